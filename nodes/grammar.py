@@ -1,0 +1,133 @@
+"""GBNF grammars that make the planner's and the joiner's output parse by construction."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable
+
+from nodes.specs import Param, ToolSpec
+
+MAX_STEPS = 8
+
+
+def _lit(text: str) -> str:
+    return json.dumps(text)
+
+
+def _rule_name(*parts: object) -> str:
+    return "-".join(re.sub(r"[^a-zA-Z0-9]+", "-", str(p)).strip("-").lower() or "x" for p in parts)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rules: dict[str, str] = {}
+
+    def add(self, name: str, body: str) -> str:
+        self.rules.setdefault(name, body)
+        return name
+
+    def text(self) -> str:
+        root = self.rules.pop("root")
+        return "\n".join([f"root ::= {root}"] + [f"{k} ::= {v}" for k, v in self.rules.items()])
+
+
+def _common(b: _Builder) -> None:
+    b.add("ws", '" "?')
+    b.add("int", '"-"? [0-9] [0-9]*')
+    b.add("num", 'int ("." [0-9] [0-9]*)?')
+    b.add("bool", '"True" | "False"')
+    b.add("none", '"None"')
+
+
+def _refs(b: _Builder, allowed: list[int]) -> str | None:
+    """Rule matching the digits of any allowed reference, or None when there is none."""
+    if not allowed:
+        return None
+    key = _rule_name("refnum", *allowed) if len(allowed) < 12 else _rule_name(
+        "refnum", allowed[0], "to", allowed[-1], len(allowed))
+    return b.add(key, " | ".join(_lit(str(i)) for i in sorted(allowed, key=lambda n: -n)))
+
+
+def _string(b: _Builder, refnum: str | None) -> str:
+    """A double-quoted string; ``$`` only as part of a valid reference."""
+    if refnum is None:
+        return b.add("str-noref", r'"\"" ( [^"\\\n$] | "\\" ["\\nt] )* "\""')
+    return b.add(f"str-{refnum}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | "$" {refnum} )* "\""')
+
+
+def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bool) -> str:
+    s = _string(b, refnum)
+    ref = b.add(f"ref-{refnum}", f'"\\"$" {refnum} "\\""') if refnum else None
+    scalar = {"string": s, "integer": "int", "number": "num", "boolean": "bool"}
+    if ptype in scalar:
+        alts = [scalar[ptype]] + ([ref] if ref and ptype != "string" else [])
+    elif ptype == "array":
+        elem = _value(b, items if items in scalar else "any-scalar", "any", refnum, False)
+        arr = b.add(f"arr-{elem}", f'"[" ( {elem} ( ", " {elem} )* )? "]"')
+        alts = [arr] + ([ref] if ref else [])
+    elif ptype == "object":
+        key_s = _string(b, None)
+        val = _value(b, "any-scalar", "any", refnum, False)
+        obj = b.add(f"obj-{val}", f'"{{" ( {key_s} ": " {val} ( ", " {key_s} ": " {val} )* )? "}}"')
+        alts = [obj] + ([ref] if ref else [])
+    elif ptype == "any-scalar":
+        alts = [s, "num", "bool", "none"]
+    else:  # any
+        arr = _value(b, "array", "any", refnum, False)
+        alts = [s, "num", "bool", "none", arr]
+    if optional and "none" not in alts:
+        alts.append("none")
+    name = _rule_name("v", ptype, items, refnum or "noref", "opt" if optional else "req")
+    return b.add(name, " | ".join(alts))
+
+
+def _call(b: _Builder, spec: ToolSpec, refnum: str | None) -> str:
+    """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional."""
+    def arg(p: Param) -> str:
+        return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required)
+
+    req = [arg(p) for p in spec.params if p.required]
+    opt = [arg(p) for p in spec.params if not p.required]
+    base = _rule_name("call", spec.name, refnum or "noref")
+    if req:
+        body = ' ", " '.join(req) + "".join(f' ( ", " {o} )?' for o in opt)
+    elif opt:
+        # No required argument: any ordered subset of the optional ones, possibly empty.
+        tails = []
+        for i, o in enumerate(opt):
+            rest = "".join(f' ( ", " {x} )?' for x in opt[i + 1:])
+            tails.append(f"{o}{rest}")
+        body = "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
+    else:
+        body = ""
+    args = b.add(base + "-args", body or '""')
+    return b.add(base, f'"{spec.name}(" {args} ")"')
+
+
+def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterable[int] = (),
+                 max_steps: int = MAX_STEPS) -> str:
+    """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join()."""
+    specs = list(specs)
+    b = _Builder()
+    _common(b)
+    known = sorted(set(known_ids))
+    last = first_id + max_steps
+    for n in range(first_id, last + 1):
+        join = f'"{n}. join()<END_OF_PLAN>"'
+        if n == last or not specs:
+            b.add(f"rest-{n}", join)
+            continue
+        refnum = _refs(b, known + list(range(first_id, n)))
+        calls = " | ".join(_call(b, s, refnum) for s in specs)
+        step = b.add(f"step-{n}", f'"{n}. " ( {calls} ) "\\n"')
+        b.add(f"rest-{n}", f"{join} | {step} rest-{n + 1}")
+    b.add("root", f"rest-{first_id}")
+    return b.text()
+
+
+def join_grammar(allow_replan: bool = True) -> str:
+    """Grammar for the joiner: ``Finish(answer)`` or, unless it is the last round, ``Replan(reason)``."""
+    kinds = '"Finish" | "Replan"' if allow_replan else '"Finish"'
+    return (f'root ::= ( {kinds} ) "(" text ")"\n'
+            r'text ::= [^\n)] [^\n]*')

@@ -1,0 +1,265 @@
+"""The plan language: parse plan text with ``ast`` and compile it, against tool specs, into tasks."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from nodes.specs import ToolSpec
+
+END_OF_PLAN = "<END_OF_PLAN>"
+JOIN = "join"
+
+_STEP = re.compile(r"^\s*(\d+)\s*\.\s*(.*?)\s*$")
+_REF = re.compile(r"\$(\d+)")
+_WHOLE_REF = re.compile(r"^\$(\d+)$")
+
+
+class PlanError(ValueError):
+    """A plan that cannot run; the message says what is wrong and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One parsed line ``N. tool(args)`` before validation against the tool specs."""
+
+    id: int
+    tool: str
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, Any], ...]
+    line: str
+
+
+@dataclass
+class Task:
+    """A validated step: the tool to call, its keyword arguments and the steps it waits for."""
+
+    id: int
+    tool: str
+    args: dict[str, Any]
+    deps: tuple[int, ...] = ()
+    round: int = 0
+    line: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "tool": self.tool, "args": self.args, "deps": list(self.deps),
+                "round": self.round}
+
+
+def _quote_bare_refs(text: str) -> str:
+    """Turn ``$3`` written outside any string literal into ``"$3"`` so ``ast`` accepts it."""
+    out, quote, i = [], None, 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            out.append(ch)
+            if ch == "\\" and i + 1 < len(text):
+                out.append(text[i + 1])
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+            out.append(ch)
+        elif ch == "$":
+            m = re.match(r"\$(\d+)", text[i:])
+            if m:
+                out.append(f'"{m.group(0)}"')
+                i += len(m.group(0))
+                continue
+            out.append(ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _literal(node: ast.expr, where: str) -> Any:
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        src = ast.unparse(node) if hasattr(ast, "unparse") else "?"
+        raise PlanError(f"{where}: `{src}` is not a literal. Arguments must be Python literals "
+                        f'(strings, numbers, True/False/None, lists, dicts) or "$K" references.')
+
+
+def parse_plan(text: str) -> list[Step]:
+    """Parse plan text into steps; raise PlanError on the first line that is not a step."""
+    if text is None or not text.strip():
+        raise PlanError("The plan is empty. Write numbered steps like `1. tool(arg=\"value\")` "
+                        "and end with `N. join()`.")
+    text = text.split(END_OF_PLAN, 1)[0]
+    steps: list[Step] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.lower().startswith("thought"):
+            continue
+        m = _STEP.match(line)
+        if not m:
+            raise PlanError(f"`{line[:120]}` is not a step. Each line must be "
+                            f"`N. tool(arguments)` (or a `Thought:` line).")
+        number, call_src = int(m.group(1)), m.group(2)
+        try:
+            tree = ast.parse(_quote_bare_refs(call_src), mode="eval")
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+            msg = getattr(exc, "msg", str(exc))
+            raise PlanError(f"Step {number}: `{call_src[:120]}` is not a valid call ({msg}). "
+                            f"Write `tool(name=value, ...)` with quoted strings.")
+        call = tree.body
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            raise PlanError(f"Step {number}: `{call_src[:120]}` is not a tool call. "
+                            f"Write `tool_name(arg=value, ...)`.")
+        where = f"Step {number} ({call.func.id})"
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(
+                k.arg is None for k in call.keywords):
+            raise PlanError(f"{where}: * and ** arguments are not allowed.")
+        args = tuple(_literal(a, where) for a in call.args)
+        kwargs = tuple((k.arg, _literal(k.value, where)) for k in call.keywords)
+        steps.append(Step(number, call.func.id, args, kwargs, line))
+    return steps
+
+
+def _refs_in(value: Any) -> set[int]:
+    if isinstance(value, str):
+        return {int(k) for k in _REF.findall(value)}
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_refs_in(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return set().union(*(_refs_in(v) for v in list(value.keys()) + list(value.values()))) \
+            if value else set()
+    return set()
+
+
+def is_ref(value: Any) -> int | None:
+    """The step id if ``value`` is a whole reference ``"$K"``, else None."""
+    if isinstance(value, str):
+        m = _WHOLE_REF.match(value.strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+_TYPE_CHECKS = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, (list, tuple)),
+    "object": lambda v: isinstance(v, dict),
+    "any": lambda v: True,
+}
+
+
+def _check_type(where: str, pname: str, ptype: str, items: str, value: Any, required: bool) -> Any:
+    if is_ref(value) is not None:
+        return value
+    if value is None and not required:
+        return value
+    if not _TYPE_CHECKS[ptype](value):
+        raise PlanError(f"{where}: argument `{pname}` must be {_type_words(ptype, items)}, "
+                        f"got {type(value).__name__} {value!r:.60}.")
+    if ptype == "array":
+        value = list(value)
+        if items != "any":
+            for v in value:
+                if is_ref(v) is None and not _TYPE_CHECKS[items](v):
+                    raise PlanError(f"{where}: every item of `{pname}` must be "
+                                    f"{_type_words(items, 'any')}, got {v!r:.60}.")
+    return value
+
+
+def _type_words(ptype: str, items: str) -> str:
+    words = {"string": "a quoted string", "integer": "an integer", "number": "a number",
+             "boolean": "True or False", "array": "a list", "object": "a dict", "any": "a literal"}
+    if ptype == "array" and items != "any":
+        return f"a list of {words[items].split(' ', 1)[1]}s"
+    return words[ptype]
+
+
+def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
+                 known_ids: Iterable[int] = (), round: int = 0) -> list[Task]:
+    """Parse and validate a plan; return its tasks (without the final join) as a DAG.
+
+    ``first_id`` is the number the first step must have (a replan continues the numbering);
+    ``known_ids`` are steps of earlier rounds that references may also point to.
+    """
+    steps = parse_plan(text)
+    if not steps:
+        raise PlanError(f"The plan has no steps. End it with `{first_id}. join()` at least.")
+    known = set(known_ids)
+    tasks: list[Task] = []
+    for i, step in enumerate(steps):
+        expected = first_id + i
+        if step.id != expected:
+            raise PlanError(f"Step numbers must go {first_id}, {first_id + 1}, ... in order: "
+                            f"found {step.id} where {expected} was expected.")
+        if step.tool == JOIN:
+            if step.args or step.kwargs:
+                raise PlanError(f"Step {step.id}: join() takes no arguments.")
+            if i != len(steps) - 1:
+                raise PlanError(f"Step {step.id}: join() must be the last step; "
+                                f"move the steps after it before it.")
+            return tasks
+        spec = specs.get(step.tool)
+        where = f"Step {step.id} ({step.tool})"
+        if spec is None:
+            raise PlanError(f"Step {step.id}: unknown tool `{step.tool}`. "
+                            f"Available tools: {', '.join(sorted(specs)) or 'none'}.")
+        args: dict[str, Any] = {}
+        if len(step.args) > len(spec.params):
+            raise PlanError(f"{where}: {len(step.args)} positional arguments given but it takes "
+                            f"{len(spec.params)} ({', '.join(spec.param_names) or 'none'}).")
+        for param, value in zip(spec.params, step.args):
+            args[param.name] = value
+        for name, value in step.kwargs:
+            if spec.param(name) is None:
+                raise PlanError(f"{where}: unknown argument `{name}`. "
+                                f"Its arguments are: {', '.join(spec.param_names) or 'none'}.")
+            if name in args:
+                raise PlanError(f"{where}: argument `{name}` is given twice.")
+            args[name] = value
+        missing = [p.name for p in spec.params if p.required and p.name not in args]
+        if missing:
+            raise PlanError(f"{where}: missing required argument(s): {', '.join(missing)}.")
+        for name, value in list(args.items()):
+            p = spec.param(name)
+            args[name] = _check_type(where, name, p.type, p.items, value, p.required)
+        deps = _refs_in(list(args.values()))
+        bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
+        if bad:
+            raise PlanError(f"{where}: ${bad[0]} does not refer to an earlier step; "
+                            f"a step can only use results of steps before it.")
+        tasks.append(Task(step.id, step.tool, args, tuple(sorted(deps)), round, step.line))
+    raise PlanError(f"The plan does not end with join(). Add "
+                    f"`{first_id + len(steps)}. join()` as the last step.")
+
+
+def format_value(value: Any) -> str:
+    """A literal in the plan language: double-quoted strings, True/False/None, lists, dicts."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(format_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{format_value(str(k))}: {format_value(v)}"
+                               for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def format_call(tool: str, args: dict[str, Any]) -> str:
+    """Render a call in keyword form: ``tool(a="x", b=["$1"])``."""
+    return f"{tool}({', '.join(f'{k}={format_value(v)}' for k, v in args.items())})"
+
+
+def format_plan(tasks: Iterable[Task], join_id: int | None = None) -> str:
+    """Render tasks as plan text ending in ``N. join()<END_OF_PLAN>``."""
+    tasks = list(tasks)
+    lines = [f"{t.id}. {format_call(t.tool, t.args)}" for t in tasks]
+    if join_id is None:
+        join_id = (max((t.id for t in tasks), default=0) + 1) if lines else 1
+    lines.append(f"{join_id}. join(){END_OF_PLAN}")
+    return "\n".join(lines)

@@ -1,0 +1,124 @@
+"""Prompt text for the planner and the joiner; the fine-tuning data is built with these same functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Iterable, Sequence
+
+from nodes.specs import ToolSpec
+
+PLAN_SYSTEM = (
+    "You are a planner. Turn the user's request into a plan of numbered tool calls, one per line: "
+    '`N. tool(arg="value")`. Use only the tools listed. Pass the result of step K to a later step '
+    'as "$K". Steps that do not depend on each other run in parallel. '
+    "End the plan with `N. join()<END_OF_PLAN>`."
+)
+
+JOIN_SYSTEM = (
+    "You read the results of a plan that was run for the user's request. If the results answer "
+    "the request, reply `Finish(answer)` with a short answer for the user. If a step failed and "
+    "a new plan could fix it, reply `Replan(reason)`."
+)
+
+#: Longest observation text shown to the joiner for one task.
+MAX_OBSERVATION_CHARS = 300
+
+
+def today_line(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    return f"Today is {today.strftime('%A')}, {today.isoformat()}."
+
+
+def tool_block(specs: Iterable[ToolSpec]) -> str:
+    return "Tools:\n" + "\n".join(f"- {s.signature()}" for s in specs)
+
+
+def example_block(examples: Sequence[dict[str, str]]) -> str:
+    """Solved examples: each a dict with ``query`` and ``plan``."""
+    if not examples:
+        return ""
+    parts = [f"Request: {e['query']}\n{e['plan']}" for e in examples]
+    return "Examples:\n" + "\n\n".join(parts)
+
+
+def observation(value: Any, limit: int = MAX_OBSERVATION_CHARS) -> str:
+    """A task result as short text for a prompt (JSON for structured values)."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def history_block(done: Sequence[dict[str, Any]]) -> str:
+    """What already ran: ``N. call -> result`` lines from task records."""
+    lines = []
+    for t in done:
+        if t.get("status") == "done":
+            out = observation(t.get("result"))
+        elif t.get("status") == "skipped":
+            out = f"SKIPPED: {t.get('error', '')}"
+        elif t.get("status") == "planned":
+            out = "NOT RUN"
+        else:
+            out = f"ERROR: {t.get('error', '')}"
+        lines.append(f"{t['id']}. {t['call']} -> {out}")
+    return "\n".join(lines)
+
+
+def plan_messages(query: str, specs: Sequence[ToolSpec], examples: Sequence[dict[str, str]] = (),
+                  today: dt.date | None = None, done: Sequence[dict[str, Any]] = (),
+                  replan_reason: str | None = None, error: str | None = None,
+                  first_id: int = 1, context: str = "") -> list[dict[str, str]]:
+    """Chat messages asking for a plan. Static text first, so llama.cpp can reuse the prefix."""
+    parts = [tool_block(specs)]
+    if examples:
+        parts.append(example_block(examples))
+    parts.append(today_line(today))
+    if context:
+        parts.append(f"Conversation so far:\n{context}")
+    parts.append(f"Request: {query}")
+    if done:
+        parts.append(f"Already done:\n{history_block(done)}")
+    if replan_reason:
+        parts.append(f"Replan because: {replan_reason}\nContinue the numbering from {first_id}.")
+    if error:
+        parts.append(f"Your last plan was invalid: {error}\nWrite a corrected plan.")
+    return [{"role": "system", "content": PLAN_SYSTEM},
+            {"role": "user", "content": "\n\n".join(parts)}]
+
+
+def join_messages(query: str, tasks: Sequence[dict[str, Any]], today: dt.date | None = None,
+                  allow_replan: bool = True, context: str = "") -> list[dict[str, str]]:
+    """Chat messages asking the joiner to answer from the observations, or to replan."""
+    parts = [today_line(today)]
+    if context:
+        parts.append(f"Conversation so far:\n{context}")
+    parts.append(f"Request: {query}")
+    parts.append("Results:\n" + (history_block(tasks) or "(no tool was needed)"))
+    if not allow_replan:
+        parts.append("This is the last round: reply with Finish.")
+    return [{"role": "system", "content": JOIN_SYSTEM},
+            {"role": "user", "content": "\n\n".join(parts)}]
+
+
+def chatml(messages: Sequence[dict[str, str]], add_generation_prompt: bool = True) -> str:
+    """Render messages in ChatML, SmolLM2-Instruct's chat format."""
+    text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
+    return text + ("<|im_start|>assistant\n" if add_generation_prompt else "")
+
+
+def parse_join(text: str) -> tuple[str, str]:
+    """``Finish(x)`` -> ("finish", x); ``Replan(x)`` -> ("replan", x); anything else is an answer."""
+    text = (text or "").strip()
+    for kind in ("Finish", "Replan"):
+        if text.startswith(kind + "("):
+            body = text[len(kind) + 1:]
+            body = body[:-1] if body.endswith(")") else body
+            return kind.lower(), body.strip()
+    return "finish", text
