@@ -63,8 +63,8 @@ def history_block(done: Sequence[dict[str, Any]]) -> str:
             out = observation(t.get("result"))
         elif t.get("status") == "skipped":
             out = f"SKIPPED: {t.get('error', '')}"
-        elif t.get("status") == "planned":
-            out = "NOT RUN"
+        elif t.get("status") in ("planned", "rejected"):
+            out = f"NOT RUN ({t['status']})"
         else:
             out = f"ERROR: {t.get('error', '')}"
         lines.append(f"{t['id']}. {t['call']} -> {out}")

@@ -1,0 +1,60 @@
+"""Wire the five nodes into a LangGraph state machine."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from langchain_core.tools import BaseTool
+from langgraph.graph import END, START, StateGraph
+
+from graph.context import Context
+from graph.settings import Settings
+from graph.state import InputState, OutputState, State
+from nodes.compile import make_compile, route_after_compile
+from nodes.execute import make_execute
+from nodes.join import make_join, route_after_join
+from nodes.plan import make_plan
+from nodes.resources import Resources
+from nodes.retrieve import make_retrieve
+
+
+def default_tools(settings: Settings) -> list[BaseTool]:
+    """The project's tool set on the settings' workspace (created, empty, if missing)."""
+    from tools import ToolConfig, default_tools as make_tools
+    from tools.workspace import init_workspace
+
+    workspace = init_workspace(settings.workspace_dir)
+    return make_tools(workspace, ToolConfig())
+
+
+def build_graph(tools: Sequence[BaseTool] | None = None, settings: Settings | None = None,
+                checkpointer: Any = None, llm: Any = None, index: Any = None):
+    """The compiled agent graph.
+
+    tools: any LangChain tools (default: the project's tool set on the settings' workspace).
+    settings: model, adapter and limits (default: Settings() from TINYAGENT_* variables).
+    checkpointer: a LangGraph checkpointer for threads and interrupts (approval needs one).
+    llm: a LangChain LLM or chat model to plan with instead of loading the settings' GGUF.
+    index: a ToolIndex to use instead of opening the one under the settings' data dir.
+    """
+    settings = settings or Settings()
+    if llm is None:
+        settings.check()  # a wrong model path fails now, not at the first request
+    res = Resources(settings, list(tools) if tools is not None else default_tools(settings), llm, index)
+
+    builder = StateGraph(State, context_schema=Context, input_schema=InputState,
+                         output_schema=OutputState)
+    builder.add_node("retrieve", make_retrieve(res))
+    builder.add_node("plan", make_plan(res))
+    builder.add_node("compile", make_compile(res))
+    builder.add_node("execute", make_execute(res))
+    builder.add_node("join", make_join(res))
+    builder.add_edge(START, "retrieve")
+    builder.add_edge("retrieve", "plan")
+    builder.add_edge("plan", "compile")
+    builder.add_conditional_edges("compile", route_after_compile, ["plan", "execute", END])
+    builder.add_edge("execute", "join")
+    builder.add_conditional_edges("join", route_after_join, ["plan", END])
+    graph = builder.compile(checkpointer=checkpointer, name="tinyagent")
+    graph.resources = res  # for the CLI and benchmarks: tools, specs, the loaded model
+    return graph

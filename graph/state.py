@@ -1,0 +1,59 @@
+"""Graph state: the conversation plus what one request's plan did."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from typing_extensions import TypedDict
+
+
+def merge_dicts(left: dict | None, right: dict | None) -> dict:
+    return {**(left or {}), **(right or {})}
+
+
+class InputState(TypedDict):
+    """What callers send: LangGraph's messages convention; the last human message is the request."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+
+
+class State(InputState, total=False):
+    """Everything the nodes share while one request is handled."""
+
+    query: str
+    tools: list[str]                 # names retrieved for the planner
+    examples: list[dict[str, str]]   # solved examples shown to the planner
+    plan: str                        # plan text of the latest round
+    plans: list[str]                 # every round's plan text
+    context: str                     # the earlier turns, for follow-up requests
+    status: str                      # where the request stands; the routers read it
+    started: float                   # wall-clock start of the request (task times count from it)
+    plan_error: str | None           # why the latest plan did not compile
+    pending: list[dict[str, Any]]    # compiled tasks of the latest round, not yet run
+    tasks: list[dict[str, Any]]      # every task of every round, with status and result
+    round: int                       # plan round (0, 1, ...)
+    replans: int                     # new plans made after the first
+    replan_reason: str | None
+    answer: str
+    prompt_tokens: int
+    timings: Annotated[dict[str, float], merge_dicts]
+    feedback: str | None             # the person's comment on a rejected plan
+
+
+class OutputState(TypedDict, total=False):
+    """What a run returns: the conversation plus the record of the last request."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+    query: str
+    plans: list[str]
+    plan_error: str | None
+    status: str
+    answer: str
+    plan: str
+    tasks: list[dict[str, Any]]
+    tools: list[str]
+    replans: int
+    prompt_tokens: int
+    timings: dict[str, float]

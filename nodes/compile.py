@@ -1,0 +1,82 @@
+"""compile: parse the plan with ``ast``, validate it against the tool schemas, and build the task DAG."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Literal
+
+from langchain_core.messages import AIMessage
+from langgraph.types import interrupt
+
+from nodes.planlang import PlanError, compile_plan, format_call
+from nodes.resources import Resources, option
+
+Route = Literal["plan", "execute", "__end__"]
+
+
+def task_record(task, status: str = "planned") -> dict[str, Any]:
+    return {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status}
+
+
+def parse_approval(value: Any) -> tuple[bool, str]:
+    """A resume value -> (approved, comment). Accepts True/False, "yes"/"no ...", or
+    {"approved": bool, "feedback": str}."""
+    if isinstance(value, dict):
+        return bool(value.get("approved")), str(value.get("feedback") or "")
+    if isinstance(value, str):
+        head, _, rest = value.strip().partition(" ")
+        yes = head.lower().rstrip(".,!:") in {"y", "yes", "ok", "approve", "approved", "run", "go"}
+        return yes, ("" if yes else (rest.strip() if head.lower().rstrip(".,!:") in {"n", "no", "reject"}
+                                     else value.strip()))
+    return bool(value), ""
+
+
+def make_compile(res: Resources):
+    def compile(state: dict, runtime: Any = None) -> dict:
+        t = time.perf_counter()
+        done = state.get("tasks", [])
+        first_id = 1 + max((d["id"] for d in done), default=0)
+        rnd = len(state.get("plans", [])) - 1
+        timings = {"compile": state.get("timings", {}).get("compile", 0.0)}
+        try:
+            tasks = compile_plan(state.get("plan", ""), res.specs, first_id=first_id,
+                                 known_ids=[d["id"] for d in done], round=rnd)
+        except PlanError as exc:
+            timings["compile"] += time.perf_counter() - t
+            replans = state.get("replans", 0)
+            if replans < option(runtime, res.settings, "max_replans"):
+                return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
+                        "timings": timings}
+            answer = (f"I could not write a valid plan for this request ({exc}). "
+                      f"Try rephrasing it, or name the tool to use.")
+            return {"plan_error": str(exc), "status": "failed", "answer": answer,
+                    "messages": [AIMessage(answer)], "timings": timings}
+        pending = [task_record(x) for x in tasks]
+        timings["compile"] += time.perf_counter() - t
+        update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings}
+        if getattr(getattr(runtime, "context", None), "dry_run", False):
+            return {**update, "status": "dry_run", "tasks": [*done, *pending]}
+        if pending and option(runtime, res.settings, "approval"):
+            decision = interrupt({"question": "Run this plan?", "plan": state.get("plan", ""),
+                                  "tasks": pending})
+            approved, feedback = parse_approval(decision)
+            if not approved:
+                rejected = [{**p, "status": "rejected"} for p in pending]
+                replans = state.get("replans", 0)
+                if feedback and replans < option(runtime, res.settings, "max_replans"):
+                    return {**update, "tasks": [*done, *rejected], "feedback": feedback,
+                            "replans": replans + 1, "status": "rejected"}
+                answer = "The plan was not approved, so nothing was run."
+                return {**update, "tasks": [*done, *rejected], "status": "stopped",
+                        "answer": answer, "messages": [AIMessage(answer)]}
+        return {**update, "status": "ready"}
+    return compile
+
+
+def route_after_compile(state: dict) -> Route:
+    status = state.get("status")
+    if status in ("invalid", "rejected"):
+        return "plan"
+    if status == "ready":
+        return "execute"
+    return "__end__"

@@ -1,0 +1,142 @@
+"""execute: run every task as soon as the tasks it depends on are done, concurrently."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+from langchain_core.runnables import RunnableLambda
+from langchain_core.tools import BaseTool
+from langgraph.runtime import get_runtime
+from pydantic import ValidationError
+
+from nodes.planlang import is_ref
+from nodes.resources import Resources, option, writer_of
+
+_REF = re.compile(r"\$(\d+)")
+
+
+class Skipped(Exception):
+    """A task not run because a task it depends on failed."""
+
+
+def as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def substitute(value: Any, results: dict[int, Any]) -> Any:
+    """Replace references: a whole ``"$K"`` becomes step K's result unchanged; ``$K`` inside a
+    longer string becomes its text."""
+    ref = is_ref(value)
+    if ref is not None:
+        return results[ref]
+    if isinstance(value, str):
+        return _REF.sub(lambda m: as_text(results[int(m.group(1))]) if int(m.group(1)) in results
+                        else m.group(0), value)
+    if isinstance(value, list):
+        return [substitute(v, results) for v in value]
+    if isinstance(value, dict):
+        return {k: substitute(v, results) for k, v in value.items()}
+    return value
+
+
+def error_text(tool: str, exc: BaseException, timeout: float) -> str:
+    if isinstance(exc, asyncio.TimeoutError):
+        return f"{tool} did not finish within {timeout:g} s and was stopped."
+    if isinstance(exc, ValidationError):
+        problems = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or 'input'}: {e['msg']}"
+                             for e in exc.errors())
+        return f"bad arguments for {tool}: {problems}"
+    return str(exc) or type(exc).__name__
+
+
+def _storable(value: Any) -> Any:
+    """Results are kept in the checkpointed state, so they must serialise."""
+    try:
+        json.dumps(value)
+        return value
+    except (TypeError, ValueError):
+        return as_text(value)
+
+
+def _fail(future: asyncio.Future, reason: str) -> None:
+    future.set_exception(Skipped(reason))
+    future.exception()  # mark it retrieved: a task nobody depends on is not an error to log
+
+
+async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict[int, Any],
+                    timeout: float, t0: float, emit: Callable[[dict], None] = lambda e: None
+                    ) -> list[dict]:
+    """Run task records; each starts the moment its dependencies finish. Returns updated records."""
+    results: dict[int, Any] = dict(earlier)
+    futures: dict[int, asyncio.Future] = {t["id"]: asyncio.get_running_loop().create_future()
+                                         for t in tasks}
+    records = {t["id"]: dict(t) for t in tasks}
+
+    async def run_one(rec: dict) -> None:
+        try:
+            for dep in rec["deps"]:
+                if dep in futures:
+                    await futures[dep]  # raises if the dependency failed or was skipped
+                elif dep not in results:
+                    raise Skipped(f"step {dep} has no result")
+            emit({"type": "task", "id": rec["id"], "tool": rec["tool"], "status": "running"})
+            rec["start"] = round(time.time() - t0, 4)
+            args = substitute(rec["args"], results)
+            tool = tools[rec["tool"]]
+            value = await asyncio.wait_for(tool.ainvoke(args), timeout)
+            results[rec["id"]] = value
+            rec.update(status="done", result=_storable(value))
+            futures[rec["id"]].set_result(value)
+        except Skipped as exc:
+            rec.update(status="skipped", error=f"skipped because {exc}")
+            _fail(futures[rec["id"]], f"step {rec['id']} was skipped")
+        except Exception as exc:  # a failing tool is an observation, not a crash
+            rec.update(status="failed", error=error_text(rec["tool"], exc, timeout))
+            _fail(futures[rec["id"]], f"step {rec['id']} failed ({rec['error']})")
+        finally:
+            if rec["status"] != "skipped":
+                rec["end"] = round(time.time() - t0, 4)
+            emit({"type": "task", "id": rec["id"], "tool": rec["tool"], "status": rec["status"],
+                  "result": rec.get("result"), "error": rec.get("error"),
+                  "start": rec.get("start"), "end": rec.get("end")})
+
+    await asyncio.gather(*(run_one(r) for r in records.values()))
+    return [records[t["id"]] for t in tasks]
+
+
+def make_execute(res: Resources) -> RunnableLambda:
+    """The execute node, for both ``invoke`` (sync) and ``ainvoke``/``astream`` (async) runs."""
+    async def aexecute(state: dict) -> dict:
+        runtime = get_runtime()
+        t = time.perf_counter()
+        done = state.get("tasks", [])
+        earlier = {d["id"]: d["result"] for d in done if d.get("status") == "done"}
+        ran = await run_tasks(state.get("pending", []), res.tools, earlier,
+                              option(runtime, res.settings, "task_timeout_s"),
+                              state.get("started") or time.time(), writer_of(runtime))
+        timings = state.get("timings", {})
+        return {"tasks": [*done, *ran], "pending": [],
+                "timings": {"execute": timings.get("execute", 0.0) + time.perf_counter() - t}}
+
+    def execute(state: dict) -> dict:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case: no event loop in this thread
+            return asyncio.run(aexecute(state))
+        # Called from inside a running loop (e.g. a notebook): run ours in a worker thread.
+        ctx = contextvars.copy_context()
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(ctx.run, asyncio.run, aexecute(state)).result()
+
+    return RunnableLambda(execute, afunc=aexecute, name="execute")

@@ -1,0 +1,97 @@
+"""The local model: load a GGUF through langchain-community's LlamaCpp and run grammar-constrained completions."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import Any, Callable
+
+from langchain_core.language_models import BaseChatModel, BaseLanguageModel
+from langchain_core.messages import AIMessage
+
+from nodes.prompts import chatml
+
+#: One llama.cpp context is not safe to share between threads; runs take turns.
+_LOCKS: dict[int, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(llm: Any) -> threading.Lock:
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(id(llm), threading.Lock())
+
+
+def load_llama(settings) -> BaseLanguageModel:
+    """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM."""
+    from langchain_community.llms import LlamaCpp
+
+    settings.check()
+    llm = LlamaCpp(
+        model_path=str(settings.model_path),
+        lora_path=str(settings.lora_path) if settings.lora_path else None,
+        n_ctx=settings.n_ctx,
+        n_threads=settings.n_threads,
+        n_batch=512,
+        temperature=settings.temperature,
+        max_tokens=settings.max_plan_tokens,
+        seed=0,
+        verbose=False,
+    )
+    try:  # keep the KV states of recent prompts, so a repeated prefix is not recomputed
+        from llama_cpp import LlamaRAMCache
+        llm.client.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
+    except Exception:  # pragma: no cover - older llama-cpp-python
+        pass
+    return llm
+
+
+@functools.lru_cache(maxsize=64)
+def _grammar(gbnf: str):
+    from llama_cpp import LlamaGrammar
+    return LlamaGrammar.from_string(gbnf, verbose=False)
+
+
+def is_llamacpp(llm: Any) -> bool:
+    return type(llm).__name__ == "LlamaCpp" and hasattr(llm, "client")
+
+
+def count_tokens(llm: Any, prompt: str) -> int:
+    """Prompt tokens as the model sees them; a length estimate for models without a tokenizer."""
+    if is_llamacpp(llm):
+        return len(llm.client.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
+    return max(1, len(prompt) // 4)
+
+
+def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_tokens: int,
+             temperature: float, on_token: Callable[[str], None] | None = None) -> tuple[str, int, int]:
+    """Run one completion; return (text, prompt tokens, generated tokens).
+
+    With llama.cpp the GBNF grammar constrains decoding. Other LangChain models (scripted fakes in
+    tests, or any chat model a developer passes) get the same prompt, unconstrained.
+    """
+    if isinstance(llm, BaseChatModel):
+        out = llm.invoke([(m["role"], m["content"]) for m in messages])
+        text = out.content if isinstance(out, AIMessage) else str(out)
+        prompt_tokens = max(1, sum(len(m["content"]) for m in messages) // 4)
+        if on_token:
+            on_token(text)
+        return text, prompt_tokens, max(1, len(text) // 4)
+    prompt = chatml(messages)
+    if not is_llamacpp(llm):
+        text = llm.invoke(prompt)
+        if on_token:
+            on_token(text)
+        return text, count_tokens(llm, prompt), max(1, len(text) // 4)
+    kwargs: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature}
+    if grammar:
+        kwargs["grammar"] = _grammar(grammar)
+    with _lock_for(llm):
+        prompt_tokens = count_tokens(llm, prompt)
+        pieces = []
+        for chunk in llm.stream(prompt, stop=["<|im_end|>"], **kwargs):
+            pieces.append(chunk)
+            if on_token:
+                on_token(chunk)
+        text = "".join(pieces)
+        generated = len(llm.client.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+    return text, prompt_tokens, generated

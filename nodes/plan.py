@@ -1,0 +1,50 @@
+"""plan: the model writes a plan in the plan language, constrained by a grammar of the shown tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from nodes.grammar import plan_grammar
+from nodes.llm import complete
+from nodes.prompts import plan_messages
+from nodes.resources import Resources, option, writer_of
+
+
+def today_of(runtime: Any) -> dt.date:
+    ctx = getattr(runtime, "context", None)
+    value = getattr(ctx, "today", None) if ctx is not None else None
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def next_step_id(tasks: list[dict]) -> int:
+    return 1 + max((t["id"] for t in tasks), default=0)
+
+
+def make_plan(res: Resources):
+    def plan(state: dict, runtime: Any = None) -> dict:
+        t = time.perf_counter()
+        write = writer_of(runtime)
+        llm = res.llm(progress=lambda text: write({"type": "progress", "text": text}))
+        specs = [res.specs[name] for name in state.get("tools", []) if name in res.specs]
+        done = state.get("tasks", [])
+        first_id = next_step_id(done)
+        reason = state.get("replan_reason")
+        if state.get("feedback"):
+            reason = f"the person rejected the plan: {state['feedback']}"
+        messages = plan_messages(
+            state["query"], specs, state.get("examples", []), today=today_of(runtime), done=done,
+            replan_reason=reason, error=state.get("plan_error"), first_id=first_id,
+            context=state.get("context", ""))
+        grammar = plan_grammar(specs, first_id=first_id, known_ids=[d["id"] for d in done])
+        text, n_prompt, n_gen = complete(
+            llm, messages, grammar, res.settings.max_plan_tokens,
+            option(runtime, res.settings, "temperature"),
+            on_token=lambda tok: write({"type": "plan_token", "text": tok}))
+        elapsed = time.perf_counter() - t
+        timings = state.get("timings", {})
+        return {"plan": text, "plans": [*state.get("plans", []), text],
+                "prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
+                "timings": {"plan": timings.get("plan", 0.0) + elapsed}}
+    return plan

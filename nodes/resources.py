@@ -1,0 +1,68 @@
+"""What the nodes share: settings, the tools, the tool index and the model, loaded once and lazily."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, Callable, Sequence
+
+from langchain_core.tools import BaseTool
+
+from nodes.specs import ToolSpec, specs_for
+
+
+class Resources:
+    """Holds the tool set and loads the model and the index on first use (both take seconds)."""
+
+    def __init__(self, settings, tools: Sequence[BaseTool], llm: Any = None, index: Any = None):
+        self.settings = settings
+        names = [t.name for t in tools]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"Two tools share the name(s) {', '.join(dupes)}; tool names must be unique.")
+        self.tools: dict[str, BaseTool] = {t.name: t for t in tools}
+        self.specs: dict[str, ToolSpec] = specs_for(tools)
+        self._llm = llm
+        self._index = index
+        self._lock = threading.Lock()
+
+    def llm(self, progress: Callable[[str], None] | None = None) -> Any:
+        with self._lock:
+            if self._llm is None:
+                from nodes.llm import load_llama
+                t = time.perf_counter()
+                if progress:
+                    progress(f"Loading model {self.settings.model_path.name}"
+                             + (f" + {self.settings.lora_path.name}" if self.settings.lora_path else ""))
+                self._llm = load_llama(self.settings)
+                if progress:
+                    progress(f"Model loaded in {time.perf_counter() - t:.1f} s")
+            return self._llm
+
+    def index(self, progress: Callable[[str], None] | None = None) -> Any:
+        with self._lock:
+            if self._index is None:
+                from store.tool_index import ToolIndex, load_examples
+                t = time.perf_counter()
+                if progress:
+                    progress("Opening the tool index")
+                index = ToolIndex(self.settings.store_dir)
+                counts = index.sync_tools(self.specs.values())
+                ex = index.sync_examples(load_examples())
+                if progress and (counts["added"] or counts["updated"] or ex["added"] or ex["updated"]):
+                    progress(f"Indexed {counts['added'] + counts['updated']} tool(s) and "
+                             f"{ex['added'] + ex['updated']} example(s) in {time.perf_counter() - t:.1f} s")
+                self._index = index
+            return self._index
+
+
+def option(runtime: Any, settings: Any, name: str) -> Any:
+    """A run-time option: the run's context value when set, else the settings' value."""
+    ctx = getattr(runtime, "context", None) if runtime is not None else None
+    value = getattr(ctx, name, None) if ctx is not None else None
+    return value if value is not None else getattr(settings, name)
+
+
+def writer_of(runtime: Any) -> Callable[[Any], None]:
+    """The run's custom-event writer (a no-op outside a streaming run)."""
+    return getattr(runtime, "stream_writer", None) or (lambda _event: None)

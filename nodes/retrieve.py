@@ -1,0 +1,58 @@
+"""retrieve: find the tools (and solved examples) the planner should see for this request."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langchain_core.messages import HumanMessage
+
+from nodes.resources import Resources, option, writer_of
+
+#: How much of the earlier conversation the planner sees, for follow-up requests.
+CONTEXT_MESSAGES = 4
+CONTEXT_CHARS = 200
+
+
+def message_text(message: Any) -> str:
+    content = message.content if hasattr(message, "content") else message
+    if isinstance(content, list):  # content blocks
+        return " ".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
+    return str(content)
+
+
+def split_request(messages: list) -> tuple[str, str]:
+    """(the last human message, a short transcript of the turns before it)."""
+    idx = next((i for i in range(len(messages) - 1, -1, -1)
+                if isinstance(messages[i], HumanMessage)), None)
+    if idx is None or not message_text(messages[idx]).strip():
+        raise ValueError("No request found: send {'messages': [{'role': 'user', 'content': '...'}]} "
+                         "with a non-empty last user message.")
+    earlier = []
+    for m in messages[max(0, idx - CONTEXT_MESSAGES):idx]:
+        who = "User" if isinstance(m, HumanMessage) else "Assistant"
+        text = " ".join(message_text(m).split())
+        if text:
+            earlier.append(f"{who}: {text[:CONTEXT_CHARS]}")
+    return message_text(messages[idx]).strip(), "\n".join(earlier)
+
+
+def make_retrieve(res: Resources):
+    def retrieve(state: dict, runtime: Any = None) -> dict:
+        started = time.time()
+        t = time.perf_counter()
+        query, context = split_request(state.get("messages", []))
+        write = writer_of(runtime)
+        index = res.index(progress=lambda text: write({"type": "progress", "text": text}))
+        found = index.retrieve(query, list(res.specs), max_tools=option(runtime, res.settings, "max_tools"),
+                               n_examples=res.settings.n_examples)
+        write({"type": "retrieved", "tools": found.tools})
+        # A new request starts a fresh record; the conversation itself stays in `messages`.
+        return {"query": query, "context": context, "tools": found.tools,
+                "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],
+                "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
+                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",
+                "prompt_tokens": 0, "started": started, "feedback": None,
+                "timings": {"retrieve": time.perf_counter() - t, "plan": 0.0, "compile": 0.0,
+                            "execute": 0.0, "join": 0.0}}
+    return retrieve

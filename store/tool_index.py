@@ -1,0 +1,142 @@
+"""The tool index: a persistent Chroma store of tool cards and solved examples, queried per request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from filelock import FileLock
+
+from nodes.specs import ToolSpec
+
+#: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
+INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
+EXAMPLES_FILE = Path(__file__).with_name("examples.jsonl")
+
+
+def tool_card(spec: ToolSpec) -> str:
+    """The text embedded for a tool: its name in words, description and argument names."""
+    words = spec.name.replace("_", " ")
+    args = ", ".join(f"{p.name} ({p.description})" if p.description else p.name for p in spec.params)
+    return f"{words}: {spec.description} Arguments: {args or 'none'}."
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
+    """Solved examples shipped with the project: {"query", "plan", "tools"} per line."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@dataclass
+class Retrieved:
+    tools: list[str]
+    examples: list[dict]
+    scores: dict[str, float]
+
+
+class ToolIndex:
+    """Tool cards and solved examples in Chroma collections under ``path``."""
+
+    def __init__(self, path: str | Path, embedder=None):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+        from store.embeddings import MiniLMEmbeddingFunction, get_embedder
+
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.embedder = embedder or get_embedder()
+        self._lock = threading.Lock()
+        self._file_lock = FileLock(str(self.path / ".sync.lock"))
+        self._client = chromadb.PersistentClient(
+            path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False))
+        ef = MiniLMEmbeddingFunction()
+        self._cols = {}
+        for name in ("tools", "examples"):
+            col = self._client.get_or_create_collection(
+                name, embedding_function=ef, metadata={"hnsw:space": "cosine"})
+            if (col.metadata or {}).get("version") != INDEX_VERSION:
+                # Built by another version of the cards or embeddings: do not trust it.
+                self._client.delete_collection(name)
+                col = self._client.create_collection(
+                    name, embedding_function=ef,
+                    metadata={"hnsw:space": "cosine", "version": INDEX_VERSION})
+            self._cols[name] = col
+
+    # -- keeping the index in step with the tools --------------------------------------------
+    def sync_tools(self, specs: Iterable[ToolSpec]) -> dict[str, int]:
+        """Add new tools and re-embed changed ones; returns counts. Unknown ids are left for
+        other tool sets sharing this store (retrieval filters to the tools a graph has)."""
+        items = {s.name: (tool_card(s), _digest(tool_card(s), s.signature())) for s in specs}
+        return self._sync("tools", {k: (card, h, {"name": k}) for k, (card, h) in items.items()})
+
+    def sync_examples(self, examples: Sequence[dict]) -> dict[str, int]:
+        items = {}
+        for ex in examples:
+            key = _digest(ex["query"])
+            meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"]}
+            items[key] = (ex["query"], _digest(ex["query"], ex["plan"]), meta)
+        return self._sync("examples", items)
+
+    def _sync(self, name: str, items: dict[str, tuple[str, str, dict]]) -> dict[str, int]:
+        col = self._cols[name]
+        with self._lock, self._file_lock:
+            have = col.get(ids=list(items), include=["metadatas"]) if items else {"ids": []}
+            old = {i: (m or {}).get("hash") for i, m in zip(have["ids"], have.get("metadatas") or [])}
+            todo = [k for k, (_, h, _) in items.items() if old.get(k) != h]
+            if todo:
+                docs = [items[k][0] for k in todo]
+                for start in range(0, len(todo), 256):
+                    batch = todo[start:start + 256]
+                    vecs = self.embedder.embed([items[k][0] for k in batch])
+                    col.upsert(ids=batch, documents=docs[start:start + 256],
+                               embeddings=[v.tolist() for v in vecs],
+                               metadatas=[{**items[k][2], "hash": items[k][1]} for k in batch])
+        added = sum(1 for k in todo if k not in old)
+        return {"added": added, "updated": len(todo) - added, "unchanged": len(items) - len(todo)}
+
+    # -- retrieval ---------------------------------------------------------------------------
+    def retrieve(self, query: str, available: Sequence[str], max_tools: int = 5,
+                 n_examples: int = 1, k_examples: int = 4) -> Retrieved:
+        """The tools to show the planner for ``query`` and the closest solved examples.
+
+        A tool's score is its card's similarity to the query plus the similarity of each of the
+        ``k_examples`` nearest solved examples that used it (what worked for similar requests)."""
+        available = list(dict.fromkeys(available))
+        if not available:
+            return Retrieved([], [], {})
+        qvec = self.embedder.embed([query])[0].tolist()
+        tools = self._cols["tools"].query(
+            query_embeddings=[qvec], n_results=len(available),
+            where={"name": {"$in": available}} if len(available) > 1 else {"name": available[0]},
+            include=["metadatas", "distances"])
+        scores = {m["name"]: 1.0 - d for m, d in zip(tools["metadatas"][0], tools["distances"][0])}
+        examples: list[dict] = []
+        n_ex = self._cols["examples"].count()
+        if n_ex:
+            res = self._cols["examples"].query(query_embeddings=[qvec], n_results=min(n_ex, 4 * k_examples),
+                                               include=["metadatas", "distances"])
+            have = set(available)
+            for meta, dist in zip(res["metadatas"][0], res["distances"][0]):
+                used = [t for t in meta["tools"].split(",") if t]
+                if not set(used) <= have:
+                    continue  # an example needing tools this graph lacks teaches the wrong thing
+                sim = 1.0 - dist
+                if len(examples) < k_examples:
+                    for t in used:
+                        scores[t] = scores.get(t, 0.0) + sim
+                examples.append({"query": meta["query"], "plan": meta["plan"], "tools": used,
+                                 "score": sim})
+                if len(examples) >= k_examples:
+                    break
+        ranked = sorted(scores, key=lambda t: -scores[t])[:max_tools]
+        return Retrieved(sorted(ranked), examples[:n_examples], scores)

@@ -1,0 +1,45 @@
+"""Test doubles for graph logic: small tools, specs and an in-memory tool index."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from langchain_core.tools import StructuredTool, tool
+
+from store.tool_index import Retrieved
+
+
+class AllToolsIndex:
+    """Shows every tool to the planner: for tests about the graph, not about retrieval."""
+
+    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
+        return Retrieved(sorted(available), [], {})
+
+
+@tool
+def get_email_address(name: str) -> str:
+    """Find the email address of a contact by name."""
+    if name == "Nobody":
+        raise ValueError(f"No contact named {name!r}.")
+    return name.lower().replace(" ", ".") + "@example.com"
+
+
+@tool
+def compose_new_email(recipients: list[str], subject: str = "", context: str = "") -> str:
+    """Draft a new email."""
+    return f"Draft to {', '.join(recipients)}: {subject}"
+
+
+def sleeper(name: str, seconds: float) -> StructuredTool:
+    async def _run(x: str = "") -> str:
+        await asyncio.sleep(seconds)
+        return f"{name}({x})"
+    return StructuredTool.from_function(coroutine=_run, name=name, description=f"Sleep {seconds}s.")
+
+
+def sync_sleeper(name: str, seconds: float) -> StructuredTool:
+    def _run(x: str = "") -> str:
+        time.sleep(seconds)
+        return f"{name}({x})"
+    return StructuredTool.from_function(func=_run, name=name, description=f"Sleep {seconds}s.")
