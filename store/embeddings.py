@@ -12,9 +12,10 @@ import numpy as np
 
 EF_NAME = "tinyagent-minilm"
 BATCH_SIZE = 32
+TOKEN_BUDGET = 2048  # bounds the (batch, heads, len, len) attention arrays
 
 # erf(x) ~ x * P(x^2) / Q(x^2) on |x| <= 4 (and +-1 beyond): a rational least-squares fit made for this
-# module, max error 3e-8 in exact arithmetic (about 3e-7, a few float32 ulps, when evaluated in float32).
+# module, max error 5e-8 in exact arithmetic (4e-7, a few float32 ulps, as evaluated here in float32).
 _ERF_P = np.array([1.1283790175, 0.194495902, 0.05324211587, 0.0039304904706,
                    0.00028673115152, 1.9924272296e-06], dtype=np.float32)
 _ERF_Q = np.array([1.0, 0.50569908515, 0.11575757414, 0.015297417407,
@@ -36,13 +37,15 @@ def _erf(x: np.ndarray) -> np.ndarray:
     return num
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """Exact (erf) GELU, as BERT uses."""
-    e = _erf(x * np.float32(1 / np.sqrt(2)))
-    e += 1.0
-    e *= x
-    e *= 0.5
-    return e
+def _gelu_(x: np.ndarray, rows: int = 128) -> np.ndarray:
+    """Exact (erf) GELU, as BERT uses, in place on a 2-D array, in row blocks that stay in cache."""
+    for i in range(0, len(x), rows):
+        blk = x[i:i + rows]
+        e = _erf(blk * np.float32(1 / np.sqrt(2)))
+        e += 1.0
+        e *= 0.5
+        blk *= e
+    return x
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
@@ -85,7 +88,7 @@ class MiniLMEmbedder:
         self.tokenizer.no_padding()  # we pad per batch ourselves
 
         w = load_file(str(self.model_dir / "model.safetensors"))
-        w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in w.items()}
+        w = {k.removeprefix("bert."): v.astype(np.float32, copy=False) for k, v in w.items()}
         self.word = w["embeddings.word_embeddings.weight"]
         self.pos = w["embeddings.position_embeddings.weight"]
         self.type = w["embeddings.token_type_embeddings.weight"]
@@ -94,7 +97,10 @@ class MiniLMEmbedder:
         self.layers = []
         for i in range(cfg["num_hidden_layers"]):
             p = f"encoder.layer.{i}."
-            lin = lambda n: (np.ascontiguousarray(w[p + n + ".weight"].T), w[p + n + ".bias"])
+
+            def lin(n: str, p: str = p) -> tuple[np.ndarray, np.ndarray]:
+                return np.ascontiguousarray(w[p + n + ".weight"].T), w[p + n + ".bias"]
+
             q, k, v = (lin(f"attention.self.{n}") for n in ("query", "key", "value"))
             self.layers.append(dict(
                 qkv=(np.concatenate([q[0], k[0], v[0]], 1), np.concatenate([q[1], k[1], v[1]])),
@@ -117,8 +123,7 @@ class MiniLMEmbedder:
             return out
         encs = [self.tokenizer.encode(t) for t in texts]
         order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))  # similar lengths share a batch
-        for s in range(0, len(order), BATCH_SIZE):
-            idx = order[s:s + BATCH_SIZE]
+        for idx in self._batches(order, [len(e.ids) for e in encs]):
             width = max(len(encs[i].ids) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             types = np.zeros_like(ids)
@@ -129,10 +134,21 @@ class MiniLMEmbedder:
             out[idx] = self._forward(ids, types, mask)
         return out
 
+    @staticmethod
+    def _batches(order: list[int], lengths: list[int]):
+        """Up to BATCH_SIZE texts, and at most TOKEN_BUDGET padded tokens, per batch (``order`` ascends)."""
+        batch: list[int] = []
+        for i in order:
+            if batch and (len(batch) == BATCH_SIZE or (len(batch) + 1) * lengths[i] > TOKEN_BUDGET):
+                yield batch
+                batch = []
+            batch.append(i)
+        yield batch
+
     def _forward(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
         b, n = ids.shape
         h, d = self.heads, self.dim // self.heads
-        x = self.word[ids] + self.pos[:n] + self.type[types]
+        x = (self.word[ids] + self.pos[:n] + self.type[types]).reshape(b * n, -1)  # 2-D: one GEMM per linear
         x = _layer_norm(x, *self.emb_ln, self.eps)
         bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]  # padded keys get no attention
         scale = np.float32(1 / np.sqrt(d))
@@ -142,26 +158,32 @@ class MiniLMEmbedder:
             scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
-            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, h * d)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b * n, h * d)
             x = _layer_norm(ctx @ L["out"][0] + L["out"][1] + x, *L["ln1"], self.eps)
-            ff = _gelu(x @ L["ffn_in"][0] + L["ffn_in"][1]) @ L["ffn_out"][0] + L["ffn_out"][1]
+            ff = _gelu_(x @ L["ffn_in"][0] + L["ffn_in"][1]) @ L["ffn_out"][0] + L["ffn_out"][1]
             x = _layer_norm(ff + x, *L["ln2"], self.eps)
+        x = x.reshape(b, n, -1)
         # Mean over real tokens, then unit length.
         pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
+_lock = threading.Lock()  # first loads (and the Chroma class below) happen once, even across threads
+
+
 @lru_cache(maxsize=None)
-def get_embedder(model_dir: str | Path | None = None) -> MiniLMEmbedder:
-    """The process-wide embedder for ``model_dir`` (weights load once)."""
+def _load(model_dir: str | None) -> MiniLMEmbedder:
     return MiniLMEmbedder(model_dir)
+
+
+def get_embedder(model_dir: str | Path | None = None) -> MiniLMEmbedder:
+    """The process-wide embedder for ``model_dir`` (None: the packaged model); weights load once."""
+    with _lock:
+        return _load(None if model_dir is None else str(Path(model_dir)))
 
 
 # MiniLMEmbeddingFunction subclasses chromadb's EmbeddingFunction; it is built on first access
 # (module __getattr__) so that embedding alone never pays for importing chromadb.
-_ef_lock = threading.Lock()
-
-
 def _make_embedding_function_class() -> type:
     from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
     from chromadb.utils.embedding_functions import register_embedding_function
@@ -202,7 +224,7 @@ def _make_embedding_function_class() -> type:
 
 def __getattr__(name: str) -> Any:
     if name == "MiniLMEmbeddingFunction":
-        with _ef_lock:
+        with _lock:
             if name not in globals():
                 globals()[name] = _make_embedding_function_class()
         return globals()[name]

@@ -1,0 +1,1 @@
+"""Persistent stores: the tool index and the embeddings it uses."""
