@@ -1,0 +1,183 @@
+"""The `tinyagent` command: run one request, chat, manage the workspace and the document index."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from graph.settings import Settings, SettingsError
+
+
+def add_settings_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("model and limits (also TINYAGENT_* environment variables)")
+    g.add_argument("--model", dest="model_path", type=Path, help="GGUF chat model")
+    g.add_argument("--lora", dest="lora_path", type=Path, help="GGUF LoRA adapter")
+    g.add_argument("--no-lora", action="store_true", help="run the base model without the adapter")
+    g.add_argument("--workspace", type=Path, help="folder with your contacts, mail, notes, files")
+    g.add_argument("--data-dir", type=Path, help="where the index and chat threads live")
+    g.add_argument("--threads", dest="n_threads", type=int)
+    g.add_argument("--n-ctx", dest="n_ctx", type=int)
+    g.add_argument("--temperature", type=float)
+    g.add_argument("--max-replans", type=int)
+    g.add_argument("--task-timeout", dest="task_timeout_s", type=float)
+    g.add_argument("--max-tools", type=int)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    fields = ["model_path", "lora_path", "workspace", "data_dir", "n_threads", "n_ctx", "temperature",
+              "max_replans", "task_timeout_s", "max_tools"]
+    overrides = {f: getattr(args, f) for f in fields if getattr(args, f, None) is not None}
+    if getattr(args, "no_lora", False):
+        overrides["lora_path"] = None
+    return Settings(**overrides)
+
+
+def task_view(t: dict[str, Any]) -> dict[str, Any]:
+    out = {k: t.get(k) for k in ("id", "tool", "args", "deps", "round", "status")}
+    if "result" in t:
+        out["result"] = t["result"]
+    if t.get("error"):
+        out["error"] = t["error"]
+    for k in ("start", "end"):
+        if t.get(k) is not None:
+            out[k] = t[k]
+    return out
+
+
+def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
+    """The `tinyagent run --json` object."""
+    timings = {k: round(state.get("timings", {}).get(k, 0.0), 4)
+               for k in ("retrieve", "plan", "compile", "execute", "join")}
+    timings["total"] = round(total, 4)
+    return {
+        "query": state.get("query"),
+        "tools": state.get("tools", []),
+        "plan": "\n".join(state.get("plans", [])) or state.get("plan", ""),
+        "plan_error": state.get("plan_error"),
+        "tasks": [task_view(t) for t in state.get("tasks", [])],
+        "answer": state.get("answer") or None,
+        "replans": state.get("replans", 0),
+        "prompt_tokens": state.get("prompt_tokens", 0),
+        "timings": timings,
+    }
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from graph.context import Context
+    from graph.graph import build_graph
+
+    t0 = time.perf_counter()
+    graph = build_graph(settings=settings_from(args))
+    state = graph.invoke({"messages": [("human", args.query)]},
+                         context=Context(dry_run=args.dry_run))
+    report = run_report(state, time.perf_counter() - t0)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, default=str))
+        return 0
+    print(report["plan"])
+    for t in report["tasks"]:
+        outcome = t.get("result", t.get("error", ""))
+        print(f"  [{t['status']}] {t['id']}. {t['tool']} -> {outcome}")
+    if report["answer"]:
+        print(report["answer"])
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from graph.chat import chat
+
+    return chat(settings_from(args), thread=args.thread, approval=not args.no_approval)
+
+
+def cmd_workspace(args: argparse.Namespace) -> int:
+    from tools.workspace import init_workspace
+
+    path = args.path or settings_from(args).workspace_dir
+    made = init_workspace(path, sample=args.sample)
+    print(f"Workspace ready at {made}" + (" (with sample data)" if args.sample else ""))
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from tools import ToolConfig, index_documents
+
+    settings = settings_from(args)
+    counts = index_documents(args.path, settings.workspace_dir,
+                             ToolConfig(allowed_roots=[Path(args.path).resolve()]))
+    print(json.dumps(counts))
+    return 0
+
+
+def cmd_finetune(args: argparse.Namespace) -> int:
+    from finetune.__main__ import main as finetune_main
+
+    return finetune_main(args.rest) or 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from finetune.__main__ import main as finetune_main
+
+    return finetune_main(["eval", *args.rest]) or 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tinyagent", description="An offline agent that plans tool "
+                                "calls with a small local model and runs them in parallel.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="run one request")
+    r.add_argument("query")
+    r.add_argument("--json", action="store_true", help="print one JSON object")
+    r.add_argument("--dry-run", action="store_true", help="plan and compile, run no tool")
+    add_settings_flags(r)
+    r.set_defaults(func=cmd_run)
+
+    c = sub.add_parser("chat", help="interactive chat")
+    c.add_argument("--thread", help="resume a conversation thread by id")
+    c.add_argument("--no-approval", action="store_true", help="run plans without asking first")
+    add_settings_flags(c)
+    c.set_defaults(func=cmd_chat)
+
+    w = sub.add_parser("workspace", help="manage the workspace folder")
+    wsub = w.add_subparsers(dest="action", required=True)
+    wi = wsub.add_parser("init", help="create the workspace layout")
+    wi.add_argument("path", nargs="?", type=Path)
+    wi.add_argument("--sample", action="store_true", help="add clearly marked sample data")
+    add_settings_flags(wi)
+    wi.set_defaults(func=cmd_workspace)
+
+    i = sub.add_parser("index", help="add a folder of documents to the search index")
+    i.add_argument("path", type=Path)
+    add_settings_flags(i)
+    i.set_defaults(func=cmd_index)
+
+    f = sub.add_parser("finetune", help="generate | train | export | eval (see finetune/)",
+                       add_help=False)
+    f.add_argument("rest", nargs=argparse.REMAINDER)
+    f.set_defaults(func=cmd_finetune)
+
+    e = sub.add_parser("eval", help="evaluate the planner on a split (same as finetune eval)",
+                       add_help=False)
+    e.add_argument("rest", nargs=argparse.REMAINDER)
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (SettingsError, FileNotFoundError) as exc:
+        print(f"tinyagent: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
