@@ -1,0 +1,59 @@
+"""The real default GGUF (with the project's adapter when present) plans under the grammar."""
+
+import pytest
+
+from graph.context import Context
+from graph.graph import build_graph
+from graph.settings import Settings
+from nodes.grammar import join_grammar, plan_grammar
+from nodes.llm import complete, load_llama
+from nodes.planlang import compile_plan
+from nodes.prompts import parse_join, plan_messages
+from nodes.specs import Param, ToolSpec, specs_for
+from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
+
+llama_cpp = pytest.importorskip("llama_cpp")
+
+
+@pytest.fixture(scope="module")
+def llm():
+    return load_llama(Settings())
+
+
+def test_every_grammar_compiles_in_llama_cpp():
+    odd = ToolSpec("odd_tool", "All the types.", (
+        Param("n", "integer", True), Param("x", "number"), Param("flag", "boolean"),
+        Param("names", "array", items="string"), Param("meta", "object"), Param("anything")))
+    none_required = ToolSpec("maybe", "Only optional arguments.", (Param("a", "string"), Param("b", "integer")))
+    for g in (plan_grammar([odd, none_required]), plan_grammar([odd], first_id=4, known_ids=[1, 2]),
+              plan_grammar([]), join_grammar(True), join_grammar(False)):
+        llama_cpp.LlamaGrammar.from_string(g, verbose=False)
+
+
+def test_default_model_writes_a_plan_that_compiles(llm):
+    specs = specs_for([get_email_address, compose_new_email])
+    for query in ["Email Sarah Lee the slides", "What is Tom Baker's email address?"]:
+        text, n_prompt, n_gen = complete(llm, plan_messages(query, list(specs.values())),
+                                         plan_grammar(specs.values()), 256, 0.0)
+        tasks = compile_plan(text, specs)  # raises PlanError if it does not compile
+        assert text.endswith("join()<END_OF_PLAN>")
+        assert {t.tool for t in tasks} <= set(specs) and n_prompt > 50 and n_gen > 3
+
+
+def test_joiner_answers_in_its_grammar(llm):
+    from nodes.prompts import join_messages
+    tasks = [{"id": 1, "call": 'get_email_address(name="Tom")', "status": "done",
+              "result": "tom@example.com"}]
+    text, _, _ = complete(llm, join_messages("What is Tom's email?", tasks, allow_replan=False),
+                          join_grammar(False), 64, 0.0)
+    kind, body = parse_join(text)
+    assert text.startswith("Finish(") and kind == "finish" and body
+
+
+def test_whole_graph_dry_run_on_the_real_model(tmp_path):
+    graph = build_graph(tools=[get_email_address, compose_new_email],
+                        settings=Settings(data_dir=tmp_path), index=AllToolsIndex())
+    out = graph.invoke({"messages": [("human", "Email Sarah Lee the slides")]},
+                       context=Context(dry_run=True))
+    assert out["plan_error"] is None and out["plans"][-1].endswith("<END_OF_PLAN>")
+    assert all(t["status"] == "planned" for t in out["tasks"])
