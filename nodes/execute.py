@@ -69,6 +69,22 @@ def _storable(value: Any) -> Any:
         return as_text(value)
 
 
+#: Threads for sync tools. asyncio's default pool has only cpu+4 threads, which would queue a
+#: plan of many independent I/O-bound tools on a 2-core machine.
+_POOL = ThreadPoolExecutor(max_workers=32, thread_name_prefix="tinyagent-tool")
+
+
+def _is_async(tool: BaseTool) -> bool:
+    return getattr(tool, "coroutine", None) is not None or type(tool)._arun is not BaseTool._arun
+
+
+async def _call(tool: BaseTool, args: dict) -> Any:
+    if _is_async(tool):
+        return await tool.ainvoke(args)
+    ctx = contextvars.copy_context()
+    return await asyncio.get_running_loop().run_in_executor(_POOL, ctx.run, tool.invoke, args)
+
+
 def _fail(future: asyncio.Future, reason: str) -> None:
     future.set_exception(Skipped(reason))
     future.exception()  # mark it retrieved: a task nobody depends on is not an error to log
@@ -94,7 +110,7 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
             rec["start"] = round(time.time() - t0, 4)
             args = substitute(rec["args"], results)
             tool = tools[rec["tool"]]
-            value = await asyncio.wait_for(tool.ainvoke(args), timeout)
+            value = await asyncio.wait_for(_call(tool, args), timeout)
             results[rec["id"]] = value
             rec.update(status="done", result=_storable(value))
             futures[rec["id"]].set_result(value)

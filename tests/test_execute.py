@@ -78,3 +78,10 @@ def test_whole_reference_keeps_type_and_inline_reference_is_text():
 def test_reference_to_an_earlier_round_result():
     out, _ = run([rec(5, "ok", deps=[2], x="$2")], [sleeper("ok", 0)], earlier={2: "prev"})
     assert out[5]["result"] == "ok(prev)"
+
+
+def test_many_sync_tools_run_at_once():
+    tools = [sync_sleeper(f"s{i}", 0.3) for i in range(10)]
+    out, _ = run([rec(i + 1, f"s{i}") for i in range(10)], tools)
+    starts, ends = [r["start"] for r in out.values()], [r["end"] for r in out.values()]
+    assert max(starts) < min(ends)  # all ten were running at the same moment
