@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Annotated, Any, Callable
 
 from langchain_core.tools import BaseTool, StructuredTool, ToolException
@@ -16,7 +17,11 @@ def _as_list(value: Any) -> Any:
     if value is None:
         return []
     if isinstance(value, (str, bytes)):
-        return [value] if str(value).strip() else []
+        value = value.decode() if isinstance(value, bytes) else value
+        parts = [p.strip() for p in re.split(r"[,;]", value)]
+        if len(parts) > 1 and all("@" in p for p in parts):  # "a@x.org, b@y.org"
+            return parts
+        return [value] if value.strip() else []
     if isinstance(value, tuple):
         return list(value)
     return value

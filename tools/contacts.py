@@ -6,12 +6,13 @@ import difflib
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import parseaddr
 
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
+from tools.base import make_tool
 from tools.paths import Workspace
 
 CONTACTS_FILE = "contacts.vcf"
@@ -24,7 +25,7 @@ class Contact:
     name: str
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
-    nicknames: tuple[str, ...] = field(default=())
+    nicknames: tuple[str, ...] = ()
 
 
 def _norm(text: str) -> str:
@@ -137,16 +138,21 @@ def find_contact(ws: Workspace, query: str) -> Contact:
     raise ToolException(f"No contact named '{query}'.{hint}")
 
 
-def resolve_email(ws: Workspace, who: str) -> str:
-    """An e-mail address for a recipient written as an address, 'Name <address>' or a contact name."""
+def resolve_address(ws: Workspace, who: str) -> tuple[str, str]:
+    """(display name, address) for a recipient written as an address, 'Name <address>' or a name."""
     who = (who or "").strip()
-    _, addr = parseaddr(who)
+    name, addr = parseaddr(who)
     if addr and EMAIL_RE.match(addr):
-        return addr
+        return name, addr
     contact = find_contact(ws, who)
     if not contact.emails:
         raise ToolException(f"{contact.name} has no e-mail address in {CONTACTS_FILE}.")
-    return contact.emails[0]
+    return contact.name, contact.emails[0]
+
+
+def resolve_email(ws: Workspace, who: str) -> str:
+    """An e-mail address for a recipient written as an address, 'Name <address>' or a contact name."""
+    return resolve_address(ws, who)[1]
 
 
 def resolve_phone(ws: Workspace, who: str) -> str:
@@ -180,6 +186,5 @@ def get_email_address(ws: Workspace, name: str) -> str:
     return resolve_email(ws, name)
 
 
-def tools(ws: Workspace):
-    from tools.base import make_tool
+def tools_for(ws: Workspace) -> list:
     return [make_tool(ws, get_phone_number, NameArgs), make_tool(ws, get_email_address, NameArgs)]

@@ -1,0 +1,101 @@
+"""Document index: chunking, Chroma search, and keeping the index in step with changed or removed files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from langchain_core.tools import ToolException
+
+from tools import ToolConfig, index_documents
+from tools.documents import chunk_text
+from tools.workspace import make_pdf
+
+
+def test_chunks_respect_paragraphs_and_overlap():
+    paras = [f"Paragraph {i} " + "word " * 30 for i in range(12)]
+    chunks = chunk_text("\n\n".join(p.strip() for p in paras), size=400, overlap=80)
+    assert len(chunks) > 3 and all(len(c) <= 400 for c in chunks)
+    assert all(c.startswith("Paragraph") or c.startswith("word") for c in chunks)
+    for a, b in zip(chunks, chunks[1:]):  # each chunk starts with the tail of the one before
+        assert a.split("\n\n")[-1].endswith(b.split("\n\n")[0])
+    joined = "\n\n".join(chunks)
+    assert all(f"Paragraph {i} " in joined for i in range(12))
+    long = "A sentence that goes on. " * 100
+    assert all(len(c) <= 300 for c in chunk_text(long, size=300, overlap=50))
+    assert chunk_text("") == []
+
+
+@pytest.fixture
+def corpus(tools_workspace):
+    docs = tools_workspace / "Documents"
+    (docs / "garden.md").write_text("# Garden\n\nWater the tomatoes every morning in summer.\n\n"
+                                    "The roses need pruning in early spring.")
+    (docs / "car.txt").write_text("The car needs new winter tires before November. The oil change is due.")
+    (docs / "trip.pdf").write_bytes(make_pdf("Trip", ["The train to Vienna leaves at 8:15 from platform 4."]))
+    (docs / "image.png").write_bytes(b"\x89PNG not indexed")
+    return tools_workspace
+
+
+def test_index_search_update_remove(corpus, make_tools):
+    counts = index_documents(corpus / "Documents", corpus)
+    assert counts["added"] == 3 and counts["files"] == 3 and counts["chunks"] >= 3 and not counts["errors"]
+    search = make_tools()["search_documents"]
+
+    hits = search.invoke({"query": "when does the train to Vienna leave", "k": 2})
+    assert hits[0]["path"] == "Documents/trip.pdf" and "platform 4" in hits[0]["text"]
+    assert set(hits[0]) == {"path", "text", "score"} and hits[0]["score"] >= hits[1]["score"]
+    assert search.invoke({"query": "pruning roses"})[0]["path"] == "Documents/garden.md"
+
+    again = index_documents(corpus / "Documents", corpus)
+    assert again["unchanged"] == 3 and again["added"] == again["updated"] == 0
+
+    car = corpus / "Documents" / "car.txt"
+    car.write_text("The bicycle needs a new chain and brake pads.")
+    os.utime(car, (1, 1))  # a different mtime even on coarse clocks
+    (corpus / "Documents" / "garden.md").unlink()
+    changed = index_documents(corpus / "Documents", corpus)
+    assert changed["updated"] == 1 and changed["removed"] == 1 and changed["unchanged"] == 1
+    texts = [h["text"] for h in search.invoke({"query": "vehicle maintenance", "k": 10})]
+    assert any("bicycle" in t for t in texts) and not any("winter tires" in t for t in texts)
+    assert not any("roses" in t for t in texts)
+    assert changed["total_chunks"] == 2
+
+
+def test_index_outside_roots_and_errors(corpus, tmp_path, make_tools):
+    other = tmp_path / "papers"
+    other.mkdir()
+    (other / "paper.md").write_text("Attention is all you need, said the transformer paper.")
+    (other / "locked.pdf").write_bytes(b"%PDF-1.4 broken")
+    with pytest.raises(ToolException, match="outside the allowed folders"):
+        index_documents(other, corpus)
+    counts = index_documents(other, corpus, ToolConfig(allowed_roots=[other]))
+    assert counts["added"] == 1 and counts["skipped"] == 1 and "locked.pdf" in counts["errors"][0]["path"]
+    hit = make_tools()["search_documents"].invoke({"query": "transformer attention", "k": 1})[0]
+    assert hit["path"] == str(other.resolve() / "paper.md")
+
+
+def test_search_sees_an_index_written_by_another_process(tools_workspace, make_tools):
+    docs = tools_workspace / "Documents"
+    (docs / "a.txt").write_text("Apples are red fruit.")
+    index_documents(docs, tools_workspace)
+    search = make_tools()["search_documents"]
+    assert [h["path"] for h in search.invoke({"query": "fruit"})] == ["Documents/a.txt"]
+    (docs / "b.txt").write_text("Bananas are yellow fruit.")
+    subprocess.run([sys.executable, "-c", "import sys; from tools import index_documents; "
+                    "index_documents(sys.argv[1], sys.argv[2])", str(docs), str(tools_workspace)],
+                   check=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert search.invoke({"query": "bananas"})[0]["path"] == "Documents/b.txt"
+
+
+def test_search_without_index_or_with_bad_arguments(make_tools):
+    search = make_tools()["search_documents"]
+    with pytest.raises(ToolException, match="tinyagent index"):
+        search.invoke({"query": "anything"})
+    with pytest.raises(ToolException, match="empty"):
+        search.invoke({"query": " "})
+    with pytest.raises(ToolException, match="at least 1"):
+        search.invoke({"query": "x", "k": 0})

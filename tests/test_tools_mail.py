@@ -1,0 +1,179 @@
+"""Mail: RFC 5322 messages with attachments in the Maildir; SMTP only when configured (tested on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import mailbox
+import re
+import socket
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+import pytest
+from langchain_core.tools import ToolException
+
+
+def _messages(ws, folder):
+    box = mailbox.Maildir(ws / "Mail" / folder, factory=None, create=False)
+    return [BytesParser(policy=policy.default).parsebytes(box.get_bytes(k)) for k in box.keys()]
+
+
+def _add_inbox(ws, msg_id, sender, subject, date, body="Hello", attachment=None):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, "me@localhost", subject
+    msg["Date"], msg["Message-ID"] = date, msg_id
+    msg.set_content(body)
+    if attachment:
+        msg.add_attachment(attachment[1], subtype="plain", filename=attachment[0])
+    mailbox.Maildir(ws / "Mail" / "inbox", factory=None).add(msg)
+
+
+@pytest.fixture
+def inbox(tools_workspace):
+    _add_inbox(tools_workspace, "<old@example.com>", "Old Sender <old@example.com>", "Old news",
+               "Mon, 02 Nov 2026 09:00:00 +0000", body="Old body")
+    _add_inbox(tools_workspace, "<new@example.com>", "Sarah Lee <sarah.lee@example.com>", "Budget",
+               "Wed, 04 Nov 2026 09:00:00 +0000", body="Can you check the budget?\nThanks",
+               attachment=("budget.txt", "total: 42\n"))
+    _add_inbox(tools_workspace, "<mid@example.com>", "Tom <tom.becker@example.com>", "Lunch",
+               "Tue, 03 Nov 2026 09:00:00 +0000")
+    return tools_workspace
+
+
+def test_compose_saves_a_real_draft_with_attachment(tools_workspace, make_tools):
+    (tools_workspace / "Documents" / "Q3 slides.pdf").write_bytes(b"%PDF-1.4 fake slides")
+    out = make_tools(mail_from="me@example.com")["compose_new_email"].invoke({
+        "recipients": ["Sarah Lee", "bob@example.org"], "cc": ["Marcus"], "subject": "Q3 slides",
+        "context": "Slides attached.", "attachments": ["Documents/Q3 slides.pdf"]})
+    assert "draft" in out and "no SMTP server" in out
+    assert (tools_workspace / re.search(r"in (Mail/drafts/cur/\S+);", out).group(1)).is_file()
+    (msg,) = _messages(tools_workspace, "drafts")
+    assert msg["From"] == "me@example.com"
+    assert msg["To"] == "Sarah Lee <sarah.lee@example.com>, bob@example.org"
+    assert msg["Cc"] == "Marcus Chen <marcus.chen@example.com>"
+    assert msg["Subject"] == "Q3 slides" and msg["Message-ID"].endswith("@example.com>") and msg["Date"]
+    assert msg.get_body(("plain",)).get_content().strip() == "Slides attached."
+    (att,) = list(msg.iter_attachments())
+    assert att.get_filename() == "Q3 slides.pdf" and att.get_content_type() == "application/pdf"
+    assert att.get_content() == b"%PDF-1.4 fake slides"
+    box = mailbox.Maildir(tools_workspace / "Mail" / "drafts", create=False)
+    assert [box.get_message(k).get_flags() for k in box.keys()] == ["D"]
+
+
+def test_attachment_by_file_name_and_single_string_recipient(tools_workspace, make_tools):
+    (tools_workspace / "Documents" / "notes.txt").write_text("hi")
+    make_tools()["compose_new_email"].invoke({"recipients": "tom.becker@example.com", "attachments": ["notes"]})
+    (msg,) = _messages(tools_workspace, "drafts")
+    assert msg["To"] == "tom.becker@example.com"
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["notes.txt"]
+
+
+def test_comma_separated_addresses_are_split(tools_workspace, make_tools):
+    make_tools()["compose_new_email"].invoke({"recipients": "a@example.org, b@example.org", "subject": "x"})
+    (msg,) = _messages(tools_workspace, "drafts")
+    assert msg["To"] == "a@example.org, b@example.org"
+
+
+@pytest.mark.parametrize("args, message", [
+    ({"recipients": []}, "at least one recipient"),
+    ({"recipients": ["Nobody Known"]}, "No contact named 'Nobody Known'"),
+    ({"recipients": ["Sarah"]}, "ambiguous"),
+    ({"recipients": ["bob@example.org"], "attachments": ["no-such-file.pdf"]}, "No file matching"),
+    ({"recipients": ["bob@example.org"], "attachments": ["../../etc/passwd"]}, "outside the allowed folders"),
+    ({"recipients": ["bob@example.org"], "attachments": ["/etc/hostname"]}, "outside the allowed folders"),
+])
+def test_compose_errors(tools_workspace, make_tools, args, message):
+    with pytest.raises(ToolException, match=message):
+        make_tools()["compose_new_email"].invoke(args)
+    assert _messages(tools_workspace, "drafts") == []
+
+
+def test_reply_to_newest_inbox_message(inbox, make_tools):
+    out = make_tools()["reply_to_email"].invoke({"context": "Looks fine to me.", "cc": ["Tom Becker"]})
+    assert "Re: Budget" in out
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["To"] == "Sarah Lee <sarah.lee@example.com>" and msg["Cc"] == "Tom Becker <tom.becker@example.com>"
+    assert msg["Subject"] == "Re: Budget"
+    assert msg["In-Reply-To"] == "<new@example.com>" and msg["References"] == "<new@example.com>"
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("Looks fine to me.") and "> Can you check the budget?" in body
+
+
+def test_reply_to_chosen_message_and_unknown_id(inbox, make_tools):
+    tool = make_tools()["reply_to_email"]
+    tool.invoke({"context": "ok", "message_id": "old@example.com"})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["To"] == "Old Sender <old@example.com>" and msg["Subject"] == "Re: Old news"
+    with pytest.raises(ToolException, match="No single inbox message matches.*<new@example.com>"):
+        tool.invoke({"context": "ok", "message_id": "<missing@example.com>"})
+
+
+def test_forward_keeps_text_and_attachments(inbox, make_tools):
+    (inbox / "Documents" / "extra.txt").write_text("extra")
+    make_tools()["forward_email"].invoke({"recipients": ["Marcus Chen"], "context": "FYI",
+                                          "attachments": ["extra.txt"]})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["Subject"] == "Fwd: Budget" and msg["To"] == "Marcus Chen <marcus.chen@example.com>"
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("FYI") and "Forwarded message" in body and "Can you check the budget?" in body
+    atts = {a.get_filename(): a.get_content() for a in msg.iter_attachments()}
+    assert atts == {"budget.txt": "total: 42\n", "extra.txt": "extra"}
+
+
+def test_reply_with_empty_inbox(make_tools):
+    with pytest.raises(ToolException, match="inbox .* is empty"):
+        make_tools()["reply_to_email"].invoke({"context": "hi"})
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    from aiosmtpd.controller import Controller
+
+    class Sink:
+        def __init__(self):
+            self.envelopes = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.envelopes.append(envelope)
+            return "250 OK"
+
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    try:
+        yield controller, sink
+    finally:
+        controller.stop()
+
+
+def test_smtp_send_reaches_the_local_server(tools_workspace, make_tools, smtp_server):
+    controller, sink = smtp_server
+    (tools_workspace / "Documents" / "report.txt").write_text("numbers")
+    out = make_tools(smtp_host="127.0.0.1", smtp_port=controller.port, mail_from="me@example.com")[
+        "compose_new_email"].invoke({"recipients": ["Sarah Lee"], "cc": ["bob@example.org"],
+                                     "subject": "Report", "context": "Here it is.", "attachments": ["report.txt"]})
+    assert out.startswith("Sent") and "Mail/sent" in out
+    (env,) = sink.envelopes
+    assert env.mail_from == "me@example.com"
+    assert sorted(env.rcpt_tos) == ["bob@example.org", "sarah.lee@example.com"]
+    received = BytesParser(policy=policy.default).parsebytes(env.original_content)
+    assert received["Subject"] == "Report"
+    assert received.get_body(("plain",)).get_content().strip() == "Here it is."
+    assert [a.get_filename() for a in received.iter_attachments()] == ["report.txt"]
+    (copy,) = _messages(tools_workspace, "sent")
+    assert copy["Message-ID"] == received["Message-ID"]
+    assert _messages(tools_workspace, "drafts") == []
+
+
+def test_smtp_failure_queues_in_outbox(tools_workspace, make_tools):
+    tool = make_tools(smtp_host="127.0.0.1", smtp_port=_free_port())["compose_new_email"]
+    with pytest.raises(ToolException, match="Could not send.*queued in Mail/outbox"):
+        tool.invoke({"recipients": ["bob@example.org"], "subject": "Hi", "context": "Hello"})
+    (msg,) = _messages(tools_workspace, "outbox")
+    assert msg["Subject"] == "Hi"

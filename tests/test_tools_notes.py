@@ -1,0 +1,89 @@
+"""Notes: Markdown files in folders; appends from parallel tasks lose nothing; names cannot escape."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from langchain_core.tools import ToolException
+
+
+def test_create_open_append(tools_workspace, make_tools):
+    tools = make_tools()
+    out = tools["create_note"].invoke({"name": "Shopping list", "content": "- milk"})
+    assert "Notes/Shopping list.md" in out
+    path = tools_workspace / "Notes" / "Shopping list.md"
+    assert path.read_text() == "# Shopping list\n\n- milk\n"
+    tools["append_note_content"].invoke({"name": "shopping list", "content": "- eggs"})
+    assert path.read_text() == "# Shopping list\n\n- milk\n- eggs\n"
+    assert tools["open_note"].invoke({"name": "Shopping List"}) == path.read_text()
+
+
+def test_folders_are_created_and_searched(tools_workspace, make_tools):
+    tools = make_tools()
+    out = tools["create_note"].invoke({"name": "Plan", "content": "Ship it.", "folder": "Work/2026"})
+    assert "Notes/Work/2026/Plan.md" in out
+    assert (tools_workspace / "Notes/Work/2026/Plan.md").is_file()
+    assert "Ship it." in tools["open_note"].invoke({"name": "Plan"})           # found in any folder
+    assert "Ship it." in tools["open_note"].invoke({"name": "Plan", "folder": "Work/2026"})
+    tools["append_note_content"].invoke({"name": "Plan", "content": "Then rest."})  # default folder: anywhere
+    assert (tools_workspace / "Notes/Work/2026/Plan.md").read_text().endswith("Ship it.\nThen rest.\n")
+    with pytest.raises(ToolException, match="No note named 'Plan' in folder 'Home'|no folder 'Home'"):
+        tools["open_note"].invoke({"name": "Plan", "folder": "Home"})
+
+
+def test_create_never_overwrites(tools_workspace, make_tools):
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Ideas", "content": "first"})
+    out = tools["create_note"].invoke({"name": "Ideas", "content": "second"})
+    assert "Ideas (2).md" in out
+    assert "first" in (tools_workspace / "Notes/Ideas.md").read_text()
+    assert "second" in (tools_workspace / "Notes/Ideas (2).md").read_text()
+    assert "already exists" in tools["create_note"].invoke({"name": "Ideas", "content": "first"})
+
+
+def test_missing_and_ambiguous_notes(tools_workspace, make_tools):
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Groceries", "content": "x"})
+    with pytest.raises(ToolException, match="Did you mean 'Groceries'.*create_note"):
+        tools["append_note_content"].invoke({"name": "Grocerys", "content": "y"})
+    tools["create_note"].invoke({"name": "Todo", "folder": "A"})
+    tools["create_note"].invoke({"name": "Todo", "folder": "B"})
+    with pytest.raises(ToolException, match="Several notes.*Notes/A/Todo.md.*Notes/B/Todo.md"):
+        tools["open_note"].invoke({"name": "todo"})
+    with pytest.raises(ToolException, match="content to append is empty"):
+        tools["append_note_content"].invoke({"name": "Groceries", "content": "  "})
+
+
+def test_parallel_appends_lose_nothing(tools_workspace, make_tools):
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Log", "content": "start"})
+    append = tools["append_note_content"]
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(lambda i: append.invoke({"name": "Log", "content": f"line {i}"}), range(100)))
+    lines = (tools_workspace / "Notes/Log.md").read_text().splitlines()
+    assert lines[:3] == ["# Log", "", "start"]
+    assert sorted(lines[3:]) == sorted(f"line {i}" for i in range(100))
+    assert not [p for p in (tools_workspace / "Notes").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("args", [
+    {"name": "../../escape", "content": "x"},
+    {"name": "x", "content": "x", "folder": "../.."},
+    {"name": "x", "content": "x", "folder": "/tmp"},
+    {"name": "/etc/passwd", "content": "x"},
+])
+def test_note_paths_cannot_escape(tools_workspace, make_tools, args):
+    with pytest.raises(ToolException, match="outside the allowed folders"):
+        make_tools()["create_note"].invoke(args)
+    assert not (tools_workspace.parent / "escape.md").exists()
+
+
+def test_open_note_refuses_symlink_escape(tools_workspace, make_tools, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("top secret")
+    (tools_workspace / "Notes" / "link.md").symlink_to(secret)
+    with pytest.raises(ToolException, match="outside the allowed folders"):
+        make_tools()["open_note"].invoke({"name": "link"})
+    with pytest.raises(ToolException, match="outside the allowed folders"):
+        make_tools()["open_note"].invoke({"name": "../../secret"})

@@ -1,0 +1,264 @@
+"""E-mail: RFC 5322 messages with attachments in the workspace's Maildir, sent only via a configured SMTP server."""
+
+from __future__ import annotations
+
+import mailbox
+import mimetypes
+import re
+import smtplib
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, formataddr, make_msgid, parsedate_to_datetime
+from pathlib import Path
+
+from langchain_core.tools import ToolException
+from pydantic import BaseModel, Field
+
+from tools.base import StrList, make_tool
+from tools.contacts import resolve_address
+from tools.files import find_file
+from tools.paths import Workspace
+
+MAIL_DIR = "Mail"
+FOLDERS = ("inbox", "drafts", "outbox", "sent")
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+
+
+def maildir(ws: Workspace, folder: str) -> mailbox.Maildir:
+    (ws.root / MAIL_DIR).mkdir(parents=True, exist_ok=True)
+    return mailbox.Maildir(ws.root / MAIL_DIR / folder, factory=None, create=True)
+
+
+def parse(data: bytes) -> EmailMessage:
+    return BytesParser(policy=policy.default).parsebytes(data)
+
+
+def _addresses(ws: Workspace, people: list[str]) -> list[str]:
+    out = []
+    for who in people:
+        if str(who).strip():
+            name, addr = resolve_address(ws, str(who))
+            out.append(formataddr((name, addr)) if name else addr)
+    return out
+
+
+def _attach(ws: Workspace, msg: EmailMessage, attachments: list[str]) -> list[str]:
+    names = []
+    for item in attachments:
+        if not str(item).strip():
+            continue
+        path = find_file(ws, str(item))
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ToolException(f"{path.name} is {size // 2**20} MiB; attachments are limited to 25 MiB.")
+        ctype, encoding = mimetypes.guess_type(path.name)
+        if ctype is None or encoding is not None:
+            ctype = "application/octet-stream"
+        maintype, subtype = ctype.split("/", 1)
+        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+        names.append(path.name)
+    return names
+
+
+def _new_message(ws: Workspace, to: list[str], cc: list[str], subject: str, body: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = ws.config.mail_from
+    if to:
+        msg["To"] = ", ".join(to)
+    if cc:
+        msg["Cc"] = ", ".join(cc)
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(datetime.now(timezone.utc).astimezone())
+    domain = ws.config.mail_from.rpartition("@")[2] or "localhost"
+    msg["Message-ID"] = make_msgid(domain=domain)
+    msg["X-Mailer"] = "TinyAgent"
+    msg.set_content(body if body.endswith("\n") else body + "\n")
+    return msg
+
+
+def _save(ws: Workspace, folder: str, msg: EmailMessage, flags: str) -> Path:
+    box = maildir(ws, folder)
+    entry = mailbox.MaildirMessage(msg.as_bytes(policy=policy.SMTP))
+    entry.set_subdir("cur")
+    entry.set_flags(flags)
+    with ws.lock(ws.root / MAIL_DIR / folder):
+        key = box.add(entry)
+    return ws.root / MAIL_DIR / folder / "cur" / f"{key}{box.colon}2,{flags}"
+
+
+def _smtp_send(ws: Workspace, msg: EmailMessage) -> None:
+    cfg = ws.config
+    with smtplib.SMTP(cfg.smtp_host, cfg.smtp_port, timeout=30) as smtp:
+        smtp.ehlo()
+        if cfg.smtp_starttls:
+            smtp.starttls()
+            smtp.ehlo()
+        if cfg.smtp_user:
+            smtp.login(cfg.smtp_user, cfg.smtp_password or "")
+        smtp.send_message(msg)
+
+
+def deliver(ws: Workspace, msg: EmailMessage, attached: list[str]) -> str:
+    """Send through SMTP when configured (copy in sent/), else keep as a draft; say which happened."""
+    what = f"email '{msg['Subject']}' to {msg['To']}"
+    if msg["Cc"]:
+        what += f" (cc {msg['Cc']})"
+    if attached:
+        what += f" with {', '.join(attached)}"
+    if not ws.config.smtp_configured:
+        path = _save(ws, "drafts", msg, "D")
+        return (f"Saved {what} as a draft in {ws.display(path)}; not sent, because no SMTP server is "
+                "configured.")
+    try:
+        _smtp_send(ws, msg)
+    except (smtplib.SMTPException, OSError) as exc:
+        path = _save(ws, "outbox", msg, "")
+        raise ToolException(
+            f"Could not send the {what} through {ws.config.smtp_host}:{ws.config.smtp_port} ({exc}); "
+            f"it is queued in {ws.display(path)}.") from exc
+    path = _save(ws, "sent", msg, "S")
+    return f"Sent {what}; a copy is in {ws.display(path)}."
+
+
+def inbox_message(ws: Workspace, message_id: str | None) -> EmailMessage:
+    """The inbox message with ``message_id`` (Message-ID or subject), or the newest one."""
+    box = maildir(ws, "inbox")
+    headers = []
+    for key in box.keys():
+        try:
+            data = box.get_bytes(key)
+        except KeyError:  # removed meanwhile
+            continue
+        msg = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+        try:
+            when = parsedate_to_datetime(msg["Date"]) if msg["Date"] else None
+            if when is not None and when.tzinfo is None:
+                when = when.replace(tzinfo=timezone.utc)
+        except (TypeError, ValueError):
+            when = None
+        headers.append((when or datetime.min.replace(tzinfo=timezone.utc), key, msg, data))
+    if not headers:
+        raise ToolException("The inbox (Mail/inbox) is empty, so there is no email to reply to or forward.")
+    headers.sort(key=lambda h: (h[0], h[1]))
+    if not message_id or not str(message_id).strip():
+        return parse(headers[-1][3])
+    want = str(message_id).strip().strip("<>").lower()
+    for _, _, msg, data in headers:
+        if (msg["Message-ID"] or "").strip().strip("<>").lower() == want:
+            return parse(data)
+    by_subject = [data for _, _, m, data in headers if want in (m["Subject"] or "").lower()]
+    if len(by_subject) == 1:
+        return parse(by_subject[0])
+    recent = "; ".join(f"{m['Message-ID']} '{m['Subject']}' from {m['From']}" for _, _, m, _ in headers[-3:][::-1])
+    raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
+
+
+def _text_of(msg: EmailMessage) -> str:
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    text = part.get_content()
+    if part.get_content_subtype() == "html":
+        text = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>|</p>", "\n", text))
+    return text.strip()
+
+
+def _prefixed(prefix: str, subject: str) -> str:
+    subject = subject or ""
+    return subject if subject.lower().startswith(prefix.lower()) else f"{prefix} {subject}".strip()
+
+
+class ComposeArgs(BaseModel):
+    recipients: StrList = Field(description="E-mail addresses or contact names.")
+    cc: StrList = Field(default=[], description="Addresses or names to copy.")
+    subject: str = Field(default="", description="Subject line.")
+    context: str = Field(default="", description="Body text of the email.")
+    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+
+
+def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), subject: str = "",
+                      context: str = "", attachments: Sequence[str] = ()) -> str:
+    """Write a new email to recipients, with optional attachments.
+
+    Sent when an SMTP server is configured, otherwise saved as a draft in Mail/drafts.
+    """
+    to = _addresses(ws, recipients)
+    if not to:
+        raise ToolException("compose_new_email needs at least one recipient (an address or a contact name).")
+    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), context)
+    attached = _attach(ws, msg, attachments)
+    return deliver(ws, msg, attached)
+
+
+class ReplyArgs(BaseModel):
+    cc: StrList = Field(default=[], description="Addresses or names to copy.")
+    context: str = Field(default="", description="Text of the reply.")
+    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+    message_id: str | None = Field(default=None, description="Message-ID to reply to; newest email if omitted.")
+
+
+def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", attachments: Sequence[str] = (),
+                   message_id: str | None = None) -> str:
+    """Reply to the latest email in the inbox.
+
+    Quotes the original; sent when SMTP is configured, otherwise saved as a draft.
+    """
+    original = inbox_message(ws, message_id)
+    sender = original["Reply-To"] or original["From"]
+    if not sender:
+        raise ToolException("The email has no sender address to reply to.")
+    msg_id = (original["Message-ID"] or "").strip()
+    quoted = "\n".join("> " + line if line else ">" for line in _text_of(original).splitlines())
+    body = f"{context.strip()}\n\nOn {original['Date']}, {original['From']} wrote:\n{quoted}\n"
+    msg = _new_message(ws, [str(sender)], _addresses(ws, cc),
+                       _prefixed("Re:", str(original["Subject"] or "")), body)
+    if msg_id:
+        msg["In-Reply-To"] = msg_id
+        refs = str(original["References"] or "").split()
+        msg["References"] = " ".join(refs + [msg_id])
+    attached = _attach(ws, msg, attachments)
+    return deliver(ws, msg, attached)
+
+
+class ForwardArgs(BaseModel):
+    recipients: StrList = Field(description="E-mail addresses or contact names.")
+    cc: StrList = Field(default=[], description="Addresses or names to copy.")
+    context: str = Field(default="", description="Text above the forwarded email.")
+    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+    message_id: str | None = Field(default=None, description="Message-ID to forward; newest email if omitted.")
+
+
+def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), context: str = "",
+                  attachments: Sequence[str] = (), message_id: str | None = None) -> str:
+    """Forward the latest email in the inbox to recipients.
+
+    Keeps the original text and attachments; sent when SMTP is configured, otherwise a draft.
+    """
+    to = _addresses(ws, recipients)
+    if not to:
+        raise ToolException("forward_email needs at least one recipient (an address or a contact name).")
+    original = inbox_message(ws, message_id)
+    header = "\n".join(f"{h}: {original[h]}" for h in ("From", "Date", "Subject", "To") if original[h])
+    body = (f"{context.strip()}\n\n---------- Forwarded message ----------\n{header}\n\n"
+            f"{_text_of(original)}\n")
+    msg = _new_message(ws, to, _addresses(ws, cc),
+                       _prefixed("Fwd:", str(original["Subject"] or "")), body)
+    attached = []
+    for part in original.iter_attachments():
+        payload = part.get_payload(decode=True)
+        if payload is None:
+            continue
+        filename = part.get_filename() or "attachment"
+        msg.add_attachment(payload, maintype=part.get_content_maintype(),
+                           subtype=part.get_content_subtype(), filename=filename)
+        attached.append(filename)
+    attached += _attach(ws, msg, attachments)
+    return deliver(ws, msg, attached)
+
+
+def tools_for(ws: Workspace) -> list:
+    return [make_tool(ws, compose_new_email, ComposeArgs), make_tool(ws, reply_to_email, ReplyArgs),
+            make_tool(ws, forward_email, ForwardArgs)]
