@@ -110,7 +110,8 @@ class ToolIndex:
         """The tools to show the planner for ``query`` and the closest solved examples.
 
         A tool's score is its card's similarity to the query plus the similarity of each of the
-        ``k_examples`` nearest solved examples that used it (what worked for similar requests)."""
+        ``k_examples`` nearest solved examples that used it (what worked for similar requests).
+        Half the slots go to the best card matches alone, the rest to the best sums."""
         available = list(dict.fromkeys(available))
         if not available:
             return Retrieved([], [], {})
@@ -119,7 +120,8 @@ class ToolIndex:
             query_embeddings=[qvec], n_results=len(available),
             where={"name": {"$in": available}} if len(available) > 1 else {"name": available[0]},
             include=["metadatas", "distances"])
-        scores = {m["name"]: 1.0 - d for m, d in zip(tools["metadatas"][0], tools["distances"][0])}
+        card = {m["name"]: 1.0 - d for m, d in zip(tools["metadatas"][0], tools["distances"][0])}
+        scores = dict(card)
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
         if n_ex:
@@ -138,5 +140,8 @@ class ToolIndex:
                                  "score": sim})
                 if len(examples) >= k_examples:
                     break
-        ranked = sorted(scores, key=lambda t: -scores[t])[:max_tools]
+        # Card-only slots keep a tool no solved example has used yet (a user's new tool) in view.
+        card_only = sorted(card, key=lambda t: -card[t])[:(max_tools + 1) // 2]
+        rest = [t for t in sorted(scores, key=lambda t: -scores[t]) if t not in card_only]
+        ranked = card_only + rest[:max_tools - len(card_only)]
         return Retrieved(sorted(ranked), examples[:n_examples], scores)

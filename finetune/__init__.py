@@ -1,0 +1,1 @@
+"""Fine-tuning: generate data, train a LoRA adapter, export it as a GGUF LoRA, evaluate the planner."""

@@ -1,0 +1,473 @@
+"""Generate planner and joiner training data offline: ``python -m finetune generate``.
+
+Requests are composed from intent templates (finetune/data_intents.py, data_synth.py) with gold
+plans; every plan is rendered with ``format_plan`` and checked with ``compile_plan`` against the
+tool specs; prompts are built with the run-time ``plan_messages`` / ``join_messages``.
+
+Output: ``<out>/{train,val,test,unseen}.jsonl`` and ``store/examples.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from finetune import data_intents as I
+from finetune import data_vocab as V
+from finetune.data_join import join_example
+from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
+from nodes.planlang import PlanError, Task, compile_plan, format_plan
+from nodes.prompts import join_messages, plan_messages
+from nodes.specs import Param, ToolSpec, specs_for
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "finetune" / "data"
+STORE_EXAMPLES = ROOT / "store" / "examples.jsonl"
+MAX_SHOWN = 5          # tools in a prompt (the run-time default of max_tools)
+MAX_STEPS = 6
+JOIN_SHARE = 0.25      # share of joiner examples in train and val
+SYNTH_SHARE = 0.2      # share of train plan examples that use a synthetic tool
+N_STORE = 300
+SYNTH_NAMES = {t.spec.name for t in TRAIN_TOOLS + UNSEEN_TOOLS}
+
+
+# -- tool specs --------------------------------------------------------------------------------
+def _p(name: str, type_: str = "string", required: bool = False, items: str = "any") -> Param:
+    return Param(name, type_, required, items=items)
+
+
+_L = dict(type_="array", items="string")
+#: TinyAgent's tools, for developing without tools/; the real data uses tools.default_tools.
+FALLBACK_SPECS = [
+    ToolSpec("get_phone_number", "Find a contact's phone number.", (_p("name", required=True),)),
+    ToolSpec("get_email_address", "Find a contact's email address.", (_p("name", required=True),)),
+    ToolSpec("create_calendar_event", "Create a calendar event.", (
+        _p("title", required=True), _p("start_date", required=True), _p("end_date", required=True),
+        _p("location"), _p("invitees", **_L), _p("notes"), _p("calendar"))),
+    ToolSpec("open_and_get_file_path", "Find a file by name and return its path.", (_p("file_name", required=True),)),
+    ToolSpec("summarize_pdf", "Summarize a PDF file.", (_p("pdf_path", required=True),)),
+    ToolSpec("compose_new_email", "Draft a new email.", (
+        _p("recipients", required=True, **_L), _p("cc", **_L), _p("subject"), _p("context"),
+        _p("attachments", **_L))),
+    ToolSpec("reply_to_email", "Reply to the current email.", (
+        _p("cc", **_L), _p("context"), _p("attachments", **_L))),
+    ToolSpec("forward_email", "Forward the current email.", (
+        _p("recipients", required=True, **_L), _p("cc", **_L), _p("context"), _p("attachments", **_L))),
+    ToolSpec("maps_open_location", "Show a place on the map.", (_p("location", required=True),)),
+    ToolSpec("maps_show_directions", "Show directions between two places.", (
+        _p("start_location"), _p("end_location"), _p("transport"))),
+    ToolSpec("create_note", "Create a note.", (_p("name", required=True), _p("content"), _p("folder"))),
+    ToolSpec("open_note", "Open a note.", (_p("name", required=True), _p("folder"))),
+    ToolSpec("append_note_content", "Append text to a note.", (
+        _p("name", required=True), _p("content", required=True), _p("folder"))),
+    ToolSpec("create_reminder", "Create a reminder.", (
+        _p("name", required=True), _p("due_date"), _p("notes"), _p("list_name"),
+        _p("priority", "integer"), _p("all_day", "boolean"))),
+    ToolSpec("send_sms", "Send a text message.", (_p("recipients", required=True, **_L), _p("message", required=True))),
+    ToolSpec("get_zoom_meeting_link", "Create a meeting and return its link.", (
+        _p("topic", required=True), _p("start_time", required=True), _p("duration", "integer"),
+        _p("meeting_invitees", **_L))),
+    ToolSpec("search_documents", "Search the user's documents.", (_p("query", required=True), _p("k", "integer"))),
+    ToolSpec("run_python", "Run Python code and return what it prints.", (_p("code", required=True),)),
+]
+
+
+def real_specs() -> dict[str, ToolSpec] | None:
+    """Specs of the project's tools (tools.default_tools on a temporary workspace), or None."""
+    try:
+        from tools import default_tools
+    except ImportError:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            from tools.workspace import init_workspace
+            ws: Any = init_workspace(Path(tmp))
+        except ImportError:
+            ws = Path(tmp)
+        try:
+            from tools import ToolConfig
+            tools = default_tools(ws, ToolConfig())
+        except ImportError:
+            tools = default_tools(ws)
+        return specs_for(tools)
+
+
+# -- one example -------------------------------------------------------------------------------
+@dataclass
+class Example:
+    query: str
+    today: Any
+    tasks: list[Task]
+    plan: str
+    kind: str = "plan"
+    split: str = "train"
+    shown: list[str] = field(default_factory=list)
+    unseen: bool = False
+    messages: list[dict] = field(default_factory=list)
+
+    @property
+    def tools(self) -> list[str]:
+        return list(dict.fromkeys(t.tool for t in self.tasks))
+
+
+CONNECT2 = ["{a} and {b}", "{a}, then {b}", "{a}. Also, {b}", "{a}, and also {b}", "first {a}, then {b}",
+            "{a}; {b}", "{a} and then {b}", "{a}. After that, {b}"]
+CONNECT3 = ["{a}, {b} and {c}", "{a}, then {b}, and {c}", "{a}. Then {b}. Also {c}", "{a}; {b}; and {c}",
+            "first {a}, then {b}, and finally {c}", "{a}, {b}, and also {c}"]
+PREFIXES = ["please ", "can you ", "hey, ", "I need you to ", "could you ", "quick one: ", "pls "]
+
+
+def compose(r: random.Random, today, intents: Sequence[Callable], weights: Sequence[float],
+            must: Callable | None = None) -> tuple[str, list[tuple[str, dict]]]:
+    """A request of 1-3 clauses and its gold steps (at most MAX_STEPS)."""
+    while True:
+        k = r.choices([1, 2, 3], [0.55, 0.37, 0.08])[0]
+        chosen = [must] if must else []
+        while len(chosen) < k:
+            f = r.choices(intents, weights)[0]
+            if f not in chosen:
+                chosen.append(f)
+        r.shuffle(chosen)
+        g = I.Gen(r, today)
+        clauses = []
+        for i, f in enumerate(chosen):
+            g.question = False
+            clauses.append(f(g, i == len(chosen) - 1))
+        if len(g.steps) <= MAX_STEPS:
+            break
+    text = clauses[0] if k == 1 else r.choice(CONNECT2 if k == 2 else CONNECT3).format(
+        **dict(zip("abc", clauses)))
+    ask = g.question
+    if r.random() < 0.18:
+        prefix = r.choice(PREFIXES)
+        ask = ask or prefix in ("can you ", "could you ")
+        text = prefix + text
+    end = "?" if ask else r.choices([".", "", "!"], [0.6, 0.33, 0.07])[0]
+    text = text.rstrip(".") + end
+    if r.random() < 0.88:
+        text = I.cap(text)
+    return re.sub(r"\s+", " ", text).strip(), g.steps
+
+
+def to_tasks(steps: list[tuple[str, dict]], specs: dict[str, ToolSpec]) -> list[Task]:
+    """Gold tasks with arguments in each tool's parameter order (unknown names kept last)."""
+    tasks = []
+    for i, (tool, args) in enumerate(steps, 1):
+        spec = specs.get(tool)
+        order = list(spec.param_names) if spec else []
+        ordered = {k: args[k] for k in order if k in args}
+        ordered.update({k: v for k, v in args.items() if k not in ordered})
+        deps = sorted({int(m) for v in ordered.values() for m in re.findall(r"\$(\d+)", json.dumps(v))})
+        tasks.append(Task(i, tool, ordered, tuple(deps)))
+    return tasks
+
+
+def check_plan(plan: str, gold: list[Task], specs: dict[str, ToolSpec]) -> bool:
+    """The plan compiles against ``specs`` and means exactly the gold tasks."""
+    try:
+        got = compile_plan(plan, specs)
+    except PlanError:
+        return False
+    return [(t.tool, t.args) for t in got] == [(t.tool, t.args) for t in gold]
+
+
+def norm(query: str) -> str:
+    return " ".join(re.sub(r"[^\w$]+", " ", query.lower()).split())
+
+
+# -- the generator -----------------------------------------------------------------------------
+class Generator:
+    """Draws examples for each split; keeps request texts unique across all splits."""
+
+    def __init__(self, specs: dict[str, ToolSpec], seed: int = 0):
+        self.r = random.Random(seed)
+        self.real = dict(specs)
+        self.train_synth = {t.spec.name: t.spec for t in TRAIN_TOOLS}
+        self.unseen_synth = {t.spec.name: t.spec for t in UNSEEN_TOOLS}
+        self.all_specs = {**self.real, **self.train_synth, **self.unseen_synth}
+        real_intents = [f for f in I.INTENTS if all_tools_known(f, self.real)]
+        self.real_intents = (real_intents, [I.INTENTS[f] for f in real_intents])
+        self.synth_train = [synth_intent(t) for t in TRAIN_TOOLS]
+        self.synth_unseen = [synth_intent(t) for t in UNSEEN_TOOLS]
+        self.seen: set[str] = set()
+        self.dropped = 0
+
+    def draw(self, must: Callable | None = None, pool: tuple | None = None) -> Example | None:
+        """One unique request with a gold plan that compiles, or None (duplicate or invalid)."""
+        today = V.random_today(self.r)
+        intents, weights = pool or self.real_intents
+        query, steps = compose(self.r, today, intents, weights, must)
+        key = norm(query)
+        if key in self.seen:
+            return None
+        tasks = to_tasks(steps, self.all_specs)
+        plan = format_plan(tasks)
+        if not check_plan(plan, tasks, self.all_specs):
+            self.dropped += 1
+            return None
+        self.seen.add(key)
+        return Example(query, today, tasks, plan)
+
+    def draw_many(self, n: int, make: Callable[[], Example | None]) -> list[Example]:
+        out, tries = [], 0
+        while len(out) < n and tries < 50 * n + 100:
+            tries += 1
+            ex = make()
+            if ex is not None:
+                out.append(ex)
+        return out
+
+    # kinds of request
+    def real_example(self) -> Example | None:
+        return self.draw()
+
+    def train_synth_example(self) -> Example | None:
+        must = self.r.choice(self.synth_train)
+        if self.r.random() < 0.5:  # only synthetic tools
+            pool = (self.synth_train, [1.0] * len(self.synth_train))
+        else:
+            pool = (self.real_intents[0] + self.synth_train,
+                    self.real_intents[1] + [0.6] * len(self.synth_train))
+        return self.draw(must, pool)
+
+    def unseen_example(self) -> Example | None:
+        must = self.r.choice(self.synth_unseen)
+        if self.r.random() < 0.6:
+            pool = (self.synth_unseen, [1.0] * len(self.synth_unseen))
+        else:
+            pool = (self.real_intents[0] + self.synth_unseen,
+                    self.real_intents[1] + [1.0] * len(self.synth_unseen))
+        ex = self.draw(must, pool)
+        if ex is not None:
+            ex.unseen = True
+        return ex
+
+    # prompts
+    def shown_tools(self, ex: Example, pool: list[str]) -> list[str]:
+        """The needed tools plus distractors (often related ones) up to MAX_SHOWN, in some order."""
+        need = ex.tools
+        shown = list(need)
+        others = [n for n in pool if n not in shown]
+        words = {w for n in need for w in n.split("_") if len(w) > 3}
+        related = [n for n in others if words & set(n.split("_"))]
+        while len(shown) < MAX_SHOWN and others:
+            src = related if related and self.r.random() < 0.5 else others
+            pick = self.r.choice(src)
+            shown.append(pick)
+            others.remove(pick)
+            if pick in related:
+                related.remove(pick)
+        if self.r.random() < 0.5:
+            shown.sort()  # retrieval lists the tools by name
+        else:
+            self.r.shuffle(shown)
+        return shown
+
+    def plan_prompt(self, ex: Example, pool: list[str], icl: ExamplePicker) -> None:
+        ex.shown = self.shown_tools(ex, pool)
+        shots = icl.pick(ex, self.r)
+        ex.messages = plan_messages(ex.query, [self.all_specs[n] for n in ex.shown],
+                                    [{"query": s.query, "plan": s.plan} for s in shots], today=ex.today)
+        ex.messages.append({"role": "assistant", "content": ex.plan})
+
+    def join_prompt(self, ex: Example) -> None:
+        allow = self.r.random() < 0.7
+        records, target = join_example(ex.tasks, self.r, allow)
+        ex.kind = "join"
+        ex.messages = join_messages(ex.query, records, today=ex.today, allow_replan=allow)
+        ex.messages.append({"role": "assistant", "content": target})
+
+
+def all_tools_known(intent: Callable, specs: dict[str, ToolSpec]) -> bool:
+    """Whether every tool an intent may use exists (tried on a few draws)."""
+    r = random.Random(1)
+    import datetime as dt
+    for _ in range(30):
+        g = I.Gen(r, dt.date(2026, 1, 1))
+        intent(g, True)
+        if any(tool not in specs for tool, _ in g.steps):
+            return False
+    return True
+
+
+class ExamplePicker:
+    """Chooses the in-context example: a train example sharing the most tools with this one."""
+
+    def __init__(self, pool: list[Example]):
+        self.groups: dict[tuple[str, ...], list[Example]] = {}
+        for ex in pool:
+            self.groups.setdefault(tuple(sorted(set(ex.tools))), []).append(ex)
+        self.keys = sorted(self.groups)
+
+    def pick(self, ex: Example, r: random.Random) -> list[Example]:
+        need, shown = set(ex.tools), set(ex.shown)
+        scored = sorted(((len(need & set(k)) - 0.5 * len(set(k) - shown) - 0.2 * len(k) + r.random() * 0.1, k)
+                         for k in self.keys), reverse=True)
+        key = scored[0][1] if r.random() < 0.7 else r.choice(scored[:5])[1]
+        candidates = [e for e in self.groups[key] if e.query != ex.query]
+        if not candidates:
+            key = scored[1][1]
+            candidates = self.groups[key]
+        # the shortest of a few candidates keeps prompts short
+        return [min(r.sample(candidates, min(8, len(candidates))), key=lambda e: len(e.plan) + len(e.query))]
+
+
+def check_examples(examples: list[Example], specs: dict[str, ToolSpec]) -> tuple[list[Example], int]:
+    """Keep the plan examples whose plan compiles to their gold tasks; count the others."""
+    kept = [ex for ex in examples if ex.kind != "plan" or check_plan(ex.plan, ex.tasks, specs)]
+    return kept, len(examples) - len(kept)
+
+
+def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_unseen=150,
+             seed=0) -> tuple[dict[str, list[Example]], int]:
+    """All splits (plan and join examples); returns them and the number of dropped plans."""
+    gen = Generator(specs, seed)
+    r = gen.r
+    real_pool = sorted(gen.real)
+    train_pool = real_pool + sorted(gen.train_synth)
+    unseen_pool = real_pool + sorted(gen.unseen_synth)
+
+    def mixed() -> Example | None:
+        return gen.train_synth_example() if r.random() < SYNTH_SHARE else gen.real_example()
+
+    n_train_join = round(n_train * JOIN_SHARE)
+    n_val_join = round(n_val * JOIN_SHARE)
+    train = gen.draw_many(n_train - n_train_join, mixed)
+    train_join = gen.draw_many(n_train_join, gen.real_example)
+    val = gen.draw_many(n_val - n_val_join, mixed)
+    val_join = gen.draw_many(n_val_join, gen.real_example)
+    test = gen.draw_many(n_test, gen.real_example)
+    unseen = gen.draw_many(n_unseen, gen.unseen_example)
+
+    icl = ExamplePicker(train)
+    for ex in train + val:
+        gen.plan_prompt(ex, train_pool, icl)
+    for ex in test:
+        gen.plan_prompt(ex, real_pool, icl)
+    for ex in unseen:
+        gen.plan_prompt(ex, unseen_pool, icl)
+    for ex in train_join + val_join:
+        gen.join_prompt(ex)
+    splits = {"train": train + train_join, "val": val + val_join, "test": test, "unseen": unseen}
+    for name, exs in splits.items():
+        for ex in exs:
+            ex.split = name
+        r.shuffle(exs)
+    dropped = gen.dropped
+    for name in splits:
+        splits[name], bad = check_examples(splits[name], gen.all_specs)
+        dropped += bad
+    return splits, dropped
+
+
+def record(ex: Example, all_specs: dict[str, ToolSpec]) -> dict:
+    rec = {"messages": ex.messages, "kind": ex.kind, "split": ex.split, "query": ex.query,
+           "today": ex.today.isoformat(), "plan": ex.plan if ex.kind == "plan" else None,
+           "tools": ex.tools, "shown_tools": ex.shown, "unseen": ex.unseen}
+    synth = [n for n in ex.shown if n in SYNTH_NAMES]
+    if synth:  # schemas of the synthetic tools shown, so the evaluation can rebuild them
+        rec["specs"] = [spec_dict(all_specs[n]) for n in synth]
+    return rec
+
+
+def store_examples(train: list[Example], real: set[str], n: int = N_STORE, seed: int = 0) -> list[dict]:
+    """Solved train examples over the real tools, spread over as many tool combinations as possible."""
+    r = random.Random(seed)
+    groups: dict[tuple, list[Example]] = {}
+    for ex in train:
+        if ex.kind == "plan" and set(ex.tools) <= real:
+            groups.setdefault(tuple(sorted(set(ex.tools))), []).append(ex)
+    keys = sorted(groups)
+    for k in keys:
+        r.shuffle(groups[k])
+    out: list[dict] = []
+    while len(out) < n and any(groups.values()):
+        for k in keys:
+            if groups[k] and len(out) < n:
+                ex = groups[k].pop()
+                out.append({"query": ex.query, "plan": ex.plan, "tools": ex.tools})
+    return out
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def token_stats(rows: list[dict]) -> dict[str, float] | None:
+    """Median and max tokens of full chats, with SmolLM2's tokenizer read from the GGUF."""
+    try:
+        from nodes.prompts import chatml
+        from transformers import AutoTokenizer
+        from graph.settings import default_model_path
+
+        path = default_model_path()
+        tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+    except Exception as exc:  # the stats are a convenience; never fail generation for them
+        print(f"(token stats skipped: {exc})", file=sys.stderr)
+        return None
+    counts = {"plan": [], "join": []}
+    for row in rows:
+        text = chatml(row["messages"], add_generation_prompt=False)
+        counts[row["kind"]].append(len(tok(text)["input_ids"]))
+    out = {}
+    for kind, c in counts.items():
+        if c:
+            out[f"{kind}_median"] = statistics.median(c)
+            out[f"{kind}_max"] = max(c)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="finetune generate", description=__doc__.splitlines()[0])
+    ap.add_argument("--n-train", type=int, default=3000)
+    ap.add_argument("--n-val", type=int, default=150)
+    ap.add_argument("--n-test", type=int, default=200)
+    ap.add_argument("--n-unseen", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--store", type=Path, default=STORE_EXAMPLES, help="where to write the solved examples")
+    ap.add_argument("--fallback-specs", action="store_true", help="use built-in specs instead of tools/")
+    ap.add_argument("--no-tokens", action="store_true", help="skip the token statistics")
+    args = ap.parse_args(argv)
+
+    t0 = time.time()
+    specs = None if args.fallback_specs else real_specs()
+    if specs is None:
+        print("tools/ not available: using the built-in fallback specs", file=sys.stderr)
+        specs = {s.name: s for s in FALLBACK_SPECS}
+    splits, dropped = generate(specs, args.n_train, args.n_val, args.n_test, args.n_unseen, args.seed)
+    all_specs = {**specs, **{t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}}
+    rows_all = []
+    for name, exs in splits.items():
+        rows = [record(ex, all_specs) for ex in exs]
+        rows_all += rows
+        write_jsonl(args.out / f"{name}.jsonl", rows)
+        kinds = Counter(r["kind"] for r in rows)
+        print(f"{name:7s} {len(rows):5d} examples  " + "  ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+    store = store_examples(splits["train"], set(specs), seed=args.seed)
+    write_jsonl(args.store, store)
+    print(f"store   {len(store):5d} solved examples -> {args.store}")
+    print(f"dropped {dropped} invalid plans")
+    if not args.no_tokens:
+        stats = token_stats(rows_all)
+        if stats:
+            print("tokens  " + "  ".join(f"{k}={v:g}" for k, v in stats.items()))
+    print(f"done in {time.time() - t0:.1f}s -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""The training-data generator: deterministic, valid plans, unique requests, honest splits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from finetune import data
+from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS
+from nodes.planlang import Task, compile_plan, format_plan
+from nodes.prompts import parse_join
+
+SPECS = {s.name: s for s in data.FALLBACK_SPECS}
+SYNTH = {t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}
+
+
+@pytest.fixture(scope="module")
+def splits():
+    out, dropped = data.generate(SPECS, n_train=40, n_val=40, n_test=40, n_unseen=40, seed=3)
+    return out
+
+
+def _dump(splits):
+    return [json.dumps(data.record(ex, {**SPECS, **SYNTH}), sort_keys=True)
+            for name in sorted(splits) for ex in splits[name]]
+
+
+def test_generation_is_deterministic(splits):
+    again, _ = data.generate(SPECS, n_train=40, n_val=40, n_test=40, n_unseen=40, seed=3)
+    assert _dump(splits) == _dump(again)
+    other, _ = data.generate(SPECS, n_train=40, n_val=40, n_test=40, n_unseen=40, seed=4)
+    assert _dump(splits) != _dump(other)
+
+
+def test_sizes_and_kinds(splits):
+    assert {k: len(v) for k, v in splits.items()} == {"train": 40, "val": 40, "test": 40, "unseen": 40}
+    assert {ex.kind for ex in splits["train"]} == {"plan", "join"}
+    assert {ex.kind for ex in splits["test"] + splits["unseen"]} == {"plan"}
+
+
+def test_plans_compile_and_gold_tools_are_shown(splits):
+    all_specs = {**SPECS, **SYNTH}
+    for exs in splits.values():
+        for ex in exs:
+            if ex.kind != "plan":
+                continue
+            tasks = compile_plan(ex.plan, all_specs)
+            assert [(t.tool, t.args) for t in tasks] == [(t.tool, t.args) for t in ex.tasks]
+            assert set(ex.tools) <= set(ex.shown)
+            assert len(ex.shown) >= min(data.MAX_SHOWN, len(all_specs))
+            assert ex.messages[-1] == {"role": "assistant", "content": ex.plan}
+            assert ex.plan.endswith("join()<END_OF_PLAN>")
+            # the prompt lists exactly the shown tools
+            user = ex.messages[1]["content"]
+            assert all(f"- {name}(" in user for name in ex.shown)
+            assert f"Request: {ex.query}" in user
+
+
+def test_join_targets_are_one_line(splits):
+    joins = [ex for ex in splits["train"] + splits["val"] if ex.kind == "join"]
+    assert joins
+    for ex in joins:
+        target = ex.messages[-1]["content"]
+        assert "\n" not in target
+        kind, body = parse_join(target)
+        assert kind in ("finish", "replan") and body
+        if "This is the last round" in ex.messages[1]["content"]:
+            assert target.startswith("Finish(")
+
+
+def test_no_request_in_two_splits(splits):
+    seen = {}
+    for name, exs in splits.items():
+        for ex in exs:
+            key = data.norm(ex.query)
+            assert seen.setdefault(key, name) == name, ex.query
+
+
+def test_unseen_tools_only_in_unseen_split(splits):
+    unseen = {t.spec.name for t in UNSEEN_TOOLS}
+    for name, exs in splits.items():
+        for ex in exs:
+            used = set(ex.tools) | set(ex.shown)
+            if name == "unseen":
+                assert used & unseen and not used & {t.spec.name for t in TRAIN_TOOLS}
+                assert ex.unseen
+            else:
+                assert not used & unseen
+
+
+def test_unseen_records_carry_their_specs(splits):
+    ex = splits["unseen"][0]
+    rec = data.record(ex, {**SPECS, **SYNTH})
+    names = {s["name"] for s in rec["specs"]}
+    assert set(ex.tools) - set(SPECS) <= names
+
+
+def test_validator_drops_broken_plans():
+    good = [Task(1, "get_email_address", {"name": "Sarah Lee"}),
+            Task(2, "compose_new_email", {"recipients": ["$1"], "subject": "Hi"}, (1,))]
+    unknown = [Task(1, "teleport", {"where": "Mars"})]
+    forward = [Task(1, "compose_new_email", {"recipients": ["$2"]}, (2,)),
+               Task(2, "get_email_address", {"name": "Sarah Lee"})]
+    exs = [data.Example(f"q{i}", None, tasks, format_plan(tasks))
+           for i, tasks in enumerate([good, unknown, forward])]
+    kept, dropped = data.check_examples(exs, SPECS)
+    assert [e.query for e in kept] == ["q0"] and dropped == 2
+    # a plan whose text compiles to something other than its gold is dropped too
+    wrong = data.Example("q3", None, good, format_plan(good[:1]))
+    assert data.check_examples([wrong], SPECS) == ([], 1)
+
+
+def test_relative_dates_resolve_against_today():
+    import datetime as dt
+    import random
+
+    from finetune import data_vocab as V
+    r = random.Random(0)
+    today = dt.date(2026, 11, 25)  # a Wednesday
+    for _ in range(200):
+        text, day = V.date_phrase(r, today)
+        assert day >= today
+        if text == "tomorrow":
+            assert day == dt.date(2026, 11, 26)
+        if text.endswith("Friday"):
+            assert day == dt.date(2026, 11, 27)
+
+
+def test_real_tools_give_valid_data():
+    specs = data.real_specs()
+    if specs is None:
+        pytest.skip("tools/ is not available")
+    out, dropped = data.generate(specs, n_train=20, n_val=8, n_test=8, n_unseen=8, seed=1)
+    assert dropped == 0
+    all_specs = {**specs, **SYNTH}
+    for ex in out["train"] + out["test"]:
+        if ex.kind == "plan":
+            assert data.check_plan(ex.plan, ex.tasks, all_specs)
+            assert all(f"- {all_specs[n].signature()}" in ex.messages[1]["content"] for n in ex.shown)
+
+
+def test_join_results_substitute_references():
+    import random
+
+    from finetune.data_join import join_example
+    tasks = [Task(1, "get_email_address", {"name": "Sarah Lee"}),
+             Task(2, "compose_new_email", {"recipients": ["$1"], "subject": "Hi"}, (1,))]
+    for seed in range(20):
+        records, target = join_example(tasks, random.Random(seed), allow_replan=True)
+        assert "$1" not in str(records[1].get("result", ""))
+        assert target.startswith(("Finish(", "Replan(")) and target.endswith(")")
