@@ -1,0 +1,523 @@
+"""`tinyagent chat`: a terminal chat that shows the plan as it is written, the task DAG live, then the answer."""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import sqlite3
+import sys
+import threading
+import uuid
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.panel import Panel
+from rich.spinner import Spinner
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from graph.context import Context
+from graph.settings import Settings
+
+HELP = """\
+Type a request, e.g. "Email Sarah the Q3 slides and remind me to call her on Friday".
+  /tools      the tools the agent can use
+  /plan       the last plan, its tasks and their results
+  /workspace  the workspace folder and what is in it
+  /new        start a new conversation thread
+  /help       this help          /quit  leave (or Ctrl-D)
+Ctrl-C cancels the running request and keeps the session."""
+
+APPROVAL_QUESTION = "Run this plan? [y/N/or type a comment to replan] "
+
+#: How each task status is drawn: (icon, style, word).
+STATUS = {
+    "planned": ("○", "dim", "waiting"),
+    "running": ("", "yellow", "running"),
+    "done": ("✓", "green", "done"),
+    "failed": ("✗", "red", "failed"),
+    "skipped": ("–", "dim", "skipped"),
+    "rejected": ("⊘", "dim", "not run"),
+    "cancelled": ("⊘", "yellow", "cancelled"),
+}
+
+
+def short(value: Any, limit: int = 160) -> str:
+    """One line of a task result or error, cut to ``limit`` characters."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def plan_text(plan: str) -> Text:
+    """The plan with step numbers in bold and $N references highlighted."""
+    text = Text(plan.replace("<END_OF_PLAN>", "").rstrip())
+    text.highlight_regex(r"(?m)^\s*\d+\.", "bold")
+    text.highlight_regex(r"\$\d+", "cyan")
+    text.highlight_regex(r"(?m)^Thought:.*$", "italic dim")
+    return text
+
+
+def answer_text(raw: str) -> str:
+    """What to show of the joiner's streamed output: the body of ``Finish(...)``, nothing of ``Replan``."""
+    stripped = raw.lstrip()
+    for kind in ("Finish(", "Replan("):
+        if kind.startswith(stripped):  # still writing the keyword
+            return ""
+        if stripped.startswith(kind):
+            return "" if kind == "Replan(" else stripped[len(kind):].removesuffix(")")
+    return raw
+
+
+def task_label(task: dict[str, Any]) -> RenderableType:
+    """One task line (its call, status, time) and, below it, its result or error."""
+    status = task.get("status", "planned")
+    icon, style, word = STATUS.get(status, ("?", "", status))
+    line = Text.assemble((f"{task['id']}. ", "bold"), task.get("call") or f"{task['tool']}(…)")
+    deps = task.get("deps") or []
+    if len(deps) > 1:
+        line.append(f"  after {', '.join(map(str, deps))}", "dim")
+    if status == "done" and task.get("start") is not None and task.get("end") is not None:
+        word = f"done in {task['end'] - task['start']:.2f} s"
+    line.append(f"  {word}", style)
+    if status == "done" and "result" in task:
+        line.append(f"\n→ {short(task['result'])}", "green")
+    elif task.get("error"):
+        line.append(f"\n{short(task['error'])}", "red" if status == "failed" else "dim")
+    if status == "running":
+        return Spinner("dots", text=line, style=style)
+    return Text.assemble((f"{icon} ", style), line)
+
+
+def task_tree(tasks: Sequence[dict[str, Any]]) -> Tree:
+    """The task DAG as a tree: each task hangs under the latest step it depends on."""
+    tree = Tree(Text("Tasks", style="bold"), guide_style="dim")
+    branches: dict[int, Tree] = {}
+    for task in sorted(tasks, key=lambda t: t["id"]):
+        parents = [d for d in task.get("deps") or [] if d in branches]
+        parent = branches[max(parents)] if parents else tree
+        branches[task["id"]] = parent.add(task_label(task))
+    return tree
+
+
+class RunView:
+    """What one request looks like on screen, built from the graph's stream events.
+
+    Feed it ``(mode, chunk)`` pairs from ``graph.stream(..., stream_mode=["updates", "custom"])``;
+    ``render()`` gives the picture: notes, plans, the task tree, the answer and a spinner.
+    """
+
+    def __init__(self) -> None:
+        self.tools: list[str] = []
+        self.items: list[tuple[str, Any]] = []  # ("note", text) or ("plan", index into plans), in order
+        self.plans: list[str] = []
+        self.writing = False  # a plan is streaming in right now
+        self.tasks: dict[int, dict[str, Any]] = {}
+        self.answer_raw = ""
+        self.answer = ""
+        self.stage = "Finding the tools for this request"
+        self.interrupt: dict[str, Any] | None = None
+        self.finished = False
+        self.printed = 0  # items already on screen (before an approval question)
+
+    # -- events --------------------------------------------------------------------------
+    def feed(self, mode: str, chunk: Any) -> None:
+        if mode == "custom" and isinstance(chunk, dict):
+            self.on_event(chunk)
+        elif mode == "updates" and isinstance(chunk, dict):
+            for node, update in chunk.items():
+                if node == "__interrupt__":
+                    self.interrupt = update[0].value if update else None
+                    self.merge_tasks((self.interrupt or {}).get("tasks", []))
+                    self.stage = "Waiting for your approval"
+                elif isinstance(update, dict):
+                    self.on_update(node, update)
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "progress":
+            self.note(event["text"])
+        elif kind == "retrieved":
+            self.tools = list(event.get("tools", []))
+            self.stage = "Writing a plan"
+        elif kind == "plan_token":
+            if not self.writing:
+                self.plans.append("")
+                self.items.append(("plan", len(self.plans) - 1))
+                self.writing = True
+            self.plans[-1] += event.get("text", "")
+        elif kind == "task":
+            task = self.tasks.setdefault(event["id"], {"id": event["id"], "tool": event.get("tool")})
+            task.update({k: v for k, v in event.items() if k != "type" and v is not None})
+        elif kind == "answer_token":
+            self.answer_raw += event.get("text", "")
+
+    def on_update(self, node: str, update: dict[str, Any]) -> None:
+        if node == "retrieve":
+            self.tools = update.get("tools", self.tools)
+            self.stage = "Writing a plan"
+        elif node == "plan":
+            if self.writing:
+                self.plans[-1] = update.get("plan", self.plans[-1])
+            else:
+                self.plans.append(update.get("plan", ""))
+                self.items.append(("plan", len(self.plans) - 1))
+            self.writing = False
+            self.stage = "Checking the plan"
+        elif node == "compile":
+            self.merge_tasks([*update.get("pending", []), *update.get("tasks", [])])
+            status = update.get("status")
+            if status == "invalid":
+                self.note(f"The plan is not valid ({short(update.get('plan_error'), 200)}); "
+                          "writing a new one.")
+                self.stage = "Writing a new plan"
+            elif status == "rejected":
+                self.note(f"Plan rejected: {short(update.get('feedback'), 200)}. Writing a new one.")
+                self.stage = "Writing a new plan"
+            elif status == "ready":
+                self.stage = "Running the tasks"
+            self.answer = update.get("answer", self.answer)
+        elif node == "execute":
+            self.merge_tasks(update.get("tasks", []))
+            self.answer_raw = ""
+            self.stage = "Reading the results"
+        elif node == "join":
+            self.answer_raw = ""
+            if update.get("status") == "replan":
+                self.note(f"Not done yet: {short(update.get('replan_reason'), 200)}. Writing a new plan.")
+                self.stage = "Writing a new plan"
+            self.answer = update.get("answer", self.answer)
+
+    def note(self, text: str) -> None:
+        self.items.append(("note", text))
+
+    def merge_tasks(self, records: Sequence[dict[str, Any]]) -> None:
+        for rec in records:
+            self.tasks.setdefault(rec["id"], {}).update(rec)
+
+    def cancel(self) -> None:
+        for task in self.tasks.values():
+            if task.get("status") in ("planned", "running"):
+                task["status"] = "cancelled"
+
+    def load_state(self, values: dict[str, Any]) -> "RunView":
+        """Fill the view from a finished run's state (for /plan)."""
+        self.tools = values.get("tools", [])
+        for plan in values.get("plans", []):
+            self.plans.append(plan)
+            self.items.append(("plan", len(self.plans) - 1))
+        self.merge_tasks(values.get("tasks", []))
+        self.answer = values.get("answer", "")
+        self.finished = True
+        return self
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self) -> RenderableType:
+        parts: list[RenderableType] = []
+        if self.tools and not self.printed:
+            parts.append(Text(f"tools: {', '.join(self.tools)}", style="dim"))
+        for kind, value in self.items[self.printed:]:
+            if kind == "note":
+                parts.append(Text(f"· {value}", style="dim"))
+            else:
+                title = "Plan" if value == 0 else f"Plan {value + 1}"
+                parts.append(Panel(plan_text(self.plans[value]), title=title, title_align="left",
+                                   border_style="blue", expand=False))
+        if self.tasks:
+            parts.append(task_tree(list(self.tasks.values())))
+        answer = self.answer or answer_text(self.answer_raw)
+        if answer:
+            parts.append(Text(answer, style="bold"))
+        if not self.finished:
+            parts.append(Spinner("dots", text=Text(self.stage + "…", style="dim"), style="cyan"))
+        return Group(*parts)
+
+
+def approval_value(reply: str) -> Any:
+    """The person's reply to the approval question, as a resume value for the compile node."""
+    reply = reply.strip()
+    if reply.lower() in ("y", "yes"):
+        return True
+    if reply.lower() in ("", "n", "no"):
+        return False
+    return reply  # "ok", "no, use Tom" or a comment: the compile node reads it
+
+
+class Cancelled(Exception):
+    """The person pressed Ctrl-C."""
+
+
+class StopWhenCancelled(BaseCallbackHandler):
+    """Run callbacks that stop a cancelled run's model mid-sentence and start no more tools."""
+
+    raise_error = True
+
+    def __init__(self, cancel: threading.Event):
+        self.cancel = cancel
+
+    def _check(self, *args: Any, **kwargs: Any) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("cancelled")
+
+    on_llm_new_token = on_tool_start = on_llm_start = _check
+
+
+# LangChain logs every error raised in a callback; a cancellation is not one to show.
+logging.getLogger("langchain_core.callbacks.manager").addFilter(
+    lambda record: not any("Cancelled(" in str(a) for a in record.args or ()))
+
+
+def ensure_workspace(path: Path) -> bool:
+    """Create the workspace with sample data when it does not exist yet; True if it was created."""
+    if Path(path).exists():
+        return False
+    from tools.workspace import init_workspace
+    init_workspace(path, sample=True)
+    return True
+
+
+def line_reader(settings: Settings) -> Callable[[str], str]:
+    """prompt_toolkit with a history file on a terminal; plain ``input()`` when stdin is piped."""
+    if not sys.stdin.isatty():
+        return input
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    session = PromptSession(history=FileHistory(str(settings.data_dir / "history.txt")))
+    return lambda prompt: session.prompt(prompt)
+
+
+def new_thread_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Chat:
+    """One chat session: a graph with a checkpointer, the current thread, the console."""
+
+    def __init__(self, graph: Any, settings: Settings, thread: str, approval: bool,
+                 console: Console, read_line: Callable[[str], str]):
+        self.graph, self.settings, self.thread = graph, settings, thread
+        self.approval, self.console, self.read_line = approval, console, read_line
+        self.worker: threading.Thread | None = None  # the current (or a cancelled) run
+        self.cancelled = False  # the last run was cancelled and its thread not yet tidied
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return {"configurable": {"thread_id": self.thread}}
+
+    # -- session -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Say what is running, load the index and the model (showing progress), show the thread."""
+        s, res = self.settings, self.graph.resources
+        model = Path(s.model_path).name + (f" + {Path(s.lora_path).name}" if s.lora_path else "")
+        self.console.print(f"[bold]tinyagent[/] · {model} · {len(res.tools)} tools · "
+                           f"approval {'on' if self.approval else 'off'} · /help for commands")
+        with self.console.status("Starting…") as status:
+            def progress(text: str) -> None:
+                status.update(text)
+                self.console.print(f"· {text}", style="dim")
+            res.index(progress=progress)
+            res.llm(progress=progress)
+        self.show_thread()
+
+    def show_thread(self) -> None:
+        values = self.graph.get_state(self.config).values
+        messages = values.get("messages", [])
+        for m in messages[-6:]:
+            who = "you" if isinstance(m, HumanMessage) else "agent"
+            self.console.print(f"[dim]{who}:[/] {short(m.content, 300)}")
+        resumed = "Resumed" if messages else "Thread"
+        self.console.print(f"{resumed} [bold]{self.thread}[/] (continue it later with "
+                           f"`tinyagent chat --thread {self.thread}`)", highlight=False)
+
+    def loop(self) -> int:
+        while True:
+            try:
+                line = self.read_line("› ").strip()
+            except KeyboardInterrupt:
+                continue
+            except EOFError:
+                break
+            if line in ("/quit", "/exit", "/q"):
+                break
+            if line.startswith("/"):
+                self.command(line)
+            elif line:
+                self.request(line)
+        if self.wait_for_worker():
+            self.tidy_cancelled()
+        return 0
+
+    def command(self, line: str) -> None:
+        name = line.split()[0].lower()
+        if name == "/help":
+            self.console.print(HELP, highlight=False)
+        elif name == "/tools":
+            self.show_tools()
+        elif name == "/plan":
+            values = self.graph.get_state(self.config).values
+            if values.get("plans"):
+                view = RunView().load_state(values)
+                self.console.print(Text(f"request: {values.get('query', '')}", style="dim"))
+                self.console.print(view.render())
+            else:
+                self.console.print("No plan yet in this thread.")
+        elif name == "/workspace":
+            self.show_workspace()
+        elif name == "/new":
+            if self.wait_for_worker():
+                self.tidy_cancelled()
+            self.thread = new_thread_id()
+            self.console.print(f"New thread [bold]{self.thread}[/]", highlight=False)
+        else:
+            self.console.print(f"Unknown command {name}; type /help.")
+
+    def show_tools(self) -> None:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        for name, tool in sorted(self.graph.resources.tools.items()):
+            table.add_row(Text(name, style="bold"), (tool.description or "").strip().splitlines()[0])
+        self.console.print(table)
+
+    def show_workspace(self) -> None:
+        root = Path(self.settings.workspace_dir)
+        self.console.print(f"Workspace: [bold]{root}[/]", highlight=False)
+        if not root.is_dir():
+            self.console.print("(it does not exist yet)")
+            return
+        for entry in sorted(root.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                n = sum(1 for p in entry.rglob("*") if p.is_file())
+                self.console.print(f"  {entry.name}/  {n} file{'s' if n != 1 else ''}", highlight=False)
+            else:
+                self.console.print(f"  {entry.name}", highlight=False)
+
+    # -- one request ---------------------------------------------------------------------
+    def request(self, text: str) -> None:
+        """Run a request to its end, asking for approval at each interrupt."""
+        view = RunView()
+        payload: Any = {"messages": [("human", text)]}
+        while True:
+            outcome = self.stream(payload, view)
+            if outcome != "interrupt":
+                return
+            try:
+                reply = self.read_line(APPROVAL_QUESTION)
+            except (KeyboardInterrupt, EOFError):
+                reply = "no"
+            view.interrupt, view.finished = None, False
+            view.printed = len(view.items)  # the plan is on screen already
+            payload = Command(resume=approval_value(reply))
+
+    def stream(self, payload: Any, view: RunView) -> str:
+        """Stream one run into ``view`` on a Live display. Returns done, interrupt, cancelled or error."""
+        if not self.wait_for_worker():
+            return "cancelled"
+        self.tidy_cancelled()
+        events: queue.Queue = queue.Queue()
+        cancel = threading.Event()
+        config = {**self.config, "callbacks": [StopWhenCancelled(cancel)]}
+        stream = self.graph.stream(payload, config=config, context=Context(approval=self.approval),
+                                   stream_mode=["updates", "custom"])
+
+        def pump() -> None:  # runs the graph in a worker thread so Ctrl-C never waits for a node
+            try:
+                for item in stream:
+                    if cancel.is_set():
+                        break
+                    events.put(("item", item))
+                events.put(("end", None))
+            except BaseException as exc:  # noqa: BLE001 - shown to the person, the session goes on
+                events.put(("error", exc))
+            finally:
+                stream.close()
+
+        self.worker = threading.Thread(target=pump, name="tinyagent-run", daemon=True)
+        self.worker.start()
+        outcome = "cancelled"
+        # transient: the live area is replaced by one final print, the same on a terminal or a pipe
+        with Live(view.render(), console=self.console, refresh_per_second=8, transient=True) as live:
+            try:
+                while True:
+                    try:
+                        kind, item = events.get(timeout=0.1)
+                    except queue.Empty:
+                        continue
+                    if kind == "item":
+                        view.feed(*item)
+                        live.update(view.render())
+                    else:
+                        outcome = ("error" if kind == "error" else
+                                   "interrupt" if view.interrupt else "done")
+                        break
+            except KeyboardInterrupt:
+                cancel.set()
+                self.cancelled = True
+                view.cancel()
+        view.finished = True
+        self.console.print(view.render())
+        if outcome == "error":
+            self.console.print(f"[red]Error:[/] {item}", highlight=False)
+        elif outcome == "cancelled":
+            self.console.print("[yellow]Cancelled.[/] The thread is kept; ask again or go on.")
+        return outcome
+
+    def tidy_cancelled(self) -> None:
+        """Close a cancelled request in its thread: say so in the conversation, leave nothing pending."""
+        if not self.cancelled:
+            return
+        self.cancelled = False
+        state = self.graph.get_state(self.config)
+        messages = state.values.get("messages", [])
+        if state.next or (messages and isinstance(messages[-1], HumanMessage)):
+            self.graph.update_state(self.config, {"messages": [AIMessage("(cancelled)")],
+                                                  "status": "cancelled"}, as_node="join")
+
+    def wait_for_worker(self) -> bool:
+        """Let a cancelled run stop before the thread is used again; False if Ctrl-C cut the wait."""
+        if self.worker is None or not self.worker.is_alive():
+            return True
+        try:
+            with self.console.status("Waiting for the cancelled run to stop…"):
+                self.worker.join()
+        except KeyboardInterrupt:
+            return False
+        return not self.worker.is_alive()
+
+
+def chat(settings: Settings | None = None, thread: str | None = None, approval: bool = True, *,
+         tools: Sequence[Any] | None = None, llm: Any = None, index: Any = None,
+         console: Console | None = None, read_line: Callable[[str], str] | None = None) -> int:
+    """Chat in the terminal. Threads persist in ``<data_dir>/threads.sqlite``; ``thread`` resumes one.
+
+    tools, llm, index: as for ``build_graph`` (default: the project's tools and model).
+    console, read_line: where output goes and how a line is read (default: the terminal).
+    """
+    from graph.graph import build_graph
+
+    settings = settings or Settings()
+    console = console or Console()
+    if tools is None and ensure_workspace(settings.workspace_dir):
+        console.print(f"Created a workspace with sample data at [bold]{settings.workspace_dir}[/]",
+                      highlight=False)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(settings.data_dir / "threads.sqlite"), check_same_thread=False)
+    try:
+        graph = build_graph(tools=tools, settings=settings, checkpointer=SqliteSaver(conn),
+                            llm=llm, index=index)
+        session = Chat(graph, settings, thread or new_thread_id(), approval, console,
+                       read_line or line_reader(settings))
+        session.start()
+        return session.loop()
+    finally:
+        conn.close()

@@ -1,0 +1,147 @@
+"""`langgraph dev` serves the graph for real: Studio's view of it (nodes, context form) and a streamed run."""
+
+import dataclasses
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graph.context import Context
+
+REPO = Path(__file__).resolve().parents[1]
+LANGGRAPH = Path(sys.executable).parent / "langgraph"  # the CLI next to this Python
+NODES = ["retrieve", "plan", "compile", "execute", "join"]
+
+pytest.importorskip("langgraph_sdk")
+if not LANGGRAPH.exists():
+    pytest.skip("langgraph-cli is not installed (pip install -e '.[dev]')", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"langgraph dev exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/ok", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"langgraph dev not ready after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`langgraph dev` on a free loopback port, offline, with the data dir in a temporary folder.
+
+    It runs on the repository's langgraph.json with its paths made absolute, from a temporary
+    working directory, so the server's own files (.langgraph_api/) stay out of the repository.
+    """
+    tmp = tmp_path_factory.mktemp("studio")
+    config = json.loads((REPO / "langgraph.json").read_text())
+    config["dependencies"] = [str(REPO / d) for d in config["dependencies"]]
+    config["graphs"] = {k: str(REPO / v) for k, v in config["graphs"].items()}
+    (tmp / "langgraph.json").write_text(json.dumps(config))
+    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true",
+           "LANGSMITH_TRACING": "false", "TINYAGENT_DATA_DIR": str(tmp / "data"),
+           "TINYAGENT_WORKSPACE": str(tmp / "workspace"),
+           # keep the real model's run short and light on a shared CPU
+           "TINYAGENT_N_THREADS": "1", "TINYAGENT_MAX_PLAN_TOKENS": "96",
+           "TINYAGENT_MAX_ANSWER_TOKENS": "32"}
+    port = free_port()
+    log = tmp / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [str(LANGGRAPH), "dev", "--port", str(port), "--host", "127.0.0.1", "--no-browser",
+             "--no-reload"], cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, proc, log)
+        yield url, tmp
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    from langgraph_sdk import get_sync_client
+    return get_sync_client(url=server[0], timeout=300)
+
+
+@pytest.fixture(scope="module")
+def assistant(client):
+    [found] = client.assistants.search(graph_id="tinyagent")
+    return found["assistant_id"]
+
+
+def test_studio_sees_the_five_nodes_and_the_context_form(client, assistant, server):
+    graph = client.assistants.get_graph(assistant)
+    assert [n for n in NODES if n in {node["id"] for node in graph["nodes"]}] == NODES
+    schema = client.assistants.get_schemas(assistant)["context_schema"]
+    fields = schema["properties"]
+    assert {f.name for f in dataclasses.fields(Context)} <= set(fields)
+    assert all(fields[f.name].get("description") for f in dataclasses.fields(Context))
+    assert (server[1] / "workspace" / "contacts.vcf").stat().st_size > 0  # made with sample data
+
+
+def test_streamed_run_shows_node_updates_and_task_events(client, assistant):
+    thread = client.threads.create()["thread_id"]
+    nodes, custom = [], []
+    for part in client.runs.stream(
+            thread, assistant, stream_mode=["updates", "custom"],
+            input={"messages": [{"role": "user", "content": "What is Sarah Lee's email address?"}]},
+            context={"max_replans": 0, "today": "2026-11-23"}):
+        assert part.event != "error", part.data
+        if part.event == "updates":
+            nodes.extend(part.data)
+        elif part.event == "custom":
+            custom.append(part.data)
+    kinds = {e["type"] for e in custom}
+    assert nodes[:3] == ["retrieve", "plan", "compile"]
+    assert {"retrieved", "plan_token"} <= kinds
+    if "execute" in nodes:  # the plan compiled: its tasks ran and the joiner answered
+        assert "task" in kinds and nodes[-1] == "join"
+        assert {e["status"] for e in custom if e["type"] == "task"} & {"done", "failed", "skipped"}
+
+    values = client.threads.get_state(thread)["values"]
+    assert values["answer"]
+    assert values["messages"][-1]["type"] == "ai"
+    assert values["messages"][-1]["content"] == values["answer"]
+
+
+def test_approval_interrupt_is_resumed_through_the_api(client, assistant):
+    thread = client.threads.create()["thread_id"]
+    context = {"approval": True, "max_replans": 0, "today": "2026-11-23"}
+    request = {"messages": [{"role": "user", "content": "Text Marcus Chen that I am running late"}]}
+    client.runs.wait(thread, assistant, input=request, context=context)
+    state = client.threads.get_state(thread)
+    if not state["next"]:  # the model's plan did not compile: the run ended without asking
+        assert state["values"]["answer"]
+        return
+    assert state["next"] == ["compile"]
+    [question] = state["interrupts"]
+    assert question["value"]["plan"] and question["value"]["tasks"]
+    client.runs.wait(thread, assistant, command={"resume": False}, context=context)
+    values = client.threads.get_state(thread)["values"]
+    assert values["answer"] == "The plan was not approved, so nothing was run."
+    assert {t["status"] for t in values["tasks"]} == {"rejected"}
