@@ -1,0 +1,154 @@
+"""Fine-tuning end to end on a tiny random Llama: data -> train 2 steps -> GGUF LoRA -> llama.cpp.
+
+The tiny model has SmolLM2's vocabulary, and text is tokenized by llama.cpp from the embedded
+GGUF, exactly as at run time. llama.cpp must reproduce transformers' logits for the base
+model (checks the q/k permutation of the writer), for base + LoRA (checks the adapter export),
+and for the merged, Q8_0-quantized model.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib.util
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("peft")
+pytest.importorskip("gguf")
+if importlib.util.find_spec("llama_cpp") is None:
+    pytest.skip("llama_cpp is not installed", allow_module_level=True)
+
+from finetune import export, gguf_io  # noqa: E402
+from finetune.config import TrainConfig  # noqa: E402
+from finetune.train import train  # noqa: E402
+from nodes.prompts import chatml  # noqa: E402
+
+N_CTX = 1024
+
+
+def llama(model_path, **kw):
+    import llama_cpp
+
+    return llama_cpp.Llama(model_path=str(model_path), n_ctx=N_CTX, n_threads=2, verbose=False, **kw)
+
+
+def tiny_llama():
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    config = LlamaConfig(vocab_size=49152, hidden_size=64, intermediate_size=128,
+                         num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                         max_position_embeddings=N_CTX, rms_norm_eps=1e-5, rope_theta=10000.0,
+                         tie_word_embeddings=True, initializer_range=0.1)
+    torch.manual_seed(0)
+    return LlamaForCausalLM(config).eval()
+
+
+def examples(n: int = 20) -> list[dict]:
+    """Planner/joiner chats from the data generator, with its built-in tool specs."""
+    from finetune import data
+
+    specs = {s.name: s for s in data.FALLBACK_SPECS}
+    splits, _ = data.generate(specs, n_train=n, n_val=2, n_test=1, n_unseen=1)
+    return [{"messages": ex.messages, "kind": ex.kind} for ex in splits["train"]]
+
+
+def hf_logits(model, tokens: list[int]) -> np.ndarray:
+    with torch.no_grad():
+        return model(torch.tensor([tokens])).logits[0].float().numpy()
+
+
+def cpp_logits(model_path, tokens: list[int], lora_path=None) -> np.ndarray:
+    llm = llama(model_path, lora_path=str(lora_path) if lora_path else None, logits_all=True)
+    llm.eval(tokens)
+    return np.array(llm.scores[:len(tokens)])
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    """Base GGUF, trained peft model, LoRA GGUF, merged Q8_0 GGUF, and a prompt's tokens."""
+    from peft import PeftModel
+
+    tmp = tmp_path_factory.mktemp("finetune")
+    cfg = TrainConfig(out_dir=str(tmp / "run"), max_steps=2, batch_size=4, grad_accum=1, lr=1e-2,
+                      warmup_steps=1, eval_every=0, save_every=0, max_seq_len=N_CTX, dropout=0.0,
+                      threads=1)
+    vocab = llama(cfg.base_path, vocab_only=True)
+
+    def tokenize(text: str) -> list[int]:
+        return vocab.tokenize(text.encode(), add_bos=False, special=True)
+
+    base = tiny_llama()
+    base_gguf = gguf_io.write_llama_gguf(tmp / "base.gguf", base.state_dict(), base.config,
+                                         tokenizer_gguf=cfg.base_path)
+
+    rows = examples(20)
+    assert len(rows) == 20
+    shortest = min(rows, key=lambda r: len(str(r)))
+    run = train(cfg, model=copy.deepcopy(base), tokenize=tokenize, train_rows=rows, val_rows=[shortest])
+    tuned = PeftModel.from_pretrained(copy.deepcopy(base), run / "adapter").eval()
+
+    lora = export.export_lora(run / "adapter", base_gguf, tmp / "lora.gguf", f16=False)
+    merged = export.export_merged(base_gguf, run / "adapter", tmp / "merged-q8_0.gguf", "Q8_0")
+    prompt = chatml(shortest["messages"][:-1])
+    tokens = tokenize(prompt)
+    return dict(base=base, tuned=tuned, base_gguf=base_gguf, lora=lora, merged=merged,
+                tokens=tokens, prompt=prompt, run=run, cfg=cfg, tokenize=tokenize, rows=rows)
+
+
+def test_training_writes_adapter_and_log(pipeline):
+    run = pipeline["run"]
+    assert (run / "adapter" / "adapter_model.safetensors").exists()
+    assert (run / "checkpoint-last" / "trainer_state.pt").exists()
+    log = (run / "train_log.jsonl").read_text().splitlines()
+    assert len(log) == 3 and '"step": 2' in log[1] and "final_val_loss" in log[2]
+
+
+def test_resume_continues_from_checkpoint(pipeline, tmp_path):
+    run = shutil.copytree(pipeline["run"], tmp_path / "run")
+    cfg = dataclasses.replace(pipeline["cfg"], out_dir=str(run), max_steps=3, resume=True)
+    train(cfg, model=copy.deepcopy(pipeline["base"]), tokenize=pipeline["tokenize"],
+          train_rows=pipeline["rows"], val_rows=[])
+    steps = [json.loads(line)["step"] for line in (run / "train_log.jsonl").read_text().splitlines()]
+    assert steps == [1, 2, 2, 3]          # two steps, the final val loss, then one more step
+
+
+def test_base_gguf_matches_transformers(pipeline):
+    hf = hf_logits(pipeline["base"], pipeline["tokens"])
+    cpp = cpp_logits(pipeline["base_gguf"], pipeline["tokens"])
+    np.testing.assert_allclose(cpp, hf, atol=2e-3 * np.abs(hf).max())
+
+
+def test_lora_gguf_matches_peft(pipeline):
+    tokens = pipeline["tokens"]
+    base = hf_logits(pipeline["base"], tokens)
+    tuned = hf_logits(pipeline["tuned"], tokens)
+    effect = np.abs(tuned - base).max()
+    assert effect > 0.05 * np.abs(base).max()          # two steps moved the model for real
+    cpp = cpp_logits(pipeline["base_gguf"], tokens, lora_path=pipeline["lora"])
+    np.testing.assert_allclose(cpp, tuned, atol=0.02 * effect)
+    assert (cpp.argmax(-1) == tuned.argmax(-1)).mean() > 0.99
+
+
+def test_lora_loads_and_generates(pipeline):
+    llm = llama(pipeline["base_gguf"], lora_path=str(pipeline["lora"]))
+    out = llm.create_completion(pipeline["prompt"], max_tokens=8, temperature=0.0)
+    assert out["usage"]["completion_tokens"] > 0
+
+
+def test_merged_q8_0_matches_base_plus_lora(pipeline):
+    tokens = pipeline["tokens"]
+    with_lora = cpp_logits(pipeline["base_gguf"], tokens, lora_path=pipeline["lora"])
+    merged = cpp_logits(pipeline["merged"], tokens)
+    base = cpp_logits(pipeline["base_gguf"], tokens)
+    error, effect = np.abs(merged - with_lora).mean(), np.abs(with_lora - base).mean()
+    agree = (merged.argmax(-1) == with_lora.argmax(-1)).mean()
+    print(f"merged Q8_0 vs base+LoRA: mean |dlogit| {error:.4f}, adapter effect {effect:.4f}, "
+          f"top-1 agreement {agree:.3f}")
+    assert error < 0.1 * effect      # quantization error is small next to the adapter's effect
+    assert agree > 0.9               # random weights: many near-ties among 49k logits
