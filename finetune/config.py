@@ -49,7 +49,7 @@ class TrainConfig:
     save_every: int = 10                   # steps between checkpoints
     log_every: int = 1
     seed: int = 0
-    threads: int = 2
+    threads: int = 2                       # on busy shared cores 1 can be ~3x faster (no OpenMP waits)
     device: str = "auto"                   # auto | cpu | cuda
     resume: bool = False
 

@@ -75,6 +75,7 @@ def pipeline(tmp_path_factory):
     from peft import PeftModel
 
     tmp = tmp_path_factory.mktemp("finetune")
+    # one thread: a tiny model gains nothing from two, and on shared cores OpenMP waits cost a lot
     cfg = TrainConfig(out_dir=str(tmp / "run"), max_steps=2, batch_size=4, grad_accum=1, lr=1e-2,
                       warmup_steps=1, eval_every=0, save_every=0, max_seq_len=N_CTX, dropout=0.0,
                       threads=1)
@@ -90,6 +91,7 @@ def pipeline(tmp_path_factory):
     rows = examples(20)
     assert len(rows) == 20
     shortest = min(rows, key=lambda r: len(str(r)))
+    # train() adds LoRA layers to the model it gets, in place: keep ``base`` clean
     run = train(cfg, model=copy.deepcopy(base), tokenize=tokenize, train_rows=rows, val_rows=[shortest])
     tuned = PeftModel.from_pretrained(copy.deepcopy(base), run / "adapter").eval()
 
