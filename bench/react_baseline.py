@@ -152,13 +152,14 @@ def run_react(agent, meter: Meter, steps: StepCounter, query: str, today: str, l
         error = f"{type(exc).__name__}: {str(exc)[:200]}"
     wall = time.perf_counter() - t0
     comps, ptok, gtok = (a - b for a, b in zip(meter.snapshot(), before))
-    calls = []  # (tool, model turn)
+    calls, invalid = [], 0  # calls: (tool, model turn, args); invalid: unparseable, never run
     for turn, m in enumerate(x for x in messages if isinstance(x, AIMessage)):
         calls += [(c["name"], turn, c.get("args")) for c in m.tool_calls]
+        invalid += len(m.invalid_tool_calls)
     last = next((m for m in reversed(messages) if isinstance(m, AIMessage)), None)
     answer = last.content if last is not None and not last.tool_calls else ""
     return {"latency_s": wall, "model_calls": steps.calls, "completions": comps, "prompt_tokens": ptok,
-            "gen_tokens": gtok, "calls": calls, "answer": answer, "error": error}
+            "gen_tokens": gtok, "calls": calls, "invalid_calls": invalid, "answer": answer, "error": error}
 
 
 def react_success(calls: list[tuple], gold: list[dict]) -> bool:
@@ -214,7 +215,7 @@ def run_ours(graph, counter: CompleteCounter, query: str, today: str) -> dict:
             "plan_rounds": sum(c[0] == "nodes.plan" for c in counter.calls),
             "first_plan": [t for t in tasks if t["round"] == first],
             "calls": [(t["tool"], t["round"], t["args"]) for t in tasks if t["status"] in ("done", "error")],
-            "answer": state.get("answer", ""), "error": error or (state.get("plan_error") if not tasks else None)}
+            "answer": state.get("answer", ""), "plan_error": state.get("plan_error"), "error": error}
 
 
 # -- requests whose outcome can be checked ---------------------------------------------------
@@ -230,6 +231,13 @@ def _mails_to(ws: Path, address: str, attachment: str | None = None) -> bool:
                 if attachment is None or any(attachment in n for n in names):
                     return True
     return False
+
+
+def passes(check, ws: Path, answer: str | None) -> bool:
+    try:
+        return bool(check(ws, answer or ""))
+    except Exception:  # an unreadable file the run wrote counts as a failed check
+        return False
 
 
 def checks(today: dt.date) -> list[tuple[str, Any]]:
@@ -316,9 +324,9 @@ def main() -> None:
         for query, check in checks(dt.date.today()):
             ours = run_ours(graph, counter, query, today)
             ours.pop("first_plan")
-            ours["correct"] = bool(check(ws["ours"], ours["answer"] or ""))
+            ours["correct"] = passes(check, ws["ours"], ours["answer"])
             react = run_react(agent, meter, steps, query, today, args.recursion_limit)
-            react["correct"] = bool(check(ws["react"], react["answer"] or ""))
+            react["correct"] = passes(check, ws["react"], react["answer"])
             results.append({"kind": "check", "query": query, "ours": ours, "react": react})
             print(f"[check] ours {'ok ' if ours['correct'] else 'bad'} react {'ok ' if react['correct'] else 'bad'} "
                   f"{query}", file=sys.stderr)
@@ -387,7 +395,7 @@ def report(s: dict, adapter: str, args) -> str:
     ratio = lambda k: f"{r[k] / o[k]:.2f}x" if o[k] else "n/a"  # noqa: E731
     rows = [("plan success (test split)", pct(o["plan_success"]), pct(r["plan_success"]), ""),
             ("answer/outcome correct (checks)", pct(o["answer_correct"]), pct(r["answer_correct"]), ""),
-            ("runs that raised or hit a cap", o["failed_runs"], r["failed_runs"], ""),
+            ("runs that raised or hit a step/time cap", o["failed_runs"], r["failed_runs"], ""),
             ("median end-to-end latency, s", f"{o['median_latency_s']:.2f}", f"{r['median_latency_s']:.2f}",
              ratio("median_latency_s")),
             ("median model calls", f"{o['median_model_calls']:g}", f"{r['median_model_calls']:g}",

@@ -3,8 +3,10 @@
     .venv/bin/python bench/retrieval.py [--limit N] [--plot bench/plots/retrieval.png]
 
 Over the planning requests of the test split (finetune/data/test.jsonl): for k = 3, 4, 5, 6, 8
-tools shown, ToolIndex.retrieve (tool-card similarity plus the tools of the nearest solved
-examples, store/examples.jsonl) and the same index without the solved examples (cards only).
+(max_tools), ToolIndex.retrieve as the graph runs it (the tool classifier, store/tool_classifier.npz,
+then tool-card similarity plus the tools of the nearest solved examples, store/examples.jsonl),
+the same without the classifier (similarity only), and with tool cards alone. The classifier may
+show up to k + 3 tools when it is sure a request needs them: the mean shown is reported.
 Recall: the share of a request's needed tools that were shown, averaged over requests; "all
 shown": the share of requests that got every tool they need. Prompt tokens: the planner's whole
 prompt (nodes.prompts.plan_messages in ChatML, the one solved example included), counted with
@@ -47,8 +49,12 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="tinyagent-retrieval-"))
     specs = specs_for(default_tools(init_workspace(tmp / "workspace"), ToolConfig()))
     names = list(specs)
-    full, cards = ToolIndex(tmp / "full"), ToolIndex(tmp / "cards")
-    for index in (full, cards):
+    full = ToolIndex(tmp / "full")
+    sim = ToolIndex(tmp / "full", embedder=full.embedder, classifier=None)
+    cards = ToolIndex(tmp / "cards", embedder=full.embedder, classifier=None)
+    if full.classifier is None:
+        sys.exit("store/tool_classifier.npz is missing: run `python -m finetune retriever` first")
+    for index in (full, sim, cards):
         index.sync_tools(specs.values())
     full.sync_examples(load_examples())
     settings = Settings(lora_path=None)
@@ -57,12 +63,13 @@ def main() -> None:
     def tokens(msgs) -> int:  # as nodes.llm.count_tokens counts for the loaded model
         return len(vocab.tokenize(chatml(msgs).encode("utf-8"), add_bos=False, special=True))
 
-    stats = {name: {k: {"recall": [], "all": []} for k in KS} for name in ("retrieval", "cards only")}
+    variants = (("retrieval", full), ("similarity only", sim), ("cards only", cards))
+    stats = {name: {k: {"recall": [], "all": [], "n": []} for k in KS} for name, _ in variants}
     prompt = {k: [] for k in KS}
     prompt_all, ms = [], []
     for row in rows:
         need, today = set(row["tools"]), dt.date.fromisoformat(row["today"])
-        for name, index in (("retrieval", full), ("cards only", cards)):
+        for name, index in variants:
             for k in KS:
                 t = time.perf_counter()
                 found = index.retrieve(row["query"], names, max_tools=k, n_examples=settings.n_examples)
@@ -71,6 +78,7 @@ def main() -> None:
                 shown = set(found.tools)
                 stats[name][k]["recall"].append(len(need & shown) / len(need))
                 stats[name][k]["all"].append(need <= shown)
+                stats[name][k]["n"].append(len(shown))
                 if name == "retrieval":
                     examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
                     prompt[k].append(tokens(plan_messages(row["query"], [specs[n] for n in found.tools],
@@ -82,19 +90,23 @@ def main() -> None:
     mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
     out = []
     for k in KS:
-        r, c = stats["retrieval"][k], stats["cards only"][k]
+        r, m, c = stats["retrieval"][k], stats["similarity only"][k], stats["cards only"][k]
         out.append({"k": k, "recall": mean(r["recall"]), "all_shown": mean(r["all"]),
+                    "mean_shown": mean(r["n"]),
+                    "recall_similarity_only": mean(m["recall"]), "all_shown_similarity_only": mean(m["all"]),
                     "recall_cards_only": mean(c["recall"]), "all_shown_cards_only": mean(c["all"]),
                     "median_prompt_tokens": median(prompt[k])})
     all_tok = median(prompt_all)
     print(f"{len(rows)} test requests, {len(names)} tools; median retrieval time (k={settings.max_tools}) "
           f"{median(ms):.1f} ms")
-    print(table(["tools shown", "recall", "all needed shown", "recall, cards only", "median prompt tokens",
-                 "all tools / this"],
-                [(f"k = {o['k']}" + (" (default)" if o["k"] == settings.max_tools else ""),
-                  f"{o['recall']:.3f}", f"{o['all_shown']:.3f}", f"{o['recall_cards_only']:.3f}",
+    print(table(["max_tools", "mean shown", "recall", "all needed shown", "all shown, similarity only",
+                 "all shown, cards only", "median prompt tokens", "all tools / this"],
+                [(f"k = {o['k']}" + (" (default)" if o["k"] == settings.max_tools else ""), f"{o['mean_shown']:.2f}",
+                  f"{o['recall']:.3f}", f"{o['all_shown']:.3f}", f"{o['all_shown_similarity_only']:.3f}",
+                  f"{o['all_shown_cards_only']:.3f}",
                   f"{o['median_prompt_tokens']:.0f}", f"{all_tok / o['median_prompt_tokens']:.2f}x")
-                 for o in out] + [(f"all {len(names)}", "1.000", "1.000", "1.000", f"{all_tok:.0f}", "1.00x")]))
+                 for o in out] + [(f"all {len(names)}", f"{len(names)}", "1.000", "1.000", "1.000", "1.000",
+                                   f"{all_tok:.0f}", "1.00x")]))
     save("retrieval.json", {"command": " ".join(sys.argv), "requests": len(rows), "tools": len(names),
                             "by_k": out, "median_prompt_tokens_all_tools": all_tok,
                             "median_retrieval_ms": median(ms)})
@@ -108,17 +120,18 @@ def plot(out: list[dict], all_tok: float, n_tools: int, n: int, path: Path) -> N
 
     ks = [o["k"] for o in out]
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.6))
-    a.plot(ks, [o["recall"] for o in out], "o-", label="retrieval (cards + solved examples)")
-    a.plot(ks, [o["recall_cards_only"] for o in out], "s--", label="tool cards only")
-    a.plot(ks, [o["all_shown"] for o in out], "^:", label="every needed tool shown (retrieval)")
+    a.plot(ks, [o["recall"] for o in out], "o-", label="recall: classifier + similarity (default)")
+    a.plot(ks, [o["all_shown"] for o in out], "^-", label="every needed tool shown: default")
+    a.plot(ks, [o["all_shown_similarity_only"] for o in out], "v--", label="every needed tool shown: similarity only")
+    a.plot(ks, [o["all_shown_cards_only"] for o in out], "s:", label="every needed tool shown: cards only")
     a.axhline(0.998, color="grey", lw=0.8, ls="--")
     a.text(ks[0], 0.99, "TinyAgent 0.998", fontsize=8, va="top", color="grey")
-    a.set(xlabel="tools shown to the planner (k)", ylabel="recall of needed tools", ylim=(min(0.5, *(o["all_shown_cards_only"] - 0.05 for o in out)), 1.01),
+    a.set(xlabel="max_tools (k)", ylabel="share", ylim=(min(0.5, *(o["all_shown_cards_only"] - 0.05 for o in out)), 1.01),
           title=f"Tool recall, {n} test requests")
     a.legend(fontsize=7, loc="lower right")
     b.plot(ks, [o["median_prompt_tokens"] for o in out], "o-", label="retrieved tools")
     b.axhline(all_tok, color="C3", ls="--", label=f"all {n_tools} tools")
-    b.set(xlabel="tools shown to the planner (k)", ylabel="median plan-prompt tokens", ylim=(0, None),
+    b.set(xlabel="max_tools (k)", ylabel="median plan-prompt tokens", ylim=(0, None),
           title="Planner prompt size")
     b.legend(fontsize=7)
     fig.tight_layout()

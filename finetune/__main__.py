@@ -1,4 +1,4 @@
-"""``python -m finetune <step> [args]``: generate | train | export | eval."""
+"""``python -m finetune <step> [args]``: generate | retriever | train | export | eval."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import importlib
 import sys
 from typing import Sequence
 
-STEPS = {"generate": "finetune.data", "train": "finetune.train", "export": "finetune.export",
-         "eval": "finetune.evaluate"}
+STEPS = {"generate": "finetune.data", "retriever": "finetune.retriever", "train": "finetune.train",
+         "export": "finetune.export", "eval": "finetune.evaluate"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -156,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
     add_settings_flags(i)
     i.set_defaults(func=cmd_index)
 
-    f = sub.add_parser("finetune", help="generate | train | export | eval (see finetune/)",
+    f = sub.add_parser("finetune", help="generate | retriever | train | export | eval (see finetune/)",
                        add_help=False)
     f.add_argument("rest", nargs=argparse.REMAINDER)
     f.set_defaults(func=cmd_finetune)

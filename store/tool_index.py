@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from filelock import FileLock
 
 from nodes.specs import ToolSpec
+from store.tool_classifier import ToolClassifier, clauses
 
 #: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
 INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
@@ -29,6 +30,16 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def card_digest(spec: ToolSpec) -> str:
+    """Changes whenever what the planner (and the classifier) would see of a tool changes."""
+    return _digest(tool_card(spec), spec.signature())
+
+
+#: Tools the classifier is sure of may push the tools shown up to ``max_tools`` + this many: a
+#: request that needs six tools fails for certain with five shown, and costs ~60 prompt tokens a tool.
+EXTRA_SURE = 3
+
+
 def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
     """Solved examples shipped with the project: {"query", "plan", "tools"} per line."""
     if not path.exists():
@@ -41,13 +52,16 @@ def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
 class Retrieved:
     tools: list[str]
     examples: list[dict]
-    scores: dict[str, float]
+    scores: dict[str, float]                 # similarity: card + solved examples that used the tool
+    probabilities: dict[str, float] = field(default_factory=dict)  # the classifier's, known tools
 
 
 class ToolIndex:
     """Tool cards and solved examples in Chroma collections under ``path``."""
 
-    def __init__(self, path: str | Path, embedder=None):
+    def __init__(self, path: str | Path, embedder=None, classifier: ToolClassifier | None | bool = True):
+        """``classifier``: True loads the shipped one (store/tool_classifier.npz) when present;
+        None or False retrieves by similarity alone."""
         import chromadb
         from chromadb.config import Settings as ChromaSettings
         from store.embeddings import MiniLMEmbeddingFunction, get_embedder
@@ -55,6 +69,8 @@ class ToolIndex:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder or get_embedder()
+        self.classifier = ToolClassifier.load() if classifier is True else (classifier or None)
+        self._digests: dict[str, str] = {}  # name -> card digest of the tools synced here
         self._lock = threading.Lock()
         self._file_lock = FileLock(str(self.path / ".sync.lock"))
         self._client = chromadb.PersistentClient(
@@ -76,7 +92,8 @@ class ToolIndex:
     def sync_tools(self, specs: Iterable[ToolSpec]) -> dict[str, int]:
         """Add new tools and re-embed changed ones; returns counts. Unknown ids are left for
         other tool sets sharing this store (retrieval filters to the tools a graph has)."""
-        items = {s.name: (tool_card(s), _digest(tool_card(s), s.signature())) for s in specs}
+        items = {s.name: (tool_card(s), card_digest(s)) for s in specs}
+        self._digests.update({name: h for name, (_, h) in items.items()})
         return self._sync("tools", {k: (card, h, {"name": k}) for k, (card, h) in items.items()})
 
     def sync_examples(self, examples: Sequence[dict]) -> dict[str, int]:
@@ -109,13 +126,25 @@ class ToolIndex:
                  n_examples: int = 1, k_examples: int = 4) -> Retrieved:
         """The tools to show the planner for ``query`` and the closest solved examples.
 
-        A tool's score is its card's similarity to the query plus the similarity of each of the
-        ``k_examples`` nearest solved examples that used it (what worked for similar requests).
-        Half the slots go to the best card matches alone, the rest to the best sums."""
+        Similarity: a tool's score is its card's similarity to the query plus the similarity of
+        each of the ``k_examples`` nearest solved examples that used it (what worked for similar
+        requests). Without the classifier, half the slots go to the best card matches alone (so a
+        user's new tool, which no example uses, stays in view) and the rest to the best sums.
+
+        With the classifier (store/tool_classifier.py), the tools it is sure of for the request or
+        any of its clauses (and their usual helpers) come first, up to ``max_tools + EXTRA_SURE``; of the
+        slots left, half go to the best card matches among the tools it does not know, the rest
+        to the best sums."""
         available = list(dict.fromkeys(available))
         if not available:
             return Retrieved([], [], {})
-        qvec = self.embedder.embed([query])[0].tolist()
+        known = {}
+        if self.classifier is not None:
+            have = set(available)
+            known = {n: i for n, i in self.classifier.known(self._digests).items() if n in have}
+        parts = clauses(query) if known else []
+        vecs = self.embedder.embed([query, *(parts if len(parts) > 1 else [])])
+        qvec = vecs[0].tolist()
         tools = self._cols["tools"].query(
             query_embeddings=[qvec], n_results=len(available),
             where={"name": {"$in": available}} if len(available) > 1 else {"name": available[0]},
@@ -140,8 +169,19 @@ class ToolIndex:
                                  "score": sim})
                 if len(examples) >= k_examples:
                     break
-        # Card-only slots keep a tool no solved example has used yet (a user's new tool) in view.
-        card_only = sorted(card, key=lambda t: -card[t])[:(max_tools + 1) // 2]
-        rest = [t for t in sorted(scores, key=lambda t: -scores[t]) if t not in card_only]
-        ranked = card_only + rest[:max_tools - len(card_only)]
-        return Retrieved(sorted(ranked), examples[:n_examples], scores)
+        by_card = sorted(card, key=lambda t: -card[t])
+        by_sum = sorted(scores, key=lambda t: -scores[t])
+        if not known:
+            ranked = by_card[:(max_tools + 1) // 2]
+            ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
+            return Retrieved(sorted(ranked), examples[:n_examples], scores)
+        p = self.classifier.probabilities(vecs).max(axis=0)
+        prob = {n: float(p[i]) for n, i in known.items()}
+        sure = self.classifier.sure(p, list(known.values()))
+        ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
+        ranked = ranked[:max_tools + EXTRA_SURE]
+        room = max_tools - len(ranked)
+        if room > 0:
+            ranked += [t for t in by_card if t not in prob][:(room + 1) // 2]
+            ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
+        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob)

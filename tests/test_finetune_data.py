@@ -150,3 +150,27 @@ def test_join_results_substitute_references():
         records, target = join_example(tasks, random.Random(seed), allow_replan=True)
         assert "$1" not in str(records[1].get("result", ""))
         assert target.startswith(("Finish(", "Replan(")) and target.endswith(")")
+
+
+def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
+    """``python -m finetune retriever`` on freshly generated data writes a classifier for the
+    default tools that picks the tools of the requests it was fitted on."""
+    import numpy as np
+
+    from finetune import retriever
+    from store.embeddings import get_embedder
+    from store.tool_classifier import ToolClassifier
+
+    specs = data.real_specs()
+    if specs is None:
+        pytest.skip("tools/ is not available")
+    out, _ = data.generate(specs, n_train=120, n_val=20, n_test=4, n_unseen=4, seed=5)
+    for split in ("train", "val"):
+        data.write_jsonl(tmp_path / f"{split}.jsonl", [data.record(ex, {**specs, **SYNTH}) for ex in out[split]])
+    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "clf.npz")]) == 0
+    assert "val: every needed tool among the classifier's picks for" in capsys.readouterr().out
+    clf = ToolClassifier.load(tmp_path / "clf.npz")
+    assert sorted(clf.names) == sorted(specs) and len(set(clf.digests)) == len(specs)
+    rows = [r for r in retriever.plan_rows(tmp_path / "train.jsonl") if set(r["tools"]) <= set(specs)]
+    hits = [set(r["tools"]) <= retriever.shown(clf, get_embedder(), r["query"]) for r in rows[:40]]
+    assert np.mean(hits) > 0.8

@@ -80,3 +80,82 @@ def test_shipped_examples_compile_against_the_default_tools(tools_workspace):
     for ex in examples:
         tasks = compile_plan(ex["plan"], specs)
         assert sorted({t.tool for t in tasks}) == sorted(set(ex["tools"])), json.dumps(ex)
+
+
+# -- the tool classifier (store/tool_classifier.py) --------------------------------------------
+def test_clauses_split_a_request_into_its_asks():
+    from store.tool_classifier import clauses
+    assert clauses("Email Dana about the budget, text Leo that I'm late and then pull up the lease") == [
+        "Email Dana about the budget", "text Leo that I'm late", "pull up the lease"]
+    assert clauses("Remind me to call mom") == ["Remind me to call mom"]
+
+
+def test_classifier_fit_separates_tools_and_round_trips(tmp_path):
+    import numpy as np
+
+    from store.tool_classifier import ToolClassifier
+    rng = np.random.default_rng(0)
+    centres = {"a": rng.normal(size=16), "b": rng.normal(size=16)}
+    vecs, labels = [], []
+    for _ in range(60):
+        need = [t for t in ("a", "b") if rng.random() < 0.5] or ["a"]
+        v = sum(centres[t] for t in need) + 0.3 * rng.normal(size=16)
+        vecs.append(v / np.linalg.norm(v))
+        labels.append(need + ["synthetic_tool"])  # a tool outside the fitted set is only a negative
+    clf = ToolClassifier.fit(np.array(vecs), labels, {"a": "da", "b": "db"})
+    assert clf.names == ["a", "b"]
+    p = clf.probabilities(np.array(vecs))
+    truth = np.array([[t in row for t in ("a", "b")] for row in labels])
+    assert ((p >= 0.5) == truth).mean() > 0.95
+    clf.save(tmp_path / "c.npz")
+    again = ToolClassifier.load(tmp_path / "c.npz")
+    assert again.names == ["a", "b"] and np.allclose(again.probabilities(np.array(vecs)), p)
+    # it speaks only for tools whose card is unchanged since it was fitted
+    assert again.known({"a": "da", "b": "changed"}) == {"a": 0}
+    assert ToolClassifier.load(tmp_path / "missing.npz") is None
+
+
+def test_a_usual_helper_of_a_sure_tool_is_shown_from_a_lower_probability():
+    import numpy as np
+
+    from store.tool_classifier import ToolClassifier
+    # "phone" was needed by 9 of the 10 requests that needed "sms"; "note" never with "sms"
+    together = np.array([[1.0, 0.9, 0.0], [0.9, 1.0, 0.0], [0.0, 0.0, 1.0]], np.float32)
+    clf = ToolClassifier(["sms", "phone", "note"], ["", "", ""], np.zeros((4, 3), np.float32),
+                         np.zeros(3, np.float32), together)
+    assert clf.sure(np.array([0.9, 0.3, 0.3])).tolist() == [True, True, False]
+    assert clf.sure(np.array([0.9, 0.1, 0.3])).tolist() == [True, False, False]
+    assert clf.sure(np.array([0.4, 0.3, 0.3])).tolist() == [False, False, False]
+    assert clf.sure(np.array([0.9, 0.3, 0.3]), columns=[1, 2]).tolist() == [False, False, False]
+
+
+def test_shipped_classifier_shows_every_tool_of_a_many_part_request(tmp_path, tools_workspace):
+    from tools import default_tools
+    specs = specs_for(default_tools(tools_workspace))
+    query = ("Send Dennis Chen an email on the grant proposal to ask if the deadline can move to next "
+             "week, message Henry Taylor: the package arrived, and also pull up the lab report file")
+    need = {"get_email_address", "compose_new_email", "get_phone_number", "send_sms", "open_and_get_file_path"}
+    index = ToolIndex(tmp_path / "store")
+    assert index.classifier is not None, "store/tool_classifier.npz is shipped with the project"
+    index.sync_tools(specs.values())
+    index.sync_examples(load_examples())
+    found = index.retrieve(query, list(specs), max_tools=5)
+    assert need <= set(found.tools), found.tools
+    assert set(found.probabilities) == set(specs)  # the classifier speaks for every default tool
+    # a one-part request still gets the default number of tools, the sure one among them
+    found = index.retrieve("Show me the way to the airport", list(specs), max_tools=5)
+    assert len(found.tools) == 5 and "maps_show_directions" in found.tools
+
+
+def test_classifier_ignores_a_tool_whose_card_changed(tmp_path):
+    @tool
+    def send_sms(recipients: list[str], message: str) -> str:
+        """Water the plants in the named rooms."""  # same name as a default tool, another job
+        return "ok"
+
+    from tests.fakes import get_email_address
+    index = ToolIndex(tmp_path)
+    index.sync_tools(specs_for([get_email_address, send_sms]).values())
+    assert "send_sms" not in index.classifier.known(index._digests)
+    found = index.retrieve("Text Leo that I'm running late", ["get_email_address", "send_sms"], max_tools=2)
+    assert "send_sms" not in found.probabilities

@@ -1,0 +1,81 @@
+"""Fit the tool classifier of the retrieve node: ``python -m finetune retriever [--data D] [--out F]``.
+
+Reads the planning requests of ``train.jsonl`` (the ``tools`` each needs), embeds them with the
+same offline MiniLM the index uses, fits store.tool_classifier.ToolClassifier for the default
+tools, and reports on the val split how often every needed tool would be shown. Seconds on a CPU;
+no torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from finetune.config import ROOT
+from store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, clauses
+
+
+def plan_rows(path: Path) -> list[dict]:
+    """The planning rows of a split (join rows need no retrieval)."""
+    if not path.exists():
+        raise SystemExit(f"{path} does not exist: run `python -m finetune generate` first")
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [r for r in rows if r.get("kind") == "plan" and r.get("tools")]
+
+
+def default_digests() -> dict[str, str]:
+    """Card digest of every default tool (built over a throwaway workspace)."""
+    from nodes.specs import specs_for
+    from store.tool_index import card_digest
+    from tools import ToolConfig, default_tools, init_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        specs = specs_for(default_tools(init_workspace(Path(tmp) / "workspace"), ToolConfig()))
+    return {name: card_digest(spec) for name, spec in specs.items()}
+
+
+def shown(clf: ToolClassifier, embedder, query: str, max_tools: int = 5) -> set[str]:
+    """The tools the classifier alone puts in front of the planner (its sure ones, else its top)."""
+    from store.tool_index import EXTRA_SURE
+
+    parts = clauses(query)
+    p = clf.probabilities(embedder.embed([query, *(parts if len(parts) > 1 else [])])).max(axis=0)
+    order = sorted(range(len(clf.names)), key=lambda i: -p[i])
+    sure = [clf.names[i] for i in order if clf.sure(p)[i]][:max_tools + EXTRA_SURE]
+    return set(sure or [clf.names[order[0]]])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m finetune retriever", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT / "finetune" / "data", help="folder with train/val.jsonl")
+    ap.add_argument("--out", type=Path, default=CLASSIFIER_FILE, help=f"default {CLASSIFIER_FILE}")
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--steps", type=int, default=1500)
+    args = ap.parse_args(argv)
+
+    from store.embeddings import get_embedder
+
+    train = plan_rows(args.data / "train.jsonl")
+    embedder = get_embedder()
+    digests = default_digests()
+    print(f"embedding {len(train)} training requests ...", file=sys.stderr)
+    vectors = embedder.embed([r["query"] for r in train])
+    clf = ToolClassifier.fit(vectors, [r["tools"] for r in train], digests, l2=args.l2, steps=args.steps)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    clf.save(args.out)
+    print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests")
+    val_path = args.data / "val.jsonl"
+    if val_path.exists():
+        rows = [r for r in plan_rows(val_path) if set(r["tools"]) <= set(digests)]
+        hits = sum(set(r["tools"]) <= shown(clf, embedder, r["query"]) for r in rows)
+        print(f"val: every needed tool among the classifier's picks for {hits}/{len(rows)} requests")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

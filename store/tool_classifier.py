@@ -1,0 +1,112 @@
+"""Which tools does a request need? A multi-label classifier over the request's MiniLM embedding.
+
+Embedding similarity alone misses tools in requests that ask for several things at once ("email
+Dana, text Leo and pull up the lease"): one vector cannot sit near five tool cards. TinyAgent
+(Erdogan et al., 2024) trained a small classifier for this; here it is one logistic regression per
+tool on the 384-d embedding, fitted on the generated training requests
+(``python -m finetune retriever``) and shipped as ``store/tool_classifier.npz`` (about 30 KB).
+
+A long request is also cut into clauses ("..., and also ...", "then", ";") and a tool's
+probability is the highest over the whole request and its clauses, so every part gets its tools.
+A helper that the training requests nearly always use beside a tool the classifier is sure of
+(get_phone_number beside send_sms: 92%) needs only COMPANION_MIN to be shown too.
+
+The classifier speaks only for the tools it was fitted on, and only while their card is unchanged
+(a digest of card and signature is stored per tool); any other tool is left to card similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+CLASSIFIER_FILE = Path(__file__).with_name("tool_classifier.npz")
+THRESHOLD = 0.5      # a tool at or above this probability is shown
+COMPANION_SHARE = 0.5  # b is a companion of a when at least this share of a's requests also need b
+COMPANION_MIN = 0.2    # a companion of a shown tool is shown from this probability on
+INPUT_SCALE = 10.0   # unit-norm embeddings have small components; scaling them speeds up the fit
+
+_CLAUSE_BREAK = re.compile(
+    r"(?:[.;!?](?:\s+|$)"                                         # sentence ends
+    r"|,\s*(?:and\s+)?(?:also\s+|then\s+|finally\s+)?"            # ", and also", ", then"
+    r"|\s+and\s+(?:then\s+|also\s+|finally\s+)?"                  # " and ", " and then "
+    r"|\s+then\s+|\s+also\s+)", re.IGNORECASE)
+
+
+def clauses(query: str) -> list[str]:
+    """The parts of a request that may each want their own tool (two words or more each)."""
+    return [p.strip() for p in _CLAUSE_BREAK.split(query) if p and len(p.split()) >= 2]
+
+
+@dataclass
+class ToolClassifier:
+    names: list[str]          # tool names, one column each
+    digests: list[str]        # card digest per tool when fitted (store.tool_index.card_digest)
+    weights: np.ndarray       # (dim, tools)
+    bias: np.ndarray          # (tools,)
+    together: np.ndarray      # (tools, tools): share of the requests needing a that also need b
+
+    def sure(self, probs: np.ndarray, columns: Sequence[int] | None = None) -> np.ndarray:
+        """Which tools to show for one request's (tools,) probabilities: those at THRESHOLD, and
+        the companions of those from COMPANION_MIN. ``columns`` limits both to some tools."""
+        probs = np.asarray(probs)
+        allowed = np.zeros(len(self.names), bool)
+        allowed[list(range(len(self.names))) if columns is None else list(columns)] = True
+        sure = (probs >= THRESHOLD) & allowed
+        if sure.any():
+            companion = (self.together[sure] >= COMPANION_SHARE).any(axis=0)
+            sure |= companion & (probs >= COMPANION_MIN) & allowed
+        return sure
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """(n, tools) probabilities for n unit-norm embeddings."""
+        z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def known(self, digests: dict[str, str]) -> dict[str, int]:
+        """Columns of the tools in ``digests`` (name -> current card digest) whose card is unchanged."""
+        return {n: i for i, (n, d) in enumerate(zip(self.names, self.digests)) if digests.get(n) == d}
+
+    # -- fitting and files -------------------------------------------------------------------
+    @classmethod
+    def fit(cls, vectors: np.ndarray, labels: Sequence[Sequence[str]], digests: dict[str, str],
+            l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> "ToolClassifier":
+        """Full-batch gradient descent on the mean logistic loss + ``l2``; one column per tool in
+        ``digests``. Requests may name other tools too (synthetic ones): they are negatives here."""
+        names = sorted(digests)
+        if not names:
+            raise ValueError("no tools to fit a classifier for")
+        x = np.asarray(vectors, np.float32) * INPUT_SCALE
+        y = np.array([[n in set(row) for n in names] for row in labels], dtype=np.float32)
+        if len(x) != len(y) or not len(x):
+            raise ValueError(f"{len(x)} vectors for {len(y)} label rows: need the same, non-zero count")
+        w = np.zeros((x.shape[1], len(names)), np.float32)
+        b = np.zeros(len(names), np.float32)
+        for _ in range(steps):
+            g = 1.0 / (1.0 + np.exp(-(x @ w + b))) - y
+            w -= lr * (x.T @ g / len(x) + l2 * w)
+            b -= lr * g.mean(axis=0)
+        together = (y.T @ y) / np.maximum(y.sum(axis=0)[:, None], 1.0)
+        return cls(names, [digests[n] for n in names], w, b, together.astype(np.float32))
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez(tmp, names=np.array(self.names), digests=np.array(self.digests),
+                 weights=self.weights, bias=self.bias, together=self.together)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path = CLASSIFIER_FILE) -> "ToolClassifier | None":
+        """The classifier in ``path``, or None when there is no such file."""
+        path = Path(path)
+        if not path.exists():
+            return None
+        with np.load(path, allow_pickle=False) as f:
+            return cls([str(n) for n in f["names"]], [str(d) for d in f["digests"]],
+                       f["weights"].astype(np.float32), f["bias"].astype(np.float32),
+                       f["together"].astype(np.float32))
