@@ -22,5 +22,17 @@ chat: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Every benchmark in BENCHMARKS.md, one after the other (about an hour on 2 idle cores). The merged
+# Q8_0 model is made only when the training run the adapter came from is here (finetune/runs/main).
+bench: setup
+	$(BIN)/python bench/parallel.py
+	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/footprint.py
+	test ! -d finetune/runs/main/checkpoint-last || $(BIN)/python -m finetune export --run finetune/runs/main \
+		--adapter finetune/runs/main/checkpoint-last --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
+	$(BIN)/python bench/planner_speed.py
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/react_baseline.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,6 +1,6 @@
 """Parallel execution: wall time of k independent tasks and of a chain of k tasks, vs the ideal.
 
-    .venv/bin/python bench/parallel.py [--latency 0.2] [--repeats 5]
+    .venv/bin/python bench/parallel.py [--latency 0.2] [--repeats 5] [--plot bench/plots/parallel.png]
 
 Each task sleeps a fixed latency (half of them in a thread as sync tools, half as coroutines).
 Ideal: one latency for k independent tasks, k latencies for a chain. The ratio wall/ideal shows
@@ -14,15 +14,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.tools import StructuredTool
 
-from graph.graph import build_graph
-from graph.settings import Settings
+from bench.common import PLOTS, save  # noqa: E402
+from graph.graph import build_graph  # noqa: E402
+from graph.settings import Settings  # noqa: E402
 from nodes.execute import run_tasks
 from store.tool_index import Retrieved
 
@@ -75,7 +79,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--latency", type=float, default=0.2)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--plot", type=Path, default=PLOTS / "parallel.png")
     args = ap.parse_args()
+    rows = []
     tools = make_tools(args.latency)
     data = Path(tempfile.mkdtemp(prefix="tinyagent-bench-"))
     print(f"task latency {args.latency:.2f} s, median of {args.repeats} runs; ratio = wall / ideal")
@@ -87,6 +93,35 @@ def main() -> None:
             gr = statistics.median(graph_wall(k, chain, args.latency, tools, data) for _ in range(args.repeats))
             shape = "chain" if chain else "independent"
             print(f"{shape:<14}{k:>3}{ideal:>9.2f}{ex:>12.3f}{ex / ideal:>7.2f}{gr:>9.3f}{gr / ideal:>7.2f}")
+            rows.append({"shape": shape, "k": k, "ideal_s": ideal, "executor_s": ex, "executor_ratio": ex / ideal,
+                         "graph_s": gr, "graph_ratio": gr / ideal})
+    save("parallel.json", {"command": " ".join(sys.argv), "latency_s": args.latency, "repeats": args.repeats,
+                           "rows": rows})
+    plot(rows, args.latency, args.plot)
+
+
+def plot(rows: list[dict], latency: float, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.5, 3.6))
+    ks = sorted({r["k"] for r in rows})
+    ax.plot(ks, ks, ":", color="grey", label="independent tasks run one by one")
+    for shape, marker in (("independent", "o"), ("chain", "s")):
+        sub = [r for r in rows if r["shape"] == shape]
+        ax.plot([r["k"] for r in sub], [r["executor_ratio"] for r in sub], marker + "-",
+                label=f"{shape}: executor")
+        ax.plot([r["k"] for r in sub], [r["graph_ratio"] for r in sub], marker + "--",
+                label=f"{shape}: whole graph")
+    ax.set(xlabel="tasks in the plan (k)", ylabel="wall time / ideal", xticks=ks,
+           title=f"Parallel execution, {latency:.1f} s per task")
+    ax.set_yscale("log", base=2)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120)
+    print(f"wrote {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

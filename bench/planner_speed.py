@@ -1,12 +1,13 @@
 """Planner speed for three models: plan latency cold and warm, prompt and generation tokens/s.
 
-    .venv/bin/python bench/planner_speed.py [--queries 8] [--merged /tmp/merged-q8_0.gguf]
+    .venv/bin/python bench/planner_speed.py [--queries 8] [--merged bench/models/merged-q8_0.gguf]
 
 Models: the default base (SmolLM2-135M-Instruct Q4_1) without the adapter, the same base with the
 project's LoRA adapter (finetune/adapter/tinyagent-planner-lora.gguf), and the adapter merged into
-the base and quantized to Q8_0, made with (never committed):
+the base and quantized to Q8_0, made from the training run the adapter came from
+(finetune/runs/main, not in the repository: see finetune/README.md) with
 
-    .venv/bin/python -m finetune export --merge --quant Q8_0 --out /tmp/merged-q8_0.gguf
+    .venv/bin/python -m finetune export --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
 
 Each model plans the same prompts (the first --queries test requests, retrieved tools, one solved
 example, the planner's grammar), one model at a time, after one discarded warm-up completion.
@@ -30,8 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PLOTS, median, others_running, save, table  # noqa: E402
-from bench.plan_latency import queries  # noqa: E402
+from bench.common import PLOTS, ROOT, median, others_running, save, table, test_rows  # noqa: E402
 
 
 def prompts_for(n: int) -> list[tuple[list, str]]:
@@ -48,7 +48,7 @@ def prompts_for(n: int) -> list[tuple[list, str]]:
     index.sync_tools(specs.values())
     index.sync_examples(load_examples())
     out = []
-    for q in queries(n):
+    for q in [r["query"] for r in test_rows(n)]:
         found = index.retrieve(q, list(specs))
         shown = [specs[name] for name in found.tools]
         examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
@@ -97,7 +97,7 @@ def measure(settings, prompts) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--queries", type=int, default=8)
-    ap.add_argument("--merged", type=Path, default=Path("/tmp/merged-q8_0.gguf"),
+    ap.add_argument("--merged", type=Path, default=ROOT / "bench" / "models" / "merged-q8_0.gguf",
                     help="merged Q8_0 export (skipped, with the command to make it, if missing)")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--plot", type=Path, default=PLOTS / "planner_speed.png")

@@ -52,7 +52,9 @@ class Settings(BaseSettings):
     max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
     max_answer_tokens: int = Field(160, ge=8, description="Longest answer the joiner may write.")
     max_replans: int = Field(2, ge=0, description="New plans allowed after the first (invalid or Replan).")
-    max_tools: int = Field(5, ge=1, description="Tools shown to the planner per request.")
+    max_tools: int = Field(5, ge=1, description=(
+        "Tools shown to the planner per request; up to 3 more when the tool classifier is sure "
+        "a request needs them all."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
     task_timeout_s: float = Field(60.0, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,
