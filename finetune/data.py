@@ -329,8 +329,12 @@ def check_examples(examples: list[Example], specs: dict[str, ToolSpec]) -> tuple
 
 
 def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_unseen=150,
-             seed=0) -> tuple[dict[str, list[Example]], int]:
-    """All splits (plan and join examples); returns them and the number of dropped plans."""
+             seed=0, rewrite: Callable[[list[Example]], Any] | None = None,
+             ) -> tuple[dict[str, list[Example]], int]:
+    """All splits (plan and join examples); returns them and the number of dropped plans.
+
+    ``rewrite`` (finetune/teacher.py) may reword the train and val requests in place before the
+    prompts are built; the test and unseen splits keep the generator's wording."""
     gen = Generator(specs, seed)
     r = gen.r
     real_pool = sorted(gen.real)
@@ -348,6 +352,10 @@ def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_
     val_join = gen.draw_many(n_val_join, gen.real_example)
     test = gen.draw_many(n_test, gen.real_example)
     unseen = gen.draw_many(n_unseen, gen.unseen_example)
+    if rewrite is not None:
+        print(rewrite(train + val), file=sys.stderr)
+        held_out = {norm(ex.query) for ex in test + unseen}  # no request in two splits, reworded or not
+        train, val = ([ex for ex in exs if norm(ex.query) not in held_out] for exs in (train, val))
 
     icl = ExamplePicker(train)
     for ex in train + val:
@@ -441,6 +449,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, default=STORE_EXAMPLES, help="where to write the solved examples")
     ap.add_argument("--fallback-specs", action="store_true", help="use built-in specs instead of tools/")
     ap.add_argument("--no-tokens", action="store_true", help="skip the token statistics")
+    ap.add_argument("--teacher", help="a LangChain chat model (init_chat_model name, e.g. openai:gpt-4o-mini) "
+                    "that rewrites train/val requests; see finetune/teacher.py")
+    ap.add_argument("--teacher-base-url", help="its endpoint, e.g. an OpenAI-compatible server")
+    ap.add_argument("--teacher-share", type=float, default=0.3, help="share of requests to rewrite")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -448,7 +460,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if specs is None:
         print("tools/ not available: using the built-in fallback specs", file=sys.stderr)
         specs = {s.name: s for s in FALLBACK_SPECS}
-    splits, dropped = generate(specs, args.n_train, args.n_val, args.n_test, args.n_unseen, args.seed)
+    rewrite = None
+    if args.teacher:
+        from finetune.teacher import load_teacher, make_rewriter
+        rewrite = make_rewriter(load_teacher(args.teacher, args.teacher_base_url), args.teacher_share, args.seed)
+    splits, dropped = generate(specs, args.n_train, args.n_val, args.n_test, args.n_unseen, args.seed,
+                               rewrite=rewrite)
     all_specs = {**specs, **{t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}}
     rows_all = []
     for name, exs in splits.items():

@@ -174,3 +174,61 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     rows = [r for r in retriever.plan_rows(tmp_path / "train.jsonl") if set(r["tools"]) <= set(specs)]
     hits = [set(r["tools"]) <= retriever.shown(clf, get_embedder(), r["query"]) for r in rows[:40]]
     assert np.mean(hits) > 0.8
+
+
+def test_teacher_rewrites_keep_the_plans_literals_or_are_rejected():
+    """A teacher's rewording replaces a request only if it keeps what the plan takes from it."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from finetune.teacher import make_rewriter
+
+    out, _ = data.generate(SPECS, n_train=12, n_val=0, n_test=2, n_unseen=2, seed=7)
+    plans = [ex for ex in out["train"] if ex.kind == "plan"]
+    originals = {id(ex): ex.query for ex in plans}
+
+    class Teacher(FakeListChatModel):
+        """Keeps every word but reorders the prefix, or drops the first literal (alternately)."""
+        responses: list = ["unused"]
+        calls: int = 0
+
+        def invoke(self, prompt, *a, **k):
+            query = prompt.split("Request: ", 1)[1]
+            self.calls += 1
+            if self.calls % 2:
+                return super().invoke("x").model_copy(update={"content": f"Request: I'd like this: {query}"})
+            ex = next(e for e in plans if e.query == query)
+            literal = next(str(v) for t in ex.tasks for v in t.args.values()
+                           if isinstance(v, str) and v and v.lower() in query.lower())
+            return super().invoke("x").model_copy(update={"content": query.replace(literal, "someone")})
+
+    teacher = Teacher()
+    stats = make_rewriter(teacher, share=1.0)(plans)
+    assert stats.asked == len(plans) == teacher.calls and stats.failed == 0
+    assert stats.kept == (len(plans) + 1) // 2 and stats.kept + stats.rejected == len(plans)
+    for ex in plans:
+        if ex.query != originals[id(ex)]:
+            assert ex.query == f"I'd like this: {originals[id(ex)]}"  # label stripped, literals kept
+            assert data.check_plan(ex.plan, ex.tasks, {**SPECS, **SYNTH})  # the generator's plan, unchanged
+
+
+def test_teacher_failure_keeps_the_original_and_share_is_checked():
+    from finetune.teacher import make_rewriter
+
+    class Down:
+        def invoke(self, prompt):
+            raise ConnectionError("endpoint down")
+
+    out, _ = data.generate(SPECS, n_train=6, n_val=0, n_test=1, n_unseen=1, seed=2)
+    plans = [ex for ex in out["train"] if ex.kind == "plan"]
+    before = [ex.query for ex in plans]
+    stats = make_rewriter(Down(), share=1.0)(plans)
+    assert stats.failed == len(plans) and [ex.query for ex in plans] == before
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        make_rewriter(Down(), share=1.5)
+
+
+def test_teacher_that_cannot_load_says_what_to_do():
+    from finetune.teacher import load_teacher
+
+    with pytest.raises(SystemExit, match="(?s)cannot load the teacher 'nosuchprovider:model'.*install its package"):
+        load_teacher("nosuchprovider:model")
