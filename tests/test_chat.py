@@ -2,8 +2,10 @@
 
 import _thread
 import io
+import signal
 import time
 
+import pytest
 from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.tools import tool
 from pydantic import Field
@@ -151,7 +153,16 @@ def test_threads_persist_resume_and_new(tmp_path):
     assert "Sent." in text
 
 
-def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path):
+@pytest.fixture
+def terminal_sigint():
+    """Ctrl-C as a terminal delivers it: a shell's background job (CI runners, `make test &`)
+    starts with SIGINT ignored, and then interrupt_main() does nothing."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path, terminal_sigint):
     slow = '1. press_ctrl_c()\n2. join()'
     text, llm = run_chat(tmp_path, ["Do the slow thing", "Email Sarah Lee the slides"],
                          [slow, PLAN, FINISH], approval=False, thread="t",
