@@ -37,7 +37,13 @@ def make_plan(res: Resources):
             state["query"], specs, state.get("examples", []), today=today_of(runtime), done=done,
             replan_reason=reason, error=state.get("plan_error"), first_id=first_id,
             context=state.get("context", ""))
-        grammar = plan_grammar(specs, first_id=first_id, known_ids=[d["id"] for d in done])
+        callable_specs = specs
+        focus = state.get("focus") or []
+        if res.settings.focus_tools and focus and not done and not reason:
+            # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
+            # distractors the model was trained with, and the grammar keeps it to the sure ones.
+            callable_specs = [s for s in specs if s.name in focus] or specs
+        grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done])
         text, n_prompt, n_gen = complete(
             llm, messages, grammar, res.settings.max_plan_tokens,
             option(runtime, res.settings, "temperature"),

@@ -48,7 +48,7 @@ def make_retrieve(res: Resources):
                                n_examples=res.settings.n_examples)
         write({"type": "retrieved", "tools": found.tools})
         # A new request starts a fresh record; the conversation itself stays in `messages`.
-        return {"query": query, "context": context, "tools": found.tools,
+        return {"query": query, "context": context, "tools": found.tools, "focus": found.sure,
                 "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",

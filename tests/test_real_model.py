@@ -57,3 +57,31 @@ def test_whole_graph_dry_run_on_the_real_model(tmp_path):
                        context=Context(dry_run=True))
     assert out["plan_error"] is None and out["plans"][-1].endswith("<END_OF_PLAN>")
     assert all(t["status"] == "planned" for t in out["tasks"])
+
+
+class FocusIndex:
+    """Shows both email tools plus a note tool, and is 'sure' only of the note tool."""
+
+    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
+        from store.tool_index import Retrieved
+        return Retrieved(sorted(available), [], {}, sure=["create_note"])
+
+
+def test_first_plan_calls_only_the_tools_the_classifier_is_sure_of(tmp_path, llm):
+    from langchain_core.tools import tool
+
+    @tool
+    def create_note(name: str, content: str = "") -> str:
+        """Create a note."""
+        return "ok"
+
+    tools = [get_email_address, compose_new_email, create_note]
+    ask = {"messages": [("human", "Email Sarah Lee the slides")]}
+    focused = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "a"), index=FocusIndex(), llm=llm)
+    out = focused.invoke(ask, context=Context(dry_run=True))
+    assert out["tools"] == ["compose_new_email", "create_note", "get_email_address"]  # all in the prompt
+    assert out["tasks"] and {t["tool"] for t in out["tasks"]} == {"create_note"}  # the grammar allowed one
+    free = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "b", focus_tools=False),
+                       index=FocusIndex(), llm=llm)
+    out = free.invoke(ask, context=Context(dry_run=True))
+    assert "get_email_address" in {t["tool"] for t in out["tasks"]}  # without focus it picks the email tools
