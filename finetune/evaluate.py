@@ -231,6 +231,8 @@ def build(rows: Sequence[dict], args) -> Any:
         overrides["lora_path"] = None
     elif args.lora:
         overrides["lora_path"] = args.lora
+    if getattr(args, "no_focus", False):
+        overrides["focus_tools"] = False
     settings = Settings(**overrides)
     tools = default_tools(settings) + unseen_tools(rows)  # synthetic tools of the rows, if any
     return build_graph(tools=tools, settings=settings)
@@ -286,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the split files")
     ap.add_argument("--data-dir", type=Path, default=None,
                     help="agent data dir for the index (default: a new temporary folder)")
+    ap.add_argument("--no-focus", action="store_true",
+                    help="let the first plan call any retrieved tool (settings.focus_tools off)")
     ap.add_argument("--json", action="store_true", help="print only the summary as one JSON object")
     ap.add_argument("--out", type=Path, help="write the report (summary and per-request results) here")
     ap.add_argument("--verbose", action="store_true", help="print every request's result")
@@ -309,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = graph.resources.settings
     meta = {"split": args.split, "model": str(settings.model_path),
             "lora": str(settings.lora_path) if settings.lora_path else None,
+            "focus_tools": settings.focus_tools,
             "first_try_parse_rate": round(sum(r["parsed"] and r["rounds"] == 1 for r in results)
                                           / max(1, len(results)), 4),
             "date": dt.datetime.now().isoformat(timespec="seconds"),

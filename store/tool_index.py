@@ -54,7 +54,7 @@ class Retrieved:
     examples: list[dict]
     scores: dict[str, float]                 # similarity: card + solved examples that used the tool
     probabilities: dict[str, float] = field(default_factory=dict)  # the classifier's, known tools
-    sure: list[str] = field(default_factory=list)  # the tools the classifier is sure are needed
+    sure: list[str] = field(default_factory=list)  # shown tools it is sure of, plus those it cannot judge
 
 
 class ToolIndex:
@@ -181,9 +181,11 @@ class ToolIndex:
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
-        sure_tools = sorted(ranked)
+        sure_tools = list(ranked)
         room = max_tools - len(ranked)
         if room > 0:
             ranked += [t for t in by_card if t not in prob][:(room + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
-        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sure_tools)
+        if sure_tools:  # a shown tool the classifier cannot judge (not fitted on it) stays callable
+            sure_tools += [t for t in ranked if t not in prob]
+        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools))

@@ -159,3 +159,21 @@ def test_classifier_ignores_a_tool_whose_card_changed(tmp_path):
     assert "send_sms" not in index.classifier.known(index._digests)
     found = index.retrieve("Text Leo that I'm running late", ["get_email_address", "send_sms"], max_tools=2)
     assert "send_sms" not in found.probabilities
+
+
+def test_sure_tools_keep_the_shown_tools_the_classifier_cannot_judge(tmp_path, tools_workspace):
+    @tool
+    def schedule_delivery(address: str, date: str) -> str:
+        """Arrange a parcel or grocery delivery to an address on a date."""
+        return "ok"
+
+    from tools import default_tools
+    specs = specs_for([*default_tools(tools_workspace), schedule_delivery])
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools(specs.values())
+    found = index.retrieve("Arrange a delivery to Balboa Park on Oct 20, and get directions from the "
+                           "Getty Center to the office walking", list(specs), max_tools=5)
+    assert {"schedule_delivery", "maps_show_directions"} <= set(found.tools)
+    # the classifier is sure of the directions; the delivery tool is new to it, so it stays callable
+    assert {"schedule_delivery", "maps_show_directions"} <= set(found.sure) <= set(found.tools)
+    assert "schedule_delivery" not in found.probabilities
