@@ -8,6 +8,7 @@ import platform
 import re
 import statistics
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -154,3 +155,21 @@ def save(name: str | Path, data: dict) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"machine": machine(), **data}, indent=1, ensure_ascii=False, default=str))
     return path
+
+
+# -- plots -------------------------------------------------------------------------------------
+def pyplot():
+    """matplotlib.pyplot on the file-only Agg backend (no display on a server)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    return plt
+
+
+def save_plot(fig, path: Path) -> None:
+    """Lay out ``fig``, write it as a PNG to ``path`` (folders made as needed) and say so."""
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120)
+    print(f"wrote {path}", file=sys.stderr)
+

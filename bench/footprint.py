@@ -53,11 +53,11 @@ def cli_run(env: dict) -> dict:
     proc = subprocess.Popen([str(exe), "run", REQUEST, "--dry-run", "--json"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    _, status, usage = os.wait4(proc.pid, 0)  # reaps the child itself, with its own rusage
     wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"tinyagent run exited with {proc.returncode}")
+    code = os.waitstatus_to_exitcode(status)
+    if code:
+        raise SystemExit(f"tinyagent run exited with {code}")
     result = json.loads(out)
     return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "planned": len(result.get("tasks") or [])}
 

@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PLOTS, ROOT, median, others_running, p95, save, table, test_rows  # noqa: E402
+from bench.common import (  # noqa: E402
+    PLOTS, ROOT, median, others_running, p95, pyplot, save, save_plot, table, test_rows)
 
 FALLBACK = ["What is Sarah Lee's phone number?", "Text Tom Becker that I am running late",
             "Create a note called Packing list with passport and charger",
@@ -163,9 +164,7 @@ def main() -> None:
 
 
 def plot(results: list[dict], path: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     ns = [r["n"] for r in results]
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2))
@@ -179,10 +178,7 @@ def plot(results: list[dict], path: Path) -> None:
           ylim=(0, None))
     b.set_xticks(ns, [str(n) for n in ns])
     b.legend()
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
-    print(f"wrote {path}", file=sys.stderr)
+    save_plot(fig, path)
 
 
 if __name__ == "__main__":

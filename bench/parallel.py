@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.tools import StructuredTool
 
-from bench.common import PLOTS, save  # noqa: E402
+from bench.common import PLOTS, pyplot, save, save_plot  # noqa: E402
 from graph.graph import build_graph  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from nodes.execute import run_tasks
@@ -101,9 +101,7 @@ def main() -> None:
 
 
 def plot(rows: list[dict], latency: float, path: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, ax = plt.subplots(figsize=(5.5, 3.6))
     ks = sorted({r["k"] for r in rows})
@@ -118,10 +116,7 @@ def plot(rows: list[dict], latency: float, path: Path) -> None:
            title=f"Parallel execution, {latency:.1f} s per task")
     ax.set_yscale("log", base=2)
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
-    print(f"wrote {path}", file=sys.stderr)
+    save_plot(fig, path)
 
 
 if __name__ == "__main__":

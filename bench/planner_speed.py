@@ -31,7 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PLOTS, ROOT, median, others_running, save, table, test_rows  # noqa: E402
+from bench.common import (  # noqa: E402
+    PLOTS, ROOT, median, others_running, pyplot, save, save_plot, table, test_rows)
 
 
 def prompts_for(n: int) -> list[tuple[list, str]]:
@@ -139,9 +140,7 @@ def main() -> None:
 
 
 def plot(results: dict, path: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     names = list(results)
     x = range(len(names))
@@ -152,10 +151,7 @@ def plot(results: dict, path: Path) -> None:
     ax.set_xticks(list(x), names, fontsize=8)
     ax.set(ylabel="median plan latency, s", title="Planner latency per model")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
-    print(f"wrote {path}", file=sys.stderr)
+    save_plot(fig, path)
 
 
 if __name__ == "__main__":

@@ -52,7 +52,9 @@ from langchain_core.callbacks import BaseCallbackHandler  # noqa: E402
 from langchain_core.messages import AIMessage, ToolMessage  # noqa: E402
 from langchain_core.utils.function_calling import convert_to_openai_tool  # noqa: E402
 
-from bench.common import PLOTS, gold_tasks, median, others_running, save, seeded_workspace, table, test_rows  # noqa: E402
+from bench.common import (  # noqa: E402
+    PLOTS, gold_tasks, median, others_running, pyplot, save, save_plot, seeded_workspace,
+    table, test_rows)
 
 #: Static, so llama.cpp reuses its evaluated prefix (this text and the tool schemas) across requests;
 #: the date goes into the user message, as in this graph's planner prompt.
@@ -342,9 +344,7 @@ def main() -> None:
 
 
 def plot(results: list[dict], s: dict, path: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     sides, labels = ("ours", "react"), ("this graph", "ReAct")
     fig, (a, b, c) = plt.subplots(1, 3, figsize=(11, 3.4))
@@ -365,10 +365,7 @@ def plot(results: list[dict], s: dict, path: Path) -> None:
     c.set_xticks([0, 1], ["prompt tokens", "generated tokens"])
     c.set(yscale="log", title="Median tokens per request")
     c.legend(fontsize=8)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
-    print(f"wrote {path}", file=sys.stderr)
+    save_plot(fig, path)
 
 
 def summarize(results: list[dict]) -> dict:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PLOTS, median, save, table, test_rows  # noqa: E402
+from bench.common import PLOTS, median, pyplot, save, save_plot, table, test_rows  # noqa: E402
 
 KS = (3, 4, 5, 6, 8)
 
@@ -114,9 +114,7 @@ def main() -> None:
 
 
 def plot(out: list[dict], all_tok: float, n_tools: int, n: int, path: Path) -> None:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     ks = [o["k"] for o in out]
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.6))
@@ -133,10 +131,7 @@ def plot(out: list[dict], all_tok: float, n_tools: int, n: int, path: Path) -> N
     b.set(xlabel="max_tools (k)", ylabel="median plan-prompt tokens", ylim=(0, None),
           title="Planner prompt size")
     b.legend(fontsize=7)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
-    print(f"wrote {path}", file=sys.stderr)
+    save_plot(fig, path)
 
 
 if __name__ == "__main__":
