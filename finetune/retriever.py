@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from finetune.config import ROOT
-from store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, clauses
+from store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
 
 
 def plan_rows(path: Path) -> list[dict]:
@@ -43,10 +43,10 @@ def shown(clf: ToolClassifier, embedder, query: str, max_tools: int = 5) -> set[
     """The tools the classifier alone puts in front of the planner (its sure ones, else its top)."""
     from store.tool_index import EXTRA_SURE
 
-    parts = clauses(query)
-    p = clf.probabilities(embedder.embed([query, *(parts if len(parts) > 1 else [])])).max(axis=0)
+    p = clf.probabilities(embedder.embed(request_texts(query))).max(axis=0)
     order = sorted(range(len(clf.names)), key=lambda i: -p[i])
-    sure = [clf.names[i] for i in order if clf.sure(p)[i]][:max_tools + EXTRA_SURE]
+    is_sure = clf.sure(p)
+    sure = [clf.names[i] for i in order if is_sure[i]][:max_tools + EXTRA_SURE]
     return set(sure or [clf.names[order[0]]])
 
 

@@ -42,6 +42,12 @@ def clauses(query: str) -> list[str]:
     return [p.strip() for p in _CLAUSE_BREAK.split(query) if p and len(p.split()) >= 2]
 
 
+def request_texts(query: str) -> list[str]:
+    """What to embed for one request: the request, then its clauses when it has more than one."""
+    parts = clauses(query)
+    return [query, *(parts if len(parts) > 1 else [])]
+
+
 @dataclass
 class ToolClassifier:
     names: list[str]          # tool names, one column each

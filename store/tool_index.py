@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from filelock import FileLock
 
 from nodes.specs import ToolSpec
-from store.tool_classifier import ToolClassifier, clauses
+from store.tool_classifier import ToolClassifier, request_texts
 
 #: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
 INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
@@ -133,9 +133,9 @@ class ToolIndex:
         user's new tool, which no example uses, stays in view) and the rest to the best sums.
 
         With the classifier (store/tool_classifier.py), the tools it is sure of for the request or
-        any of its clauses (and their usual helpers) come first, up to ``max_tools + EXTRA_SURE``; of the
-        slots left, half go to the best card matches among the tools it does not know, the rest
-        to the best sums."""
+        any of its clauses (and their usual helpers) come first, up to ``max_tools + EXTRA_SURE``;
+        of the slots left, half go to the best card matches among the tools it does not know, the
+        rest to the best sums."""
         available = list(dict.fromkeys(available))
         if not available:
             return Retrieved([], [], {})
@@ -143,8 +143,7 @@ class ToolIndex:
         if self.classifier is not None:
             have = set(available)
             known = {n: i for n, i in self.classifier.known(self._digests).items() if n in have}
-        parts = clauses(query) if known else []
-        vecs = self.embedder.embed([query, *(parts if len(parts) > 1 else [])])
+        vecs = self.embedder.embed(request_texts(query) if known else [query])
         qvec = vecs[0].tolist()
         tools = self._cols["tools"].query(
             query_embeddings=[qvec], n_results=len(available),
