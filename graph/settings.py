@@ -57,8 +57,9 @@ class Settings(BaseSettings):
         "a request needs them all."))
     focus_tools: bool = Field(True, description=(
         "On the first plan of a request, let the planner call only the tools the classifier is "
-        "sure the request needs (when it is sure of any) and the tools it was not fitted on; the "
-        "prompt still lists every retrieved tool, and replans may call any of them."))
+        "sure the request needs and the shown tools it was not fitted on (all shown tools when "
+        "there are neither); the prompt still lists every retrieved tool, and replans may call "
+        "any of them."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
     task_timeout_s: float = Field(60.0, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,

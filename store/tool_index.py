@@ -134,8 +134,12 @@ class ToolIndex:
 
         With the classifier (store/tool_classifier.py), the tools it is sure of for the request or
         any of its clauses (and their usual helpers) come first, up to ``max_tools + EXTRA_SURE``;
-        of the slots left, half go to the best card matches among the tools it does not know, the
-        rest to the best sums."""
+        the slots left go to the best card matches among the tools it cannot judge (a tool it knows
+        but did not pick is one it judged unneeded), then to the best sums.
+
+        ``sure`` (what the first plan may call, with ``focus_tools``) is the sure tools plus the
+        shown tools it cannot judge; empty when it judges nothing shown, and then all shown tools
+        stay callable."""
         available = list(dict.fromkeys(available))
         if not available:
             return Retrieved([], [], {})
@@ -183,8 +187,9 @@ class ToolIndex:
         sure_tools = list(ranked)
         room = max_tools - len(ranked)
         if room > 0:
-            ranked += [t for t in by_card if t not in prob][:(room + 1) // 2]
+            ranked += [t for t in by_card if t not in prob][:room]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
-        if sure_tools:  # a shown tool the classifier cannot judge (not fitted on it) stays callable
-            sure_tools += [t for t in ranked if t not in prob]
+        # a shown tool the classifier cannot judge (not fitted on it) stays callable; a known tool
+        # it did not pick does not, even when it picked none (the request is for the new tools)
+        sure_tools += [t for t in ranked if t not in prob]
         return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools))

@@ -177,3 +177,26 @@ def test_sure_tools_keep_the_shown_tools_the_classifier_cannot_judge(tmp_path, t
     # the classifier is sure of the directions; the delivery tool is new to it, so it stays callable
     assert {"schedule_delivery", "maps_show_directions"} <= set(found.sure) <= set(found.tools)
     assert "schedule_delivery" not in found.probabilities
+
+
+def test_a_request_for_new_tools_only_can_call_only_the_new_tools(tmp_path, tools_workspace):
+    @tool
+    def find_parking(location: str, time: str = "") -> str:
+        """Find a parking spot near a place, optionally at a given time."""
+        return "ok"
+
+    @tool
+    def rent_bike(location: str, minutes: int = 30) -> str:
+        """Rent a bike at a station near a place."""
+        return "ok"
+
+    from tools import default_tools
+    specs = specs_for([*default_tools(tools_workspace), find_parking, rent_bike])
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools(specs.values())
+    found = index.retrieve("Where can I park at Millennium Park on Sunday at 14:15?", list(specs), max_tools=5)
+    # the classifier needs none of the tools it knows here, so both new tools are shown, and only
+    # they are callable; the known tools shown beside them are distractors
+    assert {"find_parking", "rent_bike"} <= set(found.tools)
+    assert set(found.sure) == {"find_parking", "rent_bike"}
+    assert not any(found.probabilities[t] >= 0.5 for t in found.tools if t in found.probabilities)
