@@ -37,7 +37,7 @@ MAX_SHOWN = 5          # tools in a prompt (the run-time default of max_tools)
 MAX_STEPS = 6
 JOIN_SHARE = 0.25      # share of joiner examples in train and val
 SYNTH_SHARE = 0.2      # share of train plan examples that use a synthetic tool
-N_STORE = 300
+N_STORE = 1500
 SYNTH_NAMES = {t.spec.name for t in TRAIN_TOOLS + UNSEEN_TOOLS}
 
 

@@ -2,8 +2,10 @@
 
 Reads the planning requests of ``train.jsonl`` (the ``tools`` each needs), embeds them with the
 same offline MiniLM the index uses, fits store.tool_classifier.ToolClassifier for the default
-tools, and reports on the val split how often every needed tool would be shown. Seconds on a CPU;
-no torch.
+tools, and reports on the val split how often every needed tool would be shown. It also writes
+the embeddings of the shipped solved examples (store/examples.jsonl, train requests written by
+``generate``) to store/examples.npz, so a new tool index does not embed them again. A minute or
+two on a CPU; no torch.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Sequence
 
 from finetune.config import ROOT
 from store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
+from store.tool_index import EXAMPLE_VECTORS_FILE, EXAMPLES_FILE, load_examples, save_example_vectors
 
 
 def plan_rows(path: Path) -> list[dict]:
@@ -54,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m finetune retriever", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "finetune" / "data", help="folder with train/val.jsonl")
     ap.add_argument("--out", type=Path, default=CLASSIFIER_FILE, help=f"default {CLASSIFIER_FILE}")
+    ap.add_argument("--examples", type=Path, default=EXAMPLES_FILE, help="solved examples to embed")
+    ap.add_argument("--example-vectors", type=Path, default=EXAMPLE_VECTORS_FILE,
+                    help=f"where their embeddings go (default {EXAMPLE_VECTORS_FILE})")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--steps", type=int, default=1500)
     args = ap.parse_args(argv)
@@ -69,6 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clf.save(args.out)
     print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests")
+    examples = load_examples(args.examples)
+    if examples:
+        by_query = {r["query"]: v for r, v in zip(train, vectors)}
+        rest = [e["query"] for e in examples if e["query"] not in by_query]
+        by_query.update(zip(rest, embedder.embed(rest) if rest else []))
+        queries = [e["query"] for e in examples]
+        save_example_vectors(queries, [by_query[q] for q in queries], args.example_vectors)
+        print(f"wrote {args.example_vectors}: embeddings of {len(queries)} solved examples")
     val_path = args.data / "val.jsonl"
     if val_path.exists():
         rows = [r for r in plan_rows(val_path) if set(r["tools"]) <= set(digests)]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
 from filelock import FileLock
 
 from nodes.specs import ToolSpec
@@ -17,6 +19,10 @@ from store.tool_classifier import ToolClassifier, request_texts
 #: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
 INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
 EXAMPLES_FILE = Path(__file__).with_name("examples.jsonl")
+#: Their embeddings (written by `python -m finetune retriever`), so a new index need not embed them.
+EXAMPLE_VECTORS_FILE = Path(__file__).with_name("examples.npz")
+#: Solved examples considered for the prompt: the nearest this many by similarity.
+EXAMPLE_CANDIDATES = 64
 
 
 def tool_card(spec: ToolSpec) -> str:
@@ -46,6 +52,35 @@ def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
         return []
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def example_key(query: str) -> str:
+    return _digest(query)
+
+
+def save_example_vectors(queries: Sequence[str], vectors: np.ndarray,
+                         path: Path = EXAMPLE_VECTORS_FILE) -> None:
+    """Store the embeddings of solved examples' requests (float16: a quarter of the size, and
+    cosine similarities within 1e-3 of float32)."""
+    np.savez_compressed(path, keys=np.array([example_key(q) for q in queries]),
+                        vectors=np.asarray(vectors, np.float16), version=np.array(INDEX_VERSION))
+
+
+def load_example_vectors(path: Path = EXAMPLE_VECTORS_FILE) -> dict[str, np.ndarray]:
+    """example_key(query) -> embedding, from a file written for this INDEX_VERSION; else empty."""
+    if not path.exists():
+        return {}
+    with np.load(path) as f:
+        if str(f["version"]) != INDEX_VERSION:
+            return {}
+        return dict(zip(f["keys"].tolist(), f["vectors"].astype(np.float32)))
+
+
+def tool_set_log_likelihood(tools: Iterable[str], prob: dict[str, float]) -> float:
+    """log P(exactly these of the classifier's tools are needed), its tools taken as independent."""
+    used = set(tools)
+    return sum(math.log(max(p, 1e-4)) if name in used else math.log(max(1.0 - p, 1e-4))
+               for name, p in prob.items())
 
 
 @dataclass
@@ -97,15 +132,21 @@ class ToolIndex:
         self._digests.update({name: h for name, (_, h) in items.items()})
         return self._sync("tools", {k: (card, h, {"name": k}) for k, (card, h) in items.items()})
 
-    def sync_examples(self, examples: Sequence[dict]) -> dict[str, int]:
+    def sync_examples(self, examples: Sequence[dict],
+                      vectors: dict[str, np.ndarray] | None = None) -> dict[str, int]:
+        """Add new or changed solved examples. ``vectors`` (example_key -> embedding; by default
+        the shipped store/examples.npz) saves embedding those it covers; the rest are embedded."""
+        if vectors is None:
+            vectors = load_example_vectors()
         items = {}
         for ex in examples:
-            key = _digest(ex["query"])
+            key = example_key(ex["query"])
             meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"]}
             items[key] = (ex["query"], _digest(ex["query"], ex["plan"]), meta)
-        return self._sync("examples", items)
+        return self._sync("examples", items, vectors)
 
-    def _sync(self, name: str, items: dict[str, tuple[str, str, dict]]) -> dict[str, int]:
+    def _sync(self, name: str, items: dict[str, tuple[str, str, dict]],
+              vectors: dict[str, np.ndarray] | None = None) -> dict[str, int]:
         col = self._cols[name]
         with self._lock, self._file_lock:
             have = col.get(ids=list(items), include=["metadatas"]) if items else {"ids": []}
@@ -115,7 +156,9 @@ class ToolIndex:
                 docs = [items[k][0] for k in todo]
                 for start in range(0, len(todo), 256):
                     batch = todo[start:start + 256]
-                    vecs = self.embedder.embed([items[k][0] for k in batch])
+                    missing = [k for k in batch if vectors is None or k not in vectors]
+                    fresh = dict(zip(missing, self.embedder.embed([items[k][0] for k in missing]))) if missing else {}
+                    vecs = [fresh[k] if k in fresh else vectors[k] for k in batch]
                     col.upsert(ids=batch, documents=docs[start:start + 256],
                                embeddings=[v.tolist() for v in vecs],
                                metadatas=[{**items[k][2], "hash": items[k][1]} for k in batch])
@@ -137,6 +180,9 @@ class ToolIndex:
         the slots left go to the best card matches among the tools it cannot judge (a tool it knows
         but did not pick is one it judged unneeded), then to the best sums.
 
+        The solved examples shown: the nearest by similarity, or with the classifier, of the
+        nearest EXAMPLE_CANDIDATES the one whose tool set it finds likeliest.
+
         ``sure`` (what the first plan may call, with ``focus_tools``) is the sure tools plus the
         shown tools it cannot judge; empty when it judges nothing shown, and then all shown tools
         stay callable."""
@@ -155,11 +201,16 @@ class ToolIndex:
             include=["metadatas", "distances"])
         card = {m["name"]: 1.0 - d for m, d in zip(tools["metadatas"][0], tools["distances"][0])}
         scores = dict(card)
+        prob: dict[str, float] = {}
+        if known:
+            p = self.classifier.probabilities(vecs).max(axis=0)
+            prob = {n: float(p[i]) for n, i in known.items()}
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
         if n_ex:
-            res = self._cols["examples"].query(query_embeddings=[qvec], n_results=min(n_ex, 4 * k_examples),
-                                               include=["metadatas", "distances"])
+            res = self._cols["examples"].query(
+                query_embeddings=[qvec], n_results=min(n_ex, EXAMPLE_CANDIDATES if prob else 4 * k_examples),
+                include=["metadatas", "distances"])
             have = set(available)
             for meta, dist in zip(res["metadatas"][0], res["distances"][0]):
                 used = [t for t in meta["tools"].split(",") if t]
@@ -171,16 +222,19 @@ class ToolIndex:
                         scores[t] = scores.get(t, 0.0) + sim
                 examples.append({"query": meta["query"], "plan": meta["plan"], "tools": used,
                                  "score": sim})
-                if len(examples) >= k_examples:
+                if len(examples) >= k_examples and not prob:
                     break
+            if prob:
+                # Show the example whose tool set the classifier finds likeliest for this request
+                # (plus half its similarity): the adapter was trained with an example that shares
+                # the request's tools, and copies its shape (helpers, $K wiring, number of steps).
+                examples.sort(key=lambda e: -(tool_set_log_likelihood(e["tools"], prob) + 0.5 * e["score"]))
         by_card = sorted(card, key=lambda t: -card[t])
         by_sum = sorted(scores, key=lambda t: -scores[t])
         if not known:
             ranked = by_card[:(max_tools + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
             return Retrieved(sorted(ranked), examples[:n_examples], scores)
-        p = self.classifier.probabilities(vecs).max(axis=0)
-        prob = {n: float(p[i]) for n, i in known.items()}
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]

@@ -200,3 +200,57 @@ def test_a_request_for_new_tools_only_can_call_only_the_new_tools(tmp_path, tool
     assert {"find_parking", "rent_bike"} <= set(found.tools)
     assert set(found.sure) == {"find_parking", "rent_bike"}
     assert not any(found.probabilities[t] >= 0.5 for t in found.tools if t in found.probabilities)
+
+
+def test_the_example_shown_has_the_tools_the_request_needs(tmp_path, tools_workspace):
+    from tools import default_tools
+    specs = specs_for(default_tools(tools_workspace))
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools(specs.values())
+    index.sync_examples(load_examples())
+    # a four-step request: the example shown solves another request with the same four tools, so
+    # the planner sees the shape to copy (open -> summarize, look up -> email with $K)
+    found = index.retrieve("Summarize my lease agreement and email the summary to Jose Ricci.",
+                           list(specs), max_tools=5, n_examples=1)
+    assert set(found.examples[0]["tools"]) == {"open_and_get_file_path", "summarize_pdf",
+                                               "get_email_address", "compose_new_email"}
+    found = index.retrieve("Text Kenji that I'm running late", list(specs), max_tools=5, n_examples=1)
+    assert set(found.examples[0]["tools"]) == {"get_phone_number", "send_sms"}
+
+
+def test_shipped_example_vectors_cover_the_shipped_examples_and_spare_the_embedder(tmp_path):
+    import numpy as np
+
+    examples = load_examples()
+    vectors = ti.load_example_vectors()
+    assert len(examples) >= 1000
+    assert {ti.example_key(e["query"]) for e in examples} <= set(vectors), \
+        "store/examples.npz is stale: run `python -m finetune retriever`"
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner, self.texts = inner, 0
+
+        def embed(self, texts):
+            self.texts += len(texts)
+            return self.inner.embed(texts)
+
+    emb = Counting(ti.ToolIndex(tmp_path / "a").embedder)
+    index = ToolIndex(tmp_path / "b", embedder=emb)
+    new = {"query": "Water the ferns on the balcony", "plan": "1. join()<END_OF_PLAN>", "tools": []}
+    assert index.sync_examples(examples[:50] + [new])["added"] == 51
+    assert emb.texts == 1  # only the example the shipped file does not cover was embedded
+    # and a stored vector is the one the embedder gives (float16 keeps cosine within 1e-3)
+    q = examples[0]["query"]
+    a, b = vectors[ti.example_key(q)], emb.inner.embed([q])[0]
+    assert float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) > 0.999
+
+
+def test_example_vectors_of_another_index_version_are_ignored(tmp_path, monkeypatch):
+    import numpy as np
+
+    ti.save_example_vectors(["hello"], np.ones((1, 4)), tmp_path / "v.npz")
+    assert set(ti.load_example_vectors(tmp_path / "v.npz")) == {ti.example_key("hello")}
+    monkeypatch.setattr(ti, "INDEX_VERSION", "cards-v2+another-model")
+    assert ti.load_example_vectors(tmp_path / "v.npz") == {}
+    assert ti.load_example_vectors(tmp_path / "missing.npz") == {}
