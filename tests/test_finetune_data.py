@@ -154,7 +154,8 @@ def test_join_results_substitute_references():
 
 def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     """``python -m finetune retriever`` on freshly generated data writes a classifier for the
-    default tools that picks the tools of the requests it was fitted on."""
+    default tools that picks the tools of the requests it was fitted on, and the embeddings of
+    the solved examples, which a new index then uses instead of embedding them."""
     import numpy as np
 
     from finetune import retriever
@@ -167,8 +168,17 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     out, _ = data.generate(specs, n_train=120, n_val=20, n_test=4, n_unseen=4, seed=5)
     for split in ("train", "val"):
         data.write_jsonl(tmp_path / f"{split}.jsonl", [data.record(ex, {**specs, **SYNTH}) for ex in out[split]])
-    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "clf.npz")]) == 0
-    assert "val: every needed tool among the classifier's picks for" in capsys.readouterr().out
+    examples = data.store_examples(out["train"], set(specs), n=30)
+    data.write_jsonl(tmp_path / "examples.jsonl", examples)
+    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "clf.npz"),
+                           "--examples", str(tmp_path / "examples.jsonl"),
+                           "--example-vectors", str(tmp_path / "examples.npz")]) == 0
+    printed = capsys.readouterr().out
+    assert "val: every needed tool among the classifier's picks for" in printed
+    assert "embeddings of 30 solved examples" in printed
+    from store.tool_index import example_key, load_example_vectors
+    vectors = load_example_vectors(tmp_path / "examples.npz")
+    assert set(vectors) == {example_key(e["query"]) for e in examples}
     clf = ToolClassifier.load(tmp_path / "clf.npz")
     assert sorted(clf.names) == sorted(specs) and len(set(clf.digests)) == len(specs)
     rows = [r for r in retriever.plan_rows(tmp_path / "train.jsonl") if set(r["tools"]) <= set(specs)]
