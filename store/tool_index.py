@@ -8,7 +8,7 @@ import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 from filelock import FileLock
@@ -135,28 +135,30 @@ class ToolIndex:
     def sync_examples(self, examples: Sequence[dict],
                       vectors: dict[str, np.ndarray] | None = None) -> dict[str, int]:
         """Add new or changed solved examples. ``vectors`` (example_key -> embedding; by default
-        the shipped store/examples.npz) saves embedding those it covers; the rest are embedded."""
-        if vectors is None:
-            vectors = load_example_vectors()
+        the shipped store/examples.npz, read only when some example is new or changed) saves
+        embedding those it covers; the rest are embedded."""
         items = {}
         for ex in examples:
             key = example_key(ex["query"])
             meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"]}
             items[key] = (ex["query"], _digest(ex["query"], ex["plan"]), meta)
-        return self._sync("examples", items, vectors)
+        return self._sync("examples", items, (lambda: vectors) if vectors is not None else load_example_vectors)
 
     def _sync(self, name: str, items: dict[str, tuple[str, str, dict]],
-              vectors: dict[str, np.ndarray] | None = None) -> dict[str, int]:
+              known_vectors: Callable[[], dict[str, np.ndarray]] = dict) -> dict[str, int]:
+        """Upsert the items whose hash changed; ``known_vectors()`` (called only then) gives
+        embeddings to use instead of embedding some of them."""
         col = self._cols[name]
         with self._lock, self._file_lock:
             have = col.get(ids=list(items), include=["metadatas"]) if items else {"ids": []}
             old = {i: (m or {}).get("hash") for i, m in zip(have["ids"], have.get("metadatas") or [])}
             todo = [k for k, (_, h, _) in items.items() if old.get(k) != h]
             if todo:
+                vectors = known_vectors()
                 docs = [items[k][0] for k in todo]
                 for start in range(0, len(todo), 256):
                     batch = todo[start:start + 256]
-                    missing = [k for k in batch if vectors is None or k not in vectors]
+                    missing = [k for k in batch if k not in vectors]
                     fresh = dict(zip(missing, self.embedder.embed([items[k][0] for k in missing]))) if missing else {}
                     vecs = [fresh[k] if k in fresh else vectors[k] for k in batch]
                     col.upsert(ids=batch, documents=docs[start:start + 256],

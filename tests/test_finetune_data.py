@@ -155,7 +155,7 @@ def test_join_results_substitute_references():
 def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     """``python -m finetune retriever`` on freshly generated data writes a classifier for the
     default tools that picks the tools of the requests it was fitted on, and the embeddings of
-    the solved examples, which a new index then uses instead of embedding them."""
+    the solved examples it is given, keyed as the index looks them up."""
     import numpy as np
 
     from finetune import retriever
