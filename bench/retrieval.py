@@ -67,6 +67,7 @@ def main() -> None:
     stats = {name: {k: {"recall": [], "all": [], "n": []} for k in KS} for name, _ in variants}
     prompt = {k: [] for k in KS}
     prompt_all, ms = [], []
+    same_tools = {"retrieval": [], "similarity only": []}  # the example shown needs the request's tools
     for row in rows:
         need, today = set(row["tools"]), dt.date.fromisoformat(row["today"])
         for name, index in variants:
@@ -79,6 +80,8 @@ def main() -> None:
                 stats[name][k]["recall"].append(len(need & shown) / len(need))
                 stats[name][k]["all"].append(need <= shown)
                 stats[name][k]["n"].append(len(shown))
+                if name in same_tools and k == settings.max_tools:
+                    same_tools[name].append(bool(found.examples) and set(found.examples[0]["tools"]) == need)
                 if name == "retrieval":
                     examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
                     prompt[k].append(tokens(plan_messages(row["query"], [specs[n] for n in found.tools],
@@ -99,6 +102,8 @@ def main() -> None:
     all_tok = median(prompt_all)
     print(f"{len(rows)} test requests, {len(names)} tools; median retrieval time (k={settings.max_tools}) "
           f"{median(ms):.1f} ms")
+    print(f"the solved example shown uses exactly the request's tools for {mean(same_tools['retrieval']):.1%} "
+          f"of requests (the nearest example by similarity: {mean(same_tools['similarity only']):.1%})")
     print(table(["max_tools", "mean shown", "recall", "all needed shown", "all shown, similarity only",
                  "all shown, cards only", "median prompt tokens", "all tools / this"],
                 [(f"k = {o['k']}" + (" (default)" if o["k"] == settings.max_tools else ""), f"{o['mean_shown']:.2f}",
@@ -109,7 +114,9 @@ def main() -> None:
                                    f"{all_tok:.0f}", "1.00x")]))
     save("retrieval.json", {"command": " ".join(sys.argv), "requests": len(rows), "tools": len(names),
                             "by_k": out, "median_prompt_tokens_all_tools": all_tok,
-                            "median_retrieval_ms": median(ms)})
+                            "median_retrieval_ms": median(ms),
+                            "example_same_tools": mean(same_tools["retrieval"]),
+                            "example_same_tools_nearest": mean(same_tools["similarity only"])})
     plot(out, all_tok, len(names), len(rows), args.plot)
 
 
