@@ -1,4 +1,4 @@
-"""Date parsing: the canonical form and the forms a small model tends to write."""
+"""Dates by rule: the canonical form, the forms a model writes, and people's own words (issue #13)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from langchain_core.tools import ToolException
 
-from tools.dates import parse_when
+from tools.dates import parse_end, parse_when
 
 NOW = datetime(2026, 11, 23, 10, 0)  # a Monday
 
@@ -42,5 +42,111 @@ def test_iso_with_zone_becomes_local_time():
 
 @pytest.mark.parametrize("text", ["soon", "2026-13-01 10:00:00", "2026-02-30", "", "next blursday", "25:00"])
 def test_bad_dates_say_which_form_to_use(text):
-    with pytest.raises(ToolException, match="YYYY-MM-DD HH:MM:SS"):
+    with pytest.raises(ToolException, match="own words"):
         parse_when(text, "start_date", now=NOW)
+
+
+MON = datetime(2026, 11, 30, 10, 0)   # Monday 2026-11-30, 10:00 (the issue's "today")
+THU = datetime(2026, 12, 3, 16, 30)   # Thursday
+SUN = datetime(2026, 12, 27, 21, 0)   # Sunday, late evening, near the year's end
+D = datetime
+
+
+@pytest.mark.parametrize("now, text, expected, timed", [
+    # weekdays: bare / "on" / "next" = first such day strictly after today; "this" may be today
+    (MON, "next Friday at 3pm", D(2026, 12, 4, 15), True),
+    (MON, "Friday 3pm", D(2026, 12, 4, 15), True),
+    (MON, "on friday at 3", D(2026, 12, 4, 15), True),
+    (MON, "fri 3:30pm", D(2026, 12, 4, 15, 30), True),
+    (MON, "Monday", D(2026, 12, 7), False),
+    (MON, "this Monday at 5pm", D(2026, 11, 30, 17), True),
+    (MON, "next monday 9am", D(2026, 12, 7, 9), True),
+    (MON, "Wednesday at 7pm", D(2026, 12, 2, 19), True),
+    (MON, "wed evening", D(2026, 12, 2, 18), True),
+    (MON, "Saturday", D(2026, 12, 5), False),
+    (MON, "all day Saturday", D(2026, 12, 5), False),
+    (MON, "Sunday morning", D(2026, 12, 6, 9), True),
+    (THU, "next Friday", D(2026, 12, 4), False),
+    (THU, "Thursday", D(2026, 12, 10), False),
+    (THU, "this thursday 6pm", D(2026, 12, 3, 18), True),
+    (THU, "tuesday next week", D(2026, 12, 8), False),
+    (MON, "Friday next week at 10", D(2026, 12, 11, 10), True),
+    (SUN, "Monday 8:15", D(2026, 12, 28, 8, 15), True),
+    # today, tomorrow, tonight, and typos
+    (MON, "tomorrow at 9am", D(2026, 12, 1, 9), True),
+    (MON, "tomorrow at 9", D(2026, 12, 1, 9), True),
+    (MON, "tmrw 2pm", D(2026, 12, 1, 14), True),
+    (MON, "tomorow morning", D(2026, 12, 1, 9), True),
+    (MON, "tomorrow", D(2026, 12, 1), False),
+    (MON, "day after tomorrow at noon", D(2026, 12, 2, 12), True),
+    (MON, "today at 4:45 pm", D(2026, 11, 30, 16, 45), True),
+    (MON, "tonight", D(2026, 11, 30, 20), True),
+    (MON, "tonight at 8:30", D(2026, 11, 30, 20, 30), True),
+    (MON, "this afternoon", D(2026, 11, 30, 14), True),
+    (MON, "this evening at 7", D(2026, 11, 30, 19), True),
+    (MON, "EOD", D(2026, 11, 30, 17), True),
+    (MON, "EOD Friday", D(2026, 12, 4, 17), True),
+    (MON, "end of day tomorrow", D(2026, 12, 1, 17), True),
+    (MON, "noon", D(2026, 11, 30, 12), True),
+    (MON, "at midnight", D(2026, 12, 1, 0), True),
+    (MON, "9am", D(2026, 12, 1, 9), True),           # a time already past today: tomorrow
+    (MON, "at 11", D(2026, 11, 30, 11), True),
+    (MON, "half past 4", D(2026, 11, 30, 16, 30), True),
+    # in N ...
+    (MON, "in two hours", D(2026, 11, 30, 12), True),
+    (MON, "in 2 hrs", D(2026, 11, 30, 12), True),
+    (MON, "in 45 minutes", D(2026, 11, 30, 10, 45), True),
+    (MON, "in half an hour", D(2026, 11, 30, 10, 30), True),
+    (MON, "in an hour", D(2026, 11, 30, 11), True),
+    (MON, "in 3 days", D(2026, 12, 3), False),
+    (MON, "in a week", D(2026, 12, 7), False),
+    (MON, "in a couple of days", D(2026, 12, 2), False),
+    # calendar dates
+    (MON, "Dec 3", D(2026, 12, 3), False),
+    (MON, "Dec 3rd at 10am", D(2026, 12, 3, 10), True),
+    (MON, "December 24th", D(2026, 12, 24), False),
+    (MON, "3 December 2026 14:00", D(2026, 12, 3, 14), True),
+    (MON, "the 3rd of December", D(2026, 12, 3), False),
+    (MON, "12/03", D(2026, 12, 3), False),
+    (MON, "12/3 at 2:30 pm", D(2026, 12, 3, 14, 30), True),
+    (MON, "3.12.", D(2026, 12, 3), False),
+    (MON, "Jan 5", D(2027, 1, 5), False),
+    (MON, "jan 5th 2027 9am", D(2027, 1, 5, 9), True),
+    (MON, "Nov 2", D(2027, 11, 2), False),            # already past this year: next year
+    (MON, "Nov 29", D(2027, 11, 29), False),
+    (MON, "the 5th", D(2026, 12, 5), False),
+    (MON, "on the 15th at 10", D(2026, 12, 15, 10), True),
+    (SUN, "the 2nd", D(2027, 1, 2), False),
+    (MON, "2026-12-09 15:00:00", D(2026, 12, 9, 15), True),
+    # weeks, weekends, months
+    (MON, "next week", D(2026, 12, 7), False),
+    (MON, "this weekend", D(2026, 12, 5), False),
+    (MON, "next weekend", D(2026, 12, 12), False),
+    (MON, "end of the month", D(2026, 11, 30), False),
+    (MON, "next month", D(2026, 12, 1), False),
+    (SUN, "next month", D(2027, 1, 1), False),
+    (THU, "end of the week", D(2026, 12, 4), False),
+])
+def test_peoples_words_resolve_by_rule(now, text, expected, timed):
+    assert parse_when(text, now=now) == (expected, timed)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5pm", D(2026, 12, 4, 17)), ("2 hours", D(2026, 12, 4, 17)), ("for 90 minutes", D(2026, 12, 4, 16, 30)),
+    ("an hour and a half", D(2026, 12, 4, 16, 30)), ("1.5h", D(2026, 12, 4, 16, 30)),
+    ("Saturday 10am", D(2026, 12, 5, 10)), ("4:30", D(2026, 12, 4, 16, 30)),
+])
+def test_end_is_a_time_on_the_start_day_a_length_or_a_date(text, expected):
+    start = D(2026, 12, 4, 15)
+    assert parse_end(text, start, True, now=MON)[0] == expected
+
+
+def test_run_today_moves_relative_dates(monkeypatch):
+    from tools.clock import use_today
+
+    monkeypatch.delenv("TINYAGENT_NOW", raising=False)
+    with use_today("2026-11-30"):
+        assert parse_when("next Friday 3pm") == (D(2026, 12, 4, 15), True)
+        assert parse_when("tomorrow")[0] == D(2026, 12, 1)
+    monkeypatch.setenv("TINYAGENT_NOW", "2026-11-30T10:00:00")
+    assert parse_when("in two hours") == (D(2026, 11, 30, 12), True)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from tools.base import StrList, make_tool
 from tools.contacts import resolve_email
-from tools.dates import format_when, parse_when
+from tools.dates import describe, format_when, parse_end, parse_when
 from tools.paths import Workspace, safe_name, update_file
 
 CALENDAR_FILE = "calendar.ics"
@@ -65,8 +65,10 @@ def _stamp(component) -> None:
 
 class EventArgs(BaseModel):
     title: str = Field(description="Title of the event.")
-    start_date: str = Field(description="Start, 'YYYY-MM-DD HH:MM:SS'.")
-    end_date: str = Field(description="End, 'YYYY-MM-DD HH:MM:SS'.")
+    start_date: str = Field(description="When it starts, in the person's own words ('next Friday 3pm').",
+                            json_schema_extra={"x-role": "when"})
+    end_date: str = Field(default="", description="When it ends ('5pm') or how long ('2 hours'); default one hour.",
+                          json_schema_extra={"x-role": "when"})
     location: str = Field(default="", description="Where the event takes place.")
     invitees: StrList = Field(default=[], description="E-mail addresses or contact names to invite.")
     notes: str = Field(default="", description="Notes for the event.")
@@ -78,8 +80,9 @@ def create_calendar_event(ws: Workspace, title: str, start_date: str, end_date: 
                           calendar: str | None = None) -> str:
     """Create a calendar event with a title, start and end time.
 
-    Dates use 'YYYY-MM-DD HH:MM:SS' (a date alone makes an all-day event). The event is added to
-    calendar.ics (or Calendars/<calendar>.ics); the result names the file.
+    Dates are the person's own words ("next Friday at 3pm"), resolved by rule (tools.dates); a
+    date alone makes an all-day event. The event is added to calendar.ics (or
+    Calendars/<calendar>.ics); the result states the resolved date and names the file.
     """
     from icalendar import Event, vCalAddress, vText
 
@@ -87,7 +90,7 @@ def create_calendar_event(ws: Workspace, title: str, start_date: str, end_date: 
         raise ToolException("The event title is empty; give the event a title.")
     start, start_timed = parse_when(start_date, "start_date")
     if str(end_date or "").strip():
-        end, end_timed = parse_when(end_date, "end_date")
+        end, end_timed = parse_end(end_date, start, start_timed)
     else:
         end, end_timed = (start + timedelta(hours=1), True) if start_timed else (start, False)
     if start_timed and not end_timed:
@@ -126,16 +129,18 @@ def create_calendar_event(ws: Workspace, title: str, start_date: str, end_date: 
 
     path = collection_path(ws, calendar, CALENDAR_FILE, {"calendar", "default", "home"}, "Calendars")
     add_component(ws, path, event, calendar or "Calendar")
-    when = (f"{format_when(start)} to {format_when(end)}" if start_timed
-            else f"{format_when(start, False)} (all day)" if end.date() == start.date()
-            else f"{format_when(start, False)} to {format_when(end, False)} (all day)")
+    when = (f"on {describe(start)} to {end.strftime('%H:%M')}" if start_timed and end.date() == start.date()
+            else f"from {describe(start)} to {describe(end)}" if start_timed
+            else f"on {describe(start, False)} (all day)" if end.date() == start.date()
+            else f"from {describe(start, False)} to {describe(end, False)} (all day)")
     who = f" with {', '.join(a for _, a in attendees)}" if attendees else ""
     return f"Created event '{title.strip()}' {when}{who} in {ws.display(path)}."
 
 
 class ReminderArgs(BaseModel):
     name: str = Field(description="What to be reminded of.")
-    due_date: str | None = Field(default=None, description="Due time, 'YYYY-MM-DD HH:MM:SS'.")
+    due_date: str | None = Field(default=None, description="When it is due, in the person's own words.",
+                                 json_schema_extra={"x-role": "when"})
     notes: str = Field(default="", description="Extra notes.")
     list_name: str = Field(default="Reminders", description="Reminder list name.")
     priority: int = Field(default=0, description="0 none, 1 high, 5 medium, 9 low.")
@@ -167,10 +172,10 @@ def create_reminder(ws: Workspace, name: str, due_date: str | None = None, notes
         due, timed = parse_when(due_date, "due_date")
         if all_day or not timed:
             todo.add("due", due.date())
-            due_text = f", due {format_when(due, False)}"
+            due_text = f", due {describe(due, False)}"
         else:
             todo.add("due", due)
-            due_text = f", due {format_when(due)}"
+            due_text = f", due {describe(due)}"
     if list_name.strip() and list_name.strip().lower() != "reminders":
         todo.add("categories", [list_name.strip()])
     path = collection_path(ws, list_name, REMINDERS_FILE, {"reminders", "default"}, "Reminders")

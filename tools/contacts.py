@@ -93,7 +93,8 @@ def _listing(contacts: list[Contact], limit: int = 6) -> str:
 
 
 def find_contact(ws: Workspace, query: str) -> Contact:
-    """The one contact ``query`` names: exact, then word-prefix, then fuzzy; else a clear error."""
+    """The one contact ``query`` names exactly, by nickname or by a unique word prefix; else an error
+    naming the candidates (never the nearest other person)."""
     contacts = load_contacts(ws)
     q = _norm(query)
     if not q:
@@ -108,34 +109,24 @@ def find_contact(ws: Workspace, query: str) -> Contact:
         raise ToolException(f"'{query}' is ambiguous: {_listing(exact)} share that name.")
 
     tokens = q.split()
+    def abbreviates(t: str, w: str) -> bool:  # "S" or "S." for Sarah, "Chris" for Christopher; not "Sara"
+        t = t.rstrip(".")
+        return t == w or (len(t) == 1 and w.startswith(t)) or (len(t) >= 3 and w.startswith(t) and len(w) - len(t) >= 3)
+
     prefix = [c for c in contacts
-              if any(all(any(w.startswith(t) for w in n.split()) for t in tokens) for n in _names(c))]
+              if any(all(any(abbreviates(t, w) for w in n.split()) for t in tokens) for n in _names(c))]
     if len(prefix) == 1:
         return prefix[0]
     if len(prefix) > 1:
         raise ToolException(
             f"'{query}' is ambiguous: it matches {_listing(prefix)}. Use the full name.")
 
-    def score(c: Contact) -> float:
-        best = 0.0
-        for n in _names(c):
-            whole = difflib.SequenceMatcher(None, q, n).ratio()
-            words = n.split()
-            per_token = sum(max(difflib.SequenceMatcher(None, t, w).ratio() for w in words)
-                            for t in tokens) / len(tokens)
-            best = max(best, whole, per_token)
-        return best
-
-    ranked = sorted(((score(c), c) for c in contacts), key=lambda sc: -sc[0])
-    good = [(s, c) for s, c in ranked if s >= 0.75]
-    if good and (len(good) == 1 or good[0][0] - good[1][0] >= 0.1):
-        return good[0][1]
-    if good:
-        raise ToolException(
-            f"'{query}' is ambiguous: it could be {_listing([c for _, c in good])}. Use the full name.")
-    close = [c for s, c in ranked[:3] if s >= 0.4]
-    hint = f" Closest contacts: {_listing(close)}." if close else f" Contacts include: {_listing(contacts)}."
-    raise ToolException(f"No contact named '{query}'.{hint}")
+    # Never the nearest other name: a near miss ("Anna" for "Nina") is an error that names it.
+    close = difflib.get_close_matches(q, [n for c in contacts for n in _names(c)], n=3, cutoff=0.6)
+    near = [c for c in contacts if set(_names(c)) & set(close)]
+    hint = (f" Did you mean {_listing(near)}? Use that exact name if so." if near
+            else f" Contacts include: {_listing(contacts)}.")
+    raise ToolException(f"No contact named '{query}' in {CONTACTS_FILE}.{hint}")
 
 
 def resolve_address(ws: Workspace, who: str) -> tuple[str, str]:

@@ -1,4 +1,17 @@
-"""Read the dates a small model writes: 'YYYY-MM-DD HH:MM:SS' and the other common forms."""
+"""Resolve a person's own words for a time ("next Friday 3pm", "in two hours", "Dec 3") by rule.
+
+The planner copies the user's phrase; this module turns it into a date against "now" (see
+``tools.clock``), deterministically. Conventions (also in the README):
+
+- a bare weekday or "next <weekday>" is the first such day strictly after today; "this <weekday>"
+  may be today; "next week" is next Monday; "this weekend" is the coming Saturday;
+- "12/03" is month/day (US order); "3.12." and "3.12.2026" are day.month;
+- a date without a year is the next such date (one already past this year means next year);
+- an hour without am/pm from 1 to 7 is in the afternoon ("at 3", "4:30"), 8 to 11 in the morning;
+- a time alone is today if still ahead, else tomorrow; morning 09:00, noon 12:00, afternoon 14:00,
+  evening 18:00, tonight 20:00, end of day 17:00;
+- "in N minutes/hours/days/weeks" counts from now.
+"""
 
 from __future__ import annotations
 
@@ -7,108 +20,324 @@ from datetime import date, datetime, time, timedelta
 
 from langchain_core.tools import ToolException
 
+from tools.clock import now as clock_now
+
 CANONICAL = "%Y-%m-%d %H:%M:%S"
 
-_DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%m/%d/%Y", "%m-%d-%Y", "%d.%m.%Y",
-    "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %B %d %Y", "%a %b %d %Y",
-    "%A %d %B %Y", "%a %d %b %Y", "%Y%m%d",
-)
-_DATE_NO_YEAR = ("%B %d", "%b %d", "%d %B", "%d %b", "%A %B %d", "%a %b %d")
-_TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I %p", "%H%M%S")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_TIME_AT_END = re.compile(
-    r"(?:^|[\sT,@]|\bat\s)\s*(\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-    r"\s*(?:z|utc|[+-]\d{2}:?\d{2})?$", re.I)
-_NAMED_TIMES = {"noon": time(12), "midday": time(12), "midnight": time(0),
-                "morning": time(9), "afternoon": time(14), "evening": time(18), "tonight": time(20)}
+HELP = ("Use the person's own words (e.g. 'next Friday at 3pm', 'tomorrow 9am', 'Dec 3', 'in two "
+        "hours') or YYYY-MM-DD HH:MM:SS, e.g. 2026-11-27 15:00:00.")
 
-HELP = "Use the form YYYY-MM-DD HH:MM:SS, e.g. 2026-11-27 15:00:00 (or YYYY-MM-DD for a whole day)."
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "weds": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+            "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
+MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+          "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+          "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+          "december": 12, "dec": 12}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fortyfive": 45,
+           "ninety": 90, "couple": 2, "a couple of": 2, "few": 3, "a few": 3}
+NAMED_TIMES = {"noon": time(12), "midday": time(12), "midnight": time(0), "lunchtime": time(12),
+               "lunch": time(12), "morning": time(9), "afternoon": time(14), "evening": time(18),
+               "tonight": time(20), "night": time(20), "eod": time(17), "end of day": time(17),
+               "end of the day": time(17), "cob": time(17), "close of business": time(17)}
+TYPOS = {"tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tomorow": "tomorrow",
+         "tommorow": "tomorrow", "tommorrow": "tomorrow", "2morrow": "tomorrow", "tomm": "tomorrow",
+         "tonite": "tonight", "2nite": "tonight", "tday": "today", "2day": "today", "thursady": "thursday",
+         "wendesday": "wednesday", "wensday": "wednesday", "firday": "friday", "saterday": "saturday",
+         "mrng": "morning", "mornin": "morning", "hrs": "hours", "hr": "hour", "mins": "minutes",
+         "min": "minutes", "wk": "week", "wks": "weeks"}
+UNITS = {"minute": 1, "minutes": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440,
+         "week": 10080, "weeks": 10080}
+
+_NUM = r"(\d+|a couple of|a few|couple of|few|" + "|".join(sorted(
+    (k for k in NUMBERS if " " not in k), key=len, reverse=True)) + r")"
+_IN = re.compile(rf"\bin\s+(?:about\s+)?{_NUM}\s+(minutes?|hours?|days?|weeks?)\b")
+_HALF_HOUR = re.compile(r"\bin\s+(?:half an hour|a half hour|30 min)\b")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{1,2}):(\d{2})(?::\d{2})?\b")
+_AT_HOUR = re.compile(r"\b(?:at|@|by|around|from)\s+(\d{1,2})\b(?!\s*(?:[:/.]|st|nd|rd|th|minutes?|hours?|days?))")
+_HALF_PAST = re.compile(r"\bhalf past (\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2}))?)?\b")
+_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DOTS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")
+_MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+                        r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(
+    sorted(MONTHS, key=len, reverse=True)) + r")\b\.?(?:,?\s*(\d{4}))?")
+_THE_NTH = re.compile(r"\b(?:the|on)\s+(\d{1,2})(?:st|nd|rd|th)\b")
+_WEEKDAY = re.compile(r"\b(?:(this|next|coming|on|this coming|the)\s+)?(" + "|".join(
+    sorted(WEEKDAYS, key=len, reverse=True)) + r")\b")
 
 
-def _parse_time(text: str) -> time:
-    t = re.sub(r"\s+", " ", text.lower().replace(".", "")).strip()
-    t = re.sub(r"(\d)\s*([ap])m?$", r"\1 \2m", t)
-    for fmt in _TIME_FORMATS:
-        try:
-            return datetime.strptime(t.upper(), fmt).time()
-        except ValueError:
-            continue
-    raise ValueError(text)
+def _clean(text: str) -> str:
+    low = " " + text.lower().replace(",", " ").replace("’", "'") + " "
+    for typo, word in TYPOS.items():
+        low = re.sub(rf"(?<=\W){re.escape(typo)}(?=\W)", word, low)
+    return " ".join(low.split())
 
 
-def _parse_date(text: str, today: date) -> date:
-    t = re.sub(r"[,\s]+", " ", text.strip().rstrip(",")).strip()
-    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t, flags=re.I)
-    low = t.lower()
-    if low in ("today", "now", ""):
-        return today
-    if low == "tomorrow":
+def _num(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word, NUMBERS.get(word.replace(" of", "").strip(), 1))
+
+
+def _year_of(month: int, day: int, year: str | None, today: date) -> date:
+    if year:
+        y = int(year)
+        return date(y + 2000 if y < 100 else y, month, day)
+    d = date(today.year, month, day)
+    return d if d >= today else date(today.year + 1, month, day)
+
+
+def _find_date(low: str, today: date) -> date | None:
+    """The calendar day the phrase names, or None when it names none."""
+    if m := _ISO.search(low):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if re.search(r"\bday after tomorrow\b", low):
+        return today + timedelta(days=2)
+    if re.search(r"\btomorrow\b", low):
         return today + timedelta(days=1)
-    if low == "yesterday":
+    if re.search(r"\byesterday\b", low):
         return today - timedelta(days=1)
-    words = low.split()
-    if words and words[-1] in _WEEKDAYS and len(words) <= 2 and words[0] in (words[-1], "next", "this", "on"):
-        ahead = (_WEEKDAYS.index(words[-1]) - today.weekday()) % 7
-        if words[0] == "next" and ahead == 0:
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
+        return today
+    if m := _MONTH_DAY.search(low):
+        return _year_of(MONTHS[m[1]], int(m[2]), m[3], today)
+    if m := _DAY_MONTH.search(low):
+        return _year_of(MONTHS[m[2]], int(m[1]), m[3], today)
+    if m := _SLASH.search(low):
+        return _year_of(int(m[1]), int(m[2]), m[3], today)
+    if m := _DOTS.search(low):
+        return _year_of(int(m[2]), int(m[1]), m[3], today)
+    if m := _WEEKDAY.search(low):
+        qualifier, wd = m[1] or "", WEEKDAYS[m[2]]
+        ahead = (wd - today.weekday()) % 7
+        if ahead == 0 and not qualifier.startswith("this"):
             ahead = 7
+        if "next week" in low:
+            ahead = 7 - today.weekday() + wd
         return today + timedelta(days=ahead)
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(t, fmt).date()
-        except ValueError:
-            continue
-    for fmt in _DATE_NO_YEAR:
-        try:
-            d = datetime.strptime(f"{t} {today.year}", f"{fmt} %Y").date()
-        except ValueError:
-            continue
-        return d if d >= today - timedelta(days=31) else d.replace(year=today.year + 1)
-    raise ValueError(text)
+    if re.search(r"\b(next|this coming) weekend\b", low):
+        return today + timedelta(days=(5 - today.weekday()) % 7 + (7 if today.weekday() < 5 else 0))
+    if re.search(r"\b(this )?weekend\b", low):
+        return today + timedelta(days=(5 - today.weekday()) % 7)
+    if re.search(r"\bnext week\b", low):
+        return today + timedelta(days=7 - today.weekday())
+    if re.search(r"\bend of (the )?week\b", low):
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if re.search(r"\bnext month\b", low):
+        return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    if re.search(r"\bend of (the )?month\b", low):
+        first_next = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+        return first_next - timedelta(days=1)
+    if m := _THE_NTH.search(low):
+        day = int(m[1])
+        y, mo = today.year, today.month
+        if day < today.day:
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        for _ in range(3):  # "the 31st" in a 30-day month: the next month that has one
+            try:
+                return date(y, mo, day)
+            except ValueError:
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        raise ValueError(low)
+    return None
+
+
+def _find_time(low: str) -> time | None:
+    """The time of day the phrase names, or None."""
+    if m := _ISO.search(low):
+        if m[4]:
+            return time(int(m[4]), int(m[5]), int(m[6] or 0))
+    if m := _HALF_PAST.search(low):
+        hour = int(m[1])
+        return time(hour + 12 if 1 <= hour <= 7 else hour, 30)
+    if m := _CLOCK.search(low):
+        if m[3]:
+            hour, minute = int(m[1]), int(m[2] or 0)
+            pm = m[3].startswith("p")
+            if hour > 12 or minute > 59:
+                raise ValueError(low)
+            hour = (hour % 12) + (12 if pm else 0)
+            return time(hour, minute)
+        hour, minute = int(m[4]), int(m[5])
+        if hour > 23 or minute > 59:
+            raise ValueError(low)
+        if 1 <= hour <= 7 and not re.search(r"\b(morning|am)\b", low) or hour < 12 and re.search(
+                r"\b(afternoon|evening|tonight|night|pm)\b", low):
+            hour += 12
+        return time(hour, minute)
+    if m := _AT_HOUR.search(low):
+        hour = int(m[1])
+        if hour > 23:
+            raise ValueError(low)
+        if re.search(r"\b(morning|am)\b", low):
+            return time(hour % 12)
+        if 1 <= hour <= 7 or re.search(r"\b(afternoon|evening|tonight|night)\b", low) and hour < 12:
+            return time(hour + 12)
+        return time(hour)
+    for word in sorted(NAMED_TIMES, key=len, reverse=True):
+        if re.search(rf"\b{word}\b", low):
+            return NAMED_TIMES[word]
+    return None
 
 
 def parse_when(text: str, what: str = "date", now: datetime | None = None) -> tuple[datetime, bool]:
-    """``(datetime, has_time)`` for a date string; naive local time; ToolException if unreadable."""
+    """``(datetime, has_time)`` for a person's words for a time; naive local time; ToolException if
+    the words name no time."""
     raw = str(text or "").strip()
     if not raw:
         raise ToolException(f"The {what} is empty. {HELP}")
-    now = now or datetime.now()
+    now = (now or clock_now()).replace(second=0, microsecond=0)
     try:
         dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         if dt.tzinfo is not None:
             dt = dt.astimezone().replace(tzinfo=None)
-        has_time = bool(re.search(r"\d[T ]\d", raw)) or len(raw) > 10
-        return dt, has_time
+        return dt, bool(re.search(r"\d[T ]\d", raw)) or len(raw) > 10
     except ValueError:
         pass
-    body = raw
-    tod: time | None = None
-    low = raw.lower()
-    for word, value in _NAMED_TIMES.items():
-        if low.endswith(word):
-            tod, body = value, raw[: -len(word)].rstrip(" ,")
-            body = re.sub(r"\s+(at|in the|this)$", "", body, flags=re.I)
-            break
-    if tod is None:
-        m = _TIME_AT_END.search(raw)
-        if m:
-            try:
-                tod = _parse_time(m.group(1))
-                body = raw[: m.start(1)]
-                body = re.sub(r"(\s+at|T|,|@)\s*$", "", body.rstrip(), flags=re.I)
-            except ValueError:
-                tod = None
+    low = _clean(raw)
+    if re.search(r"\ball[- ]day\b", low) and not _find_date(low, now.date()):
+        low += " today"
     try:
-        day = _parse_date(body, now.date())
+        if _HALF_HOUR.search(low):
+            return now + timedelta(minutes=30), True
+        if m := _IN.search(low):
+            minutes = _num(m[1]) * UNITS[m[2]]
+            if minutes < 1440:
+                return now + timedelta(minutes=minutes), True
+            day, tod = (now + timedelta(minutes=minutes)).date(), _find_time(low)
+            return datetime.combine(day, tod or time(0)), tod is not None
+        if re.search(r"\bright now\b|^now$", low):
+            return now, True
+        day = _find_date(low, now.date())
+        tod = _find_time(low)
     except ValueError:
-        if tod is not None and not body.strip():
-            day = now.date()
-        else:
-            raise ToolException(f"Could not read the {what} {raw!r}. {HELP}") from None
+        raise ToolException(f"Could not read the {what} {raw!r}: no such date or time. {HELP}") from None
+    if re.search(r"\ball[- ]day\b", low):
+        tod = None
+    if day is None and tod is None:
+        raise ToolException(f"Could not read the {what} {raw!r}. {HELP}")
+    if day is None:  # a time alone: the next time the clock shows it
+        day = now.date() if datetime.combine(now.date(), tod) >= now else now.date() + timedelta(days=1)
     if tod is None:
         return datetime.combine(day, time(0)), False
     return datetime.combine(day, tod), True
 
 
+_DURATION = re.compile(rf"^(?:for\s+)?(?:about\s+)?{_NUM}\s*(minutes?|hours?|h|m)\b(?:\s+and\s+a\s+half)?")
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """'2 hours', 'for 90 minutes', 'an hour and a half', '1.5h' as a timedelta; None if not one."""
+    low = _clean(str(text or ""))
+    if m := re.match(r"^(?:for\s+)?(\d+(?:\.\d+)?)\s*(h|hours?|m|minutes?)$", low):
+        value = float(m[1])
+        return timedelta(hours=value) if m[2].startswith("h") else timedelta(minutes=value)
+    if m := _DURATION.match(low):
+        n = _num(m[1])
+        unit = 60 if m[2].startswith("h") else 1
+        extra = 30 if "and a half" in low and unit == 60 else 0
+        return timedelta(minutes=n * unit + extra)
+    if re.match(r"^(?:for\s+)?half an hour$", low):
+        return timedelta(minutes=30)
+    return None
+
+
+def parse_end(text: str, start: datetime, start_timed: bool, what: str = "end_date",
+              now: datetime | None = None) -> tuple[datetime, bool]:
+    """An end given as a duration ('2 hours'), a time on the start's day ('5pm') or a full date."""
+    if (length := parse_duration(text)) is not None:
+        return start + length, True
+    low = _clean(str(text or ""))
+    try:
+        has_day = _find_date(low, start.date()) is not None or bool(_ISO.search(low))
+    except ValueError:
+        has_day = False
+    end, timed = parse_when(text, what, now=now)
+    if not has_day and timed:  # "5pm": on the start's day ("4:30" after a 3pm start: the afternoon)
+        end = datetime.combine(start.date(), end.time())
+        if end <= start and end + timedelta(hours=12) > start and end.hour < 12:
+            end += timedelta(hours=12)
+    return end, timed
+
+
 def format_when(dt: datetime, has_time: bool = True) -> str:
     return dt.strftime(CANONICAL if has_time else "%Y-%m-%d")
+
+
+def describe(dt: datetime, has_time: bool = True) -> str:
+    """'Friday 4 December 2026, 15:00' (or without the time), as the answer states a date."""
+    day = f"{dt.strftime('%A')} {dt.day} {dt.strftime('%B %Y')}"
+    return f"{day}, {dt.strftime('%H:%M')}" if has_time else day
+
+
+# -- finding the words for a time in a request (for the planner's grammar and the training data) --
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MO = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TY = "|".join(sorted((re.escape(t) for t, w in TYPOS.items() if w in ("tomorrow", "tonight", "today")),
+                      key=len, reverse=True))
+_PIECES = [
+    rf"(?:(?:this|next|coming|this coming)\s+)?(?:{_WD})\b(?:\s+(?:next week|morning|afternoon|evening|night))?",
+    rf"(?:the\s+)?day after (?:tomorrow|{_TY})", rf"(?:tomorrow|today|tonight|{_TY})(?:\s+(?:morning|afternoon|evening|night))?",
+    r"this (?:morning|afternoon|evening)", r"(?:next|this|coming) (?:week|weekend|month)(?:end)?",
+    r"end of (?:the )?(?:day|week|month)", r"eod|cob|noon|midday|midnight|lunchtime",
+    r"(?:in the )?(?:morning|afternoon|evening)",
+    rf"(?:{_MO})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO})\b(?:,?\s*\d{{4}})?",
+    r"the \d{1,2}(?:st|nd|rd|th)", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", r"\d{1,2}\.\d{1,2}\.(?:\d{4})?",
+    r"half past \d{1,2}", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
+    r"(?:at|@|around|by|from) \d{1,2}(?![\d:/.]|\s*(?:st|nd|rd|th|minutes?|hours?|days?|%|[ap]\.?m))",
+    rf"in (?:about )?(?:\d+|a couple of|a few|{'|'.join(k for k in NUMBERS if ' ' not in k)}) "
+    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b", r"in half an hour", r"all[- ]day",
+]
+_PIECE = re.compile(r"(?<![\w$])(?:" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?!\w)", re.I)
+_GLUE = re.compile(r"^[\s,]*(?:(?:at|on|by|@|around|from)\s*)?$", re.I)
+_LEAD = re.compile(r"^(?:on|at|by|@|around)\s+", re.I)
+_FOR = re.compile(rf"\bfor\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in NUMBERS if ' ' not in k)})"
+                  r"\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
+
+
+def find_phrases(text: str) -> list[str]:
+    """The person's own words for times in ``text``, as a planner should copy them: each maximal
+    run of date and time words ("next Friday at 3pm"), a separate date and time joined ("Friday
+    3pm"), and lengths ("for 2 hours"). Only phrases that :func:`parse_when` (or, for lengths,
+    :func:`parse_duration`) reads are returned."""
+    spans: list[list[int]] = []
+    for m in _PIECE.finditer(text or ""):
+        if spans and _GLUE.match(text[spans[-1][1]:m.start()]):
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
+    phrases = [_LEAD.sub("", text[a:b].strip(" ,")) for a, b in spans]
+    ref = datetime(2026, 1, 5, 10)
+    out: list[str] = []
+
+    def keep(p: str) -> None:
+        if p and p not in out:
+            try:
+                parse_when(p, now=ref)
+            except ToolException:
+                return
+            out.append(p)
+
+    for p in phrases:
+        if p.endswith(".") and not p.endswith("m."):
+            n = len(out)
+            keep(p.rstrip("."))
+            if len(out) > n:
+                continue
+        keep(p)
+    dates = [p for p in out if _find_time(_clean(p)) is None]
+    times = [p for p in out if _find_date(_clean(p), ref.date()) is None and not _IN.search(_clean(p))]
+    for d in dates:
+        for t in times:
+            if d != t:
+                keep(f"{d} {t}")
+    for m in _FOR.finditer(text or ""):
+        if m[0] not in out and parse_duration(m[0]) is not None:
+            out.append(m[0])
+    return out

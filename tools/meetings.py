@@ -57,7 +57,8 @@ def zoom_meeting(ws: Workspace, topic: str, start: str, duration: int, invitees:
 
 class MeetingArgs(BaseModel):
     topic: str = Field(description="Topic of the meeting.")
-    start_time: str = Field(description="Start, 'YYYY-MM-DD HH:MM:SS'.")
+    start_time: str = Field(description="When it starts, in the person's own words.",
+                            json_schema_extra={"x-role": "when"})
     duration: int = Field(default=60, description="Length in minutes.")
     meeting_invitees: StrList = Field(default=[], description="E-mail addresses or contact names.")
 
