@@ -52,6 +52,7 @@ class TrainConfig:
     threads: int = 2                       # on busy shared cores 1 can be ~3x faster (no OpenMP waits)
     device: str = "auto"                   # auto | cpu | cuda
     resume: bool = False
+    init_adapter: str | None = None        # start from this llama.cpp LoRA GGUF (e.g. the shipped one)
 
     @property
     def base_path(self) -> Path:

@@ -1,8 +1,10 @@
-"""Generate planner and joiner training data offline: ``python -m finetune generate``.
+"""Generate planner training data offline: ``python -m finetune generate``.
 
 Requests are composed from intent templates (finetune/data_intents.py, data_synth.py) with gold
-plans; every plan is rendered with ``format_plan`` and checked with ``compile_plan`` against the
-tool specs; prompts are built with the run-time ``plan_messages`` / ``join_messages``.
+plans, made to look like people's typing (finetune/data_people.py: noise, lists, requests no tool
+serves); date arguments copy the request's own words for the time (tools.dates.find_phrases); every
+plan is rendered with ``format_plan`` and checked with ``compile_plan`` against the tool specs;
+prompts are built with the run-time ``plan_messages``.
 
 Output: ``<out>/{train,val,test,unseen}.jsonl`` and ``store/examples.jsonl``.
 """
@@ -19,31 +21,35 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, time as dtime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from finetune import data_intents as I
 from finetune import data_vocab as V
-from finetune.data_join import join_example
+from finetune import data_people as P
 from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
 from nodes.planlang import PlanError, Task, compile_plan, format_plan
-from nodes.prompts import join_messages, plan_messages
+from nodes.prompts import plan_messages
 from nodes.specs import Param, ToolSpec, specs_for
+from langchain_core.tools import ToolException
+from tools.dates import find_phrases, parse_end, parse_when
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "finetune" / "data"
 STORE_EXAMPLES = ROOT / "store" / "examples.jsonl"
 MAX_SHOWN = 5          # tools in a prompt (the run-time default of max_tools)
-MAX_STEPS = 6
-JOIN_SHARE = 0.25      # share of joiner examples in train and val
+MAX_STEPS = 8
+DECLINE_SHARE = 0.08   # share of requests no shown tool can serve (gold: the empty plan)
+NOISE_SHARE = 0.45     # share of requests typed casually (typos, lower case, fillers, short forms)
 SYNTH_SHARE = 0.2      # share of train plan examples that use a synthetic tool
 N_STORE = 1500
 SYNTH_NAMES = {t.spec.name for t in TRAIN_TOOLS + UNSEEN_TOOLS}
 
 
 # -- tool specs --------------------------------------------------------------------------------
-def _p(name: str, type_: str = "string", required: bool = False, items: str = "any") -> Param:
-    return Param(name, type_, required, items=items)
+def _p(name: str, type_: str = "string", required: bool = False, items: str = "any", role: str = "") -> Param:
+    return Param(name, type_, required, items=items, role=role)
 
 
 _L = dict(type_="array", items="string")
@@ -52,7 +58,7 @@ FALLBACK_SPECS = [
     ToolSpec("get_phone_number", "Find a contact's phone number.", (_p("name", required=True),)),
     ToolSpec("get_email_address", "Find a contact's email address.", (_p("name", required=True),)),
     ToolSpec("create_calendar_event", "Create a calendar event.", (
-        _p("title", required=True), _p("start_date", required=True), _p("end_date", required=True),
+        _p("title", required=True), _p("start_date", required=True, role="when"), _p("end_date", role="when"),
         _p("location"), _p("invitees", **_L), _p("notes"), _p("calendar"))),
     ToolSpec("open_and_get_file_path", "Find a file by name and return its path.", (_p("file_name", required=True),)),
     ToolSpec("summarize_pdf", "Summarize a PDF file.", (_p("pdf_path", required=True),)),
@@ -71,11 +77,11 @@ FALLBACK_SPECS = [
     ToolSpec("append_note_content", "Append text to a note.", (
         _p("name", required=True), _p("content", required=True), _p("folder"))),
     ToolSpec("create_reminder", "Create a reminder.", (
-        _p("name", required=True), _p("due_date"), _p("notes"), _p("list_name"),
+        _p("name", required=True), _p("due_date", role="when"), _p("notes"), _p("list_name"),
         _p("priority", "integer"), _p("all_day", "boolean"))),
     ToolSpec("send_sms", "Send a text message.", (_p("recipients", required=True, **_L), _p("message", required=True))),
     ToolSpec("get_zoom_meeting_link", "Create a meeting and return its link.", (
-        _p("topic", required=True), _p("start_time", required=True), _p("duration", "integer"),
+        _p("topic", required=True), _p("start_time", required=True, role="when"), _p("duration", "integer"),
         _p("meeting_invitees", **_L))),
     ToolSpec("search_documents", "Search the user's documents.", (_p("query", required=True), _p("k", "integer"))),
     ToolSpec("run_python", "Run Python code and return what it prints.", (_p("code", required=True),)),
@@ -113,6 +119,7 @@ class Example:
     split: str = "train"
     shown: list[str] = field(default_factory=list)
     unseen: bool = False
+    decline: bool = False  # no shown tool can serve the request
     messages: list[dict] = field(default_factory=list)
 
     @property
@@ -124,6 +131,8 @@ CONNECT2 = ["{a} and {b}", "{a}, then {b}", "{a}. Also, {b}", "{a}, and also {b}
             "{a}; {b}", "{a} and then {b}", "{a}. After that, {b}"]
 CONNECT3 = ["{a}, {b} and {c}", "{a}, then {b}, and {c}", "{a}. Then {b}. Also {c}", "{a}; {b}; and {c}",
             "first {a}, then {b}, and finally {c}", "{a}, {b}, and also {c}"]
+CONNECT4 = ["{a}, {b}, {c} and {d}", "1) {a} 2) {b} 3) {c} 4) {d}", "{a}. {b}. {c}. And {d}",
+            "- {a}\n- {b}\n- {c}\n- {d}"]
 PREFIXES = ["please ", "can you ", "hey, ", "I need you to ", "could you ", "quick one: ", "pls "]
 
 
@@ -131,7 +140,7 @@ def compose(r: random.Random, today, intents: Sequence[Callable], weights: Seque
             must: Callable | None = None) -> tuple[str, list[tuple[str, dict]]]:
     """A request of 1-3 clauses and its gold steps (at most MAX_STEPS)."""
     while True:
-        k = r.choices([1, 2, 3], [0.55, 0.37, 0.08])[0]
+        k = r.choices([1, 2, 3, 4], [0.5, 0.33, 0.12, 0.05])[0]
         chosen = [must] if must else []
         while len(chosen) < k:
             f = r.choices(intents, weights)[0]
@@ -145,8 +154,14 @@ def compose(r: random.Random, today, intents: Sequence[Callable], weights: Seque
             clauses.append(f(g, i == len(chosen) - 1))
         if len(g.steps) <= MAX_STEPS:
             break
-    text = clauses[0] if k == 1 else r.choice(CONNECT2 if k == 2 else CONNECT3).format(
-        **dict(zip("abc", clauses)))
+    if k == 1:
+        text = clauses[0]
+    elif k == 4:
+        text = r.choice(CONNECT4).format(**dict(zip("abcd", clauses)))
+    elif r.random() < 0.15:
+        text = r.choice(P.LISTS2 if k == 2 else P.LISTS3).format(**dict(zip("abc", clauses)))
+    else:
+        text = r.choice(CONNECT2 if k == 2 else CONNECT3).format(**dict(zip("abc", clauses)))
     ask = g.question
     if r.random() < 0.18:
         prefix = r.choice(PREFIXES)
@@ -156,7 +171,7 @@ def compose(r: random.Random, today, intents: Sequence[Callable], weights: Seque
     text = text.rstrip(".") + end
     if r.random() < 0.88:
         text = I.cap(text)
-    return re.sub(r"\s+", " ", text).strip(), g.steps
+    return re.sub(r"[ \t]+", " ", text).strip(), g.steps
 
 
 def to_tasks(steps: list[tuple[str, dict]], specs: dict[str, ToolSpec]) -> list[Task]:
@@ -185,6 +200,27 @@ def norm(query: str) -> str:
     return " ".join(re.sub(r"[^\w$]+", " ", query.lower()).split())
 
 
+def held_out_queries() -> list[str]:
+    """The requests of the frozen hand-written evaluation set (finetune/eval/), never generated."""
+    path = ROOT / "finetune" / "eval" / "handwritten.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line)["query"] for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def near_key(query: str) -> str:
+    """Requests that differ only in word order, filler words or punctuation share this key."""
+    fill = {"please", "pls", "can", "you", "could", "hey", "the", "a", "and", "also", "then", "um", "ok", "so"}
+    return "~" + " ".join(sorted(set(norm(query).split()) - fill))
+
+
+def _reads(parse: Callable[[str], Any], phrase: str) -> Any:
+    try:
+        return parse(phrase)
+    except ToolException:
+        return None
+
+
 # -- the generator -----------------------------------------------------------------------------
 class Generator:
     """Draws examples for each split; keeps request texts unique across all splits."""
@@ -199,26 +235,74 @@ class Generator:
         self.real_intents = (real_intents, [I.INTENTS[f] for f in real_intents])
         self.synth_train = [synth_intent(t) for t in TRAIN_TOOLS]
         self.synth_unseen = [synth_intent(t) for t in UNSEEN_TOOLS]
-        self.seen: set[str] = set()
+        # decontamination: nothing generated may match the frozen hand-written evaluation set
+        self.seen: set[str] = {k for q in held_out_queries() for k in (norm(q), near_key(q))}
         self.dropped = 0
+        self.dropped_dates = 0
 
     def draw(self, must: Callable | None = None, pool: tuple | None = None) -> Example | None:
         """One unique request with a gold plan that compiles, or None (duplicate or invalid)."""
         today = V.random_today(self.r)
         intents, weights = pool or self.real_intents
         query, steps = compose(self.r, today, intents, weights, must)
+        if self.r.random() < NOISE_SHARE:
+            query = P.add_noise(query, self.r, P.protected_words(steps, find_phrases(query)))
         key = norm(query)
-        if key in self.seen:
+        if key in self.seen or near_key(query) in self.seen:
+            return None
+        steps = self.words_for_times(query, today, steps)
+        if steps is None:
+            self.dropped_dates += 1
             return None
         tasks = to_tasks(steps, self.all_specs)
         plan = format_plan(tasks)
         if not check_plan(plan, tasks, self.all_specs):
             self.dropped += 1
             return None
-        self.seen.add(key)
+        self.seen.update((key, near_key(query)))
         return Example(query, today, tasks, plan)
 
-    def draw_many(self, n: int, make: Callable[[], Example | None]) -> list[Example]:
+    def words_for_times(self, query: str, today, steps: list[tuple[str, dict]]) -> list | None:
+        """The steps with each date argument replaced by the request's words for that time (the
+        phrase tools.dates resolves to the gold value), an end one hour after the start left out;
+        None when the request holds no such words."""
+        phrases = find_phrases(query)
+        now = datetime.combine(today, dtime(10))
+        out = []
+        for tool, args in steps:
+            spec = self.all_specs.get(tool)
+            roles = {p.name: p.role for p in spec.params} if spec else {}
+            args = dict(args)
+            start = None
+            for name in [n for n in args if roles.get(n) == "when"]:
+                gold = datetime.fromisoformat(str(args[name]))
+                all_day = bool(args.get("all_day")) or gold.time() == dtime(0)
+                if name == "end_date" and start is not None:
+                    if gold == start + timedelta(hours=1):
+                        del args[name]
+                        continue
+                    match = [p for p in phrases if _reads(lambda p: parse_end(p, start, True, now=now)[0], p) == gold]
+                else:
+                    match = [p for p in phrases
+                             if _reads(lambda p: parse_when(p, now=now), p) in ((gold, not all_day), (gold, True))]
+                    start = gold
+                if not match:
+                    return None
+                args[name] = max(match, key=len)
+            out.append((tool, args))
+        return out
+
+    def decline_example(self, pool: list[str]) -> Example | None:
+        """A request no shown tool can serve; the gold plan is the empty plan."""
+        query = P.decline_request(self.r)
+        if self.r.random() < NOISE_SHARE:
+            query = P.add_noise(query, self.r, set())
+        if norm(query) in self.seen:
+            return None
+        self.seen.add(norm(query))
+        return Example(query, V.random_today(self.r), [], format_plan([]), decline=True)
+
+    def draw_many(self, n: int, make: Callable[[], Example | None]) -> list[Example]:  # noqa: D401
         out, tries = [], 0
         while len(out) < n and tries < 50 * n + 100:
             tries += 1
@@ -255,7 +339,7 @@ class Generator:
     # prompts
     def shown_tools(self, ex: Example, pool: list[str]) -> list[str]:
         """The needed tools plus distractors (often related ones) up to MAX_SHOWN, in some order."""
-        need = ex.tools
+        need = ex.tools or [self.r.choice(pool)]
         shown = list(need)
         others = [n for n in pool if n not in shown]
         words = {w for n in need for w in n.split("_") if len(w) > 3}
@@ -280,12 +364,6 @@ class Generator:
                                     [{"query": s.query, "plan": s.plan} for s in shots], today=ex.today)
         ex.messages.append({"role": "assistant", "content": ex.plan})
 
-    def join_prompt(self, ex: Example) -> None:
-        allow = self.r.random() < 0.7
-        records, target = join_example(ex.tasks, self.r, allow)
-        ex.kind = "join"
-        ex.messages = join_messages(ex.query, records, today=ex.today, allow_replan=allow)
-        ex.messages.append({"role": "assistant", "content": target})
 
 
 def all_tools_known(intent: Callable, specs: dict[str, ToolSpec]) -> bool:
@@ -344,13 +422,16 @@ def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_
     def mixed() -> Example | None:
         return gen.train_synth_example() if r.random() < SYNTH_SHARE else gen.real_example()
 
-    n_train_join = round(n_train * JOIN_SHARE)
-    n_val_join = round(n_val * JOIN_SHARE)
-    train = gen.draw_many(n_train - n_train_join, mixed)
-    train_join = gen.draw_many(n_train_join, gen.real_example)
-    val = gen.draw_many(n_val - n_val_join, mixed)
-    val_join = gen.draw_many(n_val_join, gen.real_example)
-    test = gen.draw_many(n_test, gen.real_example)
+    def declines(n: int) -> list[Example]:
+        return gen.draw_many(n, lambda: gen.decline_example(real_pool))
+
+    def with_declines(n: int, make: Callable[[], Example | None]) -> list[Example]:
+        k = round(n * DECLINE_SHARE)
+        return gen.draw_many(n - k, make) + declines(k)
+
+    train = with_declines(n_train, mixed)
+    val = with_declines(n_val, mixed)
+    test = with_declines(n_test, gen.real_example)
     unseen = gen.draw_many(n_unseen, gen.unseen_example)
     if rewrite is not None:
         print(rewrite(train + val), file=sys.stderr)
@@ -364,14 +445,14 @@ def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_
         gen.plan_prompt(ex, real_pool, icl)
     for ex in unseen:
         gen.plan_prompt(ex, unseen_pool, icl)
-    for ex in train_join + val_join:
-        gen.join_prompt(ex)
-    splits = {"train": train + train_join, "val": val + val_join, "test": test, "unseen": unseen}
+    splits = {"train": train, "val": val, "test": test, "unseen": unseen}
     for name, exs in splits.items():
         for ex in exs:
             ex.split = name
         r.shuffle(exs)
     dropped = gen.dropped
+    print(f"{gen.dropped_dates} drawn requests dropped: no words for a time that resolve to the gold one",
+          file=sys.stderr)
     for name in splits:
         splits[name], bad = check_examples(splits[name], gen.all_specs)
         dropped += bad
@@ -381,7 +462,7 @@ def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_
 def record(ex: Example, all_specs: dict[str, ToolSpec]) -> dict:
     rec = {"messages": ex.messages, "kind": ex.kind, "split": ex.split, "query": ex.query,
            "today": ex.today.isoformat(), "plan": ex.plan if ex.kind == "plan" else None,
-           "tools": ex.tools, "shown_tools": ex.shown, "unseen": ex.unseen}
+           "tools": ex.tools, "shown_tools": ex.shown, "unseen": ex.unseen, "decline": ex.decline}
     synth = [n for n in ex.shown if n in SYNTH_NAMES]
     if synth:  # schemas of the synthetic tools shown, so the evaluation can rebuild them
         rec["specs"] = [spec_dict(all_specs[n]) for n in synth]
@@ -393,7 +474,7 @@ def store_examples(train: list[Example], real: set[str], n: int = N_STORE, seed:
     r = random.Random(seed)
     groups: dict[tuple, list[Example]] = {}
     for ex in train:
-        if ex.kind == "plan" and set(ex.tools) <= real:
+        if ex.kind == "plan" and ex.tools and set(ex.tools) <= real:
             groups.setdefault(tuple(sorted(set(ex.tools))), []).append(ex)
     keys = sorted(groups)
     for k in keys:

@@ -436,7 +436,10 @@ def search_docs(g: Gen, solo: bool) -> str:
     if solo and g.chance(0.5):
         g.question = True
         clause = g.pick(["what do my documents say about {t}", "what did we write about {t}",
-                         "according to my documents, what is {t}", "do my files mention {t}"], t=topic)
+                         "according to my documents, what is {t}", "do my files mention {t}",
+                         "what's {t} again", "remind me what {t} says", "how does {t} work",
+                         "what are the rules on {t}", "quick question about {t}: what does it say",
+                         "where can I read about {t}"], t=topic)
     else:
         clause = g.pick(["search my documents for {t}", "find what my files say about {t}",
                          "look up {t} in my docs", "check my documents on {t}", "search my notes and files for {t}",
@@ -494,9 +497,36 @@ def python(g: Gen, solo: bool) -> str:
                    "figure out {x}", "run a quick calculation: {x}", "tell me {x}", "calculate {x} for me"], x=words)
 
 
+def email_and_text(g: Gen, solo: bool) -> str:
+    """One person, two channels, the second named by a pronoun: "email Ana ... and text her ..."."""
+    who = V.person(g.r)
+    topic = g.r.choice(V.TOPICS)
+    body = g.r.choice(V.EMAIL_BODIES)
+    msg = g.r.choice(V.MESSAGES)
+    mail = g.add("get_email_address", name=who)
+    g.add("compose_new_email", recipients=[mail], subject=cap(strip_the(topic)), context=cap(body))
+    phone = g.add("get_phone_number", name=who)
+    g.add("send_sms", recipients=[phone], message=cap(msg))
+    pron = g.r.choice(["her", "him", "them"])
+    return g.pick(["email {w} about {t} to {b} and text {p} '{m}'", "send {w} an email on {t} to {b}, then text {p}: {m}",
+                   "mail {w} regarding {t} ({b}) and also shoot {p} a text saying {m}"],
+                  w=who, t=topic, b=body, p=pron, m=msg)
+
+
+def lookup_then_text(g: Gen, solo: bool) -> str:
+    """A question and an action on the same person: "what's Leo's number? text him ..."."""
+    who = V.person(g.r)
+    msg = g.r.choice(V.MESSAGES)
+    ref = g.add("get_phone_number", name=who)
+    g.add("send_sms", recipients=[ref], message=cap(msg))
+    return g.pick(["find {w}'s number and text {p} '{m}'", "look up {w}'s phone number, then message {p}: {m}",
+                   "get {w}'s cell and send {p} a text saying {m}"], w=who, p=g.r.choice(["her", "him", "them"]), m=msg)
+
+
 #: Intent -> weight. Multi-step intents are favoured; single lookups still appear.
 INTENTS: dict[Callable[[Gen, bool], str], float] = {
     ask_phone: 0.5, ask_email: 0.5, email: 2.2, reply: 0.6, forward: 0.6, event: 1.8, zoom: 1.2,
     sms: 1.2, open_map: 0.6, directions: 0.8, new_note: 0.9, read_note: 0.5, add_to_note: 0.7,
     reminder: 1.1, open_file: 0.5, summarize: 1.2, search_docs: 0.8, python: 0.8,
+    email_and_text: 0.4, lookup_then_text: 0.3,
 }

@@ -151,6 +151,12 @@ def _ordinal(n: int) -> str:
 
 def time_phrase(r: random.Random) -> tuple[str, dt.time]:
     """A clock time as people write it ("3pm", "10:30 am", "15:00", "noon") and its value."""
+    if r.random() < 0.2:
+        from finetune.data_people import extra_time_phrase
+        from tools.dates import parse_when
+
+        text = extra_time_phrase(r)
+        return text, parse_when(text, now=dt.datetime(2026, 1, 5, 0, 1))[0].time()
     hour = r.choice([8, 9, 9, 10, 10, 11, 12, 13, 14, 14, 15, 15, 16, 17, 18, 19])
     minute = r.choice([0, 0, 0, 0, 30, 30, 15, 45])
     if hour == 12 and minute == 0 and r.random() < 0.3:
@@ -169,6 +175,12 @@ def time_phrase(r: random.Random) -> tuple[str, dt.time]:
 
 def date_phrase(r: random.Random, today: dt.date) -> tuple[str, dt.date]:
     """A day relative to ``today`` or written out, and its value (always today or later)."""
+    if r.random() < 0.25:
+        from finetune.data_people import extra_date_phrase
+        from tools.dates import parse_when
+
+        text = extra_date_phrase(r, today)
+        return text, parse_when(text, now=dt.datetime.combine(today, dt.time(10)))[0].date()
     kind = r.random()
     if kind < 0.15:
         return "tomorrow", today + dt.timedelta(days=1)

@@ -118,6 +118,27 @@ def compare(pred: list[dict], gold: list[dict]) -> dict[str, Any]:
     return {"success": best[0], "args_matched": best[1], "args_total": total}
 
 
+def resolve_times(tasks: list[dict], specs: dict, now: dt.datetime) -> list[dict]:
+    """Tasks with every time argument ("next Friday 3pm") resolved by the tools' own rules against
+    ``now``, so two wordings of the same time compare equal."""
+    from langchain_core.tools import ToolException
+    from tools.dates import format_when, parse_when
+
+    out = []
+    for t in tasks:
+        spec = specs.get(t["tool"])
+        roles = {p.name: p.role for p in spec.params} if spec else {}
+        args = dict(t["args"])
+        for name, value in args.items():
+            if roles.get(name) == "when" and isinstance(value, str) and not value.startswith("$"):
+                try:
+                    args[name] = format_when(*parse_when(value, now=now))
+                except ToolException:
+                    pass
+        out.append({**t, "args": args})
+    return out
+
+
 def summarize(results: Sequence[dict]) -> dict[str, Any]:
     """The report of many compared requests (each: success, args_matched, args_total, parsed,
     recall, latency_s)."""
@@ -133,7 +154,31 @@ def summarize(results: Sequence[dict]) -> dict[str, Any]:
         "parse_rate": round(sum(r["parsed"] for r in results) / n, 4),
         "tool_recall": round(statistics.fmean(r["recall"] for r in results), 4),
         "median_latency_s": round(statistics.median(r["latency_s"] for r in results), 3),
+        **_declines(results), **_categories(results),
     }
+
+
+def _declines(results: Sequence[dict]) -> dict[str, Any]:
+    """Share of requests no tool serves that got the empty plan, and of the others that got it too."""
+    out: dict[str, Any] = {}
+    nothing = [r for r in results if r.get("decline")]
+    needs = [r for r in results if not r.get("decline")]
+    if nothing:
+        out["decline_rate"] = round(sum(bool(r.get("declined")) for r in nothing) / len(nothing), 4)
+    if nothing and needs:
+        out["tool_requests"] = len(needs)
+        out["tool_success_rate"] = round(sum(r["success"] for r in needs) / len(needs), 4)
+        out["false_decline_rate"] = round(sum(bool(r.get("declined")) for r in needs) / len(needs), 4)
+    return out
+
+
+def _categories(results: Sequence[dict]) -> dict[str, Any]:
+    cats: dict[str, list[bool]] = {}
+    for r in results:
+        for c in r.get("category") or ():
+            cats.setdefault(c, []).append(bool(r["success"]))
+    return {"by_category": {c: {"n": len(v), "success_rate": round(sum(v) / len(v), 4)}
+                            for c, v in sorted(cats.items())}} if cats else {}
 
 
 # -- tools for the unseen split ----------------------------------------------------------------
@@ -171,8 +216,11 @@ def unseen_tools(rows: Sequence[dict]) -> list:
 
 
 # -- running the graph -------------------------------------------------------------------------
+HANDWRITTEN = ROOT / "finetune" / "eval" / "handwritten.jsonl"
+
+
 def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[dict]:
-    path = data_dir / f"{split}.jsonl"
+    path = HANDWRITTEN if split == "handwritten" else data_dir / f"{split}.jsonl"
     if not path.exists():
         raise SystemExit(f"{path} not found: run `python -m finetune generate` first.")
     with path.open(encoding="utf-8") as f:
@@ -190,6 +238,7 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
     results = []
     for i, row in enumerate(rows):
         gold = [t.to_dict() for t in compile_plan(row["plan"], specs)]
+        need = set(row.get("tools") or [t["tool"] for t in gold])
         t0 = time.perf_counter()
         try:
             state = graph.invoke({"messages": [("human", row["query"])]},
@@ -204,11 +253,12 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
                 pred = [t.to_dict() for t in compile_plan(state["plan"], specs)]
             except PlanError:
                 parsed = False
-        cmp = compare(pred if parsed else [], gold)
-        need = set(row["tools"])
+        when = dt.datetime.combine(dt.date.fromisoformat(row["today"]), dt.time(10))
+        cmp = compare(resolve_times(pred if parsed else [], specs, when), resolve_times(gold, specs, when))
         shown = set(state.get("tools", []))
         res = {**cmp, "query": row["query"], "parsed": parsed, "plan": state.get("plan", ""),
-               "shown": state.get("tools", []), "need": row["tools"],
+               "shown": state.get("tools", []), "need": sorted(need), "decline": not gold,
+               "declined": parsed and not pred, "category": row.get("category", []),
                "gold": row["plan"], "plan_error": state.get("plan_error"),
                "rounds": len(state.get("plans", [])) or 1,
                "recall": len(need & shown) / len(need) if need else 1.0,
@@ -261,6 +311,13 @@ def print_table(report: dict, title: str, file=None) -> None:
             ("argument accuracy", f"{report['arg_accuracy']:.1%}"), ("parse rate", f"{report['parse_rate']:.1%}"),
             ("tool recall", f"{report['tool_recall']:.1%}"),
             ("median planning latency", f"{report['median_latency_s']:.2f} s")]
+    if "decline_rate" in report:
+        rows.append(("declined (no tool fits)", f"{report['decline_rate']:.1%}"))
+    if "tool_success_rate" in report:
+        rows += [("success, requests needing tools", f"{report['tool_success_rate']:.1%}"),
+                 ("wrongly declined", f"{report['false_decline_rate']:.1%}")]
+    for cat, v in (report.get("by_category") or {}).items():
+        rows.append((f"  {cat} ({v['n']})", f"{v['success_rate']:.1%}"))
     try:
         from rich.console import Console
         from rich.table import Table
@@ -279,7 +336,8 @@ def print_table(report: dict, title: str, file=None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="finetune eval", description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test", choices=["test", "unseen", "val"])
+    ap.add_argument("--split", default="test", choices=["test", "unseen", "val", "handwritten"],
+                    help="a generated split, or the frozen hand-written set (finetune/eval/handwritten.jsonl)")
     ap.add_argument("--limit", type=int, default=None, help="evaluate the first N requests only")
     lora = ap.add_mutually_exclusive_group()
     lora.add_argument("--lora", type=Path, help="GGUF LoRA adapter (default: the settings' adapter)")

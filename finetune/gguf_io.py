@@ -188,3 +188,32 @@ def write_lora_gguf(path: str | Path, lora: Mapping[str, tuple[np.ndarray, np.nd
         w.add_tensor(f"{target}.weight.lora_b", np.ascontiguousarray(b, dtype=dtype))
     write_file(w)
     return Path(path)
+
+
+def unpermute_qk(w: np.ndarray, n_head: int) -> np.ndarray:
+    """The inverse of :func:`permute_qk`: GGUF row order back to Hugging Face's."""
+    rows = w.shape[0]
+    return (w.reshape(n_head, rows // n_head // 2, 2, *w.shape[1:])
+            .swapaxes(1, 2).reshape(w.shape))
+
+
+def read_lora_gguf(path: str | Path, n_head: int, n_head_kv: int) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], float]:
+    """A llama.cpp LoRA adapter GGUF back as ``{hf_module: (A, B)}`` in torch layout, and its alpha
+    (the inverse of :func:`write_lora_gguf`), so training can start from a shipped adapter."""
+    reader = GGUFReader(str(path))
+    alpha = float(reader.fields["adapter.lora.alpha"].contents())
+    back = {v: k for k, v in LAYER_NAMES.items()}
+    pairs: dict[str, dict[str, np.ndarray]] = {}
+    for t in reader.tensors:
+        m = re.fullmatch(r"blk\.(\d+)\.(\w+)\.weight\.lora_([ab])", t.name)
+        if not m:
+            continue
+        shape = [int(x) for x in reversed(t.shape.tolist())]
+        array = np.asarray(t.data, dtype=np.float32).reshape(shape)
+        pairs.setdefault(f"model.layers.{m.group(1)}.{back[m.group(2)]}", {})[m.group(3)] = array
+    out = {}
+    for module, ab in pairs.items():
+        a, b = ab["a"], ab["b"]
+        heads = heads_for(gguf_name(module), n_head, n_head_kv)
+        out[module] = (a, unpermute_qk(b, heads) if heads else b)
+    return out, alpha

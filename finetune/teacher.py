@@ -56,7 +56,7 @@ def literals(query: str, plan_args: Sequence[Any]) -> list[str]:
 
 def acceptable(original: str, rewrite: str, keep: Sequence[str]) -> bool:
     rewrite = rewrite.strip()
-    if not rewrite or "\n" in rewrite or len(rewrite) > MAX_CHARS:
+    if not rewrite or ("\n" in rewrite and "\n" not in original) or len(rewrite) > max(MAX_CHARS, 2 * len(original)):
         return False
     if rewrite.casefold() == original.strip().casefold():
         return False

@@ -53,6 +53,27 @@ def add_lora(model, cfg: TrainConfig):
 
 
 # -- data ----------------------------------------------------------------------------------------
+def init_from_gguf(model, cfg: TrainConfig) -> None:
+    """Start from a llama.cpp LoRA GGUF (e.g. the shipped adapter) instead of a zero B matrix."""
+    from finetune.gguf_io import llama_heads, read_lora_gguf
+
+    lora, alpha = read_lora_gguf(cfg.init_adapter, *llama_heads(cfg.base_path))
+    if alpha != cfg.alpha:
+        raise SystemExit(f"{cfg.init_adapter} has alpha {alpha}; train with --alpha {alpha:g}.")
+    loaded = 0
+    for name, module in model.named_modules():
+        key = name.removeprefix("base_model.model.")
+        if key in lora and hasattr(module, "lora_A"):
+            a, b = lora[key]
+            module.lora_A["default"].weight.data.copy_(torch.from_numpy(a))
+            module.lora_B["default"].weight.data.copy_(torch.from_numpy(b))
+            loaded += 1
+    if loaded != len(lora):
+        raise SystemExit(f"{cfg.init_adapter}: loaded {loaded} of {len(lora)} LoRA pairs; "
+                         "its rank or target modules differ from --r / --target-modules.")
+    print(f"started from {cfg.init_adapter} ({loaded} LoRA pairs)")
+
+
 def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     return rows[:limit] if limit else rows
@@ -186,6 +207,8 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
     if model is None:
         model, tokenize = load_base(cfg)
     model = add_lora(model, cfg).to(device)
+    if cfg.init_adapter:
+        init_from_gguf(model, cfg)
     model.train()
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     print(f"base loaded in {time.time() - t0:.0f}s; LoRA r={cfg.r}: {n_train / 1e6:.2f}M trainable "

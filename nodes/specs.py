@@ -24,6 +24,7 @@ class Param:
     description: str = ""
     items: str = "any"  # element type of an array
     default: Any = None
+    role: str = ""  # "when": the person's words for a time, resolved by the tool (schema key x-role)
 
     def annotation(self) -> str:
         base = _PY_NAMES[self.type]
@@ -64,6 +65,12 @@ class ToolSpec:
             json_schema = schema
         else:
             json_schema = schema.model_json_schema()
+        full = tool.args_schema if isinstance(tool.args_schema, dict) else (
+            tool.args_schema.model_json_schema() if tool.args_schema is not None else {})
+        for name, prop in (full.get("properties") or {}).items():  # tool_call_schema drops x-role
+            if "x-role" in prop and name in json_schema.get("properties", {}):
+                json_schema = {**json_schema, "properties": {
+                    **json_schema["properties"], name: {**json_schema["properties"][name], "x-role": prop["x-role"]}}}
         return cls.from_json_schema(tool.name, _first_line(tool.description), json_schema)
 
     @classmethod
@@ -81,6 +88,7 @@ class ToolSpec:
                 description=prop.get("description", ""),
                 items=items,
                 default=prop.get("default"),
+                role=str(prop.get("x-role", "")),
             ))
         # Required arguments first, keeping schema order otherwise, so positional calls are natural.
         params.sort(key=lambda p: not p.required)

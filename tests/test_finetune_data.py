@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 
 import pytest
@@ -9,7 +11,6 @@ import pytest
 from finetune import data
 from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS
 from nodes.planlang import Task, compile_plan, format_plan
-from nodes.prompts import parse_join
 
 SPECS = {s.name: s for s in data.FALLBACK_SPECS}
 SYNTH = {t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}
@@ -35,8 +36,9 @@ def test_generation_is_deterministic(splits):
 
 def test_sizes_and_kinds(splits):
     assert {k: len(v) for k, v in splits.items()} == {"train": 40, "val": 40, "test": 40, "unseen": 40}
-    assert {ex.kind for ex in splits["train"]} == {"plan", "join"}
-    assert {ex.kind for ex in splits["test"] + splits["unseen"]} == {"plan"}
+    assert {ex.kind for exs in splits.values() for ex in exs} == {"plan"}
+    declines = [ex for ex in splits["train"] + splits["test"] if ex.decline]
+    assert declines and all(ex.plan == "1. join()<END_OF_PLAN>" and not ex.tasks for ex in declines)
 
 
 def test_plans_compile_and_gold_tools_are_shown(splits):
@@ -57,16 +59,18 @@ def test_plans_compile_and_gold_tools_are_shown(splits):
             assert f"Request: {ex.query}" in user
 
 
-def test_join_targets_are_one_line(splits):
-    joins = [ex for ex in splits["train"] + splits["val"] if ex.kind == "join"]
-    assert joins
-    for ex in joins:
-        target = ex.messages[-1]["content"]
-        assert "\n" not in target
-        kind, body = parse_join(target)
-        assert kind in ("finish", "replan") and body
-        if "This is the last round" in ex.messages[1]["content"]:
-            assert target.startswith("Finish(")
+def test_date_arguments_copy_the_requests_words_and_resolve_to_the_gold_time(splits):
+    from tools.dates import find_phrases
+
+    dated = [(ex, t) for exs in splits.values() for ex in exs for t in ex.tasks
+             if t.tool in ("create_calendar_event", "create_reminder", "get_zoom_meeting_link")
+             and {"start_date", "due_date", "start_time"} & set(t.args)]
+    assert dated
+    for ex, t in dated:
+        for key in ("start_date", "due_date", "start_time", "end_date"):
+            if key in t.args:
+                assert t.args[key] in find_phrases(ex.query), (ex.query, t.args)
+                assert not re.match(r"\d{4}-\d\d-\d\d", t.args[key]) or t.args[key] in ex.query
 
 
 def test_no_request_in_two_splits(splits):
@@ -140,18 +144,6 @@ def test_real_tools_give_valid_data():
             assert all(f"- {all_specs[n].signature()}" in ex.messages[1]["content"] for n in ex.shown)
 
 
-def test_join_results_substitute_references():
-    import random
-
-    from finetune.data_join import join_example
-    tasks = [Task(1, "get_email_address", {"name": "Sarah Lee"}),
-             Task(2, "compose_new_email", {"recipients": ["$1"], "subject": "Hi"}, (1,))]
-    for seed in range(20):
-        records, target = join_example(tasks, random.Random(seed), allow_replan=True)
-        assert "$1" not in str(records[1].get("result", ""))
-        assert target.startswith(("Finish(", "Replan(")) and target.endswith(")")
-
-
 def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     """``python -m finetune retriever`` on freshly generated data writes a classifier for the
     default tools that picks the tools of the requests it was fitted on, and the embeddings of
@@ -193,7 +185,7 @@ def test_teacher_rewrites_keep_the_plans_literals_or_are_rejected():
     from finetune.teacher import make_rewriter
 
     out, _ = data.generate(SPECS, n_train=12, n_val=0, n_test=2, n_unseen=2, seed=7)
-    plans = [ex for ex in out["train"] if ex.kind == "plan"]
+    plans = [ex for ex in out["train"] if ex.kind == "plan" and ex.tasks]
     originals = {id(ex): ex.query for ex in plans}
 
     class Teacher(FakeListChatModel):

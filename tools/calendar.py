@@ -70,7 +70,8 @@ class EventArgs(BaseModel):
     end_date: str = Field(default="", description="When it ends ('5pm') or how long ('2 hours'); default one hour.",
                           json_schema_extra={"x-role": "when"})
     location: str = Field(default="", description="Where the event takes place.")
-    invitees: StrList = Field(default=[], description="E-mail addresses or contact names to invite.")
+    invitees: StrList = Field(default=[], description="E-mail addresses or contact names to invite.",
+                              json_schema_extra={"x-role": "people"})
     notes: str = Field(default="", description="Notes for the event.")
     calendar: str | None = Field(default=None, description="Calendar name; default calendar if omitted.")
 

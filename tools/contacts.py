@@ -158,7 +158,7 @@ def resolve_phone(ws: Workspace, who: str) -> str:
 
 
 class NameArgs(BaseModel):
-    name: str = Field(description="Name of the person, e.g. 'Sarah Lee'.")
+    name: str = Field(description="Name of the person, e.g. 'Sarah Lee'.", json_schema_extra={"x-role": "person"})
 
 
 def get_phone_number(ws: Workspace, name: str) -> str:

@@ -21,6 +21,7 @@ from tools.base import StrList, make_tool
 from tools.contacts import resolve_address
 from tools.files import find_file
 from tools.paths import Workspace
+from tools.wording import message_for_recipient
 
 MAIL_DIR = "Mail"
 FOLDERS = ("inbox", "drafts", "outbox", "sent")
@@ -172,11 +173,13 @@ def _prefixed(prefix: str, subject: str) -> str:
 
 
 class ComposeArgs(BaseModel):
-    recipients: StrList = Field(description="E-mail addresses or contact names.")
-    cc: StrList = Field(default=[], description="Addresses or names to copy.")
+    recipients: StrList = Field(description="E-mail addresses or contact names.", json_schema_extra={"x-role": "people"})
+    cc: StrList = Field(default=[], description="Addresses or names to copy.", json_schema_extra={"x-role": "people"})
     subject: str = Field(default="", description="Subject line.")
-    context: str = Field(default="", description="Body text of the email.")
-    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+    context: str = Field(default="", description="What the email says (an instruction such as 'ask if X' is turned into words to the recipient).",
+                         json_schema_extra={"x-role": "message"})
+    attachments: StrList = Field(default=[], description="File paths or names to attach.",
+                                 json_schema_extra={"x-role": "attachments"})
 
 
 def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), subject: str = "",
@@ -188,15 +191,16 @@ def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = 
     to = _addresses(ws, recipients)
     if not to:
         raise ToolException("compose_new_email needs at least one recipient (an address or a contact name).")
-    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), context)
+    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), message_for_recipient(context))
     attached = _attach(ws, msg, attachments)
     return deliver(ws, msg, attached)
 
 
 class ReplyArgs(BaseModel):
-    cc: StrList = Field(default=[], description="Addresses or names to copy.")
-    context: str = Field(default="", description="Text of the reply.")
-    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+    cc: StrList = Field(default=[], description="Addresses or names to copy.", json_schema_extra={"x-role": "people"})
+    context: str = Field(default="", description="Text of the reply.", json_schema_extra={"x-role": "message"})
+    attachments: StrList = Field(default=[], description="File paths or names to attach.",
+                                 json_schema_extra={"x-role": "attachments"})
     message_id: str | None = Field(default=None, description="Message-ID to reply to; newest email if omitted.")
 
 
@@ -212,7 +216,7 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
         raise ToolException("The email has no sender address to reply to.")
     msg_id = (original["Message-ID"] or "").strip()
     quoted = "\n".join("> " + line if line else ">" for line in _text_of(original).splitlines())
-    body = f"{context.strip()}\n\nOn {original['Date']}, {original['From']} wrote:\n{quoted}\n"
+    body = f"{message_for_recipient(context)}\n\nOn {original['Date']}, {original['From']} wrote:\n{quoted}\n"
     msg = _new_message(ws, [str(sender)], _addresses(ws, cc),
                        _prefixed("Re:", str(original["Subject"] or "")), body)
     if msg_id:
@@ -224,10 +228,11 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
 
 
 class ForwardArgs(BaseModel):
-    recipients: StrList = Field(description="E-mail addresses or contact names.")
-    cc: StrList = Field(default=[], description="Addresses or names to copy.")
-    context: str = Field(default="", description="Text above the forwarded email.")
-    attachments: StrList = Field(default=[], description="File paths or names to attach.")
+    recipients: StrList = Field(description="E-mail addresses or contact names.", json_schema_extra={"x-role": "people"})
+    cc: StrList = Field(default=[], description="Addresses or names to copy.", json_schema_extra={"x-role": "people"})
+    context: str = Field(default="", description="Text above the forwarded email.", json_schema_extra={"x-role": "message"})
+    attachments: StrList = Field(default=[], description="File paths or names to attach.",
+                                 json_schema_extra={"x-role": "attachments"})
     message_id: str | None = Field(default=None, description="Message-ID to forward; newest email if omitted.")
 
 
@@ -242,7 +247,7 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
         raise ToolException("forward_email needs at least one recipient (an address or a contact name).")
     original = inbox_message(ws, message_id)
     header = "\n".join(f"{h}: {original[h]}" for h in ("From", "Date", "Subject", "To") if original[h])
-    body = (f"{context.strip()}\n\n---------- Forwarded message ----------\n{header}\n\n"
+    body = (f"{message_for_recipient(context)}\n\n---------- Forwarded message ----------\n{header}\n\n"
             f"{_text_of(original)}\n")
     msg = _new_message(ws, to, _addresses(ws, cc),
                        _prefixed("Fwd:", str(original["Subject"] or "")), body)

@@ -60,7 +60,8 @@ class MeetingArgs(BaseModel):
     start_time: str = Field(description="When it starts, in the person's own words.",
                             json_schema_extra={"x-role": "when"})
     duration: int = Field(default=60, description="Length in minutes.")
-    meeting_invitees: StrList = Field(default=[], description="E-mail addresses or contact names.")
+    meeting_invitees: StrList = Field(default=[], description="E-mail addresses or contact names.",
+                                      json_schema_extra={"x-role": "people"})
 
 
 def get_zoom_meeting_link(ws: Workspace, topic: str, start_time: str, duration: int = 60,

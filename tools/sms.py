@@ -12,13 +12,14 @@ from pydantic import BaseModel, Field
 from tools.base import StrList, make_tool
 from tools.contacts import resolve_phone
 from tools.paths import Workspace, update_file
+from tools.wording import message_for_recipient
 
 OUTBOX = "SMS/outbox.jsonl"
 
 
 class SmsArgs(BaseModel):
-    recipients: StrList = Field(description="Phone numbers or contact names.")
-    message: str = Field(description="Text of the message.")
+    recipients: StrList = Field(description="Phone numbers or contact names.", json_schema_extra={"x-role": "people"})
+    message: str = Field(description="Text of the message.", json_schema_extra={"x-role": "message"})
 
 
 def send_sms(ws: Workspace, recipients: list[str], message: str) -> str:
@@ -32,7 +33,7 @@ def send_sms(ws: Workspace, recipients: list[str], message: str) -> str:
     if not message.strip():
         raise ToolException("The SMS message is empty; give the text to send.")
     record = {"id": str(uuid.uuid4()), "created": datetime.now().astimezone().isoformat(timespec="seconds"),
-              "to": numbers, "message": message, "status": "queued"}
+              "to": numbers, "message": message_for_recipient(message), "status": "queued"}
     path = ws.root / OUTBOX
 
     def change(old: bytes | None) -> bytes:

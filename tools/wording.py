@@ -1,0 +1,79 @@
+"""Turn what the person asked to say ("ask if the tax forms are ready") into what the recipient reads.
+
+A planner copies the request's words; for a message those are often an instruction about the
+recipient, not words to them. These rules rewrite the common instruction forms, by rule and
+without a model; anything else is kept as written. Pronouns for the recipient (he, she, they) in
+the instruction become "you".
+"""
+
+from __future__ import annotations
+
+import re
+
+_YOU = [(r"\bhe's\b|\bshe's\b|\bthey're\b", "you're"), (r"\b(?:he|she|they) (?:is|are)\b", "you are"),
+        (r"\b(?:he|she|they) (?:was|were)\b", "you were"), (r"\b(?:he|she|they) has\b", "you have"),
+        (r"\b(?:he|she|they) (?:does|do)\b", "you do"), (r"\b(?:he|she|they)\b", "you"),
+        (r"\b(?:him|them)\b", "you"), (r"\b(?:his|their)\b", "your"), (r"\bher\b(?= \w)", "your"),
+        (r"\bher\b", "you"), (r"\bhimself|herself|themselves\b", "yourself")]
+
+
+def _to_you(text: str) -> str:
+    for pattern, repl in _YOU:
+        text = re.sub(pattern, repl, text, flags=re.I)
+    return text
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _end(text: str, mark: str = ".") -> str:
+    text = text.strip().rstrip(".!?")
+    return text + mark if text else text
+
+
+_RECIPIENT = r"(?:(?:him|her|them|everyone|the team|\w+)\s+)?"
+_RULES: list[tuple[re.Pattern, callable]] = [
+    # ask (him) if/whether X -> "Could you let me know if X?"
+    (re.compile(rf"^ask\s+{_RECIPIENT}(if|whether)\s+(.+)$", re.I),
+     lambda m: _end(f"Could you let me know {m[1].lower()} {_to_you(m[2])}", "?")),
+    # ask (him) for X -> "Could you send me X?"
+    (re.compile(rf"^ask\s+{_RECIPIENT}for\s+(.+)$", re.I), lambda m: _end(f"Could you send me {_to_you(m[1])}", "?")),
+    # ask (him) to X -> "Could you X?"
+    (re.compile(rf"^ask\s+{_RECIPIENT}to\s+(.+)$", re.I), lambda m: _end(f"Could you {_to_you(m[1])}", "?")),
+    # ask (him) about X -> "What's the latest on X?"
+    (re.compile(rf"^ask\s+{_RECIPIENT}about\s+(.+)$", re.I), lambda m: _end(f"What's the latest on {_to_you(m[1])}", "?")),
+    # tell/let (him) know (that) X -> "X."
+    (re.compile(rf"^(?:tell|inform|notify)\s+{_RECIPIENT}(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
+    (re.compile(rf"^let\s+{_RECIPIENT}know\s+(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
+    (re.compile(r"^(?:say|saying|mention)\s+(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
+    # remind (him) to/about X -> "Just a reminder to X."
+    (re.compile(rf"^remind\s+{_RECIPIENT}(to|about|of)\s+(.+)$", re.I),
+     lambda m: _end(f"Just a reminder {'to' if m[1].lower() == 'to' else 'about'} {_to_you(m[2])}")),
+    # thank (him) for X -> "Thank you for X."
+    (re.compile(rf"^thank\s+{_RECIPIENT}for\s+(.+)$", re.I), lambda m: _end(f"Thank you for {_to_you(m[1])}")),
+    # invite (him) to X -> "Would you like to join X?"
+    (re.compile(rf"^invite\s+{_RECIPIENT}to\s+(.+)$", re.I), lambda m: _end(f"Would you like to join {_to_you(m[1])}", "?")),
+    # confirm X -> "I'm confirming X."
+    (re.compile(r"^confirm\s+(.+)$", re.I), lambda m: _end(f"I'm confirming {_to_you(m[1])}")),
+    # apologize for X -> "Sorry for X."
+    (re.compile(r"^apologi[sz]e\s+(?:for\s+)?(.+)$", re.I), lambda m: _end(f"Sorry for {_to_you(m[1])}")),
+    # propose/suggest X -> "How about X?"
+    (re.compile(r"^(?:propose|suggest)\s+(.+)$", re.I), lambda m: _end(f"How about {_to_you(m[1])}", "?")),
+    # share/send the X -> "Here is the X."
+    (re.compile(r"^(?:share|send|forward)\s+((?:the|my|our)\s+.+)$", re.I), lambda m: _end(f"Sharing {m[1]} with you")),
+]
+
+
+def message_for_recipient(text: str) -> str:
+    """The words the recipient reads for an instruction such as "ask if the tax forms are ready"
+    ("Could you let me know if the tax forms are ready?"); other text is returned as written."""
+    raw = (text or "").strip()
+    if not raw:
+        return raw
+    for pattern, make in _RULES:
+        m = pattern.match(raw)
+        if m:
+            out = make(m)
+            return out if out.strip(" .?") else raw
+    return raw
