@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install -e '.[dev,finetune]'
+	@# run_python's sandbox: bubblewrap where it can be installed, else util-linux unshare (never fatal)
+	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -qq bubblewrap >/dev/null 2>&1; } \
+		|| echo "note: bubblewrap not installed; run_python will use unshare if the kernel allows it"
 	touch $(STAMP)
 
 chat: setup

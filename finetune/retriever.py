@@ -23,12 +23,12 @@ from store.tool_index import EXAMPLE_VECTORS_FILE, EXAMPLES_FILE, load_examples,
 
 
 def plan_rows(path: Path) -> list[dict]:
-    """The planning rows of a split (join rows need no retrieval)."""
+    """The planning rows of a split; requests no tool serves stay in as negatives for every tool."""
     if not path.exists():
         raise SystemExit(f"{path} does not exist: run `python -m finetune generate` first")
     with path.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
-    return [r for r in rows if r.get("kind") == "plan" and r.get("tools")]
+    return [r for r in rows if r.get("kind") == "plan" and (r.get("tools") or r.get("decline"))]
 
 
 def default_digests() -> dict[str, str]:
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {args.example_vectors}: embeddings of {len(queries)} solved examples")
     val_path = args.data / "val.jsonl"
     if val_path.exists():
-        rows = [r for r in plan_rows(val_path) if set(r["tools"]) <= set(digests)]
+        rows = [r for r in plan_rows(val_path) if r["tools"] and set(r["tools"]) <= set(digests)]
         hits = sum(set(r["tools"]) <= shown(clf, embedder, r["query"]) for r in rows)
         print(f"val: every needed tool among the classifier's picks for {hits}/{len(rows)} requests")
     return 0

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from graph.inputs import (InputError, check_folder, check_thread, check_threads_db, clean_request,
+                          list_threads, require_request)
 from graph.settings import Settings, SettingsError
+from nodes.gguf_check import ModelFileError
+
+#: Errors that are the person's to fix: printed as one line, exit status 2.
+USER_ERRORS = (SettingsError, ModelFileError, InputError, FileNotFoundError)
 
 
 def add_settings_flags(p: argparse.ArgumentParser) -> None:
@@ -28,13 +36,36 @@ def add_settings_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-tools", type=int)
 
 
+#: The flag of each setting, for messages about a bad value.
+FLAGS = {"model_path": "--model", "lora_path": "--lora", "workspace": "--workspace",
+         "data_dir": "--data-dir", "n_threads": "--threads", "n_ctx": "--n-ctx",
+         "temperature": "--temperature", "max_replans": "--max-replans",
+         "task_timeout_s": "--task-timeout", "max_tools": "--max-tools"}
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    fields = ["model_path", "lora_path", "workspace", "data_dir", "n_threads", "n_ctx", "temperature",
-              "max_replans", "task_timeout_s", "max_tools"]
-    overrides = {f: getattr(args, f) for f in fields if getattr(args, f, None) is not None}
+    overrides = {f: getattr(args, f) for f in FLAGS if getattr(args, f, None) is not None}
     if getattr(args, "no_lora", False):
         overrides["lora_path"] = None
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:  # one line per run, naming the flag or variable to change
+        problems = []
+        for err in exc.errors():
+            field = str(err["loc"][0]) if err["loc"] else "?"
+            source = (f"{FLAGS.get(field, field)} {overrides[field]}" if field in overrides
+                      else f"TINYAGENT_{field.upper()}")
+            problems.append(f"{source}: {err['msg']}")
+        raise SettingsError("Bad setting: " + "; ".join(problems) + ". See `tinyagent run --help`.") from None
+
+
+def checked_settings(args: argparse.Namespace) -> Settings:
+    """The settings, with their folders and model files checked before anything is loaded."""
+    settings = settings_from(args)
+    check_folder(settings.data_dir, "data folder", "--data-dir (or TINYAGENT_DATA_DIR)")
+    check_folder(settings.workspace_dir, "workspace", "--workspace (or TINYAGENT_WORKSPACE)")
+    settings.check()  # model and adapter: present, and GGUF headers of the right kind
+    return settings
 
 
 def task_view(t: dict[str, Any]) -> dict[str, Any]:
@@ -71,9 +102,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from graph.context import Context
     from graph.graph import build_graph
 
+    query = require_request(args.query)  # control characters and escape sequences removed
     t0 = time.perf_counter()
-    graph = build_graph(settings=settings_from(args))
-    state = graph.invoke({"messages": [("human", args.query)]},
+    graph = build_graph(settings=checked_settings(args))
+    state = graph.invoke({"messages": [("human", query)]},
                          context=Context(dry_run=args.dry_run))
     report = run_report(state, time.perf_counter() - t0)
     if args.json:
@@ -89,15 +121,32 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from graph.chat import chat
+    from graph.chat import chat, line_reader
 
-    return chat(settings_from(args), thread=args.thread, approval=not args.no_approval)
+    settings = checked_settings(args)
+    check_threads_db(settings.data_dir)
+    if args.thread is not None:
+        check_thread(settings.data_dir, args.thread)
+    read = line_reader(settings)
+    return chat(settings, thread=args.thread, approval=not args.no_approval,
+                read_line=lambda prompt: clean_request(read(prompt)))
+
+
+def cmd_threads(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    threads = list_threads(settings.data_dir)
+    if not threads:
+        print(f"No saved chat threads in {settings.data_dir}; `tinyagent chat` starts one.")
+    for tid, query in threads:
+        print(f"{tid}  {' '.join(query.split())[:100]}")
+    return 0
 
 
 def cmd_workspace(args: argparse.Namespace) -> int:
     from tools.workspace import init_workspace
 
-    path = args.path or settings_from(args).workspace_dir
+    path = check_folder(args.path or settings_from(args).workspace_dir, "workspace",
+                        "`tinyagent workspace init`")
     made = init_workspace(path, sample=args.sample)
     print(f"Workspace ready at {made}" + (" (with sample data)" if args.sample else ""))
     return 0
@@ -107,6 +156,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from tools import ToolConfig, index_documents
 
     settings = settings_from(args)
+    check_folder(settings.workspace_dir, "workspace", "--workspace (or TINYAGENT_WORKSPACE)")
     counts = index_documents(args.path, settings.workspace_dir,
                              ToolConfig(allowed_roots=[Path(args.path).resolve()]))
     print(json.dumps(counts))
@@ -143,6 +193,10 @@ def parser() -> argparse.ArgumentParser:
     add_settings_flags(c)
     c.set_defaults(func=cmd_chat)
 
+    t = sub.add_parser("threads", help="list the saved chat threads (resume one with chat --thread)")
+    add_settings_flags(t)
+    t.set_defaults(func=cmd_threads)
+
     w = sub.add_parser("workspace", help="manage the workspace folder")
     wsub = w.add_subparsers(dest="action", required=True)
     wi = wsub.add_parser("init", help="create the workspace layout")
@@ -168,15 +222,27 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Bad input is one line on stderr (what is wrong, what to do) and exit status 2, never a
+    traceback; an unexpected error is one line and status 1 (TINYAGENT_DEBUG=1 shows it whole)."""
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (SettingsError, FileNotFoundError) as exc:
-        print(f"tinyagent: {exc}", file=sys.stderr)
+    except USER_ERRORS as exc:
+        print(f"tinyagent: {one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("TINYAGENT_DEBUG"):
+            raise
+        print(f"tinyagent: unexpected error: {type(exc).__name__}: {one_line(exc)} "
+              "(run again with TINYAGENT_DEBUG=1 to see where)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

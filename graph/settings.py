@@ -50,8 +50,7 @@ class Settings(BaseSettings):
                            description="CPU threads for llama.cpp.")
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
     max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
-    max_answer_tokens: int = Field(160, ge=8, description="Longest answer the joiner may write.")
-    max_replans: int = Field(2, ge=0, description="New plans allowed after the first (invalid or Replan).")
+    max_replans: int = Field(2, ge=0, description="New plans allowed after the first: to repair an invalid plan, or once after a step failed on its arguments.")
     max_tools: int = Field(5, ge=1, description=(
         "Tools shown to the planner per request; up to 3 more when the tool classifier is sure "
         "a request needs them all."))
@@ -82,7 +81,10 @@ class Settings(BaseSettings):
         return self.data_dir / "store"
 
     def check(self) -> "Settings":
-        """Fail early, with the path and the remedy, when a model file is missing."""
+        """Fail early, with the path and the remedy, when a model file is missing or is not a
+        GGUF model (or LoRA adapter) llama.cpp can load: llama.cpp itself may crash on one."""
+        from nodes.gguf_check import GGUFError, check_adapter, check_model
+
         if not Path(self.model_path).is_file():
             raise SettingsError(
                 f"Model file not found: {self.model_path}. Point TINYAGENT_MODEL_PATH (or --model) at "
@@ -91,4 +93,10 @@ class Settings(BaseSettings):
             raise SettingsError(
                 f"LoRA adapter not found: {self.lora_path}. Point TINYAGENT_LORA_PATH (or --lora) at a "
                 f"GGUF LoRA written by `tinyagent finetune export`, or set it to '' to run the base model.")
+        try:
+            model = check_model(self.model_path)
+            if self.lora_path is not None:
+                check_adapter(self.lora_path, model.get("general.architecture"))
+        except GGUFError as exc:
+            raise SettingsError(str(exc)) from None
         return self

@@ -8,6 +8,8 @@ from typing import Any, Literal
 from langchain_core.messages import AIMessage
 from langgraph.types import interrupt
 
+from nodes.answer import compose
+from nodes.checks import check_plan
 from nodes.planlang import PlanError, compile_plan, format_call
 from nodes.resources import Resources, option
 
@@ -41,14 +43,16 @@ def make_compile(res: Resources):
         try:
             tasks = compile_plan(state.get("plan", ""), res.specs, first_id=first_id,
                                  known_ids=[d["id"] for d in done], round=rnd)
+            check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
         except PlanError as exc:
             timings["compile"] += time.perf_counter() - t
             replans = state.get("replans", 0)
             if replans < option(runtime, res.settings, "max_replans"):
                 return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
                         "timings": timings}
-            answer = (f"I could not write a valid plan for this request ({exc}). "
-                      f"Try rephrasing it, or name the tool to use.")
+            answer = compose(done) + "\n" if any(d.get("status") == "done" for d in done) else ""
+            answer += (f"I could not write a valid plan for this request, so nothing more was run ({exc}) "
+                       f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
         pending = [task_record(x) for x in tasks]
@@ -66,7 +70,7 @@ def make_compile(res: Resources):
                 if feedback and replans < option(runtime, res.settings, "max_replans"):
                     return {**update, "tasks": [*done, *rejected], "feedback": feedback,
                             "replans": replans + 1, "status": "rejected"}
-                answer = "The plan was not approved, so nothing was run."
+                answer = compose([*done, *rejected])
                 return {**update, "tasks": [*done, *rejected], "status": "stopped",
                         "answer": answer, "messages": [AIMessage(answer)]}
         return {**update, "status": "ready"}

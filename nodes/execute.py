@@ -11,12 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
 from langchain_core.runnables import RunnableLambda
-from langchain_core.tools import BaseTool
+from langchain_core.tools import BaseTool, StructuredTool, Tool
 from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
 from nodes.planlang import is_ref
 from nodes.resources import Resources, option, writer_of
+from tools import cancel, clock
 
 _REF = re.compile(r"\$(\d+)")
 
@@ -75,14 +76,28 @@ _POOL = ThreadPoolExecutor(max_workers=32, thread_name_prefix="tinyagent-tool")
 
 
 def _is_async(tool: BaseTool) -> bool:
-    return getattr(tool, "coroutine", None) is not None or type(tool)._arun is not BaseTool._arun
+    """True when the tool has its own coroutine. A StructuredTool or Tool built from a plain
+    function also overrides ``_arun``, but only to hand the function to asyncio's default pool
+    (cpu+4 threads): those run in ``_POOL`` instead."""
+    if isinstance(tool, (StructuredTool, Tool)):
+        return tool.coroutine is not None
+    return type(tool)._arun is not BaseTool._arun
 
 
 async def _call(tool: BaseTool, args: dict) -> Any:
     if _is_async(tool):
         return await tool.ainvoke(args)
-    ctx = contextvars.copy_context()
+    ctx = contextvars.copy_context()  # carries the task's cancel token into the worker thread
     return await asyncio.get_running_loop().run_in_executor(_POOL, ctx.run, tool.invoke, args)
+
+
+async def _stop(token: cancel.Token, reason: str) -> None:
+    """Refuse the stopped task's further writes, after any write it is committing has landed.
+
+    Python cannot end the tool's thread: it runs on until the tool returns, but every write it
+    tries through the workspace helpers is refused from here on (tools/cancel.py).
+    """
+    await asyncio.get_running_loop().run_in_executor(None, token.cancel, reason)
 
 
 def _fail(future: asyncio.Future, reason: str) -> None:
@@ -110,7 +125,16 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
             rec["start"] = round(time.time() - t0, 4)
             args = substitute(rec["args"], results)
             tool = tools[rec["tool"]]
-            value = await asyncio.wait_for(_call(tool, args), timeout)
+            token = cancel.Token()
+            cancel.set_current(token)  # this task's own context (gather runs each in its own)
+            try:
+                value = await asyncio.wait_for(_call(tool, args), timeout)
+            except asyncio.TimeoutError:
+                await _stop(token, f"{rec['tool']} passed its {timeout:g} s time limit")
+                raise
+            except asyncio.CancelledError:  # the whole run was cancelled: stop without waiting
+                token.cancel("the run was cancelled", wait=0)
+                raise
             results[rec["id"]] = value
             rec.update(status="done", result=_storable(value))
             futures[rec["id"]].set_result(value)
@@ -136,6 +160,8 @@ def make_execute(res: Resources) -> RunnableLambda:
     async def aexecute(state: dict) -> dict:
         runtime = get_runtime()
         t = time.perf_counter()
+        # relative dates ("tomorrow 9am") resolve against the run's today (tools.clock)
+        clock.set_today(getattr(getattr(runtime, "context", None), "today", None))
         done = state.get("tasks", [])
         earlier = {d["id"]: d["result"] for d in done if d.get("status") == "done"}
         ran = await run_tasks(state.get("pending", []), res.tools, earlier,

@@ -1,4 +1,4 @@
-"""GBNF grammars that make the planner's and the joiner's output parse by construction."""
+"""GBNF grammar that makes the planner's output parse by construction."""
 
 from __future__ import annotations
 
@@ -82,13 +82,20 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
     return b.add(name, " | ".join(alts))
 
 
-def _call(b: _Builder, spec: ToolSpec, refnum: str | None) -> str:
-    """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional."""
+def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | None = None) -> str:
+    """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional.
+
+    ``when``: the request's own words for times (tools.dates.find_phrases). An argument with the
+    role "when" may only copy one of them; with none in the request, an optional one is left out.
+    """
     def arg(p: Param) -> str:
+        if p.role == "when" and when:
+            return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))
         return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required)
 
-    req = [arg(p) for p in spec.params if p.required]
-    opt = [arg(p) for p in spec.params if not p.required]
+    params = [p for p in spec.params if p.required or p.role != "when" or when]
+    req = [arg(p) for p in params if p.required]
+    opt = [arg(p) for p in params if not p.required]
     base = _rule_name("call", spec.name, refnum or "noref")
     if req:
         body = ' ", " '.join(req) + "".join(f' ( ", " {o} )?' for o in opt)
@@ -106,8 +113,10 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None) -> str:
 
 
 def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterable[int] = (),
-                 max_steps: int = MAX_STEPS) -> str:
-    """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join()."""
+                 max_steps: int = MAX_STEPS, when: list[str] | None = None) -> str:
+    """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join().
+
+    ``when``: the request's words for times; date arguments may only copy one of them."""
     specs = list(specs)
     b = _Builder()
     _common(b)
@@ -119,15 +128,8 @@ def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterab
             b.add(f"rest-{n}", join)
             continue
         refnum = _refs(b, known + list(range(first_id, n)))
-        calls = " | ".join(_call(b, s, refnum) for s in specs)
+        calls = " | ".join(_call(b, s, refnum, when) for s in specs)
         step = b.add(f"step-{n}", f'"{n}. " ( {calls} ) "\\n"')
         b.add(f"rest-{n}", f"{join} | {step} rest-{n + 1}")
     b.add("root", f"rest-{first_id}")
     return b.text()
-
-
-def join_grammar(allow_replan: bool = True) -> str:
-    """Grammar for the joiner: ``Finish(answer)`` or, unless it is the last round, ``Replan(reason)``."""
-    kinds = '"Finish" | "Replan"' if allow_replan else '"Finish"'
-    return (f'root ::= ( {kinds} ) "(" text ")"\n'
-            r'text ::= [^\n)] [^\n]*')

@@ -1,4 +1,4 @@
-"""join: the model reads the observations and answers (Finish) or asks for a new plan (Replan)."""
+"""join: answer from the task records (nodes/answer.py), or plan again when a new plan can fix a failure."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ from typing import Any, Literal
 
 from langchain_core.messages import AIMessage
 
-from nodes.grammar import join_grammar
-from nodes.llm import complete
-from nodes.plan import today_of
-from nodes.prompts import join_messages, parse_join
-from nodes.resources import Resources, option, writer_of
+from nodes.answer import compose, fixable
+from nodes.resources import Resources, option
 
 Route = Literal["plan", "__end__"]
 
@@ -19,25 +16,19 @@ Route = Literal["plan", "__end__"]
 def make_join(res: Resources):
     def join(state: dict, runtime: Any = None) -> dict:
         t = time.perf_counter()
-        write = writer_of(runtime)
-        llm = res.llm(progress=lambda text: write({"type": "progress", "text": text}))
+        tasks = state.get("tasks", [])
         replans = state.get("replans", 0)
-        allow_replan = replans < option(runtime, res.settings, "max_replans")
-        messages = join_messages(state["query"], state.get("tasks", []), today=today_of(runtime),
-                                 allow_replan=allow_replan, context=state.get("context", ""))
-        text, n_prompt, _ = complete(
-            llm, messages, join_grammar(allow_replan), res.settings.max_answer_tokens,
-            option(runtime, res.settings, "temperature"),
-            on_token=lambda tok: write({"type": "answer_token", "text": tok}))
-        kind, body = parse_join(text)
+        rnd = state.get("round", 0)
         timings = state.get("timings", {})
-        update = {"prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
-                  "timings": {"join": timings.get("join", 0.0) + time.perf_counter() - t}}
-        if kind == "replan" and allow_replan:
-            return {**update, "status": "replan", "replans": replans + 1,
-                    "replan_reason": body or "the results do not answer the request",
-                    "round": state.get("round", 0) + 1}
-        answer = body or "Done."
+        update = {"timings": {"join": timings.get("join", 0.0) + time.perf_counter() - t}}
+        fix = fixable(tasks, rnd)
+        if fix and rnd == 0 and replans < option(runtime, res.settings, "max_replans"):  # one fix round
+            reason = "; ".join(f"step {x['id']} {x['tool']}: {x.get('error')}" for x in fix)
+            return {**update, "status": "replan", "replans": replans + 1, "replan_reason": reason,
+                    "round": rnd + 1}
+        labels = {name: (tool.metadata or {}).get("label") for name, tool in res.tools.items()
+                  if (tool.metadata or {}).get("label")}
+        answer = compose(tasks, state.get("tools", []), labels)
         return {**update, "status": "finished", "answer": answer, "messages": [AIMessage(answer)]}
     return join
 

@@ -25,18 +25,26 @@ def load_llama(settings) -> BaseLanguageModel:
     """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM."""
     from langchain_community.llms import LlamaCpp
 
-    settings.check()
-    llm = LlamaCpp(
-        model_path=str(settings.model_path),
-        lora_path=str(settings.lora_path) if settings.lora_path else None,
-        n_ctx=settings.n_ctx,
-        n_threads=settings.n_threads,
-        n_batch=512,
-        temperature=settings.temperature,
-        max_tokens=settings.max_plan_tokens,
-        seed=0,
-        verbose=False,
-    )
+    from nodes.gguf_check import ModelFileError
+
+    settings.check()  # the files exist and their GGUF headers say model / LoRA adapter
+    try:
+        llm = LlamaCpp(
+            model_path=str(settings.model_path),
+            lora_path=str(settings.lora_path) if settings.lora_path else None,
+            n_ctx=settings.n_ctx,
+            n_threads=settings.n_threads,
+            n_batch=512,
+            temperature=settings.temperature,
+            max_tokens=settings.max_plan_tokens,
+            seed=0,
+            verbose=False,
+        )
+    except (ValueError, RuntimeError, OSError) as exc:  # llama.cpp refused a file that looked right
+        what = f"{settings.model_path}" + (f" with the adapter {settings.lora_path}" if settings.lora_path else "")
+        reason = " ".join(str(exc).split())[:300]
+        raise ModelFileError(f"llama.cpp could not load {what} ({reason}). Check that the file is complete "
+                            "(compare its size with the source), or try --no-lora.") from None
     try:  # keep the KV states of recent prompts, so a repeated prefix is not recomputed
         from llama_cpp import LlamaRAMCache
         llm.client.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))

@@ -10,6 +10,7 @@ from nodes.grammar import plan_grammar
 from nodes.llm import complete
 from nodes.prompts import plan_messages
 from nodes.resources import Resources, option, writer_of
+from tools.dates import find_phrases
 
 
 def today_of(runtime: Any) -> dt.date:
@@ -43,7 +44,8 @@ def make_plan(res: Resources):
             # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
             # distractors the model was trained with, and the grammar keeps it to the sure ones.
             callable_specs = [s for s in specs if s.name in focus] or specs
-        grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done])
+        grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
+                               when=find_phrases(state["query"]))
         text, n_prompt, n_gen = complete(
             llm, messages, grammar, res.settings.max_plan_tokens,
             option(runtime, res.settings, "temperature"),

@@ -1,4 +1,4 @@
-"""Prompt text for the planner and the joiner; the fine-tuning data is built with these same functions."""
+"""Prompt text for the planner; the fine-tuning data is built with these same functions."""
 
 from __future__ import annotations
 
@@ -13,12 +13,6 @@ PLAN_SYSTEM = (
     '`N. tool(arg="value")`. Use only the tools listed. Pass the result of step K to a later step '
     'as "$K". Steps that do not depend on each other run in parallel. '
     "End the plan with `N. join()<END_OF_PLAN>`."
-)
-
-JOIN_SYSTEM = (
-    "You read the results of a plan that was run for the user's request. If the results answer "
-    "the request, reply `Finish(answer)` with a short answer for the user. If a step failed and "
-    "a new plan could fix it, reply `Replan(reason)`."
 )
 
 #: Longest observation text shown to the joiner for one task.
@@ -93,32 +87,7 @@ def plan_messages(query: str, specs: Sequence[ToolSpec], examples: Sequence[dict
             {"role": "user", "content": "\n\n".join(parts)}]
 
 
-def join_messages(query: str, tasks: Sequence[dict[str, Any]], today: dt.date | None = None,
-                  allow_replan: bool = True, context: str = "") -> list[dict[str, str]]:
-    """Chat messages asking the joiner to answer from the observations, or to replan."""
-    parts = [today_line(today)]
-    if context:
-        parts.append(f"Conversation so far:\n{context}")
-    parts.append(f"Request: {query}")
-    parts.append("Results:\n" + (history_block(tasks) or "(no tool was needed)"))
-    if not allow_replan:
-        parts.append("This is the last round: reply with Finish.")
-    return [{"role": "system", "content": JOIN_SYSTEM},
-            {"role": "user", "content": "\n\n".join(parts)}]
-
-
 def chatml(messages: Sequence[dict[str, str]], add_generation_prompt: bool = True) -> str:
     """Render messages in ChatML, SmolLM2-Instruct's chat format."""
     text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
     return text + ("<|im_start|>assistant\n" if add_generation_prompt else "")
-
-
-def parse_join(text: str) -> tuple[str, str]:
-    """``Finish(x)`` -> ("finish", x); ``Replan(x)`` -> ("replan", x); anything else is an answer."""
-    text = (text or "").strip()
-    for kind in ("Finish", "Replan"):
-        if text.startswith(kind + "("):
-            body = text[len(kind) + 1:]
-            body = body[:-1] if body.endswith(")") else body
-            return kind.lower(), body.strip()
-    return "finish", text

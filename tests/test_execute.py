@@ -1,11 +1,19 @@
-"""execute: tasks start when their dependencies end, run concurrently, and failures skip dependents."""
+"""execute: tasks start when their dependencies end, run concurrently (sync tools in the executor's
+own pool), failures skip dependents, and a stopped task writes nothing afterwards."""
 
 import asyncio
+import os
+import threading
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 
-from langchain_core.tools import tool
+from langchain_core.tools import StructuredTool, tool
 
 from nodes.execute import run_tasks, substitute
+from tools import cancel
+from tools.cancel import TaskCancelled
+from tools.paths import Workspace, update_file
 from tests.fakes import sleeper, sync_sleeper
 
 
@@ -80,8 +88,109 @@ def test_reference_to_an_earlier_round_result():
     assert out[5]["result"] == "ok(prev)"
 
 
-def test_many_sync_tools_run_at_once():
-    tools = [sync_sleeper(f"s{i}", 0.3) for i in range(10)]
-    out, _ = run([rec(i + 1, f"s{i}") for i in range(10)], tools)
-    starts, ends = [r["start"] for r in out.values()], [r["end"] for r in out.values()]
-    assert max(starts) < min(ends)  # all ten were running at the same moment
+def test_sixteen_sync_tools_really_overlap_in_the_executors_pool():
+    lock, seen = threading.Lock(), {"now": 0, "max": 0, "threads": set()}
+
+    def busy(i: int) -> StructuredTool:
+        def _run(x: str = "") -> str:  # measured inside the tool, once a thread really runs it
+            with lock:
+                seen["now"] += 1
+                seen["max"] = max(seen["max"], seen["now"])
+                seen["threads"].add(threading.current_thread().name)
+            time.sleep(0.3)
+            with lock:
+                seen["now"] -= 1
+            return "ok"
+        return StructuredTool.from_function(func=_run, name=f"s{i}", description="Sleep 0.3 s.")
+
+    async def main():
+        # asyncio's default pool is cpu+4 threads (6 on 2 cores); make it that small here too,
+        # so a tool that went through it instead of the executor's own pool would queue
+        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(6))
+        tools = {f"s{i}": busy(i) for i in range(16)}
+        return await run_tasks([rec(i + 1, f"s{i}") for i in range(16)], tools, {}, 10.0, time.time())
+
+    start = time.monotonic()
+    out = {r["id"]: r for r in asyncio.run(main())}
+    wall = time.monotonic() - start
+    assert all(r["status"] == "done" for r in out.values())
+    assert seen["max"] == 16, seen
+    assert wall < 1.0, wall
+    assert all(name.startswith("tinyagent-tool") for name in seen["threads"]), seen["threads"]
+
+
+# --- a stopped sync tool writes nothing afterwards (tools/cancel.py) --------------------------
+
+def writer(name: str, path, before: float, hold: float = 0.0) -> StructuredTool:
+    """Sleeps ``before`` s, then rewrites ``path`` (holding its lock ``hold`` s); records outcome."""
+    def _run(x: str = "") -> str:
+        time.sleep(before)
+        ws = Workspace(path.parent)
+        try:
+            def change(old):
+                time.sleep(hold)
+                return f"written by {name}"
+            update_file(ws, path, change)
+            writer.outcomes[name] = "written"
+        except TaskCancelled as exc:
+            writer.outcomes[name] = f"refused: {exc}"
+            raise
+        return "done"
+    return StructuredTool.from_function(func=_run, name=name, description="Write a file.")
+
+
+writer.outcomes = {}
+
+
+def test_a_timed_out_sync_tool_writes_nothing_after_it_is_reported_stopped(tmp_path):
+    writer.outcomes.clear()
+    files = {n: tmp_path / f"{n}.txt" for n in ("early", "during", "late")}
+    for f in files.values():
+        f.write_text("old")
+    tools = [writer("early", files["early"], 0.0, hold=0.0),     # commits before the limit
+             writer("during", files["during"], 0.0, hold=0.5),   # its write spans the limit
+             writer("late", files["late"], 0.5)]                  # would write after the limit
+    tasks = [rec(1, "early"), rec(2, "during"), rec(3, "late")]
+    start = time.monotonic()
+    out, _ = run(tasks, tools, timeout=0.25)
+    returned = time.monotonic() - start
+    at_report = {n: f.read_text() for n, f in files.items()}
+    time.sleep(0.8)  # the tools' threads run on and try to write
+    assert {n: f.read_text() for n, f in files.items()} == at_report  # nothing landed afterwards
+    assert out[1]["status"] == "done" and at_report["early"] == "written by early"
+    for i, name in ((2, "during"), (3, "late")):
+        assert out[i]["status"] == "failed" and "did not finish within 0.25 s" in out[i]["error"]
+        assert at_report[name] == "old", name
+        assert writer.outcomes[name].startswith("refused: Not done: "), writer.outcomes
+    # stopping "during" waited for the read-modify-write it had begun under the lock
+    assert returned >= 0.48, returned
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_a_stopped_run_python_task_kills_its_code(make_tools):
+    marker = f"tinyagent-stop-{uuid.uuid4().hex}"
+    tool = make_tools(python_timeout_s=30, python_sandbox="none")["run_python"]
+    code = f"import os, sys\nos.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(30)', '{marker}'])"
+
+    def alive() -> list[str]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if marker.encode() in open(f"/proc/{pid}/cmdline", "rb").read():
+                    found.append(pid)
+            except OSError:
+                pass
+        return found
+
+    out, _ = run([rec(1, "run_python", code=code)], [tool], timeout=0.8)
+    assert out[1]["status"] == "failed" and "did not finish" in out[1]["error"]
+    deadline = time.monotonic() + 2
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive()
+
+
+def test_tools_called_outside_the_executor_write_normally(tmp_path):
+    assert cancel.current() is None
+    update_file(Workspace(tmp_path), tmp_path / "x.txt", lambda old: "new")
+    assert (tmp_path / "x.txt").read_text() == "new"

@@ -4,7 +4,10 @@ import pytest
 from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.messages import AIMessage
 from langgraph.checkpoint.memory import InMemorySaver
+from langchain_core.tools import tool
 from langgraph.types import Command
+from pydantic import Field
+from typing_extensions import Annotated
 
 from graph.context import Context
 from graph.graph import build_graph
@@ -28,32 +31,55 @@ def ask(graph, text, **kw):
 
 
 def test_plan_execute_finish(tmp_path):
-    graph, _ = make([PLAN, "Finish(I drafted the email to sarah.lee@example.com.)"], tmp_path)
+    graph, _ = make([PLAN], tmp_path)
     out = ask(graph, "Email Sarah Lee the slides")
     assert [t["status"] for t in out["tasks"]] == ["done", "done"]
     assert out["tasks"][1]["result"] == "Draft to sarah.lee@example.com: Slides"
-    assert out["answer"] == "I drafted the email to sarah.lee@example.com."
+    # the answer is the records' own words; the lookup that step 2 used is not repeated
+    assert out["answer"] == "Draft to sarah.lee@example.com: Slides."
     assert isinstance(out["messages"][-1], AIMessage)
     assert out["messages"][-1].content == out["answer"]
     assert out["replans"] == 0 and out["tools"] == ["compose_new_email", "get_email_address"]
     assert set(out["timings"]) >= {"retrieve", "plan", "execute", "join"}
 
 
-def test_replan_round_continues_numbering(tmp_path):
-    responses = ['1. get_email_address(name="Nobody")\n2. join()',
-                 "Replan(no contact named Nobody; try Sarah)",
-                 '2. get_email_address(name="Sarah")\n3. join()',
-                 "Finish(Her address is sarah@example.com.)"]
-    graph, _ = make(responses, tmp_path)
-    out = ask(graph, "What is Sarah's email?")
-    assert [(t["id"], t["round"], t["status"]) for t in out["tasks"]] == [
-        (1, 0, "failed"), (2, 1, "done")]
-    assert out["replans"] == 1 and len(out["plans"]) == 2
-    assert out["answer"] == "Her address is sarah@example.com."
+def test_a_person_not_found_is_reported_not_replanned(tmp_path):
+    graph, _ = make(['1. get_email_address(name="Nobody")\n2. compose_new_email(recipients=["$1"])\n3. join()',
+                     "never used"], tmp_path)
+    out = ask(graph, "Email Nobody")
+    assert [t["status"] for t in out["tasks"]] == ["failed", "skipped"]
+    assert out["replans"] == 0 and len(out["plans"]) == 1
+    assert "could not find the email address" in out["answer"] and "Nobody" in out["answer"]
+    assert "did not compose new email, because step 1" in out["answer"]
+    assert "Draft" not in out["answer"]
+
+
+def test_bad_arguments_get_one_fix_round_that_continues_numbering(tmp_path):
+    calls = []
+
+    @tool
+    def book_seats(count: Annotated[int, Field(ge=1, le=9)]) -> str:
+        """Book seats."""
+        calls.append(count)
+        return f"Booked {count} seats for you."
+
+    responses = ["1. book_seats(count=12)\n2. join()", "2. book_seats(count=2)\n3. join()", "never used"]
+    graph = build_graph(tools=[book_seats], settings=Settings(data_dir=tmp_path, lora_path=None, max_replans=3),
+                        llm=FakeListLLM(responses=responses), index=AllToolsIndex())
+    out = ask(graph, "Book two seats")
+    assert [(t["id"], t["round"], t["status"]) for t in out["tasks"]] == [(1, 0, "failed"), (2, 1, "done")]
+    assert out["replans"] == 1 and calls == [2]
+    assert "could not book seats" in out["answer"] and "Booked 2 seats for you." in out["answer"]
+    # a second failure of the same kind is reported: one fix round by default
+    graph = build_graph(tools=[book_seats], settings=Settings(data_dir=tmp_path, lora_path=None, max_replans=3),
+                        llm=FakeListLLM(responses=[responses[0], "2. book_seats(count=50)\n3. join()", "never used"]),
+                        index=AllToolsIndex())
+    out = ask(graph, "Book seats")
+    assert out["replans"] == 1 and [t["status"] for t in out["tasks"]] == ["failed", "failed"]
 
 
 def test_invalid_plan_is_repaired_with_the_error_in_the_prompt(tmp_path):
-    responses = ['1. get_email(name="Sarah")\n2. join()', PLAN, "Finish(Done.)"]
+    responses = ['1. get_email(name="Sarah")\n2. join()', PLAN]
     graph, llm = make(responses, tmp_path)
     seen = []
     original = llm._call
@@ -64,7 +90,7 @@ def test_invalid_plan_is_repaired_with_the_error_in_the_prompt(tmp_path):
 
     object.__setattr__(llm, "_call", spy)
     out = ask(graph, "Email Sarah")
-    assert out["answer"] == "Done." and out["replans"] == 1
+    assert out["answer"] == "Draft to sarah.lee@example.com: Slides." and out["replans"] == 1
     assert "Your last plan was invalid: Step 1: unknown tool `get_email`" in seen[1]
 
 
@@ -73,12 +99,13 @@ def test_replan_bound_holds(tmp_path):
     graph, _ = make([bad] * 10, tmp_path, max_replans=2)
     out = ask(graph, "Do something")
     assert out["replans"] == 2 and len(out["plans"]) == 3 and out["tasks"] == []
-    assert "could not write a valid plan" in out["answer"]
-    # the joiner may not replan once the bound is reached: Replan turns into the answer
-    graph, _ = make(['1. join()', "Replan(again)", '1. join()', "Replan(again)"], tmp_path,
-                    max_replans=1)
-    out = ask(graph, "Do something")
-    assert out["replans"] == 1 and out["answer"] == "again"
+    assert "could not write a valid plan" in out["answer"] and "nothing more was run" in out["answer"]
+
+
+def test_a_request_no_tool_serves_gets_an_honest_answer(tmp_path):
+    graph, _ = make(["1. join()<END_OF_PLAN>"], tmp_path)
+    out = ask(graph, "Book me a flight to Rome")
+    assert out["tasks"] == [] and "can't do that" in out["answer"] and "Nothing was run" in out["answer"]
 
 
 def test_dry_run_plans_but_runs_nothing(tmp_path):
@@ -89,25 +116,26 @@ def test_dry_run_plans_but_runs_nothing(tmp_path):
 
 
 def test_approval_interrupt_then_approve_or_reject(tmp_path):
-    graph, _ = make([PLAN, "Finish(Sent.)"], tmp_path, checkpointer=InMemorySaver())
+    graph, _ = make([PLAN], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t1"}}
     ask(graph, "Email Sarah", config=cfg, context=Context(approval=True))
     state = graph.get_state(cfg)
     [intr] = state.tasks[0].interrupts
     assert intr.value["plan"] == PLAN and len(intr.value["tasks"]) == 2
     out = graph.invoke(Command(resume=True), config=cfg, context=Context(approval=True))
-    assert out["answer"] == "Sent." and out["tasks"][1]["status"] == "done"
+    assert out["answer"] == "Draft to sarah.lee@example.com: Slides." and out["tasks"][1]["status"] == "done"
 
     graph, _ = make([PLAN, "never used"], tmp_path, checkpointer=InMemorySaver())
     ask(graph, "Email Sarah", config=cfg, context=Context(approval=True))
     out = graph.invoke(Command(resume={"approved": False}), config=cfg, context=Context(approval=True))
     assert [t["status"] for t in out["tasks"]] == ["rejected", "rejected"]
-    assert "nothing was run" in out["answer"]
+    assert "did not compose new email, because you did not approve it" in out["answer"]
+    assert "Draft" not in out["answer"]
 
 
 def test_rejection_with_comment_replans(tmp_path):
     other = '3. get_email_address(name="Tom")\n4. join()'
-    graph, _ = make([PLAN, other, "Finish(Tom's address found.)"], tmp_path, checkpointer=InMemorySaver())
+    graph, _ = make([PLAN, other], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t2"}}
     ctx = Context(approval=True)
     ask(graph, "Email Sarah", config=cfg, context=ctx)
@@ -127,3 +155,17 @@ def test_wrong_model_path_fails_at_start(tmp_path):
         build_graph(tools=[get_email_address], settings=Settings(model_path=tmp_path / "nope.gguf"))
     with pytest.raises(ValueError, match="LoRA adapter not found"):
         build_graph(tools=[get_email_address], settings=Settings(lora_path=tmp_path / "x.gguf"))
+
+
+def test_relative_dates_resolve_against_the_runs_today(tmp_path, monkeypatch):
+    from tools import default_tools, init_workspace
+
+    monkeypatch.delenv("TINYAGENT_NOW", raising=False)
+    ws = init_workspace(tmp_path / "ws")
+    plan = '1. create_reminder(name="Call mum", due_date="next Friday at 3pm")\n2. join()'
+    graph = build_graph(tools=default_tools(ws), settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    out = ask(graph, "remind me to call mum next Friday at 3pm", context=Context(today="2026-11-30"))
+    assert out["tasks"][0]["status"] == "done"
+    assert "due Friday 4 December 2026, 15:00" in out["answer"]
+    assert "DUE:20261204T150000" in (ws / "reminders.ics").read_text()

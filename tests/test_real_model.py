@@ -5,10 +5,10 @@ import pytest
 from graph.context import Context
 from graph.graph import build_graph
 from graph.settings import Settings
-from nodes.grammar import join_grammar, plan_grammar
+from nodes.grammar import plan_grammar
 from nodes.llm import complete, load_llama
 from nodes.planlang import compile_plan
-from nodes.prompts import parse_join, plan_messages
+from nodes.prompts import plan_messages
 from nodes.specs import Param, ToolSpec, specs_for
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
 
@@ -26,7 +26,7 @@ def test_every_grammar_compiles_in_llama_cpp():
         Param("names", "array", items="string"), Param("meta", "object"), Param("anything")))
     none_required = ToolSpec("maybe", "Only optional arguments.", (Param("a", "string"), Param("b", "integer")))
     for g in (plan_grammar([odd, none_required]), plan_grammar([odd], first_id=4, known_ids=[1, 2]),
-              plan_grammar([]), join_grammar(True), join_grammar(False)):
+              plan_grammar([]), plan_grammar([odd], when=["next Friday at 3pm", "tmrw"])):
         llama_cpp.LlamaGrammar.from_string(g, verbose=False)
 
 
@@ -40,14 +40,16 @@ def test_default_model_writes_a_plan_that_compiles(llm):
         assert {t.tool for t in tasks} <= set(specs) and n_prompt > 50 and n_gen > 3
 
 
-def test_joiner_answers_in_its_grammar(llm):
-    from nodes.prompts import join_messages
-    tasks = [{"id": 1, "call": 'get_email_address(name="Tom")', "status": "done",
-              "result": "tom@example.com"}]
-    text, _, _ = complete(llm, join_messages("What is Tom's email?", tasks, allow_replan=False),
-                          join_grammar(False), 64, 0.0)
-    kind, body = parse_join(text)
-    assert text.startswith("Finish(") and kind == "finish" and body
+def test_date_arguments_copy_the_requests_words(llm):
+    from tools.dates import find_phrases
+
+    specs = {s.name: s for s in [ToolSpec("create_reminder", "Create a reminder.", (
+        Param("name", "string", True), Param("due_date", "string", role="when")))]}
+    query = "remind me to call mum next Friday at 3pm"
+    text, _, _ = complete(llm, plan_messages(query, list(specs.values())),
+                          plan_grammar(specs.values(), when=find_phrases(query)), 128, 0.0)
+    tasks = compile_plan(text, specs)
+    assert [t.args.get("due_date") for t in tasks if "due_date" in t.args] in ([], ["next Friday at 3pm"])
 
 
 def test_whole_graph_dry_run_on_the_real_model(tmp_path):

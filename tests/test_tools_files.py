@@ -31,12 +31,17 @@ def files(tools_workspace):
     ("lisbon itinerary", "Documents/Travel/Lisbon Itinerary.pdf"),
     ("Lisbon", "Documents/Travel/Lisbon Itinerary.pdf"),
     ("budget", "Documents/Budget.xlsx"),
-    ("Budjet", "Documents/Budget.xlsx"),
     ("report 2026", "Documents/report-2026.docx"),
     ("Documents/Budget.xlsx", "Documents/Budget.xlsx"),
 ])
 def test_fuzzy_file_search(files, make_tools, query, expected):
     assert make_tools()["open_and_get_file_path"].invoke({"file_name": query}) == expected
+
+
+@pytest.mark.parametrize("query, suggestion", [("Budjet", "Documents/Budget.xlsx"), ("contract", "contacts.vcf")])
+def test_a_merely_similar_name_is_suggested_never_opened(files, make_tools, query, suggestion):
+    with pytest.raises(ToolException, match=f"No file named '{query}' was found. Closest names: .*{suggestion}"):
+        make_tools()["open_and_get_file_path"].invoke({"file_name": query})
 
 
 def test_file_search_errors(files, make_tools):

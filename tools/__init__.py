@@ -20,7 +20,16 @@ def default_tools(workspace: str | Path, config: ToolConfig | None = None) -> li
     out: list[BaseTool] = []
     for module in (contacts, calendar, files, pdf, mail, maps, notes, sms, meetings, documents, sandbox):
         out.extend(module.tools_for(ws))
+    for t in out:  # how the answer introduces a tool's value (nodes/answer.py)
+        if t.name in ANSWER_LABELS:
+            t.metadata = {**(t.metadata or {}), "label": ANSWER_LABELS[t.name]}
     return out
+
+
+#: Tool -> the words that introduce its result in the final answer.
+ANSWER_LABELS = {"run_python": "Python printed", "summarize_pdf": "Summary", "search_documents": "From your documents",
+                 "open_and_get_file_path": "Found the file", "get_zoom_meeting_link": "Meeting link",
+                 "open_note": "The note"}
 
 
 def init_workspace(path: str | Path, sample: bool = False) -> Path:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
@@ -38,6 +39,13 @@ class ToolConfig(BaseModel):
     python_memory_mb: int = Field(default=256, gt=16, description="Address-space limit of run_python in MiB.")
     python_output_chars: int = Field(
         default=10000, gt=0, description="run_python keeps at most this many characters of stdout and of stderr.")
+    python_max_processes: int = Field(
+        default=32, ge=4, description="Most processes and threads run_python's code may have at once.")
+    python_sandbox: Literal["auto", "bwrap", "unshare", "none"] = Field(
+        default_factory=lambda: os.environ.get("TINYAGENT_PYTHON_SANDBOX", "auto"),
+        description=("How run_python isolates code: 'auto' (bubblewrap, else unshare; refuses to run "
+                     "when the kernel offers neither), 'bwrap', 'unshare', or 'none': no isolation, "
+                     "the code can read your files and use the network (env TINYAGENT_PYTHON_SANDBOX)."))
 
     @property
     def smtp_configured(self) -> bool:

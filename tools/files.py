@@ -56,11 +56,12 @@ def _score(query: str, q_ext: str, path: Path) -> float:
     if q in stem:
         return 0.8
     ratio = difflib.SequenceMatcher(None, q, stem).ratio()
-    return 0.75 * ratio if ratio >= 0.6 else 0.0
+    return 0.45 * ratio if ratio >= 0.6 else 0.0  # a near name is only suggested, never opened
 
 
 def find_file(ws: Workspace, file_name: str) -> Path:
-    """An existing file named by a path (inside the allowed folders) or by a fuzzy file name."""
+    """An existing file named by a path (inside the allowed folders) or by its name or the words of
+    its name; a merely similar name ("contract" for contacts.vcf) is an error that suggests it."""
     text = (file_name or "").strip().strip("'\"")
     if not text:
         raise ToolException("The file name is empty; give a file name such as 'report.pdf'.")
@@ -86,7 +87,7 @@ def find_file(ws: Workspace, file_name: str) -> Path:
     top = sorted(p for s, p in scored if s == best)
     if best < 0.5:
         close = ", ".join(ws.display(p) for _, p in sorted(scored, key=lambda sp: -sp[0])[:3])
-        raise ToolException(f"No file named '{text}'. Closest: {close}.")
+        raise ToolException(f"No file named '{text}' was found. Closest names: {close}.")
     if len(top) > 1:
         listing = ", ".join(ws.display(p) for p in top[:5])
         raise ToolException(f"Several files match '{text}': {listing}. Give a longer name or the path.")

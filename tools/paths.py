@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from filelock import FileLock
 from langchain_core.tools import ToolException
 
+from tools.cancel import committing
 from tools.config import ToolConfig
 
 #: Hidden folder of the workspace that holds locks and the document index.
@@ -102,7 +103,9 @@ def file_lock(path: Path, lock_dir: Path, timeout: float = 60) -> Iterator[None]
     if not thread_lock.acquire(timeout=timeout):
         raise ToolException(f"{Path(path).name} is busy (locked by another task); try again.")
     try:
-        with proc_lock.acquire(timeout=timeout):
+        # The section starts once the lock is held: a stopped task's tool writes nothing more,
+        # and stopping it waits for a read-modify-write already under way (tools/cancel.py).
+        with proc_lock.acquire(timeout=timeout), committing(Path(path).name):
             yield
     finally:
         thread_lock.release()
@@ -123,7 +126,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
             os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        with committing(path.name):  # refused once the task was stopped (tools/cancel.py)
+            os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

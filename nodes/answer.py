@@ -1,0 +1,150 @@
+"""The final answer, built in code from the task records: what ran, what failed, what was not done.
+
+Nothing here is written by the model, so the answer never claims an action whose task did not
+succeed and never states content that no tool returned. Tool results that are already sentences
+("Created event 'Review' on Friday 4 December 2026, 15:00 to 16:00 in calendar.ics.") are quoted
+as they are; values (a phone number, a summary, a program's output) are introduced by what was
+asked. Lookups whose result a later successful step used are not repeated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Sequence
+
+MAX_RESULT_CHARS = 700
+
+#: Leading words of a tool name that say "fetch": get_phone_number -> "phone number".
+_FETCH = re.compile(r"^(?:get|open_and_get|fetch|find|lookup|look_up|read|search|open)_")
+
+
+def _label(tool: str) -> str:
+    return _FETCH.sub("", tool).replace("_", " ").strip() or tool
+
+
+def _action(tool: str) -> str:
+    """``send_sms`` -> "send sms"; ``open_and_get_file_path`` -> "find the file path"."""
+    if _FETCH.match(tool):
+        return f"find the {_label(tool)}"
+    return tool.replace("_", " ")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            text = str(value)
+    text = text.strip()
+    return text if len(text) <= MAX_RESULT_CHARS else text[: MAX_RESULT_CHARS - 3].rstrip() + "..."
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _subject(task: dict) -> str:
+    """The first literal argument, as the thing a lookup was about ("Marcus", "Q3 report")."""
+    for value in (task.get("args") or {}).values():
+        if isinstance(value, str) and value and not value.startswith("$"):
+            return value
+    return ""
+
+
+def _is_fetch(tool: str) -> bool:
+    return bool(_FETCH.match(tool)) or tool.startswith(("summarize", "run_", "calculate", "search"))
+
+
+def _best_sentences(text: str, query: str, n: int = 2) -> str:
+    """The ``n`` sentences of a passage that share the most words with the query, in their order."""
+    sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if x.strip()]
+    words = {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
+    ranked = sorted(range(len(sentences)),
+                    key=lambda i: -len(words & set(re.findall(r"\w+", sentences[i].casefold()))))
+    return " ".join(sentences[i] for i in sorted(ranked[:n]))
+
+
+def _passages(result: list, query: str) -> str:
+    """Search hits ({"path", "text"}, best first) as the sentences that answer the query."""
+    lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ")
+             for h in result[:2] if isinstance(h, dict) and h.get("text")]
+    return "\n".join(lines)
+
+
+def done_line(task: dict, label: str | None = None) -> str:
+    """One line for a finished task. ``label`` (the tool's ``metadata["label"]``) introduces a value."""
+    raw = task.get("result")
+    if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
+        raw = _passages(raw, _subject(task))
+    result = _text(raw)
+    if not result:
+        return f"Ran {task['tool']}."
+    if not _is_fetch(task["tool"]) and "\n" not in result and not label:
+        return _sentence(result)  # an action's own report: "Created event ...", "Sent ..."
+    about = _subject(task)
+    about = about if about and len(about) < 60 and "(" not in about and "\n" not in about else ""
+    if label:
+        head = label + (f" ({about})" if about else "")
+    elif about and "\n" not in result and len(result) <= 120:
+        return f"The {_label(task['tool'])} of {about} is {result}."
+    else:
+        head = _label(task["tool"]).capitalize() + (f" ({about})" if about else "")
+    return f"{head}:\n{result}" if "\n" in result or len(result) > 120 else f"{head}: {result}"
+
+
+def failed_line(task: dict) -> str:
+    return f"I could not {_action(task['tool'])}: {_sentence(_text(task.get('error') or 'it failed'))}"
+
+
+def skipped_line(task: dict, reason: str) -> str:
+    return f"I did not {_action(task['tool'])}, because {reason}."
+
+
+def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict[str, str] | None = None) -> str:
+    """One answer for every task of the request (all rounds), grounded in the records alone."""
+    labels = labels or {}
+    if not tasks:
+        names = ", ".join(_label(t) for t in shown_tools)
+        return ("I can't do that: none of my tools fits this request"
+                + (f" (I have: {names})." if names else ".") + " Nothing was run.")
+    used = {d for t in tasks if t.get("status") == "done" for d in (t.get("deps") or ())}
+    failed_ids = {t["id"] for t in tasks if t.get("status") in ("failed", "error")}
+    lines: list[str] = []
+    for t in tasks:
+        status = t.get("status")
+        if status == "done":
+            if t["id"] not in used:
+                lines.append(done_line(t, labels.get(t["tool"])))
+        elif status in ("failed", "error"):
+            lines.append(failed_line(t))
+        elif status == "skipped":
+            causes = sorted(set(t.get("deps") or ()) & failed_ids)
+            reason = (f"step {causes[0]} ({_action(next(x['tool'] for x in tasks if x['id'] == causes[0]))}) failed"
+                      if causes else "a step it needed did not finish")
+            lines.append(skipped_line(t, reason))
+        elif status == "rejected":
+            lines.append(skipped_line(t, "you did not approve it"))
+        elif status in ("planned", "running"):
+            lines.append(skipped_line(t, "the run stopped before it"))
+    if not lines:
+        lines.append("Done.")
+    return "\n".join(lines)
+
+
+#: Errors a new plan can fix: the arguments did not fit the tool's schema.
+_FIXABLE = re.compile(r"bad arguments for|validation error|Field required|Input should be", re.I)
+
+
+def fixable(tasks: Sequence[dict], round_: int) -> list[dict]:
+    """The failed tasks of round ``round_`` whose error a new plan could fix (wrong arguments).
+    A person not found, an ambiguous name, a missing file or a tool that crashed or timed out is
+    reported instead: planning again cannot change those."""
+    return [t for t in tasks if t.get("round", 0) == round_ and t.get("status") in ("failed", "error")
+            and _FIXABLE.search(str(t.get("error") or ""))]

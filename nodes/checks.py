@@ -1,0 +1,83 @@
+"""Checks of a compiled plan against the request: the right people, the named attachments, real messages.
+
+They use the roles a tool's schema gives its parameters (``x-role``), never tool names:
+- "people": a recipient written as text must be named in the request, else it comes from a
+  lookup (``"$K"``); a phone number or address remembered from another turn is refused;
+- "message": a message may quote a result inside its text (a meeting link), but not a person
+  lookup's result: "The text to Marcus says: $1" sends his number instead of the message;
+- "attachments": a request that asks to attach something gets an email step with attachments.
+A step may also not repeat a step that already ran. Each failure is a sentence for the planner,
+like a compile error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from nodes.planlang import PlanError, Task
+from nodes.specs import ToolSpec
+
+_REF = re.compile(r"\$(\d+)")
+_ATTACH = re.compile(r"\battach|\battachment|\bwith (?:the|my) [\w' -]{1,40}(?:file|pdf|doc|document|report|deck|slides|sheet|spreadsheet)\b", re.I)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _items(value) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+_CONTACT_LITERAL = re.compile(r"@|\d{3}")
+
+
+def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, context: str = "",
+               done: Sequence[dict] = ()) -> None:
+    """Raise PlanError with what to change when the plan does not do what the request says.
+
+    ``context``: the earlier turns ("User: ..." lines); a name the person typed there may be
+    meant by "him" now, but an address or number must be in this request or come from a lookup.
+    ``done``: the task records of earlier rounds; a step that repeats a finished one is refused."""
+    for t in tasks:
+        for d in done:
+            if d.get("status") == "done" and d.get("tool") == t.tool and d.get("args") == t.args:
+                raise PlanError(f"Step {t.id} repeats step {d['id']}, which already ran. Plan only what is "
+                                f"still missing, and use \"${d['id']}\" for its result.")
+    by_id = {t.id: t for t in tasks}
+    said = _words(query)
+    earlier = _words(" ".join(line[5:] for line in context.splitlines() if line.startswith("User:")))
+    lookups = {name for name, s in specs.items() if s.params and all(p.role == "person" for p in s.params if p.required)
+               and any(p.role == "person" for p in s.params)}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None:
+            continue
+        for p in spec.params:
+            value = t.args.get(p.name)
+            if value in (None, "", []):
+                continue
+            if p.role == "people":
+                for item in _items(value):
+                    known = said if _CONTACT_LITERAL.search(str(item)) else said | earlier
+                    if isinstance(item, str) and not _REF.fullmatch(item.strip().strip('"')) \
+                            and not (_words(item) & known):
+                        raise PlanError(
+                            f"Step {t.id}: {p.name} has '{item}', which the request does not name. "
+                            f"Look the person up by the name the request uses and pass \"$K\".")
+            if p.role == "message" and isinstance(value, str):
+                whole = _REF.fullmatch(value.strip())
+                for k in map(int, _REF.findall(value)):
+                    dep = by_id.get(k)
+                    if not whole and dep is not None and dep.tool in lookups:
+                        raise PlanError(
+                            f"Step {t.id}: {p.name} puts the result of step {k} ({dep.tool}) inside the "
+                            f"message. Write the words the person asked to send; step {k} goes in the recipients.")
+    if _ATTACH.search(query) and not re.search(r"\b(?:forward|fwd)", query, re.I):
+        senders = [t for t in tasks if any(p.role == "attachments" for p in specs[t.tool].params)]
+        if senders and not any(t.args.get(p.name) for t in senders for p in specs[t.tool].params
+                               if p.role == "attachments"):
+            raise PlanError(
+                "The request asks to attach a file, but no step attaches one. Find the file with the "
+                "file tool and pass \"$K\" in attachments.")

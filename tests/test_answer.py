@@ -1,0 +1,72 @@
+"""The final answer is built from the task records: it never claims what failed or did not run."""
+
+from __future__ import annotations
+
+from nodes.answer import compose, fixable
+
+
+def rec(id, tool, status, result=None, error=None, deps=(), args=None, round=0):
+    return {"id": id, "tool": tool, "status": status, "result": result, "error": error, "deps": list(deps),
+            "args": args or {}, "round": round}
+
+
+def test_failed_writes_are_reported_as_failures_never_as_done():
+    tasks = [rec(1, "create_note", "failed", error="Permission denied: Notes/Test.md", args={"name": "Test"}),
+             rec(2, "create_note", "failed", error="Permission denied: Notes/Test.md", args={"name": "Test"})]
+    answer = compose(tasks)
+    assert "Created" not in answer and "created" not in answer
+    assert answer.count("I could not create note: Permission denied") == 2
+
+
+def test_what_ran_what_failed_and_what_was_skipped():
+    tasks = [rec(1, "get_email_address", "done", "sarah.lee@example.com", args={"name": "Sarah"}),
+             rec(2, "compose_new_email", "done", "Saved the email to sarah.lee@example.com as a draft.", deps=[1]),
+             rec(3, "get_phone_number", "failed", error="No contact named 'Anna' in contacts.vcf.", args={"name": "Anna"}),
+             rec(4, "send_sms", "skipped", error="skipped because step 3 failed", deps=[3])]
+    answer = compose(tasks)
+    lines = answer.splitlines()
+    assert lines[0] == "Saved the email to sarah.lee@example.com as a draft."
+    assert lines[1] == "I could not find the phone number: No contact named 'Anna' in contacts.vcf."
+    assert lines[2] == "I did not send sms, because step 3 (find the phone number) failed."
+    assert "sarah.lee@example.com is" not in answer  # the lookup step 2 used is not repeated
+
+
+def test_values_are_introduced_by_what_was_asked():
+    assert compose([rec(1, "get_phone_number", "done", "+1-555-0102", args={"name": "Marcus"})]) == \
+        "The phone number of Marcus is +1-555-0102."
+    out = compose([rec(1, "run_python", "done", "355687428096000\n", args={"code": "import math\nprint(math.factorial(17))"})],
+                  labels={"run_python": "Python printed"})
+    assert out == "Python printed: 355687428096000"
+
+
+def test_rejected_steps_after_a_step_that_ran():
+    tasks = [rec(1, "create_reminder", "done", "Created reminder 'Call mum', due Tuesday 1 December 2026."),
+             rec(2, "send_sms", "rejected", round=1)]
+    answer = compose(tasks)
+    assert answer.startswith("Created reminder 'Call mum'") and "did not send sms, because you did not approve it" in answer
+    assert "nothing was run" not in answer.lower()
+
+
+def test_empty_plan_says_what_cannot_be_done():
+    answer = compose([], shown_tools=["send_sms", "create_calendar_event"])
+    assert "can't do that" in answer and "send sms" in answer and "Nothing was run" in answer
+
+
+def test_only_argument_errors_of_the_last_round_are_fixable():
+    tasks = [rec(1, "send_sms", "failed", error="bad arguments for send_sms: message: Field required"),
+             rec(2, "get_phone_number", "failed", error="No contact named 'Anna'."),
+             rec(3, "run_python", "failed", error="run_python did not finish within 10 s and was stopped.")]
+    assert [t["id"] for t in fixable(tasks, 0)] == [1]
+    assert fixable(tasks, 1) == []
+
+
+def test_search_hits_are_shown_as_the_sentences_that_answer():
+    hits = [{"path": "Documents/Team_Handbook.pdf", "score": 0.6,
+             "text": "Working hours are flexible. Expenses: submit receipts within thirty days through the finance "
+                     "portal. Travel must be approved by your manager. Security: lock your screen."},
+            {"path": "Notes/Ideas.md", "score": 0.2, "text": "Automate the weekly status e-mail."}]
+    out = compose([rec(1, "search_documents", "done", hits, args={"query": "how long to submit expense receipts"})],
+                  labels={"search_documents": "From your documents"})
+    assert out.startswith("From your documents (how long to submit expense receipts):")
+    assert "submit receipts within thirty days" in out and "Team_Handbook.pdf" in out
+    assert "lock your screen" not in out

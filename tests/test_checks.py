@@ -1,0 +1,66 @@
+"""Plan checks against the request (nodes/checks.py), on the real tools' schemas and roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from nodes.checks import check_plan
+from nodes.planlang import PlanError, compile_plan
+from nodes.specs import specs_for
+from tools import default_tools, init_workspace
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws"))))
+
+
+def run(plan: str, query: str, specs) -> None:
+    check_plan(compile_plan(plan, specs), specs, query)
+
+
+def test_a_number_from_another_turn_is_refused(specs):
+    with pytest.raises(PlanError, match="'\\+1-555-0103', which the request does not name"):
+        run('1. send_sms(recipients=["+1-555-0103"], message="On my way")\n2. join()', "text Marcus that I'm on my way",
+            specs)
+    run('1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="On my way")\n3. join()',
+        "text Marcus that I'm on my way", specs)
+    run('1. send_sms(recipients=["marcus"], message="On my way")\n2. join()', "text Marcus that I'm on my way", specs)
+
+
+def test_a_lookup_result_inside_a_message_is_refused_but_a_link_is_fine(specs):
+    with pytest.raises(PlanError, match="puts the result of step 1 \\(get_phone_number\\) inside the message"):
+        run('1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="The text to Marcus says: $1")\n'
+            '3. join()', "text Marcus I'm late", specs)
+    run('1. get_zoom_meeting_link(topic="Sync", start_time="tomorrow 3pm")\n2. get_email_address(name="Sarah")\n'
+        '3. compose_new_email(recipients=["$2"], subject="Sync", context="Join here: $1")\n4. join()',
+        "zoom tomorrow 3pm about sync and email Sarah the link", specs)
+
+
+def test_a_requested_attachment_must_be_attached(specs):
+    with pytest.raises(PlanError, match="asks to attach a file"):
+        run('1. get_email_address(name="Sarah")\n2. compose_new_email(recipients=["$1"], subject="Q3 report")\n3. join()',
+            "email Sarah and attach the Q3 report", specs)
+    run('1. get_email_address(name="Sarah")\n2. open_and_get_file_path(file_name="Q3 report")\n'
+        '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n4. join()',
+        "email Sarah and attach the Q3 report", specs)
+    run('1. get_email_address(name="Sarah")\n2. forward_email(recipients=["$1"])\n3. join()',
+        "forward the email with the attachment to Sarah", specs)
+
+
+def test_a_name_from_an_earlier_user_turn_is_allowed_but_not_a_number(specs):
+    context = "User: what's Marcus's number?\nAssistant: The phone number of Marcus is +1-555-0102."
+    run('1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="On my way")\n3. join()',
+        "text him that I'm on my way", specs)
+    check_plan(compile_plan('1. send_sms(recipients=["Marcus"], message="On my way")\n2. join()', specs), specs,
+               "text him that I'm on my way", context)
+    with pytest.raises(PlanError, match="does not name"):
+        check_plan(compile_plan('1. send_sms(recipients=["+1-555-0102"], message="On my way")\n2. join()', specs),
+                   specs, "text him that I'm on my way", context)
+
+
+def test_a_new_round_may_not_repeat_a_finished_step(specs):
+    done = [{"id": 1, "tool": "create_reminder", "args": {"name": "Call mum"}, "status": "done"}]
+    with pytest.raises(PlanError, match="Step 2 repeats step 1, which already ran"):
+        check_plan(compile_plan('2. create_reminder(name="Call mum")\n3. join()', specs, first_id=2, known_ids=[1]),
+                   specs, "remind me to call mum", "", done)
