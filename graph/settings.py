@@ -59,6 +59,9 @@ class Settings(BaseSettings):
         "sure the request needs and the shown tools it was not fitted on (all shown tools when "
         "there are neither); the prompt still lists every retrieved tool, and replans may call "
         "any of them."))
+    decline_below: float = Field(0.35, ge=0.0, le=1.0, description=(
+        "On a first turn, when the tool classifier knows every shown tool and gives each a "
+        "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
     task_timeout_s: float = Field(60.0, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,

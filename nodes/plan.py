@@ -8,6 +8,7 @@ from typing import Any
 
 from nodes.grammar import plan_grammar
 from nodes.llm import complete
+from nodes.planlang import format_plan
 from nodes.prompts import plan_messages
 from nodes.resources import Resources, option, writer_of
 from tools.dates import find_phrases
@@ -27,9 +28,15 @@ def make_plan(res: Resources):
     def plan(state: dict, runtime: Any = None) -> dict:
         t = time.perf_counter()
         write = writer_of(runtime)
+        done = state.get("tasks", [])
+        if state.get("nothing_fits") and not done and not state.get("replan_reason") and not state.get("feedback"):
+            # No shown tool serves the request (retrieve): the empty plan, without asking the model.
+            text = format_plan([])
+            write({"type": "plan_token", "text": text})
+            return {"plan": text, "plans": [*state.get("plans", []), text],
+                    "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
         llm = res.llm(progress=lambda text: write({"type": "progress", "text": text}))
         specs = [res.specs[name] for name in state.get("tools", []) if name in res.specs]
-        done = state.get("tasks", [])
         first_id = next_step_id(done)
         reason = state.get("replan_reason")
         if state.get("feedback"):

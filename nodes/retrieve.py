@@ -47,8 +47,14 @@ def make_retrieve(res: Resources):
         found = index.retrieve(query, list(res.specs), max_tools=option(runtime, res.settings, "max_tools"),
                                n_examples=res.settings.n_examples)
         write({"type": "retrieved", "tools": found.tools})
+        # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
+        # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
+        judged = bool(found.tools) and all(name in found.probabilities for name in found.tools)
+        nothing_fits = (judged and not context
+                        and max(found.probabilities.values(), default=0.0) < res.settings.decline_below)
         # A new request starts a fresh record; the conversation itself stays in `messages`.
         return {"query": query, "context": context, "tools": found.tools, "focus": found.sure,
+                "nothing_fits": nothing_fits,
                 "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",

@@ -169,3 +169,23 @@ def test_relative_dates_resolve_against_the_runs_today(tmp_path, monkeypatch):
     assert out["tasks"][0]["status"] == "done"
     assert "due Friday 4 December 2026, 15:00" in out["answer"]
     assert "DUE:20261204T150000" in (ws / "reminders.ics").read_text()
+
+
+def test_when_the_classifier_finds_nothing_that_fits_the_plan_is_empty_without_the_model(tmp_path):
+    from store.tool_index import Retrieved
+
+    class Unsure(AllToolsIndex):
+        def retrieve(self, query, available, **kw):
+            return Retrieved(sorted(available), [], {}, probabilities={n: 0.05 for n in available})
+
+    graph = build_graph(tools=[get_email_address, compose_new_email],
+                        settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[]), index=Unsure())  # any model call would fail
+    out = ask(graph, "Order sushi for dinner")
+    assert out["plans"] == ["1. join()<END_OF_PLAN>"] and out["tasks"] == []
+    assert "can't do that" in out["answer"]
+    # the setting turns it off: the model plans
+    graph = build_graph(tools=[get_email_address, compose_new_email],
+                        settings=Settings(data_dir=tmp_path, lora_path=None, decline_below=0.0),
+                        llm=FakeListLLM(responses=[PLAN]), index=Unsure())
+    assert ask(graph, "Email Sarah Lee the slides")["tasks"][1]["status"] == "done"
