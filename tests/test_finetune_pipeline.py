@@ -120,6 +120,22 @@ def test_resume_continues_from_checkpoint(pipeline, tmp_path):
     assert steps == [1, 2, 2, 3]          # two steps, the final val loss, then one more step
 
 
+def test_training_can_start_from_a_shipped_gguf_lora(pipeline, monkeypatch):
+    """--init-adapter reads the llama.cpp LoRA back (q/k rows un-permuted): the model it starts
+    from gives the trained model's logits before any step."""
+    from finetune.train import add_lora, init_from_gguf
+
+    base = pipeline["base"]
+    cfg = dataclasses.replace(pipeline["cfg"], init_adapter=str(pipeline["lora"]))
+    start = add_lora(copy.deepcopy(base), cfg).eval()
+    heads = (base.config.num_attention_heads, base.config.num_key_value_heads)
+    monkeypatch.setattr(gguf_io, "llama_heads", lambda _path: heads)  # the tiny base's, not SmolLM2's
+    init_from_gguf(start, cfg)
+    tokens = pipeline["tokens"]
+    tuned = hf_logits(pipeline["tuned"], tokens)
+    np.testing.assert_allclose(hf_logits(start, tokens), tuned, atol=1e-4 * np.abs(tuned).max())
+
+
 def test_base_gguf_matches_transformers(pipeline):
     hf = hf_logits(pipeline["base"], pipeline["tokens"])
     cpp = cpp_logits(pipeline["base_gguf"], pipeline["tokens"])
