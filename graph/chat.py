@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from langchain_core.callbacks import BaseCallbackHandler
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 from rich.console import Console, Group, RenderableType
@@ -66,17 +66,6 @@ def plan_text(plan: str) -> Text:
     return text
 
 
-def answer_text(raw: str) -> str:
-    """What to show of the joiner's streamed output: the body of ``Finish(...)``, nothing of ``Replan``."""
-    stripped = raw.lstrip()
-    for kind in ("Finish(", "Replan("):
-        if kind.startswith(stripped):  # still writing the keyword
-            return ""
-        if stripped.startswith(kind):
-            return "" if kind == "Replan(" else stripped[len(kind):].removesuffix(")")
-    return raw
-
-
 def task_label(task: dict[str, Any]) -> RenderableType:
     """One task line (its call, status, time) and, below it, its result or error."""
     status = task.get("status", "planned")
@@ -121,7 +110,6 @@ class RunView:
         self.plans: list[str] = []
         self.writing = False  # a plan is streaming in right now
         self.tasks: dict[int, dict[str, Any]] = {}
-        self.answer_raw = ""
         self.answer = ""
         self.stage = "Finding the tools for this request"
         self.interrupt: dict[str, Any] | None = None
@@ -157,8 +145,6 @@ class RunView:
         elif kind == "task":
             task = self.tasks.setdefault(event["id"], {"id": event["id"], "tool": event.get("tool")})
             task.update({k: v for k, v in event.items() if k != "type" and v is not None})
-        elif kind == "answer_token":
-            self.answer_raw += event.get("text", "")
 
     def on_update(self, node: str, update: dict[str, Any]) -> None:
         if node == "retrieve":
@@ -187,12 +173,11 @@ class RunView:
             self.answer = update.get("answer", self.answer)
         elif node == "execute":
             self.merge_tasks(update.get("tasks", []))
-            self.answer_raw = ""
             self.stage = "Reading the results"
         elif node == "join":
-            self.answer_raw = ""
             if update.get("status") == "replan":
-                self.note(f"Not done yet: {short(update.get('replan_reason'), 200)}. Writing a new plan.")
+                self.note(f"A step's arguments did not fit: {short(update.get('replan_reason'), 200)}. "
+                          "Writing a new plan.")
                 self.stage = "Writing a new plan"
             self.answer = update.get("answer", self.answer)
 
@@ -233,9 +218,8 @@ class RunView:
                                    border_style="blue", expand=False))
         if self.tasks:
             parts.append(task_tree(list(self.tasks.values())))
-        answer = self.answer or answer_text(self.answer_raw)
-        if answer:
-            parts.append(Text(answer, style="bold"))
+        if self.answer:
+            parts.append(Text(self.answer, style="bold"))
         if not self.finished:
             parts.append(Spinner("dots", text=Text(self.stage + "…", style="dim"), style="cyan"))
         return Group(*parts)
@@ -332,7 +316,8 @@ class Chat:
     def show_thread(self) -> None:
         values = self.graph.get_state(self.config).values
         messages = values.get("messages", [])
-        for m in messages[-6:]:
+        said = [m for m in messages if isinstance(m, HumanMessage) or (isinstance(m, AIMessage) and m.content)]
+        for m in said[-6:]:  # the plan's tool calls and results are in between; show the words
             who = "you" if isinstance(m, HumanMessage) else "agent"
             self.console.print(f"[dim]{who}:[/] {short(m.content, 300)}")
         resumed = "Resumed" if messages else "Thread"
@@ -479,8 +464,16 @@ class Chat:
         self.cancelled = False
         state = self.graph.get_state(self.config)
         messages = state.values.get("messages", [])
-        if state.next or (messages and isinstance(messages[-1], HumanMessage)):
-            self.graph.update_state(self.config, {"messages": [AIMessage("(cancelled)")],
+        answered = bool(messages) and isinstance(messages[-1], AIMessage) and bool(messages[-1].content) \
+            and not messages[-1].tool_calls
+        if state.next or not answered:
+            # every tool call of the plan gets its ToolMessage, so the record stays a valid chat
+            results = {m.tool_call_id for m in messages if isinstance(m, ToolMessage)}
+            open_calls = [c for m in messages if isinstance(m, AIMessage) for c in m.tool_calls
+                          if c["id"] not in results]
+            closed = [ToolMessage("Cancelled.", tool_call_id=c["id"], name=c["name"], status="error")
+                      for c in open_calls]
+            self.graph.update_state(self.config, {"messages": [*closed, AIMessage("(cancelled)")],
                                                   "status": "cancelled"}, as_node="join")
 
     def wait_for_worker(self) -> bool:

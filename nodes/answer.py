@@ -87,7 +87,9 @@ def done_line(task: dict, label: str | None = None) -> str:
     if not result:
         return f"Ran {task['tool']}."
     if not _is_fetch(task["tool"]) and "\n" not in result and not label:
-        return _sentence(result)  # an action's own report: "Created event ...", "Sent ..."
+        if re.match(r"^[A-Z]\S*\s+\S+\s+\S+", result):
+            return _sentence(result)  # an action's own report: "Created event ...", "Sent ..."
+        return f"{_sentence(task['tool'].replace('_', ' ')).rstrip('.')}: {result}"  # a bare value
     about = _subject(task)
     about = about if about and len(about) < 60 and "(" not in about and "\n" not in about else ""
     if label:

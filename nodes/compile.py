@@ -11,6 +11,7 @@ from langgraph.types import interrupt
 from nodes.answer import compose
 from nodes.checks import check_plan
 from nodes.planlang import PlanError, compile_plan, format_call
+from nodes.record import plan_message, tool_messages
 from nodes.resources import Resources, option
 
 Route = Literal["plan", "execute", "__end__"]
@@ -58,8 +59,10 @@ def make_compile(res: Resources):
         pending = [task_record(x) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings}
+        said = [plan_message(state.get("plan", ""), pending)] if pending else []
         if getattr(getattr(runtime, "context", None), "dry_run", False):
-            return {**update, "status": "dry_run", "tasks": [*done, *pending]}
+            return {**update, "status": "dry_run", "tasks": [*done, *pending],
+                    "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}
         if pending and option(runtime, res.settings, "approval"):
             decision = interrupt({"question": "Run this plan?", "plan": state.get("plan", ""),
                                   "tasks": pending})
@@ -69,11 +72,11 @@ def make_compile(res: Resources):
                 replans = state.get("replans", 0)
                 if feedback and replans < option(runtime, res.settings, "max_replans"):
                     return {**update, "tasks": [*done, *rejected], "feedback": feedback,
-                            "replans": replans + 1, "status": "rejected"}
+                            "replans": replans + 1, "status": "rejected", "messages": [*said, *tool_messages(rejected)]}
                 answer = compose([*done, *rejected])
                 return {**update, "tasks": [*done, *rejected], "status": "stopped",
-                        "answer": answer, "messages": [AIMessage(answer)]}
-        return {**update, "status": "ready"}
+                        "answer": answer, "messages": [*said, *tool_messages(rejected), AIMessage(answer)]}
+        return {**update, "status": "ready", "messages": said}
     return compile
 
 

@@ -16,6 +16,7 @@ from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
 from nodes.planlang import is_ref
+from nodes.record import tool_messages
 from nodes.resources import Resources, option, writer_of
 from tools import cancel, clock
 
@@ -168,7 +169,7 @@ def make_execute(res: Resources) -> RunnableLambda:
                               option(runtime, res.settings, "task_timeout_s"),
                               state.get("started") or time.time(), writer_of(runtime))
         timings = state.get("timings", {})
-        return {"tasks": [*done, *ran], "pending": [],
+        return {"tasks": [*done, *ran], "pending": [], "messages": tool_messages(ran),
                 "timings": {"execute": timings.get("execute", 0.0) + time.perf_counter() - t}}
 
     def execute(state: dict) -> dict:

@@ -7,10 +7,11 @@ from typing import Any
 
 from langchain_core.messages import HumanMessage
 
+from nodes.record import earlier_turns
 from nodes.resources import Resources, option, writer_of
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.
-CONTEXT_MESSAGES = 4
+CONTEXT_TURNS = 2
 CONTEXT_CHARS = 200
 
 
@@ -22,19 +23,13 @@ def message_text(message: Any) -> str:
 
 
 def split_request(messages: list) -> tuple[str, str]:
-    """(the last human message, a short transcript of the turns before it)."""
+    """(the last human message, a short transcript of the turns before it, tool results included)."""
     idx = next((i for i in range(len(messages) - 1, -1, -1)
                 if isinstance(messages[i], HumanMessage)), None)
     if idx is None or not message_text(messages[idx]).strip():
         raise ValueError("No request found: send {'messages': [{'role': 'user', 'content': '...'}]} "
                          "with a non-empty last user message.")
-    earlier = []
-    for m in messages[max(0, idx - CONTEXT_MESSAGES):idx]:
-        who = "User" if isinstance(m, HumanMessage) else "Assistant"
-        text = " ".join(message_text(m).split())
-        if text:
-            earlier.append(f"{who}: {text[:CONTEXT_CHARS]}")
-    return message_text(messages[idx]).strip(), "\n".join(earlier)
+    return message_text(messages[idx]).strip(), earlier_turns(messages[:idx], message_text, CONTEXT_TURNS, CONTEXT_CHARS)
 
 
 def make_retrieve(res: Resources):

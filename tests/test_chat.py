@@ -11,13 +11,13 @@ from langchain_core.tools import tool
 from pydantic import Field
 from rich.console import Console
 
-from graph.chat import RunView, answer_text, approval_value, chat, task_tree
+from graph.chat import RunView, approval_value, chat, task_tree
 from graph.settings import Settings
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
 
 PLAN = ('1. get_email_address(name="Sarah Lee")\n'
         '2. compose_new_email(recipients=["$1"], subject="Slides")\n3. join()<END_OF_PLAN>')
-FINISH = "Finish(I drafted the email to sarah.lee@example.com.)"
+ANSWER = "Draft to sarah.lee@example.com: Slides."  # the answer, from the task records
 
 
 class ScriptedLLM(FakeListLLM):
@@ -82,10 +82,10 @@ def test_view_draws_plan_tree_statuses_and_answer():
                          "result": "sarah@example.com", "start": 0.1, "end": 0.2})
     view.feed("custom", {"type": "task", "id": 2, "tool": "compose_new_email", "status": "failed",
                          "error": "no subject"})
-    view.feed("custom", {"type": "answer_token", "text": "Finish(Sarah's address"})
+    view.feed("updates", {"join": {"answer": "I could not compose new email: no subject.", "status": "finished"}})
     text = render(view)
     assert "✓ 1." in text and "→ sarah@example.com" in text and "✗ 2." in text and "no subject" in text
-    assert "Sarah's address" in text and "Finish(" not in text
+    assert "I could not compose new email: no subject." in text
     # the tree hangs task 2 under task 1, its dependency
     tree = render(task_tree(list(view.tasks.values())))
     assert tree.index("1. get_email_address") < tree.index("2. compose_new_email")
@@ -100,22 +100,20 @@ def render(renderable) -> str:
 
 
 def test_small_helpers():
-    assert answer_text("Fini") == "" and answer_text("Replan(more)") == ""
-    assert answer_text("Finish(Done.)") == "Done." and answer_text("plain") == "plain"
     assert approval_value("y") is True and approval_value("") is False and approval_value("N") is False
     assert approval_value("use Tom instead") == "use Tom instead"
 
 
 def test_approve_then_answer_and_slash_commands(tmp_path):
     text, _ = run_chat(tmp_path, ["/help", "/tools", "Email Sarah Lee the slides", "y", "/plan",
-                                  "/workspace", "/nope"], [PLAN, FINISH])
+                                  "/workspace", "/nope"], [PLAN])
     assert "/workspace" in text and "Ctrl-C cancels" in text                       # /help
     assert "Find the email address of a contact by name." in text                # /tools
     assert '2. compose_new_email(recipients=["$1"], subject="Slides")' in text    # the plan
     assert "Run this plan? [y/N/or type a comment to replan] y" in text
     assert "waiting" in text                                                     # before approval
     assert "→ Draft to sarah.lee@example.com: Slides" in text                     # task results
-    assert "I drafted the email to sarah.lee@example.com." in text               # the answer
+    assert ANSWER in text                                                         # the answer
     after_plan = text.split("› /plan")[1]
     assert "request: Email Sarah Lee the slides" in after_plan and "✓ 2." in after_plan
     assert f"Workspace: {tmp_path / 'workspace'}" in text
@@ -124,33 +122,33 @@ def test_approve_then_answer_and_slash_commands(tmp_path):
 
 def test_reject_runs_nothing_and_comment_replans(tmp_path):
     text, llm = run_chat(tmp_path, ["Email Sarah Lee the slides", "n"], [PLAN])
-    assert "The plan was not approved, so nothing was run." in text and "not run" in text
+    assert "I did not compose new email, because you did not approve it." in text and "not run" in text
     assert "✓" not in text and len(llm.prompts) == 1
 
     other = '3. get_email_address(name="Tom")\n4. join()<END_OF_PLAN>'
     text, llm = run_chat(tmp_path, ["Email Sarah Lee the slides", "look up Tom instead", "yes"],
-                         [PLAN, other, "Finish(Tom's address is tom@example.com.)"])
+                         [PLAN, other])
     assert "Plan rejected: look up Tom instead" in text and "Plan 2" in text
     assert "look up Tom instead" in llm.prompts[1]
-    assert "→ tom@example.com" in text and "Tom's address is tom@example.com." in text
+    assert "→ tom@example.com" in text and "The email address of Tom is tom@example.com." in text
 
 
 def test_threads_persist_resume_and_new(tmp_path):
-    text, _ = run_chat(tmp_path, ["Email Sarah Lee the slides", "/new"], [PLAN, FINISH],
+    text, _ = run_chat(tmp_path, ["Email Sarah Lee the slides", "/new"], [PLAN],
                        approval=False, thread="first")
     assert "Thread first (continue it later with `tinyagent chat --thread first`)" in text
     assert "Run this plan?" not in text and "New thread " in text
     assert (tmp_path / "threads.sqlite").exists()
 
     follow = '1. compose_new_email(recipients=["sarah.lee@example.com"], subject="Agenda")\n2. join()'
-    text, llm = run_chat(tmp_path, ["Send her the agenda too"], [follow, "Finish(Sent.)"],
+    text, llm = run_chat(tmp_path, ["Send her the agenda too"], [follow],
                          approval=False, thread="first")
     assert "Resumed first" in text
     assert "you: Email Sarah Lee the slides" in text
-    assert "agent: I drafted the email to sarah.lee@example.com." in text
+    assert f"agent: {ANSWER}" in text
     # the follow-up's planner sees the earlier turn
     assert "User: Email Sarah Lee the slides" in llm.prompts[0]
-    assert "Sent." in text
+    assert "Draft to sarah.lee@example.com: Agenda." in text
 
 
 @pytest.fixture
@@ -165,11 +163,11 @@ def terminal_sigint():
 def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path, terminal_sigint):
     slow = '1. press_ctrl_c()\n2. join()'
     text, llm = run_chat(tmp_path, ["Do the slow thing", "Email Sarah Lee the slides"],
-                         [slow, PLAN, FINISH], approval=False, thread="t",
+                         [slow, PLAN], approval=False, thread="t",
                          tools=[press_ctrl_c, get_email_address, compose_new_email])
     assert "Cancelled." in text
-    assert "I drafted the email to sarah.lee@example.com." in text  # the next request ran to its end
-    assert len(llm.prompts) == 3  # the cancelled run never reached join
+    assert ANSWER in text  # the next request ran to its end
+    assert len(llm.prompts) == 2  # one plan each
     text, _ = run_chat(tmp_path, [], [], thread="t")
     assert "you: Do the slow thing\nagent: (cancelled)\nyou: Email Sarah Lee the slides" in text
 
@@ -177,7 +175,7 @@ def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path, terminal_sigint)
 def test_first_start_creates_a_sample_workspace_for_the_real_tools(tmp_path):
     plan = '1. get_phone_number(name="Sarah Lee")\n2. join()<END_OF_PLAN>'
     text, _ = run_chat(tmp_path, ["/workspace", "What is Sarah Lee's number?"],
-                       [plan, "Finish(+1-555-0101)"], approval=False, tools=DEFAULT)
+                       [plan], approval=False, tools=DEFAULT)
     assert f"Created a workspace with sample data at {tmp_path / 'workspace'}" in text
     assert "contacts.vcf" in text.split("› /workspace")[1]
     assert "→ +1-555-0101" in text

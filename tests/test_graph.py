@@ -189,3 +189,37 @@ def test_when_the_classifier_finds_nothing_that_fits_the_plan_is_empty_without_t
                         settings=Settings(data_dir=tmp_path, lora_path=None, decline_below=0.0),
                         llm=FakeListLLM(responses=[PLAN]), index=Unsure())
     assert ask(graph, "Email Sarah Lee the slides")["tasks"][1]["status"] == "done"
+
+
+def test_the_run_is_recorded_as_tool_calls_and_tool_messages(tmp_path):
+    from langchain_core.messages import HumanMessage, ToolMessage
+
+    plan = ('1. get_email_address(name="Sarah Lee")\n2. get_email_address(name="Nobody")\n'
+            '3. compose_new_email(recipients=["$1", "$2"], subject="Slides")\n4. join()<END_OF_PLAN>')
+    graph, _ = make([plan], tmp_path)
+    out = ask(graph, "Email Sarah Lee and Nobody the slides")
+    human, call, *results, answer = out["messages"]
+    assert isinstance(human, HumanMessage) and isinstance(answer, AIMessage) and answer.content == out["answer"]
+    assert [(c["id"], c["name"], c["args"]) for c in call.tool_calls] == [
+        ("call_0_1", "get_email_address", {"name": "Sarah Lee"}), ("call_0_2", "get_email_address", {"name": "Nobody"}),
+        ("call_0_3", "compose_new_email", {"recipients": ["$1", "$2"], "subject": "Slides"})]
+    assert call.additional_kwargs["tinyagent"]["deps"]["call_0_3"] == ["call_0_1", "call_0_2"]
+    assert all(isinstance(m, ToolMessage) for m in results)
+    by_id = {m.tool_call_id: m for m in results}
+    assert by_id["call_0_1"].status == "success" and by_id["call_0_1"].content == "sarah.lee@example.com"
+    assert by_id["call_0_2"].status == "error" and "Nobody" in by_id["call_0_2"].content
+    assert by_id["call_0_3"].status == "error" and "skipped" in by_id["call_0_3"].content
+
+
+def test_a_follow_up_sees_the_earlier_turns_results(tmp_path):
+    seen = []
+    plan2 = '1. compose_new_email(recipients=["sarah.lee@example.com"], subject="Slides")\n2. join()'
+    graph, llm = make(['1. get_email_address(name="Sarah Lee")\n2. join()', plan2], tmp_path,
+                      checkpointer=InMemorySaver())
+    original = llm._call
+    object.__setattr__(llm, "_call", lambda prompt, *a, **k: seen.append(prompt) or original(prompt, *a, **k))
+    cfg = {"configurable": {"thread_id": "f"}}
+    ask(graph, "What's Sarah Lee's email?", config=cfg)
+    ask(graph, "send her the slides", config=cfg)
+    assert "Result: get_email_address(name='Sarah Lee') -> sarah.lee@example.com" in seen[1]
+    assert "User: What's Sarah Lee's email?" in seen[1]

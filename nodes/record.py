@@ -1,0 +1,71 @@
+"""The run as LangChain messages: the plan as an AIMessage with tool_calls, each task's outcome a ToolMessage.
+
+Studio's chat view, LangSmith, chat UIs built for LangGraph and ``trim_messages`` read these like
+any agent's run. A tool call's id is ``call_<round>_<step>``; the plan's dependencies are in the
+AIMessage's ``additional_kwargs["tinyagent"]["deps"]`` (call id -> the call ids it waits for), and
+the plan text in ``additional_kwargs["tinyagent"]["plan"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from langchain_core.messages import AIMessage, ToolMessage
+
+from nodes.prompts import observation
+
+
+def call_id(task: dict) -> str:
+    return f"call_{task.get('round', 0)}_{task['id']}"
+
+
+def plan_message(plan: str, tasks: Sequence[dict]) -> AIMessage:
+    ids = {t["id"]: call_id(t) for t in tasks}
+    return AIMessage(
+        content="",
+        tool_calls=[{"name": t["tool"], "args": t["args"], "id": ids[t["id"]], "type": "tool_call"} for t in tasks],
+        additional_kwargs={"tinyagent": {"plan": plan, "deps": {
+            ids[t["id"]]: [ids.get(d, f"call_{d}") for d in t.get("deps") or ()] for t in tasks}}})
+
+
+def tool_messages(tasks: Sequence[dict], note: str | None = None) -> list[ToolMessage]:
+    """One ToolMessage per task: its result, or its error / why it did not run (status "error")."""
+    out = []
+    for t in tasks:
+        status = t.get("status")
+        if status == "done":
+            content, ok = observation(t.get("result"), limit=2000), True
+        elif note is not None:
+            content, ok = note, False
+        elif status == "rejected":
+            content, ok = "Not run: the plan was not approved.", False
+        else:
+            content, ok = str(t.get("error") or f"Not run ({status})."), False
+        out.append(ToolMessage(content=content, tool_call_id=call_id(t), name=t["tool"],
+                               status="success" if ok else "error"))
+    return out
+
+
+def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = 200) -> str:
+    """A short transcript of the turns before the last request: what the person said, what the
+    tools returned (these are the results "that", "him" or "too" may refer to) and the answer."""
+    lines: list[str] = []
+    turns = 0
+    calls: dict[str, str] = {}
+    for m in messages:
+        for c in getattr(m, "tool_calls", None) or ():
+            args = ", ".join(f"{k}={v!r}" for k, v in c["args"].items())
+            calls[c["id"]] = f"{c['name']}({args})"
+    for m in reversed(messages):
+        kind = getattr(m, "type", "")
+        text = " ".join(text_of(m).split())[:chars]
+        if kind == "human":
+            lines.append(f"User: {text}")
+            turns += 1
+            if turns >= max_turns:
+                break
+        elif kind == "tool" and getattr(m, "status", "success") == "success":
+            lines.append(f"Result: {calls.get(m.tool_call_id, m.name)} -> {text}")
+        elif kind == "ai" and text:
+            lines.append(f"Assistant: {text}")
+    return "\n".join(reversed(lines))
