@@ -2,11 +2,11 @@
 
 from graph.settings import Settings
 
-__all__ = ["Settings", "build_graph"]
+__all__ = ["Settings", "build_graph", "load_model", "open_index"]
 
 
-def __getattr__(name):  # build_graph pulls in langgraph; import it only when asked for
-    if name == "build_graph":
-        from graph.graph import build_graph
-        return build_graph
+def __getattr__(name):  # these pull in langgraph; import them only when asked for
+    if name in ("build_graph", "load_model", "open_index"):
+        from graph import graph
+        return getattr(graph, name)
     raise AttributeError(name)

@@ -27,6 +27,25 @@ def default_tools(settings: Settings) -> list[BaseTool]:
     return make_tools(workspace, ToolConfig())
 
 
+def load_model(settings: Settings | None = None) -> Any:
+    """The settings' GGUF (and adapter) as a LangChain LLM, to pass as ``llm=`` to many graphs.
+
+    The graphs then share one llama.cpp model: its runs take turns on it (one lock), so this saves
+    memory and start-up, not time; for throughput run several processes or a model server."""
+    from nodes.llm import load_llama
+    return load_llama(settings or Settings())
+
+
+def open_index(settings: Settings | None = None) -> Any:
+    """The tool index under the settings' data dir, with the solved examples, to pass as ``index=``
+    to many graphs; each graph adds its own tools to it, and retrieval only ever returns a graph's
+    own tools."""
+    from store.tool_index import ToolIndex, load_examples
+    index = ToolIndex((settings or Settings()).store_dir)
+    index.sync_examples(load_examples())
+    return index
+
+
 def build_graph(tools: Sequence[BaseTool] | None = None, settings: Settings | None = None,
                 checkpointer: Any = None, llm: Any = None, index: Any = None):
     """The compiled agent graph.
@@ -34,8 +53,10 @@ def build_graph(tools: Sequence[BaseTool] | None = None, settings: Settings | No
     tools: any LangChain tools (default: the project's tool set on the settings' workspace).
     settings: model, adapter and limits (default: Settings() from TINYAGENT_* variables).
     checkpointer: a LangGraph checkpointer for threads and interrupts (approval needs one).
-    llm: a LangChain LLM or chat model to plan with instead of loading the settings' GGUF.
-    index: a ToolIndex to use instead of opening the one under the settings' data dir.
+    llm: a LangChain LLM or chat model to plan with instead of loading the settings' GGUF
+        (``load_model()`` loads it once for many graphs).
+    index: a ToolIndex to use instead of opening the one under the settings' data dir
+        (``open_index()``); the graph adds its tools to it on first use.
     """
     settings = settings or Settings()
     if llm is None:

@@ -35,6 +35,7 @@ def load_llama(settings) -> BaseLanguageModel:
             n_ctx=settings.n_ctx,
             n_threads=settings.n_threads,
             n_batch=512,
+            model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
             temperature=settings.temperature,
             max_tokens=settings.max_plan_tokens,
             seed=0,

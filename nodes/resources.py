@@ -24,6 +24,7 @@ class Resources:
         self.specs: dict[str, ToolSpec] = specs_for(tools)
         self._llm = llm
         self._index = index
+        self._synced = False
         self._lock = threading.Lock()
 
     def llm(self, progress: Callable[[str], None] | None = None) -> Any:
@@ -41,6 +42,10 @@ class Resources:
 
     def index(self, progress: Callable[[str], None] | None = None) -> Any:
         with self._lock:
+            if self._index is not None and not self._synced and hasattr(self._index, "sync_tools"):
+                # a shared index passed in: add this graph's tools to it (cards are keyed by content)
+                self._index.sync_tools(self.specs.values())
+                self._synced = True
             if self._index is None:
                 from store.tool_index import ToolIndex, load_examples
                 t = time.perf_counter()

@@ -106,3 +106,30 @@ def test_graph_is_a_runnable_that_composes_with_lcel(graph):
     assert chain.invoke("What is 10 USD in EUR?") == "9.00 EUR"
     assert chain.batch(["What is 30 USD in EUR?", "What is 50 USD in EUR?"]) == ["27.00 EUR", "45.00 EUR"]
     assert asyncio.run(chain.ainvoke("What is 40 USD in EUR?")) == "36.00 EUR"
+
+
+def test_many_graphs_share_one_index_and_each_finds_its_own_tools(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from langchain_core.tools import tool
+
+    from graph import build_graph, open_index
+
+    @tool
+    def water_plants(room: str) -> str:
+        """Water the house plants in a room."""
+        return f"Watered the plants in the {room}."
+
+    @tool
+    def book_parking(date: str) -> str:
+        """Reserve a parking spot at the office for a date."""
+        return f"Parking booked for {date}."
+
+    settings = Settings(data_dir=tmp_path, lora_path=None)
+    shared = open_index(settings)
+    first = build_graph(tools=[water_plants], settings=settings, index=shared,
+                        llm=FakeListLLM(responses=['1. water_plants(room="kitchen")\n2. join()']))
+    second = build_graph(tools=[book_parking], settings=settings, index=shared,
+                         llm=FakeListLLM(responses=['1. book_parking(date="tomorrow")\n2. join()']))
+    assert first.invoke(ask("Water the kitchen plants"))["tools"] == ["water_plants"]
+    out = second.invoke(ask("Book me a parking spot tomorrow"))
+    assert out["tools"] == ["book_parking"] and out["answer"] == "Parking booked for tomorrow."
