@@ -76,8 +76,6 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
     else:  # any
         arr = _value(b, "array", "any", refnum, False)
         alts = [s, "num", "bool", "none", arr]
-    if optional and "none" not in alts:
-        alts.append("none")
     name = _rule_name("v", ptype, items, refnum or "noref", "opt" if optional else "req")
     return b.add(name, " | ".join(alts))
 
@@ -87,8 +85,14 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
 
     ``when``: the request's own words for times (tools.dates.find_phrases). An argument with the
     role "when" may only copy one of them; with none in the request, an optional one is left out.
+    An optional argument is written with a value or left out, never as None; an argument with an
+    ``enum`` takes only its allowed values.
     """
     def arg(p: Param) -> str:
+        if p.enum:  # only the allowed values (or a reference to an earlier result)
+            ref = [f'"\\"$" {refnum} "\\""'] if refnum else []
+            body = " | ".join([_lit(repr(v) if not isinstance(v, str) else json.dumps(v)) for v in p.enum] + ref)
+            return f'"{p.name}=" ' + b.add(_rule_name("enum", spec.name, p.name, refnum or "noref"), body)
         if p.role == "when" and when:
             return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))
         return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required)

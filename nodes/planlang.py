@@ -228,6 +228,9 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         for name, value in list(args.items()):
             p = spec.param(name)
             args[name] = _check_type(where, name, p.type, p.items, value, p.required)
+            if p.enum and args[name] is not None and not is_ref(args[name]) and args[name] not in p.enum:
+                raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
+                                f"not {args[name]!r}.")
         deps = _refs_in(list(args.values()))
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
         if bad:

@@ -25,6 +25,7 @@ class Param:
     items: str = "any"  # element type of an array
     default: Any = None
     role: str = ""  # "when": the person's words for a time, resolved by the tool (schema key x-role)
+    enum: tuple = ()  # the allowed values, when the schema lists them
 
     def annotation(self) -> str:
         base = _PY_NAMES[self.type]
@@ -89,6 +90,7 @@ class ToolSpec:
                 items=items,
                 default=prop.get("default"),
                 role=str(prop.get("x-role", "")),
+                enum=tuple(_enum(prop, defs)),
             ))
         # Required arguments first, keeping schema order otherwise, so positional calls are natural.
         params.sort(key=lambda p: not p.required)
@@ -97,6 +99,18 @@ class ToolSpec:
 
 def _first_line(text: str) -> str:
     return (text or "").strip().splitlines()[0].strip() if (text or "").strip() else ""
+
+
+def _enum(prop: dict, defs: dict) -> list:
+    """The allowed values of a property (``enum``, a ``$ref`` to an Enum, or ``Literal`` in Optional)."""
+    if "$ref" in prop:
+        prop = defs.get(prop["$ref"].split("/")[-1], {})
+    if "enum" in prop:
+        return list(prop["enum"])
+    if "const" in prop:
+        return [prop["const"]]
+    options = [o for o in prop.get("anyOf", []) if o.get("type") != "null"]
+    return _enum(options[0], defs) if len(options) == 1 else []
 
 
 def _json_type(prop: dict, defs: dict) -> tuple[str, str]:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from nodes.planlang import PlanError, compile_plan, format_plan, parse_plan
-from nodes.specs import Param, ToolSpec
+from nodes.specs import Param, ToolSpec, specs_for
 
 SPECS = {
     "get_email_address": ToolSpec("get_email_address", "Email of a contact.",
@@ -111,3 +111,25 @@ def test_random_step_sequences_compile_or_fail_cleanly(lines):
 def test_parse_keeps_literal_types():
     [step] = parse_plan('1. create_reminder("r", 3, True)')
     assert step.args == ("r", 3, True)
+
+
+def test_enum_arguments_take_only_their_values_and_optional_ones_are_never_none():
+    from typing import Literal
+
+    from langchain_core.tools import tool
+
+    from nodes.grammar import plan_grammar
+
+    @tool
+    def set_fan(speed: Literal["low", "medium", "high"], room: str | None = None) -> str:
+        """Set the fan speed."""
+        return speed
+
+    specs = specs_for([set_fan])
+    assert specs["set_fan"].param("speed").enum == ("low", "medium", "high")
+    with pytest.raises(PlanError, match="`speed` must be one of 'low', 'medium', 'high', not 'max'"):
+        compile_plan('1. set_fan(speed="max")\n2. join()', specs)
+    assert compile_plan('1. set_fan(speed="high")\n2. join()', specs)[0].args == {"speed": "high"}
+    grammar = plan_grammar(specs.values())
+    assert '"\\"low\\"" | "\\"medium\\"" | "\\"high\\""' in grammar
+    assert "None" not in grammar.split("set-fan", 1)[1]
