@@ -17,9 +17,14 @@ from typing import Sequence
 
 from nodes.planlang import PlanError, Task
 from nodes.specs import ToolSpec
+from tools.dates import find_phrases
 
 _REF = re.compile(r"\$(\d+)")
-_ATTACH = re.compile(r"\battach|\battachment|\bwith (?:the|my) [\w' -]{1,40}(?:file|pdf|doc|document|report|deck|slides|sheet|spreadsheet)\b", re.I)
+_FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
+              r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?)")
+_ATTACH = re.compile(r"\battach|\bwith (?:the|my) [\w' -]{1,40}" + _FILE_NOUN + r"\b|"
+                     r"\b(?:e-?mail|send|mail|share)\b[^.?!;]{0,40}?\b(?:the|my|our|this)\s+(?:[\w'-]+\s+){0,3}"
+                     + _FILE_NOUN + r"\b", re.I)
 
 
 def _words(text: str) -> set[str]:
@@ -74,6 +79,16 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                         raise PlanError(
                             f"Step {t.id}: {p.name} puts the result of step {k} ({dep.tool}) inside the "
                             f"message. Write the words the person asked to send; step {k} goes in the recipients.")
+    for t in tasks:  # the words for a time belong in the time argument, not in the name
+        spec = specs.get(t.tool)
+        slots = [p for p in spec.params if p.role == "when"] if spec else []
+        if not slots or any(t.args.get(p.name) for p in slots):
+            continue
+        for phrase in find_phrases(query):
+            for name, value in t.args.items():
+                if isinstance(value, str) and len(phrase) > 3 and phrase.casefold() in value.casefold():
+                    raise PlanError(f"Step {t.id}: '{phrase}' is a time: pass it as {slots[0].name}=\"{phrase}\" "
+                                    f"and leave it out of {name}.")
     if _ATTACH.search(query) and not re.search(r"\b(?:forward|fwd)", query, re.I):
         senders = [t for t in tasks if any(p.role == "attachments" for p in specs[t.tool].params)]
         if senders and not any(t.args.get(p.name) for t in senders for p in specs[t.tool].params

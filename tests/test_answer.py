@@ -70,3 +70,13 @@ def test_search_hits_are_shown_as_the_sentences_that_answer():
     assert out.startswith("From your documents (how long to submit expense receipts):")
     assert "submit receipts within thirty days" in out and "Team_Handbook.pdf" in out
     assert "lock your screen" not in out
+
+
+def test_instructions_become_words_for_the_recipient():
+    from tools.wording import message_for_recipient as words
+
+    assert words("Ask if the tax forms are ready") == "Could you let me know if the tax forms are ready?"
+    assert words("ask him when it ships") == "Could you let me know when it ships?"
+    assert words("tell her I'm on my way") == "I'm on my way."
+    assert words("Remind them about the deadline") == "Just a reminder about the deadline."
+    assert words("The slides are attached.") == "The slides are attached."

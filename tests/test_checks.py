@@ -64,3 +64,19 @@ def test_a_new_round_may_not_repeat_a_finished_step(specs):
     with pytest.raises(PlanError, match="Step 2 repeats step 1, which already ran"):
         check_plan(compile_plan('2. create_reminder(name="Call mum")\n3. join()', specs, first_id=2, known_ids=[1]),
                    specs, "remind me to call mum", "", done)
+
+
+def test_a_file_sent_by_name_must_be_attached(specs):
+    with pytest.raises(PlanError, match="asks to attach a file"):
+        run('1. get_email_address(name="Sarah")\n2. compose_new_email(recipients=["$1"], subject="Q3 report")\n3. join()',
+            "Email Sarah the Q3 report", specs)
+    run('1. get_email_address(name="Sarah")\n2. compose_new_email(recipients=["$1"], subject="Lunch")\n3. join()',
+        "Email Sarah about lunch on Friday", specs)
+
+
+def test_the_words_for_a_time_go_in_the_time_argument(specs):
+    with pytest.raises(PlanError, match="'tomorrow at 9' is a time: pass it as due_date"):
+        run('1. create_reminder(name="Call the dentist tomorrow at 9")\n2. join()',
+            "remind me to call the dentist tomorrow at 9", specs)
+    run('1. create_reminder(name="Call the dentist", due_date="tomorrow at 9")\n2. join()',
+        "remind me to call the dentist tomorrow at 9", specs)

@@ -143,5 +143,12 @@ def test_approval_interrupt_is_resumed_through_the_api(client, assistant):
     assert question["value"]["plan"] and question["value"]["tasks"]
     client.runs.wait(thread, assistant, command={"resume": False}, context=context)
     values = client.threads.get_state(thread)["values"]
-    assert values["answer"] == "The plan was not approved, so nothing was run."
     assert {t["status"] for t in values["tasks"]} == {"rejected"}
+    # the answer lists each step as not run, from the records; Studio's thread state holds the
+    # plan as tool calls and one error ToolMessage per call
+    assert values["answer"].count("because you did not approve it") == len(values["tasks"])
+    calls = [c for m in values["messages"] if m["type"] == "ai" for c in m.get("tool_calls") or []]
+    results = [m for m in values["messages"] if m["type"] == "tool"]
+    assert [c["name"] for c in calls] == [t["tool"] for t in values["tasks"]]
+    assert {m["tool_call_id"] for m in results} == {c["id"] for c in calls}
+    assert {m["status"] for m in results} == {"error"}

@@ -37,6 +37,9 @@ _RULES: list[tuple[re.Pattern, callable]] = [
     # ask (him) if/whether X -> "Could you let me know if X?"
     (re.compile(rf"^ask\s+{_RECIPIENT}(if|whether)\s+(.+)$", re.I),
      lambda m: _end(f"Could you let me know {m[1].lower()} {_to_you(m[2])}", "?")),
+    # ask (him) when/what/where/how/who X -> "Could you let me know when X?"
+    (re.compile(rf"^ask\s+{_RECIPIENT}(when|what|where|how|who|which|why)\s+(.+)$", re.I),
+     lambda m: _end(f"Could you let me know {m[1].lower()} {_to_you(m[2])}", "?")),
     # ask (him) for X -> "Could you send me X?"
     (re.compile(rf"^ask\s+{_RECIPIENT}for\s+(.+)$", re.I), lambda m: _end(f"Could you send me {_to_you(m[1])}", "?")),
     # ask (him) to X -> "Could you X?"
