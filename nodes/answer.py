@@ -9,9 +9,10 @@ asked. Lookups whose result a later successful step used are not repeated.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Iterable, Sequence
+
+from nodes.prompts import as_text
 
 MAX_RESULT_CHARS = 700
 
@@ -31,14 +32,7 @@ def _action(tool: str) -> str:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, str):
-        text = value
-    else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, default=str)
-        except (TypeError, ValueError):
-            text = str(value)
-    text = text.strip()
+    text = as_text(value).strip()
     return text if len(text) <= MAX_RESULT_CHARS else text[: MAX_RESULT_CHARS - 3].rstrip() + "..."
 
 

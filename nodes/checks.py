@@ -79,14 +79,15 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                         raise PlanError(
                             f"Step {t.id}: {p.name} puts the result of step {k} ({dep.tool}) inside the "
                             f"message. Write the words the person asked to send; step {k} goes in the recipients.")
+    phrases = [p for p in find_phrases(query) if len(p) > 3]
     for t in tasks:  # the words for a time belong in the time argument, not in the name
         spec = specs.get(t.tool)
         slots = [p for p in spec.params if p.role == "when"] if spec else []
         if not slots or any(t.args.get(p.name) for p in slots):
             continue
-        for phrase in find_phrases(query):
+        for phrase in phrases:
             for name, value in t.args.items():
-                if isinstance(value, str) and len(phrase) > 3 and phrase.casefold() in value.casefold():
+                if isinstance(value, str) and phrase.casefold() in value.casefold():
                     raise PlanError(f"Step {t.id}: '{phrase}' is a time: pass it as {slots[0].name}=\"{phrase}\" "
                                     f"and leave it out of {name}.")
     if _ATTACH.search(query) and not re.search(r"\b(?:forward|fwd)", query, re.I):

@@ -56,9 +56,14 @@ def _string(b: _Builder, refnum: str | None) -> str:
     return b.add(f"str-{refnum}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | "$" {refnum} )* "\""')
 
 
+def _ref(b: _Builder, refnum: str | None) -> str | None:
+    """Rule for a whole-argument reference ``"$K"`` to an allowed step, or None when there is none."""
+    return b.add(f"ref-{refnum}", f'"\\"$" {refnum} "\\""') if refnum else None
+
+
 def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bool) -> str:
     s = _string(b, refnum)
-    ref = b.add(f"ref-{refnum}", f'"\\"$" {refnum} "\\""') if refnum else None
+    ref = _ref(b, refnum)
     scalar = {"string": s, "integer": "int", "number": "num", "boolean": "bool"}
     if ptype in scalar:
         alts = [scalar[ptype]] + ([ref] if ref and ptype != "string" else [])
@@ -90,8 +95,9 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
     """
     def arg(p: Param) -> str:
         if p.enum:  # only the allowed values (or a reference to an earlier result)
-            ref = [f'"\\"$" {refnum} "\\""'] if refnum else []
-            body = " | ".join([_lit(repr(v) if not isinstance(v, str) else json.dumps(v)) for v in p.enum] + ref)
+            ref = _ref(b, refnum)
+            body = " | ".join([_lit(repr(v) if not isinstance(v, str) else json.dumps(v)) for v in p.enum]
+                              + ([ref] if ref else []))
             return f'"{p.name}=" ' + b.add(_rule_name("enum", spec.name, p.name, refnum or "noref"), body)
         if p.role == "when" and when:
             return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))

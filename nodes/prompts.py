@@ -36,16 +36,19 @@ def example_block(examples: Sequence[dict[str, str]]) -> str:
     return "Examples:\n" + "\n\n".join(parts)
 
 
+def as_text(value: Any) -> str:
+    """A task result as text: a string as it is, structured values as JSON."""
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def observation(value: Any, limit: int = MAX_OBSERVATION_CHARS) -> str:
     """A task result as short text for a prompt (JSON for structured values)."""
-    if isinstance(value, str):
-        text = value
-    else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, default=str)
-        except (TypeError, ValueError):
-            text = str(value)
-    text = " ".join(text.split())
+    text = " ".join(as_text(value).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

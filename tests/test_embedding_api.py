@@ -110,7 +110,6 @@ def test_graph_is_a_runnable_that_composes_with_lcel(graph):
 
 def test_many_graphs_share_one_index_and_each_finds_its_own_tools(tmp_path):
     from langchain_core.language_models.fake import FakeListLLM
-    from langchain_core.tools import tool
 
     from graph import build_graph, open_index
 
