@@ -32,7 +32,7 @@ bench: setup
 	$(BIN)/python bench/parallel.py
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/footprint.py
-	test ! -d finetune/runs/main/checkpoint-last || $(BIN)/python -m finetune export --run finetune/runs/main \
+	test ! -d finetune/runs/main/checkpoint-last || $(BIN)/python -m tinyagent.finetune export --run finetune/runs/main \
 		--adapter finetune/runs/main/checkpoint-last --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
 	$(BIN)/python bench/planner_speed.py
 	$(BIN)/python bench/load.py

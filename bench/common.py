@@ -21,13 +21,13 @@ PLOTS = ROOT / "bench" / "plots"
 # -- requests --------------------------------------------------------------------------------
 def test_rows(limit: int | None, data_dir: Path = DATA_DIR) -> list[dict]:
     """The planning requests (kind == "plan") of the test split, first ``limit`` of them."""
-    from finetune.evaluate import load_rows
+    from tinyagent.finetune.evaluate import load_rows
     return load_rows("test", limit, Path(data_dir))
 
 
 def gold_tasks(row: dict, specs: dict) -> list[dict]:
     """The gold plan as task dicts (id, tool, args, deps)."""
-    from nodes.planlang import compile_plan
+    from tinyagent.nodes.planlang import compile_plan
     return [t.to_dict() for t in compile_plan(row["plan"], specs)]
 
 
@@ -41,10 +41,10 @@ def seeded_workspace(path: Path, rows: Sequence[dict], specs: dict) -> Path:
     so that tool calls succeed as they would on a real person's machine."""
     from fpdf import FPDF
 
-    from tools.contacts import CONTACTS_FILE
-    from tools.notes import folder_path
-    from tools.paths import Workspace
-    from tools.workspace import init_workspace
+    from tinyagent.tools.contacts import CONTACTS_FILE
+    from tinyagent.tools.notes import folder_path
+    from tinyagent.tools.paths import Workspace
+    from tinyagent.tools.workspace import init_workspace
 
     root = init_workspace(path, sample=True)
     ws = Workspace(root)

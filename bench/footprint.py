@@ -32,13 +32,12 @@ REQUEST = "Email Sarah Lee the slides"
 PROBE = r"""
 import json, sys, time, resource
 t0 = time.perf_counter()
-from graph.graph import build_graph
-from graph.settings import Settings
-from graph.context import Context
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
 graph = build_graph(settings=Settings())
 graph.resources.llm(); graph.resources.index()
 startup = time.perf_counter() - t0
-out = graph.invoke({"messages": [("human", sys.argv[1])]}, context=Context(dry_run=True))
+out = graph.invoke({"messages": [("human", sys.argv[1])]}, context={"dry_run": True})
 total = time.perf_counter() - t0
 print(json.dumps({"startup": startup, "total": total, "torch": "torch" in sys.modules,
                   "transformers": "transformers" in sys.modules,

@@ -30,8 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    PLOTS, ROOT, median, others_running, p95, pyplot, save, save_plot, table, test_rows)
+from bench.common import PLOTS, ROOT, median, others_running, p95, pyplot, save, save_plot, table, test_rows  # noqa: E402
 
 FALLBACK = ["What is Sarah Lee's phone number?", "Text Tom Becker that I am running late",
             "Create a note called Packing list with passport and charger",

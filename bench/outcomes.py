@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median, others_running, save, table  # noqa: E402
 from bench.outcomes_cases import CASES, Case, date_found  # noqa: E402
-from tools import sample  # noqa: E402
+from tinyagent.tools import sample  # noqa: E402
 
 TODAY = "2026-11-30"
 NOW = "2026-11-30T10:00:00"
@@ -191,10 +191,9 @@ def run_case(case: Case, root: Path, *, llm: Any = None, index: Any = None, data
     """Run one case on a fresh sample workspace under ``root``; returns (result record, graph)."""
     from langgraph.checkpoint.memory import InMemorySaver
 
-    from graph.context import Context
-    from graph.graph import build_graph
-    from graph.settings import Settings
-    from tools import default_tools, index_documents, init_workspace
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import default_tools, index_documents, init_workspace
 
     ws = init_workspace(root / case.id / "workspace", sample=True)
     if index_docs:
@@ -208,7 +207,7 @@ def run_case(case: Case, root: Path, *, llm: Any = None, index: Any = None, data
         t0 = time.perf_counter()
         try:
             out = graph.invoke({"messages": [("human", text)]}, config=config,
-                               context=Context(today=TODAY, approval=False))
+                               context={"today": TODAY, "approval": False})
             error = None
         except Exception as exc:  # a crash is a failed outcome, not the end of the benchmark
             out, error = {"answer": "", "tasks": []}, f"{type(exc).__name__}: {str(exc)[:300]}"

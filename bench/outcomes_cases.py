@@ -28,11 +28,11 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any, Callable
 
-from tools import sample
-from tools.calendar import CALENDAR_FILE, REMINDERS_FILE
-from tools.mail import MAIL_DIR
-from tools.notes import NOTE_SUFFIXES, NOTES_DIR
-from tools.sms import OUTBOX
+from tinyagent.tools import sample
+from tinyagent.tools.calendar import CALENDAR_FILE, REMINDERS_FILE
+from tinyagent.tools.mail import MAIL_DIR
+from tinyagent.tools.notes import NOTE_SUFFIXES, NOTES_DIR
+from tinyagent.tools.sms import OUTBOX
 
 #: (workspace, final answer of each turn, graph output of each turn) -> failures.
 Check = Callable[[Path, list[str], list[dict]], list[str]]
@@ -192,7 +192,7 @@ READERS = {"mail": mails, "SMS": sms, "event": events, "reminder": reminders, "n
 @functools.lru_cache(maxsize=1)
 def _baseline() -> dict[str, set]:
     """The keys of what a fresh sample workspace already holds, per kind."""
-    from tools.workspace import init_workspace
+    from tinyagent.tools.workspace import init_workspace
 
     tmp = tempfile.TemporaryDirectory(prefix="tinyagent-outcomes-baseline-")
     atexit.register(tmp.cleanup)

@@ -25,10 +25,10 @@ from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.tools import StructuredTool
 
 from bench.common import PLOTS, pyplot, save, save_plot  # noqa: E402
-from graph.graph import build_graph  # noqa: E402
-from graph.settings import Settings  # noqa: E402
-from nodes.execute import run_tasks
-from store.tool_index import Retrieved
+from tinyagent.graph.graph import build_graph  # noqa: E402
+from tinyagent.graph.settings import Settings  # noqa: E402
+from tinyagent.nodes.execute import run_tasks
+from tinyagent.store.tool_index import Retrieved
 
 
 class _AllTools:
@@ -59,9 +59,9 @@ def plan_text(k: int, chain: bool) -> str:
 
 
 def executor_wall(k: int, chain: bool, latency: float, tools) -> float:
-    from nodes.planlang import compile_plan
-    from nodes.specs import specs_for
-    from nodes.compile import task_record
+    from tinyagent.nodes.compile import task_record
+    from tinyagent.nodes.planlang import compile_plan
+    from tinyagent.tools.specs import specs_for
     tasks = [task_record(t) for t in compile_plan(plan_text(k, chain), specs_for(tools))]
     t = time.perf_counter()
     asyncio.run(run_tasks(tasks, {x.name: x for x in tools}, {}, 60, time.time()))

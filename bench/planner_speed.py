@@ -7,7 +7,7 @@ project's LoRA adapter (finetune/adapter/tinyagent-planner-lora.gguf), and the a
 the base and quantized to Q8_0, made from the training run the adapter came from
 (finetune/runs/main, not in the repository: see finetune/README.md) with
 
-    .venv/bin/python -m finetune export --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
+    .venv/bin/python -m tinyagent.finetune export --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
 
 Each model plans the same prompts (the first --queries test requests, retrieved tools, one solved
 example, the planner's grammar), one model at a time, after one discarded warm-up completion.
@@ -31,17 +31,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
-    PLOTS, ROOT, median, others_running, pyplot, save, save_plot, table, test_rows)
+from bench.common import PLOTS, ROOT, median, others_running, pyplot, save, save_plot, table, test_rows  # noqa: E402
 
 
 def prompts_for(n: int) -> list[tuple[list, str]]:
     """(plan messages, grammar) of the first n test requests, as the plan node builds them."""
-    from nodes.grammar import plan_grammar
-    from nodes.prompts import plan_messages
-    from nodes.specs import specs_for
-    from store.tool_index import ToolIndex, load_examples
-    from tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.nodes.grammar import plan_grammar
+    from tinyagent.nodes.prompts import plan_messages
+    from tinyagent.store.tool_index import ToolIndex, load_examples
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
 
     tmp = Path(tempfile.mkdtemp(prefix="tinyagent-speed-"))
     specs = specs_for(default_tools(init_workspace(tmp / "workspace"), ToolConfig()))
@@ -60,7 +59,7 @@ def prompts_for(n: int) -> list[tuple[list, str]]:
 def measure(settings, prompts) -> dict:
     from llama_cpp import LlamaRAMCache
 
-    from nodes.llm import complete, load_llama
+    from tinyagent.nodes.llm import complete, load_llama
 
     llm = load_llama(settings)
 
@@ -104,7 +103,7 @@ def main() -> None:
     ap.add_argument("--plot", type=Path, default=PLOTS / "planner_speed.png")
     args = ap.parse_args()
 
-    from graph.settings import PROJECT_ADAPTER, Settings
+    from tinyagent.graph.settings import PROJECT_ADAPTER, Settings
 
     for why in others_running():
         print(f"WARNING: timings are not representative: {why}", file=sys.stderr)
@@ -117,7 +116,7 @@ def main() -> None:
     if args.merged.exists():
         models.append(("merged Q8_0", Settings(model_path=args.merged, lora_path=None, **extra)))
     else:
-        print(f"skipped merged Q8_0: {args.merged} not found; make it with `.venv/bin/python -m finetune "
+        print(f"skipped merged Q8_0: {args.merged} not found; make it with `.venv/bin/python -m tinyagent.finetune "
               f"export --merge --quant Q8_0 --out {args.merged}`", file=sys.stderr)
 
     prompts = prompts_for(args.queries)

@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 import mailbox
 import sys
 import tempfile
@@ -53,8 +52,17 @@ from langchain_core.messages import AIMessage, ToolMessage  # noqa: E402
 from langchain_core.utils.function_calling import convert_to_openai_tool  # noqa: E402
 
 from bench.common import (  # noqa: E402
-    PLOTS, gold_tasks, median, others_running, pyplot, save, save_plot, seeded_workspace,
-    table, test_rows)
+    PLOTS,
+    gold_tasks,
+    median,
+    others_running,
+    pyplot,
+    save,
+    save_plot,
+    seeded_workspace,
+    table,
+    test_rows,
+)
 
 #: Static, so llama.cpp reuses its evaluated prefix (this text and the tool schemas) across requests;
 #: the date goes into the user message, as in this graph's planner prompt.
@@ -185,8 +193,9 @@ class CompleteCounter:
     """Wraps nodes.llm.complete where plan and join call it: model calls and tokens per request."""
 
     def __init__(self):
-        import nodes.join
-        import nodes.plan
+        import tinyagent.nodes.join
+        import tinyagent.nodes.plan
+        nodes = tinyagent.nodes
         self.calls: list[tuple[str, int, int]] = []
         for module in (nodes.plan, nodes.join):
             inner = module.complete
@@ -200,13 +209,12 @@ class CompleteCounter:
 
 
 def run_ours(graph, counter: CompleteCounter, query: str, today: str) -> dict:
-    from graph.context import Context
 
     counter.calls.clear()
     t0 = time.perf_counter()
     error, state = None, {}
     try:
-        state = graph.invoke({"messages": [("human", query)]}, context=Context(today=today))
+        state = graph.invoke({"messages": [("human", query)]}, context={"today": today})
     except Exception as exc:
         error = f"{type(exc).__name__}: {str(exc)[:200]}"
     wall = time.perf_counter() - t0
@@ -214,7 +222,7 @@ def run_ours(graph, counter: CompleteCounter, query: str, today: str) -> dict:
     first = min((t["round"] for t in tasks), default=0)
     return {"latency_s": wall, "model_calls": len(counter.calls), "completions": len(counter.calls),
             "prompt_tokens": sum(c[1] for c in counter.calls), "gen_tokens": sum(c[2] for c in counter.calls),
-            "plan_rounds": sum(c[0] == "nodes.plan" for c in counter.calls),
+            "plan_rounds": sum(c[0] == "tinyagent.nodes.plan" for c in counter.calls),
             "first_plan": [t for t in tasks if t["round"] == first],
             "calls": [(t["tool"], t["round"], t["args"]) for t in tasks if t["status"] in ("done", "error")],
             "answer": state.get("answer", ""), "plan_error": state.get("plan_error"), "error": error}
@@ -283,11 +291,11 @@ def main() -> None:
     ap.add_argument("--plot", type=Path, default=PLOTS / "react.png")
     args = ap.parse_args()
 
-    from finetune.evaluate import compare
-    from graph.graph import build_graph
-    from graph.settings import Settings
-    from nodes.specs import specs_for
-    from tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.finetune.evaluate import compare
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
 
     for why in others_running():
         print(f"WARNING: timings are not representative: {why}", file=sys.stderr)

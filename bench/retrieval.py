@@ -39,11 +39,11 @@ def main() -> None:
 
     from llama_cpp import Llama
 
-    from graph.settings import Settings
-    from nodes.prompts import chatml, plan_messages
-    from nodes.specs import specs_for
-    from store.tool_index import ToolIndex, load_examples
-    from tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.graph.settings import Settings
+    from tinyagent.nodes.prompts import chatml, plan_messages
+    from tinyagent.store.tool_index import ToolIndex, load_examples
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
 
     rows = test_rows(args.limit, **({"data_dir": args.data} if args.data else {}))
     tmp = Path(tempfile.mkdtemp(prefix="tinyagent-retrieval-"))
@@ -53,7 +53,7 @@ def main() -> None:
     sim = ToolIndex(tmp / "full", embedder=full.embedder, classifier=None)
     cards = ToolIndex(tmp / "cards", embedder=full.embedder, classifier=None)
     if full.classifier is None:
-        sys.exit("store/tool_classifier.npz is missing: run `python -m finetune retriever` first")
+        sys.exit("store/tool_classifier.npz is missing: run `python -m tinyagent.finetune retriever` first")
     for index in (full, sim, cards):
         index.sync_tools(specs.values())
     full.sync_examples(load_examples())

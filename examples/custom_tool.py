@@ -10,8 +10,8 @@ import sys
 
 from langchain_core.tools import tool
 
-from graph.graph import build_graph, default_tools
-from graph.settings import Settings
+from tinyagent.graph.graph import build_graph, default_tools
+from tinyagent.graph.settings import Settings
 
 RATES_TO_USD = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0066, "CHF": 1.13}
 

@@ -7,7 +7,7 @@ import asyncio
 
 from langchain_core.runnables import RunnableLambda
 
-from graph.graph import build_graph
+from tinyagent.graph.graph import build_graph
 
 graph = build_graph()  # the default tools and model; TINYAGENT_* environment variables apply
 

@@ -1,4 +1,4 @@
-"""``python -m finetune <step> [args]``: generate | retriever | train | export | eval."""
+"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ import importlib
 import sys
 from typing import Sequence
 
-STEPS = {"generate": "finetune.data", "retriever": "finetune.retriever", "train": "finetune.train",
-         "export": "finetune.export", "eval": "finetune.evaluate"}
+STEPS = {"generate": "tinyagent.finetune.data", "retriever": "tinyagent.finetune.retriever",
+         "train": "tinyagent.finetune.train", "export": "tinyagent.finetune.export",
+         "eval": "tinyagent.finetune.evaluate"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in STEPS:
-        print(f"usage: python -m finetune {{{','.join(STEPS)}}} [args]  (add --help after a step)",
+        print(f"usage: python -m tinyagent.finetune {{{','.join(STEPS)}}} [args]  (add --help after a step)",
               file=sys.stderr)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     module = importlib.import_module(STEPS[argv[0]])  # imported lazily: train pulls in torch

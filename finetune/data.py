@@ -1,4 +1,4 @@
-"""Generate planner training data offline: ``python -m finetune generate``.
+"""Generate planner training data offline: ``python -m tinyagent.finetune generate``.
 
 Requests are composed from intent templates (finetune/data_intents.py, data_synth.py) with gold
 plans, made to look like people's typing (finetune/data_people.py: noise, lists, requests no tool
@@ -21,19 +21,21 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, time as dtime, timedelta
+from datetime import datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from finetune import data_intents as I
-from finetune import data_vocab as V
-from finetune import data_people as P
-from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
-from nodes.planlang import PlanError, Task, compile_plan, format_plan
-from nodes.prompts import plan_messages
-from nodes.specs import Param, ToolSpec, specs_for
 from langchain_core.tools import ToolException
-from tools.dates import find_phrases, parse_end, parse_when
+
+from tinyagent.finetune import data_intents as I
+from tinyagent.finetune import data_people as P
+from tinyagent.finetune import data_vocab as V
+from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
+from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan
+from tinyagent.nodes.prompts import plan_messages
+from tinyagent.tools.dates import find_phrases, parse_end, parse_when
+from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "finetune" / "data"
@@ -91,17 +93,17 @@ FALLBACK_SPECS = [
 def real_specs() -> dict[str, ToolSpec] | None:
     """Specs of the project's tools (tools.default_tools on a temporary workspace), or None."""
     try:
-        from tools import default_tools
+        from tinyagent.tools import default_tools
     except ImportError:
         return None
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            from tools.workspace import init_workspace
+            from tinyagent.tools.workspace import init_workspace
             ws: Any = init_workspace(Path(tmp))
         except ImportError:
             ws = Path(tmp)
         try:
-            from tools import ToolConfig
+            from tinyagent.tools import ToolConfig
             tools = default_tools(ws, ToolConfig())
         except ImportError:
             tools = default_tools(ws)
@@ -498,9 +500,10 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 def token_stats(rows: list[dict]) -> dict[str, float] | None:
     """Median and max tokens of full chats, with SmolLM2's tokenizer read from the GGUF."""
     try:
-        from nodes.prompts import chatml
         from transformers import AutoTokenizer
-        from graph.settings import default_model_path
+
+        from tinyagent.graph.settings import default_model_path
+        from tinyagent.nodes.prompts import chatml
 
         path = default_model_path()
         tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
@@ -543,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         specs = {s.name: s for s in FALLBACK_SPECS}
     rewrite = None
     if args.teacher:
-        from finetune.teacher import load_teacher, make_rewriter
+        from tinyagent.finetune.teacher import load_teacher, make_rewriter
         rewrite = make_rewriter(load_teacher(args.teacher, args.teacher_base_url), args.teacher_share, args.seed)
     splits, dropped = generate(specs, args.n_train, args.n_val, args.n_test, args.n_unseen, args.seed,
                                rewrite=rewrite)

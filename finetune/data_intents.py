@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from finetune import data_vocab as V
+from tinyagent.finetune import data_vocab as V
 
 
 @dataclass

@@ -10,7 +10,7 @@ import datetime as dt
 import random
 import re
 
-from finetune import data_vocab as V
+from tinyagent.finetune import data_vocab as V
 
 #: Requests no assistant tool can serve; their gold plan is the empty plan.
 DECLINES = [

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from finetune import data_vocab as V
-from finetune.data_intents import Gen
-from nodes.specs import Param, ToolSpec
+from tinyagent.finetune import data_vocab as V
+from tinyagent.finetune.data_intents import Gen
+from tinyagent.tools.specs import Param, ToolSpec
 
 LANGS = ["French", "Spanish", "German", "Italian", "Japanese", "Portuguese", "Korean", "Dutch", "Greek"]
 PHRASES = ["where is the train station", "thank you for your help", "I would like a coffee",

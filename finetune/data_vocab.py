@@ -152,8 +152,8 @@ def _ordinal(n: int) -> str:
 def time_phrase(r: random.Random) -> tuple[str, dt.time]:
     """A clock time as people write it ("3pm", "10:30 am", "15:00", "noon") and its value."""
     if r.random() < 0.2:
-        from finetune.data_people import extra_time_phrase
-        from tools.dates import parse_when
+        from tinyagent.finetune.data_people import extra_time_phrase
+        from tinyagent.tools.dates import parse_when
 
         text = extra_time_phrase(r)
         return text, parse_when(text, now=dt.datetime(2026, 1, 5, 0, 1))[0].time()
@@ -176,8 +176,8 @@ def time_phrase(r: random.Random) -> tuple[str, dt.time]:
 def date_phrase(r: random.Random, today: dt.date) -> tuple[str, dt.date]:
     """A day relative to ``today`` or written out, and its value (always today or later)."""
     if r.random() < 0.25:
-        from finetune.data_people import extra_date_phrase
-        from tools.dates import parse_when
+        from tinyagent.finetune.data_people import extra_date_phrase
+        from tinyagent.tools.dates import parse_when
 
         text = extra_date_phrase(r, today)
         return text, parse_when(text, now=dt.datetime.combine(today, dt.time(10)))[0].date()

@@ -1,4 +1,4 @@
-"""Evaluate the planner through the real graph (retrieve -> plan -> compile, dry run): ``python -m finetune eval``.
+"""Evaluate the planner through the real graph (retrieve -> plan -> compile, dry run): ``python -m tinyagent.finetune eval``.
 
 Metrics, as TinyAgent reports them:
 - success_rate: the plan's DAG is isomorphic to the gold DAG (nodes labelled by tool, edges from "$K");
@@ -122,7 +122,8 @@ def resolve_times(tasks: list[dict], specs: dict, now: dt.datetime) -> list[dict
     """Tasks with every time argument ("next Friday 3pm") resolved by the tools' own rules against
     ``now``, so two wordings of the same time compare equal."""
     from langchain_core.tools import ToolException
-    from tools.dates import format_when, parse_when
+
+    from tinyagent.tools.dates import format_when, parse_when
 
     out = []
     for t in tasks:
@@ -222,7 +223,7 @@ HANDWRITTEN = ROOT / "finetune" / "eval" / "handwritten.jsonl"
 def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[dict]:
     path = HANDWRITTEN if split == "handwritten" else data_dir / f"{split}.jsonl"
     if not path.exists():
-        raise SystemExit(f"{path} not found: run `python -m finetune generate` first.")
+        raise SystemExit(f"{path} not found: run `python -m tinyagent.finetune generate` first.")
     with path.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     rows = [r for r in rows if r.get("kind", "plan") == "plan"]
@@ -231,8 +232,7 @@ def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[
 
 def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
     """Run each request through the graph (dry run) and compare its plan with the gold plan."""
-    from graph.context import Context
-    from nodes.planlang import PlanError, compile_plan
+    from tinyagent.nodes.planlang import PlanError, compile_plan
 
     specs = graph.resources.specs
     results = []
@@ -242,7 +242,7 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
         t0 = time.perf_counter()
         try:
             state = graph.invoke({"messages": [("human", row["query"])]},
-                                 context=Context(dry_run=True, today=row["today"]))
+                                 context={"dry_run": True, "today": row["today"]})
         except Exception as exc:  # one broken request must not end the evaluation
             state = {"plan_error": f"{type(exc).__name__}: {exc}", "tasks": [], "tools": []}
         wall = time.perf_counter() - t0
@@ -271,8 +271,8 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
 
 def build(rows: Sequence[dict], args) -> Any:
     """The graph for an evaluation: the settings' model, the chosen adapter, a private data dir."""
-    from graph.graph import build_graph, default_tools
-    from graph.settings import Settings
+    from tinyagent.graph.graph import build_graph, default_tools
+    from tinyagent.graph.settings import Settings
 
     overrides: dict[str, Any] = {"data_dir": args.data_dir or Path(tempfile.mkdtemp(prefix="tinyagent-eval-"))}
     if args.model:

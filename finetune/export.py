@@ -1,4 +1,4 @@
-"""Export a trained adapter for llama.cpp: ``python -m finetune export --run finetune/runs/NAME``.
+"""Export a trained adapter for llama.cpp: ``python -m tinyagent.finetune export --run finetune/runs/NAME``.
 
 Default: a GGUF LoRA adapter (load it with ``lora_path`` next to the base GGUF).
 ``--merge --quant Q4_1|Q8_0|F16``: one standalone model GGUF, the adapter merged into the base.
@@ -18,8 +18,8 @@ import numpy as np
 from gguf import GGMLQuantizationType, GGUFReader, GGUFWriter, LlamaFileType
 from gguf.quants import dequantize
 
-from finetune import gguf_io
-from finetune.config import ROOT, TrainConfig
+from tinyagent.finetune import gguf_io
+from tinyagent.finetune.config import ROOT, TrainConfig
 
 DEFAULT_OUT = ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
 FLOAT_TYPES = (GGMLQuantizationType.F32, GGMLQuantizationType.F16)
@@ -113,7 +113,7 @@ def export_merged(base_gguf: str | Path, adapter_dir: str | Path, out: str | Pat
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m finetune export", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tinyagent.finetune export", description=__doc__.split("\n")[0])
     p.add_argument("--run", default=str(ROOT / "finetune" / "runs" / "main"), help="training run dir")
     p.add_argument("--adapter", help="peft adapter dir (default: RUN/adapter)")
     p.add_argument("--base", help="base GGUF (default: the one the run trained on)")

@@ -1,4 +1,4 @@
-"""Fit the tool classifier of the retrieve node: ``python -m finetune retriever [--data D] [--out F]``.
+"""Fit the tool classifier of the retrieve node: ``python -m tinyagent.finetune retriever [--data D] [--out F]``.
 
 Reads the planning requests of ``train.jsonl`` (the ``tools`` each needs), embeds them with the
 same offline MiniLM the index uses, fits store.tool_classifier.ToolClassifier for the default
@@ -17,15 +17,20 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from finetune.config import ROOT
-from store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
-from store.tool_index import EXAMPLE_VECTORS_FILE, EXAMPLES_FILE, load_examples, save_example_vectors
+from tinyagent.finetune.config import ROOT
+from tinyagent.store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
+from tinyagent.store.tool_index import (
+    EXAMPLE_VECTORS_FILE,
+    EXAMPLES_FILE,
+    load_examples,
+    save_example_vectors,
+)
 
 
 def plan_rows(path: Path) -> list[dict]:
     """The planning rows of a split; requests no tool serves stay in as negatives for every tool."""
     if not path.exists():
-        raise SystemExit(f"{path} does not exist: run `python -m finetune generate` first")
+        raise SystemExit(f"{path} does not exist: run `python -m tinyagent.finetune generate` first")
     with path.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     return [r for r in rows if r.get("kind") == "plan" and (r.get("tools") or r.get("decline"))]
@@ -33,9 +38,9 @@ def plan_rows(path: Path) -> list[dict]:
 
 def default_digests() -> dict[str, str]:
     """Card digest of every default tool (built over a throwaway workspace)."""
-    from nodes.specs import specs_for
-    from store.tool_index import card_digest
-    from tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.store.tool_index import card_digest
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
 
     with tempfile.TemporaryDirectory() as tmp:
         specs = specs_for(default_tools(init_workspace(Path(tmp) / "workspace"), ToolConfig()))
@@ -44,7 +49,7 @@ def default_digests() -> dict[str, str]:
 
 def shown(clf: ToolClassifier, embedder, query: str, max_tools: int = 5) -> set[str]:
     """The tools the classifier alone puts in front of the planner (its sure ones, else its top)."""
-    from store.tool_index import EXTRA_SURE
+    from tinyagent.store.tool_index import EXTRA_SURE
 
     p = clf.probabilities(embedder.embed(request_texts(query))).max(axis=0)
     order = sorted(range(len(clf.names)), key=lambda i: -p[i])
@@ -54,7 +59,7 @@ def shown(clf: ToolClassifier, embedder, query: str, max_tools: int = 5) -> set[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m finetune retriever", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tinyagent.finetune retriever", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "finetune" / "data", help="folder with train/val.jsonl")
     ap.add_argument("--out", type=Path, default=CLASSIFIER_FILE, help=f"default {CLASSIFIER_FILE}")
     ap.add_argument("--examples", type=Path, default=EXAMPLES_FILE, help="solved examples to embed")
@@ -64,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--steps", type=int, default=1500)
     args = ap.parse_args(argv)
 
-    from store.embeddings import get_embedder
+    from tinyagent.store.embeddings import get_embedder
 
     train = plan_rows(args.data / "train.jsonl")
     embedder = get_embedder()

@@ -7,7 +7,7 @@ literal the plan takes from the request (names, dates, quoted text, numbers) is 
 
 Any LangChain chat model works, named as ``init_chat_model`` takes it, e.g.
 
-    python -m finetune generate --teacher openai:gpt-4o-mini --teacher-base-url http://localhost:8000/v1
+    python -m tinyagent.finetune generate --teacher openai:gpt-4o-mini --teacher-base-url http://localhost:8000/v1
 
 (an OpenAI-compatible server needs ``pip install langchain-openai``). Offline is the default: no
 teacher unless one is named.

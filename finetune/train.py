@@ -1,4 +1,4 @@
-"""Train a LoRA adapter for the planner/joiner: ``python -m finetune train [--max-minutes 85 ...]``.
+"""Train a LoRA adapter for the planner/joiner: ``python -m tinyagent.finetune train [--max-minutes 85 ...]``.
 
 Read top to bottom: settings (finetune/config.py, overridden by flags) -> base model (the GGUF,
 dequantized, so the adapter is trained on the weights it will run on) -> LoRA -> data (ChatML text
@@ -21,8 +21,8 @@ from typing import Any, Callable, Sequence
 import torch
 import torch.nn.functional as F
 
-from finetune.config import TrainConfig
-from nodes.prompts import chatml
+from tinyagent.finetune.config import TrainConfig
+from tinyagent.nodes.prompts import chatml
 
 IGNORE = -100      # label of positions without loss
 PAD = 0            # any id: padding sits after the text, is masked, and carries no loss
@@ -55,7 +55,7 @@ def add_lora(model, cfg: TrainConfig):
 # -- data ----------------------------------------------------------------------------------------
 def init_from_gguf(model, cfg: TrainConfig) -> None:
     """Start from a llama.cpp LoRA GGUF (e.g. the shipped adapter) instead of a zero B matrix."""
-    from finetune.gguf_io import llama_heads, read_lora_gguf
+    from tinyagent.finetune.gguf_io import llama_heads, read_lora_gguf
 
     lora, alpha = read_lora_gguf(cfg.init_adapter, *llama_heads(cfg.base_path))
     if alpha != cfg.alpha:
@@ -320,7 +320,7 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
 def parse_args(argv: Sequence[str] | None) -> TrainConfig:
     """Every TrainConfig field is a flag (``--max-minutes 85``); ``--out`` / ``--data`` are short."""
     cfg = TrainConfig()
-    p = argparse.ArgumentParser(prog="python -m finetune train", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tinyagent.finetune train", description=__doc__.split("\n")[0])
     p.add_argument("--out", dest="out_dir", help="run dir (finetune/runs/NAME)")
     p.add_argument("--data", dest="data_dir", help="dir with train.jsonl / val.jsonl")
     types = {"int": int, "float": float, "str": str}

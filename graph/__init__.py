@@ -1,12 +1,13 @@
 """The agent graph: retrieve -> plan -> compile -> execute -> join, wired with LangGraph."""
 
-from graph.settings import Settings
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.context import Context
 
-__all__ = ["Settings", "build_graph", "load_model", "open_index"]
+__all__ = ["Context", "Settings", "build_graph", "load_model", "open_index"]
 
 
 def __getattr__(name):  # these pull in langgraph; import them only when asked for
     if name in ("build_graph", "load_model", "open_index"):
-        from graph import graph
+        from tinyagent.graph import graph
         return getattr(graph, name)
     raise AttributeError(name)

@@ -5,9 +5,9 @@ so no checkpointer is set here. A missing workspace is created with sample data,
 does. The model and the tool index load on the first run.
 """
 
-from graph.chat import ensure_workspace
-from graph.graph import build_graph
-from graph.settings import Settings
+from tinyagent.graph.bootstrap import ensure_workspace
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
 
 settings = Settings()
 ensure_workspace(settings.workspace_dir)

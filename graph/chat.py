@@ -1,8 +1,7 @@
-"""`tinyagent chat`: a terminal chat that shows the plan as it is written, the task DAG live, then the answer."""
+"""`tinyagent chat`: the chat session: read a request, stream the run into the view, ask for approval."""
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 import sqlite3
@@ -16,16 +15,14 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
-from rich.console import Console, Group, RenderableType
+from rich.console import Console
 from rich.live import Live
-from rich.panel import Panel
-from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
-from graph.context import Context
-from graph.settings import Settings
+from tinyagent.graph.bootstrap import ensure_workspace
+from tinyagent.graph.settings import Settings
+from tinyagent.graph.view import RunView, short
 
 HELP = """\
 Type a request, e.g. "Email Sarah the Q3 slides and remind me to call her on Friday".
@@ -37,193 +34,6 @@ Type a request, e.g. "Email Sarah the Q3 slides and remind me to call her on Fri
 Ctrl-C cancels the running request and keeps the session."""
 
 APPROVAL_QUESTION = "Run this plan? [y/N/or type a comment to replan] "
-
-#: How each task status is drawn: (icon, style, word).
-STATUS = {
-    "planned": ("○", "dim", "waiting"),
-    "running": ("", "yellow", "running"),
-    "done": ("✓", "green", "done"),
-    "failed": ("✗", "red", "failed"),
-    "skipped": ("–", "dim", "skipped"),
-    "rejected": ("⊘", "dim", "not run"),
-    "cancelled": ("⊘", "yellow", "cancelled"),
-}
-
-
-def short(value: Any, limit: int = 160) -> str:
-    """One line of a task result or error, cut to ``limit`` characters."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def plan_text(plan: str) -> Text:
-    """The plan with step numbers in bold and $N references highlighted."""
-    text = Text(plan.replace("<END_OF_PLAN>", "").rstrip())
-    text.highlight_regex(r"(?m)^\s*\d+\.", "bold")
-    text.highlight_regex(r"\$\d+", "cyan")
-    text.highlight_regex(r"(?m)^Thought:.*$", "italic dim")
-    return text
-
-
-def task_label(task: dict[str, Any]) -> RenderableType:
-    """One task line (its call, status, time) and, below it, its result or error."""
-    status = task.get("status", "planned")
-    icon, style, word = STATUS.get(status, ("?", "", status))
-    line = Text.assemble((f"{task['id']}. ", "bold"), task.get("call") or f"{task['tool']}(…)")
-    deps = task.get("deps") or []
-    if len(deps) > 1:
-        line.append(f"  after {', '.join(map(str, deps))}", "dim")
-    if status == "done" and task.get("start") is not None and task.get("end") is not None:
-        word = f"done in {task['end'] - task['start']:.2f} s"
-    line.append(f"  {word}", style)
-    if status == "done" and "result" in task:
-        line.append(f"\n→ {short(task['result'])}", "green")
-    elif task.get("error"):
-        line.append(f"\n{short(task['error'])}", "red" if status == "failed" else "dim")
-    if status == "running":
-        return Spinner("dots", text=line, style=style)
-    return Text.assemble((f"{icon} ", style), line)
-
-
-def task_tree(tasks: Sequence[dict[str, Any]]) -> Tree:
-    """The task DAG as a tree: each task hangs under the latest step it depends on."""
-    tree = Tree(Text("Tasks", style="bold"), guide_style="dim")
-    branches: dict[int, Tree] = {}
-    for task in sorted(tasks, key=lambda t: t["id"]):
-        parents = [d for d in task.get("deps") or [] if d in branches]
-        parent = branches[max(parents)] if parents else tree
-        branches[task["id"]] = parent.add(task_label(task))
-    return tree
-
-
-class RunView:
-    """What one request looks like on screen, built from the graph's stream events.
-
-    Feed it ``(mode, chunk)`` pairs from ``graph.stream(..., stream_mode=["updates", "custom"])``;
-    ``render()`` gives the picture: notes, plans, the task tree, the answer and a spinner.
-    """
-
-    def __init__(self) -> None:
-        self.tools: list[str] = []
-        self.items: list[tuple[str, Any]] = []  # ("note", text) or ("plan", index into plans), in order
-        self.plans: list[str] = []
-        self.writing = False  # a plan is streaming in right now
-        self.tasks: dict[int, dict[str, Any]] = {}
-        self.answer = ""
-        self.stage = "Finding the tools for this request"
-        self.interrupt: dict[str, Any] | None = None
-        self.finished = False
-        self.printed = 0  # items already on screen (before an approval question)
-
-    # -- events --------------------------------------------------------------------------
-    def feed(self, mode: str, chunk: Any) -> None:
-        if mode == "custom" and isinstance(chunk, dict):
-            self.on_event(chunk)
-        elif mode == "updates" and isinstance(chunk, dict):
-            for node, update in chunk.items():
-                if node == "__interrupt__":
-                    self.interrupt = update[0].value if update else None
-                    self.merge_tasks((self.interrupt or {}).get("tasks", []))
-                    self.stage = "Waiting for your approval"
-                elif isinstance(update, dict):
-                    self.on_update(node, update)
-
-    def on_event(self, event: dict[str, Any]) -> None:
-        kind = event.get("type")
-        if kind == "progress":
-            self.note(event["text"])
-        elif kind == "retrieved":
-            self.tools = list(event.get("tools", []))
-            self.stage = "Writing a plan"
-        elif kind == "plan_token":
-            if not self.writing:
-                self.plans.append("")
-                self.items.append(("plan", len(self.plans) - 1))
-                self.writing = True
-            self.plans[-1] += event.get("text", "")
-        elif kind == "task":
-            task = self.tasks.setdefault(event["id"], {"id": event["id"], "tool": event.get("tool")})
-            task.update({k: v for k, v in event.items() if k != "type" and v is not None})
-
-    def on_update(self, node: str, update: dict[str, Any]) -> None:
-        if node == "retrieve":
-            self.tools = update.get("tools", self.tools)
-            self.stage = "Writing a plan"
-        elif node == "plan":
-            if self.writing:
-                self.plans[-1] = update.get("plan", self.plans[-1])
-            else:
-                self.plans.append(update.get("plan", ""))
-                self.items.append(("plan", len(self.plans) - 1))
-            self.writing = False
-            self.stage = "Checking the plan"
-        elif node == "compile":
-            self.merge_tasks([*update.get("pending", []), *update.get("tasks", [])])
-            status = update.get("status")
-            if status == "invalid":
-                self.note(f"The plan is not valid ({short(update.get('plan_error'), 200)}); "
-                          "writing a new one.")
-                self.stage = "Writing a new plan"
-            elif status == "rejected":
-                self.note(f"Plan rejected: {short(update.get('feedback'), 200)}. Writing a new one.")
-                self.stage = "Writing a new plan"
-            elif status == "ready":
-                self.stage = "Running the tasks"
-            self.answer = update.get("answer", self.answer)
-        elif node == "execute":
-            self.merge_tasks(update.get("tasks", []))
-            self.stage = "Reading the results"
-        elif node == "join":
-            if update.get("status") == "replan":
-                self.note(f"A step's arguments did not fit: {short(update.get('replan_reason'), 200)}. "
-                          "Writing a new plan.")
-                self.stage = "Writing a new plan"
-            self.answer = update.get("answer", self.answer)
-
-    def note(self, text: str) -> None:
-        self.items.append(("note", text))
-
-    def merge_tasks(self, records: Sequence[dict[str, Any]]) -> None:
-        for rec in records:
-            self.tasks.setdefault(rec["id"], {}).update(rec)
-
-    def cancel(self) -> None:
-        for task in self.tasks.values():
-            if task.get("status") in ("planned", "running"):
-                task["status"] = "cancelled"
-
-    def load_state(self, values: dict[str, Any]) -> "RunView":
-        """Fill the view from a finished run's state (for /plan)."""
-        self.tools = values.get("tools", [])
-        for plan in values.get("plans", []):
-            self.plans.append(plan)
-            self.items.append(("plan", len(self.plans) - 1))
-        self.merge_tasks(values.get("tasks", []))
-        self.answer = values.get("answer", "")
-        self.finished = True
-        return self
-
-    # -- drawing -------------------------------------------------------------------------
-    def render(self) -> RenderableType:
-        parts: list[RenderableType] = []
-        if self.tools and not self.printed:
-            parts.append(Text(f"tools: {', '.join(self.tools)}", style="dim"))
-        for kind, value in self.items[self.printed:]:
-            if kind == "note":
-                parts.append(Text(f"· {value}", style="dim"))
-            else:
-                title = "Plan" if value == 0 else f"Plan {value + 1}"
-                parts.append(Panel(plan_text(self.plans[value]), title=title, title_align="left",
-                                   border_style="blue", expand=False))
-        if self.tasks:
-            parts.append(task_tree(list(self.tasks.values())))
-        if self.answer:
-            parts.append(Text(self.answer, style="bold"))
-        if not self.finished:
-            parts.append(Spinner("dots", text=Text(self.stage + "…", style="dim"), style="cyan"))
-        return Group(*parts)
-
 
 def approval_value(reply: str) -> Any:
     """The person's reply to the approval question, as a resume value for the compile node."""
@@ -257,15 +67,6 @@ class StopWhenCancelled(BaseCallbackHandler):
 # LangChain logs every error raised in a callback; a cancellation is not one to show.
 logging.getLogger("langchain_core.callbacks.manager").addFilter(
     lambda record: not any("Cancelled(" in str(a) for a in record.args or ()))
-
-
-def ensure_workspace(path: Path) -> bool:
-    """Create the workspace with sample data when it does not exist yet; True if it was created."""
-    if Path(path).exists():
-        return False
-    from tools.workspace import init_workspace
-    init_workspace(path, sample=True)
-    return True
 
 
 def line_reader(settings: Settings) -> Callable[[str], str]:
@@ -412,7 +213,7 @@ class Chat:
         events: queue.Queue = queue.Queue()
         cancel = threading.Event()
         config = {**self.config, "callbacks": [StopWhenCancelled(cancel)]}
-        stream = self.graph.stream(payload, config=config, context=Context(approval=self.approval),
+        stream = self.graph.stream(payload, config=config, context={"approval": self.approval},
                                    stream_mode=["updates", "custom"])
 
         def pump() -> None:  # runs the graph in a worker thread so Ctrl-C never waits for a node
@@ -496,7 +297,7 @@ def chat(settings: Settings | None = None, thread: str | None = None, approval: 
     tools, llm, index: as for ``build_graph`` (default: the project's tools and model).
     console, read_line: where output goes and how a line is read (default: the terminal).
     """
-    from graph.graph import build_graph
+    from tinyagent.graph.graph import build_graph
 
     settings = settings or Settings()
     console = console or Console()

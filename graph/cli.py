@@ -12,10 +12,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.inputs import (InputError, check_folder, check_thread, check_threads_db, clean_request,
-                          list_threads, require_request)
-from graph.settings import Settings, SettingsError
-from nodes.gguf_check import ModelFileError
+from tinyagent.graph.inputs import (
+    InputError,
+    check_folder,
+    check_thread,
+    check_threads_db,
+    clean_request,
+    list_threads,
+    require_request,
+)
+from tinyagent.graph.settings import Settings, SettingsError
+from tinyagent.nodes.gguf_check import ModelFileError
 
 #: Errors that are the person's to fix: printed as one line, exit status 2.
 USER_ERRORS = (SettingsError, ModelFileError, InputError, FileNotFoundError)
@@ -99,14 +106,13 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from graph.context import Context
-    from graph.graph import build_graph
+    from tinyagent.graph.graph import build_graph
 
     query = require_request(args.query)  # control characters and escape sequences removed
     t0 = time.perf_counter()
     graph = build_graph(settings=checked_settings(args))
     state = graph.invoke({"messages": [("human", query)]},
-                         context=Context(dry_run=args.dry_run))
+                         context={"dry_run": args.dry_run})
     report = run_report(state, time.perf_counter() - t0)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -121,7 +127,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from graph.chat import chat, line_reader
+    from tinyagent.graph.chat import chat, line_reader
 
     settings = checked_settings(args)
     check_threads_db(settings.data_dir)
@@ -143,7 +149,7 @@ def cmd_threads(args: argparse.Namespace) -> int:
 
 
 def cmd_workspace(args: argparse.Namespace) -> int:
-    from tools.workspace import init_workspace
+    from tinyagent.tools.workspace import init_workspace
 
     path = check_folder(args.path or settings_from(args).workspace_dir, "workspace",
                         "`tinyagent workspace init`")
@@ -153,7 +159,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from tools import ToolConfig, index_documents
+    from tinyagent.tools import ToolConfig, index_documents
 
     settings = settings_from(args)
     check_folder(settings.workspace_dir, "workspace", "--workspace (or TINYAGENT_WORKSPACE)")
@@ -164,13 +170,13 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
-    from finetune.__main__ import main as finetune_main
+    from tinyagent.finetune.__main__ import main as finetune_main
 
     return finetune_main(args.rest) or 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from finetune.__main__ import main as finetune_main
+    from tinyagent.finetune.__main__ import main as finetune_main
 
     return finetune_main(["eval", *args.rest]) or 0
 

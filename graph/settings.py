@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tinyagent.nodes.context import MAX_REPLANS, Context
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The adapter this project trains and ships (finetune/); used by default when present.
 PROJECT_ADAPTER = REPO_ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
@@ -48,10 +50,10 @@ class Settings(BaseSettings):
     n_ctx: int = Field(2048, ge=256, description="Context size in tokens.")
     n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1),
                            description="CPU threads for llama.cpp.")
-    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
+    temperature: float = Field(Context.temperature, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
     max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
-    max_replans: int = Field(2, ge=0, description="New plans allowed after the first: to repair an invalid plan, or once after a step failed on its arguments.")
-    max_tools: int = Field(5, ge=1, description=(
+    max_replans: int = Field(Context.max_replans, ge=0, le=MAX_REPLANS, description="New plans allowed after the first: to repair an invalid plan, or once after a step failed on its arguments.")
+    max_tools: int = Field(Context.max_tools, ge=1, description=(
         "Tools shown to the planner per request; up to 3 more when the tool classifier is sure "
         "a request needs them all."))
     focus_tools: bool = Field(True, description=(
@@ -63,12 +65,12 @@ class Settings(BaseSettings):
         "On a first turn, when the tool classifier knows every shown tool and gives each a "
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
-    task_timeout_s: float = Field(60.0, gt=0, description="Per-task time limit in seconds.")
+    task_timeout_s: float = Field(Context.task_timeout_s, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,
                            description="Where the index, chat threads and logs live.")
     workspace: Path | None = Field(None, description="The folder with your contacts, mail, notes and "
                                                      "files (default: <data_dir>/workspace).")
-    approval: bool = Field(False, description="Pause after compile until the plan is approved.")
+    approval: bool = Field(Context.approval, description="Pause after compile until the plan is approved.")
 
     @field_validator("lora_path", mode="before")
     @classmethod
@@ -86,7 +88,7 @@ class Settings(BaseSettings):
     def check(self) -> "Settings":
         """Fail early, with the path and the remedy, when a model file is missing or is not a
         GGUF model (or LoRA adapter) llama.cpp can load: llama.cpp itself may crash on one."""
-        from nodes.gguf_check import GGUFError, check_adapter, check_model
+        from tinyagent.nodes.gguf_check import GGUFError, check_adapter, check_model
 
         if not Path(self.model_path).is_file():
             raise SettingsError(

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from nodes.planlang import PlanError, Task
-from nodes.specs import ToolSpec
-from tools.dates import find_phrases
+from tinyagent.nodes.planlang import PlanError, Task
+from tinyagent.tools.dates import find_phrases
+from tinyagent.tools.specs import ToolSpec
 
 _REF = re.compile(r"\$(\d+)")
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"

@@ -6,13 +6,15 @@ import time
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage
+from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from nodes.answer import compose
-from nodes.checks import check_plan
-from nodes.planlang import PlanError, compile_plan, format_call
-from nodes.record import plan_message, tool_messages
-from nodes.resources import Resources, option
+from tinyagent.nodes.answer import compose
+from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.context import Context
+from tinyagent.nodes.planlang import PlanError, compile_plan, format_call
+from tinyagent.nodes.record import plan_message, tool_messages
+from tinyagent.nodes.resources import Resources, run_context
 
 Route = Literal["plan", "execute", "__end__"]
 
@@ -35,7 +37,8 @@ def parse_approval(value: Any) -> tuple[bool, str]:
 
 
 def make_compile(res: Resources):
-    def compile(state: dict, runtime: Any = None) -> dict:
+    def compile(state: dict, runtime: Runtime[Context]) -> dict:
+        ctx = run_context(runtime, res)
         t = time.perf_counter()
         done = state.get("tasks", [])
         first_id = 1 + max((d["id"] for d in done), default=0)
@@ -48,7 +51,7 @@ def make_compile(res: Resources):
         except PlanError as exc:
             timings["compile"] += time.perf_counter() - t
             replans = state.get("replans", 0)
-            if replans < option(runtime, res.settings, "max_replans"):
+            if replans < ctx.max_replans:
                 return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
                         "timings": timings}
             answer = compose(done) + "\n" if any(d.get("status") == "done" for d in done) else ""
@@ -60,17 +63,17 @@ def make_compile(res: Resources):
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings}
         said = [plan_message(state.get("plan", ""), pending)] if pending else []
-        if getattr(getattr(runtime, "context", None), "dry_run", False):
+        if ctx.dry_run:
             return {**update, "status": "dry_run", "tasks": [*done, *pending],
                     "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}
-        if pending and option(runtime, res.settings, "approval"):
+        if pending and ctx.approval:
             decision = interrupt({"question": "Run this plan?", "plan": state.get("plan", ""),
                                   "tasks": pending})
             approved, feedback = parse_approval(decision)
             if not approved:
                 rejected = [{**p, "status": "rejected"} for p in pending]
                 replans = state.get("replans", 0)
-                if feedback and replans < option(runtime, res.settings, "max_replans"):
+                if feedback and replans < ctx.max_replans:
                     return {**update, "tasks": [*done, *rejected], "feedback": feedback,
                             "replans": replans + 1, "status": "rejected", "messages": [*said, *tool_messages(rejected)]}
                 answer = compose([*done, *rejected])

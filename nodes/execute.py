@@ -15,10 +15,10 @@ from langchain_core.tools import BaseTool, StructuredTool, Tool
 from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
-from nodes.planlang import is_ref
-from nodes.record import tool_messages
-from nodes.resources import Resources, option, writer_of
-from tools import cancel, clock
+from tinyagent.nodes.planlang import is_ref
+from tinyagent.nodes.record import tool_messages
+from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.tools import cancel, clock
 
 _REF = re.compile(r"\$(\d+)")
 
@@ -162,11 +162,12 @@ def make_execute(res: Resources) -> RunnableLambda:
         runtime = get_runtime()
         t = time.perf_counter()
         # relative dates ("tomorrow 9am") resolve against the run's today (tools.clock)
-        clock.set_today(getattr(getattr(runtime, "context", None), "today", None))
+        ctx = run_context(runtime, res)
+        clock.set_today(ctx.today or None)
         done = state.get("tasks", [])
         earlier = {d["id"]: d["result"] for d in done if d.get("status") == "done"}
         ran = await run_tasks(state.get("pending", []), res.tools, earlier,
-                              option(runtime, res.settings, "task_timeout_s"),
+                              ctx.task_timeout_s,
                               state.get("started") or time.time(), writer_of(runtime))
         timings = state.get("timings", {})
         return {"tasks": [*done, *ran], "pending": [], "messages": tool_messages(ran),

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Iterable
 
-from nodes.specs import Param, ToolSpec
+from tinyagent.tools.specs import Param, ToolSpec
 
 MAX_STEPS = 8
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Literal
+from typing import Literal
 
 from langchain_core.messages import AIMessage
+from langgraph.runtime import Runtime
 
-from nodes.answer import compose, fixable
-from nodes.resources import Resources, option
+from tinyagent.nodes.answer import compose, fixable
+from tinyagent.nodes.context import Context
+from tinyagent.nodes.resources import Resources, run_context
 
 Route = Literal["plan", "__end__"]
 
 
 def make_join(res: Resources):
-    def join(state: dict, runtime: Any = None) -> dict:
+    def join(state: dict, runtime: Runtime[Context]) -> dict:
+        ctx = run_context(runtime, res)
         t = time.perf_counter()
         tasks = state.get("tasks", [])
         replans = state.get("replans", 0)
@@ -22,7 +25,7 @@ def make_join(res: Resources):
         timings = state.get("timings", {})
         update = {"timings": {"join": timings.get("join", 0.0) + time.perf_counter() - t}}
         fix = fixable(tasks, rnd)
-        if fix and rnd == 0 and replans < option(runtime, res.settings, "max_replans"):  # one fix round
+        if fix and rnd == 0 and replans < ctx.max_replans:  # one fix round
             reason = "; ".join(f"step {x['id']} {x['tool']}: {x.get('error')}" for x in fix)
             return {**update, "status": "replan", "replans": replans + 1, "replan_reason": reason,
                     "round": rnd + 1}

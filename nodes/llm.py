@@ -9,7 +9,7 @@ from typing import Any, Callable
 from langchain_core.language_models import BaseChatModel, BaseLanguageModel
 from langchain_core.messages import AIMessage
 
-from nodes.prompts import chatml
+from tinyagent.nodes.prompts import chatml
 
 #: One llama.cpp context is not safe to share between threads; runs take turns.
 _LOCKS: dict[int, threading.Lock] = {}
@@ -25,7 +25,7 @@ def load_llama(settings) -> BaseLanguageModel:
     """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM."""
     from langchain_community.llms import LlamaCpp
 
-    from nodes.gguf_check import ModelFileError
+    from tinyagent.nodes.gguf_check import ModelFileError
 
     settings.check()  # the files exist and their GGUF headers say model / LoRA adapter
     try:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
-from typing import Any
 
-from nodes.grammar import plan_grammar
-from nodes.llm import complete
-from nodes.planlang import format_plan
-from nodes.prompts import plan_messages
-from nodes.resources import Resources, option, writer_of
-from tools.dates import find_phrases
+from langgraph.runtime import Runtime
 
-
-def today_of(runtime: Any) -> dt.date:
-    ctx = getattr(runtime, "context", None)
-    value = getattr(ctx, "today", None) if ctx is not None else None
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+from tinyagent.nodes.context import Context
+from tinyagent.nodes.grammar import plan_grammar
+from tinyagent.nodes.llm import complete
+from tinyagent.nodes.planlang import format_plan
+from tinyagent.nodes.prompts import plan_messages
+from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.tools.dates import find_phrases
 
 
 def next_step_id(tasks: list[dict]) -> int:
@@ -25,7 +20,8 @@ def next_step_id(tasks: list[dict]) -> int:
 
 
 def make_plan(res: Resources):
-    def plan(state: dict, runtime: Any = None) -> dict:
+    def plan(state: dict, runtime: Runtime[Context]) -> dict:
+        ctx = run_context(runtime, res)
         t = time.perf_counter()
         write = writer_of(runtime)
         done = state.get("tasks", [])
@@ -42,7 +38,7 @@ def make_plan(res: Resources):
         if state.get("feedback"):
             reason = f"the person rejected the plan: {state['feedback']}"
         messages = plan_messages(
-            state["query"], specs, state.get("examples", []), today=today_of(runtime), done=done,
+            state["query"], specs, state.get("examples", []), today=ctx.today_date(), done=done,
             replan_reason=reason, error=state.get("plan_error"), first_id=first_id,
             context=state.get("context", ""))
         callable_specs = specs
@@ -55,7 +51,7 @@ def make_plan(res: Resources):
                                when=find_phrases(state["query"]))
         text, n_prompt, n_gen = complete(
             llm, messages, grammar, res.settings.max_plan_tokens,
-            option(runtime, res.settings, "temperature"),
+            ctx.temperature,
             on_token=lambda tok: write({"type": "plan_token", "text": tok}))
         elapsed = time.perf_counter() - t
         timings = state.get("timings", {})

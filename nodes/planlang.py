@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from nodes.specs import ToolSpec
+from tinyagent.tools.specs import ToolSpec
 
 END_OF_PLAN = "<END_OF_PLAN>"
 JOIN = "join"

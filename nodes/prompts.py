@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any, Iterable, Sequence
 
-from nodes.specs import ToolSpec
+from tinyagent.tools.specs import ToolSpec
 
 PLAN_SYSTEM = (
     "You are a planner. Turn the user's request into a plan of numbered tool calls, one per line: "

@@ -8,7 +8,8 @@ from typing import Any, Callable, Sequence
 
 from langchain_core.tools import BaseTool
 
-from nodes.specs import ToolSpec, specs_for
+from tinyagent.nodes.context import Context, context_schema
+from tinyagent.tools.specs import ToolSpec, specs_for
 
 
 class Resources:
@@ -22,6 +23,8 @@ class Resources:
             raise ValueError(f"Two tools share the name(s) {', '.join(dupes)}; tool names must be unique.")
         self.tools: dict[str, BaseTool] = {t.name: t for t in tools}
         self.specs: dict[str, ToolSpec] = specs_for(tools)
+        #: the graph's context schema: Context with these settings as its defaults
+        self.context_type: type[Context] = context_schema(settings)
         self._llm = llm
         self._index = index
         self._synced = False
@@ -30,7 +33,7 @@ class Resources:
     def llm(self, progress: Callable[[str], None] | None = None) -> Any:
         with self._lock:
             if self._llm is None:
-                from nodes.llm import load_llama
+                from tinyagent.nodes.llm import load_llama
                 t = time.perf_counter()
                 if progress:
                     progress(f"Loading model {self.settings.model_path.name}"
@@ -47,7 +50,7 @@ class Resources:
                 self._index.sync_tools(self.specs.values())
                 self._synced = True
             if self._index is None:
-                from store.tool_index import ToolIndex, load_examples
+                from tinyagent.store.tool_index import ToolIndex, load_examples
                 t = time.perf_counter()
                 if progress:
                     progress("Opening the tool index")
@@ -61,11 +64,12 @@ class Resources:
             return self._index
 
 
-def option(runtime: Any, settings: Any, name: str) -> Any:
-    """A run-time option: the run's context value when set, else the settings' value."""
+def run_context(runtime: Any, res: Resources) -> Context:
+    """The run's context; a run given none (or a dict) gets the graph's defaults for what is missing."""
     ctx = getattr(runtime, "context", None) if runtime is not None else None
-    value = getattr(ctx, name, None) if ctx is not None else None
-    return value if value is not None else getattr(settings, name)
+    if ctx is None:
+        return res.context_type()
+    return res.context_type(**ctx) if isinstance(ctx, dict) else ctx
 
 
 def writer_of(runtime: Any) -> Callable[[Any], None]:

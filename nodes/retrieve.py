@@ -6,9 +6,11 @@ import time
 from typing import Any
 
 from langchain_core.messages import HumanMessage
+from langgraph.runtime import Runtime
 
-from nodes.record import earlier_turns
-from nodes.resources import Resources, option, writer_of
+from tinyagent.nodes.context import Context
+from tinyagent.nodes.record import earlier_turns
+from tinyagent.nodes.resources import Resources, run_context, writer_of
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.
 CONTEXT_TURNS = 2
@@ -33,13 +35,14 @@ def split_request(messages: list) -> tuple[str, str]:
 
 
 def make_retrieve(res: Resources):
-    def retrieve(state: dict, runtime: Any = None) -> dict:
+    def retrieve(state: dict, runtime: Runtime[Context]) -> dict:
+        ctx = run_context(runtime, res)
         started = time.time()
         t = time.perf_counter()
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
         index = res.index(progress=lambda text: write({"type": "progress", "text": text}))
-        found = index.retrieve(query, list(res.specs), max_tools=option(runtime, res.settings, "max_tools"),
+        found = index.retrieve(query, list(res.specs), max_tools=ctx.max_tools,
                                n_examples=res.settings.n_examples)
         write({"type": "retrieved", "tools": found.tools})
         # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on

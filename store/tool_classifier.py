@@ -4,7 +4,7 @@ Embedding similarity alone misses tools in requests that ask for several things 
 Dana, text Leo and pull up the lease"): one vector cannot sit near five tool cards. TinyAgent
 (Erdogan et al., 2024) trained a small classifier for this; here it is one logistic regression per
 tool on the 384-d embedding, fitted on the generated training requests
-(``python -m finetune retriever``) and shipped as ``store/tool_classifier.npz`` (about 30 KB).
+(``python -m tinyagent.finetune retriever``) and shipped as ``store/tool_classifier.npz`` (about 30 KB).
 
 A long request is also cut into clauses ("..., and also ...", "then", ";") and a tool's
 probability is the highest over the whole request and its clauses, so every part gets its tools.

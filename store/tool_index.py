@@ -13,13 +13,13 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 from filelock import FileLock
 
-from nodes.specs import ToolSpec
-from store.tool_classifier import ToolClassifier, request_texts
+from tinyagent.store.tool_classifier import ToolClassifier, request_texts
+from tinyagent.tools.specs import ToolSpec
 
 #: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
 INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
 EXAMPLES_FILE = Path(__file__).with_name("examples.jsonl")
-#: Their embeddings (written by `python -m finetune retriever`), so a new index need not embed them.
+#: Their embeddings (written by `python -m tinyagent.finetune retriever`), so a new index need not embed them.
 EXAMPLE_VECTORS_FILE = Path(__file__).with_name("examples.npz")
 #: Solved examples considered for the prompt: the nearest this many by similarity.
 EXAMPLE_CANDIDATES = 64
@@ -100,7 +100,8 @@ class ToolIndex:
         None or False retrieves by similarity alone."""
         import chromadb
         from chromadb.config import Settings as ChromaSettings
-        from store.embeddings import MiniLMEmbeddingFunction, get_embedder
+
+        from tinyagent.store.embeddings import MiniLMEmbeddingFunction, get_embedder
 
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,7 @@ END:VCARD
 @pytest.fixture
 def tools_workspace(tmp_path: Path) -> Path:
     """An empty workspace (tools.init_workspace) with five test contacts."""
-    from tools import init_workspace
+    from tinyagent.tools import init_workspace
 
     root = init_workspace(tmp_path / "ws")
     (root / "contacts.vcf").write_text(TOOLS_TEST_CONTACTS, encoding="utf-8")
@@ -59,7 +59,7 @@ def tools_workspace(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_tools(tools_workspace: Path):
     """``make_tools(**config)`` -> {name: tool} from tools.default_tools on ``tools_workspace``."""
-    from tools import ToolConfig, default_tools
+    from tinyagent.tools import ToolConfig, default_tools
 
     def make(**config) -> dict:
         return {t.name: t for t in default_tools(tools_workspace, ToolConfig(**config))}

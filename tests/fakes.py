@@ -7,7 +7,7 @@ import time
 
 from langchain_core.tools import StructuredTool, tool
 
-from store.tool_index import Retrieved
+from tinyagent.store.tool_index import Retrieved
 
 
 class AllToolsIndex:

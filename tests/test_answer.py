@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nodes.answer import compose, fixable
+from tinyagent.nodes.answer import compose, fixable
 
 
 def rec(id, tool, status, result=None, error=None, deps=(), args=None, round=0):
@@ -73,7 +73,7 @@ def test_search_hits_are_shown_as_the_sentences_that_answer():
 
 
 def test_instructions_become_words_for_the_recipient():
-    from tools.wording import message_for_recipient as words
+    from tinyagent.tools.wording import message_for_recipient as words
 
     assert words("Ask if the tax forms are ready") == "Could you let me know if the tax forms are ready?"
     assert words("ask him when it ships") == "Could you let me know when it ships?"

@@ -11,9 +11,10 @@ from langchain_core.tools import tool
 from pydantic import Field
 from rich.console import Console
 
-from graph.chat import RunView, approval_value, chat, task_tree
-from graph.settings import Settings
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
+from tinyagent.graph.chat import approval_value, chat
+from tinyagent.graph.settings import Settings
+from tinyagent.graph.view import RunView, task_tree
 
 PLAN = ('1. get_email_address(name="Sarah Lee")\n'
         '2. compose_new_email(recipients=["$1"], subject="Slides")\n3. join()<END_OF_PLAN>')

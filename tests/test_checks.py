@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from nodes.checks import check_plan
-from nodes.planlang import PlanError, compile_plan
-from nodes.specs import specs_for
-from tools import default_tools, init_workspace
+from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.tools import default_tools, init_workspace
+from tinyagent.tools.specs import specs_for
 
 
 @pytest.fixture(scope="module")

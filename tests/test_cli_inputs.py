@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import cli
-from graph.inputs import clean_request
-from graph.settings import REPO_ROOT, Settings, SettingsError
-from nodes.gguf_check import GGUFError, check_adapter, check_model, read_header
+from tinyagent.graph import cli
+from tinyagent.graph.inputs import clean_request
+from tinyagent.graph.settings import REPO_ROOT, Settings, SettingsError
+from tinyagent.nodes.gguf_check import GGUFError, check_adapter, check_model, read_header
 
 
 def gguf_bytes(meta: dict, tensors: int = 1, version: int = 3) -> bytes:
@@ -123,7 +123,7 @@ def test_bad_model_files_fail_in_one_line_before_llama_cpp(capsys, home, files, 
 
 def test_a_bad_adapter_fails_cleanly_in_a_real_process(home, files):
     """As a user runs it: exit 2 and one line, not a crash (exit 139 before)."""
-    proc = subprocess.run([sys.executable, "-m", "graph.cli", "run", "Email Sarah", "--lora", str(files["text"])],
+    proc = subprocess.run([sys.executable, "-m", "tinyagent.graph.cli", "run", "Email Sarah", "--lora", str(files["text"])],
                           cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and "is not a GGUF file" in proc.stderr
@@ -146,7 +146,7 @@ def test_the_graph_gets_the_cleaned_request(capsys, home, files, monkeypatch, tm
     """`run` with a scripted fake model (patched in: the real one is never loaded)."""
     from langchain_core.language_models.fake import FakeListLLM
 
-    import graph.graph as graph_module
+    import tinyagent.graph.graph as graph_module
     from tests.fakes import AllToolsIndex, get_email_address
 
     real = graph_module.build_graph
@@ -235,7 +235,7 @@ def test_bad_setting_values_are_one_line(capsys, home, files, monkeypatch):
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, home, files, monkeypatch):
-    import graph.graph as graph_module
+    import tinyagent.graph.graph as graph_module
 
     def boom(**kw):
         raise RuntimeError("something broke\nover two lines")

@@ -8,9 +8,9 @@ from langchain_core.language_models.llms import LLM
 from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import tool
 
-from graph.graph import build_graph
-from graph.settings import Settings
-from nodes.prompts import PLAN_SYSTEM
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.prompts import PLAN_SYSTEM
 
 RATES = {("USD", "EUR"): 0.9, ("EUR", "USD"): 1.1}
 
@@ -69,7 +69,7 @@ def graph(tmp_path_factory):
     graph = build_graph(tools=[get_weather, play_music, convert_currency, translate_text],
                         settings=settings, llm=SpyLLM())
     with pytest.MonkeyPatch.context() as mp:  # the shipped solved examples are not needed here
-        mp.setattr("store.tool_index.load_examples", lambda: [])
+        mp.setattr("tinyagent.store.tool_index.load_examples", lambda: [])
         graph.resources.index()  # opens the real index and embeds the four tools' cards
     return graph
 
@@ -111,7 +111,7 @@ def test_graph_is_a_runnable_that_composes_with_lcel(graph):
 def test_many_graphs_share_one_index_and_each_finds_its_own_tools(tmp_path):
     from langchain_core.language_models.fake import FakeListLLM
 
-    from graph import build_graph, open_index
+    from tinyagent.graph import build_graph, open_index
 
     @tool
     def water_plants(room: str) -> str:

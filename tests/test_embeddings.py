@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from store.embeddings import MiniLMEmbedder, get_embedder
+from tinyagent.store.embeddings import MiniLMEmbedder, get_embedder
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -73,7 +73,8 @@ def test_no_torch_imported():
 def test_chroma_round_trip(tmp_path):
     chromadb = pytest.importorskip("chromadb")
     from chromadb.config import Settings
-    from store.embeddings import MiniLMEmbeddingFunction
+
+    from tinyagent.store.embeddings import MiniLMEmbeddingFunction
 
     docs = {"email": "send an email message to a contact",
             "maps": "show driving directions on a map",

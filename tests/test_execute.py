@@ -10,11 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from langchain_core.tools import StructuredTool, tool
 
-from nodes.execute import run_tasks, substitute
-from tools import cancel
-from tools.cancel import TaskCancelled
-from tools.paths import Workspace, update_file
 from tests.fakes import sleeper, sync_sleeper
+from tinyagent.nodes.execute import run_tasks, substitute
+from tinyagent.tools import cancel
+from tinyagent.tools.cancel import TaskCancelled
+from tinyagent.tools.paths import Workspace, update_file
 
 
 def rec(id, tool, deps=(), **args):

@@ -19,8 +19,8 @@ import pytest
 import vobject
 from icalendar import Calendar
 
-from tools import ToolConfig, default_tools, init_workspace
-from tools.paths import Workspace, update_file
+from tinyagent.tools import ToolConfig, default_tools, init_workspace
+from tinyagent.tools.paths import Workspace, update_file
 
 RUNS = 50
 END = "END-OF-BODY"
@@ -157,7 +157,7 @@ def test_a_broken_ics_is_an_error_naming_the_file_and_left_unchanged(tools, tool
 
 
 def test_broken_data_does_not_stop_the_other_tools(tools, tools_workspace):
-    from nodes.execute import run_tasks
+    from tinyagent.nodes.execute import run_tasks
 
     (tools_workspace / "contacts.vcf").write_text("BEGIN:VCARD\nFN:cut")
     tasks = [{"id": 1, "tool": "get_email_address", "args": {"name": "Sarah"}, "deps": [], "status": "planned"},

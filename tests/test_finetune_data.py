@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 
 import pytest
 
-from finetune import data
-from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS
-from nodes.planlang import Task, compile_plan, format_plan
+from tinyagent.finetune import data
+from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS
+from tinyagent.nodes.planlang import Task, compile_plan, format_plan
 
 SPECS = {s.name: s for s in data.FALLBACK_SPECS}
 SYNTH = {t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}
@@ -60,7 +59,7 @@ def test_plans_compile_and_gold_tools_are_shown(splits):
 
 
 def test_date_arguments_copy_the_requests_words_and_resolve_to_the_gold_time(splits):
-    from tools.dates import find_phrases
+    from tinyagent.tools.dates import find_phrases
 
     dated = [(ex, t) for exs in splits.values() for ex in exs for t in ex.tasks
              if t.tool in ("create_calendar_event", "create_reminder", "get_zoom_meeting_link")
@@ -119,7 +118,7 @@ def test_relative_dates_resolve_against_today():
     import datetime as dt
     import random
 
-    from finetune import data_vocab as V
+    from tinyagent.finetune import data_vocab as V
     r = random.Random(0)
     today = dt.date(2026, 11, 25)  # a Wednesday
     for _ in range(200):
@@ -145,14 +144,14 @@ def test_real_tools_give_valid_data():
 
 
 def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
-    """``python -m finetune retriever`` on freshly generated data writes a classifier for the
+    """``python -m tinyagent.finetune retriever`` on freshly generated data writes a classifier for the
     default tools that picks the tools of the requests it was fitted on, and the embeddings of
     the solved examples it is given, keyed as the index looks them up."""
     import numpy as np
 
-    from finetune import retriever
-    from store.embeddings import get_embedder
-    from store.tool_classifier import ToolClassifier
+    from tinyagent.finetune import retriever
+    from tinyagent.store.embeddings import get_embedder
+    from tinyagent.store.tool_classifier import ToolClassifier
 
     specs = data.real_specs()
     if specs is None:
@@ -168,7 +167,7 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "val: every needed tool among the classifier's picks for" in printed
     assert "embeddings of 30 solved examples" in printed
-    from store.tool_index import example_key, load_example_vectors
+    from tinyagent.store.tool_index import example_key, load_example_vectors
     vectors = load_example_vectors(tmp_path / "examples.npz")
     assert set(vectors) == {example_key(e["query"]) for e in examples}
     clf = ToolClassifier.load(tmp_path / "clf.npz")
@@ -182,7 +181,7 @@ def test_teacher_rewrites_keep_the_plans_literals_or_are_rejected():
     """A teacher's rewording replaces a request only if it keeps what the plan takes from it."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from finetune.teacher import make_rewriter
+    from tinyagent.finetune.teacher import make_rewriter
 
     out, _ = data.generate(SPECS, n_train=12, n_val=0, n_test=2, n_unseen=2, seed=7)
     plans = [ex for ex in out["train"] if ex.kind == "plan" and ex.tasks]
@@ -214,7 +213,7 @@ def test_teacher_rewrites_keep_the_plans_literals_or_are_rejected():
 
 
 def test_teacher_failure_keeps_the_original_and_share_is_checked():
-    from finetune.teacher import make_rewriter
+    from tinyagent.finetune.teacher import make_rewriter
 
     class Down:
         def invoke(self, prompt):
@@ -230,7 +229,7 @@ def test_teacher_failure_keeps_the_original_and_share_is_checked():
 
 
 def test_teacher_that_cannot_load_says_what_to_do():
-    from finetune.teacher import load_teacher
+    from tinyagent.finetune.teacher import load_teacher
 
     with pytest.raises(SystemExit, match="(?s)cannot load the teacher 'nosuchprovider:model'.*install its package"):
         load_teacher("nosuchprovider:model")

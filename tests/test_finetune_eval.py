@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict
-from finetune.evaluate import compare, norm_value, summarize, tool_from_spec
-from nodes.specs import ToolSpec
+from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict
+from tinyagent.finetune.evaluate import compare, norm_value, summarize, tool_from_spec
+from tinyagent.tools.specs import ToolSpec
 
 
 def T(id, tool, deps=(), **args):
@@ -75,10 +75,10 @@ def test_evaluate_rows_through_the_graph(tmp_path):
     """Dry runs of the real graph with a scripted model: one right plan, one wrong, one invalid."""
     from langchain_core.language_models.fake import FakeListLLM
 
-    from finetune.evaluate import evaluate_rows, unseen_tools
-    from graph.graph import build_graph
-    from graph.settings import Settings
     from tests.fakes import AllToolsIndex
+    from tinyagent.finetune.evaluate import evaluate_rows, unseen_tools
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
 
     weather = next(t for t in TRAIN_TOOLS if t.spec.name == "get_weather")
     air = next(t for t in UNSEEN_TOOLS if t.spec.name == "get_air_quality")

@@ -24,10 +24,10 @@ pytest.importorskip("gguf")
 if importlib.util.find_spec("llama_cpp") is None:
     pytest.skip("llama_cpp is not installed", allow_module_level=True)
 
-from finetune import export, gguf_io  # noqa: E402
-from finetune.config import TrainConfig  # noqa: E402
-from finetune.train import train  # noqa: E402
-from nodes.prompts import chatml  # noqa: E402
+from tinyagent.finetune import export, gguf_io  # noqa: E402
+from tinyagent.finetune.config import TrainConfig  # noqa: E402
+from tinyagent.finetune.train import train  # noqa: E402
+from tinyagent.nodes.prompts import chatml  # noqa: E402
 
 N_CTX = 1024
 
@@ -51,7 +51,7 @@ def tiny_llama():
 
 def examples(n: int = 20) -> list[dict]:
     """Planner/joiner chats from the data generator, with its built-in tool specs."""
-    from finetune import data
+    from tinyagent.finetune import data
 
     specs = {s.name: s for s in data.FALLBACK_SPECS}
     splits, _ = data.generate(specs, n_train=n, n_val=2, n_test=1, n_unseen=1)
@@ -123,7 +123,7 @@ def test_resume_continues_from_checkpoint(pipeline, tmp_path):
 def test_training_can_start_from_a_shipped_gguf_lora(pipeline, monkeypatch):
     """--init-adapter reads the llama.cpp LoRA back (q/k rows un-permuted): the model it starts
     from gives the trained model's logits before any step."""
-    from finetune.train import add_lora, init_from_gguf
+    from tinyagent.finetune.train import add_lora, init_from_gguf
 
     base = pipeline["base"]
     cfg = dataclasses.replace(pipeline["cfg"], init_adapter=str(pipeline["lora"]))

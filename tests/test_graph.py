@@ -3,16 +3,15 @@
 import pytest
 from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.messages import AIMessage
-from langgraph.checkpoint.memory import InMemorySaver
 from langchain_core.tools import tool
+from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 from pydantic import Field
 from typing_extensions import Annotated
 
-from graph.context import Context
-from graph.graph import build_graph
-from graph.settings import Settings
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
 
 PLAN = ('1. get_email_address(name="Sarah Lee")\n'
         '2. compose_new_email(recipients=["$1"], subject="Slides")\n3. join()<END_OF_PLAN>')
@@ -102,6 +101,24 @@ def test_replan_bound_holds(tmp_path):
     assert "could not write a valid plan" in out["answer"] and "nothing more was run" in out["answer"]
 
 
+def test_the_most_replans_a_run_may_allow_finish_within_the_recursion_limit(tmp_path):
+    # 20 new plans are 43 super-steps: past LangGraph's default limit of 25, which used to raise
+    graph, _ = make(['1. nope()\n2. join()'] * 30, tmp_path)
+    out = ask(graph, "Do something", context={"max_replans": 20})
+    assert out["replans"] == 20 and len(out["plans"]) == 21
+    assert "could not write a valid plan" in out["answer"]
+
+
+def test_the_context_defaults_are_the_graphs_settings_and_bad_values_are_named(tmp_path):
+    graph, _ = make([], tmp_path, max_replans=3, max_tools=4, task_timeout_s=9.0)
+    ctx = graph.context_schema()
+    assert (ctx.max_replans, ctx.max_tools, ctx.task_timeout_s, ctx.dry_run, ctx.today) == (3, 4, 9.0, False, "")
+    # a dict context keeps the graph's settings for what it leaves out
+    assert graph.context_schema(**{"dry_run": True}).max_replans == 3
+    with pytest.raises(ValueError, match=r"max_replans=99 \(use 0 to 20\).*today='30/11' \(use YYYY-MM-DD"):
+        ask(graph, "Email Sarah", context={"max_replans": 99, "today": "30/11"})
+
+
 def test_a_request_no_tool_serves_gets_an_honest_answer(tmp_path):
     graph, _ = make(["1. join()<END_OF_PLAN>"], tmp_path)
     out = ask(graph, "Book me a flight to Rome")
@@ -110,7 +127,7 @@ def test_a_request_no_tool_serves_gets_an_honest_answer(tmp_path):
 
 def test_dry_run_plans_but_runs_nothing(tmp_path):
     graph, _ = make([PLAN], tmp_path)
-    out = ask(graph, "Email Sarah", context=Context(dry_run=True))
+    out = ask(graph, "Email Sarah", context={"dry_run": True})
     assert [t["status"] for t in out["tasks"]] == ["planned", "planned"]
     assert out["tasks"][1]["deps"] == [1] and "result" not in out["tasks"][0]
 
@@ -118,16 +135,16 @@ def test_dry_run_plans_but_runs_nothing(tmp_path):
 def test_approval_interrupt_then_approve_or_reject(tmp_path):
     graph, _ = make([PLAN], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t1"}}
-    ask(graph, "Email Sarah", config=cfg, context=Context(approval=True))
+    ask(graph, "Email Sarah", config=cfg, context={"approval": True})
     state = graph.get_state(cfg)
     [intr] = state.tasks[0].interrupts
     assert intr.value["plan"] == PLAN and len(intr.value["tasks"]) == 2
-    out = graph.invoke(Command(resume=True), config=cfg, context=Context(approval=True))
+    out = graph.invoke(Command(resume=True), config=cfg, context={"approval": True})
     assert out["answer"] == "Draft to sarah.lee@example.com: Slides." and out["tasks"][1]["status"] == "done"
 
     graph, _ = make([PLAN, "never used"], tmp_path, checkpointer=InMemorySaver())
-    ask(graph, "Email Sarah", config=cfg, context=Context(approval=True))
-    out = graph.invoke(Command(resume={"approved": False}), config=cfg, context=Context(approval=True))
+    ask(graph, "Email Sarah", config=cfg, context={"approval": True})
+    out = graph.invoke(Command(resume={"approved": False}), config=cfg, context={"approval": True})
     assert [t["status"] for t in out["tasks"]] == ["rejected", "rejected"]
     assert "did not compose new email, because you did not approve it" in out["answer"]
     assert "Draft" not in out["answer"]
@@ -137,7 +154,7 @@ def test_rejection_with_comment_replans(tmp_path):
     other = '3. get_email_address(name="Tom")\n4. join()'
     graph, _ = make([PLAN, other], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t2"}}
-    ctx = Context(approval=True)
+    ctx = {"approval": True}
     ask(graph, "Email Sarah", config=cfg, context=ctx)
     graph.invoke(Command(resume="no, look up Tom instead"), config=cfg, context=ctx)
     out = graph.invoke(Command(resume="yes"), config=cfg, context=ctx)
@@ -158,21 +175,21 @@ def test_wrong_model_path_fails_at_start(tmp_path):
 
 
 def test_relative_dates_resolve_against_the_runs_today(tmp_path, monkeypatch):
-    from tools import default_tools, init_workspace
+    from tinyagent.tools import default_tools, init_workspace
 
     monkeypatch.delenv("TINYAGENT_NOW", raising=False)
     ws = init_workspace(tmp_path / "ws")
     plan = '1. create_reminder(name="Call mum", due_date="next Friday at 3pm")\n2. join()'
     graph = build_graph(tools=default_tools(ws), settings=Settings(data_dir=tmp_path, lora_path=None),
                         llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
-    out = ask(graph, "remind me to call mum next Friday at 3pm", context=Context(today="2026-11-30"))
+    out = ask(graph, "remind me to call mum next Friday at 3pm", context={"today": "2026-11-30"})
     assert out["tasks"][0]["status"] == "done"
     assert "due Friday 4 December 2026, 15:00" in out["answer"]
     assert "DUE:20261204T150000" in (ws / "reminders.ics").read_text()
 
 
 def test_when_the_classifier_finds_nothing_that_fits_the_plan_is_empty_without_the_model(tmp_path):
-    from store.tool_index import Retrieved
+    from tinyagent.store.tool_index import Retrieved
 
     class Unsure(AllToolsIndex):
         def retrieve(self, query, available, **kw):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nodes.planlang import PlanError, compile_plan
-from nodes.specs import specs_for
+from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.tools.specs import specs_for
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_FILE = ROOT / "finetune" / "eval" / "handwritten.jsonl"
@@ -27,7 +27,7 @@ def rows() -> list[dict]:
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory):
     """The default tool set's specs, as the planner and the compiler see them."""
-    from tools import default_tools, init_workspace
+    from tinyagent.tools import default_tools, init_workspace
 
     ws = init_workspace(tmp_path_factory.mktemp("ws") / "ws")
     return specs_for(default_tools(ws))

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from langchain_core.language_models.fake import FakeListLLM
 
-from bench.outcomes import (ACTIONS, carried, false_claims, pinned_now, report, run_case, summarize)
+from bench.outcomes import ACTIONS, carried, false_claims, pinned_now, report, run_case, summarize
 from bench.outcomes_cases import BY_ID, CASES, date_found, written
 from tests.fakes import AllToolsIndex
-from tools import default_tools, init_workspace
+from tinyagent.tools import default_tools, init_workspace
 
 
 @pytest.fixture

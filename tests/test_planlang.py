@@ -1,10 +1,11 @@
 """The plan language: good plans compile to the right DAG; each kind of bad plan has its own error."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from nodes.planlang import PlanError, compile_plan, format_plan, parse_plan
-from nodes.specs import Param, ToolSpec, specs_for
+from tinyagent.nodes.planlang import PlanError, compile_plan, format_plan, parse_plan
+from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 SPECS = {
     "get_email_address": ToolSpec("get_email_address", "Email of a contact.",
@@ -118,7 +119,7 @@ def test_enum_arguments_take_only_their_values_and_optional_ones_are_never_none(
 
     from langchain_core.tools import tool
 
-    from nodes.grammar import plan_grammar
+    from tinyagent.nodes.grammar import plan_grammar
 
     @tool
     def set_fan(speed: Literal["low", "medium", "high"], room: str | None = None) -> str:

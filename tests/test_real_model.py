@@ -2,15 +2,14 @@
 
 import pytest
 
-from graph.context import Context
-from graph.graph import build_graph
-from graph.settings import Settings
-from nodes.grammar import plan_grammar
-from nodes.llm import complete, load_llama
-from nodes.planlang import compile_plan
-from nodes.prompts import plan_messages
-from nodes.specs import Param, ToolSpec, specs_for
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.grammar import plan_grammar
+from tinyagent.nodes.llm import complete, load_llama
+from tinyagent.nodes.planlang import compile_plan
+from tinyagent.nodes.prompts import plan_messages
+from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 llama_cpp = pytest.importorskip("llama_cpp")
 
@@ -41,7 +40,7 @@ def test_default_model_writes_a_plan_that_compiles(llm):
 
 
 def test_date_arguments_copy_the_requests_words(llm):
-    from tools.dates import find_phrases
+    from tinyagent.tools.dates import find_phrases
 
     specs = {s.name: s for s in [ToolSpec("create_reminder", "Create a reminder.", (
         Param("name", "string", True), Param("due_date", "string", role="when")))]}
@@ -56,7 +55,7 @@ def test_whole_graph_dry_run_on_the_real_model(tmp_path):
     graph = build_graph(tools=[get_email_address, compose_new_email],
                         settings=Settings(data_dir=tmp_path), index=AllToolsIndex())
     out = graph.invoke({"messages": [("human", "Email Sarah Lee the slides")]},
-                       context=Context(dry_run=True))
+                       context={"dry_run": True})
     assert out["plan_error"] is None and out["plans"][-1].endswith("<END_OF_PLAN>")
     assert all(t["status"] == "planned" for t in out["tasks"])
 
@@ -65,7 +64,7 @@ class FocusIndex:
     """Shows both email tools plus a note tool, and is 'sure' only of the note tool."""
 
     def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
-        from store.tool_index import Retrieved
+        from tinyagent.store.tool_index import Retrieved
         return Retrieved(sorted(available), [], {}, sure=["create_note"])
 
 
@@ -80,10 +79,10 @@ def test_first_plan_calls_only_the_tools_the_classifier_is_sure_of(tmp_path, llm
     tools = [get_email_address, compose_new_email, create_note]
     ask = {"messages": [("human", "Email Sarah Lee the slides")]}
     focused = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "a"), index=FocusIndex(), llm=llm)
-    out = focused.invoke(ask, context=Context(dry_run=True))
+    out = focused.invoke(ask, context={"dry_run": True})
     assert out["tools"] == ["compose_new_email", "create_note", "get_email_address"]  # all in the prompt
     assert out["tasks"] and {t["tool"] for t in out["tasks"]} == {"create_note"}  # the grammar allowed one
     free = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "b", focus_tools=False),
                        index=FocusIndex(), llm=llm)
-    out = free.invoke(ask, context=Context(dry_run=True))
+    out = free.invoke(ask, context={"dry_run": True})
     assert "get_email_address" in {t["tool"] for t in out["tasks"]}  # without focus it picks the email tools

@@ -4,9 +4,9 @@ import json
 
 from langchain_core.tools import StructuredTool, tool
 
-import store.tool_index as ti
-from nodes.specs import specs_for
-from store.tool_index import ToolIndex, load_examples
+import tinyagent.store.tool_index as ti
+from tinyagent.store.tool_index import ToolIndex, load_examples
+from tinyagent.tools.specs import specs_for
 
 EXAMPLES = [
     {"query": "Email Sarah the report", "tools": ["get_email_address", "compose_new_email"],
@@ -19,7 +19,7 @@ EXAMPLES = [
 
 
 def test_retrieves_the_needed_tools_and_nearest_example(tmp_path, tools_workspace):
-    from tools import default_tools
+    from tinyagent.tools import default_tools
     specs = specs_for(default_tools(tools_workspace))
     index = ToolIndex(tmp_path / "store")
     assert index.sync_tools(specs.values())["added"] == len(specs)
@@ -72,8 +72,8 @@ def test_index_from_another_version_is_rebuilt(tmp_path, monkeypatch):
 
 
 def test_shipped_examples_compile_against_the_default_tools(tools_workspace):
-    from nodes.planlang import compile_plan
-    from tools import default_tools
+    from tinyagent.nodes.planlang import compile_plan
+    from tinyagent.tools import default_tools
     specs = specs_for(default_tools(tools_workspace))
     examples = load_examples()
     assert len(examples) >= 100
@@ -84,7 +84,7 @@ def test_shipped_examples_compile_against_the_default_tools(tools_workspace):
 
 # -- the tool classifier (store/tool_classifier.py) --------------------------------------------
 def test_clauses_split_a_request_into_its_asks():
-    from store.tool_classifier import clauses
+    from tinyagent.store.tool_classifier import clauses
     assert clauses("Email Dana about the budget, text Leo that I'm late and then pull up the lease") == [
         "Email Dana about the budget", "text Leo that I'm late", "pull up the lease"]
     assert clauses("Remind me to call mom") == ["Remind me to call mom"]
@@ -93,7 +93,7 @@ def test_clauses_split_a_request_into_its_asks():
 def test_classifier_fit_separates_tools_and_round_trips(tmp_path):
     import numpy as np
 
-    from store.tool_classifier import ToolClassifier
+    from tinyagent.store.tool_classifier import ToolClassifier
     rng = np.random.default_rng(0)
     centres = {"a": rng.normal(size=16), "b": rng.normal(size=16)}
     vecs, labels = [], []
@@ -118,7 +118,7 @@ def test_classifier_fit_separates_tools_and_round_trips(tmp_path):
 def test_a_usual_helper_of_a_sure_tool_is_shown_from_a_lower_probability():
     import numpy as np
 
-    from store.tool_classifier import ToolClassifier
+    from tinyagent.store.tool_classifier import ToolClassifier
     # "phone" was needed by 9 of the 10 requests that needed "sms"; "note" never with "sms"
     together = np.array([[1.0, 0.9, 0.0], [0.9, 1.0, 0.0], [0.0, 0.0, 1.0]], np.float32)
     clf = ToolClassifier(["sms", "phone", "note"], ["", "", ""], np.zeros((4, 3), np.float32),
@@ -130,7 +130,7 @@ def test_a_usual_helper_of_a_sure_tool_is_shown_from_a_lower_probability():
 
 
 def test_shipped_classifier_shows_every_tool_of_a_many_part_request(tmp_path, tools_workspace):
-    from tools import default_tools
+    from tinyagent.tools import default_tools
     specs = specs_for(default_tools(tools_workspace))
     query = ("Send Dennis Chen an email on the grant proposal to ask if the deadline can move to next "
              "week, message Henry Taylor: the package arrived, and also pull up the lab report file")
@@ -167,7 +167,7 @@ def test_sure_tools_keep_the_shown_tools_the_classifier_cannot_judge(tmp_path, t
         """Arrange a parcel or grocery delivery to an address on a date."""
         return "ok"
 
-    from tools import default_tools
+    from tinyagent.tools import default_tools
     specs = specs_for([*default_tools(tools_workspace), schedule_delivery])
     index = ToolIndex(tmp_path / "store")
     index.sync_tools(specs.values())
@@ -190,7 +190,7 @@ def test_a_request_for_new_tools_only_can_call_only_the_new_tools(tmp_path, tool
         """Rent a bike at a station near a place."""
         return "ok"
 
-    from tools import default_tools
+    from tinyagent.tools import default_tools
     specs = specs_for([*default_tools(tools_workspace), find_parking, rent_bike])
     index = ToolIndex(tmp_path / "store")
     index.sync_tools(specs.values())
@@ -203,7 +203,7 @@ def test_a_request_for_new_tools_only_can_call_only_the_new_tools(tmp_path, tool
 
 
 def test_the_example_shown_has_the_tools_the_request_needs(tmp_path, tools_workspace):
-    from tools import default_tools
+    from tinyagent.tools import default_tools
     specs = specs_for(default_tools(tools_workspace))
     index = ToolIndex(tmp_path / "store")
     index.sync_tools(specs.values())
@@ -225,7 +225,7 @@ def test_shipped_example_vectors_cover_the_shipped_examples_and_spare_the_embedd
     vectors = ti.load_example_vectors()
     assert len(examples) >= 1000
     assert {ti.example_key(e["query"]) for e in examples} <= set(vectors), \
-        "store/examples.npz is stale: run `python -m finetune retriever`"
+        "store/examples.npz is stale: run `python -m tinyagent.finetune retriever`"
 
     class Counting:
         def __init__(self, inner):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.context import Context
+from tinyagent.graph import Context
 
 REPO = Path(__file__).resolve().parents[1]
 LANGGRAPH = Path(sys.executable).parent / "langgraph"  # the CLI next to this Python
@@ -61,7 +61,7 @@ def server(tmp_path_factory):
            "TINYAGENT_WORKSPACE": str(tmp / "workspace"),
            # keep the real model's run short and light on a shared CPU
            "TINYAGENT_N_THREADS": "1", "TINYAGENT_MAX_PLAN_TOKENS": "96",
-           "TINYAGENT_MAX_ANSWER_TOKENS": "32"}
+           "TINYAGENT_MAX_ANSWER_TOKENS": "32", "TINYAGENT_MAX_REPLANS": "1"}
     port = free_port()
     log = tmp / "server.log"
     with log.open("w") as out:
@@ -101,6 +101,10 @@ def test_studio_sees_the_five_nodes_and_the_context_form(client, assistant, serv
     fields = schema["properties"]
     assert {f.name for f in dataclasses.fields(Context)} <= set(fields)
     assert all(fields[f.name].get("description") for f in dataclasses.fields(Context))
+    # Studio's form shows values, not None: each field has a default, the server's settings where
+    # they have one (TINYAGENT_MAX_REPLANS=1 above)
+    assert all("default" in fields[f.name] for f in dataclasses.fields(Context)), fields
+    assert fields["max_replans"]["default"] == 1 and fields["dry_run"]["default"] is False
     assert (server[1] / "workspace" / "contacts.vcf").stat().st_size > 0  # made with sample data
 
 

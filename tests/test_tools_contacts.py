@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from langchain_core.tools import ToolException
 
-from tools.contacts import find_contact, resolve_phone
-from tools.paths import Workspace
+from tinyagent.tools.contacts import find_contact, resolve_phone
+from tinyagent.tools.paths import Workspace
 
 
 @pytest.mark.parametrize("query, email", [

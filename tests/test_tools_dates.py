@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from langchain_core.tools import ToolException
 
-from tools.dates import parse_end, parse_when
+from tinyagent.tools.dates import parse_end, parse_when
 
 NOW = datetime(2026, 11, 23, 10, 0)  # a Monday
 
@@ -142,7 +142,7 @@ def test_end_is_a_time_on_the_start_day_a_length_or_a_date(text, expected):
 
 
 def test_run_today_moves_relative_dates(monkeypatch):
-    from tools.clock import use_today
+    from tinyagent.tools.clock import use_today
 
     monkeypatch.delenv("TINYAGENT_NOW", raising=False)
     with use_today("2026-11-30"):

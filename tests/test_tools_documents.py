@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from langchain_core.tools import ToolException
 
-from tools import ToolConfig, index_documents
-from tools.documents import chunk_text
-from tools.workspace import make_pdf
+from tinyagent.tools import ToolConfig, index_documents
+from tinyagent.tools.documents import chunk_text
+from tinyagent.tools.workspace import make_pdf
 
 
 def test_chunks_respect_paragraphs_and_overlap():
@@ -85,7 +85,7 @@ def test_search_sees_an_index_written_by_another_process(tools_workspace, make_t
     search = make_tools()["search_documents"]
     assert [h["path"] for h in search.invoke({"query": "fruit"})] == ["Documents/a.txt"]
     (docs / "b.txt").write_text("Bananas are yellow fruit.")
-    subprocess.run([sys.executable, "-c", "import sys; from tools import index_documents; "
+    subprocess.run([sys.executable, "-c", "import sys; from tinyagent.tools import index_documents; "
                     "index_documents(sys.argv[1], sys.argv[2])", str(docs), str(tools_workspace)],
                    check=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
     assert search.invoke({"query": "bananas"})[0]["path"] == "Documents/b.txt"

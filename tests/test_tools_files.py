@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from langchain_core.tools import ToolException
 
-from tools import ToolConfig
-from tools.paths import Workspace, atomic_write, update_file
+from tinyagent.tools import ToolConfig
+from tinyagent.tools.paths import Workspace, atomic_write, update_file
 
 
 @pytest.fixture

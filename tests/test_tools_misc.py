@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from langchain_core.tools import ToolException
 
-import tools.meetings as meetings
+import tinyagent.tools.meetings as meetings
 
 
 def test_sms_is_queued_honestly(tools_workspace, make_tools):

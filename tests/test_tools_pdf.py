@@ -6,8 +6,8 @@ import pytest
 from langchain_core.tools import ToolException
 from pypdf import PdfReader, PdfWriter
 
-from tools.pdf import extractive_summary
-from tools.workspace import make_pdf
+from tinyagent.tools.pdf import extractive_summary
+from tinyagent.tools.workspace import make_pdf
 
 PARAS = [
     "The solar lantern project delivers cheap lights to rural schools in three regions.",

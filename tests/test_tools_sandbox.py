@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from langchain_core.tools import ToolException
 
-from tools import sandbox
+from tinyagent.tools import sandbox
 
 
 def isolation() -> str:
@@ -294,7 +294,7 @@ def test_refuses_without_isolation_unless_allowed(make_tools, monkeypatch):
 
 
 def test_the_setting_can_come_from_the_environment(monkeypatch):
-    from tools import ToolConfig
+    from tinyagent.tools import ToolConfig
 
     monkeypatch.setenv("TINYAGENT_PYTHON_SANDBOX", "none")
     assert ToolConfig().python_sandbox == "none"

@@ -8,8 +8,8 @@ import vobject
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from tools import ToolConfig, default_tools, init_workspace
-from tools.sample import MARKER
+from tinyagent.tools import ToolConfig, default_tools, init_workspace
+from tinyagent.tools.sample import MARKER
 
 TINYAGENT_ARGS = {
     "get_phone_number": ["name"],

@@ -6,15 +6,27 @@ from pathlib import Path
 
 from langchain_core.tools import BaseTool
 
-from tools.config import ToolConfig
-from tools.paths import Workspace
+from tinyagent.tools.config import ToolConfig
+from tinyagent.tools.paths import Workspace
 
 __all__ = ["ToolConfig", "Workspace", "default_tools", "index_documents", "init_workspace"]
 
 
 def default_tools(workspace: str | Path, config: ToolConfig | None = None) -> list[BaseTool]:
     """The default tool set bound to ``workspace`` (TinyAgent's 16 tools, search_documents, run_python)."""
-    from tools import calendar, contacts, documents, files, mail, maps, meetings, notes, pdf, sandbox, sms
+    from tinyagent.tools import (
+        calendar,
+        contacts,
+        documents,
+        files,
+        mail,
+        maps,
+        meetings,
+        notes,
+        pdf,
+        sandbox,
+        sms,
+    )
 
     ws = Workspace(workspace, config)
     out: list[BaseTool] = []
@@ -34,11 +46,11 @@ ANSWER_LABELS = {"run_python": "Python printed", "summarize_pdf": "Summary", "se
 
 def init_workspace(path: str | Path, sample: bool = False) -> Path:
     """Create the workspace layout (see tools.workspace.init_workspace)."""
-    from tools.workspace import init_workspace as _init
+    from tinyagent.tools.workspace import init_workspace as _init
     return _init(path, sample=sample)
 
 
 def index_documents(path: str | Path, workspace: str | Path, config: ToolConfig | None = None) -> dict:
     """Index the documents under ``path`` (see tools.documents.index_documents)."""
-    from tools.documents import index_documents as _index
+    from tinyagent.tools.documents import index_documents as _index
     return _index(path, workspace, config)

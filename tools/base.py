@@ -9,7 +9,7 @@ from typing import Annotated, Any, Callable
 from langchain_core.tools import BaseTool, StructuredTool, ToolException
 from pydantic import BaseModel, BeforeValidator
 
-from tools.paths import Workspace
+from tinyagent.tools.paths import Workspace
 
 
 def _as_list(value: Any) -> Any:

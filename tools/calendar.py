@@ -10,10 +10,10 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import StrList, make_tool
-from tools.contacts import resolve_email
-from tools.dates import describe, format_when, parse_end, parse_when
-from tools.paths import Workspace, safe_name, update_file
+from tinyagent.tools.base import StrList, make_tool
+from tinyagent.tools.contacts import resolve_email
+from tinyagent.tools.dates import describe, format_when, parse_end, parse_when
+from tinyagent.tools.paths import Workspace, safe_name, update_file
 
 CALENDAR_FILE = "calendar.ics"
 REMINDERS_FILE = "reminders.ics"

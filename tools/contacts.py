@@ -12,8 +12,8 @@ from email.utils import parseaddr
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.paths import Workspace
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.paths import Workspace
 
 CONTACTS_FILE = "contacts.vcf"
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")

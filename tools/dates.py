@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 
 from langchain_core.tools import ToolException
 
-from tools.clock import now as clock_now
+from tinyagent.tools.clock import now as clock_now
 
 CANONICAL = "%Y-%m-%d %H:%M:%S"
 

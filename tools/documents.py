@@ -13,9 +13,9 @@ from filelock import FileLock
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.config import ToolConfig
-from tools.paths import STATE_DIR, Workspace, atomic_write
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.config import ToolConfig
+from tinyagent.tools.paths import STATE_DIR, Workspace, atomic_write
 
 COLLECTION = "documents"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
@@ -93,7 +93,7 @@ def _collection(index_dir: Path, create: bool):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        from store.embeddings import MiniLMEmbeddingFunction
+        from tinyagent.store.embeddings import MiniLMEmbeddingFunction
 
         if cached:  # another process wrote to the index: this process's view is stale
             try:
@@ -120,7 +120,7 @@ def _bump_generation(index_dir: Path) -> None:
 
 def read_document(path: Path) -> str:
     if path.suffix.lower() == ".pdf":
-        from tools.pdf import extract_text
+        from tinyagent.tools.pdf import extract_text
         return extract_text(path, path.name)
     return path.read_text(encoding="utf-8", errors="replace")
 

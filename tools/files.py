@@ -10,8 +10,8 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.paths import Workspace
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.paths import Workspace
 
 #: Workspace folders that hold data of other tools, not user files.
 SKIP_DIRS = {"Mail", ".tinyagent"}

@@ -17,11 +17,11 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import StrList, make_tool
-from tools.contacts import resolve_address
-from tools.files import find_file
-from tools.paths import Workspace
-from tools.wording import message_for_recipient
+from tinyagent.tools.base import StrList, make_tool
+from tinyagent.tools.contacts import resolve_address
+from tinyagent.tools.files import find_file
+from tinyagent.tools.paths import Workspace
+from tinyagent.tools.wording import message_for_recipient
 
 MAIL_DIR = "Mail"
 FOLDERS = ("inbox", "drafts", "outbox", "sent")

@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.paths import Workspace
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.paths import Workspace
 
 OSM = "https://www.openstreetmap.org"
 #: OSRM engines of openstreetmap.org per mode; transit has no timetable router there.

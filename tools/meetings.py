@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import StrList, make_tool
-from tools.contacts import resolve_email
-from tools.dates import parse_when
-from tools.paths import Workspace
+from tinyagent.tools.base import StrList, make_tool
+from tinyagent.tools.contacts import resolve_email
+from tinyagent.tools.dates import parse_when
+from tinyagent.tools.paths import Workspace
 
 JITSI_URL = "https://meet.jit.si"
 ZOOM_OAUTH_URL = "https://zoom.us/oauth/token"

@@ -10,8 +10,8 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.paths import Workspace, atomic_write, update_file
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.paths import Workspace, atomic_write, update_file
 
 NOTES_DIR = "Notes"
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")

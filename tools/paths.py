@@ -14,8 +14,8 @@ from typing import Callable, Iterator
 from filelock import FileLock
 from langchain_core.tools import ToolException
 
-from tools.cancel import committing
-from tools.config import ToolConfig
+from tinyagent.tools.cancel import committing
+from tinyagent.tools.config import ToolConfig
 
 #: Hidden folder of the workspace that holds locks and the document index.
 STATE_DIR = ".tinyagent"

@@ -11,9 +11,9 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import make_tool
-from tools.files import find_file
-from tools.paths import Workspace
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.files import find_file
+from tinyagent.tools.paths import Workspace
 
 MAX_PAGES = 200
 SUMMARY_SENTENCES = 5

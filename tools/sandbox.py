@@ -33,9 +33,9 @@ from pathlib import Path
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools import cancel
-from tools.base import make_tool
-from tools.paths import Workspace
+from tinyagent.tools import cancel
+from tinyagent.tools.base import make_tool
+from tinyagent.tools.paths import Workspace
 
 #: The user the code runs as when the agent itself runs as root (root ignores process limits).
 NOBODY = 65534

@@ -9,10 +9,10 @@ from datetime import datetime
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
-from tools.base import StrList, make_tool
-from tools.contacts import resolve_phone
-from tools.paths import Workspace, update_file
-from tools.wording import message_for_recipient
+from tinyagent.tools.base import StrList, make_tool
+from tinyagent.tools.contacts import resolve_phone
+from tinyagent.tools.paths import Workspace, update_file
+from tinyagent.tools.wording import message_for_recipient
 
 OUTBOX = "SMS/outbox.jsonl"
 

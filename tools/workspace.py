@@ -8,12 +8,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 
-from tools import sample
-from tools.calendar import CALENDAR_FILE, REMINDERS_FILE, empty_calendar
-from tools.contacts import CONTACTS_FILE
-from tools.mail import FOLDERS, MAIL_DIR
-from tools.notes import NOTES_DIR
-from tools.paths import STATE_DIR, Workspace, atomic_write, update_file
+from tinyagent.tools import sample
+from tinyagent.tools.calendar import CALENDAR_FILE, REMINDERS_FILE, empty_calendar
+from tinyagent.tools.contacts import CONTACTS_FILE
+from tinyagent.tools.mail import FOLDERS, MAIL_DIR
+from tinyagent.tools.notes import NOTES_DIR
+from tinyagent.tools.paths import STATE_DIR, Workspace, atomic_write, update_file
 
 DOCUMENTS_DIR = "Documents"
 README = f"""This folder is a TinyAgent workspace: the personal data the assistant works on, in open formats.
