@@ -13,11 +13,17 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
-	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install -e '.[dev,finetune]'
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install -e '.[dev,finetune,postgres]'
 	@# run_python's sandbox: bubblewrap where it can be installed, else util-linux unshare (never fatal)
 	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq bubblewrap >/dev/null 2>&1; } \
 		|| echo "note: bubblewrap not installed; run_python will use unshare if the kernel allows it"
+	@# PostgreSQL binaries for the thread-store test (scripts/pg-throwaway.sh); its test skips without them
+	@{ command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& { apt-get install -y -qq postgresql >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq postgresql >/dev/null 2>&1; }; }; } \
+		|| echo "note: postgresql not installed; the PostgreSQL thread test will be skipped"
 	touch $(STAMP)
 
 chat: setup

@@ -5,7 +5,7 @@
 The cases (bench/outcomes_cases.py) are conversations over the sample workspace, frozen before
 the code they judge changed. Each case gets a fresh sample workspace (its documents indexed for
 search_documents), the real graph with the default model and tools on that workspace, and one
-thread with an in-memory checkpointer; approval is off. Today is pinned to Monday 2026-11-30
+thread with an in-memory checkpointer; approval is off (approve "none"). Today is pinned to Monday 2026-11-30
 (Context.today) and the tools' clock to 10:00 that day (TINYAGENT_NOW).
 
 Printed: PASS/FAIL per case with its failures and false claims, then the outcomes correct, the
@@ -207,7 +207,7 @@ def run_case(case: Case, root: Path, *, llm: Any = None, index: Any = None, data
         t0 = time.perf_counter()
         try:
             out = graph.invoke({"messages": [("human", text)]}, config=config,
-                               context={"today": TODAY, "approval": False})
+                               context={"today": TODAY, "approve": "none"})
             error = None
         except Exception as exc:  # a crash is a failed outcome, not the end of the benchmark
             out, error = {"answer": "", "tasks": []}, f"{type(exc).__name__}: {str(exc)[:300]}"

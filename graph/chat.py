@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import queue
-import sqlite3
 import sys
 import threading
 import uuid
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 from rich.console import Console
 from rich.live import Live
@@ -22,6 +21,7 @@ from rich.text import Text
 
 from tinyagent.graph.bootstrap import ensure_workspace
 from tinyagent.graph.settings import Settings
+from tinyagent.graph.threads import open_checkpointer
 from tinyagent.graph.view import RunView, short
 
 HELP = """\
@@ -292,7 +292,8 @@ class Chat:
 def chat(settings: Settings | None = None, thread: str | None = None, approval: bool = True, *,
          tools: Sequence[Any] | None = None, llm: Any = None, index: Any = None,
          console: Console | None = None, read_line: Callable[[str], str] | None = None) -> int:
-    """Chat in the terminal. Threads persist in ``<data_dir>/threads.sqlite``; ``thread`` resumes one.
+    """Chat in the terminal. Threads persist in ``<data_dir>/threads.sqlite`` (or PostgreSQL, with a
+    ``database_url`` setting); ``thread`` resumes one.
 
     tools, llm, index: as for ``build_graph`` (default: the project's tools and model).
     console, read_line: where output goes and how a line is read (default: the terminal).
@@ -305,13 +306,14 @@ def chat(settings: Settings | None = None, thread: str | None = None, approval: 
         console.print(f"Created a workspace with sample data at [bold]{settings.workspace_dir}[/]",
                       highlight=False)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(settings.data_dir / "threads.sqlite"), check_same_thread=False)
+    store = ExitStack()
+    checkpointer = store.enter_context(open_checkpointer(settings))  # SQLite, or PostgreSQL
     try:
-        graph = build_graph(tools=tools, settings=settings, checkpointer=SqliteSaver(conn),
+        graph = build_graph(tools=tools, settings=settings, checkpointer=checkpointer,
                             llm=llm, index=index)
         session = Chat(graph, settings, thread or new_thread_id(), approval, console,
                        read_line or line_reader(settings))
         session.start()
         return session.loop()
     finally:
-        conn.close()
+        store.close()

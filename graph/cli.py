@@ -15,12 +15,10 @@ from pydantic import ValidationError
 from tinyagent.graph.inputs import (
     InputError,
     check_folder,
-    check_thread,
-    check_threads_db,
     clean_request,
-    list_threads,
     require_request,
 )
+from tinyagent.graph import threads as thread_store
 from tinyagent.graph.settings import Settings, SettingsError
 from tinyagent.nodes.gguf_check import ModelFileError
 
@@ -130,9 +128,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from tinyagent.graph.chat import chat, line_reader
 
     settings = checked_settings(args)
-    check_threads_db(settings.data_dir)
+    thread_store.check_store(settings)  # SQLite file, or PostgreSQL (database_url)
     if args.thread is not None:
-        check_thread(settings.data_dir, args.thread)
+        thread_store.check_thread(settings, args.thread)
     read = line_reader(settings)
     return chat(settings, thread=args.thread, approval=not args.no_approval,
                 read_line=lambda prompt: clean_request(read(prompt)))
@@ -140,9 +138,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_threads(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    threads = list_threads(settings.data_dir)
+    threads = thread_store.list_threads(settings)
     if not threads:
-        print(f"No saved chat threads in {settings.data_dir}; `tinyagent chat` starts one.")
+        print(f"No saved chat threads in {thread_store.where(settings)}; `tinyagent chat` starts one.")
     for tid, query in threads:
         print(f"{tid}  {' '.join(query.split())[:100]}")
     return 0

@@ -54,7 +54,7 @@ def build_graph(tools: Sequence[BaseTool] | None = None, settings: Settings | No
     tools: any LangChain tools (default: the project's tool set on the settings' workspace).
     settings: model, adapter and limits (default: Settings() from TINYAGENT_* variables).
     checkpointer: a LangGraph checkpointer for threads and interrupts (approval needs one).
-    The run-time options (``graph.context_schema``: dry_run, approval, max_replans, today, ...)
+    The run-time options (``graph.context_schema``: dry_run, approve, max_replans, today, ...)
     default to these settings; pass ``context={...}`` with the ones a run changes.
     llm: a LangChain LLM or chat model to plan with instead of loading the settings' GGUF
         (``load_model()`` loads it once for many graphs).

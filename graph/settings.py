@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tinyagent.nodes.context import MAX_REPLANS, Context
+from tinyagent.tools.risk import approve_text, parse_approve
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The adapter this project trains and ships (finetune/); used by default when present.
@@ -70,12 +71,19 @@ class Settings(BaseSettings):
                            description="Where the index, chat threads and logs live.")
     workspace: Path | None = Field(None, description="The folder with your contacts, mail, notes and "
                                                      "files (default: <data_dir>/workspace).")
-    approval: bool = Field(Context.approval, description="Pause after compile until the plan is approved.")
+    approve: str = Field(Context.approve, description=(
+        "What waits for your approval before a plan runs: a comma-separated list of the risks tools "
+        "declare (read, change, send, delete), or 'all' or 'none' (default: send,delete)."))
 
     @field_validator("lora_path", mode="before")
     @classmethod
     def _empty_is_none(cls, v):
         return None if v in ("", "none", "None") else v
+
+    @field_validator("approve")
+    @classmethod
+    def _known_risks(cls, v):
+        return approve_text(parse_approve(v))
 
     @property
     def workspace_dir(self) -> Path:

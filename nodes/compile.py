@@ -6,6 +6,8 @@ import time
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage
+from langgraph._internal._constants import CONFIG_KEY_CHECKPOINTER
+from langgraph.config import get_config
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
@@ -15,12 +17,31 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
 Route = Literal["plan", "execute", "__end__"]
 
 
-def task_record(task, status: str = "planned") -> dict[str, Any]:
-    return {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status}
+def task_record(task, status: str = "planned", risk: str = "change") -> dict[str, Any]:
+    return {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status, "risk": risk}
+
+
+def can_pause() -> bool:
+    """Whether this run has a checkpointer, so an interrupt can be resumed."""
+    try:
+        return get_config().get("configurable", {}).get(CONFIG_KEY_CHECKPOINTER) is not None
+    except RuntimeError:  # called outside a run
+        return False
+
+
+def why_asked(question: dict[str, Any]) -> str:
+    """The approval question's reason: which steps wait and why ("Step 2 (send_sms) sends something.")."""
+    tasks = {t["id"]: t for t in question.get("tasks", [])}
+    parts = [f"{t['id']} ({t['tool']}) {RISK_WORDS.get(t.get('risk', ''), 'needs approval')}"
+             for t in (tasks[i] for i in question.get("needs_approval", []) if i in tasks)]
+    if not parts:
+        return ""
+    return ("Step " if len(parts) == 1 else "Steps ") + "; ".join(parts) + "."
 
 
 def parse_approval(value: Any) -> tuple[bool, str]:
@@ -59,16 +80,27 @@ def make_compile(res: Resources):
                        f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
-        pending = [task_record(x) for x in tasks]
+        pending = [task_record(x, risk=risk_of(res.tools.get(x.tool))) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings}
         said = [plan_message(state.get("plan", ""), pending)] if pending else []
         if ctx.dry_run:
             return {**update, "status": "dry_run", "tasks": [*done, *pending],
                     "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}
-        if pending and ctx.approval:
+        asks = [p["id"] for p in pending if ctx.needs_approval(p["risk"])]
+        if asks:  # a step that sends, deletes (or whatever the context's `approve` lists) waits
+            risks = sorted({p["risk"] for p in pending if p["id"] in asks}, key=RISKS.index)
+            if not can_pause():  # nothing to resume from: refuse rather than run or hang
+                refused = [{**p, "status": "rejected"} for p in pending]
+                answer = (compose(done) + "\n" if any(d.get("status") == "done" for d in done) else "") + (
+                    f"Nothing was run: step(s) {', '.join(map(str, asks))} of the plan "
+                    f"({' and '.join(RISK_WORDS[r] for r in risks)}) need your approval, but this graph has no checkpointer to pause on. Build it with one "
+                    f"(build_graph(checkpointer=InMemorySaver())) to be asked, or run with "
+                    f"context={{'approve': 'none'}} to allow it without asking.")
+                return {**update, "tasks": [*done, *refused], "status": "stopped", "answer": answer,
+                        "messages": [*said, *tool_messages(refused), AIMessage(answer)]}
             decision = interrupt({"question": "Run this plan?", "plan": state.get("plan", ""),
-                                  "tasks": pending})
+                                  "tasks": pending, "needs_approval": asks, "risks": risks})
             approved, feedback = parse_approval(decision)
             if not approved:
                 rejected = [{**p, "status": "rejected"} for p in pending]

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from tinyagent.tools.risk import DEFAULT_APPROVE, approve_text, parse_approve
+
 #: The most new plans one run may make; the graph's recursion limit is sized for it.
 MAX_REPLANS = 20
 
@@ -19,8 +21,10 @@ class Context:
 
     dry_run: bool = field(default=False, metadata={
         "description": "Retrieve, plan and compile, but run no tool."})
-    approval: bool = field(default=False, metadata={
-        "description": "Pause after compile and wait for the plan to be approved."})
+    approve: str = field(default=DEFAULT_APPROVE, metadata={
+        "description": "What needs your approval before a plan runs: a comma-separated list of the "
+                       "risks tools declare (read, change, send, delete), or 'all' or 'none'. The run "
+                       "pauses after compile when a step's tool has one of them."})
     max_replans: int = field(default=2, metadata={
         "description": f"New plans allowed after the first (0-{MAX_REPLANS}): to repair an invalid "
                        "plan, or once after a step failed on its arguments."})
@@ -43,6 +47,10 @@ class Context:
             problems.append(f"task_timeout_s={self.task_timeout_s} (use a positive number of seconds)")
         if self.max_tools < 1:
             problems.append(f"max_tools={self.max_tools} (use 1 or more)")
+        try:
+            self.approve = approve_text(parse_approve(self.approve))
+        except ValueError as exc:
+            problems.append(str(exc))
         if self.today:
             try:
                 dt.date.fromisoformat(self.today)
@@ -50,6 +58,10 @@ class Context:
                 problems.append(f"today={self.today!r} (use YYYY-MM-DD, or leave it empty)")
         if problems:
             raise ValueError("Invalid run context: " + "; ".join(problems) + ".")
+
+    def needs_approval(self, risk: str) -> bool:
+        """Whether a step whose tool declares ``risk`` waits for the person's approval."""
+        return risk in parse_approve(self.approve)
 
     def today_date(self) -> dt.date:
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()

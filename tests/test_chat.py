@@ -42,7 +42,7 @@ def press_ctrl_c(x: str = "") -> str:
 DEFAULT = object()
 
 
-def run_chat(tmp_path, lines, responses, approval=True, thread=None, tools=None):
+def run_chat(tmp_path, lines, responses, approve="all", thread=None, tools=None):
     """Run a chat session on scripted lines; returns (plain-text output, the fake model).
     tools: the two fake tools, unless given; DEFAULT for the project's real tool set."""
     out = io.StringIO()
@@ -57,7 +57,7 @@ def run_chat(tmp_path, lines, responses, approval=True, thread=None, tools=None)
         return line
 
     llm = ScriptedLLM(responses=responses)
-    code = chat(Settings(data_dir=tmp_path, lora_path=None), thread=thread, approval=approval,
+    code = chat(Settings(data_dir=tmp_path, lora_path=None), thread=thread, approve=approve,
                 tools=None if tools is DEFAULT else tools or [get_email_address, compose_new_email],
                 llm=llm,
                 index=AllToolsIndex(), console=Console(file=out, width=120, color_system=None),
@@ -136,14 +136,14 @@ def test_reject_runs_nothing_and_comment_replans(tmp_path):
 
 def test_threads_persist_resume_and_new(tmp_path):
     text, _ = run_chat(tmp_path, ["Email Sarah Lee the slides", "/new"], [PLAN],
-                       approval=False, thread="first")
+                       approve="none", thread="first")
     assert "Thread first (continue it later with `tinyagent chat --thread first`)" in text
     assert "Run this plan?" not in text and "New thread " in text
     assert (tmp_path / "threads.sqlite").exists()
 
     follow = '1. compose_new_email(recipients=["sarah.lee@example.com"], subject="Agenda")\n2. join()'
     text, llm = run_chat(tmp_path, ["Send her the agenda too"], [follow],
-                         approval=False, thread="first")
+                         approve="none", thread="first")
     assert "Resumed first" in text
     assert "you: Email Sarah Lee the slides" in text
     assert f"agent: {ANSWER}" in text
@@ -164,7 +164,7 @@ def terminal_sigint():
 def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path, terminal_sigint):
     slow = '1. press_ctrl_c()\n2. join()'
     text, llm = run_chat(tmp_path, ["Do the slow thing", "Email Sarah Lee the slides"],
-                         [slow, PLAN], approval=False, thread="t",
+                         [slow, PLAN], approve="none", thread="t",
                          tools=[press_ctrl_c, get_email_address, compose_new_email])
     assert "Cancelled." in text
     assert ANSWER in text  # the next request ran to its end
@@ -176,7 +176,22 @@ def test_ctrl_c_cancels_the_run_and_keeps_the_session(tmp_path, terminal_sigint)
 def test_first_start_creates_a_sample_workspace_for_the_real_tools(tmp_path):
     plan = '1. get_phone_number(name="Sarah Lee")\n2. join()<END_OF_PLAN>'
     text, _ = run_chat(tmp_path, ["/workspace", "What is Sarah Lee's number?"],
-                       [plan], approval=False, tools=DEFAULT)
+                       [plan], approve="none", tools=DEFAULT)
     assert f"Created a workspace with sample data at {tmp_path / 'workspace'}" in text
     assert "contacts.vcf" in text.split("› /workspace")[1]
     assert "→ +1-555-0101" in text
+
+
+def test_by_default_the_chat_asks_only_before_a_step_that_sends(tmp_path):
+    """Default settings (approve send,delete) with the project's tools on the sample workspace."""
+    lookup = '1. get_phone_number(name="Sarah Lee")\n2. join()<END_OF_PLAN>'
+    sms = ('1. get_phone_number(name="Sarah Lee")\n2. send_sms(recipients=["$1"], message="Running late")\n'
+           '3. join()<END_OF_PLAN>')
+    text, _ = run_chat(tmp_path, ["What is Sarah Lee's number?", "Text Sarah Lee that I am running late", "n"],
+                       [lookup, sms], approve=None, tools=DEFAULT)
+    assert "asks before plans that send or delete" in text
+    first, second = text.split("› Text Sarah Lee")
+    assert "Run this plan?" not in first and "→ +1-555-0101" in first
+    assert "Step 2 (send_sms) sends something." in second and "Run this plan?" in second
+    assert "I did not send sms, because you did not approve it." in second
+    assert not (tmp_path / "workspace" / "SMS" / "outbox.jsonl").exists()

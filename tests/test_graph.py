@@ -135,16 +135,16 @@ def test_dry_run_plans_but_runs_nothing(tmp_path):
 def test_approval_interrupt_then_approve_or_reject(tmp_path):
     graph, _ = make([PLAN], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t1"}}
-    ask(graph, "Email Sarah", config=cfg, context={"approval": True})
+    ask(graph, "Email Sarah", config=cfg, context={"approve": "all"})
     state = graph.get_state(cfg)
     [intr] = state.tasks[0].interrupts
     assert intr.value["plan"] == PLAN and len(intr.value["tasks"]) == 2
-    out = graph.invoke(Command(resume=True), config=cfg, context={"approval": True})
+    out = graph.invoke(Command(resume=True), config=cfg, context={"approve": "all"})
     assert out["answer"] == "Draft to sarah.lee@example.com: Slides." and out["tasks"][1]["status"] == "done"
 
     graph, _ = make([PLAN, "never used"], tmp_path, checkpointer=InMemorySaver())
-    ask(graph, "Email Sarah", config=cfg, context={"approval": True})
-    out = graph.invoke(Command(resume={"approved": False}), config=cfg, context={"approval": True})
+    ask(graph, "Email Sarah", config=cfg, context={"approve": "all"})
+    out = graph.invoke(Command(resume={"approved": False}), config=cfg, context={"approve": "all"})
     assert [t["status"] for t in out["tasks"]] == ["rejected", "rejected"]
     assert "did not compose new email, because you did not approve it" in out["answer"]
     assert "Draft" not in out["answer"]
@@ -154,7 +154,7 @@ def test_rejection_with_comment_replans(tmp_path):
     other = '3. get_email_address(name="Tom")\n4. join()'
     graph, _ = make([PLAN, other], tmp_path, checkpointer=InMemorySaver())
     cfg = {"configurable": {"thread_id": "t2"}}
-    ctx = {"approval": True}
+    ctx = {"approve": "all"}
     ask(graph, "Email Sarah", config=cfg, context=ctx)
     graph.invoke(Command(resume="no, look up Tom instead"), config=cfg, context=ctx)
     out = graph.invoke(Command(resume="yes"), config=cfg, context=ctx)
@@ -240,3 +240,111 @@ def test_a_follow_up_sees_the_earlier_turns_results(tmp_path):
     ask(graph, "send her the slides", config=cfg)
     assert "Result: get_email_address(name='Sarah Lee') -> sarah.lee@example.com" in seen[1]
     assert "User: What's Sarah Lee's email?" in seen[1]
+
+
+def risky_tools(send_risk="send"):
+    """A lookup that declares "read" and a text message that declares ``send_risk``."""
+    sent = []
+
+    @tool
+    def find_policy(topic: str) -> str:
+        """Look up a company policy."""
+        return f"Expense receipts are due within 30 days ({topic})."
+
+    @tool
+    def text_someone(to: str, message: str) -> str:
+        """Send a text message."""
+        sent.append((to, message))
+        return f"Texted {to}."
+
+    find_policy.metadata = {"risk": "read"}
+    if send_risk is not None:
+        text_someone.metadata = {"risk": send_risk}
+    return [find_policy, text_someone], sent
+
+
+LOOKUP = '1. find_policy(topic="expense receipts")\n2. join()<END_OF_PLAN>'
+TEXT = '1. find_policy(topic="expenses")\n2. text_someone(to="Sam", message="On my way")\n3. join()<END_OF_PLAN>'
+
+
+def risky_graph(tmp_path, responses, send_risk="send", **kw):
+    tools, sent = risky_tools(send_risk)
+    graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=responses), index=AllToolsIndex(), **kw)
+    return graph, sent
+
+
+def test_by_default_a_read_only_plan_runs_without_asking_and_a_send_waits(tmp_path):
+    cfg = {"configurable": {"thread_id": "risk"}}
+    graph, _ = risky_graph(tmp_path, [LOOKUP], checkpointer=InMemorySaver())
+    out = ask(graph, "How long do I have to submit expense receipts?", config=cfg)
+    assert "__interrupt__" not in out and out["tasks"][0]["status"] == "done"
+    assert "30 days" in out["answer"] and out["tasks"][0]["risk"] == "read"
+
+    graph, sent = risky_graph(tmp_path, [TEXT], checkpointer=InMemorySaver())
+    ask(graph, "Text Sam that I am on my way", config=cfg)
+    [intr] = graph.get_state(cfg).tasks[0].interrupts
+    # the whole plan waits (nothing ran yet, not even the lookup); the question says which step and why
+    assert intr.value["needs_approval"] == [2] and intr.value["risks"] == ["send"]
+    assert [t["risk"] for t in intr.value["tasks"]] == ["read", "send"] and sent == []
+    assert graph.get_state(cfg).values["tasks"] == []
+    out = graph.invoke(Command(resume=True), config=cfg)
+    assert sent == [("Sam", "On my way")] and "Texted Sam." in out["answer"]
+
+
+def test_the_approve_setting_chooses_which_risks_wait(tmp_path):
+    cfg = {"configurable": {"thread_id": "r"}}
+    # 'none': nothing waits; 'all': even a lookup waits; 'change' alone: a send does not
+    graph, sent = risky_graph(tmp_path, [TEXT], checkpointer=InMemorySaver())
+    out = ask(graph, "Text Sam", config=cfg, context={"approve": "none"})
+    assert sent and "__interrupt__" not in out
+    for approve, plan, waits in (("all", LOOKUP, [1]), ("change", TEXT, None), ("send, delete", TEXT, [2])):
+        graph, _ = risky_graph(tmp_path, [plan], checkpointer=InMemorySaver())
+        cfg = {"configurable": {"thread_id": approve}}
+        ask(graph, "x", config=cfg, context={"approve": approve})
+        tasks = graph.get_state(cfg).tasks
+        got = tasks[0].interrupts[0].value["needs_approval"] if tasks and tasks[0].interrupts else None
+        assert got == waits, approve
+    # the settings' value is the graph's default; a bad value names the field and the choices
+    graph = build_graph(tools=risky_tools()[0], llm=FakeListLLM(responses=[]), index=AllToolsIndex(),
+                        settings=Settings(data_dir=tmp_path, lora_path=None, approve="all"))
+    assert graph.context_schema().approve == "all"
+    with pytest.raises(ValueError, match=r"approve='sned': unknown risk 'sned' \(use a comma-separated list of read, change, send, delete"):
+        ask(graph, "x", context={"approve": "sned"})
+    with pytest.raises(ValueError, match="approve"):
+        Settings(approve="everything")
+
+
+def test_a_tool_without_a_declared_risk_counts_as_a_change(tmp_path):
+    cfg = {"configurable": {"thread_id": "u"}}
+    graph, sent = risky_graph(tmp_path, [TEXT], send_risk=None, checkpointer=InMemorySaver())
+    ask(graph, "Text Sam", config=cfg, context={"approve": "change"})
+    [intr] = graph.get_state(cfg).tasks[0].interrupts
+    assert intr.value["needs_approval"] == [2] and intr.value["risks"] == ["change"] and sent == []
+
+
+def test_without_a_checkpointer_a_step_that_needs_approval_is_refused_not_run(tmp_path):
+    graph, sent = risky_graph(tmp_path, [TEXT])
+    out = ask(graph, "Text Sam that I am on my way")
+    assert sent == [] and "__interrupt__" not in out
+    assert {t["status"] for t in out["tasks"]} == {"rejected"}
+    assert out["answer"].startswith("Nothing was run: step(s) 2 of the plan (sends something) need your approval")
+    assert "approve" in out["answer"] and "checkpointer" in out["answer"]
+    graph, _ = risky_graph(tmp_path, [LOOKUP])  # a read-only plan needs no checkpointer
+    assert "30 days" in ask(graph, "How long for expense receipts?")["answer"]
+
+
+def test_the_project_tools_declare_their_risks(tmp_path):
+    from tinyagent.tools import ToolConfig, default_tools
+    from tinyagent.tools.risk import RISKS
+
+    risks = {t.name: t.metadata["risk"] for t in default_tools(tmp_path)}
+    assert set(risks.values()) <= set(RISKS) and len(risks) == 18
+    assert {n for n, r in risks.items() if r == "send"} == {
+        "compose_new_email", "reply_to_email", "forward_email", "send_sms"}
+    assert {n for n, r in risks.items() if r == "change"} == {
+        "create_calendar_event", "create_reminder", "create_note", "append_note_content"}
+    assert risks["get_email_address"] == risks["run_python"] == risks["maps_open_location"] == "read"
+    loose = {t.name: t.metadata["risk"] for t in default_tools(
+        tmp_path, ToolConfig(open_browser=True, python_sandbox="none"))}
+    assert loose["maps_open_location"] == "send" and loose["run_python"] == "delete"

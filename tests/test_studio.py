@@ -135,7 +135,7 @@ def test_streamed_run_shows_node_updates_and_task_events(client, assistant):
 
 def test_approval_interrupt_is_resumed_through_the_api(client, assistant):
     thread = client.threads.create()["thread_id"]
-    context = {"approval": True, "max_replans": 0, "today": "2026-11-23"}
+    context = {"approve": "all", "max_replans": 0, "today": "2026-11-23"}
     request = {"messages": [{"role": "user", "content": "Text Marcus Chen that I am running late"}]}
     client.runs.wait(thread, assistant, input=request, context=context)
     state = client.threads.get_state(thread)
@@ -145,6 +145,10 @@ def test_approval_interrupt_is_resumed_through_the_api(client, assistant):
     assert state["next"] == ["compile"]
     [question] = state["interrupts"]
     assert question["value"]["plan"] and question["value"]["tasks"]
+    # with approve "all" every step waits, each named with the risk its tool declares
+    assert question["value"]["needs_approval"] == [t["id"] for t in question["value"]["tasks"]]
+    risks = {t["tool"]: t["risk"] for t in question["value"]["tasks"]}
+    assert set(risks.values()) <= {"read", "change", "send", "delete"} and risks.get("send_sms", "send") == "send"
     client.runs.wait(thread, assistant, command={"resume": False}, context=context)
     values = client.threads.get_state(thread)["values"]
     assert {t["status"] for t in values["tasks"]} == {"rejected"}
