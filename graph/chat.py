@@ -23,6 +23,8 @@ from tinyagent.graph.bootstrap import ensure_workspace
 from tinyagent.graph.settings import Settings
 from tinyagent.graph.threads import open_checkpointer
 from tinyagent.graph.view import RunView, short
+from tinyagent.nodes.compile import why_asked
+from tinyagent.tools.risk import approve_text, parse_approve
 
 HELP = """\
 Type a request, e.g. "Email Sarah the Q3 slides and remind me to call her on Friday".
@@ -34,6 +36,12 @@ Type a request, e.g. "Email Sarah the Q3 slides and remind me to call her on Fri
 Ctrl-C cancels the running request and keeps the session."""
 
 APPROVAL_QUESTION = "Run this plan? [y/N/or type a comment to replan] "
+
+
+def approval_words(approve: str) -> str:
+    """The start line's words for an approval setting ("asks before plans that send or delete")."""
+    return {"all": "asks before every plan", "none": "approval off: plans run without asking"}.get(
+        approve, f"asks before plans that {approve.replace(',', ' or ')}")
 
 def approval_value(reply: str) -> Any:
     """The person's reply to the approval question, as a resume value for the compile node."""
@@ -88,10 +96,11 @@ def new_thread_id() -> str:
 class Chat:
     """One chat session: a graph with a checkpointer, the current thread, the console."""
 
-    def __init__(self, graph: Any, settings: Settings, thread: str, approval: bool,
+    def __init__(self, graph: Any, settings: Settings, thread: str, approve: str,
                  console: Console, read_line: Callable[[str], str]):
         self.graph, self.settings, self.thread = graph, settings, thread
-        self.approval, self.console, self.read_line = approval, console, read_line
+        self.approve = approve_text(parse_approve(approve))  # which risks wait for the person
+        self.console, self.read_line = console, read_line
         self.worker: threading.Thread | None = None  # the current (or a cancelled) run
         self.cancelled = False  # the last run was cancelled and its thread not yet tidied
 
@@ -105,7 +114,7 @@ class Chat:
         s, res = self.settings, self.graph.resources
         model = Path(s.model_path).name + (f" + {Path(s.lora_path).name}" if s.lora_path else "")
         self.console.print(f"[bold]tinyagent[/] · {model} · {len(res.tools)} tools · "
-                           f"approval {'on' if self.approval else 'off'} · /help for commands")
+                           f"{approval_words(self.approve)} · /help for commands")
         with self.console.status("Starting…") as status:
             def progress(text: str) -> None:
                 status.update(text)
@@ -197,6 +206,9 @@ class Chat:
             outcome = self.stream(payload, view)
             if outcome != "interrupt":
                 return
+            reason = why_asked(view.interrupt or {})
+            if reason:
+                self.console.print(reason, style="bold", highlight=False)
             try:
                 reply = self.read_line(APPROVAL_QUESTION)
             except (KeyboardInterrupt, EOFError):
@@ -213,7 +225,7 @@ class Chat:
         events: queue.Queue = queue.Queue()
         cancel = threading.Event()
         config = {**self.config, "callbacks": [StopWhenCancelled(cancel)]}
-        stream = self.graph.stream(payload, config=config, context={"approval": self.approval},
+        stream = self.graph.stream(payload, config=config, context={"approve": self.approve},
                                    stream_mode=["updates", "custom"])
 
         def pump() -> None:  # runs the graph in a worker thread so Ctrl-C never waits for a node
@@ -289,11 +301,13 @@ class Chat:
         return not self.worker.is_alive()
 
 
-def chat(settings: Settings | None = None, thread: str | None = None, approval: bool = True, *,
+def chat(settings: Settings | None = None, thread: str | None = None, approve: str | None = None, *,
          tools: Sequence[Any] | None = None, llm: Any = None, index: Any = None,
          console: Console | None = None, read_line: Callable[[str], str] | None = None) -> int:
     """Chat in the terminal. Threads persist in ``<data_dir>/threads.sqlite`` (or PostgreSQL, with a
     ``database_url`` setting); ``thread`` resumes one.
+
+    approve: which risks wait for the person's yes ("send,delete", "all", "none"; default: the settings').
 
     tools, llm, index: as for ``build_graph`` (default: the project's tools and model).
     console, read_line: where output goes and how a line is read (default: the terminal).
@@ -311,7 +325,7 @@ def chat(settings: Settings | None = None, thread: str | None = None, approval: 
     try:
         graph = build_graph(tools=tools, settings=settings, checkpointer=checkpointer,
                             llm=llm, index=index)
-        session = Chat(graph, settings, thread or new_thread_id(), approval, console,
+        session = Chat(graph, settings, thread or new_thread_id(), approve or settings.approve, console,
                        read_line or line_reader(settings))
         session.start()
         return session.loop()

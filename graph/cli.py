@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -24,6 +24,12 @@ from tinyagent.nodes.gguf_check import ModelFileError
 
 #: Errors that are the person's to fix: printed as one line, exit status 2.
 USER_ERRORS = (SettingsError, ModelFileError, InputError, FileNotFoundError)
+#: Exit status of `tinyagent run` when a plan needs approval and there is no terminal to ask on.
+NEEDS_APPROVAL = 3
+
+
+class ApprovalNeeded(Exception):
+    """A plan has steps that need the person's approval, and nobody can be asked."""
 
 
 def add_settings_flags(p: argparse.ArgumentParser) -> None:
@@ -39,13 +45,15 @@ def add_settings_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-replans", type=int)
     g.add_argument("--task-timeout", dest="task_timeout_s", type=float)
     g.add_argument("--max-tools", type=int)
+    g.add_argument("--approve", metavar="RISKS", help="what waits for your approval: a comma-separated "
+                   "list of read, change, send, delete, or all or none (default: send,delete)")
 
 
 #: The flag of each setting, for messages about a bad value.
 FLAGS = {"model_path": "--model", "lora_path": "--lora", "workspace": "--workspace",
          "data_dir": "--data-dir", "n_threads": "--threads", "n_ctx": "--n-ctx",
          "temperature": "--temperature", "max_replans": "--max-replans",
-         "task_timeout_s": "--task-timeout", "max_tools": "--max-tools"}
+         "task_timeout_s": "--task-timeout", "max_tools": "--max-tools", "approve": "--approve"}
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -74,7 +82,7 @@ def checked_settings(args: argparse.Namespace) -> Settings:
 
 
 def task_view(t: dict[str, Any]) -> dict[str, Any]:
-    out = {k: t.get(k) for k in ("id", "tool", "args", "deps", "round", "status")}
+    out = {k: t.get(k) for k in ("id", "tool", "args", "deps", "round", "status", "risk")}
     if "result" in t:
         out["result"] = t["result"]
     if t.get("error"):
@@ -103,14 +111,55 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
     }
 
 
+#: The question `tinyagent run` asks on a terminal (the chat's words).
+APPROVAL_QUESTION = "Run this plan? [y/N/or type a comment to replan] "
+
+
+def terminal_ask(question: dict[str, Any]) -> str:
+    """Show the plan and why it waits on stderr (stdout stays the result); read the answer."""
+    from tinyagent.nodes.compile import why_asked
+
+    print(question.get("plan", ""), file=sys.stderr)
+    print(why_asked(question), file=sys.stderr)
+    print(APPROVAL_QUESTION, end="", file=sys.stderr, flush=True)
+    try:
+        return input()
+    except EOFError:
+        return "no"
+
+
+def run_request(graph: Any, query: str, *, dry_run: bool = False, yes: bool = False,
+                ask: Callable[[dict[str, Any]], str] | None = None) -> dict[str, Any]:
+    """Run one request on a graph with a checkpointer. A plan with a step that needs approval
+    (the settings' ``approve``) asks ``ask(question)`` (a reply as in the chat); ``yes`` approves
+    without asking; with neither, ApprovalNeeded is raised and nothing runs."""
+    from langgraph.types import Command
+
+    from tinyagent.nodes.compile import why_asked
+
+    config = {"configurable": {"thread_id": "run"}}
+    context: dict[str, Any] = {"dry_run": dry_run, **({"approve": "none"} if yes else {})}
+    state = graph.invoke({"messages": [("human", query)]}, config=config, context=context)
+    while "__interrupt__" in state:
+        question = state["__interrupt__"][0].value
+        if ask is None:
+            raise ApprovalNeeded(
+                f"not run: {why_asked(question)[:-1].lower()}, which needs your approval, and there is "
+                f"no terminal to ask on. Run it on a terminal to be asked, or pass --yes to allow it.")
+        state = graph.invoke(Command(resume=ask(question)), config=config, context=context)
+    return state
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    from langgraph.checkpoint.memory import InMemorySaver
+
     from tinyagent.graph.graph import build_graph
 
     query = require_request(args.query)  # control characters and escape sequences removed
     t0 = time.perf_counter()
-    graph = build_graph(settings=checked_settings(args))
-    state = graph.invoke({"messages": [("human", query)]},
-                         context={"dry_run": args.dry_run})
+    graph = build_graph(settings=checked_settings(args), checkpointer=InMemorySaver())
+    state = run_request(graph, query, dry_run=args.dry_run, yes=args.yes,
+                        ask=terminal_ask if sys.stdin.isatty() else None)
     report = run_report(state, time.perf_counter() - t0)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -132,7 +181,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if args.thread is not None:
         thread_store.check_thread(settings, args.thread)
     read = line_reader(settings)
-    return chat(settings, thread=args.thread, approval=not args.no_approval,
+    return chat(settings, thread=args.thread, approve="none" if args.no_approval else settings.approve,
                 read_line=lambda prompt: clean_request(read(prompt)))
 
 
@@ -188,12 +237,14 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("query")
     r.add_argument("--json", action="store_true", help="print one JSON object")
     r.add_argument("--dry-run", action="store_true", help="plan and compile, run no tool")
+    r.add_argument("--yes", action="store_true", help="run the plan without asking, even the steps "
+                   "that need approval (--approve); without a terminal such a plan needs --yes")
     add_settings_flags(r)
     r.set_defaults(func=cmd_run)
 
     c = sub.add_parser("chat", help="interactive chat")
     c.add_argument("--thread", help="resume a conversation thread by id")
-    c.add_argument("--no-approval", action="store_true", help="run plans without asking first")
+    c.add_argument("--no-approval", action="store_true", help="run plans without asking first (--approve none)")
     add_settings_flags(c)
     c.set_defaults(func=cmd_chat)
 
@@ -239,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     except USER_ERRORS as exc:
         print(f"tinyagent: {one_line(exc)}", file=sys.stderr)
         return 2
+    except ApprovalNeeded as exc:
+        print(f"tinyagent: {one_line(exc)}", file=sys.stderr)
+        return NEEDS_APPROVAL
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     lora_path: Path | None = Field(default_factory=default_lora_path,
                                    description="llama.cpp GGUF LoRA adapter (default: the project's "
                                                "own adapter); empty string for none.")
+    database_url: str | None = Field(None, description=(
+        "PostgreSQL URL (postgresql://user@host/db) for chat threads instead of "
+        "<data_dir>/threads.sqlite; needs the 'postgres' extra."))
     n_ctx: int = Field(2048, ge=256, description="Context size in tokens.")
     n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1),
                            description="CPU threads for llama.cpp.")
@@ -92,6 +95,23 @@ class Settings(BaseSettings):
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _url(cls, v, info):
+        from urllib.parse import urlsplit
+
+        if v in (None, "", "none", "None"):
+            return None
+        v = str(v).strip()
+        model = info.field_name == "model_url"
+        schemes = ("http", "https") if model else ("postgresql", "postgres")
+        parts = urlsplit(v)
+        if parts.scheme not in schemes or not (parts.netloc or "host=" in parts.query):
+            example = "http://127.0.0.1:8080" if model else "postgresql://user@127.0.0.1:5432/tinyagent"
+            raise ValueError(f"{v!r} is not a {' or '.join(schemes)} URL (e.g. {example}); "
+                             "unset it for the default")
+        return v.rstrip("/").removesuffix("/v1") if model else v
 
     def check(self) -> "Settings":
         """Fail early, with the path and the remedy, when a model file is missing or is not a
