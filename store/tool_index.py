@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -15,6 +17,8 @@ from filelock import FileLock
 
 from tinyagent.store.tool_classifier import ToolClassifier, request_texts
 from tinyagent.tools.specs import ToolSpec
+
+log = logging.getLogger(__name__)
 
 #: Bumped whenever the card text or the embedding model changes: an index built otherwise is rebuilt.
 INDEX_VERSION = "cards-v1+minilm-l6-v2-numpy"
@@ -98,17 +102,44 @@ class ToolIndex:
     def __init__(self, path: str | Path, embedder=None, classifier: ToolClassifier | None | bool = True):
         """``classifier``: True loads the shipped one (store/tool_classifier.npz) when present;
         None or False retrieves by similarity alone."""
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
+        from chromadb.api.shared_system_client import SharedSystemClient
 
-        from tinyagent.store.embeddings import MiniLMEmbeddingFunction, get_embedder
+        from tinyagent.store.embeddings import get_embedder
 
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder or get_embedder()
         self.classifier = ToolClassifier.load() if classifier is True else (classifier or None)
         self._digests: dict[str, str] = {}  # name -> card digest of the tools synced here
         self._lock = threading.Lock()
+        #: One line about what opening the index had to repair (a missing or damaged store), or "".
+        self.notice = ""
+        if not (self.path / "chroma.sqlite3").exists():
+            self.notice = f"No tool index in {self.path}; building a new one."
+        try:
+            self._open()
+        except Exception as exc:  # noqa: BLE001 - chromadb raises its own errors and sqlite3's
+            # A damaged store (a truncated or garbled chroma.sqlite3): keep it for inspection, rebuild.
+            SharedSystemClient.clear_system_cache()  # chromadb caches the broken store's client
+            stamp, n = time.strftime("%Y%m%d-%H%M%S"), 1
+            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+            while aside.exists():
+                n += 1
+                aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
+            self.path.rename(aside)
+            self.notice = (f"The tool index in {self.path} was damaged ({' '.join(str(exc).split())[:120]}); "
+                           f"moved it to {aside} and rebuilt it.")
+            self._open()
+        if self.notice:
+            log.warning(self.notice)
+
+    def _open(self) -> None:
+        """Open (or create) the Chroma store and its two collections; raises if it is damaged."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        from tinyagent.store.embeddings import MiniLMEmbeddingFunction
+
+        self.path.mkdir(parents=True, exist_ok=True)
         self._file_lock = FileLock(str(self.path / ".sync.lock"))
         self._client = chromadb.PersistentClient(
             path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False))
@@ -123,6 +154,7 @@ class ToolIndex:
                 col = self._client.create_collection(
                     name, embedding_function=ef,
                     metadata={"hnsw:space": "cosine", "version": INDEX_VERSION})
+            col.count()  # reads the store: a damaged one fails here, not at the first request
             self._cols[name] = col
 
     # -- keeping the index in step with the tools --------------------------------------------
