@@ -9,7 +9,7 @@ from typing import Annotated, Any, Callable
 from langchain_core.tools import BaseTool, StructuredTool, ToolException
 from pydantic import BaseModel, BeforeValidator
 
-from tinyagent.tools.paths import Workspace
+from tinyagent.tools.paths import Workspace, disk_full
 
 
 def _as_list(value: Any) -> Any:
@@ -45,7 +45,8 @@ def make_tool(ws: Workspace, fn: Callable[..., Any], schema: type[BaseModel]) ->
         except ToolException:
             raise
         except (OSError, ValueError, LookupError, TypeError) as exc:
-            raise ToolException(f"{name} failed: {exc}") from exc
+            full = disk_full(exc, getattr(exc, "filename", None) or ws.root)
+            raise (full or ToolException(f"{name} failed: {exc}")) from exc
 
     return StructuredTool.from_function(
         func=run, name=name, description=inspect.cleandoc(fn.__doc__ or name), args_schema=schema)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_address
 from tinyagent.tools.files import find_file
-from tinyagent.tools.paths import Workspace
+from tinyagent.tools.paths import Workspace, disk_full
 from tinyagent.tools.wording import message_for_recipient
 
 MAIL_DIR = "Mail"
@@ -86,7 +86,13 @@ def _save(ws: Workspace, folder: str, msg: EmailMessage, flags: str) -> Path:
     entry.set_subdir("cur")
     entry.set_flags(flags)
     with ws.lock(ws.root / MAIL_DIR / folder):
-        key = box.add(entry)
+        try:
+            key = box.add(entry)  # written in tmp/, moved to cur/; a failed write is removed
+        except OSError as exc:
+            full = disk_full(exc, ws.root / MAIL_DIR / folder)
+            if full is None:
+                raise
+            raise full from exc
     return ws.root / MAIL_DIR / folder / "cur" / f"{key}{box.colon}2,{flags}"
 
 
@@ -120,7 +126,10 @@ def deliver(ws: Workspace, msg: EmailMessage, attached: list[str]) -> str:
         raise ToolException(
             f"Could not send the {what} through {ws.config.smtp_host}:{ws.config.smtp_port} ({exc}); "
             f"it is queued in {ws.display(path)}.") from exc
-    path = _save(ws, "sent", msg, "S")
+    try:
+        path = _save(ws, "sent", msg, "S")
+    except (ToolException, OSError) as exc:  # it was sent: say so, and that no copy was kept
+        return f"Sent {what}; no copy was kept in Mail/sent ({exc})."
     return f"Sent {what}; a copy is in {ws.display(path)}."
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -111,10 +112,38 @@ def file_lock(path: Path, lock_dir: Path, timeout: float = 60) -> Iterator[None]
         thread_lock.release()
 
 
+#: errno values that mean the file system has no room left for the write.
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def disk_full(exc: BaseException, target: str | os.PathLike) -> ToolException | None:
+    """A clear ToolException for a write to ``target`` (a file, or the folder it was in) that failed
+    for lack of space; None for any other error."""
+    if not isinstance(exc, OSError) or exc.errno not in DISK_FULL:
+        return None
+    why = {errno.EDQUOT: "your disk quota is used up", errno.EFBIG: "the file would be too large"}.get(
+        exc.errno, "the disk is full")
+    target = Path(target)
+    what = f"to {target}" if target.is_dir() else f"{target.name} (in {target.parent})"
+    return ToolException(f"Could not write {what}: {why}; nothing was changed. Free some space "
+                         f"there and try again.")
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``."""
+    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``.
+    On a full disk: a ToolException that says so, the old file as it was, no temporary file left."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, data)
+    except OSError as exc:
+        full = disk_full(exc, path)
+        if full is None:
+            raise
+        raise full from exc
+
+
+def _atomic_write(path: Path, data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
