@@ -177,3 +177,74 @@ def test_smtp_failure_queues_in_outbox(tools_workspace, make_tools):
         tool.invoke({"recipients": ["bob@example.org"], "subject": "Hi", "context": "Hello"})
     (msg,) = _messages(tools_workspace, "outbox")
     assert msg["Subject"] == "Hi"
+
+
+@pytest.mark.parametrize("name,data,problem", [
+    ("binary", bytes(range(256)) * 4, "it has no sender (From)"),
+    ("empty", b"", "it has no sender (From)"),
+    ("bad-from", b'From: <<<@@@>>> "unterminated\nSubject: hi\nDate: Mon, 30 Nov 2026 10:00:00 +0000\n\nbody\n',
+     "its sender '<>' is not an email address"),
+])
+def test_reply_to_a_malformed_email_names_its_file(tools_workspace, make_tools, name, data, problem):
+    path = tools_workspace / "Mail" / "inbox" / "cur" / f"1700000000.{name}.host:2,"
+    path.write_bytes(data)
+    with pytest.raises(ToolException) as info:
+        make_tools()["reply_to_email"].invoke({"context": "Thanks"})
+    assert str(info.value).startswith(f"The email Mail/inbox/cur/{path.name} is malformed: {problem}")
+    assert "reply to another email by its message_id" in str(info.value)
+    assert _messages(tools_workspace, "drafts") == []  # no reply to nobody was drafted
+
+
+def test_a_cancelled_smtp_send_sends_nothing(tools_workspace, make_tools):
+    """The task is stopped while the server is still greeting: the mail is not sent, nor queued."""
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    from tinyagent.tools.cancel import TaskCancelled, Token, set_current
+
+    greeting, stopped = threading.Event(), threading.Event()
+
+    class SlowGreeting:
+        def __init__(self):
+            self.envelopes = []
+
+        async def handle_EHLO(self, server, session, envelope, hostname, responses):
+            import asyncio
+            greeting.set()
+            while not stopped.is_set():  # the task is stopped meanwhile
+                await asyncio.sleep(0.01)
+            session.host_name = hostname
+            return responses
+
+        async def handle_DATA(self, server, session, envelope):
+            self.envelopes.append(envelope)
+            return "250 OK"
+
+    sink = SlowGreeting()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    tool = make_tools(smtp_host="127.0.0.1", smtp_port=controller.port)["compose_new_email"]
+    token, outcome = Token(), {}
+
+    def task():
+        set_current(token)
+        try:
+            outcome["result"] = tool.invoke({"recipients": ["bob@example.org"], "subject": "Hi", "context": "Hello"})
+        except Exception as exc:  # noqa: BLE001
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=task)
+    try:
+        worker.start()
+        assert greeting.wait(10)
+        assert token.cancel("the task was stopped", wait=1)  # no send under way yet
+        stopped.set()
+        worker.join(10)
+    finally:
+        stopped.set()
+        controller.stop()
+    assert isinstance(outcome.get("error"), TaskCancelled), outcome
+    assert "before sending the email" in str(outcome["error"])
+    assert sink.envelopes == []
+    assert _messages(tools_workspace, "outbox") == [] and _messages(tools_workspace, "sent") == []

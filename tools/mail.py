@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import mailbox
 import mimetypes
 import re
@@ -11,12 +12,13 @@ from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import format_datetime, formataddr, make_msgid, parsedate_to_datetime
+from email.utils import format_datetime, formataddr, getaddresses, make_msgid, parsedate_to_datetime
 from pathlib import Path
 
 from langchain_core.tools import ToolException
 from pydantic import BaseModel, Field
 
+from tinyagent.tools import cancel
 from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_address
 from tinyagent.tools.files import find_file
@@ -98,6 +100,7 @@ def _save(ws: Workspace, folder: str, msg: EmailMessage, flags: str) -> Path:
 
 def _smtp_send(ws: Workspace, msg: EmailMessage) -> None:
     cfg = ws.config
+    cancel.check("sending the email")
     with smtplib.SMTP(cfg.smtp_host, cfg.smtp_port, timeout=30) as smtp:
         smtp.ehlo()
         if cfg.smtp_starttls:
@@ -105,7 +108,9 @@ def _smtp_send(ws: Workspace, msg: EmailMessage) -> None:
             smtp.ehlo()
         if cfg.smtp_user:
             smtp.login(cfg.smtp_user, cfg.smtp_password or "")
-        smtp.send_message(msg)
+        # refused once the task was stopped (tools/cancel.py); a stop waits for a send under way
+        with cancel.committing("sending the email"):
+            smtp.send_message(msg)
 
 
 def deliver(ws: Workspace, msg: EmailMessage, attached: list[str]) -> str:
@@ -133,8 +138,25 @@ def deliver(ws: Workspace, msg: EmailMessage, attached: list[str]) -> str:
     return f"Sent {what}; a copy is in {ws.display(path)}."
 
 
-def inbox_message(ws: Workspace, message_id: str | None) -> EmailMessage:
-    """The inbox message with ``message_id`` (Message-ID or subject), or the newest one."""
+def _header(msg: EmailMessage, name: str) -> str:
+    """A header's text, "" when it is missing or cannot be parsed."""
+    try:
+        return str(msg[name] or "")
+    except Exception:  # noqa: BLE001 - the email package raises many kinds on malformed headers
+        return ""
+
+
+def _inbox_file(ws: Workspace, key: str) -> str:
+    """The workspace path of the inbox message ``key`` (for messages that name it)."""
+    for sub in ("cur", "new"):
+        for path in (ws.root / MAIL_DIR / "inbox" / sub).glob(glob.escape(key) + "*"):
+            return ws.display(path)
+    return f"{MAIL_DIR}/inbox/{key}"
+
+
+def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, str]:
+    """The inbox message with ``message_id`` (Message-ID or subject), or the newest one, and the
+    workspace path of its file."""
     box = maildir(ws, "inbox")
     headers = []
     for key in box.keys():
@@ -144,7 +166,8 @@ def inbox_message(ws: Workspace, message_id: str | None) -> EmailMessage:
             continue
         msg = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
         try:
-            when = parsedate_to_datetime(msg["Date"]) if msg["Date"] else None
+            date = _header(msg, "Date")
+            when = parsedate_to_datetime(date) if date else None
             if when is not None and when.tzinfo is None:
                 when = when.replace(tzinfo=timezone.utc)
         except (TypeError, ValueError):
@@ -154,16 +177,40 @@ def inbox_message(ws: Workspace, message_id: str | None) -> EmailMessage:
         raise ToolException("The inbox (Mail/inbox) is empty, so there is no email to reply to or forward.")
     headers.sort(key=lambda h: (h[0], h[1]))
     if not message_id or not str(message_id).strip():
-        return parse(headers[-1][3])
+        return parse(headers[-1][3]), _inbox_file(ws, headers[-1][1])
     want = str(message_id).strip().strip("<>").lower()
-    for _, _, msg, data in headers:
-        if (msg["Message-ID"] or "").strip().strip("<>").lower() == want:
-            return parse(data)
-    by_subject = [data for _, _, m, data in headers if want in (m["Subject"] or "").lower()]
+    for _, key, msg, data in headers:
+        if _header(msg, "Message-ID").strip().strip("<>").lower() == want:
+            return parse(data), _inbox_file(ws, key)
+    by_subject = [(key, data) for _, key, m, data in headers if want in _header(m, "Subject").lower()]
     if len(by_subject) == 1:
-        return parse(by_subject[0])
-    recent = "; ".join(f"{m['Message-ID']} '{m['Subject']}' from {m['From']}" for _, _, m, _ in headers[-3:][::-1])
+        return parse(by_subject[0][1]), _inbox_file(ws, by_subject[0][0])
+    recent = "; ".join(f"{_header(m, 'Message-ID')} '{_header(m, 'Subject')}' from {_header(m, 'From')}"
+                       for _, _, m, _ in headers[-3:][::-1])
     raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
+
+
+#: An address a reply can go to: local@domain, no spaces or angle brackets.
+ADDRESS = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+
+
+def _sender(original: EmailMessage, where: str) -> str:
+    """The address to reply to (Reply-To, else From), or a ToolException naming the file."""
+    raw = _header(original, "Reply-To") or _header(original, "From")
+    found = [addr for _, addr in getaddresses([raw]) if ADDRESS.fullmatch(addr)] if raw else []
+    if not found:
+        what = f"its sender {raw!r} is not an email address" if raw.strip() else "it has no sender (From)"
+        raise ToolException(f"The email {where} is malformed: {what}, so there is no one to reply to. "
+                            f"Open the file to check it, or reply to another email by its message_id.")
+    return raw
+
+
+def _text_of_file(original: EmailMessage, where: str) -> str:
+    try:
+        return _text_of(original)
+    except Exception as exc:  # noqa: BLE001 - a damaged body (unknown charset, broken MIME)
+        raise ToolException(f"The email {where} is malformed: its text cannot be read ({exc}). Open the "
+                            f"file to check it, or use another email by its message_id.") from exc
 
 
 def _text_of(msg: EmailMessage) -> str:
@@ -219,18 +266,16 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
 
     Quotes the original; sent when SMTP is configured, otherwise saved as a draft.
     """
-    original = inbox_message(ws, message_id)
-    sender = original["Reply-To"] or original["From"]
-    if not sender:
-        raise ToolException("The email has no sender address to reply to.")
-    msg_id = (original["Message-ID"] or "").strip()
-    quoted = "\n".join("> " + line if line else ">" for line in _text_of(original).splitlines())
-    body = f"{message_for_recipient(context)}\n\nOn {original['Date']}, {original['From']} wrote:\n{quoted}\n"
+    original, where = inbox_message(ws, message_id)
+    sender = _sender(original, where)
+    msg_id = _header(original, "Message-ID").strip()
+    quoted = "\n".join("> " + line if line else ">" for line in _text_of_file(original, where).splitlines())
+    body = f"{message_for_recipient(context)}\n\nOn {_header(original, 'Date')}, {_header(original, 'From')} wrote:\n{quoted}\n"
     msg = _new_message(ws, [str(sender)], _addresses(ws, cc),
-                       _prefixed("Re:", str(original["Subject"] or "")), body)
+                       _prefixed("Re:", _header(original, "Subject")), body)
     if msg_id:
         msg["In-Reply-To"] = msg_id
-        refs = str(original["References"] or "").split()
+        refs = _header(original, "References").split()
         msg["References"] = " ".join(refs + [msg_id])
     attached = _attach(ws, msg, attachments)
     return deliver(ws, msg, attached)
@@ -254,12 +299,13 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
     to = _addresses(ws, recipients)
     if not to:
         raise ToolException("forward_email needs at least one recipient (an address or a contact name).")
-    original = inbox_message(ws, message_id)
-    header = "\n".join(f"{h}: {original[h]}" for h in ("From", "Date", "Subject", "To") if original[h])
+    original, where = inbox_message(ws, message_id)
+    header = "\n".join(f"{h}: {_header(original, h)}" for h in ("From", "Date", "Subject", "To")
+                       if _header(original, h))
     body = (f"{message_for_recipient(context)}\n\n---------- Forwarded message ----------\n{header}\n\n"
-            f"{_text_of(original)}\n")
+            f"{_text_of_file(original, where)}\n")
     msg = _new_message(ws, to, _addresses(ws, cc),
-                       _prefixed("Fwd:", str(original["Subject"] or "")), body)
+                       _prefixed("Fwd:", _header(original, "Subject")), body)
     attached = []
     for part in original.iter_attachments():
         payload = part.get_payload(decode=True)
