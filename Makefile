@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup chat test bench clean
+.PHONY: setup chat test bench clean llama-server
 
 setup: $(STAMP)
 
@@ -32,6 +32,13 @@ chat: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The upstream llama.cpp server, built from the source vendored in the pinned llama-cpp-python sdist
+# (CPU, Release; about 7 minutes on 2 cores), into .cache/llama-server/bin. `make test` does not build
+# it: its tests (tests/test_model_server.py) run when the binary is there and skip otherwise; CI
+# (.ci/run) builds it before `make test`.
+llama-server: setup
+	scripts/build-llama-server.sh
+
 # Every benchmark in BENCHMARKS.md, one after the other (about an hour on 2 idle cores). The merged
 # Q8_0 model is made only when the training run the adapter came from is here (finetune/runs/main).
 bench: setup
@@ -45,4 +52,4 @@ bench: setup
 	$(BIN)/python bench/react_baseline.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info .cache/llama-server

@@ -21,9 +21,10 @@ from tinyagent.graph.inputs import (
 from tinyagent.graph import threads as thread_store
 from tinyagent.graph.settings import Settings, SettingsError
 from tinyagent.nodes.gguf_check import ModelFileError
+from tinyagent.nodes.llm_server import ModelServerError
 
 #: Errors that are the person's to fix: printed as one line, exit status 2.
-USER_ERRORS = (SettingsError, ModelFileError, InputError, FileNotFoundError)
+USER_ERRORS = (SettingsError, ModelFileError, ModelServerError, InputError, FileNotFoundError)
 #: Exit status of `tinyagent run` when a plan needs approval and there is no terminal to ask on.
 NEEDS_APPROVAL = 3
 

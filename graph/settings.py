@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     lora_path: Path | None = Field(default_factory=default_lora_path,
                                    description="llama.cpp GGUF LoRA adapter (default: the project's "
                                                "own adapter); empty string for none.")
+    model_url: str | None = Field(None, description=(
+        "An OpenAI-compatible llama.cpp server (llama-server, e.g. http://127.0.0.1:8080) that plans "
+        "instead of the embedded model; many agent processes can share it (scripts/llama-server.sh "
+        "starts one). model_path and lora_path are then the server's business."))
     database_url: str | None = Field(None, description=(
         "PostgreSQL URL (postgresql://user@host/db) for chat threads instead of "
         "<data_dir>/threads.sqlite; needs the 'postgres' extra."))
@@ -96,7 +100,7 @@ class Settings(BaseSettings):
     def store_dir(self) -> Path:
         return self.data_dir / "store"
 
-    @field_validator("database_url", mode="before")
+    @field_validator("model_url", "database_url", mode="before")
     @classmethod
     def _url(cls, v, info):
         from urllib.parse import urlsplit
@@ -116,6 +120,8 @@ class Settings(BaseSettings):
     def check(self) -> "Settings":
         """Fail early, with the path and the remedy, when a model file is missing or is not a
         GGUF model (or LoRA adapter) llama.cpp can load: llama.cpp itself may crash on one."""
+        if self.model_url:  # the server has the model; nodes.llm_server checks that it answers
+            return self
         from tinyagent.nodes.gguf_check import GGUFError, check_adapter, check_model
 
         if not Path(self.model_path).is_file():

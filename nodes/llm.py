@@ -9,7 +9,7 @@ from typing import Any, Callable
 from langchain_core.language_models import BaseChatModel, BaseLanguageModel
 from langchain_core.messages import AIMessage
 
-from tinyagent.nodes.prompts import chatml
+from tinyagent.nodes.prompts import model_prompt
 
 #: One llama.cpp context is not safe to share between threads; runs take turns.
 _LOCKS: dict[int, threading.Lock] = {}
@@ -22,7 +22,11 @@ def _lock_for(llm: Any) -> threading.Lock:
 
 
 def load_llama(settings) -> BaseLanguageModel:
-    """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM."""
+    """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM; with a model_url
+    setting, connect to that llama-server instead (nodes/llm_server.py)."""
+    if getattr(settings, "model_url", None):
+        from tinyagent.nodes.llm_server import load_server
+        return load_server(settings)
     from langchain_community.llms import LlamaCpp
 
     from tinyagent.nodes.gguf_check import ModelFileError
@@ -78,6 +82,8 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
     With llama.cpp the GBNF grammar constrains decoding. Other LangChain models (scripted fakes in
     tests, or any chat model a developer passes) get the same prompt, unconstrained.
     """
+    if getattr(llm, "is_model_server", False):  # a llama-server (nodes/llm_server.py): grammar passed through
+        return llm.complete(messages, grammar, max_tokens, temperature, on_token)
     if isinstance(llm, BaseChatModel):
         out = llm.invoke([(m["role"], m["content"]) for m in messages])
         text = out.content if isinstance(out, AIMessage) else str(out)
@@ -85,7 +91,9 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
         if on_token:
             on_token(text)
         return text, prompt_tokens, max(1, len(text) // 4)
-    prompt = chatml(messages)
+    # the model's own chat template (GGUF tokenizer.chat_template); ChatML for models without one
+    template = (getattr(llm.client, "metadata", None) or {}).get("tokenizer.chat_template") if is_llamacpp(llm) else None
+    prompt = model_prompt(template, messages)
     if not is_llamacpp(llm):
         text = llm.invoke(prompt)
         if on_token:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any, Iterable, Sequence
 
@@ -94,3 +95,31 @@ def chatml(messages: Sequence[dict[str, str]], add_generation_prompt: bool = Tru
     """Render messages in ChatML, SmolLM2-Instruct's chat format."""
     text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
     return text + ("<|im_start|>assistant\n" if add_generation_prompt else "")
+
+
+def render_chat(template: str, messages: Sequence[dict[str, str]], add_generation_prompt: bool = True,
+                bos_token: str = "", eos_token: str = "") -> str:
+    """Render messages with a model's own chat template (GGUF ``tokenizer.chat_template``), as
+    Hugging Face's apply_chat_template does: sandboxed jinja2, trimmed blocks."""
+    return _chat_template(template).render(messages=list(messages), add_generation_prompt=add_generation_prompt,
+                                           bos_token=bos_token, eos_token=eos_token)
+
+
+def model_prompt(template: str | None, messages: Sequence[dict[str, str]]) -> str:
+    """The messages in a model's own chat template, or ChatML for a model without one. No BOS
+    text: llama.cpp adds the BOS token when it tokenizes the prompt."""
+    return render_chat(template, messages) if template else chatml(messages)
+
+
+@functools.lru_cache(maxsize=8)
+def _chat_template(template: str):
+    from jinja2.exceptions import TemplateError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    def raise_exception(message: str):
+        raise TemplateError(message)
+
+    env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+    env.globals["raise_exception"] = raise_exception
+    env.globals["strftime_now"] = lambda fmt: dt.datetime.now().strftime(fmt)
+    return env.from_string(template)

@@ -35,7 +35,9 @@ class Resources:
             if self._llm is None:
                 from tinyagent.nodes.llm import load_llama
                 t = time.perf_counter()
-                if progress:
+                if progress and getattr(self.settings, "model_url", None):
+                    progress(f"Connecting to the model server {self.settings.model_url}")
+                elif progress:
                     progress(f"Loading model {self.settings.model_path.name}"
                              + (f" + {self.settings.lora_path.name}" if self.settings.lora_path else ""))
                 self._llm = load_llama(self.settings)
