@@ -57,7 +57,11 @@ class Workspace:
         if "\x00" in text:
             raise ToolException(f"The {what} {text!r} contains a NUL character.")
         base = base or self.root
-        candidate = Path(text).expanduser()
+        try:
+            candidate = Path(text).expanduser()
+        except RuntimeError:  # "~name" of a user that does not exist
+            raise ToolException(f"The {what} {text!r} starts with '~' but names no known home folder; "
+                                f"use a path inside the workspace, e.g. 'Documents/report.pdf'.") from None
         if not candidate.is_absolute():
             candidate = base / candidate
         resolved = Path(os.path.realpath(candidate))
