@@ -99,6 +99,8 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
         if on_token:
             on_token(text)
         return text, count_tokens(llm, prompt), max(1, len(text) // 4)
+    if temperature == 0:
+        return _greedy(llm, prompt, grammar, max_tokens, on_token)
     kwargs: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature}
     if grammar:
         kwargs["grammar"] = _grammar(grammar)
@@ -112,3 +114,36 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
         text = "".join(pieces)
         generated = len(llm.client.tokenize(text.encode("utf-8"), add_bos=False, special=True))
     return text, prompt_tokens, generated
+
+
+def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
+            on_token: Callable[[str], None] | None) -> tuple[str, int, int]:
+    """Greedy decoding that asks the grammar only when needed (nodes/decode.py), reported to the
+    run's LangChain callbacks like any LLM call (traces; the chat's Ctrl-C stops it between tokens)."""
+    from langchain_core.callbacks import CallbackManager
+    from langchain_core.outputs import Generation, LLMResult
+    from langchain_core.runnables.config import ensure_config
+
+    from tinyagent.nodes.decode import greedy_complete
+
+    config = ensure_config()  # the calling node's run config: its callbacks, tags and metadata
+    manager = CallbackManager.configure(config.get("callbacks"), None, inheritable_tags=config.get("tags"),
+                                        inheritable_metadata=config.get("metadata"))
+    [run] = manager.on_llm_start({"name": "LlamaCpp"}, [prompt], name="LlamaCpp",
+                                 invocation_params={"temperature": 0.0, "max_tokens": max_tokens,
+                                                    "grammar": bool(grammar)})
+
+    def piece(text: str) -> None:
+        run.on_llm_new_token(text)
+        if on_token:
+            on_token(text)
+    try:
+        with _lock_for(llm):
+            text, n_prompt, n_gen = greedy_complete(
+                llm.client, prompt, grammar, max_tokens, ["<|im_end|>"], piece,
+                repeat_penalty=llm.repeat_penalty or 1.0, penalty_last_n=llm.last_n_tokens_size or 64)
+    except BaseException as exc:
+        run.on_llm_error(exc)
+        raise
+    run.on_llm_end(LLMResult(generations=[[Generation(text=text)]]))
+    return text, n_prompt, n_gen

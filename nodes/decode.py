@@ -1,0 +1,146 @@
+"""Greedy decoding under a GBNF grammar that consults the grammar only when the model's choice breaks it.
+
+llama.cpp's grammar sampler checks every one of the vocabulary's tokens (49,152 for SmolLM2) against
+the grammar at every step. Greedy decoding needs less: take the most likely token and ask the
+grammar about that one token; only when the grammar refuses it is the whole vocabulary filtered,
+and the most likely allowed token taken. The result is the same token sequence as greedy decoding
+with the full grammar applied at every step (an argmax over the allowed tokens either way).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+
+class Grammar:
+    """One llama.cpp grammar sampler for one completion: ``allows(token)``, ``best(logits)``, ``accept``."""
+
+    def __init__(self, llama: Any, gbnf: str, root: str = "root"):
+        import llama_cpp
+
+        self._c = llama_cpp
+        self._smpl = llama_cpp.llama_sampler_init_grammar(llama._model.vocab, gbnf.encode("utf-8"),
+                                                          root.encode("utf-8"))
+        if not self._smpl:
+            raise ValueError("llama.cpp could not parse the plan grammar")
+        self._one = (llama_cpp.llama_token_data * 1)()
+        self._one_arr = llama_cpp.llama_token_data_array(self._one, 1, -1, False)
+        n_vocab = llama.n_vocab()
+        self._all = (llama_cpp.llama_token_data * n_vocab)()
+        self._all_np = np.ctypeslib.as_array(
+            ctypes.cast(self._all, ctypes.POINTER(ctypes.c_byte)),
+            shape=(n_vocab * ctypes.sizeof(llama_cpp.llama_token_data),)).view(
+            np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)]))
+        self._all_np["id"] = np.arange(n_vocab, dtype=np.int32)
+        self._all_arr = llama_cpp.llama_token_data_array(self._all, n_vocab, -1, False)
+
+    def allows(self, token: int) -> bool:
+        self._one[0].id, self._one[0].logit, self._one[0].p = token, 0.0, 0.0
+        self._one_arr.size, self._one_arr.selected, self._one_arr.sorted = 1, -1, False
+        self._c.llama_sampler_apply(self._smpl, ctypes.byref(self._one_arr))
+        return self._one[0].logit != -np.inf
+
+    def best(self, logits: np.ndarray) -> int:
+        """The most likely token the grammar allows (-1: none)."""
+        self._all_np["logit"] = logits
+        self._all_np["p"] = 0.0
+        self._all_arr.size, self._all_arr.selected, self._all_arr.sorted = len(logits), -1, False
+        self._c.llama_sampler_apply(self._smpl, ctypes.byref(self._all_arr))
+        masked = self._all_np["logit"]
+        token = int(np.argmax(masked))
+        return -1 if masked[token] == -np.inf else token
+
+    def accept(self, token: int) -> None:
+        self._c.llama_sampler_accept(self._smpl, token)
+
+    def close(self) -> None:
+        if self._smpl:
+            self._c.llama_sampler_free(self._smpl)
+            self._smpl = None
+
+
+def _load_prefix(llama: Any, tokens: Sequence[int]) -> None:
+    """Evaluate ``tokens``, reusing the longest prefix held in the context or in the RAM cache."""
+    from llama_cpp import Llama
+
+    if llama.cache:
+        try:
+            cached = llama.cache[tokens]
+            if Llama.longest_token_prefix(cached.input_ids.tolist(), tokens) > \
+                    Llama.longest_token_prefix(llama._input_ids.tolist(), tokens):
+                llama.load_state(cached)
+        except KeyError:
+            pass
+    keep = Llama.longest_token_prefix(llama._input_ids.tolist(), tokens)
+    keep = min(keep, len(tokens) - 1)  # evaluate at least one token: its logits start the answer
+    llama.n_tokens = keep
+    llama.eval(tokens[keep:])
+
+
+def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, stop: Sequence[str],
+                    on_text: Callable[[str], None] | None = None, repeat_penalty: float = 1.0,
+                    penalty_last_n: int = 64) -> tuple[str, int, int]:
+    """Greedy completion of ``prompt`` on a ``llama_cpp.Llama``; (text, prompt tokens, generated tokens).
+
+    Stops at an end-of-generation token, at any of ``stop`` (not included) or after ``max_tokens``.
+    ``on_text`` gets the text as it grows, piece by piece, never past a stop string. A repeat
+    penalty works as llama.cpp's: the logit of each token among the last ``penalty_last_n``
+    generated ones is divided by it (multiplied when negative), before the grammar."""
+    import llama_cpp
+
+    tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+    if len(tokens) + max_tokens > llama.n_ctx():
+        raise ValueError(f"The prompt has {len(tokens)} tokens; with {max_tokens} to generate it does "
+                         f"not fit the context of {llama.n_ctx()}: raise n_ctx or show fewer tools.")
+    _load_prefix(llama, tokens)
+    grammar = Grammar(llama, gbnf) if gbnf else None
+    vocab = llama._model.vocab
+    n_vocab = llama.n_vocab()
+    out = b""
+    shown = 0
+    generated: list[int] = []
+    try:
+        for _ in range(max_tokens):
+            logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llama._ctx.ctx, -1), shape=(n_vocab,))
+            if repeat_penalty != 1.0 and generated:
+                logits = logits.copy()
+                seen = np.unique(np.asarray(generated[-penalty_last_n:], dtype=np.int64))
+                hit = logits[seen]
+                logits[seen] = np.where(hit <= 0, hit * repeat_penalty, hit / repeat_penalty)
+            token = int(np.argmax(logits))
+            if grammar is not None and not grammar.allows(token):
+                token = grammar.best(logits)
+                if token < 0:  # the grammar allows nothing more: the plan is complete
+                    break
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                break
+            if grammar is not None:
+                grammar.accept(token)
+            generated.append(token)
+            out += llama.detokenize([token], prev_tokens=generated[:-1])
+            text = out.decode("utf-8", errors="ignore")
+            cut = min((i for i in (text.find(s) for s in stop) if i >= 0), default=-1)
+            if cut >= 0:
+                text = text[:cut]
+                if on_text and len(text) > shown:
+                    on_text(text[shown:])
+                return text, len(tokens), len(generated)
+            # hold back what could be the start of a stop string
+            safe = len(text) - max((k for s in stop for k in range(len(s), 0, -1)
+                                    if text.endswith(s[:k])), default=0)
+            if on_text and safe > shown:
+                on_text(text[shown:safe])
+                shown = safe
+            llama.eval([token])
+    finally:
+        if grammar is not None:
+            grammar.close()
+        if llama.cache:
+            llama.cache[llama._input_ids.tolist()[:llama.n_tokens]] = llama.save_state()
+    text = out.decode("utf-8", errors="ignore")
+    if on_text and len(text) > shown:
+        on_text(text[shown:])
+    return text, len(tokens), len(generated)

@@ -1,0 +1,73 @@
+"""Grammar-lazy greedy decoding gives exactly llama.cpp's grammar-constrained greedy output, streamed
+without the stop string, and it reports to LangChain callbacks (traces, the chat's Ctrl-C)."""
+
+import pytest
+from langchain_core.callbacks import BaseCallbackHandler
+
+from tests.fakes import compose_new_email, get_email_address
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.decode import greedy_complete
+from tinyagent.nodes.grammar import plan_grammar
+from tinyagent.nodes.llm import complete, load_llama
+from tinyagent.nodes.prompts import chatml, plan_messages
+from tinyagent.tools.specs import specs_for
+
+llama_cpp = pytest.importorskip("llama_cpp")
+
+QUERIES = ["Email Sarah Lee the slides", "What is Tom Baker's email address?",
+           "mail sarah the notes and tom the budget", "Tell me a joke about cats"]
+
+
+@pytest.fixture(scope="module")
+def llm():
+    return load_llama(Settings())
+
+
+@pytest.mark.parametrize("penalty", [1.0, 1.1])
+def test_same_tokens_as_llama_cpps_own_grammar_sampling(llm, penalty):
+    specs = specs_for([get_email_address, compose_new_email])
+    gbnf = plan_grammar(specs.values())
+    for query in QUERIES:
+        prompt = chatml(plan_messages(query, list(specs.values())))
+        llm.client.reset()
+        want = llm.client.create_completion(prompt, max_tokens=96, temperature=0.0, repeat_penalty=penalty,
+                                            grammar=llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False),
+                                            stop=["<|im_end|>"])["choices"][0]["text"]
+        pieces = []
+        got, n_prompt, n_gen = greedy_complete(llm.client, prompt, gbnf, 96, ["<|im_end|>"], pieces.append,
+                                               repeat_penalty=penalty)
+        assert got == want, query
+        assert "".join(pieces) == got and n_prompt > 50 and n_gen > 3
+
+
+def test_a_stop_string_is_cut_and_never_streamed(llm):
+    prompt = ("<|im_start|>user\nCount from 1 to 20, separated by commas.<|im_end|>\n"
+              "<|im_start|>assistant\n1, 2, 3,")
+    pieces = []
+    text, _, _ = greedy_complete(llm.client, prompt, None, 60, ["5,"], pieces.append)
+    assert text.replace(" ", "") == "4," and "".join(pieces) == text
+
+
+def test_each_token_reaches_the_runs_callbacks_and_one_can_stop_it(llm):
+    class Stop(Exception):
+        pass
+
+    class StopAfter(BaseCallbackHandler):
+        raise_error = True
+
+        def __init__(self):
+            self.tokens = 0
+
+        def on_llm_new_token(self, token, **kw):
+            self.tokens += 1
+            if self.tokens == 3:
+                raise Stop()
+
+    from langchain_core.runnables import RunnableLambda
+    specs = specs_for([get_email_address, compose_new_email])
+    node = RunnableLambda(lambda q: complete(llm, plan_messages(q, list(specs.values())),
+                                             plan_grammar(specs.values()), 96, 0.0))
+    handler = StopAfter()
+    with pytest.raises(Stop):
+        node.invoke("Email Sarah Lee the slides", config={"callbacks": [handler]})
+    assert handler.tokens == 3
