@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     decline_below: float = Field(0.35, ge=0.0, le=1.0, description=(
         "On a first turn, when the tool classifier knows every shown tool and gives each a "
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
+    early_start: bool = Field(True, description=(
+        "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
+        "plan so far is valid, while the model writes the rest; steps that change or send "
+        "something always wait for the whole plan."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
     task_timeout_s: float = Field(Context.task_timeout_s, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,

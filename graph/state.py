@@ -42,6 +42,7 @@ class State(InputState, total=False):
     prompt_tokens: int
     timings: Annotated[dict[str, float], merge_dicts]
     feedback: str | None             # the person's comment on a rejected plan
+    early: str | None                # key of the read-only tasks started while the plan was written
 
 
 class OutputState(TypedDict, total=False):

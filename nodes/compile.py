@@ -57,6 +57,19 @@ def parse_approval(value: Any) -> tuple[bool, str]:
     return bool(value), ""
 
 
+def settle_early(res: Resources, state: dict, records: list[dict]) -> list[dict]:
+    """Records as they really are: a read-only task the plan node started early (nodes/early.py)
+    is recorded as it finished, even when the rest of the plan does not run."""
+    early = res.early.pop(state.get("early"))
+    if early is None:
+        return records
+    finished = {i: fut.result()[0] for i, fut in early.take(records).items()}
+    early.close()
+    keys = ("status", "result", "error", "start", "end")
+    return [{**r, **{k: finished[r["id"]][k] for k in keys if k in finished[r["id"]]}}
+            if r["id"] in finished else r for r in records]
+
+
 def make_compile(res: Resources):
     def compile(state: dict, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -70,6 +83,7 @@ def make_compile(res: Resources):
                                  known_ids=[d["id"] for d in done], round=rnd)
             check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
         except PlanError as exc:
+            settle_early(res, state, [])  # lookups started from this plan are not used
             timings["compile"] += time.perf_counter() - t
             replans = state.get("replans", 0)
             if replans < ctx.max_replans:
@@ -91,9 +105,10 @@ def make_compile(res: Resources):
         if asks:  # a step that sends, deletes (or whatever the context's `approve` lists) waits
             risks = sorted({p["risk"] for p in pending if p["id"] in asks}, key=RISKS.index)
             if not can_pause():  # nothing to resume from: refuse rather than run or hang
-                refused = [{**p, "status": "rejected"} for p in pending]
-                answer = (compose(done) + "\n" if any(d.get("status") == "done" for d in done) else "") + (
-                    f"Nothing was run: step(s) {', '.join(map(str, asks))} of the plan "
+                refused = settle_early(res, state, [{**p, "status": "rejected"} for p in pending])
+                ran = [*done, *(r for r in refused if r["status"] != "rejected")]  # lookups started early
+                answer = (compose(ran) + "\n" if any(d.get("status") == "done" for d in ran) else "") + (
+                    f"Nothing {'else ' if len(ran) > len(done) else ''}was run: step(s) {', '.join(map(str, asks))} of the plan "
                     f"({' and '.join(RISK_WORDS[r] for r in risks)}) need your approval, but this graph has no checkpointer to pause on. Build it with one "
                     f"(build_graph(checkpointer=InMemorySaver())) to be asked, or run with "
                     f"context={{'approve': 'none'}} to allow it without asking.")
@@ -103,7 +118,7 @@ def make_compile(res: Resources):
                                   "tasks": pending, "needs_approval": asks, "risks": risks})
             approved, feedback = parse_approval(decision)
             if not approved:
-                rejected = [{**p, "status": "rejected"} for p in pending]
+                rejected = settle_early(res, state, [{**p, "status": "rejected"} for p in pending])
                 replans = state.get("replans", 0)
                 if feedback and replans < ctx.max_replans:
                     return {**update, "tasks": [*done, *rejected], "feedback": feedback,

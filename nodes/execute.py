@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextvars
 import json
 import re
@@ -107,15 +108,33 @@ def _fail(future: asyncio.Future, reason: str) -> None:
 
 
 async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict[int, Any],
-                    timeout: float, t0: float, emit: Callable[[dict], None] = lambda e: None
-                    ) -> list[dict]:
-    """Run task records; each starts the moment its dependencies finish. Returns updated records."""
+                    timeout: float, t0: float, emit: Callable[[dict], None] = lambda e: None,
+                    values: dict[int, Any] | None = None,
+                    started: dict[int, concurrent.futures.Future] | None = None) -> list[dict]:
+    """Run task records; each starts the moment its dependencies finish. Returns updated records.
+
+    values: filled with each finished task's result as the tool returned it.
+    started: tasks already running (nodes/early.py), as futures of (record, value); they are
+        awaited, not run again, and the tasks that depend on them start when they finish."""
     results: dict[int, Any] = dict(earlier)
+    started = started or {}
     futures: dict[int, asyncio.Future] = {t["id"]: asyncio.get_running_loop().create_future()
                                          for t in tasks}
     records = {t["id"]: dict(t) for t in tasks}
 
     async def run_one(rec: dict) -> None:
+        if rec["id"] in started:
+            out, value = await asyncio.wrap_future(started[rec["id"]])
+            rec.update({k: out[k] for k in ("status", "result", "error", "start", "end") if k in out})
+            if rec["status"] == "done":
+                results[rec["id"]] = value
+                futures[rec["id"]].set_result(value)
+            else:
+                _fail(futures[rec["id"]], f"step {rec['id']} {rec['status']} ({rec.get('error')})")
+            emit({"type": "task", "id": rec["id"], "tool": rec["tool"], "status": rec["status"],
+                  "result": rec.get("result"), "error": rec.get("error"),
+                  "start": rec.get("start"), "end": rec.get("end")})
+            return
         try:
             for dep in rec["deps"]:
                 if dep in futures:
@@ -153,6 +172,8 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
                   "start": rec.get("start"), "end": rec.get("end")})
 
     await asyncio.gather(*(run_one(r) for r in records.values()))
+    if values is not None:
+        values.update(results)
     return [records[t["id"]] for t in tasks]
 
 
@@ -166,9 +187,15 @@ def make_execute(res: Resources) -> RunnableLambda:
         clock.set_today(ctx.today or None)
         done = state.get("tasks", [])
         earlier = {d["id"]: d["result"] for d in done if d.get("status") == "done"}
-        ran = await run_tasks(state.get("pending", []), res.tools, earlier,
-                              ctx.task_timeout_s,
-                              state.get("started") or time.time(), writer_of(runtime))
+        pending = state.get("pending", [])
+        early = res.early.pop(state.get("early"))  # read-only tasks the plan node already started
+        if early is not None:
+            early.emit = writer_of(runtime)
+        ran = await run_tasks(pending, res.tools, earlier, ctx.task_timeout_s,
+                              state.get("started") or time.time(), writer_of(runtime),
+                              started=early.take(pending) if early is not None else None)
+        if early is not None:
+            early.close()
         timings = state.get("timings", {})
         return {"tasks": [*done, *ran], "pending": [], "messages": tool_messages(ran),
                 "timings": {"execute": timings.get("execute", 0.0) + time.perf_counter() - t}}

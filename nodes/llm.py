@@ -7,7 +7,6 @@ import threading
 from typing import Any, Callable
 
 from langchain_core.language_models import BaseChatModel, BaseLanguageModel
-from langchain_core.messages import AIMessage
 
 from tinyagent.nodes.prompts import model_prompt
 
@@ -85,19 +84,25 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
     if getattr(llm, "is_model_server", False):  # a llama-server (nodes/llm_server.py): grammar passed through
         return llm.complete(messages, grammar, max_tokens, temperature, on_token)
     if isinstance(llm, BaseChatModel):
-        out = llm.invoke([(m["role"], m["content"]) for m in messages])
-        text = out.content if isinstance(out, AIMessage) else str(out)
+        pieces = []  # streamed, so the plan shows, and read-only steps start, as it is written
+        for chunk in llm.stream([(m["role"], m["content"]) for m in messages]):
+            piece = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+            pieces.append(piece)
+            if on_token and piece:
+                on_token(piece)
+        text = "".join(pieces)
         prompt_tokens = max(1, sum(len(m["content"]) for m in messages) // 4)
-        if on_token:
-            on_token(text)
         return text, prompt_tokens, max(1, len(text) // 4)
     # the model's own chat template (GGUF tokenizer.chat_template); ChatML for models without one
     template = (getattr(llm.client, "metadata", None) or {}).get("tokenizer.chat_template") if is_llamacpp(llm) else None
     prompt = model_prompt(template, messages)
     if not is_llamacpp(llm):
-        text = llm.invoke(prompt)
-        if on_token:
-            on_token(text)
+        pieces = []
+        for piece in llm.stream(prompt):
+            pieces.append(piece)
+            if on_token and piece:
+                on_token(piece)
+        text = "".join(pieces)
         return text, count_tokens(llm, prompt), max(1, len(text) // 4)
     if temperature == 0:
         return _greedy(llm, prompt, grammar, max_tokens, on_token)

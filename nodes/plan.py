@@ -7,6 +7,8 @@ import time
 from langgraph.runtime import Runtime
 
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.early import EarlyStart
+from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.grammar import plan_grammar
 from tinyagent.nodes.llm import complete
 from tinyagent.nodes.planlang import format_plan
@@ -49,13 +51,28 @@ def make_plan(res: Resources):
             callable_specs = [s for s in specs if s.name in focus] or specs
         grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
                                when=find_phrases(state["query"]))
-        text, n_prompt, n_gen = complete(
-            llm, messages, grammar, res.settings.max_plan_tokens,
-            ctx.temperature,
-            on_token=lambda tok: write({"type": "plan_token", "text": tok}))
+        early = None
+        if res.settings.early_start and not ctx.dry_run and not ctx.needs_approval("read"):
+            early = EarlyStart(tools=res.tools, specs=res.specs, query=state["query"],
+                               context=state.get("context", ""), done=done, first_id=first_id,
+                               rnd=len(state.get("plans", [])), t0=state.get("started") or time.time(),
+                               timeout=ctx.task_timeout_s, today=ctx.today or None, run_tasks=run_tasks,
+                               emit=write)
+
+        def on_token(tok: str) -> None:
+            write({"type": "plan_token", "text": tok})
+            if early is not None:
+                early.feed(tok)  # a complete, valid read-only line starts now (nodes/early.py)
+        text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
+                                         ctx.temperature, on_token=on_token)
+        key = None
+        if early is not None:
+            early.feed("\n")  # the last line is complete too
+            early.emit = lambda event: None  # this node's writer ends with it
+            key = res.early.add(early) if early.started else None
         elapsed = time.perf_counter() - t
         timings = state.get("timings", {})
-        return {"plan": text, "plans": [*state.get("plans", []), text],
+        return {"plan": text, "plans": [*state.get("plans", []), text], "early": key,
                 "prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
                 "timings": {"plan": timings.get("plan", 0.0) + elapsed}}
     return plan

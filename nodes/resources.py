@@ -9,6 +9,7 @@ from typing import Any, Callable, Sequence
 from langchain_core.tools import BaseTool
 
 from tinyagent.nodes.context import Context, context_schema
+from tinyagent.nodes.early import EarlyRegistry
 from tinyagent.tools.specs import ToolSpec, specs_for
 
 
@@ -25,6 +26,8 @@ class Resources:
         self.specs: dict[str, ToolSpec] = specs_for(tools)
         #: the graph's context schema: Context with these settings as its defaults
         self.context_type: type[Context] = context_schema(settings)
+        #: read-only tasks started while their plan is written, until the execute node takes them
+        self.early = EarlyRegistry()
         self._llm = llm
         self._index = index
         self._synced = False
