@@ -32,6 +32,7 @@ class ServerLLM:
 
     def __init__(self, url: str, timeout_s: float = 600.0):
         self.url, self.timeout_s = url.rstrip("/"), timeout_s
+        self._call("GET", "/health", timeout=10, what="GET /health")  # up, and its model loaded
         props = self._call("GET", "/props", timeout=10, what="GET /props") or {}
         #: the model's own chat template (GGUF tokenizer.chat_template), rendered here with jinja2
         self.chat_template: str | None = props.get("chat_template") or None
@@ -100,8 +101,4 @@ class ServerLLM:
 
 def load_server(settings) -> ServerLLM:
     """The settings' model server, checked: it answers /health (ModelServerError if not)."""
-    url = settings.model_url
-    probe = ServerLLM.__new__(ServerLLM)
-    probe.url, probe.timeout_s = url.rstrip("/"), 10.0
-    probe._call("GET", "/health", timeout=10, what="GET /health")
-    return ServerLLM(url)
+    return ServerLLM(settings.model_url)
