@@ -41,12 +41,15 @@ class ServerLLM:
         self.model: str = str(props.get("model_path") or props.get("model_alias") or "llama-server")
 
     def _call(self, method: str, path: str, body: dict | None = None, timeout: float | None = None,
-              what: str = "") -> Any:
+              what: str = "", read: Callable[[Any], Any] | None = None) -> Any:
+        """One request; its JSON answer, or what ``read(response)`` makes of it."""
         data = json.dumps(body).encode("utf-8") if body is not None else None
         req = urllib.request.Request(self.url + path, data=data, method=method,
                                      headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(req, timeout=timeout or self.timeout_s) as resp:
+                if read is not None:
+                    return read(resp)
                 return json.loads(resp.read().decode("utf-8") or "null")
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")
@@ -71,6 +74,31 @@ class ServerLLM:
                                    f"something other than JSON ({exc}); is TINYAGENT_MODEL_URL the "
                                    f"llama-server's address?") from None
 
+    def _read_events(self, resp: Any, on_token: Callable[[str], None]) -> tuple[str, dict]:
+        """A streamed completion: ``data: {...}`` events until ``data: [DONE]``; the text and the
+        usage the last event reports."""
+        pieces: list[str] = []
+        usage: dict = {}
+        for raw in resp:
+            line = raw.decode("utf-8").strip()
+            if line.startswith("error:"):
+                raise _event_error(self.url, line[6:].strip())
+            if not line.startswith("data:"):
+                continue
+            data = line[5:].strip()
+            if data == "[DONE]":
+                break
+            event = json.loads(data)
+            if "error" in event:
+                raise _event_error(self.url, data)
+            for choice in event.get("choices") or []:
+                piece = choice.get("text") or ""
+                if piece:
+                    pieces.append(piece)
+                    on_token(piece)
+            usage = event.get("usage") or usage
+        return "".join(pieces), usage
+
     def prompt(self, messages: list[dict[str, str]]) -> str:
         """The messages in the model's own chat template (ChatML when the server gives none). The
         BOS token is left out: llama.cpp adds it when it tokenizes the prompt."""
@@ -80,23 +108,37 @@ class ServerLLM:
 
     def complete(self, messages: list[dict[str, str]], grammar: str | None, max_tokens: int,
                  temperature: float, on_token: Callable[[str], None] | None = None) -> tuple[str, int, int]:
-        """One completion under ``grammar``; (text, prompt tokens, generated tokens)."""
+        """One completion under ``grammar``; (text, prompt tokens, generated tokens). With
+        ``on_token`` it is streamed (server-sent events), so the plan shows, and its read-only
+        steps can start, while it is written."""
         body: dict[str, Any] = {"prompt": self.prompt(messages), "max_tokens": max_tokens,
                                 "temperature": temperature, "stop": [self.eos_token],
                                 "cache_prompt": True, **SAMPLING}
         if grammar:
             body["grammar"] = grammar
-        out = self._call("POST", "/v1/completions", body, what="a completion")
-        try:
-            text = out["choices"][0]["text"]
-        except (KeyError, IndexError, TypeError):
-            raise ModelServerError(f"The model server at {self.url} answered a completion without "
-                                   f"choices[0].text: {str(out)[:200]}") from None
-        usage = out.get("usage") or {}
         if on_token:
-            on_token(text)
+            body["stream"] = True
+            text, usage = self._call("POST", "/v1/completions", body, what="a completion",
+                                     read=lambda resp: self._read_events(resp, on_token))
+        else:
+            out = self._call("POST", "/v1/completions", body, what="a completion")
+            try:
+                text = out["choices"][0]["text"]
+            except (KeyError, IndexError, TypeError):
+                raise ModelServerError(f"The model server at {self.url} answered a completion without "
+                                       f"choices[0].text: {str(out)[:200]}") from None
+            usage = out.get("usage") or {}
         return (text, int(usage.get("prompt_tokens") or max(1, len(body["prompt"]) // 4)),
                 int(usage.get("completion_tokens") or max(1, len(text) // 4)))
+
+
+def _event_error(url: str, data: str) -> ModelServerError:
+    try:
+        data = json.loads(data).get("error", {}).get("message", data)
+    except (ValueError, AttributeError):
+        pass
+    return ModelServerError(f"The model server at {url} failed during a completion: "
+                            f"{' '.join(str(data).split())[:300]}")
 
 
 def load_server(settings) -> ServerLLM:

@@ -76,6 +76,7 @@ class StandIn(BaseHTTPRequestHandler):
 
     template = "{% for m in messages %}<<{{ m['role'] }}>>{{ m['content'] }}{% endfor %}<<assistant>>"
     requests: list = []
+    PIECES = ["1. get_email_address(", 'name="Sarah Lee")\n', "2. join()<END_OF_PLAN>"]
 
     def log_message(self, *args):
         pass
@@ -99,8 +100,19 @@ class StandIn(BaseHTTPRequestHandler):
         StandIn.requests.append((self.path, body))
         if "bad" in body["prompt"]:
             return self.reply(400, {"error": {"code": 400, "message": "failed to parse grammar"}})
-        self.reply(200, {"choices": [{"text": '1. get_email_address(name="Sarah Lee")\n2. join()<END_OF_PLAN>'}],
-                         "usage": {"prompt_tokens": 321, "completion_tokens": 17}})
+        usage = {"prompt_tokens": 321, "completion_tokens": 17}
+        if not body.get("stream"):
+            return self.reply(200, {"choices": [{"text": "".join(self.PIECES)}], "usage": usage})
+        self.send_response(200)  # server-sent events, as llama-server streams them
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        events = [{"choices": [{"text": p, "index": 0}]} for p in self.PIECES]
+        events.append({"choices": [{"text": "", "index": 0, "finish_reason": "stop"}], "usage": usage})
+        for event in events:
+            self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+        if "midway" in body["prompt"]:
+            self.wfile.write(b'error: {"error": {"message": "slot crashed"}}\n\n')
+        self.wfile.write(b"data: [DONE]\n\n")
 
 
 @pytest.fixture
@@ -119,7 +131,10 @@ def test_the_request_carries_grammar_template_and_sampling(stand_in):
     messages = plan_messages(QUERIES[0], list(SPECS.values()))
     seen = []
     text, n_prompt, n_gen = complete(llm, messages, grammar, 128, 0.0, on_token=seen.append)
-    assert compile_plan(text, SPECS) and (n_prompt, n_gen) == (321, 17) and seen == [text]
+    assert compile_plan(text, SPECS) and (n_prompt, n_gen) == (321, 17)
+    assert seen == StandIn.PIECES and StandIn.requests[-1][1]["stream"] is True  # streamed as written
+    assert complete(llm, messages, grammar, 128, 0.0) == (text, 321, 17)  # and without on_token, in one piece
+    assert "stream" not in StandIn.requests[-1][1]
     path, body = StandIn.requests[-1]
     assert path == "/v1/completions" and body["grammar"] == grammar
     # the prompt is the server model's own chat template, rendered here
@@ -128,6 +143,8 @@ def test_the_request_carries_grammar_template_and_sampling(stand_in):
     assert body["cache_prompt"] is True and body["repeat_penalty"] == 1.1 and body["seed"] == 0
     with pytest.raises(ModelServerError, match=r"refused a completion \(HTTP 400: failed to parse grammar\)"):
         complete(llm, [{"role": "user", "content": "bad"}], grammar, 16, 0.0)
+    with pytest.raises(ModelServerError, match="failed during a completion: slot crashed"):
+        complete(llm, [{"role": "user", "content": "midway"}], grammar, 16, 0.0, on_token=seen.append)
 
 
 def test_the_embedded_model_is_prompted_in_its_own_chat_template():
@@ -206,6 +223,9 @@ def test_the_server_uses_the_models_own_template_and_plans_like_the_embedded_mod
         grammar = plan_grammar(SPECS.values())
         remote = complete(server, messages, grammar, 256, 0.0)
         local = complete(embedded, messages, grammar, 256, 0.0)
+        pieces = []
+        assert complete(server, messages, grammar, 256, 0.0, on_token=pieces.append) == remote
+        assert len(pieces) > 3 and "".join(pieces) == remote[0]  # streamed token by token
         compile_plan(remote[0], SPECS)  # raises PlanError if it does not compile
         assert remote[0] == local[0], "same model, adapter, prompt and greedy decoding: same plan"
         assert remote[1] == local[1]  # prompt tokens
