@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     decline_below: float = Field(0.35, ge=0.0, le=1.0, description=(
         "On a first turn, when the tool classifier knows every shown tool and gives each a "
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
+    require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
+        "On a first turn, the first plan may not end (join) before it calls every shown tool the "
+        "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

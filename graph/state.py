@@ -25,6 +25,7 @@ class State(InputState, total=False):
     query: str
     tools: list[str]                 # names retrieved for the planner
     focus: list[str]                 # of those, the ones the classifier is sure the request needs
+    required: list[str]              # of those, the ones it is so sure of that the first plan must call them
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
     examples: list[dict[str, str]]   # solved examples shown to the planner
     plan: str                        # plan text of the latest round

@@ -82,13 +82,16 @@ def _load_prefix(llama: Any, tokens: Sequence[int]) -> None:
 
 def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, stop: Sequence[str],
                     on_text: Callable[[str], None] | None = None, repeat_penalty: float = 1.0,
-                    penalty_last_n: int = 64) -> tuple[str, int, int]:
+                    penalty_last_n: int = 64, refuse: Callable[[str, str], bool] | None = None
+                    ) -> tuple[str, int, int]:
     """Greedy completion of ``prompt`` on a ``llama_cpp.Llama``; (text, prompt tokens, generated tokens).
 
     Stops at an end-of-generation token, at any of ``stop`` (not included) or after ``max_tokens``.
     ``on_text`` gets the text as it grows, piece by piece, never past a stop string. A repeat
     penalty works as llama.cpp's: the logit of each token among the last ``penalty_last_n``
-    generated ones is divided by it (multiplied when negative), before the grammar."""
+    generated ones is divided by it (multiplied when negative), before the grammar. ``refuse(text,
+    piece)`` may turn down the chosen token (its text ``piece`` after ``text``): the next most likely
+    allowed token is taken instead (at most 16 times per step)."""
     import llama_cpp
 
     tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
@@ -113,8 +116,21 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
             token = int(np.argmax(logits))
             if grammar is not None and not grammar.allows(token):
                 token = grammar.best(logits)
-                if token < 0:  # the grammar allows nothing more: the plan is complete
-                    break
+            if refuse is not None and token >= 0:
+                so_far = out.decode("utf-8", errors="ignore")
+                for _ in range(16):
+                    piece = llama.detokenize([token], prev_tokens=generated).decode("utf-8", errors="ignore")
+                    if not refuse(so_far, piece):
+                        break
+                    logits = np.array(logits)  # a copy: llama.cpp's buffer stays as it was
+                    logits[token] = -np.inf
+                    token = int(np.argmax(logits))
+                    if grammar is not None and not grammar.allows(token):
+                        token = grammar.best(logits)
+                    if token < 0:
+                        break
+            if token < 0:  # the grammar allows nothing more: the plan is complete
+                break
             if llama_cpp.llama_vocab_is_eog(vocab, token):
                 break
             if grammar is not None:
@@ -144,3 +160,19 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     if on_text and len(text) > shown:
         on_text(text[shown:])
     return text, len(tokens), len(generated)
+
+
+def join_refuser(must_use: Sequence[str], tool_names: Sequence[str]) -> Callable[[str, str], bool]:
+    """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet."""
+    import re
+
+    step = re.compile(r"(?:^|\n)\s*\d+\.\s*([A-Za-z_]+)\(?$")
+
+    def refuse(text: str, piece: str) -> bool:
+        m = step.search(text + piece)
+        if not m or not "join".startswith(m.group(1)):
+            return False
+        if any(name.startswith(m.group(1)) for name in tool_names if name != "join"):
+            return False  # it could still become another tool's name
+        return any(f". {name}(" not in text and f".{name}(" not in text for name in must_use)
+    return refuse

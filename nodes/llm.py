@@ -75,8 +75,12 @@ def count_tokens(llm: Any, prompt: str) -> int:
 
 
 def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_tokens: int,
-             temperature: float, on_token: Callable[[str], None] | None = None) -> tuple[str, int, int]:
+             temperature: float, on_token: Callable[[str], None] | None = None,
+             refuse: Callable[[str, str], bool] | None = None) -> tuple[str, int, int]:
     """Run one completion; return (text, prompt tokens, generated tokens).
+
+    refuse: with llama.cpp at temperature 0, may turn down a token (nodes/decode.py); other
+    models ignore it.
 
     With llama.cpp the GBNF grammar constrains decoding. Other LangChain models (scripted fakes in
     tests, or any chat model a developer passes) get the same prompt, unconstrained.
@@ -105,7 +109,7 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
         text = "".join(pieces)
         return text, count_tokens(llm, prompt), max(1, len(text) // 4)
     if temperature == 0:
-        return _greedy(llm, prompt, grammar, max_tokens, on_token)
+        return _greedy(llm, prompt, grammar, max_tokens, on_token, refuse)
     kwargs: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature}
     if grammar:
         kwargs["grammar"] = _grammar(grammar)
@@ -122,7 +126,8 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
 
 
 def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
-            on_token: Callable[[str], None] | None) -> tuple[str, int, int]:
+            on_token: Callable[[str], None] | None,
+            refuse: Callable[[str, str], bool] | None = None) -> tuple[str, int, int]:
     """Greedy decoding that asks the grammar only when needed (nodes/decode.py), reported to the
     run's LangChain callbacks like any LLM call (traces; the chat's Ctrl-C stops it between tokens)."""
     from langchain_core.callbacks import CallbackManager
@@ -146,7 +151,8 @@ def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
         with _lock_for(llm):
             text, n_prompt, n_gen = greedy_complete(
                 llm.client, prompt, grammar, max_tokens, ["<|im_end|>"], piece,
-                repeat_penalty=llm.repeat_penalty or 1.0, penalty_last_n=llm.last_n_tokens_size or 64)
+                repeat_penalty=llm.repeat_penalty or 1.0, penalty_last_n=llm.last_n_tokens_size or 64,
+                refuse=refuse)
     except BaseException as exc:
         run.on_llm_error(exc)
         raise

@@ -7,6 +7,7 @@ import time
 from langgraph.runtime import Runtime
 
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.decode import join_refuser
 from tinyagent.nodes.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.grammar import plan_grammar
@@ -63,8 +64,10 @@ def make_plan(res: Resources):
             write({"type": "plan_token", "text": tok})
             if early is not None:
                 early.feed(tok)  # a complete, valid read-only line starts now (nodes/early.py)
+        must_use = [n for n in state.get("required", []) if n in {s.name for s in callable_specs}]
+        refuse = join_refuser(must_use, list(res.specs)) if must_use and not done and not reason else None
         text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
-                                         ctx.temperature, on_token=on_token)
+                                         ctx.temperature, on_token=on_token, refuse=refuse)
         key = None
         if early is not None:
             early.feed("\n")  # the last line is complete too

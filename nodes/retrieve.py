@@ -51,7 +51,11 @@ def make_retrieve(res: Resources):
         nothing_fits = (judged and not context
                         and max(found.probabilities.values(), default=0.0) < res.settings.decline_below)
         # A new request starts a fresh record; the conversation itself stays in `messages`.
+        # Tools the classifier is very sure of: the first plan may not end before it calls them.
+        required = [] if context else [n for n in found.tools
+                                       if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
         return {"query": query, "context": context, "tools": found.tools, "focus": found.sure,
+                "required": required,
                 "nothing_fits": nothing_fits,
                 "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],

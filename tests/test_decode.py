@@ -71,3 +71,25 @@ def test_each_token_reaches_the_runs_callbacks_and_one_can_stop_it(llm):
     with pytest.raises(Stop):
         node.invoke("Email Sarah Lee the slides", config={"callbacks": [handler]})
     assert handler.tokens == 3
+
+
+def test_join_is_refused_while_a_required_tool_has_no_step():
+    from tinyagent.nodes.decode import join_refuser
+    refuse = join_refuser(["send_sms"], ["get_phone_number", "send_sms", "jobs_find"])
+    looked_up = '1. get_phone_number(name="Lars")\n2.'
+    assert refuse(looked_up + " ", "join") and refuse(looked_up, " join(")
+    assert not refuse(looked_up + " ", "send")            # another tool is fine
+    assert not refuse(looked_up + " ", "jo")              # could still become jobs_find
+    assert not refuse('1. send_sms(recipients=["x"], message="hi")\n2. ', "join")  # it has its step
+    assert not refuse('1. get_phone_number(name="join")', "")  # text inside a call is not a step
+
+
+def test_the_real_model_calls_a_required_tool_before_it_may_join(llm):
+    from tinyagent.nodes.decode import join_refuser
+    specs = specs_for([get_email_address, compose_new_email])
+    messages = plan_messages("What is Tom Baker's email address?", list(specs.values()))
+    free, _, _ = complete(llm, messages, plan_grammar(specs.values()), 128, 0.0)
+    assert "compose_new_email(" not in free  # a lookup alone answers it ...
+    forced, _, _ = complete(llm, messages, plan_grammar(specs.values()), 128, 0.0,
+                            refuse=join_refuser(["compose_new_email"], list(specs)))
+    assert "compose_new_email(" in forced and forced.rstrip().endswith("join()<END_OF_PLAN>")  # ... until told

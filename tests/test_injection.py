@@ -49,7 +49,9 @@ def test_a_plan_that_obeys_an_injected_mail_waits_for_approval_and_sends_nothing
     assert intr.value["needs_approval"] == [2] and intr.value["risks"] == ["send"]
     assert not sent_anything(ws)  # the whole plan waits, the attacker's reply included
     out = graph.invoke(Command(resume=False), config=cfg)
-    assert not sent_anything(ws) and {t["status"] for t in out["tasks"]} == {"rejected"}
+    # the file lookup (a read) may start while the plan is written and is then recorded as run;
+    # the reply, the step that would send, never runs
+    assert not sent_anything(ws) and [t["status"] for t in out["tasks"]][1:] == ["rejected"]
 
 
 def test_without_a_checkpointer_the_injected_send_is_refused(tmp_path):
