@@ -57,7 +57,10 @@ class Settings(BaseSettings):
         "<data_dir>/threads.sqlite; needs the 'postgres' extra."))
     n_ctx: int = Field(2048, ge=256, description="Context size in tokens.")
     n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1),
-                           description="CPU threads for llama.cpp.")
+                           description="CPU threads for llama.cpp (the most it uses).")
+    adaptive_threads: bool = Field(True, description=(
+        "Before each completion, use only the cores other programs leave free (at least 1, at "
+        "most n_threads), so a busy machine slows planning gently instead of stalling it."))
     temperature: float = Field(Context.temperature, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
     max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
     max_replans: int = Field(Context.max_replans, ge=0, le=MAX_REPLANS, description="New plans allowed after the first: to repair an invalid plan, or once after a step failed on its arguments.")

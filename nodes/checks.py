@@ -6,6 +6,8 @@ They use the roles a tool's schema gives its parameters (``x-role``), never tool
 - "message": a message may quote a result inside its text (a meeting link), but not a person
   lookup's result: "The text to Marcus says: $1" sends his number instead of the message;
 - "attachments": a request that asks to attach something gets an email step with attachments.
+- "file": the name a file-finding tool takes; retrieve makes the first plan call it when the
+  request asks to attach something (``asks_to_attach``).
 A step may also not repeat a step that already ran. Each failure is a sentence for the planner,
 like a compile error.
 """
@@ -25,6 +27,11 @@ _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadshe
 _ATTACH = re.compile(r"\battach|\bwith (?:the|my) [\w' -]{1,40}" + _FILE_NOUN + r"\b|"
                      r"\b(?:e-?mail|send|mail|share)\b[^.?!;]{0,40}?\b(?:the|my|our|this)\s+(?:[\w'-]+\s+){0,3}"
                      + _FILE_NOUN + r"\b", re.I)
+
+
+def asks_to_attach(query: str) -> bool:
+    """The request asks to send a file along ("email Sarah the Q3 report", "attach the slides")."""
+    return bool(_ATTACH.search(query)) and not re.search(r"\b(?:forward|fwd)", query, re.I)
 
 
 def _words(text: str) -> set[str]:
@@ -90,7 +97,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 if isinstance(value, str) and phrase.casefold() in value.casefold():
                     raise PlanError(f"Step {t.id}: '{phrase}' is a time: pass it as {slots[0].name}=\"{phrase}\" "
                                     f"and leave it out of {name}.")
-    if _ATTACH.search(query) and not re.search(r"\b(?:forward|fwd)", query, re.I):
+    if asks_to_attach(query):
         senders = [t for t in tasks if any(p.role == "attachments" for p in specs[t.tool].params)]
         if senders and not any(t.args.get(p.name) for t in senders for p in specs[t.tool].params
                                if p.role == "attachments"):

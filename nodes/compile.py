@@ -14,8 +14,9 @@ from langgraph.types import interrupt
 from tinyagent.nodes.answer import compose
 from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.planlang import PlanError, compile_plan, format_call
+from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
+from tinyagent.nodes.repair import attach_found_file
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
@@ -75,12 +76,16 @@ def make_compile(res: Resources):
         ctx = run_context(runtime, res)
         t = time.perf_counter()
         done = state.get("tasks", [])
+        plan = state.get("plan", "")
         first_id = 1 + max((d["id"] for d in done), default=0)
         rnd = len(state.get("plans", [])) - 1
         timings = {"compile": state.get("timings", {}).get("compile", 0.0)}
         try:
-            tasks = compile_plan(state.get("plan", ""), res.specs, first_id=first_id,
+            tasks = compile_plan(plan, res.specs, first_id=first_id,
                                  known_ids=[d["id"] for d in done], round=rnd)
+            repaired = attach_found_file(tasks, res.specs, state.get("query", ""))
+            if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
+                tasks, plan = repaired, format_plan(repaired)
             check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used
@@ -96,8 +101,8 @@ def make_compile(res: Resources):
                     "messages": [AIMessage(answer)], "timings": timings}
         pending = [task_record(x, risk=risk_of(res.tools.get(x.tool))) for x in tasks]
         timings["compile"] += time.perf_counter() - t
-        update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings}
-        said = [plan_message(state.get("plan", ""), pending)] if pending else []
+        update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}
+        said = [plan_message(plan, pending)] if pending else []
         if ctx.dry_run:
             return {**update, "status": "dry_run", "tasks": [*done, *pending],
                     "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}
@@ -114,7 +119,7 @@ def make_compile(res: Resources):
                     f"context={{'approve': 'none'}} to allow it without asking.")
                 return {**update, "tasks": [*done, *refused], "status": "stopped", "answer": answer,
                         "messages": [*said, *tool_messages(refused), AIMessage(answer)]}
-            decision = interrupt({"question": "Run this plan?", "plan": state.get("plan", ""),
+            decision = interrupt({"question": "Run this plan?", "plan": plan,
                                   "tasks": pending, "needs_approval": asks, "risks": risks})
             approved, feedback = parse_approval(decision)
             if not approved:

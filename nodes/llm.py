@@ -49,6 +49,8 @@ def load_llama(settings) -> BaseLanguageModel:
         reason = " ".join(str(exc).split())[:300]
         raise ModelFileError(f"llama.cpp could not load {what} ({reason}). Check that the file is complete "
                             "(compare its size with the source), or try --no-lora.") from None
+    # threads follow the machine's load, up to n_threads (nodes/threads.py)
+    llm.client._tinyagent_max_threads = settings.n_threads if getattr(settings, "adaptive_threads", False) else None
     try:  # keep the KV states of recent prompts, so a repeated prefix is not recomputed
         from llama_cpp import LlamaRAMCache
         llm.client.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
@@ -114,6 +116,7 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
     if grammar:
         kwargs["grammar"] = _grammar(grammar)
     with _lock_for(llm):
+        _fit_threads(llm)
         prompt_tokens = count_tokens(llm, prompt)
         pieces = []
         for chunk in llm.stream(prompt, stop=["<|im_end|>"], **kwargs):
@@ -123,6 +126,13 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
         text = "".join(pieces)
         generated = len(llm.client.tokenize(text.encode("utf-8"), add_bos=False, special=True))
     return text, prompt_tokens, generated
+
+
+def _fit_threads(llm: Any) -> None:
+    wanted = getattr(llm.client, "_tinyagent_max_threads", None)
+    if wanted:
+        from tinyagent.nodes.threads import fit_threads
+        fit_threads(llm.client, wanted)
 
 
 def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
@@ -149,6 +159,7 @@ def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
             on_token(text)
     try:
         with _lock_for(llm):
+            _fit_threads(llm)
             text, n_prompt, n_gen = greedy_complete(
                 llm.client, prompt, grammar, max_tokens, ["<|im_end|>"], piece,
                 repeat_penalty=llm.repeat_penalty or 1.0, penalty_last_n=llm.last_n_tokens_size or 64,

@@ -8,6 +8,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
 
+from tinyagent.nodes.checks import asks_to_attach
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
@@ -54,7 +55,14 @@ def make_retrieve(res: Resources):
         # Tools the classifier is very sure of: the first plan may not end before it calls them.
         required = [] if context else [n for n in found.tools
                                        if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
-        return {"query": query, "context": context, "tools": found.tools, "focus": found.sure,
+        focus = list(found.sure)
+        if asks_to_attach(query) and res.settings.require_above > 0:
+            # a file to send along is found by name first: the file tool must be called, which the
+            # classifier, judging the words, often misses ("email Sarah the Q3 report")
+            finders = [n for n in found.tools if any(p.role == "file" for p in res.specs[n].params)]
+            focus += [n for n in finders if n not in focus]
+            required += [n for n in finders if n not in required]
+        return {"query": query, "context": context, "tools": found.tools, "focus": focus,
                 "required": required,
                 "nothing_fits": nothing_fits,
                 "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],

@@ -95,7 +95,8 @@ def find_file(ws: Workspace, file_name: str) -> Path:
 
 
 class FileArgs(BaseModel):
-    file_name: str = Field(description="Name or part of the name of the file.")
+    file_name: str = Field(description="Name or part of the name of the file.",
+                           json_schema_extra={"x-role": "file"})
 
 
 def open_and_get_file_path(ws: Workspace, file_name: str) -> str:

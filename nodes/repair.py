@@ -1,0 +1,74 @@
+"""Plan repairs made in code where the request leaves no doubt: a file found by name and not attached.
+
+The small planner often finds the file a request asks to send, but writes the lookup after the email
+or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
+plan has exactly one step that finds a file (a parameter with the "file" role) and exactly one step
+that takes attachments and attaches nothing, the file is attached there, and the lookup moved before
+that step if it came after. Steps are renumbered and references follow them; the repaired plan is
+what is recorded and run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tinyagent.nodes.checks import asks_to_attach
+from tinyagent.nodes.planlang import Task, format_call
+from tinyagent.tools.specs import ToolSpec
+
+_REF = re.compile(r"\$(\d+)")
+
+
+def _remap(value: Any, ids: dict[int, int]) -> Any:
+    if isinstance(value, str):
+        return _REF.sub(lambda m: f"${ids.get(int(m.group(1)), int(m.group(1)))}", value)
+    if isinstance(value, list):
+        return [_remap(v, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: _remap(v, ids) for k, v in value.items()}
+    return value
+
+
+def _refs(value: Any) -> set[int]:
+    if isinstance(value, str):
+        return {int(x) for x in _REF.findall(value)}
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_refs(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return _refs(list(value.values()))
+    return set()
+
+
+def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
+    spec = specs.get(task.tool)
+    return next((p.name for p in spec.params if p.role == role), None) if spec else None
+
+
+def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+    """The repaired tasks, or None when there is nothing to repair (or no single clear repair)."""
+    if not tasks or not asks_to_attach(query):
+        return None
+    finders = [t for t in tasks if _with_role(t, specs, "file")]
+    senders = [t for t in tasks if _with_role(t, specs, "attachments")]
+    if len(finders) != 1 or len(senders) != 1:
+        return None
+    found, sender = finders[0], senders[0]
+    slot = _with_role(sender, specs, "attachments")
+    if sender.args.get(slot) or sender.id in found.deps:
+        return None
+    order = list(tasks)
+    if found.id > sender.id:  # found after the email: move the lookup just before it
+        order = [t for t in tasks if t.id != found.id]
+        order.insert(order.index(sender), found)
+    first = tasks[0].id
+    ids = {t.id: first + i for i, t in enumerate(order)}
+    out = []
+    for t in order:
+        args = _remap(t.args, ids)
+        if t.id == sender.id:
+            args = {**args, slot: [f"${ids[found.id]}"]}
+        out.append(replace(t, id=ids[t.id], args=args, deps=tuple(sorted(_refs(args))),
+                           line=f"{ids[t.id]}. {format_call(t.tool, args)}"))
+    return out
