@@ -12,8 +12,9 @@ the base and quantized to Q8_0, made from the training run the adapter came from
 Each model plans the same prompts (the first --queries test requests, retrieved tools, one solved
 example, the planner's grammar), one model at a time, after one discarded warm-up completion.
 - cold: a reset context and no cache, so the whole prompt is evaluated;
-- warm: after one pass over all prompts, each prompt again, so the longest prefix it shares with
-  an earlier prompt (at least the system text) comes from llama.cpp's RAM cache;
+- warm: as in a chat, after one pass over all prompts: the context holds the previous request's
+  prompt and plan, and the planner's cache of recent states (nodes/decode.py) the others, so the
+  longest prefix a prompt shares with one of them (at least the system text) is not evaluated again;
 - same: an identical prompt run twice in a row; the second run evaluates (almost) no prompt, so
   its time is the time to generate the plan;
 - generation tokens/s = generated tokens / "same" time (grammar-constrained sampling included);
@@ -57,8 +58,6 @@ def prompts_for(n: int) -> list[tuple[list, str]]:
 
 
 def measure(settings, prompts) -> dict:
-    from llama_cpp import LlamaRAMCache
-
     from tinyagent.nodes.llm import complete, load_llama
 
     llm = load_llama(settings)
@@ -70,20 +69,20 @@ def measure(settings, prompts) -> dict:
 
     one(*prompts[0])  # warm-up: first-use allocations, discarded
     cold, same, n_prompt, n_gen = [], [], [], []
+    saved = getattr(llm.client, "_tinyagent_prefix_cache", None)
     for msgs, grammar in prompts:
         llm.client.reset()
-        llm.client.set_cache(None)
+        llm.client._tinyagent_prefix_cache = None  # cold: no saved state to start from either
         dt, p, g = one(msgs, grammar)
         cold.append(dt)
         n_prompt.append(p)
         n_gen.append(g)
         same.append(one(msgs, grammar)[0])  # the context still holds this exact prompt
-    llm.client.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
+    llm.client._tinyagent_prefix_cache = saved
     for p in prompts:
         one(*p)
     warm = []
-    for p in reversed(prompts):  # the previous prompt in the context is never this one
-        llm.client.reset()
+    for p in reversed(prompts):  # as in a chat: the context holds the previous request's prompt and plan
         warm.append(one(*p)[0])
     del llm
     gc.collect()

@@ -62,8 +62,55 @@ class Grammar:
             self._smpl = None
 
 
+def _common(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+class PrefixCache:
+    """The KV states of the last few completions, to start a prompt from the longest prefix it
+    shares with any of them (a request whose tools an earlier one also had). llama-cpp-python's own
+    RAM cache copies the logits of every token with each state (about 100 MB a plan here); this
+    keeps only llama.cpp's state of the used cache cells (about 12 MB)."""
+
+    def __init__(self, entries: int = 6):
+        self.entries = entries
+        self._states: list[tuple[tuple[int, ...], bytes]] = []
+
+    def save(self, llama: Any) -> None:
+        import llama_cpp
+
+        key = tuple(llama._input_ids.tolist())
+        if not key:
+            return
+        size = llama_cpp.llama_state_get_size(llama._ctx.ctx)
+        buf = (ctypes.c_uint8 * size)()
+        got = llama_cpp.llama_state_get_data(llama._ctx.ctx, buf, size)
+        self._states = [(k, s) for k, s in self._states if k != key][-(self.entries - 1):]
+        self._states.append((key, bytes(memoryview(buf)[:got])))
+
+    def restore(self, llama: Any, tokens: Sequence[int]) -> None:
+        """Load the saved state sharing the longest prefix with ``tokens`` if it beats the live one."""
+        import llama_cpp
+
+        live = _common(llama._input_ids.tolist(), tokens)
+        best = max(self._states, key=lambda e: _common(e[0], tokens), default=None)
+        if best is None or _common(best[0], tokens) <= live:
+            return
+        key, state = best
+        data = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        llama_cpp.llama_state_set_data(llama._ctx.ctx, data, len(state))
+        llama.input_ids[:len(key)] = key
+        llama.n_tokens = len(key)
+
+
 def _load_prefix(llama: Any, tokens: Sequence[int]) -> None:
-    """Evaluate ``tokens``, reusing the longest prefix held in the context or in the RAM cache."""
+    """Evaluate ``tokens``, reusing the longest prefix held in the context (or in a RAM cache, when
+    the caller set one on the model)."""
     from llama_cpp import Llama
 
     if llama.cache:
@@ -98,6 +145,9 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     if len(tokens) + max_tokens > llama.n_ctx():
         raise ValueError(f"The prompt has {len(tokens)} tokens; with {max_tokens} to generate it does "
                          f"not fit the context of {llama.n_ctx()}: raise n_ctx or show fewer tools.")
+    cache = getattr(llama, "_tinyagent_prefix_cache", None)
+    if cache is not None:
+        cache.restore(llama, tokens)
     _load_prefix(llama, tokens)
     grammar = Grammar(llama, gbnf) if gbnf else None
     vocab = llama._model.vocab
@@ -154,8 +204,8 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     finally:
         if grammar is not None:
             grammar.close()
-        if llama.cache:
-            llama.cache[llama._input_ids.tolist()[:llama.n_tokens]] = llama.save_state()
+        if cache is not None:
+            cache.save(llama)
     text = out.decode("utf-8", errors="ignore")
     if on_text and len(text) > shown:
         on_text(text[shown:])

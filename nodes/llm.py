@@ -51,11 +51,10 @@ def load_llama(settings) -> BaseLanguageModel:
                             "(compare its size with the source), or try --no-lora.") from None
     # threads follow the machine's load, up to n_threads (nodes/threads.py)
     llm.client._tinyagent_max_threads = settings.n_threads if getattr(settings, "adaptive_threads", False) else None
-    try:  # keep the KV states of recent prompts, so a repeated prefix is not recomputed
-        from llama_cpp import LlamaRAMCache
-        llm.client.set_cache(LlamaRAMCache(capacity_bytes=512 << 20))
-    except Exception:  # pragma: no cover - older llama-cpp-python
-        pass
+    # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/decode.py);
+    # llama-cpp-python's LlamaRAMCache would copy every prompt token's logits too (~100 MB a plan).
+    from tinyagent.nodes.decode import PrefixCache
+    llm.client._tinyagent_prefix_cache = PrefixCache()
     return llm
 
 
