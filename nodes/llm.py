@@ -37,7 +37,7 @@ def load_llama(settings) -> BaseLanguageModel:
             lora_path=str(settings.lora_path) if settings.lora_path else None,
             n_ctx=settings.n_ctx,
             n_threads=settings.n_threads,
-            n_batch=512,
+            n_batch=256,
             model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
             temperature=settings.temperature,
             max_tokens=settings.max_plan_tokens,
