@@ -8,6 +8,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 
 class InputError(ValueError):
@@ -108,28 +109,23 @@ def list_threads(data_dir: Path) -> list[tuple[str, str]]:
             "ORDER BY max(checkpoint_id) DESC")]
     finally:
         conn.close()
-    out = []
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     conn = sqlite3.connect(str(db), check_same_thread=False)
     try:
-        saver = SqliteSaver(conn)
-        for tid in ids:
-            try:
-                got = saver.get_tuple({"configurable": {"thread_id": tid, "checkpoint_ns": ""}})
-                query = str((got.checkpoint.get("channel_values") or {}).get("query") or "") if got else ""
-            except Exception:  # noqa: BLE001 - an unreadable checkpoint still lists its thread
-                query = "?"
-            out.append((tid, query))
+        return thread_summaries(SqliteSaver(conn), ids)
     finally:
         conn.close()
+
+
+def thread_summaries(saver: Any, ids: list[str]) -> list[tuple[str, str]]:
+    """(thread id, its last request) for ``ids``, read through any LangGraph checkpointer."""
+    out = []
+    for tid in ids:
+        try:
+            got = saver.get_tuple({"configurable": {"thread_id": tid, "checkpoint_ns": ""}})
+            query = str((got.checkpoint.get("channel_values") or {}).get("query") or "") if got else ""
+        except Exception:  # noqa: BLE001 - an unreadable checkpoint still lists its thread
+            query = "?"
+        out.append((tid, query))
     return out
-
-
-def check_thread(data_dir: Path, thread: str) -> None:
-    """InputError when ``thread`` is not a saved chat thread (``tinyagent chat --thread``)."""
-    if any(tid == thread for tid, _ in list_threads(data_dir)):
-        return
-    raise InputError(f"There is no chat thread {thread!r} in {threads_db(data_dir)}. See the saved "
-                     "threads with `tinyagent threads`, or run `tinyagent chat` without --thread to "
-                     "start a new one.")

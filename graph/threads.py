@@ -76,19 +76,11 @@ def list_threads(settings: Settings) -> list[tuple[str, str]]:
     """(thread id, its last request) for every saved chat thread, newest first."""
     if not settings.database_url:
         return inputs.list_threads(settings.data_dir)
-    out = []
     with open_checkpointer(settings) as saver:
         ids = [row["thread_id"] for row in saver.conn.execute(
             "SELECT thread_id FROM checkpoints WHERE checkpoint_ns = '' GROUP BY thread_id "
             "ORDER BY max(checkpoint_id) DESC")]
-        for tid in ids:
-            try:
-                got = saver.get_tuple({"configurable": {"thread_id": tid, "checkpoint_ns": ""}})
-                query = str((got.checkpoint.get("channel_values") or {}).get("query") or "") if got else ""
-            except Exception:  # noqa: BLE001 - an unreadable checkpoint still lists its thread
-                query = "?"
-            out.append((tid, query))
-    return out
+        return inputs.thread_summaries(saver, ids)
 
 
 def check_thread(settings: Settings, thread: str) -> None:

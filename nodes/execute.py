@@ -17,6 +17,7 @@ from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
 from tinyagent.nodes.planlang import is_ref
+from tinyagent.nodes.prompts import as_text
 from tinyagent.nodes.record import tool_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.tools import cancel, clock
@@ -26,15 +27,6 @@ _REF = re.compile(r"\$(\d+)")
 
 class Skipped(Exception):
     """A task not run because a task it depends on failed."""
-
-
-def as_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    try:
-        return json.dumps(value, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
-        return str(value)
 
 
 def substitute(value: Any, results: dict[int, Any]) -> Any:

@@ -123,13 +123,14 @@ def parse_plan(text: str) -> list[Step]:
     return steps
 
 
-def _refs_in(value: Any) -> set[int]:
+def refs_in(value: Any) -> set[int]:
+    """The step numbers ``$K`` that a value (strings, lists, dicts and their keys) refers to."""
     if isinstance(value, str):
         return {int(k) for k in _REF.findall(value)}
     if isinstance(value, (list, tuple)):
-        return set().union(*(_refs_in(v) for v in value)) if value else set()
+        return set().union(*(refs_in(v) for v in value)) if value else set()
     if isinstance(value, dict):
-        return set().union(*(_refs_in(v) for v in list(value.keys()) + list(value.values()))) \
+        return set().union(*(refs_in(v) for v in list(value.keys()) + list(value.values()))) \
             if value else set()
     return set()
 
@@ -231,7 +232,7 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
             if p.enum and args[name] is not None and not is_ref(args[name]) and args[name] not in p.enum:
                 raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
                                 f"not {args[name]!r}.")
-        deps = _refs_in(list(args.values()))
+        deps = refs_in(list(args.values()))
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
         if bad:
             raise PlanError(f"{where}: ${bad[0]} does not refer to an earlier step; "

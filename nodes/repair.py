@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.checks import asks_to_attach
-from tinyagent.nodes.planlang import Task, format_call
+from tinyagent.nodes.planlang import Task, format_call, refs_in
 from tinyagent.tools.specs import ToolSpec
 
 _REF = re.compile(r"\$(\d+)")
@@ -29,16 +29,6 @@ def _remap(value: Any, ids: dict[int, int]) -> Any:
     if isinstance(value, dict):
         return {k: _remap(v, ids) for k, v in value.items()}
     return value
-
-
-def _refs(value: Any) -> set[int]:
-    if isinstance(value, str):
-        return {int(x) for x in _REF.findall(value)}
-    if isinstance(value, (list, tuple)):
-        return set().union(*(_refs(v) for v in value)) if value else set()
-    if isinstance(value, dict):
-        return _refs(list(value.values()))
-    return set()
 
 
 def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
@@ -69,6 +59,6 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str)
         args = _remap(t.args, ids)
         if t.id == sender.id:
             args = {**args, slot: [f"${ids[found.id]}"]}
-        out.append(replace(t, id=ids[t.id], args=args, deps=tuple(sorted(_refs(args))),
+        out.append(replace(t, id=ids[t.id], args=args, deps=tuple(sorted(refs_in(list(args.values())))),
                            line=f"{ids[t.id]}. {format_call(t.tool, args)}"))
     return out
