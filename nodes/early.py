@@ -49,8 +49,10 @@ class EarlyStart:
     # -- while the plan is written -----------------------------------------------------------
     def feed(self, piece: str) -> None:
         self._text += piece
+        if self._broken or "\n" not in piece:  # called per token: only a finished line matters
+            return
         lines = self._text.split("\n")[:-1]  # only lines the model has finished
-        if self._broken or len(lines) <= self._lines:
+        if len(lines) <= self._lines:
             return
         self._lines = len(lines)
         prefix = "\n".join(lines)
