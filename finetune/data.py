@@ -33,7 +33,7 @@ from tinyagent.finetune import data_people as P
 from tinyagent.finetune import data_vocab as V
 from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
 from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan
-from tinyagent.nodes.prompts import plan_messages
+from tinyagent.nodes.prompts import composed_example, plan_messages
 from tinyagent.tools.dates import find_phrases, parse_end, parse_when
 from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
@@ -45,6 +45,8 @@ MAX_STEPS = 8
 DECLINE_SHARE = 0.08   # share of requests no shown tool can serve (gold: the empty plan)
 NOISE_SHARE = 0.45     # share of requests typed casually (typos, lower case, fillers, short forms)
 SYNTH_SHARE = 0.2      # share of train plan examples that use a synthetic tool
+ONLY_SYNTH_DECLINES = 0.4  # share of train declines shown only synthetic tools (none that fits)
+COMPOSED_SHARE = 0.6   # of those, the share whose in-context example is composed from a tool schema
 N_STORE = 1500
 SYNTH_NAMES = {t.spec.name for t in TRAIN_TOOLS + UNSEEN_TOOLS}
 
@@ -361,9 +363,13 @@ class Generator:
 
     def plan_prompt(self, ex: Example, pool: list[str], icl: ExamplePicker) -> None:
         ex.shown = self.shown_tools(ex, pool)
-        shots = icl.pick(ex, self.r)
-        ex.messages = plan_messages(ex.query, [self.all_specs[n] for n in ex.shown],
-                                    [{"query": s.query, "plan": s.plan} for s in shots], today=ex.today)
+        shots = [{"query": s.query, "plan": s.plan} for s in icl.pick(ex, self.r)]
+        synth = [n for n in ex.tools if n in SYNTH_NAMES]
+        if synth and self.r.random() < COMPOSED_SHARE:
+            # as at run time for tools no stored example uses: an example made from a schema
+            made = composed_example(self.all_specs[self.r.choice(synth)])
+            shots = [made] if made else shots
+        ex.messages = plan_messages(ex.query, [self.all_specs[n] for n in ex.shown], shots, today=ex.today)
         ex.messages.append({"role": "assistant", "content": ex.plan})
 
 
@@ -378,6 +384,26 @@ def all_tools_known(intent: Callable, specs: dict[str, ToolSpec]) -> bool:
         if any(tool not in specs for tool, _ in g.steps):
             return False
     return True
+
+
+# words of a request that call for a tool whose name and description do not share them
+_SERVES = {"rain": "weather", "sunny": "weather", "forecast": "weather", "transfer": "pay", "spotify": "music",
+           "song": "music", "episode": "podcast", "dim": "lights", "cab": "taxi", "ride": "taxi",
+           "yen": "currency", "bitcoin": "price", "shares": "stock", "flights": "flight"}
+
+
+_STOP = frozenset("the for and you can get set all any how what who its one two not off out new are was".split())
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def could_serve(spec: ToolSpec, request: str) -> bool:
+    """Whether a tool's name or description shares a content word with the request (or a word the
+    request implies), so it might serve a request the generator labels as having no tool."""
+    words = _stems(request) | {_SERVES[w].rstrip("s") for w in re.findall(r"[a-z]+", request.lower()) if w in _SERVES}
+    return bool(words & _stems(f"{spec.name.replace('_', ' ')} {spec.description}"))
 
 
 class ExamplePicker:
@@ -442,7 +468,13 @@ def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_
 
     icl = ExamplePicker(train)
     for ex in train + val:
-        gen.plan_prompt(ex, train_pool, icl)
+        if ex.decline:
+            # never a synthetic tool that could serve the request ("will it rain" beside get_weather);
+            # some declines show only synthetic tools, as an app with its own tools does
+            fits_not = [n for n in sorted(gen.train_synth) if not could_serve(gen.train_synth[n], ex.query)]
+            gen.plan_prompt(ex, fits_not if r.random() < ONLY_SYNTH_DECLINES else real_pool + fits_not, icl)
+        else:
+            gen.plan_prompt(ex, train_pool, icl)
     for ex in test:
         gen.plan_prompt(ex, real_pool, icl)
     for ex in unseen:

@@ -84,6 +84,25 @@ def slot(name: str, g: Gen) -> tuple[str, Any]:
              "room": ROOMS, "dish": DISHES, "word": WORDS, "movie": MOVIES, "podcast": PODCASTS,
              "category": CATEGORIES, "news": NEWS, "activity": ACTIVITIES, "place": V.PLACES,
              "topic": [t[4:] if t.startswith("the ") else t for t in V.TOPICS], "file": V.FILES}
+    # values whose form the parameter's description decides (the planner must read it)
+    if base in ("pct", "pctn"):
+        n = r.choice([2, 3, 4.5, 5, 7, 8, 10, 12, 15, 20, 25])
+        text = r.choice([f"{n}%", f"{n} percent", f"{n} %"])
+        return text, (round(n / 100, 4) if base == "pct" else n)
+    if base in ("mil", "milnum"):
+        n = r.choice([2, 5, 12, 40, 75, 120, 213, 350, 1.5])
+        text = r.choice([f"{n} million", f"{n}M", f"{n} mil"])
+        return text, (n if base == "mil" else int(round(n * 1_000_000)))
+    if base in ("hrs_min", "hrs_sec"):
+        n = r.choice([1, 2, 3, 1.5])
+        text = f"{n} hour" + ("s" if n != 1 else "")
+        return text, int(n * 60) if base == "hrs_min" else int(n * 3600)
+    if base in ("min_sec", "min_min"):
+        n = r.choice([2, 5, 10, 15, 30, 45])
+        return f"{n} minutes", (n * 60 if base == "min_sec" else n)
+    if base in ("cents", "dollars"):
+        n = r.choice([4, 12, 20, 35, 99, 150])
+        return f"${n}", (n * 100 if base == "cents" else n)
     if base == "flight":
         f = f"{r.choice(AIRLINE)}{r.randint(10, 999)}"
         return f, f
@@ -122,8 +141,9 @@ class SynthTool:
         return template.format(**{k: v[0] for k, v in filled.items()})
 
 
-def tool(name: str, description: str, params: str, args: dict[str, str], *templates: str) -> SynthTool:
-    """``params``: "city:string!, date:string" (``!`` = required)."""
+def tool(name: str, description: str, params: str, args: dict[str, str], *templates: str,
+         notes: dict[str, str] | None = None) -> SynthTool:
+    """``params``: "city:string!, date:string" (``!`` = required); ``notes``: parameter descriptions."""
     ps = []
     for item in params.split(","):
         pname, ptype = item.strip().split(":")
@@ -132,12 +152,37 @@ def tool(name: str, description: str, params: str, args: dict[str, str], *templa
         items = "any"
         if ptype.startswith("list"):
             ptype, items = "array", "string"
-        ps.append(Param(pname, ptype, req, items=items))
+        ps.append(Param(pname, ptype, req, items=items, description=(notes or {}).get(pname, "")))
     ps.sort(key=lambda p: not p.required)
     return SynthTool(ToolSpec(name, description, tuple(ps)), args, tuple(templates))
 
 
 TRAIN_TOOLS = [
+    tool("set_savings_rate", "Set the share of each paycheck moved to savings.", "rate:number!",
+         {"rate": "pct"}, "save {pct} of my pay", "set my savings rate to {pct}", "put {pct} of each paycheck aside",
+         notes={"rate": "as a decimal fraction, e.g. 0.05 for 5%"}),
+    tool("set_tip_percent", "Set the default tip for restaurant bills.", "percent:number!",
+         {"percent": "pctn"}, "tip {pctn} by default", "set my default tip to {pctn}", "make the tip {pctn}",
+         notes={"percent": "in percent, e.g. 18 for 18%"}),
+    tool("log_company_revenue", "Record a company's yearly revenue in the finance sheet.",
+         "company:string!, revenue_millions:number!",
+         {"company": "topic", "revenue_millions": "mil"},
+         "log {mil} revenue for {topic}", "{topic} made {mil} this year, record it",
+         notes={"revenue_millions": "revenue in millions of dollars, e.g. 12.5"}),
+    tool("set_budget_limit", "Set a spending limit for a budget category.", "category:string!, amount:number!",
+         {"category": "category", "amount": "milnum"},
+         "cap {category} spending at {milnum}", "set the {category} budget to {milnum}",
+         notes={"amount": "the limit as a plain number in dollars, e.g. 2500000"}),
+    tool("start_focus_mode", "Silence notifications for a while.", "duration_minutes:integer!",
+         {"duration_minutes": "hrs_min"}, "focus mode for {hrs_min}", "mute notifications for {hrs_min}",
+         "no notifications for the next {hrs_min}", notes={"duration_minutes": "how long, in minutes"}),
+    tool("set_sleep_timer", "Stop the music after a while.", "seconds:integer!",
+         {"seconds": "min_sec"}, "stop the music in {min_sec}", "sleep timer {min_sec}", "turn the music off after {min_sec}",
+         notes={"seconds": "delay in seconds, e.g. 600 for ten minutes"}),
+    tool("pay_friend", "Pay a friend back.", "person:string!, amount_cents:integer!, note:string",
+         {"person": "person", "amount_cents": "cents", "note": "dish"},
+         "send {person} {cents}", "pay {person} {cents} for the {dish}", "transfer {cents} to {person}",
+         notes={"amount_cents": "amount in cents, e.g. 1250 for $12.50", "note": "memo shown to them"}),
     tool("get_weather", "Get the weather forecast for a city on a date.", "city:string!, date:string",
          {"city": "city", "date": "day"},
          "what's the weather in {city} {day}?", "will it rain in {city} {day}?", "weather forecast for {city}",
@@ -150,7 +195,8 @@ TRAIN_TOOLS = [
          "amount:number!, from_currency:string!, to_currency:string!",
          {"amount": "amount", "from_currency": "cur1", "to_currency": "cur2"},
          "convert {amount} {cur1} to {cur2}", "how much is {amount} {cur1} in {cur2}?",
-         "change {amount} {cur1} into {cur2}", "what are {amount} {cur1} worth in {cur2}?"),
+         "change {amount} {cur1} into {cur2}", "what are {amount} {cur1} worth in {cur2}?",
+         notes={"from_currency": "ISO 4217 code, e.g. 'EUR'", "to_currency": "ISO 4217 code of the target currency"}),
     tool("book_table", "Reserve a table at a restaurant.", "restaurant:string!, time:string!, people:integer",
          {"restaurant": "restaurant", "time": "when", "people": "n"},
          "book a table at {restaurant} {when} for {n}", "reserve {restaurant} {when} for {n} people",
@@ -162,7 +208,7 @@ TRAIN_TOOLS = [
     tool("get_stock_price", "Get the latest price of a stock ticker.", "ticker:string!",
          {"ticker": "ticker"},
          "what's {ticker} trading at?", "get the stock price of {ticker}", "how is {ticker} doing today?",
-         "check the {ticker} share price"),
+         "check the {ticker} share price", notes={"ticker": "exchange symbol in capitals, e.g. 'AAPL'"}),
     tool("set_thermostat", "Set the home thermostat to a temperature in Celsius.", "temperature:integer!, room:string",
          {"temperature": "temp", "room": "room"},
          "set the thermostat to {temp}", "make the {room} {temp}", "heat the {room} to {temp}",
@@ -181,7 +227,7 @@ TRAIN_TOOLS = [
     tool("set_timer", "Start a countdown timer.", "minutes:integer!, label:string",
          {"minutes": "minutes", "label": "dish"},
          "set a timer for {minutes}", "start a {minutes} timer for the {dish}", "timer {minutes} please",
-         "count down {minutes}"),
+         "count down {minutes}", notes={"minutes": "length of the timer in minutes", "label": "what the timer is for"}),
     tool("track_package", "Get the delivery status of a package by tracking number.", "tracking_number:string!",
          {"tracking_number": "tracking"},
          "where is my package {tracking}?", "track package {tracking}", "check the delivery status of {tracking}",
@@ -248,6 +294,12 @@ TRAIN_TOOLS = [
 ]
 
 UNSEEN_TOOLS = [
+    tool("set_interest_alert", "Alert me when a savings account's interest rate passes a value.", "rate:number!",
+         {"rate": "pct"}, "tell me when interest passes {pct}", "alert me if the rate goes above {pct}",
+         notes={"rate": "yearly rate as a decimal, e.g. 0.04 for 4%"}),
+    tool("pause_notifications", "Pause a phone's notifications.", "seconds:integer!",
+         {"seconds": "hrs_sec"}, "pause notifications for {hrs_sec}", "do not disturb for {hrs_sec}",
+         notes={"seconds": "how long, in seconds"}),
     tool("get_air_quality", "Get the air quality index for a city.", "city:string!",
          {"city": "city"},
          "what's the air quality in {city}?", "check the AQI in {city}", "is the air clean in {city} today?",
@@ -312,14 +364,14 @@ def synth_intent(t: SynthTool):
 def spec_dict(spec: ToolSpec) -> dict:
     """A spec as JSON (stored with unseen examples so the evaluation can rebuild the tools)."""
     return {"name": spec.name, "description": spec.description,
-            "params": [{"name": p.name, "type": p.type, "required": p.required, "items": p.items}
-                       for p in spec.params]}
+            "params": [{"name": p.name, "type": p.type, "required": p.required, "items": p.items,
+                        "description": p.description} for p in spec.params]}
 
 
 def spec_from_dict(d: dict) -> ToolSpec:
     return ToolSpec(d["name"], d["description"],
-                    tuple(Param(p["name"], p["type"], p["required"], items=p.get("items", "any"))
-                          for p in d["params"]))
+                    tuple(Param(p["name"], p["type"], p["required"], items=p.get("items", "any"),
+                                description=p.get("description", "")) for p in d["params"]))
 
 
 __all__ = ["TRAIN_TOOLS", "UNSEEN_TOOLS", "SYNTH_BY_NAME", "synth_intent", "spec_dict", "spec_from_dict"]

@@ -23,8 +23,15 @@ from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 Route = Literal["plan", "execute", "__end__"]
 
 
-def task_record(task, status: str = "planned", risk: str = "change") -> dict[str, Any]:
-    return {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status, "risk": risk}
+def task_record(task, status: str = "planned", risk: str = "change", spec=None) -> dict[str, Any]:
+    """A task as the state keeps it. Where the plan had to rename the tool or an argument
+    (``math.factorial`` -> ``math_factorial``), ``name`` and ``tool_args`` say how it is called."""
+    rec = {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status, "risk": risk}
+    if spec is not None and spec.real_name != task.tool:
+        rec["name"] = spec.real_name
+    if spec is not None and (called := spec.tool_args(task.args)) != task.args:
+        rec["tool_args"] = called
+    return rec
 
 
 def can_pause() -> bool:
@@ -99,7 +106,7 @@ def make_compile(res: Resources):
                        f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
-        pending = [task_record(x, risk=risk_of(res.tools.get(x.tool))) for x in tasks]
+        pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}
         said = [plan_message(plan, pending)] if pending else []

@@ -81,7 +81,7 @@ class EarlyStart:
         async def run() -> tuple[dict, Any]:
             clock.set_today(self._today)  # relative dates resolve against the run's today, as in execute
             [out] = await self._run_tasks([record], self._tools, {}, self._timeout, self._t0,
-                                          lambda event: self.emit(event), values)
+                                          lambda event: self.emit(event), values, specs=self._specs)
             return out, values.get(task.id)
 
         self.started[task.id] = (task.tool, task.args,

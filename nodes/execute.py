@@ -102,7 +102,8 @@ def _fail(future: asyncio.Future, reason: str) -> None:
 async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict[int, Any],
                     timeout: float, t0: float, emit: Callable[[dict], None] = lambda e: None,
                     values: dict[int, Any] | None = None,
-                    started: dict[int, concurrent.futures.Future] | None = None) -> list[dict]:
+                    started: dict[int, concurrent.futures.Future] | None = None,
+                    specs: dict[str, Any] | None = None) -> list[dict]:
     """Run task records; each starts the moment its dependencies finish. Returns updated records.
 
     values: filled with each finished task's result as the tool returned it.
@@ -136,6 +137,8 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
             emit({"type": "task", "id": rec["id"], "tool": rec["tool"], "status": "running"})
             rec["start"] = round(time.time() - t0, 4)
             args = substitute(rec["args"], results)
+            if specs and rec["tool"] in specs:
+                args = specs[rec["tool"]].tool_args(args)
             tool = tools[rec["tool"]]
             token = cancel.Token()
             cancel.set_current(token)  # this task's own context (gather runs each in its own)
@@ -185,7 +188,7 @@ def make_execute(res: Resources) -> RunnableLambda:
             early.emit = writer_of(runtime)
         ran = await run_tasks(pending, res.tools, earlier, ctx.task_timeout_s,
                               state.get("started") or time.time(), writer_of(runtime),
-                              started=early.take(pending) if early is not None else None)
+                              started=early.take(pending) if early is not None else None, specs=res.specs)
         if early is not None:
             early.close()
         timings = state.get("timings", {})

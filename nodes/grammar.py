@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Iterable
 
 from tinyagent.tools.specs import Param, ToolSpec
 
-MAX_STEPS = 8
+#: Most steps in one plan (the training data has up to 8; longer requests get room).
+MAX_STEPS = 12
 
 
 def _lit(text: str) -> str:
@@ -85,6 +87,44 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
     return b.add(name, " | ".join(alts))
 
 
+def _shaped(b: _Builder, schema: dict, refnum: str | None, depth: int = 0) -> str:
+    """A value that follows a nested JSON schema: objects with their named keys (the required ones
+    in order, then each optional one or not), lists of such objects, enums as their only values."""
+    key = hashlib.sha1(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:10]
+    name = _rule_name("shape", key, refnum or "noref")
+    if name in b.rules:
+        return name
+    ref = _ref(b, refnum)
+    t = schema.get("type", "any")
+    if "enum" in schema or "const" in schema:
+        values = schema.get("enum") or [schema.get("const")]
+        alts = [_lit(json.dumps(v) if isinstance(v, str) else repr(v)) for v in values]
+    elif t == "object" and schema.get("properties") and depth < 4:
+        req = set(schema.get("required", []))
+        fields = [(k, f'{_lit(json.dumps(k) + ": ")} {_shaped(b, v, refnum, depth + 1)}')
+                  for k, v in schema["properties"].items()]
+        must = [f for k, f in fields if k in req]
+        may = [f for k, f in fields if k not in req]
+        if must:
+            body = ' ", " '.join(must) + "".join(f' ( ", " {o} )?' for o in may)
+        elif may:
+            tails = [o + "".join(f' ( ", " {x} )?' for x in may[i + 1:]) for i, o in enumerate(may)]
+            body = "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
+        else:
+            body = ""
+        alts = [f'"{{" {body} "}}"' if body else '"{}"']
+    elif t == "array" and depth < 4:
+        elem = _shaped(b, schema.get("items") or {}, refnum, depth + 1)
+        alts = [f'"[" ( {elem} ( ", " {elem} )* )? "]"']
+    elif t in ("string", "integer", "number", "boolean", "object", "array"):
+        return _value(b, t, "any", refnum, False)
+    else:
+        return _value(b, "any", "any", refnum, False)
+    if ref:
+        alts.append(ref)
+    return b.add(name, " | ".join(alts))
+
+
 def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | None = None) -> str:
     """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional.
 
@@ -99,6 +139,8 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
             body = " | ".join([_lit(repr(v) if not isinstance(v, str) else json.dumps(v)) for v in p.enum]
                               + ([ref] if ref else []))
             return f'"{p.name}=" ' + b.add(_rule_name("enum", spec.name, p.name, refnum or "noref"), body)
+        if p.shape:
+            return f'"{p.name}=" ' + _shaped(b, p.schema(), refnum)
         if p.role == "when" and when:
             return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))
         return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required)

@@ -173,6 +173,33 @@ def _check_type(where: str, pname: str, ptype: str, items: str, value: Any, requ
     return value
 
 
+def _check_shape(where: str, path: str, schema: dict, value: Any) -> None:
+    """A nested value against its JSON schema: types, enums, required and unknown keys."""
+    if is_ref(value) is not None:
+        return
+    values = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
+    if values is not None and value not in values:
+        raise PlanError(f"{where}: `{path}` must be one of {', '.join(map(repr, values))}, not {value!r:.60}.")
+    t = schema.get("type", "any")
+    if t not in _TYPE_CHECKS:
+        return
+    if not _TYPE_CHECKS[t](value):
+        raise PlanError(f"{where}: `{path}` must be {_type_words(t, 'any')}, got {type(value).__name__} {value!r:.60}.")
+    if t == "object" and schema.get("properties"):
+        props = schema["properties"]
+        unknown = [k for k in value if k not in props]
+        if unknown:
+            raise PlanError(f"{where}: `{path}` has no key {unknown[0]!r}; its keys are {', '.join(props)}.")
+        missing = [k for k in schema.get("required", []) if k not in value]
+        if missing:
+            raise PlanError(f"{where}: `{path}` needs the key(s) {', '.join(missing)}.")
+        for k, v in value.items():
+            _check_shape(where, f"{path}.{k}", props[k], v)
+    elif t == "array" and schema.get("items"):
+        for i, v in enumerate(value):
+            _check_shape(where, f"{path}[{i}]", schema["items"], v)
+
+
 def _type_words(ptype: str, items: str) -> str:
     words = {"string": "a quoted string", "integer": "an integer", "number": "a number",
              "boolean": "True or False", "array": "a list", "object": "a dict", "any": "a literal"}
@@ -229,6 +256,8 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         for name, value in list(args.items()):
             p = spec.param(name)
             args[name] = _check_type(where, name, p.type, p.items, value, p.required)
+            if p.shape and args[name] is not None:
+                _check_shape(where, name, p.schema(), args[name])
             if p.enum and args[name] is not None and not is_ref(args[name]) and args[name] not in p.enum:
                 raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
                                 f"not {args[name]!r}.")

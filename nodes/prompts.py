@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from typing import Any, Iterable, Sequence
 
 from tinyagent.tools.specs import ToolSpec
@@ -25,8 +26,57 @@ def today_line(today: dt.date | None = None) -> str:
     return f"Today is {today.strftime('%A')}, {today.isoformat()}."
 
 
+#: Most words of notes under one tool.
+NOTE_WORDS = 24
+#: Longest single note, in words (longer ones are cut at the word limit).
+NOTE_MAX_WORDS = 12
+
+_STOP = frozenset("a an the of to for in on at by or and is it its be as with from this that if "
+                  "are was will can which what who when where how".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _clip(text: str, n: int) -> str:
+    words = text.split()
+    return text if len(words) <= n else " ".join(words[:n]).rstrip(",;:.") + "..."
+
+
+def param_notes(spec: ToolSpec, budget: int = NOTE_WORDS) -> str:
+    """What the signature line does not say about a tool, in at most ``budget`` words: its
+    parameters' descriptions that add at least two words of their own (units, formats, examples,
+    allowed values), the most informative first, then the first sentence of the description's
+    later lines. Written in parameter order as ``name: note`` pairs joined by "; "."""
+    known = set(_words(spec.name)) | set(_words(spec.description)) | _STOP
+    ranked: list[tuple[int, int, str]] = []
+    for i, p in enumerate(spec.params):
+        text = " ".join(p.description.split()).rstrip(".")
+        new = set(_words(text)) - known - set(_words(p.name))
+        if len(new) >= 2:
+            ranked.append((-len(new), i, f"{p.name}: {_clip(text, NOTE_MAX_WORDS)}"))
+    if spec.details:
+        first = re.split(r"(?<=[.!?])\s", spec.details, maxsplit=1)[0].rstrip(".")
+        if len(set(_words(first)) - known) >= 2 and len(first.split()) <= NOTE_MAX_WORDS:
+            ranked.append((0, len(spec.params), first))
+    chosen, used = [], 0
+    for rank in sorted(ranked):
+        n = len(rank[2].split())
+        if used + n <= budget:
+            chosen.append(rank)
+            used += n
+    return "; ".join(note for _, _, note in sorted(chosen, key=lambda x: x[1]))
+
+
+def tool_entry(spec: ToolSpec) -> str:
+    """A tool as the planner sees it: its signature line, then its notes indented below."""
+    notes = param_notes(spec)
+    return f"- {spec.signature()}" + (f"\n  {notes}" if notes else "")
+
+
 def tool_block(specs: Iterable[ToolSpec]) -> str:
-    return "Tools:\n" + "\n".join(f"- {s.signature()}" for s in specs)
+    return "Tools:\n" + "\n".join(tool_entry(s) for s in specs)
 
 
 def example_block(examples: Sequence[dict[str, str]]) -> str:
@@ -123,3 +173,49 @@ def _chat_template(template: str):
     env.globals["raise_exception"] = raise_exception
     env.globals["strftime_now"] = lambda fmt: dt.datetime.now().strftime(fmt)
     return env.from_string(template)
+
+
+_SAMPLE_WORDS = ("Alpha", "Bravo", "Delta", "Echo", "Kilo", "Lima")
+_EG = re.compile(r"""e\.g\.,?\s*(?:'([^']+)'|"([^"]+)"|([^\s,;)]+))""")
+
+
+def _sample_value(p, i: int) -> Any:
+    """A value for a parameter in a composed example: an allowed one, the description's own
+    example ("e.g. 'EUR'"), else a plain value of its type."""
+    if p.enum:
+        return p.enum[0]
+    m = _EG.search(p.description or "")
+    if m and p.type in ("string", "any"):
+        return next(g for g in m.groups() if g).rstrip(".")
+    if m and p.type in ("integer", "number"):
+        try:
+            return int(m.group(3)) if p.type == "integer" else float(m.group(3))
+        except (TypeError, ValueError):
+            pass
+    word = _SAMPLE_WORDS[i % len(_SAMPLE_WORDS)]
+    return {"integer": 3, "number": 2.5, "boolean": True, "array": [word],
+            "object": {}}.get(p.type, word)
+
+
+def composed_example(spec: ToolSpec) -> dict[str, str] | None:
+    """A solved example made from a tool's schema, for tools no stored example uses (the user's
+    own): "<description> - <param> <value>, ..." and its one-call plan. None for a tool with
+    nested arguments, which no simple request states."""
+    from tinyagent.nodes.planlang import END_OF_PLAN, format_call
+    if any(p.shape for p in spec.params if p.required):
+        return None
+    args = {p.name: _sample_value(p, i) for i, p in enumerate(spec.params) if p.required}
+    said = ", ".join(f"{p.name.replace('_', ' ').strip()} {format_value_words(args[p.name])}"
+                     for p in spec.params if p.name in args)
+    task = spec.description.rstrip(".") or spec.name.replace("_", " ")
+    query = task[:1].lower() + task[1:] + (f": {said}" if said else "")
+    return {"query": query, "plan": f"1. {format_call(spec.name, args)}\n2. join(){END_OF_PLAN}"}
+
+
+def format_value_words(value: Any) -> str:
+    """A value as a person would type it in a request."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return " and ".join(map(str, value))
+    return str(value)

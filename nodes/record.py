@@ -23,7 +23,8 @@ def plan_message(plan: str, tasks: Sequence[dict]) -> AIMessage:
     ids = {t["id"]: call_id(t) for t in tasks}
     return AIMessage(
         content="",
-        tool_calls=[{"name": t["tool"], "args": t["args"], "id": ids[t["id"]], "type": "tool_call"} for t in tasks],
+        tool_calls=[{"name": t.get("name", t["tool"]), "args": t.get("tool_args", t["args"]), "id": ids[t["id"]],
+                     "type": "tool_call"} for t in tasks],
         additional_kwargs={"tinyagent": {"plan": plan, "deps": {
             ids[t["id"]]: [ids.get(d, f"call_{d}") for d in t.get("deps") or ()] for t in tasks}}})
 
@@ -41,7 +42,7 @@ def tool_messages(tasks: Sequence[dict], note: str | None = None) -> list[ToolMe
             content, ok = "Not run: the plan was not approved.", False
         else:
             content, ok = str(t.get("error") or f"Not run ({status})."), False
-        out.append(ToolMessage(content=content, tool_call_id=call_id(t), name=t["tool"],
+        out.append(ToolMessage(content=content, tool_call_id=call_id(t), name=t.get("name", t["tool"]),
                                status="success" if ok else "error"))
     return out
 

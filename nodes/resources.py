@@ -10,7 +10,7 @@ from langchain_core.tools import BaseTool
 
 from tinyagent.nodes.context import Context, context_schema
 from tinyagent.nodes.early import EarlyRegistry
-from tinyagent.tools.specs import ToolSpec, specs_for
+from tinyagent.tools.specs import ToolSpec
 
 
 class Resources:
@@ -22,8 +22,15 @@ class Resources:
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"Two tools share the name(s) {', '.join(dupes)}; tool names must be unique.")
-        self.tools: dict[str, BaseTool] = {t.name: t for t in tools}
-        self.specs: dict[str, ToolSpec] = specs_for(tools)
+        specs = [ToolSpec.from_tool(t) for t in tools]
+        shown = [s.name for s in specs]  # what the plan calls them: `math.factorial` -> math_factorial
+        clash = sorted({f"{t.name} ({s.name})" for t, s in zip(tools, specs) if shown.count(s.name) > 1})
+        if clash:
+            raise ValueError(f"Tools {', '.join(clash)} get the same name in a plan; rename one of them.")
+        #: tools and specs by the name the plan calls them (the tool's own name where it is a Python
+        #: identifier; ToolSpec.real_name is the tool's own name)
+        self.tools: dict[str, BaseTool] = {s.name: t for s, t in zip(specs, tools)}
+        self.specs: dict[str, ToolSpec] = {s.name: s for s in specs}
         #: the graph's context schema: Context with these settings as its defaults
         self.context_type: type[Context] = context_schema(settings)
         #: read-only tasks started while their plan is written, until the execute node takes them

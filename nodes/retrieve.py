@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.checks import asks_to_attach
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.prompts import composed_example
 from tinyagent.nodes.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 
@@ -62,10 +63,15 @@ def make_retrieve(res: Resources):
             finders = [n for n in found.tools if any(p.role == "file" for p in res.specs[n].params)]
             focus += [n for n in finders if n not in focus]
             required += [n for n in finders if n not in required]
+        examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
+        if not examples and found.tools:
+            # no stored example fits these tools (the user's own): one made from the likeliest tool
+            best = max(found.tools, key=lambda n: (found.probabilities.get(n, 0.0), found.scores.get(n, 0.0)))
+            examples = [e for e in [composed_example(res.specs[best])] if e]
         return {"query": query, "context": context, "tools": found.tools, "focus": focus,
                 "required": required,
                 "nothing_fits": nothing_fits,
-                "examples": [{"query": e["query"], "plan": e["plan"]} for e in found.examples],
+                "examples": examples,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",
                 "prompt_tokens": 0, "started": started, "feedback": None,

@@ -1,0 +1,191 @@
+"""A developer's own tools: names the plan language cannot write, nested arguments, what the planner
+is shown about them (parameter notes, an example made from the schema), and the grammar's limits."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake import FakeListLLM
+from langchain_core.messages import AIMessage, ToolMessage
+from langchain_core.tools import StructuredTool
+from pydantic import BaseModel, Field
+
+from tests.fakes import AllToolsIndex
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.grammar import MAX_STEPS, plan_grammar
+from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.nodes.prompts import composed_example, param_notes, tool_block
+from tinyagent.tools.specs import ToolSpec, plan_identifier, specs_for
+
+CALLS: list[tuple[str, dict]] = []
+
+
+def recorder(name: str, description: str, schema) -> StructuredTool:
+    def run(**kwargs):
+        CALLS.append((name, kwargs))
+        return f"{name} ok"
+    return StructuredTool.from_function(func=run, name=name, description=description, args_schema=schema)
+
+
+class Fare(BaseModel):
+    from_: str = Field(alias="from", description="IATA code of the departure airport, e.g. 'LHR'")
+    to: str = Field(description="IATA code of the arrival airport")
+    klass: str = Field("economy", alias="class", description="cabin: economy or business")
+
+
+ORDER = {"type": "object", "required": ["items"], "properties": {
+    "items": {"type": "array", "description": "what to order",
+              "items": {"type": "object", "required": ["sku", "qty"],
+                        "properties": {"sku": {"type": "string"}, "qty": {"type": "integer"}}}},
+    "shipping": {"type": "string", "enum": ["standard", "express"]},
+    "address": {"type": "object", "required": ["city"],
+                "properties": {"city": {"type": "string"}, "zip": {"type": "string"}}}}}
+
+
+def tools():
+    return [
+        recorder("math.factorial", "Compute n factorial.",
+                 {"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}),
+        recorder("get-weather", "Get the weather in a city.\nTemperatures are in Celsius.",
+                 {"type": "object", "required": ["city"], "properties": {
+                     "city": {"type": "string"}, "_from": {"type": "string", "description": "first day, YYYY-MM-DD"}}}),
+        recorder("flights.fare", "Find the cheapest fare.", Fare),
+        recorder("shop.order", "Place an order.", ORDER),
+    ]
+
+
+def run(plan: str, tmp_path, request="do it"):
+    CALLS.clear()
+    g = build_graph(tools=tools(), settings=Settings(data_dir=tmp_path / "data", lora_path=None),
+                    llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    return g.invoke({"messages": [{"role": "user", "content": request}]}, context={"approve": "none"})
+
+
+def test_plan_names_for_names_a_plan_cannot_write():
+    assert [plan_identifier(n) for n in ["math.factorial", "get-weather", "class", "_from", "2fa", "join", "ok"]] \
+        == ["math_factorial", "get_weather", "class_", "_from", "_2fa", "join_", "ok"]
+    specs = specs_for(tools())
+    assert set(specs) == {"math_factorial", "get_weather", "flights_fare", "shop_order"}
+    fare = specs["flights_fare"]
+    # the planner sees the alias (as a name it can write), the tool is called by the alias
+    assert [p.name for p in fare.params] == ["from_", "to", "class_"]
+    assert fare.tool_args({"from_": "LHR", "to": "JFK", "class_": "business"}) == {
+        "from": "LHR", "to": "JFK", "class": "business"}
+    assert "flights_fare(from_: str, to: str, class_: str = 'economy')" in tool_block([fare])
+
+
+def test_renamed_tools_and_arguments_run_under_their_own_names(tmp_path):
+    out = run('1. math_factorial(n=5)\n2. flights_fare(from_="LHR", to="JFK", class_="business")\n'
+              '3. get_weather(city="Oslo", _from="2026-12-01")\n4. join()<END_OF_PLAN>', tmp_path)
+    # the tool is invoked by its aliases ("from", "class", which its schema validates) and its
+    # function gets pydantic's field names, as with any LangChain tool
+    assert sorted(CALLS, key=lambda c: c[0]) == [
+        ("flights.fare", {"from_": "LHR", "to": "JFK", "klass": "business"}),
+        ("get-weather", {"city": "Oslo", "_from": "2026-12-01"}),
+        ("math.factorial", {"n": 5})]
+    # the record a LangChain app reads names the tools and arguments as the app defined them
+    [said] = [m for m in out["messages"] if isinstance(m, AIMessage) and m.tool_calls]
+    assert {c["name"]: c["args"] for c in said.tool_calls}["flights.fare"] == {
+        "from": "LHR", "to": "JFK", "class": "business"}
+    assert {m.name for m in out["messages"] if isinstance(m, ToolMessage)} == {
+        "math.factorial", "flights.fare", "get-weather"}
+
+
+def test_two_tools_with_the_same_plan_name_are_refused_with_both_names(tmp_path):
+    a = recorder("get-weather", "A.", {"type": "object", "properties": {}})
+    b = recorder("get_weather", "B.", {"type": "object", "properties": {}})
+    with pytest.raises(ValueError, match=r"get-weather \(get_weather\).*get_weather \(get_weather\).*rename"):
+        build_graph(tools=[a, b], settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                    llm=FakeListLLM(responses=["1. join()"]), index=AllToolsIndex())
+
+
+def test_nested_objects_and_lists_of_objects_are_checked_and_passed_whole(tmp_path):
+    specs = specs_for(tools())
+    order = specs["shop_order"]
+    assert "items: list[{sku: str, qty: int}]" in order.signature()
+    assert "address: {city: str, zip?: str}" in order.signature()
+    assert 'shipping: "standard"|"express"' in order.signature()
+    good = '1. shop_order(items=[{"sku": "A1", "qty": 2}, {"sku": "B7", "qty": 1}], address={"city": "Oslo"})\n2. join()'
+    assert compile_plan(good, specs)[0].args["items"][1] == {"sku": "B7", "qty": 1}
+    for bad, why in [('items=[{"sku": "A1"}]', r"`items\[0\]` needs the key\(s\) qty"),
+                     ('items=[{"sku": "A1", "qty": "2"}]', r"`items\[0\].qty` must be an integer"),
+                     ('items=[], address={"town": "Oslo"}', "`address` has no key 'town'; its keys are city, zip"),
+                     ('items=[], shipping="drone"', "`shipping` must be one of 'standard', 'express'")]:
+        with pytest.raises(PlanError, match=why):
+            compile_plan(f"1. shop_order({bad})\n2. join()", specs)
+    run(good + "<END_OF_PLAN>", tmp_path)
+    assert CALLS == [("shop.order", {"items": [{"sku": "A1", "qty": 2}, {"sku": "B7", "qty": 1}],
+                                     "address": {"city": "Oslo"}})]
+
+
+def test_parameter_notes_say_what_the_signature_cannot_within_a_budget():
+    specs = specs_for(tools())
+    fare_notes = param_notes(specs["flights_fare"])
+    assert "from_: IATA code of the departure airport, e.g. 'LHR'" in fare_notes
+    # the rest of the description reaches the planner too
+    assert "Temperatures are in Celsius" in param_notes(specs["get_weather"])
+    # a description that only repeats the name adds nothing, and a long one is cut
+    spec = ToolSpec.from_json_schema("t", "Set a title.", {"properties": {
+        "title": {"type": "string", "description": "The title."},
+        "body": {"type": "string", "description": " ".join(["word"] * 40) + " unique words here"}}})
+    notes = param_notes(spec)
+    assert "title:" not in notes and notes.endswith("...") and len(notes.split()) <= 24
+
+
+def test_an_example_made_from_the_schema_when_no_stored_one_fits(tmp_path):
+    specs = specs_for(tools())
+    made = composed_example(specs["flights_fare"])
+    assert made["query"] == "find the cheapest fare: from LHR, to Bravo"
+    tasks = compile_plan(made["plan"], specs)
+    assert tasks[0].tool == "flights_fare" and tasks[0].args["from_"] == "LHR"  # the description's own example
+    assert composed_example(specs["shop_order"]) is None  # nested arguments: no honest one-line request
+    # the graph shows it: the prompt the model got carries the example of its likeliest tool
+    seen: list[str] = []
+
+    class Spy(FakeListLLM):
+        def _call(self, prompt, *args, **kwargs):
+            seen.append(prompt)
+            return super()._call(prompt, *args, **kwargs)
+
+    g = build_graph(tools=tools()[:3], settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                    llm=Spy(responses=["1. join()<END_OF_PLAN>"]), index=AllToolsIndex())
+    g.invoke({"messages": [{"role": "user", "content": "what is 5 factorial"}]})
+    assert "Examples:\nRequest: " in seen[0] and "1. flights_fare(from_=\"LHR\"" in seen[0]
+
+
+def test_longer_plans_fit_the_grammar():
+    specs = specs_for(tools())
+    assert MAX_STEPS >= 12
+    grammar = plan_grammar(specs.values())
+    assert f'"{MAX_STEPS + 1}. join()<END_OF_PLAN>"' in grammar
+    plan = "\n".join(f"{i}. math_factorial(n={i})" for i in range(1, 11)) + "\n11. join()"
+    assert len(compile_plan(plan, specs)) == 10
+
+
+def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_values():
+    llama_cpp = pytest.importorskip("llama_cpp")
+    from tinyagent.nodes.decode import Grammar
+    settings = Settings()
+    if not settings.model_path.exists():
+        pytest.skip("the default model is not installed")
+    vocab = llama_cpp.Llama(str(settings.model_path), vocab_only=True, verbose=False)
+    specs = specs_for(tools())
+    gbnf = plan_grammar(specs.values())
+
+    def accepts(text: str) -> bool:
+        g = Grammar(vocab, gbnf)
+        try:
+            for tok in vocab.tokenize(text.encode(), add_bos=False, special=True):
+                if not g.allows(tok):
+                    return False
+                g.accept(tok)
+            return True
+        finally:
+            g.close()
+
+    assert accepts('1. shop_order(items=[{"sku": "A1", "qty": 2}], shipping="express", address={"city": "Oslo"})\n'
+                   '2. flights_fare(from_="LHR", to="JFK")\n3. join()<END_OF_PLAN>')
+    assert not accepts('1. shop_order(items=[{"qty": 2}])')  # a required key left out
+    assert not accepts('1. shop_order(items=[], shipping="drone")')
+    assert not accepts('1. flights_fare(from_="LHR", to="JFK", class_=None)')
+    assert not accepts('1. math.factorial(n=3)')
