@@ -95,7 +95,7 @@ def test_no_name_collides_with_project_or_generator_tools(tmp_path):
 
 def test_requests_are_not_in_training_data():
     data = ROOT / "finetune" / "data"
-    text = "\n".join(p.read_text(encoding="utf-8").casefold() for p in data.glob("*.jsonl")) if data.exists() else ""
+    text = "\n".join(p.read_text(encoding="utf-8").casefold() for p in sorted(data.glob("*.jsonl")))
     names = {t["name"] for ts in TOOLSETS.values() for t in ts["tools"]}
     assert not [c["id"] for c in CASES if c["request"].casefold() in text]
     assert not [n for n in names if f'"{n}"' in text or f"{n}(" in text]
@@ -133,7 +133,8 @@ def test_default_valued_or_none_argument_counts_as_omitted():
     planned[0]["args"]["rounding"] = 4
     assert not byot.score(case, planned, SCHEMAS)["fully_right"]
     nested = _case([{"tool": "book", "args": {"people": [{"email": "a@x.com"}]}}])
-    planned = [{"tool": "book", "args": {"people": [{"email": "A@x.com", "optional": False}], "notify": None}}]
+    planned = [{"tool": "book",
+                "args": {"people": [{"email": "A@x.com", "optional": False}], "notify": None}}]
     assert byot.score(nested, planned, SCHEMAS)["fully_right"]
 
 
