@@ -203,8 +203,10 @@ def make_tools(toolset: dict) -> list:
 
 
 def planned_calls(state: dict) -> list[dict]:
-    return [{"tool": t["tool"], "args": t.get("args") or {}} for t in state.get("tasks") or []
-            if t.get("status", "planned") == "planned"]
+    """The dry run's calls under the tool set's own names (a task record carries ``name`` and
+    ``tool_args`` where the plan had to rename a tool or an argument, e.g. math.factorial)."""
+    return [{"tool": t.get("name", t["tool"]), "args": t.get("tool_args", t.get("args")) or {}}
+            for t in state.get("tasks") or [] if t.get("status", "planned") == "planned"]
 
 
 def run(cases: Sequence[dict], toolsets: dict[str, dict], progress=print) -> list[dict]:
