@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     decline_below: float = Field(0.35, ge=0.0, le=1.0, description=(
         "On a first turn, when the tool classifier knows every shown tool and gives each a "
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
+    unknown_decline_below: float = Field(0.2, ge=0.0, le=1.0, description=(
+        "On a first turn, when the classifier knows none of the shown tools (your own tools), and the "
+        "request (or any of its clauses) is less similar than this to every shown tool's description, "
+        "the plan is empty (nothing fits); 0 turns it off."))
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))

@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tinyagent.nodes.planlang import PlanError, Task
+from tinyagent.nodes.planlang import REF, PlanError, Task
 from tinyagent.tools.dates import find_phrases
 from tinyagent.tools.specs import ToolSpec
 
-_REF = re.compile(r"\$(\d+)")
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
               r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?)")
 _ATTACH = re.compile(r"\battach|\bwith (?:the|my) [\w' -]{1,40}" + _FILE_NOUN + r"\b|"
@@ -73,14 +72,14 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
             if p.role == "people":
                 for item in _items(value):
                     known = said if _CONTACT_LITERAL.search(str(item)) else said | earlier
-                    if isinstance(item, str) and not _REF.fullmatch(item.strip().strip('"')) \
+                    if isinstance(item, str) and not REF.fullmatch(item.strip().strip('"')) \
                             and not (_words(item) & known):
                         raise PlanError(
                             f"Step {t.id}: {p.name} has '{item}', which the request does not name. "
                             f"Look the person up by the name the request uses and pass \"$K\".")
             if p.role == "message" and isinstance(value, str):
-                whole = _REF.fullmatch(value.strip())
-                for k in map(int, _REF.findall(value)):
+                whole = REF.fullmatch(value.strip())
+                for k in map(int, REF.findall(value)):
                     dep = by_id.get(k)
                     if not whole and dep is not None and dep.tool in lookups:
                         raise PlanError(

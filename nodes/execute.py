@@ -6,7 +6,6 @@ import asyncio
 import concurrent.futures
 import contextvars
 import json
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
@@ -16,13 +15,12 @@ from langchain_core.tools import BaseTool, StructuredTool, Tool
 from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
-from tinyagent.nodes.planlang import is_ref
+from tinyagent.nodes.planlang import REF, is_ref
 from tinyagent.nodes.prompts import as_text
 from tinyagent.nodes.record import tool_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.tools import cancel, clock
 
-_REF = re.compile(r"\$(\d+)")
 
 
 class Skipped(Exception):
@@ -36,7 +34,7 @@ def substitute(value: Any, results: dict[int, Any]) -> Any:
     if ref is not None:
         return results[ref]
     if isinstance(value, str):
-        return _REF.sub(lambda m: as_text(results[int(m.group(1))]) if int(m.group(1)) in results
+        return REF.sub(lambda m: as_text(results[int(m.group(1))]) if int(m.group(1)) in results
                         else m.group(0), value)
     if isinstance(value, list):
         return [substitute(v, results) for v in value]

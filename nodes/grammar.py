@@ -52,10 +52,9 @@ def _refs(b: _Builder, allowed: list[int]) -> str | None:
 
 
 def _string(b: _Builder, refnum: str | None) -> str:
-    """A double-quoted string; ``$`` only as part of a valid reference."""
-    if refnum is None:
-        return b.add("str-noref", r'"\"" ( [^"\\\n$] | "\\" ["\\nt] )* "\""')
-    return b.add(f"str-{refnum}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | "$" {refnum} )* "\""')
+    """A double-quoted string. ``$`` may appear anywhere: ``$K`` naming an earlier step is a
+    reference; "$2.50", or "$20" past the last step, is text (planlang.compile_plan)."""
+    return b.add("str", r'"\"" ( [^"\\\n] | "\\" ["\\nt] )* "\""')
 
 
 def _ref(b: _Builder, refnum: str | None) -> str | None:

@@ -14,7 +14,8 @@ END_OF_PLAN = "<END_OF_PLAN>"
 JOIN = "join"
 
 _STEP = re.compile(r"^\s*(\d+)\s*\.\s*(.*?)\s*$")
-_REF = re.compile(r"\$(\d+)")
+#: ``$K`` in plan text: a reference to step K ("$2.50" is money, not step 2)
+REF = re.compile(r"\$(\d+)(?![.,]\d)")
 _WHOLE_REF = re.compile(r"^\$(\d+)$")
 
 
@@ -126,12 +127,23 @@ def parse_plan(text: str) -> list[Step]:
 def refs_in(value: Any) -> set[int]:
     """The step numbers ``$K`` that a value (strings, lists, dicts and their keys) refers to."""
     if isinstance(value, str):
-        return {int(k) for k in _REF.findall(value)}
+        return {int(k) for k in REF.findall(value)}
     if isinstance(value, (list, tuple)):
         return set().union(*(refs_in(v) for v in value)) if value else set()
     if isinstance(value, dict):
         return set().union(*(refs_in(v) for v in list(value.keys()) + list(value.values()))) \
             if value else set()
+    return set()
+
+
+def _whole_refs(value: Any) -> set[int]:
+    """The step numbers of whole ``"$K"`` values (not ``$K`` inside longer text)."""
+    if (k := is_ref(value)) is not None:
+        return {k}
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_whole_refs(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return set().union(*(_whole_refs(v) for v in value.values())) if value else set()
     return set()
 
 
@@ -262,6 +274,9 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
                 raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
                                 f"not {args[name]!r}.")
         deps = refs_in(list(args.values()))
+        # "$20" inside a longer string, past the plan's last step and no earlier round's, is money
+        last = first_id + len(steps) - 1
+        deps -= {d for d in deps if d > last and d not in known} - _whole_refs(list(args.values()))
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
         if bad:
             raise PlanError(f"{where}: ${bad[0]} does not refer to an earlier step; "

@@ -94,6 +94,7 @@ class Retrieved:
     scores: dict[str, float]                 # similarity: card + solved examples that used the tool
     probabilities: dict[str, float] = field(default_factory=dict)  # the classifier's, known tools
     sure: list[str] = field(default_factory=list)  # shown tools it is sure of, plus those it cannot judge
+    similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
 
 
 class ToolIndex:
@@ -228,13 +229,16 @@ class ToolIndex:
         if self.classifier is not None:
             have = set(available)
             known = {n: i for n, i in self.classifier.known(self._digests).items() if n in have}
-        vecs = self.embedder.embed(request_texts(query) if known else [query])
+        vecs = self.embedder.embed(request_texts(query))
         qvec = vecs[0].tolist()
         tools = self._cols["tools"].query(
-            query_embeddings=[qvec], n_results=len(available),
+            query_embeddings=[v.tolist() for v in vecs], n_results=len(available),
             where={"name": {"$in": available}} if len(available) > 1 else {"name": available[0]},
             include=["metadatas", "distances"])
-        card = {m["name"]: 1.0 - d for m, d in zip(tools["metadatas"][0], tools["distances"][0])}
+        by_text = [{m["name"]: 1.0 - d for m, d in zip(ms, ds)}
+                   for ms, ds in zip(tools["metadatas"], tools["distances"])]
+        card = by_text[0]  # the whole request ranks the tools
+        similarity = {n: max(c.get(n, -1.0) for c in by_text) for n in card}
         scores = dict(card)
         prob: dict[str, float] = {}
         if known:
@@ -269,7 +273,7 @@ class ToolIndex:
         if not known:
             ranked = by_card[:(max_tools + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
-            return Retrieved(sorted(ranked), examples[:n_examples], scores)
+            return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity)
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
@@ -281,4 +285,4 @@ class ToolIndex:
         # a shown tool the classifier cannot judge (not fitted on it) stays callable; a known tool
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
-        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools))
+        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity)

@@ -189,3 +189,54 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. shop_order(items=[], shipping="drone")')
     assert not accepts('1. flights_fare(from_="LHR", to="JFK", class_=None)')
     assert not accepts('1. math.factorial(n=3)')
+    assert accepts('1. get_weather(city="the $20 hostel in Oslo")\n2. join()<END_OF_PLAN>')  # an amount in text
+
+
+def test_a_request_far_from_every_custom_tool_gets_the_empty_plan_without_the_model(tmp_path):
+    """A real index on disk: with only the app's own tools (none the classifier knows), a request
+    unlike each tool's description is declined; one that fits reaches the planner."""
+    from tinyagent.graph.graph import open_index
+
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    weather = recorder("get_forecast", "Get the weather forecast for a city.",
+                       {"type": "object", "required": ["city"], "properties": {"city": {"type": "string"}}})
+    fx = recorder("convert_currency", "Convert an amount of money between currencies.",
+                  {"type": "object", "required": ["amount", "source", "target"], "properties": {
+                      "amount": {"type": "number"}, "source": {"type": "string"}, "target": {"type": "string"}}})
+    asked: list[str] = []
+
+    class Spy(FakeListLLM):
+        def _call(self, prompt, *args, **kwargs):
+            asked.append(prompt)
+            return super()._call(prompt, *args, **kwargs)
+
+    plan = '1. get_forecast(city="Oslo")\n2. join()<END_OF_PLAN>'
+    g = build_graph(tools=[weather, fx], settings=settings, llm=Spy(responses=[plan]), index=open_index(settings))
+    out = g.invoke({"messages": [{"role": "user", "content": "write me a haiku about my cat"}]},
+                   context={"dry_run": True})
+    assert out["tasks"] == [] and asked == []  # declined before the model was asked
+    out = g.invoke({"messages": [{"role": "user", "content": "will it rain in Oslo tomorrow?"}]},
+                   context={"dry_run": True})
+    assert [t["tool"] for t in out["tasks"]] == ["get_forecast"] and len(asked) == 1
+    # 0 turns it off
+    off = build_graph(tools=[weather, fx], settings=settings.model_copy(update={"unknown_decline_below": 0.0}),
+                      llm=Spy(responses=["1. join()<END_OF_PLAN>"]), index=open_index(settings))
+    off.invoke({"messages": [{"role": "user", "content": "write me a haiku about my cat"}]}, context={"dry_run": True})
+    assert len(asked) == 2
+
+
+def test_dollar_amounts_in_text_are_text_and_references_still_work(tmp_path):
+    from tests.fakes import compose_new_email, get_email_address
+    from tinyagent.nodes.execute import substitute
+    specs = specs_for([get_email_address, compose_new_email])
+    [look, mail] = compile_plan('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"], '
+                                'context="you owe me $20 for $1, plus $2.50 tip")\n3. join()', specs)
+    assert mail.deps == (1,)
+    assert substitute(mail.args, {1: "ana@example.com"})["context"] == \
+        "you owe me $20 for ana@example.com, plus $2.50 tip"
+    # a whole reference past the plan, or a later step's number in text, is still a wrong plan
+    with pytest.raises(PlanError, match=r"\$20 does not refer to an earlier step"):
+        compile_plan('1. compose_new_email(recipients=["$20"])\n2. join()', specs)
+    with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):
+        compile_plan('1. compose_new_email(recipients=["x"], context="see $2")\n2. get_email_address(name="A")\n'
+                     '3. join()', specs)
