@@ -18,6 +18,7 @@ from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, forma
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import attach_found_file
 from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
 Route = Literal["plan", "execute", "__end__"]
@@ -88,8 +89,9 @@ def make_compile(res: Resources):
         rnd = len(state.get("plans", [])) - 1
         timings = {"compile": state.get("timings", {}).get("compile", 0.0)}
         try:
-            tasks = compile_plan(plan, res.specs, first_id=first_id,
-                                 known_ids=[d["id"] for d in done], round=rnd)
+            with clock.use_today(ctx.today or None):  # dates a tool wants in its layout resolve to the run's today
+                tasks = compile_plan(plan, res.specs, first_id=first_id,
+                                     known_ids=[d["id"] for d in done], round=rnd)
             repaired = attach_found_file(tasks, res.specs, state.get("query", ""))
             if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
                 tasks, plan = repaired, format_plan(repaired)

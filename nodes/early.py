@@ -57,9 +57,10 @@ class EarlyStart:
         self._lines = len(lines)
         prefix = "\n".join(lines)
         try:
-            tasks = compile_plan(f"{prefix}\n{self._first_id + len(tasks_in(prefix))}. join()", self._specs,
-                                 first_id=self._first_id, known_ids=[d["id"] for d in self._done],
-                                 round=self._rnd)
+            with clock.use_today(self._today):
+                tasks = compile_plan(f"{prefix}\n{self._first_id + len(tasks_in(prefix))}. join()", self._specs,
+                                     first_id=self._first_id, known_ids=[d["id"] for d in self._done],
+                                     round=self._rnd)
             check_plan(tasks, self._specs, self._query, self._context, done=self._done)
         except PlanError:
             self._broken = True  # the compile node reports it; nothing more starts from this plan

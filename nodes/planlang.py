@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from tinyagent.tools.dates import fit_layout
 from tinyagent.tools.specs import ToolSpec
 
 END_OF_PLAN = "<END_OF_PLAN>"
@@ -270,6 +271,8 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
             args[name] = _check_type(where, name, p.type, p.items, value, p.required)
             if p.shape and args[name] is not None:
                 _check_shape(where, name, p.schema(), args[name])
+            if p.layout and isinstance(args[name], str) and not REF.search(args[name]):
+                args[name] = fit_layout(args[name], p.layout)  # "Dec 4 at 10:30" -> "2026-12-04 10:30"
             if p.enum and args[name] is not None and not is_ref(args[name]) and args[name] not in p.enum:
                 raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
                                 f"not {args[name]!r}.")

@@ -240,3 +240,33 @@ def test_dollar_amounts_in_text_are_text_and_references_still_work(tmp_path):
     with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):
         compile_plan('1. compose_new_email(recipients=["x"], context="see $2")\n2. get_email_address(name="A")\n'
                      '3. join()', specs)
+
+
+def test_a_date_a_tool_wants_in_its_layout_is_written_in_it_by_rule(tmp_path):
+    from tinyagent.tools import clock
+    schema = {"type": "object", "required": ["when", "day"], "properties": {
+        "when": {"type": "string", "description": "start, YYYY-MM-DD HH:MM"},
+        "day": {"type": "string", "format": "date"},
+        "at": {"type": "string", "format": "date-time"},
+        "time": {"type": "string", "description": "local time, HH:MM (24 h)"},
+        "note": {"type": "string", "description": "free text"}}}
+    specs = specs_for([recorder("book_slot", "Book a slot.", schema)])
+    assert [p.layout for p in specs["book_slot"].params] == ["%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
+                                                            "%H:%M", ""]
+    plan = ('1. book_slot(when="2026-12-04 at 10:30", day="next friday", at="tomorrow at 3pm", time="8:30am", '
+            'note="tomorrow at 3pm")\n2. join()')
+    with clock.use_today("2026-11-30"):
+        [task] = compile_plan(plan, specs)
+    assert task.args == {"when": "2026-12-04 10:30", "day": "2026-12-04", "at": "2026-12-01T15:00:00",
+                         "time": "08:30", "note": "tomorrow at 3pm"}
+    # words that name no time stay as written (the tool's own validation answers)
+    with clock.use_today("2026-11-30"):
+        [task] = compile_plan('1. book_slot(when="whenever", day="soonish")\n2. join()', specs)
+    assert task.args == {"when": "whenever", "day": "soonish"}
+    # through the graph, the run's today applies
+    out = build_graph(tools=[recorder("book_slot", "Book a slot.", schema)],
+                      settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                      llm=FakeListLLM(responses=['1. book_slot(when="tmrw 9am", day="today")\n2. join()<END_OF_PLAN>']),
+                      index=AllToolsIndex()).invoke({"messages": [{"role": "user", "content": "book it"}]},
+                                                    context={"dry_run": True, "today": "2027-02-27"})
+    assert out["tasks"][0]["args"] == {"when": "2027-02-28 09:00", "day": "2027-02-27"}

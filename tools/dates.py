@@ -268,6 +268,45 @@ def format_when(dt: datetime, has_time: bool = True) -> str:
     return dt.strftime(CANONICAL if has_time else "%Y-%m-%d")
 
 
+#: Date and time layouts a tool's schema can ask for (JSON-schema ``format``, or the layout spelled
+#: out in a parameter's description), as strftime patterns.
+SCHEMA_FORMATS = {"date": "%Y-%m-%d", "date-time": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M"}
+_LAYOUTS = [  # longest first: "YYYY-MM-DDTHH:MM:SS" before "YYYY-MM-DD"
+    (r"YYYY-MM-DD[T ]HH:MM:SS", None), (r"YYYY-MM-DD[T ]HH:MM", None), (r"YYYY-MM-DD", "%Y-%m-%d"),
+    (r"ISO[ -]?8601 (?:date[- ]time|timestamp|datetime)", "%Y-%m-%dT%H:%M:%S"),
+    (r"HH:MM:SS", "%H:%M:%S"), (r"\bHH:MM\b", "%H:%M")]
+
+
+def layout_of(schema_format: str, description: str) -> str:
+    """The strftime pattern a parameter's value must follow, or "" when it names none."""
+    if schema_format in SCHEMA_FORMATS:
+        return SCHEMA_FORMATS[schema_format]
+    for pattern, fmt in _LAYOUTS:
+        m = re.search(pattern, description or "")
+        if m:
+            if fmt is None:  # spelled out: keep its own separator and precision
+                text = m.group(0)
+                fmt = "%Y-%m-%d" + text[10] + "%H:%M" + (":%S" if text.endswith(":SS") else "")
+            return fmt
+    return ""
+
+
+def fit_layout(value: str, fmt: str) -> str:
+    """A time in the person's words ("Dec 4 at 10:30", "2026-12-04 at 10:30") written in the layout
+    a tool asks for ("2026-12-04 10:30"), resolved by the same rules as the project's own tools;
+    the value unchanged when its words name no time."""
+    try:
+        if fmt in ("%H:%M", "%H:%M:%S"):
+            t = _find_time(_clean(value))
+            if t is None:
+                return value
+            return t.strftime(fmt)
+        dt, _ = parse_when(value)
+    except (ToolException, ValueError, OverflowError):
+        return value
+    return dt.strftime(fmt)
+
+
 def describe(dt: datetime, has_time: bool = True) -> str:
     """'Friday 4 December 2026, 15:00' (or without the time), as the answer states a date."""
     day = f"{dt.strftime('%A')} {dt.day} {dt.strftime('%B %Y')}"

@@ -10,6 +10,8 @@ from typing import Any
 
 from langchain_core.tools import BaseTool
 
+from tinyagent.tools.dates import layout_of
+
 #: JSON-schema type names the plan language understands; anything else is "any".
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "any")
 
@@ -31,6 +33,7 @@ class Param:
     enum: tuple = ()  # the allowed values, when the schema lists them
     key: str = ""  # the name the tool takes it by, when the plan may not use it (`class`, an alias)
     shape: str = ""  # JSON schema of a nested value (an object with properties, a list of objects)
+    layout: str = ""  # strftime pattern of a date/time the tool wants ("%Y-%m-%d"), from its schema
 
     @property
     def tool_key(self) -> str:
@@ -133,6 +136,8 @@ class ToolSpec:
                 enum=tuple(_enum(prop, defs)),
                 key=key if key != shown else "",
                 shape=json.dumps(shape) if _is_nested(shape) else "",
+                layout=layout_of(str(shape.get("format", "")), str(prop.get("description", "")))
+                if ptype == "string" and not prop.get("x-role") else "",
             ))
         # Required arguments first, keeping schema order otherwise, so positional calls are natural.
         params.sort(key=lambda p: not p.required)
@@ -172,7 +177,8 @@ def _resolve(prop: dict, defs: dict, depth: int = 0) -> dict:
         if len(options) == 1:
             rest = {k: v for k, v in prop.items() if k != "anyOf"}
             return {**_resolve(options[0], defs, depth + 1), **rest}
-    out = {k: v for k, v in prop.items() if k in ("type", "enum", "const", "description", "default", "required")}
+    out = {k: v for k, v in prop.items()
+           if k in ("type", "enum", "const", "description", "default", "required", "format")}
     if isinstance(out.get("type"), list):
         out["type"] = next((t for t in out["type"] if t != "null"), "any")
     if isinstance(prop.get("properties"), dict):
