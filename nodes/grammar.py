@@ -52,9 +52,12 @@ def _refs(b: _Builder, allowed: list[int]) -> str | None:
 
 
 def _string(b: _Builder, refnum: str | None) -> str:
-    """A double-quoted string. ``$`` may appear anywhere: ``$K`` naming an earlier step is a
-    reference; "$2.50", or "$20" past the last step, is text (planlang.compile_plan)."""
-    return b.add("str", r'"\"" ( [^"\\\n] | "\\" ["\\nt] )* "\""')
+    """A double-quoted string. ``$`` and digits only as a reference to an earlier step (``$K``) or as
+    money no step number can be: ``$2.50``, ``$13`` and up (past the longest plan); ``$`` before a
+    non-digit is text. planlang.compile_plan reads them the same way."""
+    money = b.add("money", '[0-9]+ [.,] [0-9] | "1" [3-9] | [2-9] [0-9] | [1-9] [0-9] [0-9]+')
+    dollar = f'"$" ( {money} | [^0-9"\\\\\\n$]' + (f" | {refnum}" if refnum else "") + " )"
+    return b.add(f"str-{refnum or 'noref'}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | {dollar} )* "\""')
 
 
 def _ref(b: _Builder, refnum: str | None) -> str | None:

@@ -189,7 +189,11 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. shop_order(items=[], shipping="drone")')
     assert not accepts('1. flights_fare(from_="LHR", to="JFK", class_=None)')
     assert not accepts('1. math.factorial(n=3)')
-    assert accepts('1. get_weather(city="the $20 hostel in Oslo")\n2. join()<END_OF_PLAN>')  # an amount in text
+    # money in text; a "$K" in a string only for an earlier step
+    assert accepts('1. get_weather(city="the $20 hostel, $2.50 a coffee, $ signs")\n2. join()<END_OF_PLAN>')
+    assert accepts('1. math_factorial(n=3)\n2. get_weather(city="near $1")\n3. join()<END_OF_PLAN>')
+    assert not accepts('1. get_weather(city="see $2")')
+    assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2 and $3")')
 
 
 def test_a_request_far_from_every_custom_tool_gets_the_empty_plan_without_the_model(tmp_path):
