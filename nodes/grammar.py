@@ -52,10 +52,10 @@ def _refs(b: _Builder, allowed: list[int]) -> str | None:
 
 
 def _string(b: _Builder, refnum: str | None) -> str:
-    """A double-quoted string. ``$`` and digits only as a reference to an earlier step (``$K``) or as
-    money no step number can be: ``$2.50``, ``$13`` and up (past the longest plan); ``$`` before a
-    non-digit is text. planlang.compile_plan reads them the same way."""
-    money = b.add("money", '[0-9]+ [.,] [0-9] | "1" [3-9] | [2-9] [0-9] | [1-9] [0-9] [0-9]+')
+    """A double-quoted string. After ``$`` only a reference to an earlier step (``$K``), money no
+    step number can be (``$13`` and up, cents allowed: ``$20.50``) or a non-digit ("$ amount").
+    planlang.compile_plan reads a ``$K`` past the plan's last step as text, the same way."""
+    money = b.add("money", '( "1" [3-9] | [2-9] [0-9] | [1-9] [0-9] [0-9]+ ) ( "." [0-9] [0-9] )?')
     dollar = f'"$" ( {money} | [^0-9"\\\\\\n$]' + (f" | {refnum}" if refnum else "") + " )"
     return b.add(f"str-{refnum or 'noref'}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | {dollar} )* "\""')
 

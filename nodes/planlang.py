@@ -15,8 +15,8 @@ END_OF_PLAN = "<END_OF_PLAN>"
 JOIN = "join"
 
 _STEP = re.compile(r"^\s*(\d+)\s*\.\s*(.*?)\s*$")
-#: ``$K`` in plan text: a reference to step K ("$2.50" is money, not step 2)
-REF = re.compile(r"\$(\d+)(?![.,]\d)")
+#: ``$K`` in plan text: a reference to step K
+REF = re.compile(r"\$(\d+)")
 _WHOLE_REF = re.compile(r"^\$(\d+)$")
 
 

@@ -190,7 +190,9 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. flights_fare(from_="LHR", to="JFK", class_=None)')
     assert not accepts('1. math.factorial(n=3)')
     # money in text; a "$K" in a string only for an earlier step
-    assert accepts('1. get_weather(city="the $20 hostel, $2.50 a coffee, $ signs")\n2. join()<END_OF_PLAN>')
+    assert accepts('1. get_weather(city="the $20 hostel, $13.50 a taxi, $ signs")\n2. join()<END_OF_PLAN>')
+    assert not accepts('1. get_weather(city="$2.50 a coffee")')  # could be read as step 2: not writable
+    assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2.1")')
     assert accepts('1. math_factorial(n=3)\n2. get_weather(city="near $1")\n3. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="see $2")')
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2 and $3")')
@@ -234,10 +236,10 @@ def test_dollar_amounts_in_text_are_text_and_references_still_work(tmp_path):
     from tinyagent.nodes.execute import substitute
     specs = specs_for([get_email_address, compose_new_email])
     [look, mail] = compile_plan('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"], '
-                                'context="you owe me $20 for $1, plus $2.50 tip")\n3. join()', specs)
+                                'context="you owe me $20 for $1, plus $15.50 tip")\n3. join()', specs)
     assert mail.deps == (1,)
     assert substitute(mail.args, {1: "ana@example.com"})["context"] == \
-        "you owe me $20 for ana@example.com, plus $2.50 tip"
+        "you owe me $20 for ana@example.com, plus $15.50 tip"
     # a whole reference past the plan, or a later step's number in text, is still a wrong plan
     with pytest.raises(PlanError, match=r"\$20 does not refer to an earlier step"):
         compile_plan('1. compose_new_email(recipients=["$20"])\n2. join()', specs)
