@@ -9,8 +9,15 @@ from typing import Iterable
 
 from tinyagent.tools.specs import Param, ToolSpec
 
-#: Most steps in one plan (the training data has up to 8; longer requests get room).
+#: Steps a plan may have: 8, as in the training data; a request of more asks gets 2 per ask, up to
+#: MAX_STEPS (a small model given room it does not need repeats steps until its tokens run out).
+PLAN_STEPS = 8
 MAX_STEPS = 12
+
+
+def steps_for(n_asks: int) -> int:
+    """How many steps a plan for a request of ``n_asks`` asks may have."""
+    return min(MAX_STEPS, max(PLAN_STEPS, 2 * n_asks))
 
 
 def _lit(text: str) -> str:
@@ -167,7 +174,7 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
 
 
 def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterable[int] = (),
-                 max_steps: int = MAX_STEPS, when: list[str] | None = None) -> str:
+                 max_steps: int = PLAN_STEPS, when: list[str] | None = None) -> str:
     """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join().
 
     ``when``: the request's words for times; date arguments may only copy one of them."""

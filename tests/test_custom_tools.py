@@ -153,11 +153,16 @@ def test_an_example_made_from_the_schema_when_no_stored_one_fits(tmp_path):
     assert "Examples:\nRequest: " in seen[0] and "1. flights_fare(from_=\"LHR\"" in seen[0]
 
 
-def test_longer_plans_fit_the_grammar():
+def test_a_request_of_many_asks_gets_room_for_a_longer_plan():
+    from tinyagent.nodes.grammar import PLAN_STEPS, steps_for
+    from tinyagent.store.tool_classifier import clauses
     specs = specs_for(tools())
-    assert MAX_STEPS >= 12
-    grammar = plan_grammar(specs.values())
-    assert f'"{MAX_STEPS + 1}. join()<END_OF_PLAN>"' in grammar
+    assert PLAN_STEPS == 8 and MAX_STEPS == 12
+    assert [steps_for(n) for n in (1, 4, 5, 6, 9)] == [8, 8, 10, 12, 12]
+    six = "get the weather in Oslo; and Rome; then Paris; also Lima; then Kyiv; and Quito"
+    assert steps_for(len(clauses(six))) == 12
+    grammar = plan_grammar(specs.values(), max_steps=12)
+    assert '"13. join()<END_OF_PLAN>"' in grammar and '"9. join()<END_OF_PLAN>"' in plan_grammar(specs.values())
     plan = "\n".join(f"{i}. math_factorial(n={i})" for i in range(1, 11)) + "\n11. join()"
     assert len(compile_plan(plan, specs)) == 10
 
