@@ -70,8 +70,9 @@ def make_retrieve(res: Resources):
             focus += [n for n in finders if n not in focus]
             required += [n for n in finders if n not in required]
         examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
-        if not examples and found.tools:
-            # no stored example fits these tools (the user's own): one made from the likeliest tool
+        if not examples and found.tools and not found.probabilities and not found.sure:
+            # the index judges none of these tools (the user's own) and no stored example fits:
+            # one made from the likeliest tool
             best = max(found.tools, key=lambda n: (found.probabilities.get(n, 0.0), found.scores.get(n, 0.0)))
             examples = [e for e in [composed_example(res.specs[best])] if e]
         return {"query": query, "context": context, "tools": found.tools, "focus": focus,
