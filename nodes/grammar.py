@@ -96,6 +96,17 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
     return b.add(name, " | ".join(alts))
 
 
+def _in_order(must: list[str], may: list[str]) -> str:
+    """Items joined by ", ": every ``must`` one in order, then each ``may`` one or not, in order.
+    With no ``must`` item, any ordered subset of the ``may`` ones, possibly empty ("" for none)."""
+    if must:
+        return ' ", " '.join(must) + "".join(f' ( ", " {o} )?' for o in may)
+    if not may:
+        return ""
+    tails = [o + "".join(f' ( ", " {x} )?' for x in may[i + 1:]) for i, o in enumerate(may)]
+    return "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
+
+
 def _shaped(b: _Builder, schema: dict, refnum: str | None, depth: int = 0) -> str:
     """A value that follows a nested JSON schema: objects with their named keys (the required ones
     in order, then each optional one or not), lists of such objects, enums as their only values."""
@@ -112,15 +123,7 @@ def _shaped(b: _Builder, schema: dict, refnum: str | None, depth: int = 0) -> st
         req = set(schema.get("required", []))
         fields = [(k, f'{_lit(json.dumps(k) + ": ")} {_shaped(b, v, refnum, depth + 1)}')
                   for k, v in schema["properties"].items()]
-        must = [f for k, f in fields if k in req]
-        may = [f for k, f in fields if k not in req]
-        if must:
-            body = ' ", " '.join(must) + "".join(f' ( ", " {o} )?' for o in may)
-        elif may:
-            tails = [o + "".join(f' ( ", " {x} )?' for x in may[i + 1:]) for i, o in enumerate(may)]
-            body = "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
-        else:
-            body = ""
+        body = _in_order([f for k, f in fields if k in req], [f for k, f in fields if k not in req])
         alts = [f'"{{" {body} "}}"' if body else '"{}"']
     elif t == "array" and depth < 4:
         elem = _shaped(b, schema.get("items") or {}, refnum, depth + 1)
@@ -158,18 +161,7 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
     req = [arg(p) for p in params if p.required]
     opt = [arg(p) for p in params if not p.required]
     base = _rule_name("call", spec.name, refnum or "noref")
-    if req:
-        body = ' ", " '.join(req) + "".join(f' ( ", " {o} )?' for o in opt)
-    elif opt:
-        # No required argument: any ordered subset of the optional ones, possibly empty.
-        tails = []
-        for i, o in enumerate(opt):
-            rest = "".join(f' ( ", " {x} )?' for x in opt[i + 1:])
-            tails.append(f"{o}{rest}")
-        body = "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
-    else:
-        body = ""
-    args = b.add(base + "-args", body or '""')
+    args = b.add(base + "-args", _in_order(req, opt) or '""')
     return b.add(base, f'"{spec.name}(" {args} ")"')
 
 

@@ -125,26 +125,18 @@ def parse_plan(text: str) -> list[Step]:
     return steps
 
 
-def refs_in(value: Any) -> set[int]:
-    """The step numbers ``$K`` that a value (strings, lists, dicts and their keys) refers to."""
+def refs_in(value: Any, whole: bool = False) -> set[int]:
+    """The step numbers ``$K`` that a value (strings, lists, dicts and their keys) refers to;
+    ``whole``: only whole ``"$K"`` values, not ``$K`` inside longer text or keys."""
     if isinstance(value, str):
+        if whole:
+            return {k} if (k := is_ref(value)) is not None else set()
         return {int(k) for k in REF.findall(value)}
     if isinstance(value, (list, tuple)):
-        return set().union(*(refs_in(v) for v in value)) if value else set()
-    if isinstance(value, dict):
-        return set().union(*(refs_in(v) for v in list(value.keys()) + list(value.values()))) \
-            if value else set()
-    return set()
-
-
-def _whole_refs(value: Any) -> set[int]:
-    """The step numbers of whole ``"$K"`` values (not ``$K`` inside longer text)."""
-    if (k := is_ref(value)) is not None:
-        return {k}
-    if isinstance(value, (list, tuple)):
-        return set().union(*(_whole_refs(v) for v in value)) if value else set()
-    if isinstance(value, dict):
-        return set().union(*(_whole_refs(v) for v in value.values())) if value else set()
+        return set().union(*(refs_in(v, whole) for v in value)) if value else set()
+    if isinstance(value, dict):  # keys are text, never whole values
+        parts = list(value.values()) + ([] if whole else list(value.keys()))
+        return set().union(*(refs_in(v, whole) for v in parts)) if parts else set()
     return set()
 
 
@@ -279,7 +271,7 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         deps = refs_in(list(args.values()))
         # "$20" inside a longer string, past the plan's last step and no earlier round's, is money
         last = first_id + len(steps) - 1
-        deps -= {d for d in deps if d > last and d not in known} - _whole_refs(list(args.values()))
+        deps -= {d for d in deps if d > last and d not in known} - refs_in(list(args.values()), whole=True)
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
         if bad:
             raise PlanError(f"{where}: ${bad[0]} does not refer to an earlier step; "

@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
+from tinyagent.nodes.planlang import END_OF_PLAN, format_call
 from tinyagent.tools.specs import ToolSpec
 
 PLAN_SYSTEM = (
@@ -202,7 +203,6 @@ def composed_example(spec: ToolSpec) -> dict[str, str] | None:
     """A solved example made from a tool's schema, for tools no stored example uses (the user's
     own): "<description> - <param> <value>, ..." and its one-call plan. None for a tool with
     nested arguments, which no simple request states."""
-    from tinyagent.nodes.planlang import END_OF_PLAN, format_call
     if any(p.shape for p in spec.params if p.required):
         return None
     args = {p.name: _sample_value(p, i) for i, p in enumerate(spec.params) if p.required}

@@ -55,8 +55,8 @@ def make_retrieve(res: Resources):
         # Only tools the classifier does not know (an app's own): nothing fits when the request and
         # each of its clauses are far from every shown tool's description (tuned on the generator's
         # synthetic tools: at 0.2, 97% of fitting requests kept, 88% of unservable ones declined)
-        unknown = bool(found.tools) and not found.probabilities and bool(found.similarity)
-        nothing_fits = nothing_fits or (unknown and not context
+        unjudged = bool(found.tools) and not found.probabilities and not found.sure  # the user's own tools
+        nothing_fits = nothing_fits or (unjudged and bool(found.similarity) and not context
                                         and max(found.similarity.values()) < res.settings.unknown_decline_below)
         # A new request starts a fresh record; the conversation itself stays in `messages`.
         # Tools the classifier is very sure of: the first plan may not end before it calls them.
@@ -70,10 +70,10 @@ def make_retrieve(res: Resources):
             focus += [n for n in finders if n not in focus]
             required += [n for n in finders if n not in required]
         examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
-        if not examples and found.tools and not found.probabilities and not found.sure:
-            # the index judges none of these tools (the user's own) and no stored example fits:
-            # one made from the likeliest tool
-            best = max(found.tools, key=lambda n: (found.probabilities.get(n, 0.0), found.scores.get(n, 0.0)))
+        if not examples and unjudged:
+            # the index judges none of these tools and no stored example fits: one made from the
+            # likeliest tool
+            best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
             examples = [e for e in [composed_example(res.specs[best])] if e]
         return {"query": query, "context": context, "tools": found.tools, "focus": focus,
                 "required": required,

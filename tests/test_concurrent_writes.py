@@ -12,22 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-LANGGRAPH = Path(sys.executable).parent / "langgraph"  # the CLI next to this Python
+from tests.langgraph_dev import LANGGRAPH, LIGHT, serve
+
 N_RUNS = 16
 SHARED_NOTE = "Shopping list"  # a sample note: four runs append to it
 APPEND_ITEMS = ["bread", "apples", "rice", "cheese"]
@@ -48,62 +41,17 @@ def requests() -> list[str]:
     return mixed
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"langgraph dev exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/ok", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"langgraph dev not ready after {timeout} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`langgraph dev` on a free loopback port, offline, 16 jobs per worker (no run waits for a
-    slot), the data dir and a fresh sample workspace in a temporary folder."""
+    """`langgraph dev` with 16 jobs per worker (no run waits for a slot) and a fresh sample
+    workspace, its data dir in a temporary folder."""
     from tinyagent.tools import init_workspace
 
     tmp = tmp_path_factory.mktemp("load")
     workspace = init_workspace(tmp / "workspace", sample=True)
-    config = json.loads((REPO / "langgraph.json").read_text())
-    config["dependencies"] = [str(REPO / d) for d in config["dependencies"]]
-    config["graphs"] = {k: str(REPO / v) for k, v in config["graphs"].items()}
-    (tmp / "langgraph.json").write_text(json.dumps(config))
-    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true",
-           "LANGSMITH_TRACING": "false", "TINYAGENT_DATA_DIR": str(tmp / "data"),
-           "TINYAGENT_WORKSPACE": str(workspace),
-           # light on a shared CPU: one llama.cpp thread, short plans and answers
-           "TINYAGENT_N_THREADS": "1", "TINYAGENT_MAX_PLAN_TOKENS": "96",
-           "TINYAGENT_MAX_ANSWER_TOKENS": "32", "TINYAGENT_MAX_REPLANS": "1"}
-    port = free_port()
-    log = tmp / "server.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [str(LANGGRAPH), "dev", "--port", str(port), "--host", "127.0.0.1", "--no-browser",
-             "--no-reload", "--n-jobs-per-worker", str(N_RUNS)],
-            cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, proc, log)
+    with serve(tmp, {"TINYAGENT_WORKSPACE": str(workspace), **LIGHT},
+               ["--n-jobs-per-worker", str(N_RUNS)]) as (url, log):
         yield url, workspace, log
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 async def run_all(url: str, queries: list[str]) -> list[dict]:

@@ -1,22 +1,12 @@
 """`langgraph dev` serves the graph for real: Studio's view of it (nodes, context form) and a streamed run."""
 
 import dataclasses
-import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.langgraph_dev import LANGGRAPH, LIGHT, serve
 from tinyagent.graph import Context
 
-REPO = Path(__file__).resolve().parents[1]
-LANGGRAPH = Path(sys.executable).parent / "langgraph"  # the CLI next to this Python
 NODES = ["retrieve", "plan", "compile", "execute", "join"]
 
 pytest.importorskip("langgraph_sdk")
@@ -24,62 +14,12 @@ if not LANGGRAPH.exists():
     pytest.skip("langgraph-cli is not installed (pip install -e '.[dev]')", allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"langgraph dev exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/ok", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"langgraph dev not ready after {timeout} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`langgraph dev` on a free loopback port, offline, with the data dir in a temporary folder.
-
-    It runs on the repository's langgraph.json with its paths made absolute, from a temporary
-    working directory, so the server's own files (.langgraph_api/) stay out of the repository.
-    """
+    """`langgraph dev` offline on loopback, its data dir and workspace in a temporary folder."""
     tmp = tmp_path_factory.mktemp("studio")
-    config = json.loads((REPO / "langgraph.json").read_text())
-    config["dependencies"] = [str(REPO / d) for d in config["dependencies"]]
-    config["graphs"] = {k: str(REPO / v) for k, v in config["graphs"].items()}
-    (tmp / "langgraph.json").write_text(json.dumps(config))
-    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true",
-           "LANGSMITH_TRACING": "false", "TINYAGENT_DATA_DIR": str(tmp / "data"),
-           "TINYAGENT_WORKSPACE": str(tmp / "workspace"),
-           # keep the real model's run short and light on a shared CPU
-           "TINYAGENT_N_THREADS": "1", "TINYAGENT_MAX_PLAN_TOKENS": "96",
-           "TINYAGENT_MAX_ANSWER_TOKENS": "32", "TINYAGENT_MAX_REPLANS": "1"}
-    port = free_port()
-    log = tmp / "server.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [str(LANGGRAPH), "dev", "--port", str(port), "--host", "127.0.0.1", "--no-browser",
-             "--no-reload"], cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, proc, log)
+    with serve(tmp, {"TINYAGENT_WORKSPACE": str(tmp / "workspace"), **LIGHT}) as (url, _log):
         yield url, tmp
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
