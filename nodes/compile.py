@@ -14,6 +14,7 @@ from langgraph.types import interrupt
 from tinyagent.nodes.answer import compose
 from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import attach_found_file
@@ -95,6 +96,9 @@ def make_compile(res: Resources):
             repaired = attach_found_file(tasks, res.specs, state.get("query", ""))
             if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
                 tasks, plan = repaired, format_plan(repaired)
+            fitted = fit_values(tasks, res.specs, state.get("query", ""))
+            if fitted:  # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
+                tasks, plan = fitted, format_plan(fitted)
             check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used

@@ -19,6 +19,7 @@ import uuid
 from typing import Any, Callable
 
 from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan
 from tinyagent.tools import clock
 from tinyagent.tools.risk import risk_of
@@ -61,6 +62,7 @@ class EarlyStart:
                 tasks = compile_plan(f"{prefix}\n{self._first_id + len(tasks_in(prefix))}. join()", self._specs,
                                      first_id=self._first_id, known_ids=[d["id"] for d in self._done],
                                      round=self._rnd)
+            tasks = fit_values(tasks, self._specs, self._query) or tasks  # as the compile node will
             check_plan(tasks, self._specs, self._query, self._context, done=self._done)
         except PlanError:
             self._broken = True  # the compile node reports it; nothing more starts from this plan

@@ -1,0 +1,135 @@
+"""Argument values fitted in code to the request's own words and the form the tool's schema asks for.
+
+The small planner copies numbers as the person wrote them: "6.5%" becomes 6.5 where the tool's
+description asks for a decimal fraction, "213 million" becomes 213, "10 minutes" becomes 10 where
+the tool counts seconds. It also picks an allowed value the request does not name, and leaves out
+an optional count the request states ("a 5 day forecast" without ``days=5``). Where the request
+leaves no doubt, these are fixed here, after compile, the way dates are put in a tool's layout:
+
+- a number the plan copied from a quantity in the request is put in the unit the parameter's name
+  or description names (fraction, percent, cents, thousands/millions/billions, a duration unit),
+  or in plain units when it names none ("2.5 million" is 2500000); only when exactly one such
+  conversion explains the written value;
+- an allowed value (schema enum) the request does not name is replaced by the one allowed value it
+  does name, when it names exactly one;
+- an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
+  "two tickets"), and an optional choice from the one allowed value the request names, when the
+  tool is called once and the request states exactly one such value.
+
+References to other steps and values the request does not explain are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tinyagent.nodes.planlang import Task, format_call, refs_in
+from tinyagent.tools.quantities import Mention, in_unit, mentions, singular, unit_of
+from tinyagent.tools.specs import Param, ToolSpec
+
+#: name parts that say "a count of" rather than what is counted
+_GENERIC = {"num", "number", "n", "count", "max", "min", "total", "of", "qty", "quantity", "no", "nb",
+            "how", "many", "desired", "requested"}
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _as_type(value: float, ptype: str) -> int | float | None:
+    if _close(value, round(value)):
+        return int(round(value))
+    return None if ptype == "integer" else round(value, 10)
+
+
+def fit_number(value: float, param: Param, found: list[Mention], tool_description: str = "") -> int | float:
+    """``value`` in the unit ``param`` wants, when it was copied from one quantity in the request."""
+    unit = unit_of(param.tool_key, param.description, tool_description)
+    targets = set()
+    for m in found:
+        target = in_unit(m, unit)
+        if target is None:
+            continue
+        if _close(value, target):
+            return value  # already in the right form for one of the request's quantities
+        copies = [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
+        if any(_close(value, c) for c in copies):
+            targets.add(round(target, 9))
+    if len(targets) != 1:
+        return value
+    fitted = _as_type(targets.pop(), param.type)
+    return value if fitted is None else fitted
+
+
+def _said(option: str, words: str, raw: str) -> bool:
+    if len(option) < 3:  # "US", "F": only as written, in capitals
+        return option.isupper() and re.search(rf"(?<!\w){re.escape(option)}(?!\w)", raw) is not None
+    phrase = " ".join(re.findall(r"[a-z0-9]+", option.lower()))
+    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?:s|es)?(?!\w)", words) is not None
+
+
+def fit_choice(value: str, param: Param, query: str) -> str:
+    """The one allowed value the request names, in place of one it does not name."""
+    words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
+    named = [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    if value in named or len(named) != 1:
+        return value
+    return named[0]
+
+
+def stated_count(param: Param, found: list[Mention]) -> int | float | None:
+    """The number the request states for an optional count by its name ("5 day" for ``days``)."""
+    parts = {singular(w) for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w} - _GENERIC
+    values = {m.number for m in found if {singular(m.noun), singular(m.next)} & parts
+              and not (m.percent or m.money) and m.scale == 1}
+    if len(values) != 1:
+        return None
+    value = _as_type(values.pop(), param.type)
+    return None if value is None or value == param.default else value
+
+
+def stated_choice(param: Param, query: str) -> str | None:
+    """The one allowed value the request names for an optional choice the plan left out."""
+    words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
+    named = [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    return named[0] if len(named) == 1 and named[0] != param.default else None
+
+
+def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], spec: ToolSpec) -> Any:
+    if refs_in(value):
+        return value
+    if param.type in ("integer", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fit_number(value, param, found, f"{spec.description}\n{spec.details}")
+    if param.enum and isinstance(value, str):
+        return fit_choice(value, param, query)
+    return value
+
+
+def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+    """The tasks with their values fitted, or None when nothing changed."""
+    found = mentions(query)
+    calls: dict[str, int] = {}
+    for t in tasks:
+        calls[t.tool] = calls.get(t.tool, 0) + 1
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None:
+            out.append(t)
+            continue
+        args = dict(t.args)
+        for p in spec.params:
+            if p.name in args:
+                args[p.name] = _fit_arg(p, args[p.name], query, found, spec)
+            elif not p.required and calls[t.tool] == 1:  # left out: stated in the request?
+                stated = (stated_choice(p, query) if p.enum else
+                          stated_count(p, found) if p.type in ("integer", "number") else None)
+                if stated is not None:
+                    args[p.name] = stated
+        if args != t.args or list(args) != list(t.args):
+            changed = True
+            t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
+        out.append(t)
+    return out if changed else None

@@ -1,0 +1,170 @@
+"""Argument values fitted to the request's words and the tool's schema (nodes/fit.py, tools/quantities.py)."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake import FakeListLLM
+from langchain_core.tools import StructuredTool
+
+from tests.fakes import AllToolsIndex
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.fit import fit_values
+from tinyagent.nodes.planlang import compile_plan
+from tinyagent.tools.quantities import mentions, unit_of
+from tinyagent.tools.specs import specs_for
+
+CALLS: list[tuple[str, dict]] = []
+
+
+def tool(name: str, description: str, props: dict, required=()) -> StructuredTool:
+    def run(**kwargs):
+        CALLS.append((name, kwargs))
+        return f"{name} ok"
+    schema = {"type": "object", "properties": props, "required": list(required)}
+    return StructuredTool.from_function(func=run, name=name, description=description, args_schema=schema)
+
+
+TOOLS = [
+    tool("set_savings_rate", "Set the interest rate of a savings account.",
+         {"account": {"type": "string"},
+          "rate": {"type": "number", "description": "yearly rate as a decimal fraction, e.g. 0.04 for 4%"}},
+         ["account", "rate"]),
+    tool("tip_calculator", "Work out a tip.",
+         {"bill": {"type": "number", "description": "the bill in dollars"},
+          "tip_percent": {"type": "number", "description": "tip in percent, e.g. 18 for 18%"}},
+         ["bill", "tip_percent"]),
+    tool("pay_friend", "Send money to a friend.",
+         {"friend": {"type": "string"},
+          "amount_cents": {"type": "integer", "description": "amount in cents, e.g. 1250 for $12.50"}},
+         ["friend", "amount_cents"]),
+    tool("log_revenue", "Record a company's yearly revenue.",
+         {"company": {"type": "string"},
+          "revenue_millions": {"type": "number", "description": "revenue in millions of dollars"}},
+         ["company", "revenue_millions"]),
+    tool("set_grant", "Record a research grant. The amount is in thousands of euros (40 = 40,000 EUR).",
+         {"lab": {"type": "string"}, "amount_keur": {"type": "number"}}, ["lab", "amount_keur"]),
+    tool("set_budget", "Set a spending limit.",
+         {"amount": {"type": "integer", "description": "the limit in dollars"}}, ["amount"]),
+    tool("snooze", "Silence notifications for a while.",
+         {"seconds": {"type": "integer", "description": "how long, in seconds"}}, ["seconds"]),
+    tool("get_forecast", "Weather forecast for a city.",
+         {"city": {"type": "string"},
+          "days": {"type": "integer", "description": "how many days ahead", "default": 1},
+          "units": {"type": "string", "enum": ["metric", "imperial"], "default": "metric"}},
+         ["city"]),
+    tool("book_tickets", "Book cinema tickets.",
+         {"movie": {"type": "string"}, "num_tickets": {"type": "integer", "default": 1},
+          "seat": {"type": "string", "enum": ["standard", "premium", "recliner"], "default": "standard"}},
+         ["movie"]),
+]
+SPECS = specs_for(TOOLS)
+
+
+def fitted(plan: str, request: str) -> list[dict]:
+    tasks = compile_plan(plan, SPECS)
+    return [t.args for t in (fit_values(tasks, SPECS, request) or tasks)]
+
+
+@pytest.mark.parametrize("request_, plan, want", [
+    ("set my holiday savings to 6.5%", '1. set_savings_rate(account="holiday", rate=6.5)\n2. join()',
+     {"account": "holiday", "rate": 0.065}),
+    ("tip 18 percent on 64 dollars", '1. tip_calculator(bill=64, tip_percent=0.18)\n2. join()',
+     {"bill": 64, "tip_percent": 18}),
+    ("send Jo $12 for lunch", '1. pay_friend(friend="Jo", amount_cents=12)\n2. join()',
+     {"friend": "Jo", "amount_cents": 1200}),
+    ("acme made 213 million last year", '1. log_revenue(company="acme", revenue_millions=213)\n2. join()',
+     {"company": "acme", "revenue_millions": 213}),
+    ("acme made $1.2 billion last year", '1. log_revenue(company="acme", revenue_millions=1.2)\n2. join()',
+     {"company": "acme", "revenue_millions": 1200}),
+    ("the robotics lab got a grant of 1.2 million euros", '1. set_grant(lab="robotics", amount_keur=1.2)\n2. join()',
+     {"lab": "robotics", "amount_keur": 1200}),
+    ("cap my spending at 25k", '1. set_budget(amount=25)\n2. join()', {"amount": 25000}),
+    ("cap my spending at 3 million", '1. set_budget(amount=3)\n2. join()', {"amount": 3000000}),
+    ("mute everything for 10 minutes", '1. snooze(seconds=10)\n2. join()', {"seconds": 600}),
+    ("quiet for an hour please", '1. snooze(seconds=1)\n2. join()', {"seconds": 3600}),
+    ("gimme the 7-day outlook for Lisbon", '1. get_forecast(city="Lisbon")\n2. join()', {"city": "Lisbon", "days": 7}),
+    ("forecast for Denver in imperial", '1. get_forecast(city="Denver", units="metric")\n2. join()',
+     {"city": "Denver", "units": "imperial"}),
+    ("two recliner tickets for Dune", '1. book_tickets(movie="Dune")\n2. join()',
+     {"movie": "Dune", "num_tickets": 2, "seat": "recliner"}),
+])
+def test_values_are_put_in_the_form_the_tool_asks_for(request_, plan, want):
+    assert fitted(plan, request_) == [want]
+
+
+@pytest.mark.parametrize("request_, plan", [
+    # already right, or the request does not explain the value: left as written
+    ("set my holiday savings to 6.5%", '1. set_savings_rate(account="holiday", rate=0.065)\n2. join()'),
+    ("set my savings rate to 0.05", '1. set_savings_rate(account="main", rate=0.05)\n2. join()'),
+    ("send Jo 1250 cents", '1. pay_friend(friend="Jo", amount_cents=1250)\n2. join()'),
+    ("snooze for 45 seconds", '1. snooze(seconds=45)\n2. join()'),
+    ("cap my spending at 2500", '1. set_budget(amount=2500)\n2. join()'),
+    # two quantities that would give two different values: no guess
+    ("mute for 5 minutes, or 5 hours if it's late", '1. snooze(seconds=5)\n2. join()'),
+    # a count stated for a tool called twice: which call it belongs to is not clear
+    ("3 day forecast for Bergen and for Rome", '1. get_forecast(city="Bergen")\n2. get_forecast(city="Rome")\n3. join()'),
+    # a choice the request does not name, or names two of
+    ("forecast for Denver", '1. get_forecast(city="Denver", units="imperial")\n2. join()'),
+    ("Dune tickets, premium or recliner", '1. book_tickets(movie="Dune", seat="premium")\n2. join()'),
+    # an integer the conversion would make fractional
+    ("mute for 1.5 ms", '1. snooze(seconds=1)\n2. join()'),
+])
+def test_values_the_request_does_not_decide_are_left_alone(request_, plan):
+    tasks = compile_plan(plan, SPECS)
+    assert fit_values(tasks, SPECS, request_) is None
+
+
+def test_references_to_other_steps_are_never_touched():
+    plan = '1. get_forecast(city="Oslo")\n2. snooze(seconds="$1")\n3. join()'
+    tasks = compile_plan(plan, SPECS)
+    out = fit_values(tasks, SPECS, "a 5 day forecast for Oslo, then mute for 10 minutes")
+    assert out[0].args == {"city": "Oslo", "days": 5} and out[1].args == {"seconds": "$1"}
+
+
+def test_quantities_in_a_request():
+    found = [(m.number, m.percent, m.money, m.scale) for m in mentions(
+        "Pay $12.50, raise it 6.5%, 213M in sales and 1,200 more, a 5-day trip for two people")]
+    assert found == [(12.5, False, True, 1.0), (6.5, True, False, 1.0), (213.0, False, False, 1e6),
+                     (1200.0, False, False, 1.0), (5.0, False, False, 1.0), (2.0, False, False, 1.0)]
+    assert [m.noun for m in mentions("a 5-day trip for two people")] == ["day", "people"]
+    numbers = sorted(m.number for m in mentions("at 10:30 on 2026-12-04"))
+    assert numbers == [10.0, 2026.0]  # the minutes and the date's month and day are not quantities
+    assert [(m.number, m.scale, m.noun) for m in mentions("wait 5m")] == [(5.0, 1.0, "m")]  # m: minutes or metres
+    assert [(m.number, m.scale) for m in mentions("25k or 40K")] == [(25.0, 1e3), (40.0, 1e3)]
+    assert [(m.number, m.scale, m.money) for m in mentions("a $5k budget")] == [(5.0, 1e3, True)]
+    assert [m.noun for m in mentions("another one")] == [""]  # "an" inside "another" is no number
+
+
+@pytest.mark.parametrize("name, description, unit", [
+    ("rate", "as a decimal fraction, e.g. 0.05 for 5%", "fraction"),
+    ("tax", "the rate, 4% written as a decimal", "fraction"),
+    ("share", "a value between 0 and 1", "fraction"),
+    ("discount", "discount in percent", "percent"),
+    ("growth_pct", "", "percent"),
+    ("amount_cents", "", "cents"),
+    ("price", "price in minor units (cents)", "cents"),
+    ("revenue", "in millions of USD", "millions"),
+    ("budget_k", "", "thousands"),
+    ("timeout_ms", "", "milliseconds"),
+    ("delay", "delay in seconds, e.g. 600 for ten minutes", "seconds"),
+    ("duration_minutes", "how long", "minutes"),
+    ("hours", "hours as a decimal number", "hours"),
+    ("amount", "the limit in dollars", ""),
+])
+def test_the_unit_a_parameter_asks_for(name, description, unit):
+    assert unit_of(name, description) == unit
+
+
+def test_a_run_calls_the_tool_with_fitted_values_and_records_them(tmp_path):
+    CALLS.clear()
+    plan = '1. set_savings_rate(account="holiday", rate=6.5)\n2. get_forecast(city="Oslo")\n3. join()'
+    g = build_graph(tools=TOOLS, settings=Settings(data_dir=tmp_path / "data", lora_path=None),
+                    llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    out = g.invoke({"messages": [{"role": "user", "content": "set my holiday savings to 6.5% and get a 3 day forecast for Oslo"}]},
+                   context={"approve": "none"})
+    assert sorted(CALLS, key=lambda c: c[0]) == [("get_forecast", {"city": "Oslo", "days": 3}),
+                                                 ("set_savings_rate", {"account": "holiday", "rate": 0.065})]
+    assert 'rate=0.065' in out["plan"] and 'days=3' in out["plan"]  # the plan recorded is the one that ran
+    calls = [c for m in out["messages"] for c in getattr(m, "tool_calls", [])]
+    assert {c["name"]: c["args"] for c in calls}["set_savings_rate"]["rate"] == 0.065
