@@ -10,6 +10,8 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
   or description names (fraction, percent, cents, thousands/millions/billions, a duration unit),
   or in plain units when it names none ("2.5 million" is 2500000); only when exactly one such
   conversion explains the written value;
+- a name where the parameter asks for a code (ISO currency, US state, country: "euros" as "EUR",
+  "texas" as "TX") is put as that code;
 - an allowed value (schema enum) the request does not name is replaced by the one allowed value it
   does name, when it names exactly one;
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
@@ -26,7 +28,8 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.planlang import Task, format_call, refs_in
-from tinyagent.tools.quantities import Mention, in_unit, mentions, singular, unit_of
+from tinyagent.tools.codes import code_kind, to_code
+from tinyagent.tools.quantities import Mention, about, in_unit, mentions, singular, unit_of
 from tinyagent.tools.specs import Param, ToolSpec
 
 #: name parts that say "a count of" rather than what is counted
@@ -79,6 +82,13 @@ def fit_choice(value: str, param: Param, query: str) -> str:
     return named[0]
 
 
+def fit_code(value: str, param: Param, tool_description: str = "") -> str:
+    """The code a parameter asks for (ISO currency, US state, country) in place of the name written."""
+    kind = code_kind(param.tool_key, f"{param.description} {about(param.tool_key, tool_description)}")
+    code = to_code(value, *kind) if kind else None
+    return code or value
+
+
 def stated_count(param: Param, found: list[Mention]) -> int | float | None:
     """The number the request states for an optional count by its name ("5 day" for ``days``)."""
     parts = {singular(w) for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w} - _GENERIC
@@ -104,6 +114,8 @@ def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], spec: T
         return fit_number(value, param, found, f"{spec.description}\n{spec.details}")
     if param.enum and isinstance(value, str):
         return fit_choice(value, param, query)
+    if param.type == "string" and isinstance(value, str):
+        return fit_code(value, param, f"{spec.description}\n{spec.details}")
     return value
 
 

@@ -44,6 +44,11 @@ TOOLS = [
          ["company", "revenue_millions"]),
     tool("set_grant", "Record a research grant. The amount is in thousands of euros (40 = 40,000 EUR).",
          {"lab": {"type": "string"}, "amount_keur": {"type": "number"}}, ["lab", "amount_keur"]),
+    tool("convert", "Convert money between currencies.",
+         {"amount": {"type": "number"}, "source": {"type": "string", "description": "ISO 4217 code, e.g. 'EUR'"},
+          "target": {"type": "string", "description": "three-letter currency code"}}, ["amount", "source", "target"]),
+    tool("state_alerts", "Weather alerts for a US state, given by its two-letter code.",
+         {"state": {"type": "string"}}, ["state"]),
     tool("set_budget", "Set a spending limit.",
          {"amount": {"type": "integer", "description": "the limit in dollars"}}, ["amount"]),
     tool("snooze", "Silence notifications for a while.",
@@ -79,6 +84,9 @@ def fitted(plan: str, request: str) -> list[dict]:
      {"company": "acme", "revenue_millions": 1200}),
     ("the robotics lab got a grant of 1.2 million euros", '1. set_grant(lab="robotics", amount_keur=1.2)\n2. join()',
      {"lab": "robotics", "amount_keur": 1200}),
+    ("what are 250 swiss francs in british pounds", '1. convert(amount=250, source="swiss francs", target="british pounds")\n2. join()',
+     {"amount": 250, "source": "CHF", "target": "GBP"}),
+    ("any storm warnings in new mexico?", '1. state_alerts(state="New Mexico")\n2. join()', {"state": "NM"}),
     ("cap my spending at 25k", '1. set_budget(amount=25)\n2. join()', {"amount": 25000}),
     ("cap my spending at 3 million", '1. set_budget(amount=3)\n2. join()', {"amount": 3000000}),
     ("mute everything for 10 minutes", '1. snooze(seconds=10)\n2. join()', {"seconds": 600}),
@@ -107,6 +115,8 @@ def test_values_are_put_in_the_form_the_tool_asks_for(request_, plan, want):
     # a choice the request does not name, or names two of
     ("forecast for Denver", '1. get_forecast(city="Denver", units="imperial")\n2. join()'),
     ("Dune tickets, premium or recliner", '1. book_tickets(movie="Dune", seat="premium")\n2. join()'),
+    # a name no table knows, or a code already
+    ("convert 5 doubloons to euros", '1. convert(amount=5, source="doubloons", target="EUR")\n2. join()'),
     # an integer the conversion would make fractional
     ("mute for 1.5 ms", '1. snooze(seconds=1)\n2. join()'),
 ])
@@ -168,3 +178,24 @@ def test_a_run_calls_the_tool_with_fitted_values_and_records_them(tmp_path):
     assert 'rate=0.065' in out["plan"] and 'days=3' in out["plan"]  # the plan recorded is the one that ran
     calls = [c for m in out["messages"] for c in getattr(m, "tool_calls", [])]
     assert {c["name"]: c["args"] for c in calls}["set_savings_rate"]["rate"] == 0.065
+
+
+@pytest.mark.parametrize("name, description, kind, names, codes", [
+    ("from_currency", "ISO 4217 code, e.g. 'EUR'", ("currency", True), ["euros", "Yen", "usd"], ["EUR", "JPY", "USD"]),
+    ("state", "two-letter state code, e.g. 'TX'", ("state", False), ["texas", "New York"], ["TX", "NY"]),
+    ("country", "ISO 3166 alpha-3 country code", ("country", True), ["Germany", "the Netherlands"], ["DEU", "NLD"]),
+    ("country", "country code", ("country", False), ["south korea", "UK"], ["KR", "GB"]),
+])
+def test_names_become_the_codes_a_parameter_asks_for(name, description, kind, names, codes):
+    from tinyagent.tools.codes import code_kind, to_code
+
+    assert code_kind(name, description) == kind
+    assert [to_code(n, *kind) for n in names] == codes
+
+
+@pytest.mark.parametrize("name, description", [("city", ""), ("state", "the state the order is in"),
+                                               ("currency", "the currency, as people say it")])
+def test_a_parameter_that_asks_for_no_code_keeps_names(name, description):
+    from tinyagent.tools.codes import code_kind
+
+    assert code_kind(name, description) is None
