@@ -121,10 +121,10 @@ class ToolSpec:
         aliases = aliases or {}
         params = []
         for pname, prop in props.items():
-            ptype, items = _json_type(prop, defs)
+            shape = _resolve(prop, defs)  # $ref inlined, Optional unwrapped
+            ptype, items = _json_type(shape)
             key = aliases.get(pname, pname)
             shown = plan_identifier(key)
-            shape = _resolve(prop, defs)
             params.append(Param(
                 name=shown,
                 type=ptype,
@@ -133,7 +133,7 @@ class ToolSpec:
                 items=items,
                 default=prop.get("default"),
                 role=str(prop.get("x-role", "")),
-                enum=tuple(_enum(prop, defs)),
+                enum=tuple(_enum(shape)),
                 key=key if key != shown else "",
                 shape=json.dumps(shape) if _is_nested(shape) else "",
                 layout=layout_of(str(shape.get("format", "")), str(prop.get("description", "")))
@@ -212,35 +212,21 @@ def _shape_words(shape: dict) -> str:
     return _PY_NAMES.get(t if t in TYPES else "any", "any")
 
 
-def _enum(prop: dict, defs: dict) -> list:
-    """The allowed values of a property (``enum``, a ``$ref`` to an Enum, or ``Literal`` in Optional)."""
-    if "$ref" in prop:
-        prop = defs.get(prop["$ref"].split("/")[-1], {})
-    if "enum" in prop:
-        return list(prop["enum"])
-    if "const" in prop:
-        return [prop["const"]]
-    options = [o for o in prop.get("anyOf", []) if o.get("type") != "null"]
-    return _enum(options[0], defs) if len(options) == 1 else []
+def _enum(shape: dict) -> list:
+    """The allowed values of a resolved property (``enum``, an Enum's ``$ref``, ``Literal``, ``const``)."""
+    if "enum" in shape:
+        return list(shape["enum"])
+    return [shape["const"]] if "const" in shape else []
 
 
-def _json_type(prop: dict, defs: dict) -> tuple[str, str]:
-    """Reduce a JSON-schema property to (type, item type), unwrapping Optional and $ref."""
-    if "$ref" in prop:
-        prop = defs.get(prop["$ref"].split("/")[-1], {})
-    if "anyOf" in prop:
-        options = [o for o in prop["anyOf"] if o.get("type") != "null"]
-        if len(options) == 1:
-            return _json_type(options[0], defs)
-        return "any", "any"
-    ptype = prop.get("type", "any")
-    if isinstance(ptype, list):
-        ptype = next((t for t in ptype if t != "null"), "any")
+def _json_type(shape: dict) -> tuple[str, str]:
+    """A resolved property as (type, item type); a union of several types is "any"."""
+    ptype = shape.get("type", "any")
     if ptype not in TYPES:
         ptype = "any"
     items = "any"
     if ptype == "array":
-        items, _ = _json_type(prop.get("items", {}) or {}, defs)
+        items, _ = _json_type(shape.get("items") or {})
         if items in ("array", "object"):
             items = "any"
     return ptype, items
