@@ -14,6 +14,7 @@ from langgraph.types import interrupt
 from tinyagent.nodes.answer import compose
 from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
@@ -99,6 +100,9 @@ def make_compile(res: Resources):
             fitted = fit_values(tasks, res.specs, state.get("query", ""))
             if fitted:  # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
                 tasks, plan = fitted, format_plan(fitted)
+            repeated = fan_out(tasks, res.specs, state.get("query", ""))
+            if repeated:  # one call per value the request lists for it (nodes/fanout.py)
+                tasks, plan = repeated, format_plan(repeated)
             check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used

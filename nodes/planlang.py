@@ -140,6 +140,17 @@ def refs_in(value: Any, whole: bool = False) -> set[int]:
     return set()
 
 
+def renumber(value: Any, ids: dict[int, int]) -> Any:
+    """``value`` with every ``$K`` reference whose K is in ``ids`` renumbered to ``ids[K]``."""
+    if isinstance(value, str):
+        return REF.sub(lambda m: f"${ids.get(int(m.group(1)), int(m.group(1)))}", value)
+    if isinstance(value, list):
+        return [renumber(v, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: renumber(v, ids) for k, v in value.items()}
+    return value
+
+
 def is_ref(value: Any) -> int | None:
     """The step id if ``value`` is a whole reference ``"$K"``, else None."""
     if isinstance(value, str):

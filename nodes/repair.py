@@ -10,25 +10,11 @@ what is recorded and run.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from typing import Any
 
 from tinyagent.nodes.checks import asks_to_attach
-from tinyagent.nodes.planlang import Task, format_call, refs_in
+from tinyagent.nodes.planlang import Task, format_call, refs_in, renumber
 from tinyagent.tools.specs import ToolSpec
-
-_REF = re.compile(r"\$(\d+)")
-
-
-def _remap(value: Any, ids: dict[int, int]) -> Any:
-    if isinstance(value, str):
-        return _REF.sub(lambda m: f"${ids.get(int(m.group(1)), int(m.group(1)))}", value)
-    if isinstance(value, list):
-        return [_remap(v, ids) for v in value]
-    if isinstance(value, dict):
-        return {k: _remap(v, ids) for k, v in value.items()}
-    return value
 
 
 def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
@@ -56,7 +42,7 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str)
     ids = {t.id: first + i for i, t in enumerate(order)}
     out = []
     for t in order:
-        args = _remap(t.args, ids)
+        args = renumber(t.args, ids)
         if t.id == sender.id:
             args = {**args, slot: [f"${ids[found.id]}"]}
         out.append(replace(t, id=ids[t.id], args=args, deps=tuple(sorted(refs_in(list(args.values())))),

@@ -49,13 +49,13 @@ class Prompts(BaseCallbackHandler):
         self.prompts += prompts
 
 
-def run(tmp_path, plans, early=True, seen=None, **ctx):
+def run(tmp_path, plans, early=True, seen=None, request="weather in Oslo, Rome, Lima and Pune, and text Sam", **ctx):
     tools, starts = make_tools()
     llm = FakeStreamingListLLM(responses=plans, sleep=CHAR_S)
     graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None, early_start=early),
                         llm=llm, index=AllToolsIndex())
     t0 = time.perf_counter()
-    out = graph.invoke({"messages": [("human", "weather in Oslo, Rome, Lima and Pune, and text Sam")]},
+    out = graph.invoke({"messages": [("human", request)]},
                        context=ctx or None, config={"callbacks": [seen] if seen else []})
     return out, starts, t0, time.perf_counter() - t0
 
@@ -85,7 +85,7 @@ def test_without_early_start_every_step_waits_for_the_whole_plan(tmp_path):
 def test_a_step_that_sends_waits_for_the_whole_plan(tmp_path):
     plan = ('1. send_sms(to="Sam", message="On my way")\n2. get_weather(city="Oslo")\n'
             '3. join()<END_OF_PLAN>')
-    out, starts, t0, _ = run(tmp_path, [plan], approve="none")
+    out, starts, t0, _ = run(tmp_path, [plan], request="text Sam I'm on my way, and the weather in Oslo", approve="none")
     assert [t["status"] for t in out["tasks"]] == ["done", "done"]
     assert starts["sms"] - t0 >= out["timings"]["plan"]  # not before the plan was complete
     assert starts["Oslo"] - t0 < out["timings"]["plan"]  # the read did start early
@@ -95,7 +95,7 @@ def test_a_plan_that_turns_out_invalid_goes_back_with_its_exact_error(tmp_path):
     bad = '1. get_weather(city="Oslo")\n2. get_wether(city="Rome")\n3. join()<END_OF_PLAN>'
     good = '1. get_weather(city="Rome")\n2. join()<END_OF_PLAN>'
     seen = Prompts()
-    out, starts, _, _ = run(tmp_path, [bad, good], seen=seen)
+    out, starts, _, _ = run(tmp_path, [bad, good], seen=seen, request="the weather in Rome please")
     assert out["replans"] == 1 and len(out["plans"]) == 2
     assert "unknown tool `get_wether`" in seen.prompts[1] and "unknown tool" not in seen.prompts[0]
     # the lookup from the invalid plan ran (a read) but is not reported; the new plan's one is

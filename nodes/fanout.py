@@ -1,0 +1,117 @@
+"""One call made once per value where the request lists several for it ("on Dec 2 and on Dec 3").
+
+The small planner often writes one call where the request asks the same thing of two or three
+values ("mark OPS-11 and OPS-12 as done", "lights off in the kitchen, the hallway and the office",
+"phone numbers of Yuki Tanaka and Lucas Martin"). When a tool is called once, no step uses its
+result, and one of its text arguments is copied from the request where that text is followed by
+"and", "or" or a comma and one or more values of the same form (the same pattern of capitals,
+lower case and digits, or all capitalized names), the call is repeated for each further value,
+right after the first. The plan is renumbered and what it shows and runs is the repeated one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tinyagent.nodes.planlang import Task, format_call, refs_in, renumber
+from tinyagent.tools.specs import ToolSpec
+
+_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
+                   r"(?:(?:on|for|in|at|to|from|the|my|of|also)\s+)*", re.IGNORECASE)
+# where a listed value ends: punctuation, a joiner, or a word that starts a phrase of its own
+_END = re.compile(r"\s*(?:[,;:.!?()]|\s(?:and|or|on|for|in|at|to|from|with|by|as|please|then|but|"
+                  r"is|are|was|were|do|does|did|tomorrow|today|tonight)\b|$)", re.IGNORECASE)
+MAX_EXTRA = 4
+#: words that start another ask ("weather in paris and remind me ..."), not another value
+_ASK_WORDS = {"text", "email", "mail", "call", "remind", "send", "set", "make", "create", "add", "open",
+              "show", "find", "get", "check", "book", "schedule", "tell", "ask", "turn", "play", "put",
+              "search", "look", "buy", "write", "reply", "forward", "delete", "cancel", "move", "mark",
+              "let", "give", "read", "start", "stop", "pay", "order", "note", "what", "how", "when",
+              "where", "who", "which", "is", "are", "can", "could", "please", "then", "also", "i", "me"}
+#: free text (a note's content, a message) is one value however it is worded: never repeated
+FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
+             "context", "comment", "memo", "details", "prompt", "code", "query"}
+
+
+def form(text: str) -> str:
+    """The pattern of a value: digits as 9, capitals as A, lower case as a, runs collapsed
+    ("OPS-1187" -> "A-9", "2026-07-04" -> "9-9-9", "Yuki Tanaka" -> "Aa Aa")."""
+    out = re.sub(r"[0-9]", "9", text)
+    out = re.sub(r"[A-Z]", "A", out)
+    out = re.sub(r"[a-z]", "a", out)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _names(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*", text))
+
+
+def _same_form(a: str, b: str) -> bool:
+    return form(a) == form(b) or (_names(a) and _names(b))
+
+
+def listed_after(value: str, query: str) -> list[str]:
+    """The values the request lists right after ``value`` in the same form ("A and B, C")."""
+    at = query.find(value)
+    if at < 0 or not value.strip():
+        return []
+    rest, out = query[at + len(value):], []
+    while len(out) < MAX_EXTRA:
+        m = _JOIN.match(rest)
+        if not m or m.end() == 0:
+            break
+        rest = rest[m.end():]
+        end = _END.search(rest, 1)
+        span = rest[:end.start() if end else len(rest)].strip()
+        words = span.split()
+        # the whole span up to the next break, or as many words as the planned value has
+        nxt = next((c for c in (span, " ".join(words[:len(value.split())])) if c and _same_form(value, c)), "")
+        if not nxt or nxt == value or nxt.split()[0].lower() in _ASK_WORDS:
+            break
+        out.append(nxt)
+        rest = rest[rest.index(nxt) + len(nxt):]
+    return out
+
+
+def _choice(option: str, allowed: tuple) -> str | None:
+    if not allowed:
+        return option
+    return next((a for a in allowed if isinstance(a, str) and a.lower() == option.lower()), None)
+
+
+def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+    """The tasks with listed values called once each, or None when nothing is to repeat."""
+    calls: dict[str, int] = {}
+    for t in tasks:
+        calls[t.tool] = calls.get(t.tool, 0) + 1
+    used = set().union(*(set(t.deps) for t in tasks)) if tasks else set()
+    literals = {v for t in tasks for v in t.args.values() if isinstance(v, str)}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None or calls[t.tool] != 1 or t.id in used:
+            continue
+        options = []
+        for p in spec.params:
+            v = t.args.get(p.name)
+            if (p.type != "string" or not isinstance(v, str) or refs_in(v) or p.role == "message"
+                    or p.name.lower().strip("_") in FREE_TEXT):
+                continue
+            more = [_choice(o, p.enum) for o in listed_after(v, query)]
+            if more and all(more) and not (set(more) & literals):
+                options.append((p.name, more))
+        if len(options) != 1:  # none, or two arguments that could each be the listed one
+            continue
+        name, more = options[0]
+        copies = [replace(t, args={**t.args, name: m}) for m in more]
+        order = [x for x in tasks if x.id <= t.id] + copies + [x for x in tasks if x.id > t.id]
+        first = tasks[0].id
+        ids = {x.id: first + i for i, x in enumerate(order) if x not in copies}
+        out = []
+        for i, x in enumerate(order):
+            new_id = first + i
+            args = renumber(x.args, ids)
+            out.append(replace(x, id=new_id, args=args, deps=tuple(sorted(ids.get(d, d) for d in x.deps)),
+                               line=f"{new_id}. {format_call(x.tool, args)}"))
+        return out
+    return None

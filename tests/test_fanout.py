@@ -1,0 +1,92 @@
+"""One call per value the request lists for it (nodes/fanout.py)."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake import FakeListLLM
+from langchain_core.tools import StructuredTool
+
+from tests.fakes import AllToolsIndex
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.fanout import fan_out, form, listed_after
+from tinyagent.nodes.planlang import compile_plan
+from tinyagent.tools.specs import specs_for
+
+CALLS: list[tuple[str, dict]] = []
+
+
+def tool(name: str, props: dict, required=()) -> StructuredTool:
+    def run(**kwargs):
+        CALLS.append((name, kwargs))
+        return f"{name} {kwargs}"
+    schema = {"type": "object", "properties": props, "required": list(required)}
+    return StructuredTool.from_function(func=run, name=name, description=f"{name}.", args_schema=schema)
+
+
+TOOLS = [
+    tool("close_issue", {"key": {"type": "string"}}, ["key"]),
+    tool("lights_off", {"room": {"type": "string"}}, ["room"]),
+    tool("rainfall", {"city": {"type": "string"}, "date": {"type": "string"}}, ["city", "date"]),
+    tool("standings", {"league": {"type": "string", "enum": ["nba", "nhl", "nfl"]}}, ["league"]),
+    tool("lookup_phone", {"name": {"type": "string"}}, ["name"]),
+    tool("text", {"to": {"type": "string"}, "message": {"type": "string"}}, ["to", "message"]),
+    tool("save_note", {"title": {"type": "string"}, "content": {"type": "string"}}, ["title", "content"]),
+]
+SPECS = specs_for(TOOLS)
+
+
+def repeated(plan: str, request: str) -> list[str] | None:
+    out = fan_out(compile_plan(plan, SPECS), SPECS, request)
+    return None if out is None else [t.line for t in out]
+
+
+def test_values_of_the_same_form_listed_after_the_one_planned():
+    assert listed_after("OPS-11", "close OPS-11, OPS-12 and OPS-15 please") == ["OPS-12", "OPS-15"]
+    assert listed_after("kitchen", "lights off in the kitchen, the hallway and the office") == ["hallway", "office"]
+    assert listed_after("2026-07-04", "rain in Lima on 2026-07-04 and on 2025-07-04?") == ["2025-07-04"]
+    assert listed_after("Yuki Tanaka", "numbers of Yuki Tanaka and Lucas Martin") == ["Lucas Martin"]
+    assert listed_after("Ideas", "a note called Ideas and remind me at 5") == []  # another ask, not a value
+    assert listed_after("paris", "rain in paris and remind me to pack") == []
+    assert form("OPS-1187") == "A-9" and form("2026-07-04") == "9-9-9"
+
+
+@pytest.mark.parametrize("request_, plan, want", [
+    ("close OPS-11 and OPS-12", '1. close_issue(key="OPS-11")\n2. join()',
+     ['1. close_issue(key="OPS-11")', '2. close_issue(key="OPS-12")']),
+    ("lights off in the kitchen, the hallway and the office", '1. lights_off(room="kitchen")\n2. join()',
+     ['1. lights_off(room="kitchen")', '2. lights_off(room="hallway")', '3. lights_off(room="office")']),
+    ("nba and nhl standings", '1. standings(league="nba")\n2. join()',
+     ['1. standings(league="nba")', '2. standings(league="nhl")']),
+    # a later step's references follow the renumbering
+    ("rain in Lima on 2026-07-04 and on 2025-07-04, and text Ana's number: Ana",
+     '1. rainfall(city="Lima", date="2026-07-04")\n2. lookup_phone(name="Ana")\n3. text(to="$2", message="hi")\n4. join()',
+     ['1. rainfall(city="Lima", date="2026-07-04")', '2. rainfall(city="Lima", date="2025-07-04")',
+      '3. lookup_phone(name="Ana")', '4. text(to="$3", message="hi")']),
+])
+def test_a_call_is_repeated_for_each_listed_value(request_, plan, want):
+    assert repeated(plan, request_) == want
+
+
+@pytest.mark.parametrize("request_, plan", [
+    # a step uses its result: what the repeat would feed is not clear
+    ("text Yuki Tanaka and Lucas Martin hi", '1. lookup_phone(name="Yuki Tanaka")\n2. text(to="$1", message="hi")\n3. join()'),
+    # already called for each
+    ("close OPS-11 and OPS-12", '1. close_issue(key="OPS-11")\n2. close_issue(key="OPS-12")\n3. join()'),
+    # free text is one value
+    ("save a note Groceries: milk and eggs", '1. save_note(title="Groceries", content="milk")\n2. join()'),
+    # a listed value that is not allowed, or one another step already uses
+    ("nba and mlb standings", '1. standings(league="nba")\n2. join()'),
+    ("call Ana and Bo", '1. lookup_phone(name="Ana")\n2. lookup_phone(name="Bo")\n3. join()'),
+])
+def test_nothing_is_repeated_where_the_list_is_not_clear(request_, plan):
+    assert repeated(plan, request_) is None
+
+
+def test_every_listed_value_runs_and_the_plan_shows_it(tmp_path):
+    CALLS.clear()
+    g = build_graph(tools=TOOLS, settings=Settings(data_dir=tmp_path / "data", lora_path=None),
+                    llm=FakeListLLM(responses=['1. close_issue(key="OPS-11")\n2. join()']), index=AllToolsIndex())
+    out = g.invoke({"messages": [{"role": "user", "content": "close OPS-11 and OPS-12"}]}, context={"approve": "none"})
+    assert sorted(c[1]["key"] for c in CALLS) == ["OPS-11", "OPS-12"]
+    assert 'close_issue(key="OPS-12")' in out["plan"]
