@@ -41,14 +41,12 @@ llama-server: setup
 	scripts/build-llama-server.sh
 
 # Every benchmark in BENCHMARKS.md, one after the other (about an hour on 2 idle cores). The merged
-# Q8_0 model is made only when the training run the adapter came from is here (finetune/runs/main).
+# models are built from the shipped GGUF LoRA on first use and cached (nodes/merged_model.py).
 bench: setup
 	$(BIN)/python bench/parallel.py
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/footprint.py
-	test ! -d finetune/runs/main/checkpoint-last || $(BIN)/python -m tinyagent.finetune export --run finetune/runs/main \
-		--adapter finetune/runs/main/checkpoint-last --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
-	$(BIN)/python bench/planner_speed.py
+	$(BIN)/python bench/planner_speed.py --merged Q8_0 Q6_K Q5_K_M Q5_1 Q4_1
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/react_baseline.py
 

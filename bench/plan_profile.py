@@ -3,7 +3,8 @@
     .venv/bin/python bench/plan_profile.py [--queries 8] [--skip-load]
 
 Part 1, one plan taken apart (the first --queries test requests, their real prompts and grammars),
-for the base model with and without the project's LoRA adapter:
+for the default (the project's LoRA adapter merged into the base, Q8_0), the base with the adapter
+applied at run time, and the base without it:
 - prompt: evaluating the whole prompt once (a reset context, no cache);
 - forward: the model's forward pass per generated token (the plan's tokens fed back one by one,
   nothing sampled);
@@ -118,7 +119,9 @@ def main() -> None:
         print(f"WARNING: timings are not representative: {why}", file=sys.stderr)
     prompts = prompts_for(args.queries)
     result = {"command": " ".join(sys.argv), "queries": len(prompts)}
-    models = [("base + LoRA (default)", Settings(lora_path=PROJECT_ADAPTER, adaptive_threads=False)),
+    models = [("adapter merged, Q8_0 (default)", Settings(lora_path=PROJECT_ADAPTER, adaptive_threads=False)),
+              ("base + LoRA at run time", Settings(lora_path=PROJECT_ADAPTER, merge_adapter=False,
+                                                   adaptive_threads=False)),
               ("base, no adapter", Settings(lora_path=None, adaptive_threads=False))]
     rows = []
     for name, s in models:

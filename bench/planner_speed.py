@@ -1,13 +1,12 @@
-"""Planner speed for three models: plan latency cold and warm, prompt and generation tokens/s.
+"""Planner speed per model: plan latency cold and warm, prompt and generation tokens/s, and plans
+token-identical to the run-time LoRA's.
 
-    .venv/bin/python bench/planner_speed.py [--queries 8] [--merged bench/models/merged-q8_0.gguf]
+    .venv/bin/python bench/planner_speed.py [--queries 8] [--merged Q8_0 Q5_1 ...]
 
 Models: the default base (SmolLM2-135M-Instruct Q4_1) without the adapter, the same base with the
-project's LoRA adapter (finetune/adapter/tinyagent-planner-lora.gguf), and the adapter merged into
-the base and quantized to Q8_0, made from the training run the adapter came from
-(finetune/runs/main, not in the repository: see finetune/README.md) with
-
-    .venv/bin/python -m tinyagent.finetune export --merge --quant Q8_0 --out bench/models/merged-q8_0.gguf
+project's LoRA adapter (finetune/adapter/tinyagent-planner-lora.gguf) applied at run time, and the
+adapter merged into the base (nodes/merged_model.py, as the agent does by default) in each --merged
+quant type (a GGUF path is taken as it is).
 
 Each model plans the same prompts (the first --queries test requests, retrieved tools, one solved
 example, the planner's grammar), one model at a time, after one discarded warm-up completion.
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PLOTS, ROOT, median, others_running, pyplot, save, save_plot, table, test_rows  # noqa: E402
+from bench.common import PLOTS, median, others_running, pyplot, save, save_plot, table, test_rows  # noqa: E402
 
 
 def prompts_for(n: int) -> list[tuple[list, str]]:
@@ -64,16 +63,17 @@ def measure(settings, prompts) -> dict:
 
     def one(msgs, grammar):
         t = time.perf_counter()
-        _, n_prompt, n_gen = complete(llm, msgs, grammar, settings.max_plan_tokens, 0.0)
-        return time.perf_counter() - t, n_prompt, n_gen
+        text, n_prompt, n_gen = complete(llm, msgs, grammar, settings.max_plan_tokens, 0.0)
+        return time.perf_counter() - t, n_prompt, n_gen, text
 
     one(*prompts[0])  # warm-up: first-use allocations, discarded
-    cold, same, n_prompt, n_gen = [], [], [], []
+    cold, same, n_prompt, n_gen, plans = [], [], [], [], []
     saved = getattr(llm.client, "_tinyagent_prefix_cache", None)
     for msgs, grammar in prompts:
         llm.client.reset()
         llm.client._tinyagent_prefix_cache = None  # cold: no saved state to start from either
-        dt, p, g = one(msgs, grammar)
+        dt, p, g, text = one(msgs, grammar)
+        plans.append(text)
         cold.append(dt)
         n_prompt.append(p)
         n_gen.append(g)
@@ -90,14 +90,14 @@ def measure(settings, prompts) -> dict:
             "gen_tok_s": median([g / s for g, s in zip(n_gen, same)]),
             "prompt_tok_s": median([p / max(1e-6, c - s) for p, c, s in zip(n_prompt, cold, same)]),
             "prompt_tokens": median(n_prompt), "gen_tokens": median(n_gen),
-            "cold": cold, "warm": warm, "same": same}
+            "cold": cold, "warm": warm, "same": same, "plans": plans}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--queries", type=int, default=8)
-    ap.add_argument("--merged", type=Path, default=ROOT / "bench" / "models" / "merged-q8_0.gguf",
-                    help="merged Q8_0 export (skipped, with the command to make it, if missing)")
+    ap.add_argument("--merged", nargs="*", default=["Q8_0"],
+                    help="quant types of the merged model (built and cached as the agent does), or merged GGUF paths")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--plot", type=Path, default=PLOTS / "planner_speed.png")
     args = ap.parse_args()
@@ -109,14 +109,16 @@ def main() -> None:
     extra = {"n_threads": args.threads} if args.threads else {}
     models = [("Q4_1 base, no adapter", Settings(lora_path=None, **extra))]
     if PROJECT_ADAPTER.exists():
-        models.append(("Q4_1 base + LoRA adapter", Settings(lora_path=PROJECT_ADAPTER, **extra)))
+        models.append(("Q4_1 base + LoRA adapter", Settings(lora_path=PROJECT_ADAPTER, merge_adapter=False, **extra)))
     else:
         print(f"skipped base + adapter: {PROJECT_ADAPTER} not found", file=sys.stderr)
-    if args.merged.exists():
-        models.append(("merged Q8_0", Settings(model_path=args.merged, lora_path=None, **extra)))
-    else:
-        print(f"skipped merged Q8_0: {args.merged} not found; make it with `.venv/bin/python -m tinyagent.finetune "
-              f"export --merge --quant Q8_0 --out {args.merged}`", file=sys.stderr)
+    for quant in args.merged if PROJECT_ADAPTER.exists() else []:
+        if quant.endswith(".gguf"):
+            models.append((f"merged {Path(quant).name}", Settings(model_path=quant, lora_path=None, **extra)))
+            continue
+        from tinyagent.nodes.merged_model import merged_model
+        s = Settings(lora_path=PROJECT_ADAPTER, merge_quant=quant, **extra)
+        models.append((f"merged {quant.upper()}", Settings(model_path=merged_model(s), lora_path=None, **extra)))
 
     prompts = prompts_for(args.queries)
     results = {}
@@ -124,13 +126,19 @@ def main() -> None:
         print(f"measuring {name} ...", file=sys.stderr)
         results[name] = measure(settings, prompts)
     base = results[models[0][0]]
+    lora = results.get("Q4_1 base + LoRA adapter")
+    for r in results.values():  # plans token-identical to the run-time LoRA's (cold pass, greedy)
+        r["same_plans_as_lora"] = (sum(a == b for a, b in zip(r["plans"], lora["plans"])) / len(prompts)
+                                   if lora else None)
     print(f"{len(prompts)} planning prompts, {models[0][1].n_threads} threads, medians; "
           f"ratios against the base without adapter")
     print(table(["model", "cold s", "warm s", "same prompt s", "prompt tok/s", "generation tok/s",
-                 "prompt tokens", "plan tokens", "cold / base"],
+                 "prompt tokens", "plan tokens", "cold / base", "plans = LoRA's"],
                 [(name, f"{r['cold_s']:.2f}", f"{r['warm_s']:.2f}", f"{r['same_s']:.2f}",
                   f"{r['prompt_tok_s']:.0f}", f"{r['gen_tok_s']:.0f}", f"{r['prompt_tokens']:.0f}",
-                  f"{r['gen_tokens']:.0f}", f"{r['cold_s'] / base['cold_s']:.2f}x") for name, r in results.items()]))
+                  f"{r['gen_tokens']:.0f}", f"{r['cold_s'] / base['cold_s']:.2f}x",
+                  "-" if r["same_plans_as_lora"] is None else f"{r['same_plans_as_lora']:.0%}")
+                 for name, r in results.items()]))
     save("planner_speed.json", {"command": " ".join(sys.argv), "queries": len(prompts), "models": {
         name: {**results[name], "model": str(s.model_path), "lora": str(s.lora_path) if s.lora_path else None}
         for name, s in models}})

@@ -371,6 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = graph.resources.settings
     meta = {"split": args.split, "model": str(settings.model_path),
             "lora": str(settings.lora_path) if settings.lora_path else None,
+            # the adapter merged into the model in this quant type (nodes/merged_model.py), or applied at run time
+            "merged": settings.merge_quant if settings.lora_path and settings.merge_adapter else None,
             "focus_tools": settings.focus_tools,
             "first_try_parse_rate": round(sum(r["parsed"] and r["rounds"] == 1 for r in results)
                                           / max(1, len(results)), 4),

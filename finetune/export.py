@@ -2,12 +2,12 @@
 
 Default: a GGUF LoRA adapter (load it with ``lora_path`` next to the base GGUF).
 ``--merge --quant Q4_1|Q8_0|F16``: one standalone model GGUF, the adapter merged into the base.
+(The agent merges the shipped GGUF LoRA itself, without the training run: nodes/merged_model.py.)
 """
 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import sys
 import tempfile
@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-from gguf import GGMLQuantizationType, GGUFReader, GGUFWriter, LlamaFileType
-from gguf.quants import dequantize
 
 from tinyagent.finetune import gguf_io
 from tinyagent.finetune.config import ROOT, TrainConfig
+from tinyagent.nodes import gguf_merge
+from tinyagent.nodes.gguf_merge import quantize  # noqa: F401  (kept importable from here)
 
 DEFAULT_OUT = ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
-FLOAT_TYPES = (GGMLQuantizationType.F32, GGMLQuantizationType.F16)
 
 
 def load_lora(adapter_dir: str | Path) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], float, int]:
@@ -69,38 +68,9 @@ def merge_to_float(base_gguf: str | Path, adapter_dir: str | Path, out: str | Pa
     for module, (a, b) in lora.items():
         name = gguf_io.gguf_name(module)
         heads = gguf_io.heads_for(name, n_head, n_kv)
-        deltas[name + ".weight"] = (alpha / r) * ((gguf_io.permute_qk(b, heads) if heads else b) @ a)
-
-    reader = GGUFReader(str(base_gguf))
-    w = GGUFWriter(str(out), gguf_io.ARCH)
-    gguf_io.copy_metadata(reader, w, skip=("general.file_type",))
-    w.add_file_type(LlamaFileType.ALL_F32)
-    for t in reader.tensors:
-        shape = tuple(int(n) for n in reversed(t.shape))      # torch order: [n_out, n_in]
-        if t.tensor_type in FLOAT_TYPES:
-            array = np.asarray(t.data, dtype=np.float32).reshape(shape)
-        else:
-            array = dequantize(t.data, t.tensor_type).reshape(shape)
-        if t.name in deltas:
-            array = array + deltas.pop(t.name)
-        w.add_tensor(t.name, array.astype(np.float32))
-    if deltas:
-        raise ValueError(f"adapter tensors with no base tensor: {sorted(deltas)[:3]}")
-    gguf_io.write_file(w)
-    return Path(out)
-
-
-def quantize(src: str | Path, out: str | Path, quant: str) -> Path:
-    """Quantize a GGUF with llama.cpp (``Q4_1``, ``Q8_0``, ``F16``, ...)."""
-    import llama_cpp
-
-    params = llama_cpp.llama_model_quantize_default_params()
-    params.ftype = getattr(llama_cpp, f"LLAMA_FTYPE_MOSTLY_{quant.upper()}")
-    params.nthread = 2
-    rc = llama_cpp.llama_model_quantize(str(src).encode(), str(out).encode(), ctypes.byref(params))
-    if rc != 0:
-        raise RuntimeError(f"llama_model_quantize failed ({rc})")
-    return Path(out)
+        b = gguf_io.permute_qk(b, heads) if heads else b  # llama.cpp's row order, as the GGUF LoRA has it
+        deltas[name + ".weight"] = lambda a=a, b=b: gguf_merge.lora_delta(a, b, alpha)
+    return gguf_merge.write_merged_float(base_gguf, deltas, out)
 
 
 def export_merged(base_gguf: str | Path, adapter_dir: str | Path, out: str | Path,
@@ -109,7 +79,7 @@ def export_merged(base_gguf: str | Path, adapter_dir: str | Path, out: str | Pat
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=Path(out).parent) as tmp:
         merged = merge_to_float(base_gguf, adapter_dir, Path(tmp) / "merged-f32.gguf")
-        return quantize(merged, out, quant)
+        return gguf_merge.quantize(merged, out, quant)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Mapping
 
 import numpy as np
-from gguf import GGUFReader, GGUFValueType, GGUFWriter, LlamaFileType
+from gguf import GGUFReader, GGUFWriter, LlamaFileType
+
+from tinyagent.nodes.gguf_merge import copy_metadata, write_file  # noqa: F401  (shared with the run-time merge)
 
 ARCH = "llama"
 
@@ -101,25 +103,6 @@ def llama_heads(path: str | Path) -> tuple[int, int]:
     meta = read_metadata(path, f"{ARCH}.attention.")
     n_head = meta[f"{ARCH}.attention.head_count"]
     return n_head, meta.get(f"{ARCH}.attention.head_count_kv", n_head)
-
-
-def copy_metadata(reader: GGUFReader, writer: GGUFWriter, prefix: str = "",
-                  skip: tuple[str, ...] = ()) -> None:
-    """Copy every key/value (whose key starts with ``prefix``) from a GGUF into a writer."""
-    for key, field in reader.fields.items():
-        if key.startswith("GGUF.") or key == "general.architecture" or key in skip \
-                or not key.startswith(prefix):
-            continue
-        vtype = field.types[0]
-        sub = field.types[-1] if vtype == GGUFValueType.ARRAY else None
-        writer.add_key_value(key, field.contents(), vtype, sub)
-
-
-def write_file(writer: GGUFWriter) -> None:
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
 
 
 def to_float(array: np.ndarray, f16: bool) -> np.ndarray:

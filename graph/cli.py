@@ -38,6 +38,8 @@ def add_settings_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model", dest="model_path", type=Path, help="GGUF chat model")
     g.add_argument("--lora", dest="lora_path", type=Path, help="GGUF LoRA adapter")
     g.add_argument("--no-lora", action="store_true", help="run the base model without the adapter")
+    g.add_argument("--no-merge", action="store_true", help="apply the adapter at run time instead of "
+                   "running it merged into the model (slower per token; the merged model is built once)")
     g.add_argument("--workspace", type=Path, help="folder with your contacts, mail, notes, files")
     g.add_argument("--data-dir", type=Path, help="where the index and chat threads live")
     g.add_argument("--threads", dest="n_threads", type=int)
@@ -61,6 +63,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     overrides = {f: getattr(args, f) for f in FLAGS if getattr(args, f, None) is not None}
     if getattr(args, "no_lora", False):
         overrides["lora_path"] = None
+    if getattr(args, "no_merge", False):
+        overrides["merge_adapter"] = False
     try:
         return Settings(**overrides)
     except ValidationError as exc:  # one line per run, naming the flag or variable to change

@@ -48,6 +48,14 @@ class Settings(BaseSettings):
     lora_path: Path | None = Field(default_factory=default_lora_path,
                                    description="llama.cpp GGUF LoRA adapter (default: the project's "
                                                "own adapter); empty string for none.")
+    merge_adapter: bool = Field(True, description=(
+        "Run the LoRA adapter merged into the model: built once (a few seconds) and kept in "
+        "model_cache_dir, so no LoRA cost per token; off: llama.cpp applies the adapter at run time."))
+    merge_quant: str = Field("Q8_0", description=(
+        "Quant type of the merged model: Q8_0 (default, plans as with the run-time adapter), Q6_K, "
+        "Q5_K_M, Q5_1, Q4_1 (smaller; the adapter's small changes are partly rounded away)."))
+    model_cache_dir: Path | None = Field(None, description=(
+        "Where the merged model is kept (default: <data_dir>/models)."))
     model_url: str | None = Field(None, description=(
         "An OpenAI-compatible llama.cpp server (llama-server, e.g. http://127.0.0.1:8080) that plans "
         "instead of the embedded model; many agent processes can share it (scripts/llama-server.sh "
@@ -96,7 +104,7 @@ class Settings(BaseSettings):
         "What waits for your approval before a plan runs: a comma-separated list of the risks tools "
         "declare (read, change, send, delete), or 'all' or 'none' (default: send,delete)."))
 
-    @field_validator("lora_path", mode="before")
+    @field_validator("lora_path", "model_cache_dir", mode="before")
     @classmethod
     def _empty_is_none(cls, v):
         return None if v in ("", "none", "None") else v
@@ -113,6 +121,19 @@ class Settings(BaseSettings):
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"
+
+    @property
+    def models_dir(self) -> Path:
+        return Path(self.model_cache_dir) if self.model_cache_dir else self.data_dir / "models"
+
+    @field_validator("merge_quant")
+    @classmethod
+    def _known_quant(cls, v):
+        from tinyagent.nodes.gguf_merge import QUANTS
+
+        if v.upper() not in QUANTS:
+            raise ValueError(f"{v!r} is not a quant type the merge writes; one of {', '.join(QUANTS)}")
+        return v.upper()
 
     @field_validator("model_url", "database_url", mode="before")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from typing import Any, Callable
 
@@ -22,19 +23,51 @@ def _lock_for(llm: Any) -> threading.Lock:
 
 def load_llama(settings) -> BaseLanguageModel:
     """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM; with a model_url
-    setting, connect to that llama-server instead (nodes/llm_server.py)."""
+    setting, connect to that llama-server instead (nodes/llm_server.py). With merge_adapter (the
+    default) the adapter runs merged into the model (nodes/merged_model.py: built once, cached)."""
     if getattr(settings, "model_url", None):
         from tinyagent.nodes.llm_server import load_server
         return load_server(settings)
+    from tinyagent.nodes.gguf_check import ModelFileError
+
+    settings.check()  # the files exist and their GGUF headers say model / LoRA adapter
+    if settings.lora_path and getattr(settings, "merge_adapter", False):
+        from tinyagent.nodes.merged_model import invalidate, merged_model
+
+        try:
+            merged = merged_model(settings)
+        except (OSError, ValueError, RuntimeError) as exc:  # e.g. a read-only cache folder, a full disk
+            print(f"\ntinyagent: could not merge the adapter ({' '.join(str(exc).split())[:200]}); "
+                  "applying it at run time instead", file=sys.stderr)
+            merged = None
+        if merged is None:
+            llm = _open(settings, settings.model_path, settings.lora_path)
+        else:
+            try:
+                llm = _open(settings, merged, None)
+            except ModelFileError:  # the cached file passed its checks but llama.cpp refused it: once more
+                invalidate(merged)
+                llm = _open(settings, merged_model(settings), None)
+    else:
+        llm = _open(settings, settings.model_path, settings.lora_path)
+    # threads follow the machine's load, up to n_threads (nodes/threads.py)
+    llm.client._tinyagent_max_threads = settings.n_threads if getattr(settings, "adaptive_threads", False) else None
+    # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/decode.py);
+    # llama-cpp-python's LlamaRAMCache would copy every prompt token's logits too (~100 MB a plan).
+    from tinyagent.nodes.decode import PrefixCache
+    llm.client._tinyagent_prefix_cache = PrefixCache()
+    return llm
+
+
+def _open(settings, model_path, lora_path) -> BaseLanguageModel:
     from langchain_community.llms import LlamaCpp
 
     from tinyagent.nodes.gguf_check import ModelFileError
 
-    settings.check()  # the files exist and their GGUF headers say model / LoRA adapter
     try:
-        llm = LlamaCpp(
-            model_path=str(settings.model_path),
-            lora_path=str(settings.lora_path) if settings.lora_path else None,
+        return LlamaCpp(
+            model_path=str(model_path),
+            lora_path=str(lora_path) if lora_path else None,
             n_ctx=settings.n_ctx,
             n_threads=settings.n_threads,
             n_batch=256,
@@ -45,17 +78,10 @@ def load_llama(settings) -> BaseLanguageModel:
             verbose=False,
         )
     except (ValueError, RuntimeError, OSError) as exc:  # llama.cpp refused a file that looked right
-        what = f"{settings.model_path}" + (f" with the adapter {settings.lora_path}" if settings.lora_path else "")
+        what = f"{model_path}" + (f" with the adapter {lora_path}" if lora_path else "")
         reason = " ".join(str(exc).split())[:300]
         raise ModelFileError(f"llama.cpp could not load {what} ({reason}). Check that the file is complete "
-                            "(compare its size with the source), or try --no-lora.") from None
-    # threads follow the machine's load, up to n_threads (nodes/threads.py)
-    llm.client._tinyagent_max_threads = settings.n_threads if getattr(settings, "adaptive_threads", False) else None
-    # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/decode.py);
-    # llama-cpp-python's LlamaRAMCache would copy every prompt token's logits too (~100 MB a plan).
-    from tinyagent.nodes.decode import PrefixCache
-    llm.client._tinyagent_prefix_cache = PrefixCache()
-    return llm
+                             "(compare its size with the source), or try --no-lora.") from None
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start llama.cpp's llama-server on loopback with the agent's default model and the project's LoRA
-# adapter, with parallel slots that many agent processes share.
+# adapter (merged into the model as the agent runs it; TINYAGENT_MERGE_ADAPTER=0 passes it with
+# --lora instead), with parallel slots that many agent processes share.
 #
 #   scripts/llama-server.sh [more llama-server flags]
 #   TINYAGENT_MODEL_URL=http://127.0.0.1:8080 .venv/bin/tinyagent chat     # in another terminal
@@ -17,7 +18,8 @@ if [ ! -x "$BIN" ]; then
     exit 2
 fi
 PY=.venv/bin/python; [ -x "$PY" ] || PY=python3
-# The model and adapter the agent would load, with its checks (file present, GGUF header of the right kind)
+# The model and adapter the agent would load, with its checks (file present, GGUF header of the right
+# kind); the merged model is built first if it is not in the cache yet (one line on stderr)
 FILES=$(env -u TINYAGENT_MODEL_URL "$PY" -c '
 import sys
 from tinyagent.graph.settings import Settings, SettingsError
@@ -25,7 +27,11 @@ try:
     s = Settings().check()
 except SettingsError as exc:
     sys.exit(f"scripts/llama-server.sh: {exc}")
-print(s.model_path); print(s.lora_path or "")')
+if s.lora_path and s.merge_adapter:  # as the agent runs it: the adapter merged into the model, cached
+    from tinyagent.nodes.merged_model import merged_model
+    print(merged_model(s)); print("")
+else:
+    print(s.model_path); print(s.lora_path or "")')
 MODEL=$(sed -n 1p <<<"$FILES"); LORA=$(sed -n 2p <<<"$FILES")
 PORT="${PORT:-8080}"; PARALLEL="${PARALLEL:-4}"; CTX="${CTX:-2048}"; THREADS="${THREADS:-$(nproc)}"
 

@@ -213,10 +213,13 @@ def test_the_graph_plans_through_the_real_server(server_url, tmp_path):
 def test_the_server_uses_the_models_own_template_and_plans_like_the_embedded_model(server_url):
     server = load_llama(Settings(model_url=server_url))
     assert "<|im_start|>" in server.chat_template  # SmolLM2's GGUF tokenizer.chat_template
-    with urllib.request.urlopen(server_url + "/lora-adapters", timeout=10) as r:  # the project's adapter, on
-        adapters = json.load(r)
-    assert [(Path(a["path"]).name, a["scale"]) for a in adapters] == [("tinyagent-planner-lora.gguf", 1.0)]
+    # the project's adapter merged into the model, the same file the embedded model loads, no run-time LoRA
     embedded = load_llama(Settings())
+    with urllib.request.urlopen(server_url + "/lora-adapters", timeout=10) as r:
+        assert json.load(r) == []
+    with urllib.request.urlopen(server_url + "/props", timeout=10) as r:
+        assert Path(json.load(r)["model_path"]) == Path(embedded.model_path)
+    assert Path(embedded.model_path).name.startswith("tinyagent-planner-lora-merged-")
     same = []
     for query in QUERIES:
         messages = plan_messages(query, list(SPECS.values()))
