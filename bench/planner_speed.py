@@ -84,7 +84,7 @@ def measure(settings, prompts) -> dict:
     warm = []
     for p in reversed(prompts):  # as in a chat: the context holds the previous request's prompt and plan
         warm.append(one(*p)[0])
-    del llm
+    llm = None  # free the model before the next one loads
     gc.collect()
     return {"cold_s": median(cold), "warm_s": median(warm), "same_s": median(same),
             "gen_tok_s": median([g / s for g, s in zip(n_gen, same)]),

@@ -12,13 +12,13 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from tinyagent.graph import threads as thread_store
 from tinyagent.graph.inputs import (
     InputError,
     check_folder,
     clean_request,
     require_request,
 )
-from tinyagent.graph import threads as thread_store
 from tinyagent.graph.settings import Settings, SettingsError
 from tinyagent.nodes.gguf_check import ModelFileError
 from tinyagent.nodes.llm_server import ModelServerError
