@@ -4,7 +4,7 @@ The small planner often writes one call where the request asks the same thing of
 values ("mark OPS-11 and OPS-12 as done", "lights off in the kitchen, the hallway and the office",
 "phone numbers of Yuki Tanaka and Lucas Martin"). When a tool is called once, no step uses its
 result, and one of its text arguments is copied from the request where that text is followed by
-"and", "or" or a comma and one or more values of the same form (the same pattern of capitals,
+a list that ends in "and" or "or" ("A and B", "A, B or C") of values of the same form (the same pattern of capitals,
 lower case and digits, or all capitalized names), the call is repeated for each further value,
 right after the first. The plan is renumbered and what it shows and runs is the repeated one.
 """
@@ -56,11 +56,12 @@ def listed_after(value: str, query: str) -> list[str]:
     at = query.find(value)
     if at < 0 or not value.strip():
         return []
-    rest, out = query[at + len(value):], []
+    rest, out, conjunction = query[at + len(value):], [], False
     while len(out) < MAX_EXTRA:
         m = _JOIN.match(rest)
         if not m or m.end() == 0:
             break
+        conjunction = conjunction or bool(re.search(r"\b(?:and|or)\b|&", m.group(0), re.IGNORECASE))
         rest = rest[m.end():]
         end = _END.search(rest, 1)
         span = rest[:end.start() if end else len(rest)].strip()
@@ -71,7 +72,8 @@ def listed_after(value: str, query: str) -> list[str]:
             break
         out.append(nxt)
         rest = rest[rest.index(nxt) + len(nxt):]
-    return out
+    # a list ends in "and"/"or" ("A, B and C"); commas alone join clauses ("Hackathon, Saturday 10am")
+    return out if conjunction else []
 
 
 def _choice(option: str, allowed: tuple) -> str | None:

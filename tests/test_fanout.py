@@ -48,6 +48,9 @@ def test_values_of_the_same_form_listed_after_the_one_planned():
     assert listed_after("Yuki Tanaka", "numbers of Yuki Tanaka and Lucas Martin") == ["Lucas Martin"]
     assert listed_after("Ideas", "a note called Ideas and remind me at 5") == []  # another ask, not a value
     assert listed_after("paris", "rain in paris and remind me to pack") == []
+    # commas alone join clauses, not values: "Hackathon, Saturday 10am", "by friday eod, its high priority"
+    assert listed_after("Hackathon", "an event: Hackathon, Saturday 10am to Sunday 6pm, at the Hub") == []
+    assert listed_after("friday eod", "remind me by friday eod, its high priority") == []
     assert form("OPS-1187") == "A-9" and form("2026-07-04") == "9-9-9"
 
 
