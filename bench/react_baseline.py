@@ -190,7 +190,8 @@ def react_success(calls: list[tuple], gold: list[dict]) -> bool:
 
 # -- this graph ------------------------------------------------------------------------------
 class CompleteCounter:
-    """Wraps nodes.llm.complete where plan and join call it: model calls and tokens per request."""
+    """Wraps nodes.llm.complete where a node calls it (the planner; the joiner composes its answer
+    in code and calls no model since the truthful-answer work): model calls and tokens per request."""
 
     def __init__(self):
         import tinyagent.nodes.join
@@ -198,6 +199,8 @@ class CompleteCounter:
         nodes = tinyagent.nodes
         self.calls: list[tuple[str, int, int]] = []
         for module in (nodes.plan, nodes.join):
+            if not hasattr(module, "complete"):
+                continue
             inner = module.complete
 
             def counted(*args, _inner=inner, _name=module.__name__, **kw):
