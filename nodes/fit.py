@@ -93,7 +93,7 @@ def stated_count(param: Param, found: list[Mention]) -> int | float | None:
     """The number the request states for an optional count by its name ("5 day" for ``days``)."""
     parts = {singular(w) for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w} - _GENERIC
     values = {m.number for m in found if {singular(m.noun), singular(m.next)} & parts
-              and not (m.percent or m.money) and m.scale == 1}
+              and not (m.percent or m.money or m.article) and m.scale == 1}
     if len(values) != 1:
         return None
     value = _as_type(values.pop(), param.type)

@@ -117,6 +117,8 @@ def test_values_are_put_in_the_form_the_tool_asks_for(request_, plan, want):
     ("Dune tickets, premium or recliner", '1. book_tickets(movie="Dune", seat="premium")\n2. join()'),
     # a name no table knows, or a code already
     ("convert 5 doubloons to euros", '1. convert(amount=5, source="doubloons", target="EUR")\n2. join()'),
+    # "a" is an article, not a count of one ("a low priority reminder")
+    ("please book a ticket for Dune", '1. book_tickets(movie="Dune")\n2. join()'),
     # an integer the conversion would make fractional
     ("mute for 1.5 ms", '1. snooze(seconds=1)\n2. join()'),
 ])

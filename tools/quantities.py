@@ -35,6 +35,7 @@ class Mention:
     unit: float = 0.0  # seconds in the duration unit that follows ("90 minutes": 60), else 0
     noun: str = ""  # the word after the number ("5 day forecast": "day")
     next: str = ""  # the word after that ("two recliner tickets": "tickets")
+    article: bool = False  # "a"/"an" read as one ("an hour"): a unit's one, never a count
 
     @property
     def value(self) -> float:
@@ -73,7 +74,7 @@ def mentions(text: str) -> list[Mention]:
         scale = SCALES[word.lower()] if word else 1.0
         out.append(Mention(number, percent=bool(m.group("pct")), money=bool(m.group("cur")),
                            scale=scale, unit=duration_unit(noun) if noun else 0.0, noun=noun,
-                           next=(m.group("next") or "").lower()))
+                           next=(m.group("next") or "").lower(), article=raw in ("a", "an")))
     return out
 
 
