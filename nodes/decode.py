@@ -79,7 +79,7 @@ class PrefixCache:
 
     def __init__(self, entries: int = 6):
         self.entries = entries
-        self._states: list[tuple[tuple[int, ...], bytes]] = []
+        self._states: list[tuple[tuple[int, ...], bytearray]] = []
 
     def save(self, llama: Any) -> None:
         import llama_cpp
@@ -88,10 +88,13 @@ class PrefixCache:
         if not key:
             return
         size = llama_cpp.llama_state_get_size(llama._ctx.ctx)
-        buf = (ctypes.c_uint8 * size)()
-        got = llama_cpp.llama_state_get_data(llama._ctx.ctx, buf, size)
+        state = bytearray(size)  # llama.cpp writes straight into it: one copy of the state, not two
+        view = (ctypes.c_uint8 * size).from_buffer(state)
+        got = llama_cpp.llama_state_get_data(llama._ctx.ctx, view, size)
+        del view  # releases the buffer, so it can be cut to what was written
+        del state[got:]
         self._states = [(k, s) for k, s in self._states if k != key][-(self.entries - 1):]
-        self._states.append((key, bytes(memoryview(buf)[:got])))
+        self._states.append((key, state))
 
     def restore(self, llama: Any, tokens: Sequence[int]) -> None:
         """Load the saved state sharing the longest prefix with ``tokens`` if it beats the live one."""
@@ -102,8 +105,9 @@ class PrefixCache:
         if best is None or _common(best[0], tokens) <= live:
             return
         key, state = best
-        data = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        data = (ctypes.c_uint8 * len(state)).from_buffer(state)  # read in place, not copied
         llama_cpp.llama_state_set_data(llama._ctx.ctx, data, len(state))
+        del data
         llama.input_ids[:len(key)] = key
         llama.n_tokens = len(key)
 

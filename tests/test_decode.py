@@ -9,7 +9,7 @@ from tinyagent.graph.settings import Settings
 from tinyagent.nodes.decode import greedy_complete
 from tinyagent.nodes.grammar import plan_grammar
 from tinyagent.nodes.llm import complete, load_llama
-from tinyagent.nodes.prompts import chatml, plan_messages
+from tinyagent.nodes.prompts import chatml, model_prompt, plan_messages
 from tinyagent.tools.specs import specs_for
 
 llama_cpp = pytest.importorskip("llama_cpp")
@@ -93,3 +93,19 @@ def test_the_real_model_calls_a_required_tool_before_it_may_join(llm):
     forced, _, _ = complete(llm, messages, plan_grammar(specs.values()), 128, 0.0,
                             refuse=join_refuser(["compose_new_email"], list(specs)))
     assert "compose_new_email(" in forced and forced.rstrip().endswith("join()<END_OF_PLAN>")  # ... until told
+
+
+def test_the_prefix_cache_gives_back_a_saved_state_and_the_same_plan(llm):
+    specs = specs_for([get_email_address, compose_new_email])
+    gbnf = plan_grammar(specs.values())
+    first_msgs, other_msgs = (plan_messages(q, list(specs.values())) for q in (QUERIES[0], QUERIES[3]))
+    llm.client.reset()
+    first = complete(llm, first_msgs, gbnf, 96, 0.0)[0]
+    complete(llm, other_msgs, gbnf, 96, 0.0)  # the live context now holds another prompt
+    cache = llm.client._tinyagent_prefix_cache
+    assert len(cache._states) >= 2 and all(len(state) > 100_000 for _, state in cache._states)
+    prompt = model_prompt(llm.client.metadata.get("tokenizer.chat_template"), first_msgs)
+    tokens = llm.client.tokenize(prompt.encode(), add_bos=True, special=True)
+    cache.restore(llm.client, tokens)
+    assert llm.client.n_tokens >= len(tokens)  # the first prompt and its plan are back in the context
+    assert complete(llm, first_msgs, gbnf, 96, 0.0)[0] == first
