@@ -71,6 +71,9 @@ class Settings(BaseSettings):
         "most n_threads), so a busy machine slows planning gently instead of stalling it."))
     temperature: float = Field(Context.temperature, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy.")
     max_plan_tokens: int = Field(384, ge=16, description="Longest plan the model may write.")
+    prefix_cache: int = Field(6, ge=0, description=(
+        "Plans' KV states kept in memory (about 12 MB each) so that a later request with the same "
+        "tools starts from them; 0 keeps none (`tinyagent run`, one request, sets 0)."))
     max_replans: int = Field(Context.max_replans, ge=0, le=MAX_REPLANS, description="New plans allowed after the first: to repair an invalid plan, or once after a step failed on its arguments.")
     max_tools: int = Field(Context.max_tools, ge=1, description=(
         "Tools shown to the planner per request; up to 3 more when the tool classifier is sure "

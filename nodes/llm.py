@@ -55,7 +55,8 @@ def load_llama(settings) -> BaseLanguageModel:
     # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/decode.py);
     # llama-cpp-python's LlamaRAMCache would copy every prompt token's logits too (~100 MB a plan).
     from tinyagent.nodes.decode import PrefixCache
-    llm.client._tinyagent_prefix_cache = PrefixCache()
+    entries = getattr(settings, "prefix_cache", 6)
+    llm.client._tinyagent_prefix_cache = PrefixCache(entries) if entries else None
     return llm
 
 

@@ -162,6 +162,7 @@ def test_the_graph_gets_the_cleaned_request(capsys, home, files, monkeypatch, tm
     out = capsys.readouterr().out
     assert code == 0
     assert '"query": "Find Sarah Lee\'s email"' in out
+    assert seen["settings"].prefix_cache == 0  # one request: no plan state is kept for a later one
 
 
 # --- folders ------------------------------------------------------------------------------------

@@ -109,3 +109,13 @@ def test_the_prefix_cache_gives_back_a_saved_state_and_the_same_plan(llm):
     cache.restore(llm.client, tokens)
     assert llm.client.n_tokens >= len(tokens)  # the first prompt and its plan are back in the context
     assert complete(llm, first_msgs, gbnf, 96, 0.0)[0] == first
+
+
+def test_with_no_prefix_cache_plans_are_the_same_and_no_state_is_kept():
+    llm = load_llama(Settings(prefix_cache=0))
+    assert llm.client._tinyagent_prefix_cache is None
+    specs = specs_for([get_email_address, compose_new_email])
+    msgs = plan_messages(QUERIES[0], list(specs.values()))
+    gbnf = plan_grammar(specs.values())
+    text = complete(llm, msgs, gbnf, 96, 0.0)[0]
+    assert text.startswith("1. ") and "join()" in text
