@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.planlang import Task, format_call, refs_in, renumber
+from tinyagent.nodes.planlang import Task, refs_in, renumbered
 from tinyagent.tools.specs import ToolSpec
 
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
@@ -107,13 +107,5 @@ def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[T
         name, more = options[0]
         copies = [replace(t, args={**t.args, name: m}) for m in more]
         order = [x for x in tasks if x.id <= t.id] + copies + [x for x in tasks if x.id > t.id]
-        first = tasks[0].id
-        ids = {x.id: first + i for i, x in enumerate(order) if x not in copies}
-        out = []
-        for i, x in enumerate(order):
-            new_id = first + i
-            args = renumber(x.args, ids)
-            out.append(replace(x, id=new_id, args=args, deps=tuple(sorted(ids.get(d, d) for d in x.deps)),
-                               line=f"{new_id}. {format_call(x.tool, args)}"))
-        return out
+        return renumbered(order, tasks[0].id)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from tinyagent.tools.dates import fit_layout
@@ -149,6 +149,21 @@ def renumber(value: Any, ids: dict[int, int]) -> Any:
     if isinstance(value, dict):
         return {k: renumber(v, ids) for k, v in value.items()}
     return value
+
+
+def renumbered(order: list[Task], first_id: int) -> list[Task]:
+    """The tasks in ``order`` numbered from ``first_id``, their references and dependencies following
+    the steps they point to; a step that appears more than once (a call and its repeats) is pointed
+    to at its first place."""
+    ids: dict[int, int] = {}
+    for i, t in enumerate(order):
+        ids.setdefault(t.id, first_id + i)
+    out = []
+    for i, t in enumerate(order):
+        args = renumber(t.args, ids)
+        out.append(replace(t, id=first_id + i, args=args, deps=tuple(sorted(ids.get(d, d) for d in t.deps)),
+                           line=f"{first_id + i}. {format_call(t.tool, args)}"))
+    return out
 
 
 def is_ref(value: Any) -> int | None:

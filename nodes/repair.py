@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tinyagent.nodes.checks import asks_to_attach
-from tinyagent.nodes.planlang import Task, format_call, refs_in, renumber
+from tinyagent.nodes.planlang import Task, renumbered
 from tinyagent.tools.specs import ToolSpec
 
 
@@ -38,13 +38,6 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str)
     if found.id > sender.id:  # found after the email: move the lookup just before it
         order = [t for t in tasks if t.id != found.id]
         order.insert(order.index(sender), found)
-    first = tasks[0].id
-    ids = {t.id: first + i for i, t in enumerate(order)}
-    out = []
-    for t in order:
-        args = renumber(t.args, ids)
-        if t.id == sender.id:
-            args = {**args, slot: [f"${ids[found.id]}"]}
-        out.append(replace(t, id=ids[t.id], args=args, deps=tuple(sorted(refs_in(list(args.values())))),
-                           line=f"{ids[t.id]}. {format_call(t.tool, args)}"))
-    return out
+    attached = replace(sender, args={**sender.args, slot: [f"${found.id}"]},
+                       deps=tuple(sorted({*sender.deps, found.id})))
+    return renumbered([attached if t is sender else t for t in order], tasks[0].id)
