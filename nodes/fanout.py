@@ -12,6 +12,7 @@ right after the first. The plan is renumbered and what it shows and runs is the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from tinyagent.nodes.planlang import Task, refs_in, renumbered
@@ -84,9 +85,7 @@ def _choice(option: str, allowed: tuple) -> str | None:
 
 def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
     """The tasks with listed values called once each, or None when nothing is to repeat."""
-    calls: dict[str, int] = {}
-    for t in tasks:
-        calls[t.tool] = calls.get(t.tool, 0) + 1
+    calls = Counter(t.tool for t in tasks)
     used = set().union(*(set(t.deps) for t in tasks)) if tasks else set()
     literals = {v for t in tasks for v in t.args.values() if isinstance(v, str)}
     for t in tasks:

@@ -24,6 +24,7 @@ References to other steps and values the request does not explain are never touc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -73,10 +74,15 @@ def _said(option: str, words: str, raw: str) -> bool:
     return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?:s|es)?(?!\w)", words) is not None
 
 
+def _named(param: Param, query: str) -> list[str]:
+    """The allowed values of ``param`` that the request names."""
+    words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
+    return [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+
+
 def fit_choice(value: str, param: Param, query: str) -> str:
     """The one allowed value the request names, in place of one it does not name."""
-    words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
-    named = [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    named = _named(param, query)
     if value in named or len(named) != 1:
         return value
     return named[0]
@@ -102,29 +108,27 @@ def stated_count(param: Param, found: list[Mention]) -> int | float | None:
 
 def stated_choice(param: Param, query: str) -> str | None:
     """The one allowed value the request names for an optional choice the plan left out."""
-    words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
-    named = [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    named = _named(param, query)
     return named[0] if len(named) == 1 and named[0] != param.default else None
 
 
-def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], spec: ToolSpec) -> Any:
+def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], described: str) -> Any:
+    """``described``: the tool's whole description."""
     if refs_in(value):
         return value
     if param.type in ("integer", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fit_number(value, param, found, f"{spec.description}\n{spec.details}")
+        return fit_number(value, param, found, described)
     if param.enum and isinstance(value, str):
         return fit_choice(value, param, query)
     if param.type == "string" and isinstance(value, str):
-        return fit_code(value, param, f"{spec.description}\n{spec.details}")
+        return fit_code(value, param, described)
     return value
 
 
 def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
     """The tasks with their values fitted, or None when nothing changed."""
     found = mentions(query)
-    calls: dict[str, int] = {}
-    for t in tasks:
-        calls[t.tool] = calls.get(t.tool, 0) + 1
+    calls = Counter(t.tool for t in tasks)
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
@@ -134,13 +138,13 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
         args = dict(t.args)
         for p in spec.params:
             if p.name in args:
-                args[p.name] = _fit_arg(p, args[p.name], query, found, spec)
+                args[p.name] = _fit_arg(p, args[p.name], query, found, f"{spec.description}\n{spec.details}")
             elif not p.required and calls[t.tool] == 1:  # left out: stated in the request?
                 stated = (stated_choice(p, query) if p.enum else
                           stated_count(p, found) if p.type in ("integer", "number") else None)
                 if stated is not None:
                     args[p.name] = stated
-        if args != t.args or list(args) != list(t.args):
+        if args != t.args:  # a value changed, or a left-out one was added
             changed = True
             t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
         out.append(t)

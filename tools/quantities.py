@@ -32,10 +32,14 @@ class Mention:
     percent: bool = False
     money: bool = False
     scale: float = 1.0  # 1e6 for "213 million"
-    unit: float = 0.0  # seconds in the duration unit that follows ("90 minutes": 60), else 0
     noun: str = ""  # the word after the number ("5 day forecast": "day")
     next: str = ""  # the word after that ("two recliner tickets": "tickets")
     article: bool = False  # "a"/"an" read as one ("an hour"): a unit's one, never a count
+
+    @property
+    def unit(self) -> float:
+        """Seconds in the duration unit that follows ("90 minutes": 60), else 0."""
+        return duration_unit(self.noun) if self.noun else 0.0
 
     @property
     def value(self) -> float:
@@ -73,7 +77,7 @@ def mentions(text: str) -> list[Mention]:
             word, noun = "", noun or word.lower()  # "5m", "a b": a unit or a word; "$5m", "213M", "25k": a scale
         scale = SCALES[word.lower()] if word else 1.0
         out.append(Mention(number, percent=bool(m.group("pct")), money=bool(m.group("cur")),
-                           scale=scale, unit=duration_unit(noun) if noun else 0.0, noun=noun,
+                           scale=scale, noun=noun,
                            next=(m.group("next") or "").lower(), article=raw in ("a", "an")))
     return out
 
@@ -104,7 +108,7 @@ def unit_of(name: str, description: str, tool_description: str = "") -> str:
     if tool_description:
         return unit_of(name, description) or unit_of(name, about(name, tool_description))
     text = f"{description} ".replace("_", " ")
-    scale = _IN_SCALE.search(f"{description} _{name} ".replace(" _", " _"))
+    scale = _IN_SCALE.search(f"{description} _{name} ")
     if _CENTS.search(text) or re.search(r"(?:^|_)cents$", name, re.I):
         return "cents"
     if _FRACTION.search(text) or _DECIMAL.search(text) and (_PERCENT.search(text) or re.search(r"\brate\b|\b0?\.\d", text)):
