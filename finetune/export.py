@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -19,7 +18,6 @@ import numpy as np
 from tinyagent.finetune import gguf_io
 from tinyagent.finetune.config import ROOT, TrainConfig
 from tinyagent.nodes import gguf_merge
-from tinyagent.nodes.gguf_merge import quantize  # noqa: F401  (kept importable from here)
 
 DEFAULT_OUT = ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
 
@@ -60,9 +58,9 @@ def export_lora(adapter_dir: str | Path, base_gguf: str | Path, out: str | Path,
     return gguf_io.write_lora_gguf(out, lora, alpha, n_head, n_kv, f16=f16)
 
 
-def merge_to_float(base_gguf: str | Path, adapter_dir: str | Path, out: str | Path) -> Path:
-    """Base GGUF + LoRA delta (alpha / r * B @ A), every tensor dequantized, written as F32."""
-    lora, alpha, r = load_lora(adapter_dir)
+def merge_deltas(base_gguf: str | Path, adapter_dir: str | Path) -> dict:
+    """What a peft adapter adds to each base GGUF tensor (alpha / r * B @ A), made when written."""
+    lora, alpha, _ = load_lora(adapter_dir)
     n_head, n_kv = gguf_io.llama_heads(base_gguf)
     deltas = {}
     for module, (a, b) in lora.items():
@@ -70,16 +68,14 @@ def merge_to_float(base_gguf: str | Path, adapter_dir: str | Path, out: str | Pa
         heads = gguf_io.heads_for(name, n_head, n_kv)
         b = gguf_io.permute_qk(b, heads) if heads else b  # llama.cpp's row order, as the GGUF LoRA has it
         deltas[name + ".weight"] = lambda a=a, b=b: gguf_merge.lora_delta(a, b, alpha)
-    return gguf_merge.write_merged_float(base_gguf, deltas, out)
+    return deltas
 
 
 def export_merged(base_gguf: str | Path, adapter_dir: str | Path, out: str | Path,
                   quant: str = "Q4_1") -> Path:
     """One model GGUF: the adapter merged into the base, quantized to ``quant``."""
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=Path(out).parent) as tmp:
-        merged = merge_to_float(base_gguf, adapter_dir, Path(tmp) / "merged-f32.gguf")
-        return gguf_merge.quantize(merged, out, quant)
+    return gguf_merge.write_merged(base_gguf, merge_deltas(base_gguf, adapter_dir), out, quant)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

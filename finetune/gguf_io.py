@@ -11,7 +11,7 @@ from typing import Mapping
 import numpy as np
 from gguf import GGUFReader, GGUFWriter, LlamaFileType
 
-from tinyagent.nodes.gguf_merge import copy_metadata, write_file  # noqa: F401  (shared with the run-time merge)
+from tinyagent.nodes.gguf_merge import copy_metadata, read_lora, write_file  # shared with the run-time merge
 
 ARCH = "llama"
 
@@ -183,20 +183,15 @@ def unpermute_qk(w: np.ndarray, n_head: int) -> np.ndarray:
 def read_lora_gguf(path: str | Path, n_head: int, n_head_kv: int) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], float]:
     """A llama.cpp LoRA adapter GGUF back as ``{hf_module: (A, B)}`` in torch layout, and its alpha
     (the inverse of :func:`write_lora_gguf`), so training can start from a shipped adapter."""
-    reader = GGUFReader(str(path))
-    alpha = float(reader.fields["adapter.lora.alpha"].contents())
+    lora, alpha = read_lora(path)  # {blk.N.attn_q.weight: (A, B)} in llama.cpp's row order
+    if not alpha:
+        raise KeyError(f"{path} has no adapter.lora.alpha")
     back = {v: k for k, v in LAYER_NAMES.items()}
-    pairs: dict[str, dict[str, np.ndarray]] = {}
-    for t in reader.tensors:
-        m = re.fullmatch(r"blk\.(\d+)\.(\w+)\.weight\.lora_([ab])", t.name)
+    out = {}
+    for name, (a, b) in lora.items():
+        m = re.fullmatch(r"(blk\.(\d+)\.(\w+))\.weight", name)
         if not m:
             continue
-        shape = [int(x) for x in reversed(t.shape.tolist())]
-        array = np.asarray(t.data, dtype=np.float32).reshape(shape)
-        pairs.setdefault(f"model.layers.{m.group(1)}.{back[m.group(2)]}", {})[m.group(3)] = array
-    out = {}
-    for module, ab in pairs.items():
-        a, b = ab["a"], ab["b"]
-        heads = heads_for(gguf_name(module), n_head, n_head_kv)
-        out[module] = (a, unpermute_qk(b, heads) if heads else b)
+        heads = heads_for(m.group(1), n_head, n_head_kv)
+        out[f"model.layers.{m.group(2)}.{back[m.group(3)]}"] = (a, unpermute_qk(b, heads) if heads else b)
     return out, alpha

@@ -120,15 +120,21 @@ def quantize(src: str | Path, out: str | Path, quant: str, threads: int = 2) -> 
     return Path(out)
 
 
-def merge_lora(base_gguf: str | Path, adapter_gguf: str | Path, out: str | Path, quant: str = "Q8_0",
-               threads: int = 2) -> Path:
-    """One model GGUF: the GGUF LoRA adapter merged into the base GGUF, quantized to ``quant``
-    (``F32``: not quantized). The F32 intermediate goes to a temporary file beside ``out``."""
-    lora, alpha = read_lora(adapter_gguf)
-    deltas = {name: (lambda a=a, b=b: lora_delta(a, b, alpha)) for name, (a, b) in lora.items()}
+def write_merged(base_gguf: str | Path, deltas: Mapping[str, Callable[[], np.ndarray]], out: str | Path,
+                 quant: str, threads: int = 2) -> Path:
+    """The base GGUF with ``deltas`` added (``write_merged_float``), quantized to ``quant``
+    (``F32``: not quantized). The F32 intermediate goes to a temporary folder beside ``out``."""
     out = Path(out)
     if quant.upper() == "F32":
         return write_merged_float(base_gguf, deltas, out)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".merge-") as tmp:
         merged = write_merged_float(base_gguf, deltas, Path(tmp) / "merged-f32.gguf")
         return quantize(merged, out, quant, threads)
+
+
+def merge_lora(base_gguf: str | Path, adapter_gguf: str | Path, out: str | Path, quant: str = "Q8_0",
+               threads: int = 2) -> Path:
+    """One model GGUF: the GGUF LoRA adapter merged into the base GGUF, quantized to ``quant``."""
+    lora, alpha = read_lora(adapter_gguf)
+    deltas = {name: (lambda a=a, b=b: lora_delta(a, b, alpha)) for name, (a, b) in lora.items()}
+    return write_merged(base_gguf, deltas, out, quant, threads)
