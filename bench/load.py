@@ -44,6 +44,10 @@ FALLBACK = ["What is Sarah Lee's phone number?", "Text Tom Becker that I am runn
             "Summarize the Project Falcon Q3 report PDF"]
 
 
+#: `langgraph dev` with nothing sent out: no analytics, no version check, no LangSmith traces
+OFFLINE_ENV = {"LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true", "LANGSMITH_TRACING": "false"}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -57,8 +61,7 @@ def start_server(port: int, jobs: int, data: Path, log: Path, env_extra: dict | 
     config["dependencies"] = [str(ROOT)]
     config["graphs"] = {k: str(ROOT / v.removeprefix("./")) for k, v in config["graphs"].items()}
     (data / "langgraph.json").write_text(json.dumps(config))
-    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true",
-           "LANGSMITH_TRACING": "false", "TINYAGENT_DATA_DIR": str(data), **(env_extra or {})}
+    env = {**os.environ, **OFFLINE_ENV, "TINYAGENT_DATA_DIR": str(data), **(env_extra or {})}
     cmd = [str(Path(sys.executable).with_name("langgraph")), "dev", "--no-browser", "--no-reload",
            "--host", "127.0.0.1", "--port", str(port), "--n-jobs-per-worker", str(jobs),
            "--config", str(data / "langgraph.json")]

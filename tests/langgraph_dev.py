@@ -6,15 +6,15 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from bench.load import OFFLINE_ENV, free_port
+from bench.load import wait_ready as wait_for_ok
 
 REPO = Path(__file__).resolve().parents[1]
 LANGGRAPH = Path(sys.executable).parent / "langgraph"  # the CLI next to this Python
@@ -24,24 +24,12 @@ LIGHT = {"TINYAGENT_N_THREADS": "1", "TINYAGENT_MAX_PLAN_TOKENS": "96",
          "TINYAGENT_MAX_ANSWER_TOKENS": "32", "TINYAGENT_MAX_REPLANS": "1"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"langgraph dev exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/ok", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"langgraph dev not ready after {timeout} s:\n{log.read_text()[-3000:]}")
+    """bench/load.py's wait for /ok, failing the test with the server's log."""
+    try:
+        wait_for_ok(url, proc, timeout=timeout)
+    except SystemExit as exc:
+        pytest.fail(f"{exc}:\n{log.read_text()[-3000:]}")
 
 
 @contextlib.contextmanager
@@ -53,8 +41,7 @@ def serve(tmp: Path, env: dict[str, str], args: list[str] = ()) -> Iterator[tupl
     config["dependencies"] = [str(REPO / d) for d in config["dependencies"]]
     config["graphs"] = {k: str(REPO / v) for k, v in config["graphs"].items()}
     (tmp / "langgraph.json").write_text(json.dumps(config))
-    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGGRAPH_NO_VERSION_CHECK": "true",
-           "LANGSMITH_TRACING": "false", "TINYAGENT_DATA_DIR": str(tmp / "data"), **env}
+    env = {**os.environ, **OFFLINE_ENV, "TINYAGENT_DATA_DIR": str(tmp / "data"), **env}
     port = free_port()
     log = tmp / "server.log"
     with log.open("w") as out:

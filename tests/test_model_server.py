@@ -10,7 +10,6 @@ import concurrent.futures
 import json
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bench.load import free_port
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
@@ -37,10 +37,6 @@ SPECS = specs_for([get_email_address, compose_new_email])
 QUERIES = ["Email Sarah Lee the slides", "What is Tom Baker's email address?"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- always: settings, errors, the request ------------------------------------------------------

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import mailbox
 import re
-import socket
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
 import pytest
 from langchain_core.tools import ToolException
+
+from bench.load import free_port
 
 
 def _messages(ws, folder):
@@ -125,10 +126,6 @@ def test_reply_with_empty_inbox(make_tools):
         make_tools()["reply_to_email"].invoke({"context": "hi"})
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -144,7 +141,7 @@ def smtp_server():
             return "250 OK"
 
     sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:
         yield controller, sink
@@ -172,7 +169,7 @@ def test_smtp_send_reaches_the_local_server(tools_workspace, make_tools, smtp_se
 
 
 def test_smtp_failure_queues_in_outbox(tools_workspace, make_tools):
-    tool = make_tools(smtp_host="127.0.0.1", smtp_port=_free_port())["compose_new_email"]
+    tool = make_tools(smtp_host="127.0.0.1", smtp_port=free_port())["compose_new_email"]
     with pytest.raises(ToolException, match="Could not send.*queued in Mail/outbox"):
         tool.invoke({"recipients": ["bob@example.org"], "subject": "Hi", "context": "Hello"})
     (msg,) = _messages(tools_workspace, "outbox")
@@ -222,7 +219,7 @@ def test_a_cancelled_smtp_send_sends_nothing(tools_workspace, make_tools):
             return "250 OK"
 
     sink = SlowGreeting()
-    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
     controller.start()
     tool = make_tools(smtp_host="127.0.0.1", smtp_port=controller.port)["compose_new_email"]
     token, outcome = Token(), {}
