@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.fit import fit_values
-from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.nodes.planlang import LaterRef, PlanError, compile_plan
 from tinyagent.tools import clock
 from tinyagent.tools.risk import risk_of
 
@@ -64,6 +64,8 @@ class EarlyStart:
                                      round=self._rnd)
             tasks = fit_values(tasks, self._specs, self._query) or tasks  # as the compile node will
             check_plan(tasks, self._specs, self._query, self._context, done=self._done)
+        except LaterRef:
+            return  # a step uses one the model has not written yet: wait for the next line
         except PlanError:
             self._broken = True  # the compile node reports it; nothing more starts from this plan
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from tinyagent.tools.specs import Param, ToolSpec
@@ -54,25 +55,47 @@ def _refs(b: _Builder, allowed: list[int]) -> str | None:
     if not allowed:
         return None
     key = _rule_name("refnum", *allowed) if len(allowed) < 12 else _rule_name(
-        "refnum", allowed[0], "to", allowed[-1], len(allowed))
+        "refnum", hashlib.sha1(repr(sorted(allowed)).encode()).hexdigest()[:10])
     return b.add(key, " | ".join(_lit(str(i)) for i in sorted(allowed, key=lambda n: -n)))
 
 
-def _string(b: _Builder, refnum: str | None) -> str:
+@dataclass(frozen=True)
+class _Refs:
+    """The references a step may write: ``text`` (rule of the digits of earlier steps, also inside
+    longer text) and ``later`` (later steps of the plan, only as a whole value ``"$K"``:
+    planlang.compile_plan puts the steps in dependency order)."""
+
+    text: str | None = None
+    later: str | None = None
+
+    @property
+    def key(self) -> str:
+        return "-".join(r for r in (self.text, self.later) if r) or "noref"
+
+
+_NOREFS = _Refs()
+
+
+def _string(b: _Builder, refs: _Refs) -> str:
     """A double-quoted string. After ``$`` only a reference to an earlier step (``$K``), money no
-    step number can be (``$13`` and up, cents allowed: ``$20.50``) or a non-digit ("$ amount").
-    planlang.compile_plan reads a ``$K`` past the plan's last step as text, the same way."""
+    step number can be (``$13`` and up, cents allowed: ``$20.50``) or a non-digit ("$ amount"); or
+    the whole string a reference to a later step. planlang.compile_plan reads a ``$K`` past the
+    plan's last step as text, the same way."""
     money = b.add("money", '( "1" [3-9] | [2-9] [0-9] | [1-9] [0-9] [0-9]+ ) ( "." [0-9] [0-9] )?')
-    dollar = f'"$" ( {money} | [^0-9"\\\\\\n$]' + (f" | {refnum}" if refnum else "") + " )"
-    return b.add(f"str-{refnum or 'noref'}", rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | {dollar} )* "\""')
+    dollar = f'"$" ( {money} | [^0-9"\\\\\\n$]' + (f" | {refs.text}" if refs.text else "") + " )"
+    body = rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | {dollar} )* "\""'
+    if refs.later:
+        body += f' | "\\"$" {refs.later} "\\""'
+    return b.add(f"str-{refs.key}", body)
 
 
-def _ref(b: _Builder, refnum: str | None) -> str | None:
+def _ref(b: _Builder, refs: _Refs) -> str | None:
     """Rule for a whole-argument reference ``"$K"`` to an allowed step, or None when there is none."""
-    return b.add(f"ref-{refnum}", f'"\\"$" {refnum} "\\""') if refnum else None
+    digits = " | ".join(r for r in (refs.text, refs.later) if r)
+    return b.add(f"ref-{refs.key}", f'"\\"$" ( {digits} ) "\\""') if digits else None
 
 
-def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bool) -> str:
+def _value(b: _Builder, ptype: str, items: str, refnum: _Refs, optional: bool) -> str:
     s = _string(b, refnum)
     ref = _ref(b, refnum)
     scalar = {"string": s, "integer": "int", "number": "num", "boolean": "bool"}
@@ -83,7 +106,7 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
         arr = b.add(f"arr-{elem}", f'"[" ( {elem} ( ", " {elem} )* )? "]"')
         alts = [arr] + ([ref] if ref else [])
     elif ptype == "object":
-        key_s = _string(b, None)
+        key_s = _string(b, _NOREFS)
         val = _value(b, "any-scalar", "any", refnum, False)
         obj = b.add(f"obj-{val}", f'"{{" ( {key_s} ": " {val} ( ", " {key_s} ": " {val} )* )? "}}"')
         alts = [obj] + ([ref] if ref else [])
@@ -92,7 +115,7 @@ def _value(b: _Builder, ptype: str, items: str, refnum: str | None, optional: bo
     else:  # any
         arr = _value(b, "array", "any", refnum, False)
         alts = [s, "num", "bool", "none", arr]
-    name = _rule_name("v", ptype, items, refnum or "noref", "opt" if optional else "req")
+    name = _rule_name("v", ptype, items, refnum.key, "opt" if optional else "req")
     return b.add(name, " | ".join(alts))
 
 
@@ -107,11 +130,11 @@ def _in_order(must: list[str], may: list[str]) -> str:
     return "( " + " | ".join(f"( {t} )" for t in tails) + " )?"
 
 
-def _shaped(b: _Builder, schema: dict, refnum: str | None, depth: int = 0) -> str:
+def _shaped(b: _Builder, schema: dict, refnum: _Refs, depth: int = 0) -> str:
     """A value that follows a nested JSON schema: objects with their named keys (the required ones
     in order, then each optional one or not), lists of such objects, enums as their only values."""
     key = hashlib.sha1(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:10]
-    name = _rule_name("shape", key, refnum or "noref")
+    name = _rule_name("shape", key, refnum.key)
     if name in b.rules:
         return name
     ref = _ref(b, refnum)
@@ -137,7 +160,7 @@ def _shaped(b: _Builder, schema: dict, refnum: str | None, depth: int = 0) -> st
     return b.add(name, " | ".join(alts))
 
 
-def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | None = None) -> str:
+def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = None) -> str:
     """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional.
 
     ``when``: the request's own words for times (tools.dates.find_phrases). An argument with the
@@ -150,7 +173,7 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
             ref = _ref(b, refnum)
             body = " | ".join([_lit(repr(v) if not isinstance(v, str) else json.dumps(v)) for v in p.enum]
                               + ([ref] if ref else []))
-            return f'"{p.name}=" ' + b.add(_rule_name("enum", spec.name, p.name, refnum or "noref"), body)
+            return f'"{p.name}=" ' + b.add(_rule_name("enum", spec.name, p.name, refnum.key), body)
         if p.shape:
             return f'"{p.name}=" ' + _shaped(b, p.schema(), refnum)
         if p.role == "when" and when:
@@ -160,7 +183,7 @@ def _call(b: _Builder, spec: ToolSpec, refnum: str | None, when: list[str] | Non
     params = [p for p in spec.params if p.required or p.role != "when" or when]
     req = [arg(p) for p in params if p.required]
     opt = [arg(p) for p in params if not p.required]
-    base = _rule_name("call", spec.name, refnum or "noref")
+    base = _rule_name("call", spec.name, refnum.key)
     args = b.add(base + "-args", _in_order(req, opt) or '""')
     return b.add(base, f'"{spec.name}(" {args} ")"')
 
@@ -180,7 +203,8 @@ def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterab
         if n == last or not specs:
             b.add(f"rest-{n}", join)
             continue
-        refnum = _refs(b, known + list(range(first_id, n)))
+        # an earlier step, or (a whole value) a later one of this plan
+        refnum = _Refs(_refs(b, known + list(range(first_id, n))), _refs(b, list(range(n + 1, last))))
         calls = " | ".join(_call(b, s, refnum, when) for s in specs)
         step = b.add(f"step-{n}", f'"{n}. " ( {calls} ) "\\n"')
         b.add(f"rest-{n}", f"{join} | {step} rest-{n + 1}")

@@ -24,6 +24,11 @@ class PlanError(ValueError):
     """A plan that cannot run; the message says what is wrong and how to fix it."""
 
 
+class LaterRef(PlanError):
+    """A step uses ``$K`` for a step the plan has not written (yet): the plan is wrong as it stands,
+    but a plan still being written may add step K (nodes/early.py waits for it)."""
+
+
 @dataclass(frozen=True)
 class Step:
     """One parsed line ``N. tool(args)`` before validation against the tool specs."""
@@ -262,7 +267,7 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
             if i != len(steps) - 1:
                 raise PlanError(f"Step {step.id}: join() must be the last step; "
                                 f"move the steps after it before it.")
-            return tasks
+            return dependency_order(tasks, first_id)
         spec = specs.get(step.tool)
         where = f"Step {step.id} ({step.tool})"
         if spec is None:
@@ -298,13 +303,40 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         # "$20" inside a longer string, past the plan's last step and no earlier round's, is money
         last = first_id + len(steps) - 1
         deps -= {d for d in deps if d > last and d not in known} - refs_in(list(args.values()), whole=True)
-        bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known))
+        # a whole "$K" may name a later step of this plan: the steps are put in dependency order below
+        whole = refs_in(list(args.values()), whole=True)
+        later = {s.id for s in steps if s.tool != JOIN and s.id > step.id} & whole
+        bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known or d in later))
         if bad:
-            raise PlanError(f"{where}: ${bad[0]} does not refer to an earlier step; "
-                            f"a step can only use results of steps before it.")
+            error = LaterRef if bad[0] > step.id and bad[0] in whole else PlanError
+            raise error(f"{where}: ${bad[0]} does not refer to an earlier step; "
+                        f"a step can only use results of steps before it.")
         tasks.append(Task(step.id, step.tool, args, tuple(sorted(deps)), round, step.line))
     raise PlanError(f"The plan does not end with join(). Add "
                     f"`{first_id + len(steps)}. join()` as the last step.")
+
+
+def dependency_order(tasks: list[Task], first_id: int) -> list[Task]:
+    """The tasks renumbered so that every step comes after the steps whose results it uses.
+
+    A small planner sometimes writes a step before the lookup it needs (``send_sms(recipients=["$4"])``
+    as step 3, the phone lookup as step 4). The order is the written one wherever the references
+    allow it: the earliest written step whose inputs are ready goes next, so steps before the first
+    such reference keep their numbers. A plan whose steps use each other's results is refused."""
+    if all(d < t.id or d not in {x.id for x in tasks} for t in tasks for d in t.deps):
+        return tasks
+    ids = {t.id for t in tasks}
+    placed: set[int] = set()
+    order: list[Task] = []
+    while len(order) < len(tasks):
+        ready = next((t for t in tasks if t.id not in placed and all(d in placed or d not in ids for d in t.deps)), None)
+        if ready is None:
+            loop = sorted(t.id for t in tasks if t.id not in placed)
+            raise PlanError(f"Steps {', '.join(map(str, loop))} wait for each other's results, so none can run. "
+                            f"Write each lookup before the steps that use it.")
+        order.append(ready)
+        placed.add(ready.id)
+    return renumbered(order, first_id)
 
 
 def format_value(value: Any) -> str:

@@ -108,3 +108,15 @@ def test_nothing_starts_early_in_a_dry_run_or_when_reads_need_approval(tmp_path)
     assert starts == {} and out["status"] == "dry_run"
     out, starts, _, _ = run(tmp_path, [FOUR], approve="all")  # no checkpointer: refused, nothing ran
     assert starts == {} and {t["status"] for t in out["tasks"]} == {"rejected"}
+
+
+def test_a_step_that_names_a_later_lookup_waits_for_it_and_the_lookups_still_start_early(tmp_path):
+    plan = ('1. get_weather(city="Oslo")\n2. send_sms(to="$3", message="Bring a coat")\n'
+            '3. get_weather(city="Rome")\n4. join()<END_OF_PLAN>')
+    out, starts, t0, _ = run(tmp_path, [plan], request="weather in Oslo and Rome, and text Sam", approve="none")
+    assert [(t["id"], t["tool"], t["args"].get("city")) for t in out["tasks"]] == [
+        (1, "get_weather", "Oslo"), (2, "get_weather", "Rome"), (3, "send_sms", None)]
+    assert out["tasks"][2]["args"]["to"] == "$2" and out["tasks"][2]["deps"] == [2]
+    assert all(t["status"] == "done" for t in out["tasks"]) and out["replans"] == 0
+    # the later lookup started while the plan was written, under its new number
+    assert starts["Rome"] - t0 < out["timings"]["plan"] and starts["sms"] - t0 >= out["timings"]["plan"]

@@ -56,6 +56,29 @@ def test_replan_continues_numbering_and_may_use_earlier_rounds():
         compile_plan('1. get_email_address(name="x")\n2. join()', SPECS, first_id=4)
 
 
+def test_a_step_written_before_the_lookup_it_uses_runs_after_it():
+    """The small planner sometimes writes `send(recipients=["$3"])` and the lookup after it; the
+    compiled plan puts the lookup first and renumbers, keeping the steps before it as written."""
+    plan = ('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"], subject="Hi")\n'
+            '3. compose_new_email(recipients=["$4"], subject="See $1")\n4. get_email_address(name="Tom")\n'
+            '5. join()<END_OF_PLAN>')
+    tasks = compile_plan(plan, SPECS)
+    assert [(t.id, t.tool, t.deps) for t in tasks] == [
+        (1, "get_email_address", ()), (2, "compose_new_email", (1,)),
+        (3, "get_email_address", ()), (4, "compose_new_email", (1, 3))]
+    assert tasks[3].args == {"recipients": ["$3"], "subject": "See $1"}
+    assert format_plan(tasks).splitlines()[2:4] == ['3. get_email_address(name="Tom")',
+                                                    '4. compose_new_email(recipients=["$3"], subject="See $1")']
+    # in a replan the numbering goes on from the earlier rounds' steps
+    tasks = compile_plan('7. compose_new_email(recipients=["$8", "$2"])\n8. get_email_address(name="Tom")\n'
+                         '9. join()', SPECS, first_id=7, known_ids=range(1, 7))
+    assert [(t.id, t.tool, t.deps) for t in tasks] == [(7, "get_email_address", ()), (8, "compose_new_email", (2, 7))]
+    # only a whole "$K" may point ahead: inside text a later step's number is a wrong plan
+    with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):
+        compile_plan('1. compose_new_email(recipients=["a@b.c"], subject="see $2")\n'
+                     '2. get_email_address(name="x")\n3. join()', SPECS)
+
+
 @pytest.mark.parametrize("plan, message", [
     ('1. send_fax(to="x")\n2. join()', "unknown tool `send_fax`. Available tools: compose_new_email"),
     ('1. get_email_address(nmae="x")\n2. join()', "unknown argument `nmae`. Its arguments are: name"),
@@ -63,8 +86,9 @@ def test_replan_continues_numbering_and_may_use_earlier_rounds():
     ('1. create_reminder(name="x", priority="high")\n2. join()', "`priority` must be an integer"),
     ('1. create_reminder(name=["x"])\n2. join()', "`name` must be a quoted string"),
     ('1. compose_new_email(recipients=[1])\n2. join()', "every item of `recipients`"),
-    ('1. compose_new_email(recipients=["$2"])\n2. get_email_address(name="x")\n3. join()',
-     "$2 does not refer to an earlier step"),
+    ('1. compose_new_email(recipients=["$2"])\n2. join()', "$2 does not refer to an earlier step"),
+    ('1. compose_new_email(recipients=["$2"])\n2. compose_new_email(recipients=["$1"])\n3. join()',
+     "Steps 1, 2 wait for each other's results"),
     ('1. compose_new_email(recipients=["$1"])\n2. join()', "$1 does not refer to an earlier step"),
     ('1. join()\n2. get_email_address(name="x")', "join() must be the last step"),
     ('1. get_email_address(name="x")', "does not end with join()"),

@@ -34,8 +34,11 @@ def test_references_follow_the_renumbered_steps(specs):
     plan = ('5. compose_new_email(recipients=["$6"], subject="Slides", context="from $1")\n'
             '6. get_email_address(name="Tom")\n'
             '7. open_and_get_file_path(file_name="slides")\n8. join()<END_OF_PLAN>')
-    with pytest.raises(Exception):  # $6 before step 6 does not even compile: nothing to repair
-        repaired(plan, specs, "send Tom the slides", first_id=5)
+    # $6 before step 6: the lookup is put first, then the found file attached
+    assert repaired(plan, specs, "send Tom the slides", first_id=5) == (
+        '5. get_email_address(name="Tom")\n6. open_and_get_file_path(file_name="slides")\n'
+        '7. compose_new_email(recipients=["$5"], subject="Slides", context="from $1", attachments=["$6"])\n'
+        '8. join()<END_OF_PLAN>')
     plan = ('5. get_email_address(name="Tom")\n'
             '6. compose_new_email(recipients=["$5"], subject="Slides", context="see $1")\n'
             '7. open_and_get_file_path(file_name="slides")\n8. join()<END_OF_PLAN>')
