@@ -93,6 +93,9 @@ class Settings(BaseSettings):
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
+    use_lookups: bool = Field(True, description=(
+        "On a first turn, the first plan may not end (join) while a person it looked up is used by "
+        "no step, unless the request asks for the address or number itself (llama.cpp at temperature 0)."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

@@ -33,6 +33,27 @@ def asks_to_attach(query: str) -> bool:
     return bool(_ATTACH.search(query)) and not re.search(r"\b(?:forward|fwd)", query, re.I)
 
 
+_CONTACT_ASK = re.compile(
+    r"(?:'s?|\bof|\bfor|\bdoes)\s+(?:[\w.-]+\s+){0,3}?(?:e-?m(?:ai*|i+)l(?:\s+address)?|(?:phone|cell|mobile)"
+    r"(?:\s+(?:number|no\.?|#))?|n[ua]?mb?e?r|digits|contact(?:\s+details|\s+info)?)\b"
+    r"|\b(?:n[ua]?mb?e?r|e-?m(?:ai*|i+)l(?:\s+address)?|phone(?:\s+number)?)s?\s+(?:of|does)\b"
+    r"|\b(?:n[ua]?mb?e?r|e-?mail address|phone number)s?\s+for\b"
+    r"|\b(?:what|which)\s+(?:n[ua]?mb?e?r|e-?mail)\b|\bhow (?:can|do|would|should) i (?:cal+|reach|contact|text)\b",
+    re.I)
+
+
+def asks_for_contact(query: str) -> bool:
+    """The request asks for someone's address or number itself ("what's Ana's email", "how can I
+    call Paul"): a lookup may then be the whole answer."""
+    return bool(_CONTACT_ASK.search(query))
+
+
+def person_lookups(specs: dict[str, ToolSpec]) -> set[str]:
+    """Tools that look a person up by name: every required parameter has the "person" role."""
+    return {name for name, s in specs.items() if s.params and all(p.role == "person" for p in s.params if p.required)
+            and any(p.role == "person" for p in s.params)}
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -59,8 +80,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
     by_id = {t.id: t for t in tasks}
     said = _words(query)
     earlier = _words(" ".join(line[5:] for line in context.splitlines() if line.startswith("User:")))
-    lookups = {name for name, s in specs.items() if s.params and all(p.role == "person" for p in s.params if p.required)
-               and any(p.role == "person" for p in s.params)}
+    lookups = person_lookups(specs)
     for t in tasks:
         spec = specs.get(t.tool)
         if spec is None:

@@ -142,7 +142,8 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     penalty works as llama.cpp's: the logit of each token among the last ``penalty_last_n``
     generated ones is divided by it (multiplied when negative), before the grammar. ``refuse(text,
     piece)`` may turn down the chosen token (its text ``piece`` after ``text``): the next most likely
-    allowed token is taken instead (at most 16 times per step)."""
+    allowed token is taken instead (at most 16 times per step; when the grammar allows nothing else, the
+first choice stays)."""
     import llama_cpp
 
     tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
@@ -172,6 +173,7 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
                 token = grammar.best(logits)
             if refuse is not None and token >= 0:
                 so_far = out.decode("utf-8", errors="ignore")
+                first = token
                 for _ in range(16):
                     piece = llama.detokenize([token], prev_tokens=generated).decode("utf-8", errors="ignore")
                     if not refuse(so_far, piece):
@@ -182,6 +184,7 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
                     if grammar is not None and not grammar.allows(token):
                         token = grammar.best(logits)
                     if token < 0:
+                        token = first  # nothing else is allowed (the last step must be join): keep it
                         break
             if token < 0:  # the grammar allows nothing more: the plan is complete
                 break
@@ -216,17 +219,32 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     return text, len(tokens), len(generated)
 
 
-def join_refuser(must_use: Sequence[str], tool_names: Sequence[str]) -> Callable[[str, str], bool]:
-    """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet."""
+def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
+                 lookups: Sequence[str] = ()) -> Callable[[str, str], bool]:
+    """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet; and once
+    per plan, no ``join()`` while the result of a step calling one of ``lookups`` is used by no
+    other step (a person looked up and then nothing sent to them): the model gets one more step to
+    use it, not a loop of them."""
     import re
 
-    step = re.compile(r"(?:^|\n)\s*\d+\.\s*([A-Za-z_]+)\(?$")
+    step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
+    refused_at: set[str] = set()  # the step number where join was refused for a lookup
+    looked = re.compile(r"(?:^|\n)\s*(\d+)\.\s*(" + "|".join(map(re.escape, lookups)) + r")\(") if lookups else None
+
+    def unused_lookup(text: str) -> bool:
+        return looked is not None and any(
+            not re.search(rf"\${m.group(1)}(?!\d)", text[m.end():]) for m in looked.finditer(text))
 
     def refuse(text: str, piece: str) -> bool:
         m = step.search(text + piece)
-        if not m or not "join".startswith(m.group(1)):
+        if not m or not "join".startswith(m.group(2)):
             return False
-        if any(name.startswith(m.group(1)) for name in tool_names if name != "join"):
+        if any(name.startswith(m.group(2)) for name in tool_names if name != "join"):
             return False  # it could still become another tool's name
-        return any(f". {name}(" not in text and f".{name}(" not in text for name in must_use)
+        if any(f". {name}(" not in text and f".{name}(" not in text for name in must_use):
+            return True
+        if (not refused_at or m.group(1) in refused_at) and unused_lookup(text):
+            refused_at.add(m.group(1))
+            return True
+        return False
     return refuse

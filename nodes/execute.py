@@ -22,7 +22,6 @@ from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.tools import cancel, clock
 
 
-
 class Skipped(Exception):
     """A task not run because a task it depends on failed."""
 

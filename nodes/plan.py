@@ -6,6 +6,7 @@ import time
 
 from langgraph.runtime import Runtime
 
+from tinyagent.nodes.checks import asks_for_contact, person_lookups
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.decode import join_refuser
 from tinyagent.nodes.early import EarlyStart
@@ -66,7 +67,13 @@ def make_plan(res: Resources):
             if early is not None:
                 early.feed(tok)  # a complete, valid read-only line starts now (nodes/early.py)
         must_use = [n for n in state.get("required", []) if n in {s.name for s in callable_specs}]
-        refuse = join_refuser(must_use, list(res.specs)) if must_use and not done and not reason else None
+        # a contact looked up is for something: the first plan gets one more step to use it, when
+        # it may call a tool that takes people and the request does not ask for the address itself
+        sends = any(p.role == "people" for s in callable_specs for p in s.params)
+        lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(state["query"]) else \
+            sorted(person_lookups({s.name: s for s in callable_specs}))
+        refuse = join_refuser(must_use, list(res.specs), lookups) if (must_use or lookups) and not done and not reason \
+            else None
         text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                          ctx.temperature, on_token=on_token, refuse=refuse)
         key = None

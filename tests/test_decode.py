@@ -84,6 +84,33 @@ def test_join_is_refused_while_a_required_tool_has_no_step():
     assert not refuse('1. get_phone_number(name="join")', "")  # text inside a call is not a step
 
 
+def test_join_is_refused_while_a_looked_up_person_is_used_by_no_step():
+    from tinyagent.nodes.decode import join_refuser
+    refuse = join_refuser([], ["get_phone_number", "send_sms"], ["get_phone_number"])
+    looked_up = '1. get_phone_number(name="Lars")\n2. '
+    assert refuse(looked_up, "join")
+    assert refuse(looked_up, " join(")  # asked again at the same step: still refused
+    used = looked_up + 'send_sms(recipients=["$1"], message="hi")\n3. '
+    assert not refuse(used, "join")
+    # once per plan: one more step to use it, then join is allowed even if it did not
+    assert not refuse(looked_up + 'send_sms(recipients=["$12"], message="hi")\n3. ', "join")
+    fresh = join_refuser([], ["get_phone_number", "send_sms"], ["get_phone_number"])
+    assert fresh(looked_up + 'send_sms(recipients=["$12"], message="hi")\n3. ', "join")  # $12 is not $1
+    assert join_refuser([], [], ["get_phone_number"])(used + 'get_phone_number(name="Ana")\n4. ', "join")
+    assert not join_refuser([], ["get_phone_number", "send_sms"])(looked_up, "join")  # no lookups given
+
+
+def test_a_request_for_the_address_or_number_itself_is_told_apart():
+    from tinyagent.nodes.checks import asks_for_contact
+    for query in ["What is Tom Baker's email address?", "give me the emal of Aaron White", "whats lena's cell",
+                  "how can I calll Jonathan", "which email does Nadia use", "phone number for Dr. Okafor pls",
+                  "get Ana's number and text her hi"]:
+        assert asks_for_contact(query), query
+    for query in ["email Tom the slides", "text Lena that I'm late", "invite Ana to lunch friday",
+                  "write an email for Ana about the budget", "remind me to call mum at 6"]:
+        assert not asks_for_contact(query), query
+
+
 def test_the_real_model_calls_a_required_tool_before_it_may_join(llm):
     from tinyagent.nodes.decode import join_refuser
     specs = specs_for([get_email_address, compose_new_email])
