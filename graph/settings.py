@@ -94,8 +94,8 @@ class Settings(BaseSettings):
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
     use_lookups: bool = Field(True, description=(
-        "On a first turn, the first plan may not end (join) while a person it looked up is used by "
-        "no step, unless the request asks for the address or number itself (llama.cpp at temperature 0)."))
+        "On a first turn, join() is refused once while a person the plan looked up feeds no step, "
+        "unless the request asks for the address or number itself (llama.cpp at temperature 0)."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "
