@@ -2,7 +2,9 @@
 
 Reads the planning requests of ``train.jsonl`` (the ``tools`` each needs), embeds them with the
 same offline MiniLM the index uses, fits store.tool_classifier.ToolClassifier for the default
-tools, and reports on the val split how often every needed tool would be shown. It also writes
+tools, and reports on the val split how often every needed tool would be shown. It is also fitted
+on extra requests made for it (finetune/data_classifier.py: misspelt copies, reminders and notes
+about the declines' topics; ``--no-augment`` leaves them out). It also writes
 the embeddings of the shipped solved examples (store/examples.jsonl, train requests written by
 ``generate``) to store/examples.npz, so a new tool index does not embed them again. A minute or
 two on a CPU; no torch.
@@ -12,12 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from tinyagent.finetune.config import ROOT
+from tinyagent.finetune.data_classifier import classifier_rows
 from tinyagent.store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
 from tinyagent.store.tool_index import (
     EXAMPLE_VECTORS_FILE,
@@ -67,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help=f"where their embeddings go (default {EXAMPLE_VECTORS_FILE})")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--no-augment", action="store_true",
+                    help="fit on the train requests alone, without the extra requests of data_classifier.py")
+    ap.add_argument("--about", type=int, default=1500, help="extra asks about the declines' topics (default 1500)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the extra requests")
     args = ap.parse_args(argv)
 
     from tinyagent.store.embeddings import get_embedder
@@ -76,10 +86,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     digests = default_digests()
     print(f"embedding {len(train)} training requests ...", file=sys.stderr)
     vectors = embedder.embed([r["query"] for r in train])
-    clf = ToolClassifier.fit(vectors, [r["tools"] for r in train], digests, l2=args.l2, steps=args.steps)
+    extra = [] if args.no_augment else classifier_rows(train, random.Random(args.seed), n_about=args.about)
+    if extra:
+        print(f"embedding {len(extra)} extra requests for the classifier ...", file=sys.stderr)
+        fit_vectors = np.concatenate([vectors, embedder.embed([e["query"] for e in extra])])
+    else:
+        fit_vectors = vectors
+    clf = ToolClassifier.fit(fit_vectors, [r["tools"] for r in train] + [e["tools"] for e in extra], digests,
+                             l2=args.l2, steps=args.steps)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clf.save(args.out)
-    print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests")
+    print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra")
     examples = load_examples(args.examples)
     if examples:
         by_query = {r["query"]: v for r, v in zip(train, vectors)}

@@ -177,6 +177,52 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     assert np.mean(hits) > 0.8
 
 
+def test_the_classifiers_extra_requests_misspell_and_ask_about_the_declines_topics():
+    import random
+
+    from tinyagent.finetune.data_classifier import ABOUT, classifier_rows, errands, misspelt
+    from tinyagent.finetune.data_people import DECLINES
+
+    r = random.Random(0)
+    todo = errands(r)
+    assert "book a flight to" in " ".join(todo) and not any("{" in t or t.startswith("what") for t in todo)
+    assert len(todo) < len(DECLINES)  # questions and greetings are not errands
+    text = "Remind me to send the quarterly invoice tomorrow"
+    typos = [misspelt(text, random.Random(i)) for i in range(20)]
+    assert all(len(t.split()) == len(text.split()) for t in typos) and sum(t != text for t in typos) >= 15
+    rows = [{"query": text, "tools": ["create_reminder"]}] * 100
+    extra = classifier_rows(rows, random.Random(1), n_about=200)
+    copies, about = extra[:-200], extra[-200:]
+    assert 30 < len(copies) < 70 and all(e["tools"] == ["create_reminder"] for e in copies)
+    tools = {t for _, ts in ABOUT for t in ts}
+    assert all(set(e["tools"]) <= tools and e["tools"] for e in about)
+    assert sum(any(t.lower() in e["query"].lower() for t in todo) for e in about) > 100  # the rest misspelt
+
+
+def test_fitted_with_the_extra_requests_a_reminder_about_a_declines_topic_is_a_reminder(tmp_path, capsys):
+    """Declines are negatives for every tool: fitted on the generator's requests alone, a reminder
+    about a decline's topic loses its tool; the extra requests keep it."""
+    from tinyagent.finetune import retriever
+    from tinyagent.store.embeddings import get_embedder
+    from tinyagent.store.tool_classifier import ToolClassifier, request_texts
+
+    specs = data.real_specs()
+    if specs is None:
+        pytest.skip("tools/ is not available")
+    out, _ = data.generate(specs, n_train=400, n_val=10, n_test=4, n_unseen=4, seed=7)
+    data.write_jsonl(tmp_path / "train.jsonl", [data.record(ex, {**specs, **SYNTH}) for ex in out["train"]])
+    probs = {}
+    for flags in ([], ["--no-augment"]):
+        out_file = tmp_path / f"clf{len(flags)}.npz"
+        assert retriever.main(["--data", str(tmp_path), "--out", str(out_file), "--about", "300",
+                               "--examples", str(tmp_path / "none.jsonl"),
+                               "--example-vectors", str(tmp_path / "none.npz"), *flags]) == 0
+        clf = ToolClassifier.load(out_file)
+        vec = get_embedder().embed(request_texts("remind me to switch off the kitchen lights tonight"))
+        probs[len(flags)] = float(clf.probabilities(vec).max(axis=0)[clf.names.index("create_reminder")])
+    assert probs[0] > 0.5 and probs[0] > probs[1] + 0.2, probs
+
+
 def test_teacher_rewrites_keep_the_plans_literals_or_are_rejected():
     """A teacher's rewording replaces a request only if it keeps what the plan takes from it."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
