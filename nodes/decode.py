@@ -220,8 +220,9 @@ first choice stays)."""
 
 
 def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
-                 lookups: Sequence[str] = ()) -> Callable[[str, str], bool]:
-    """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet; and once
+                 lookups: Sequence[str] = (), not_empty: bool = False) -> Callable[[str, str], bool]:
+    """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet (or, with
+    ``not_empty``, while the plan has no step at all); and once
     per plan, no ``join()`` while the result of a step calling one of ``lookups`` is used by no
     other step (a person looked up and then nothing sent to them): the model gets one more step to
     use it, not a loop of them."""
@@ -229,6 +230,7 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
 
     step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
     refused_at: set[str] = set()  # the step number where join was refused for a lookup
+    called = re.compile(r"(?:^|\n)\s*\d+\.\s*[A-Za-z_]+\(")
     looked = re.compile(r"(?:^|\n)\s*(\d+)\.\s*(" + "|".join(map(re.escape, lookups)) + r")\(") if lookups else None
 
     def unused_lookup(text: str) -> bool:
@@ -242,6 +244,8 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
         if any(name.startswith(m.group(2)) for name in tool_names if name != "join"):
             return False  # it could still become another tool's name
         if any(f". {name}(" not in text and f".{name}(" not in text for name in must_use):
+            return True
+        if not_empty and not called.search(text):
             return True
         if (not refused_at or m.group(1) in refused_at) and unused_lookup(text):
             refused_at.add(m.group(1))

@@ -90,9 +90,11 @@ def _string(b: _Builder, refs: _Refs) -> str:
 
 
 def _ref(b: _Builder, refs: _Refs) -> str | None:
-    """Rule for a whole-argument reference ``"$K"`` to an allowed step, or None when there is none."""
-    digits = " | ".join(r for r in (refs.text, refs.later) if r)
-    return b.add(f"ref-{refs.key}", f'"\\"$" ( {digits} ) "\\""') if digits else None
+    """Rule for a whole-argument reference ``"$K"`` to an earlier step where the value is not a
+    string (a number, a list, a choice), or None when there is none. A later step is named only
+    where a string goes: in a number's place the model's opening quote would otherwise become one
+    (``values=["$3", "$7"]`` for ``values=[3, 7]``)."""
+    return b.add(f"ref-{refs.text}", f'"\\"$" {refs.text} "\\""') if refs.text else None
 
 
 def _value(b: _Builder, ptype: str, items: str, refnum: _Refs, optional: bool) -> str:

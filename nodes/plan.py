@@ -72,8 +72,9 @@ def make_plan(res: Resources):
         sends = any(p.role == "people" for s in callable_specs for p in s.params)
         lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(state["query"]) else \
             sorted(person_lookups({s.name: s for s in callable_specs}))
-        refuse = join_refuser(must_use, list(res.specs), lookups) if (must_use or lookups) and not done and not reason \
-            else None
+        must_plan = bool(state.get("must_plan"))
+        refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
+            if (must_use or lookups or must_plan) and not done and not reason else None
         text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                          ctx.temperature, on_token=on_token, refuse=refuse)
         key = None

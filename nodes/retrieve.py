@@ -58,6 +58,9 @@ def make_retrieve(res: Resources):
         unjudged = bool(found.tools) and not found.probabilities and not found.sure  # the user's own tools
         nothing_fits = nothing_fits or (unjudged and bool(found.similarity) and not context
                                         and max(found.similarity.values()) < res.settings.unknown_decline_below)
+        # A tool of the user's own very close to the request (or a clause): the first plan may not be empty
+        must_plan = not context and any(found.similarity.get(n, 0.0) >= res.settings.unknown_plan_above > 0
+                                        for n in found.tools if n not in found.probabilities)
         # A new request starts a fresh record; the conversation itself stays in `messages`.
         # Tools the classifier is very sure of: the first plan may not end before it calls them.
         required = [] if context else [n for n in found.tools
@@ -77,7 +80,7 @@ def make_retrieve(res: Resources):
             examples = [e for e in [composed_example(res.specs[best])] if e]
         return {"query": query, "context": context, "tools": found.tools, "focus": focus,
                 "required": required,
-                "nothing_fits": nothing_fits,
+                "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits,
                 "examples": examples,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",

@@ -204,6 +204,9 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert accepts('1. get_weather(city="$2")\n2. math_factorial(n=3)\n3. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="$1")')
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="$2")')
+    # ... but only where a string goes: in a number's place an opening quote is not the start of one
+    assert not accepts('1. math_factorial(n="$2")')
+    assert accepts('1. get_weather(city="Oslo")\n2. math_factorial(n="$1")\n3. join()<END_OF_PLAN>')
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2 and $3")')
 
 
@@ -238,6 +241,34 @@ def test_a_request_far_from_every_custom_tool_gets_the_empty_plan_without_the_mo
                       llm=Spy(responses=["1. join()<END_OF_PLAN>"]), index=open_index(settings))
     off.invoke({"messages": [{"role": "user", "content": "write me a haiku about my cat"}]}, context={"dry_run": True})
     assert len(asked) == 2
+
+
+def test_a_request_close_to_one_of_your_tools_may_not_get_the_empty_plan(tmp_path):
+    """A real index on disk: a request very like a custom tool's description marks the first plan
+    as one that may not be empty (the planner's join() is refused at step 1); a request that is
+    only loosely related, or a follow-up, does not."""
+    from tinyagent.graph.graph import open_index
+
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None, unknown_plan_above=0.45)
+    water = recorder("water_plants", "Water the plants in a zone of the garden for some minutes.",
+                     {"type": "object", "required": ["zone"], "properties": {
+                         "zone": {"type": "string"}, "minutes": {"type": "integer"}}})
+    lock = recorder("lock_door", "Lock a door of the house.",
+                    {"type": "object", "required": ["door"], "properties": {"door": {"type": "string"}}})
+    g = build_graph(tools=[water, lock], settings=settings, llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4),
+                    index=open_index(settings))
+
+    def must_plan(graph, text):
+        for update in graph.stream({"messages": [{"role": "user", "content": text}]}, context={"dry_run": True},
+                                   stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"]["must_plan"]
+    assert must_plan(g, "water the plants in the back garden for 10 minutes") is True
+    assert must_plan(g, "what a lovely sunny day it is") is False
+    off = build_graph(tools=[water, lock], settings=settings.model_copy(update={"unknown_plan_above": 0.0}),
+                      llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"]), index=open_index(settings))
+    assert must_plan(off, "water the plants in the back garden") is False
+    assert Settings().unknown_plan_above == 0.0  # off unless asked for
 
 
 def test_dollar_amounts_in_text_are_text_and_references_still_work(tmp_path):

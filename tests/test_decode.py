@@ -100,6 +100,14 @@ def test_join_is_refused_while_a_looked_up_person_is_used_by_no_step():
     assert not join_refuser([], ["get_phone_number", "send_sms"])(looked_up, "join")  # no lookups given
 
 
+def test_an_empty_plan_is_refused_when_asked_and_any_step_makes_it_not_empty():
+    from tinyagent.nodes.decode import join_refuser
+    refuse = join_refuser([], ["water_plants", "lock_door"], not_empty=True)
+    assert refuse("", "1. join") and refuse("1. ", "join")
+    assert not refuse('1. water_plants(zone="garden")\n2. ', "join")
+    assert not join_refuser([], ["water_plants"])("1. ", "join")
+
+
 def test_a_request_for_the_address_or_number_itself_is_told_apart():
     from tinyagent.nodes.checks import asks_for_contact
     for query in ["What is Tom Baker's email address?", "give me the emal of Aaron White", "whats lena's cell",
