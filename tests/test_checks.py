@@ -80,3 +80,39 @@ def test_the_words_for_a_time_go_in_the_time_argument(specs):
             "remind me to call the dentist tomorrow at 9", specs)
     run('1. create_reminder(name="Call the dentist", due_date="tomorrow at 9")\n2. join()',
         "remind me to call the dentist tomorrow at 9", specs)
+
+
+def test_the_first_plan_must_use_a_person_it_looked_up_unless_the_address_is_what_was_asked(tmp_path, monkeypatch):
+    """The plan node hands the decoder a rule that refuses join() while a contact lookup feeds no
+    step: for "email Ana the notes", not for "what's Ana's email address?", nor with use_lookups off."""
+    from langchain_core.language_models.fake import FakeListLLM
+
+    import tinyagent.nodes.plan as plan_node
+    from tests.fakes import AllToolsIndex
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    rules = []
+    real = plan_node.complete
+
+    def spy(*args, **kwargs):
+        rules.append(kwargs.get("refuse"))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(plan_node, "complete", spy)
+    tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
+    plan = '1. get_email_address(name="Ana")\n2. join()<END_OF_PLAN>'
+
+    def first_plan_rule(request, **settings):
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None, **settings),
+                        llm=FakeListLLM(responses=[plan] * 3), index=AllToolsIndex())
+        rules.clear()
+        g.invoke({"messages": [("human", request)]}, context={"dry_run": True})
+        return rules[0]
+    looked_up = '1. get_email_address(name="Ana")\n2. '
+    rule = first_plan_rule("email Ana the meeting notes")
+    assert rule is not None and rule(looked_up, "join") and not rule(looked_up, "compose")
+    asked = first_plan_rule("what's Ana's email address?")
+    assert asked is None or not asked(looked_up, "join")
+    off = first_plan_rule("email Ana the meeting notes", use_lookups=False)
+    assert off is None or not off(looked_up, "join")
