@@ -43,12 +43,16 @@ def approval_words(approve: str) -> str:
     return {"all": "asks before every plan", "none": "approval off: plans run without asking"}.get(
         approve, f"asks before plans that {approve.replace(',', ' or ')}")
 
+QUIT = ("/quit", "/exit", "/q")
+
+
 def approval_value(reply: str) -> Any:
-    """The person's reply to the approval question, as a resume value for the compile node."""
+    """The person's reply to the approval question, as a resume value for the compile node. A chat
+    command ("/quit") is a no, never a comment for the planner to replan on."""
     reply = reply.strip()
     if reply.lower() in ("y", "yes"):
         return True
-    if reply.lower() in ("", "n", "no"):
+    if reply.lower() in ("", "n", "no") or reply.startswith("/"):
         return False
     return reply  # "ok", "no, use Tom" or a comment: the compile node reads it
 
@@ -142,12 +146,12 @@ class Chat:
                 continue
             except EOFError:
                 break
-            if line in ("/quit", "/exit", "/q"):
+            if line in QUIT:
                 break
             if line.startswith("/"):
                 self.command(line)
-            elif line:
-                self.request(line)
+            elif line and self.request(line) == "quit":
+                break
         if self.wait_for_worker():
             self.tidy_cancelled()
         return 0
@@ -198,14 +202,16 @@ class Chat:
                 self.console.print(f"  {entry.name}", highlight=False)
 
     # -- one request ---------------------------------------------------------------------
-    def request(self, text: str) -> None:
-        """Run a request to its end, asking for approval at each interrupt."""
+    def request(self, text: str) -> str:
+        """Run a request to its end, asking for approval at each interrupt; "quit" when the person
+        answered the approval question with /quit (the plan is rejected, then the chat ends)."""
         view = RunView()
         payload: Any = {"messages": [("human", text)]}
+        quit_after = False
         while True:
             outcome = self.stream(payload, view)
             if outcome != "interrupt":
-                return
+                return "quit" if quit_after else outcome
             reason = why_asked(view.interrupt or {})
             if reason:
                 self.console.print(reason, style="bold", highlight=False)
@@ -213,6 +219,7 @@ class Chat:
                 reply = self.read_line(APPROVAL_QUESTION)
             except (KeyboardInterrupt, EOFError):
                 reply = "no"
+            quit_after = quit_after or reply.strip().lower() in QUIT
             view.interrupt, view.finished = None, False
             view.printed = len(view.items)  # the plan is on screen already
             payload = Command(resume=approval_value(reply))

@@ -103,6 +103,14 @@ def render(renderable) -> str:
 def test_small_helpers():
     assert approval_value("y") is True and approval_value("") is False and approval_value("N") is False
     assert approval_value("use Tom instead") == "use Tom instead"
+    assert approval_value("/quit") is False and approval_value("/tools") is False  # commands are not comments
+
+
+def test_quit_at_the_approval_question_rejects_the_plan_and_ends_the_chat(tmp_path):
+    text, llm = run_chat(tmp_path, ["Email Sarah Lee the slides", "/quit", "Email Tom the notes"], [PLAN, PLAN])
+    assert "Plan rejected" not in text and len(llm.prompts) == 1   # no replan on "/quit"
+    assert "I did not compose new email, because you did not approve it." in text
+    assert "Email Tom the notes" not in text                         # the chat ended there
 
 
 def test_approve_then_answer_and_slash_commands(tmp_path):
