@@ -43,6 +43,7 @@ def approval_words(approve: str) -> str:
     return {"all": "asks before every plan", "none": "approval off: plans run without asking"}.get(
         approve, f"asks before plans that {approve.replace(',', ' or ')}")
 
+
 QUIT = ("/quit", "/exit", "/q")
 
 

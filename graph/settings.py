@@ -94,7 +94,7 @@ class Settings(BaseSettings):
         "On a first turn, when a shown tool the classifier does not know (your own) is at least this "
         "similar to the request or one of its clauses, the first plan may not be empty (llama.cpp at "
         "temperature 0); 0 (the default) turns it off. 0.45 is the generator's closest request its "
-        "synthetic tools cannot serve (0.35) plus a margin: unseen-tool requests right 24% -> 32%, but "
+        "synthetic tools cannot serve (0.35) plus a margin: unseen-tool requests right 22% -> 32%, but "
         "declines where nothing fits in the bring-your-own-tools benchmark 81% -> 75% (BENCHMARKS.md §10)."))
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "

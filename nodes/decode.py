@@ -142,8 +142,8 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     penalty works as llama.cpp's: the logit of each token among the last ``penalty_last_n``
     generated ones is divided by it (multiplied when negative), before the grammar. ``refuse(text,
     piece)`` may turn down the chosen token (its text ``piece`` after ``text``): the next most likely
-    allowed token is taken instead (at most 16 times per step; when the grammar allows nothing else, the
-first choice stays)."""
+    allowed token is taken instead (at most 16 times per step; when the grammar allows nothing else,
+    the first choice stays)."""
     import llama_cpp
 
     tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
@@ -222,11 +222,12 @@ first choice stays)."""
 def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
                  lookups: Sequence[str] = (), not_empty: bool = False) -> Callable[[str, str], bool]:
     """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet (or, with
-    ``not_empty``, while the plan has no step at all); and once
-    per plan, no ``join()`` while the result of a step calling one of ``lookups`` is used by no
-    other step (a person looked up and then nothing sent to them): the model gets one more step to
-    use it, not a loop of them."""
+    ``not_empty``, while the plan has no step at all); and once per plan, no ``join()`` while the
+    result of a step calling one of ``lookups`` is used by no other step (a person looked up and then
+    nothing sent to them): the model gets one more step to use it, not a loop of them."""
     import re
+
+    from tinyagent.nodes.planlang import REF
 
     step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
     refused_at: set[str] = set()  # the step number where join was refused for a lookup
@@ -235,7 +236,7 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
 
     def unused_lookup(text: str) -> bool:
         return looked is not None and any(
-            not re.search(rf"\${m.group(1)}(?!\d)", text[m.end():]) for m in looked.finditer(text))
+            m.group(1) not in REF.findall(text[m.end():]) for m in looked.finditer(text))
 
     def refuse(text: str, piece: str) -> bool:
         m = step.search(text + piece)

@@ -255,6 +255,7 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
     if not steps:
         raise PlanError(f"The plan has no steps. End it with `{first_id}. join()` at least.")
     known = set(known_ids)
+    calls = {s.id for s in steps if s.tool != JOIN}
     tasks: list[Task] = []
     for i, step in enumerate(steps):
         expected = first_id + i
@@ -300,12 +301,12 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
                 raise PlanError(f"{where}: `{name}` must be one of {', '.join(map(repr, p.enum))}, "
                                 f"not {args[name]!r}.")
         deps = refs_in(list(args.values()))
+        whole = refs_in(list(args.values()), whole=True)
         # "$20" inside a longer string, past the plan's last step and no earlier round's, is money
         last = first_id + len(steps) - 1
-        deps -= {d for d in deps if d > last and d not in known} - refs_in(list(args.values()), whole=True)
+        deps -= {d for d in deps if d > last and d not in known} - whole
         # a whole "$K" may name a later step of this plan: the steps are put in dependency order below
-        whole = refs_in(list(args.values()), whole=True)
-        later = {s.id for s in steps if s.tool != JOIN and s.id > step.id} & whole
+        later = {d for d in whole if d > step.id and d in calls}
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known or d in later))
         if bad:
             error = LaterRef if bad[0] > step.id and bad[0] in whole else PlanError
@@ -323,9 +324,9 @@ def dependency_order(tasks: list[Task], first_id: int) -> list[Task]:
     as step 3, the phone lookup as step 4). The order is the written one wherever the references
     allow it: the earliest written step whose inputs are ready goes next, so steps before the first
     such reference keep their numbers. A plan whose steps use each other's results is refused."""
-    if all(d < t.id or d not in {x.id for x in tasks} for t in tasks for d in t.deps):
-        return tasks
     ids = {t.id for t in tasks}
+    if all(d < t.id or d not in ids for t in tasks for d in t.deps):
+        return tasks
     placed: set[int] = set()
     order: list[Task] = []
     while len(order) < len(tasks):
