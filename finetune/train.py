@@ -38,6 +38,9 @@ def load_base(cfg: TrainConfig) -> tuple[Any, Tokenize]:
         tok = AutoTokenizer.from_pretrained(cfg.base_model_dir)
         model = AutoModelForCausalLM.from_pretrained(cfg.base_model_dir, dtype=torch.float32)
     else:
+        if not cfg.base_path.is_file():
+            raise SystemExit(f"base model {cfg.base_path} not found: pass --base-dir DIR --base-file FILE "
+                             "(a GGUF) or --base-model-dir (a Hugging Face model dir).")
         tok = AutoTokenizer.from_pretrained(cfg.base_dir, gguf_file=cfg.base_file)
         model = AutoModelForCausalLM.from_pretrained(cfg.base_dir, gguf_file=cfg.base_file,
                                                      dtype=torch.float32)
@@ -140,12 +143,21 @@ def loss_sum(model, batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, int]:
     return F.cross_entropy(logits.float(), targets[keep], reduction="sum"), int(keep.sum())
 
 
+def autocast(device: torch.device, precision: str):
+    """bf16 autocast for the forward pass (LoRA weights and optimizer stay fp32), or nothing."""
+    if precision not in ("auto", "bf16", "fp32"):
+        raise SystemExit(f"--precision {precision!r}: use auto, bf16 or fp32")
+    bf16 = precision == "bf16" or (precision == "auto" and device.type == "cuda")
+    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
+
+
 @torch.no_grad()
-def evaluate(model, batches: list[list[dict]], device) -> float:
+def evaluate(model, batches: list[list[dict]], device, precision: str = "fp32") -> float:
     model.eval()
     total, count = 0.0, 0
     for b in batches:
-        loss, n = loss_sum(model, collate(b, device))
+        with autocast(device, precision):
+            loss, n = loss_sum(model, collate(b, device))
         total, count = total + float(loss), count + n
     model.train()
     return total / max(count, 1)
@@ -199,6 +211,8 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
     torch.manual_seed(cfg.seed)
     torch.set_num_threads(cfg.threads)
     device = pick_device(cfg.device)
+    if device.type == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True   # what fp32 math remains (the loss) may use TF32
     out = Path(cfg.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "train_config.json").write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
@@ -212,7 +226,7 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
     model.train()
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     print(f"base loaded in {time.time() - t0:.0f}s; LoRA r={cfg.r}: {n_train / 1e6:.2f}M trainable "
-          f"params; device {device}, {cfg.threads} threads")
+          f"params; device {device}, {cfg.threads} threads, precision {cfg.precision}")
 
     data = Path(cfg.data_dir)
     if train_rows is None:
@@ -271,7 +285,8 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
         n_targets = sum(int((c["labels"][:, 1:] != IGNORE).sum()) for c in collated)
         total = 0.0
         for c in collated:
-            loss, _ = loss_sum(model, c)
+            with autocast(device, cfg.precision):
+                loss, _ = loss_sum(model, c)
             (loss / n_targets).backward()
             total += loss.detach().item()
         torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
@@ -286,7 +301,7 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
                "tokens": sum(int(c["attention_mask"].sum()) for c in collated),
                "minutes": round(state["spent_s"] / 60, 2)}
         if cfg.eval_every and val_batches and state["step"] % cfg.eval_every == 0:
-            row["val_loss"] = round(evaluate(model, val_batches, device), 4)
+            row["val_loss"] = round(evaluate(model, val_batches, device, cfg.precision), 4)
         log.write(json.dumps(row) + "\n")
         log.flush()
 
@@ -307,7 +322,7 @@ def train(cfg: TrainConfig, model=None, tokenize: Tokenize | None = None,
         bar.close()
     save_checkpoint(model, optimizer, state, ckpt)
     if val_batches:
-        final = evaluate(model, val_batches, device)
+        final = evaluate(model, val_batches, device, cfg.precision)
         log.write(json.dumps({"step": state["step"], "final_val_loss": round(final, 4)}) + "\n")
         print(f"final val loss {final:.4f}")
     log.close()

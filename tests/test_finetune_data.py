@@ -279,3 +279,32 @@ def test_teacher_that_cannot_load_says_what_to_do():
 
     with pytest.raises(SystemExit, match="(?s)cannot load the teacher 'nosuchprovider:model'.*install its package"):
         load_teacher("nosuchprovider:model")
+
+
+def test_a_bigger_draw_excludes_the_shipped_held_out_splits(splits, tmp_path):
+    """`generate --exclude-from finetune/data`: a new train draw never holds a request (or a near
+    copy) of the test, val or unseen split the shipped figures are measured on."""
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    for name in ("val", "test", "unseen"):
+        data.write_jsonl(shipped / f"{name}.jsonl", [{"query": ex.query} for ex in splits[name]])
+    held = data.split_queries(shipped)
+    assert len(held) == 120
+    keys = {k for q in held for k in (data.norm(q), data.near_key(q))}
+    # the same seed draws the same requests first: without the exclusion they would come back
+    plain, _ = data.generate(SPECS, n_train=200, n_val=0, n_test=0, n_unseen=0, seed=3)
+    assert any(data.near_key(ex.query) in keys for ex in plain["train"])
+    fresh, _ = data.generate(SPECS, n_train=200, n_val=0, n_test=0, n_unseen=0, seed=3, exclude=held)
+    assert len(fresh["train"]) == 200
+    assert not [ex.query for ex in fresh["train"] if data.norm(ex.query) in keys or data.near_key(ex.query) in keys]
+    with pytest.raises(SystemExit, match="no val.jsonl"):
+        data.split_queries(tmp_path / "nowhere")
+
+
+def test_no_decline_is_a_near_copy_of_another_split():
+    """Declines come from a small pool of topics: filler words alone must not make a test decline
+    a 'new' request beside its train twin (at this size, 4 of 12 test declines were)."""
+    out, _ = data.generate(SPECS, n_train=600, n_val=0, n_test=150, n_unseen=0, seed=3)
+    keys = {name: {data.near_key(ex.query) for ex in exs if ex.decline} for name, exs in out.items()}
+    assert len(keys["test"]) >= 10 and len(keys["train"]) >= 40
+    assert not keys["train"] & keys["test"]

