@@ -2,7 +2,10 @@
 
 Reads the planning requests of ``train.jsonl`` (the ``tools`` each needs), embeds them with the
 same offline MiniLM the index uses, fits store.tool_classifier.ToolClassifier for the default
-tools, and reports on the val split how often every needed tool would be shown. It is also fitted
+tools, and reports on the val split how often every needed tool would be shown. The requests are
+read as retrieval reads them, typos corrected (store/spelling.py), and the words for that are
+stored with the classifier: the train requests' words, and the real English words to leave as typed
+(pyspellchecker's frequency list, from 200 uses, and MiniLM's whole words). It is also fitted
 on extra requests made for it (finetune/data_classifier.py: misspelt copies, reminders and notes
 about the declines' topics; ``--no-augment`` leaves them out). It also writes
 the embeddings of the shipped solved examples (store/examples.jsonl, train requests written by
@@ -24,6 +27,7 @@ import numpy as np
 
 from tinyagent.finetune.config import ROOT
 from tinyagent.finetune.data_classifier import classifier_rows
+from tinyagent.store.spelling import MIN_COUNT, Speller, count_words
 from tinyagent.store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
 from tinyagent.store.tool_index import (
     EXAMPLE_VECTORS_FILE,
@@ -53,11 +57,43 @@ def default_digests() -> dict[str, str]:
     return {name: card_digest(spec) for name, spec in specs.items()}
 
 
+ENGLISH_MIN_USES = 200   # pyspellchecker counts below this hold typos themselves ("calender": 98)
+
+
+def real_words(embedder) -> set[str]:
+    """Lower-case words that are real English: pyspellchecker's list and MiniLM's whole words."""
+    import gzip
+    import importlib.resources
+    import re
+
+    try:
+        resource = importlib.resources.files("spellchecker") / "resources" / "en.json.gz"
+    except ModuleNotFoundError:
+        raise SystemExit("`finetune retriever` needs pyspellchecker (pip install -e '.[finetune]')") from None
+    with resource.open("rb") as f:
+        english = json.loads(gzip.decompress(f.read()))
+    words = {w for w, n in english.items() if n >= ENGLISH_MIN_USES and w.isalpha() and w.isascii()}
+    return words | {w for w in embedder.tokenizer.get_vocab() if re.fullmatch(r"[a-z]+", w)}
+
+
+def spelling_words(queries: Sequence[str], known: set[str]) -> dict[str, int]:
+    """Correction targets: the words the requests use at least MIN_COUNT times that are real words."""
+    return {w: n for w, n in count_words(queries).items() if n >= MIN_COUNT and w in known}
+
+
+def guarded_words(spell: dict[str, int], known: set[str]) -> list[str]:
+    """The real words the typo reader must be told to leave alone: those it would otherwise turn
+    into a target ("print" -> "sprint"). Any other word is left as typed anyway, so the classifier
+    file stores these few thousand, not the whole list (and the agent holds no more in memory)."""
+    bare = Speller(spell)
+    return sorted(w for w in known - set(spell) if bare.correct_word(w) is not None)
+
+
 def shown(clf: ToolClassifier, embedder, query: str, max_tools: int = 5) -> set[str]:
     """The tools the classifier alone puts in front of the planner (its sure ones, else its top)."""
     from tinyagent.store.tool_index import EXTRA_SURE
 
-    p = clf.probabilities(embedder.embed(request_texts(query))).max(axis=0)
+    p = clf.probabilities(embedder.embed(request_texts(clf.read(query)))).max(axis=0)
     order = sorted(range(len(clf.names)), key=lambda i: -p[i])
     is_sure = clf.sure(p)
     sure = [clf.names[i] for i in order if is_sure[i]][:max_tools + EXTRA_SURE]
@@ -77,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="fit on the train requests alone, without the extra requests of data_classifier.py")
     ap.add_argument("--about", type=int, default=1500, help="extra asks about the declines' topics (default 1500)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the extra requests")
+    ap.add_argument("--no-spelling", action="store_true",
+                    help="no typo reader: requests are embedded as typed (store/spelling.py)")
     args = ap.parse_args(argv)
 
     from tinyagent.store.embeddings import get_embedder
@@ -84,26 +122,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     train = plan_rows(args.data / "train.jsonl")
     embedder = get_embedder()
     digests = default_digests()
+    known = set() if args.no_spelling else real_words(embedder)
+    spell = spelling_words([r["query"] for r in train], known)
+    read = Speller(spell, known).correct if spell else (lambda q: q)
     print(f"embedding {len(train)} training requests ...", file=sys.stderr)
-    vectors = embedder.embed([r["query"] for r in train])
+    vectors = embedder.embed([read(r["query"]) for r in train])
     extra = [] if args.no_augment else classifier_rows(train, random.Random(args.seed), n_about=args.about)
     if extra:
         print(f"embedding {len(extra)} extra requests for the classifier ...", file=sys.stderr)
-        fit_vectors = np.concatenate([vectors, embedder.embed([e["query"] for e in extra])])
+        fit_vectors = np.concatenate([vectors, embedder.embed([read(e["query"]) for e in extra])])
     else:
         fit_vectors = vectors
     clf = ToolClassifier.fit(fit_vectors, [r["tools"] for r in train] + [e["tools"] for e in extra], digests,
-                             l2=args.l2, steps=args.steps)
+                             l2=args.l2, steps=args.steps, spell_counts=spell,
+                             known_words=guarded_words(spell, known))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clf.save(args.out)
-    print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra")
+    print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra; "
+          f"typo reader: {len(spell)} target words, {len(clf.known_words)} more real words")
     examples = load_examples(args.examples)
     if examples:
-        by_query = {r["query"]: v for r, v in zip(train, vectors)}
-        rest = [e["query"] for e in examples if e["query"] not in by_query]
-        by_query.update(zip(rest, embedder.embed(rest) if rest else []))
-        queries = [e["query"] for e in examples]
-        save_example_vectors(queries, [by_query[q] for q in queries], args.example_vectors)
+        queries = [e["query"] for e in examples]  # as written: the index embeds them so too
+        save_example_vectors(queries, embedder.embed(queries), args.example_vectors)
         print(f"wrote {args.example_vectors}: embeddings of {len(queries)} solved examples")
     val_path = args.data / "val.jsonl"
     if val_path.exists():

@@ -18,7 +18,7 @@ from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
-from tinyagent.nodes.repair import attach_found_file
+from tinyagent.nodes.repair import attach_found_file, drop_copied_steps
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -94,6 +94,9 @@ def make_compile(res: Resources):
             with clock.use_today(ctx.today or None):  # dates a tool wants in its layout resolve to the run's today
                 tasks = compile_plan(plan, res.specs, first_id=first_id,
                                      known_ids=[d["id"] for d in done], round=rnd)
+            trimmed = drop_copied_steps(tasks, state.get("query", ""), state.get("examples", []))
+            if trimmed:  # steps copied from the solved example, not asked for (nodes/repair.py)
+                tasks, plan = trimmed, format_plan(trimmed)
             repaired = attach_found_file(tasks, res.specs, state.get("query", ""))
             if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
                 tasks, plan = repaired, format_plan(repaired)

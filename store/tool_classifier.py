@@ -11,6 +11,9 @@ probability is the highest over the whole request and its clauses, so every part
 A helper that the training requests nearly always use beside a tool the classifier is sure of
 (get_phone_number beside send_sms: 92%) needs only COMPANION_MIN to be shown too.
 
+Typed-fast requests are read with their typos corrected first (store/spelling.py, ``read``), with
+the words the classifier was fitted on and stored beside it.
+
 The classifier speaks only for the tools it was fitted on, and only while their card is unchanged
 (a digest of card and signature is stored per tool); any other tool is left to card similarity.
 """
@@ -18,11 +21,14 @@ The classifier speaks only for the tools it was fitted on, and only while their 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from tinyagent.store.spelling import Speller
 
 CLASSIFIER_FILE = Path(__file__).with_name("tool_classifier.npz")
 THRESHOLD = 0.5      # a tool at or above this probability is shown
@@ -55,6 +61,20 @@ class ToolClassifier:
     weights: np.ndarray       # (dim, tools)
     bias: np.ndarray          # (tools,)
     together: np.ndarray      # (tools, tools): share of the requests needing a that also need b
+    # the typo reader's words (store/spelling.py): correction targets with their counts, and
+    # other real words left as typed; empty for a classifier fitted without them
+    spell_counts: dict[str, int] = field(default_factory=dict)
+    known_words: list[str] = field(default_factory=list)
+
+    @cached_property
+    def speller(self) -> Speller | None:
+        if not self.spell_counts:
+            return None
+        return Speller(self.spell_counts, [*self.known_words, *self.spell_counts])
+
+    def read(self, query: str) -> str:
+        """The request as retrieval should read it: typos corrected when the classifier has words."""
+        return self.speller.correct(query) if self.speller else query
 
     def sure(self, probs: np.ndarray, columns: Sequence[int] | None = None) -> np.ndarray:
         """Which tools to show for one request's (tools,) probabilities: those at THRESHOLD, and
@@ -80,7 +100,8 @@ class ToolClassifier:
     # -- fitting and files -------------------------------------------------------------------
     @classmethod
     def fit(cls, vectors: np.ndarray, labels: Sequence[Sequence[str]], digests: dict[str, str],
-            l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> "ToolClassifier":
+            l2: float = 1e-3, steps: int = 1500, lr: float = 0.5,
+            spell_counts: dict[str, int] | None = None, known_words: Sequence[str] = ()) -> "ToolClassifier":
         """Full-batch gradient descent on the mean logistic loss + ``l2``; one column per tool in
         ``digests``. Requests may name other tools too (synthetic ones): they are negatives here."""
         names = sorted(digests)
@@ -97,13 +118,18 @@ class ToolClassifier:
             w -= lr * (x.T @ g / len(x) + l2 * w)
             b -= lr * g.mean(axis=0)
         together = (y.T @ y) / np.maximum(y.sum(axis=0)[:, None], 1.0)
-        return cls(names, [digests[n] for n in names], w, b, together.astype(np.float32))
+        return cls(names, [digests[n] for n in names], w, b, together.astype(np.float32),
+                   dict(spell_counts or {}), sorted(known_words))
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez(tmp, names=np.array(self.names), digests=np.array(self.digests),
-                 weights=self.weights, bias=self.bias, together=self.together)
+        words = sorted(self.spell_counts)
+        np.savez_compressed(tmp, names=np.array(self.names), digests=np.array(self.digests),
+                            weights=self.weights, bias=self.bias, together=self.together,
+                            spell_words=np.array("\n".join(words)),
+                            spell_counts=np.array([self.spell_counts[w] for w in words], np.int64),
+                            known_words=np.array("\n".join(self.known_words)))
         tmp.replace(path)
 
     @classmethod
@@ -113,6 +139,9 @@ class ToolClassifier:
         if not path.exists():
             return None
         with np.load(path, allow_pickle=False) as f:
+            words = str(f["spell_words"]).split("\n") if "spell_words" in f.files else []
+            counts = dict(zip(words, (int(c) for c in f["spell_counts"]))) if words and words[0] else {}
+            known = str(f["known_words"]).split("\n") if "known_words" in f.files else []
             return cls([str(n) for n in f["names"]], [str(d) for d in f["digests"]],
                        f["weights"].astype(np.float32), f["bias"].astype(np.float32),
-                       f["together"].astype(np.float32))
+                       f["together"].astype(np.float32), counts, [w for w in known if w])

@@ -229,7 +229,9 @@ class ToolIndex:
         if self.classifier is not None:
             have = set(available)
             known = {n: i for n, i in self.classifier.known(self._digests).items() if n in have}
-        vecs = self.embedder.embed(request_texts(query))
+        # typos corrected for everything retrieval embeds (the plan still copies the request as typed)
+        read = self.classifier.read(query) if self.classifier is not None else query
+        vecs = self.embedder.embed(request_texts(read))
         qvec = vecs[0].tolist()
         tools = self._cols["tools"].query(
             query_embeddings=[v.tolist() for v in vecs], n_results=len(available),

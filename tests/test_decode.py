@@ -33,9 +33,18 @@ def test_same_tokens_as_llama_cpps_own_grammar_sampling(llm, penalty):
         want = llm.client.create_completion(prompt, max_tokens=96, temperature=0.0, repeat_penalty=penalty,
                                             grammar=llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False),
                                             stop=["<|im_end|>"])["choices"][0]["text"]
+        # The same evaluation of the prompt for both: from scratch, in one batch. Reusing a cached
+        # prefix evaluates the rest in other batch sizes, whose float results differ in the last
+        # bits, and a near tie can then flip (it did at penalty 1.1 for the joke with the GPU-trained
+        # adapter). This test is about the decoding: penalty, grammar, stops, given the same logits.
+        llm.client.reset()
+        cache, llm.client._tinyagent_prefix_cache = llm.client._tinyagent_prefix_cache, None
         pieces = []
-        got, n_prompt, n_gen = greedy_complete(llm.client, prompt, gbnf, 96, ["<|im_end|>"], pieces.append,
-                                               repeat_penalty=penalty)
+        try:
+            got, n_prompt, n_gen = greedy_complete(llm.client, prompt, gbnf, 96, ["<|im_end|>"], pieces.append,
+                                                   repeat_penalty=penalty)
+        finally:
+            llm.client._tinyagent_prefix_cache = cache
         assert got == want, query
         assert "".join(pieces) == got and n_prompt > 50 and n_gen > 3
 

@@ -175,6 +175,13 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     rows = [r for r in retriever.plan_rows(tmp_path / "train.jsonl") if set(r["tools"]) <= set(specs)]
     hits = [set(r["tools"]) <= retriever.shown(clf, get_embedder(), r["query"]) for r in rows[:40]]
     assert np.mean(hits) > 0.8
+    # the typo reader's words travel with it: targets the requests use, real words guarded
+    assert "remind" in clf.spell_counts and clf.read("remnd me") == "remind me"
+    assert all(clf.speller.correct_word(w) is None for w in clf.known_words[:200])
+    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "bare.npz"), "--no-spelling",
+                           "--examples", str(tmp_path / "examples.jsonl"),
+                           "--example-vectors", str(tmp_path / "examples2.npz")]) == 0
+    assert ToolClassifier.load(tmp_path / "bare.npz").read("remnd me") == "remnd me"
 
 
 def test_the_classifiers_extra_requests_misspell_and_ask_about_the_declines_topics():

@@ -63,3 +63,60 @@ def test_references_follow_the_renumbered_steps(specs):
 ])
 def test_nothing_unclear_is_repaired(specs, plan, query):
     assert repaired(plan, specs, query) is None
+
+
+EXAMPLE = {"query": "Email Priya Shah the budget and add 'Call the bank' to my errands note",
+           "plan": '1. get_email_address(name="Priya Shah")\n'
+                   '2. compose_new_email(recipients=["$1"], subject="Budget")\n'
+                   '3. append_note_content(name="errands", content="Call the bank")\n4. join()<END_OF_PLAN>'}
+
+
+def trimmed(text, specs, query, examples=(EXAMPLE,)):
+    from tinyagent.nodes.repair import drop_copied_steps
+
+    out = drop_copied_steps(compile_plan(text, specs), query, list(examples))
+    return format_plan(out) if out else None
+
+
+def test_a_step_copied_from_the_example_is_dropped_with_what_uses_it(specs):
+    plan = ('1. get_email_address(name="Marta")\n'
+            '2. compose_new_email(recipients=["$1"], context="The train is late")\n'
+            '3. append_note_content(name="errands", content="Call the bank")\n'
+            '4. get_email_address(name="Priya Shah")\n'
+            '5. compose_new_email(recipients=["$4"], context="$2")\n6. join()<END_OF_PLAN>')
+    assert trimmed(plan, specs, "email Marta that the train is late") == (
+        '1. get_email_address(name="Marta")\n'
+        '2. compose_new_email(recipients=["$1"], context="The train is late")\n3. join()<END_OF_PLAN>')
+
+
+def test_steps_the_request_asks_for_are_kept_even_when_the_example_has_them(specs):
+    plan = ('1. append_note_content(name="errands", content="Call the bank")\n2. join()<END_OF_PLAN>')
+    # the request shares words with the step: it was asked for, not copied
+    assert trimmed(plan, specs, "add call the bank to my errands note") is None
+    # a value the example does not hold is the model's own; short codes alone never count
+    assert trimmed('1. create_note(name="Ideas", content="Sailing")\n2. join()<END_OF_PLAN>', specs,
+                   "note some holiday plans") is None
+    # no example shown, or a plan that would be dropped whole: left to the checks
+    assert trimmed(plan, specs, "remind me about the dentist", examples=()) is None
+    assert trimmed(plan, specs, "remind me about the dentist") is None
+
+
+def test_no_gold_step_of_the_generated_test_split_looks_copied():
+    """The rule, run on the generator's gold plans with the example each prompt showed."""
+    import json
+    from pathlib import Path
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import copied_from_example
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
+    steps = copies = 0
+    for row in rows:
+        if row["decline"]:
+            continue
+        prompt = "\n".join(m["content"] for m in row["messages"][:-1]).replace(row["query"], "")
+        for task in compile_plan(row["plan"], specs):
+            steps += 1
+            copies += copied_from_example(task, row["query"], prompt)
+    assert steps > 400 and copies == 0

@@ -147,6 +147,26 @@ def test_shipped_classifier_shows_every_tool_of_a_many_part_request(tmp_path, to
     assert len(found.tools) == 5 and "maps_show_directions" in found.tools
 
 
+def test_a_request_typed_fast_reaches_its_tool(tmp_path, tools_workspace):
+    """The shipped classifier reads typos as the words meant (store/spelling.py): as typed, the
+    request looks like no tool and would be declined; read, it is a reminder."""
+    from tinyagent.store.tool_classifier import request_texts
+    from tinyagent.tools import default_tools
+
+    specs = specs_for(default_tools(tools_workspace))
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools(specs.values())
+    query = "remidn me abt yoga class sat mornin"
+    clf = index.classifier
+    assert clf.read(query) == "remind me abt yoga class sat morning"
+    as_typed = clf.probabilities(index.embedder.embed(request_texts(query))).max(axis=0)
+    assert as_typed.max() < 0.35  # below decline_below: without the reader, a decline
+    found = index.retrieve(query, list(specs), max_tools=5)
+    assert found.probabilities["create_reminder"] > 0.8 and found.sure == ["create_reminder"]
+    # real words are not "corrected": "print" stays though "sprint" is one edit away
+    assert clf.read("remind me to print the invoice") == "remind me to print the invoice"
+
+
 def test_classifier_ignores_a_tool_whose_card_changed(tmp_path):
     @tool
     def send_sms(recipients: list[str], message: str) -> str:
