@@ -2,15 +2,19 @@
 
 The tool classifier and the similarity search embed the request with MiniLM, whose word pieces
 make "remnd" and "emial" far from "remind" and "email": a typed-fast request then looks like none
-of the tools and can even be declined. Before retrieval embeds a request, each lower-case word of
-four letters or more that the vocabulary lacks is replaced by the vocabulary word within one edit
-(two for words of seven letters or more; a swap of two neighbours counts as one), the most
-frequent among the nearest. Capitalised words (names, places) and words with digits are left as
-typed. The plan still copies the request as the person wrote it: this reading is for retrieval only.
+of the tools and can even be declined. Before retrieval embeds a request, each word (a run of
+letters) that is lower case, four letters or more, and neither a real word nor a word of the
+requests is replaced by the word of the requests within one edit (two for words of seven letters
+or more; a swap of two neighbours counts as one), the most frequent among the nearest.
+Capitalised words (names, places) are left as typed. The plan still copies the request as the
+person wrote it: this reading is for retrieval only.
 
-The vocabulary is counted from the requests the classifier is fitted on and stored with it
-(store/tool_classifier.npz). Candidates come from a table of each word with up to two letters
-deleted (the symmetric-delete method), so a look-up costs a few dozen dictionary probes.
+The correction targets are the words the classifier's training requests use (at least MIN_COUNT
+times, and real words themselves); the real words are English words from a public frequency list
+and the embedder's own whole words (finetune/retriever.py). Both are stored with the classifier
+(store/tool_classifier.npz): the targets, and only the real words a target is within reach of.
+Candidates come from a table of each target with up to two letters deleted (the symmetric-delete
+method), so a look-up costs a few dozen dictionary probes.
 """
 
 from __future__ import annotations
