@@ -102,6 +102,10 @@ class Settings(BaseSettings):
     use_lookups: bool = Field(True, description=(
         "On a first turn, join() is refused once while a person the plan looked up feeds no step, "
         "unless the request asks for the address or number itself (llama.cpp at temperature 0)."))
+    stated_values: bool = Field(True, description=(
+        "For tools the classifier was not fitted on (your own): once per step, a call may not be "
+        "closed while the request states a number no step uses and the tool has an optional number "
+        "parameter left unset (llama.cpp at temperature 0)."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

@@ -10,6 +10,7 @@ with the full grammar applied at every step (an argmax over the allowed tokens e
 from __future__ import annotations
 
 import ctypes
+import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -252,4 +253,49 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
             refused_at.add(m.group(1))
             return True
         return False
+    return refuse
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w:])")
+_CALL = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_][\w]*)\((.*)$", re.DOTALL)
+
+
+def stated_numbers(query: str, when: Sequence[str] = ()) -> set[str]:
+    """The numbers a request states outside its words for times ("under $80, cheapest first" ->
+    {"80"}; "on 2026-12-06 at 8:30am" -> none)."""
+    text = query
+    for phrase in when:
+        text = text.replace(phrase, " ")
+    return {m.group(0) for m in _NUMBER.finditer(text.replace(",", ""))}
+
+
+def stated_value_refuser(query: str, specs: dict[str, Any], when: Sequence[str] = ()) -> Callable[[str, str], bool] | None:
+    """A ``refuse`` hook for tools the model was not trained on: once per step, the call may not be
+    closed while the request states a number that no step uses yet and the tool has an optional
+    number parameter left unset ("dim the bedroom lights to 30%" closed after `room=`): the model
+    gets to write one more argument. None when the request states no such number."""
+    numbers = stated_numbers(query, when)
+    if not numbers:
+        return None
+    optional = {name: {p.name for p in spec.params if not p.required and p.type in ("number", "integer")}
+                for name, spec in specs.items()}
+    refused: set[str] = set()
+
+    def refuse(text: str, piece: str) -> bool:
+        if ")" not in piece:
+            return False
+        m = _CALL.search(text)
+        if not m or m.group(1) in refused or not optional.get(m.group(2)):
+            return False
+        before = piece[:piece.index(")")]
+        if not re.fullmatch(r'[\s"\]}]*', before):
+            return False  # the token also ends a value ("2)"): refusing it would change the value
+        args = m.group(3) + before
+        if args.count('"') % 2 or args.count("[") != args.count("]") or args.count("{") != args.count("}"):
+            return False  # the ")" is inside a value, not the end of the call
+        unset = optional[m.group(2)] - set(re.findall(r"(?:^|,\s*)(\w+)=", args))
+        if not unset or all(n in text for n in numbers):
+            return False
+        refused.add(m.group(1))
+        return True
     return refuse

@@ -8,7 +8,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.checks import asks_for_contact, person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.decode import join_refuser
+from tinyagent.nodes.decode import join_refuser, stated_value_refuser
 from tinyagent.nodes.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.grammar import plan_grammar, steps_for
@@ -75,6 +75,15 @@ def make_plan(res: Resources):
         must_plan = bool(state.get("must_plan"))
         refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
             if (must_use or lookups or must_plan) and not done and not reason else None
+        if res.settings.stated_values:
+            # your own tools (the classifier was not fitted on them): a number the request states
+            # gets one more chance to reach an optional number parameter before a call is closed
+            clf = getattr(res.index(), "classifier", None)
+            known = set(clf.names) if clf is not None else set()
+            values = stated_value_refuser(state["query"], {s.name: s for s in callable_specs if s.name not in known},
+                                          find_phrases(state["query"]))
+            if values is not None:
+                refuse = values if refuse is None else (lambda a, b: lambda t, p: a(t, p) or b(t, p))(refuse, values)
         text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                          ctx.temperature, on_token=on_token, refuse=refuse)
         key = None

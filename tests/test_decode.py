@@ -163,3 +163,33 @@ def test_with_no_prefix_cache_plans_are_the_same_and_no_state_is_kept():
     gbnf = plan_grammar(specs.values())
     text = complete(llm, msgs, gbnf, 96, 0.0)[0]
     assert text.startswith("1. ") and "join()" in text
+
+
+def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
+    from tinyagent.nodes.decode import stated_numbers, stated_value_refuser
+    from tinyagent.tools.dates import find_phrases
+    from tinyagent.tools.specs import Param, ToolSpec
+
+    # numbers inside the words for a time are not values to place
+    query = "book a court for 4 players on 2026-12-06 at 8:30am"
+    assert stated_numbers(query, find_phrases(query)) == {"4"}
+    assert stated_numbers("a $300,000 loan at 6.5% for 30 years") == {"300000", "6.5", "30"}
+
+    lights = ToolSpec(name="light_set", description="Set a light.",
+                      params=[Param("room", "string", True), Param("brightness", "integer")])
+    refuse = stated_value_refuser("dim the bedroom lights to 30%", {"light_set": lights})
+    assert not refuse('1. light_set(room="bed', ')')        # a ")" inside the value is text
+    hourly = ToolSpec(name="hourly", description="", params=[Param("city", "string", True), Param("hours", "integer"),
+                                                            Param("step", "integer")])
+    # a token that also ends a value ("2)" of hours=12): refusing it would change the value
+    assert not stated_value_refuser("hourly for Oslo, next 12 hours", {"hourly": hourly})('1. hourly(city="Oslo", hours=1', '2)')
+    assert refuse('1. light_set(room="bedroom"', ')')         # 30 is stated and used nowhere: not yet
+    assert not refuse('1. light_set(room="bedroom"', ')')     # once per step: then it may close
+    # the number already in the plan, or the parameter already set: nothing to refuse
+    refuse = stated_value_refuser("dim the bedroom lights to 30%", {"light_set": lights})
+    assert not refuse('1. light_set(room="bedroom 30"', ')')
+    assert not refuse('2. light_set(room="bedroom", brightness=20', ')')
+    # no number stated, or a tool without optional number parameters: no hook, or no refusal
+    assert stated_value_refuser("turn on the bedroom lights", {"light_set": lights}) is None
+    plain = ToolSpec(name="light_on", description="", params=[Param("room", "string", True)])
+    assert not stated_value_refuser("lights on in room 2", {"light_on": plain})('1. light_on(room="x"', ')')
