@@ -27,7 +27,7 @@ import numpy as np
 
 from tinyagent.finetune.config import ROOT
 from tinyagent.finetune.data_classifier import classifier_rows
-from tinyagent.store.spelling import MIN_COUNT, Speller, count_words
+from tinyagent.store.spelling import Speller, count_words
 from tinyagent.store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
 from tinyagent.store.tool_index import (
     EXAMPLE_VECTORS_FILE,
@@ -76,11 +76,6 @@ def real_words(embedder) -> set[str]:
     return words | {w for w in embedder.tokenizer.get_vocab() if re.fullmatch(r"[a-z]+", w)}
 
 
-def spelling_words(queries: Sequence[str], known: set[str]) -> dict[str, int]:
-    """Correction targets: the words the requests use at least MIN_COUNT times that are real words."""
-    return {w: n for w, n in count_words(queries).items() if n >= MIN_COUNT and w in known}
-
-
 def guarded_words(spell: dict[str, int], known: set[str]) -> list[str]:
     """The real words the typo reader must be told to leave alone: those it would otherwise turn
     into a target ("print" -> "sprint"). Any other word is left as typed anyway, so the classifier
@@ -122,9 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     train = plan_rows(args.data / "train.jsonl")
     embedder = get_embedder()
     digests = default_digests()
-    known = set() if args.no_spelling else real_words(embedder)
-    spell = spelling_words([r["query"] for r in train], known)
-    read = Speller(spell, known).correct if spell else (lambda q: q)
+    # the typo reader: targets are the requests' frequent words that are real words (Speller keeps those)
+    speller = None if args.no_spelling else Speller(count_words(r["query"] for r in train), real_words(embedder))
+    spell = speller.counts if speller else {}
+    read = speller.correct if spell else (lambda q: q)
     print(f"embedding {len(train)} training requests ...", file=sys.stderr)
     vectors = embedder.embed([read(r["query"]) for r in train])
     extra = [] if args.no_augment else classifier_rows(train, random.Random(args.seed), n_about=args.about)
@@ -135,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fit_vectors = vectors
     clf = ToolClassifier.fit(fit_vectors, [r["tools"] for r in train] + [e["tools"] for e in extra], digests,
                              l2=args.l2, steps=args.steps, spell_counts=spell,
-                             known_words=guarded_words(spell, known))
+                             known_words=guarded_words(spell, speller.known) if spell else [])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clf.save(args.out)
     print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra; "

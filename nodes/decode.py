@@ -226,8 +226,6 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
     ``not_empty``, while the plan has no step at all); and once per plan, no ``join()`` while the
     result of a step calling one of ``lookups`` is used by no other step (a person looked up and then
     nothing sent to them): the model gets one more step to use it, not a loop of them."""
-    import re
-
     from tinyagent.nodes.planlang import REF
 
     step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
@@ -273,12 +271,15 @@ def stated_value_refuser(query: str, specs: dict[str, Any], when: Sequence[str] 
     """A ``refuse`` hook for tools the model was not trained on: once per step, the call may not be
     closed while the request states a number that no step uses yet and the tool has an optional
     number parameter left unset ("dim the bedroom lights to 30%" closed after `room=`): the model
-    gets to write one more argument. None when the request states no such number."""
+    gets to write one more argument. None when the request states no such number or no tool has
+    such a parameter."""
     numbers = stated_numbers(query, when)
     if not numbers:
         return None
-    optional = {name: {p.name for p in spec.params if not p.required and p.type in ("number", "integer")}
-                for name, spec in specs.items()}
+    optional = {name: names for name, spec in specs.items()
+                if (names := {p.name for p in spec.params if not p.required and p.type in ("number", "integer")})}
+    if not optional:
+        return None  # no tool here takes an optional number: nothing to hold a call open for
     refused: set[str] = set()
 
     def refuse(text: str, piece: str) -> bool:
@@ -299,3 +300,11 @@ def stated_value_refuser(query: str, specs: dict[str, Any], when: Sequence[str] 
         refused.add(m.group(1))
         return True
     return refuse
+
+
+def any_refuser(*hooks: Callable[[str, str], bool] | None) -> Callable[[str, str], bool] | None:
+    """One ``refuse`` hook that turns a token down when any of ``hooks`` does (None ones left out)."""
+    hooks = tuple(h for h in hooks if h is not None)
+    if len(hooks) <= 1:
+        return hooks[0] if hooks else None
+    return lambda text, piece: any(h(text, piece) for h in hooks)

@@ -8,7 +8,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.checks import asks_for_contact, person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.decode import join_refuser, stated_value_refuser
+from tinyagent.nodes.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.grammar import plan_grammar, steps_for
@@ -47,13 +47,14 @@ def make_plan(res: Resources):
             replan_reason=reason, error=state.get("plan_error"), first_id=first_id,
             context=state.get("context", ""))
         callable_specs = specs
+        when = find_phrases(state["query"])  # the person's words for times: for the grammar and the value hook
         focus = state.get("focus") or []
         if res.settings.focus_tools and focus and not done and not reason:
             # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
             # distractors the model was trained with, and the grammar keeps it to the sure ones.
             callable_specs = [s for s in specs if s.name in focus] or specs
         grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
-                               when=find_phrases(state["query"]), max_steps=steps_for(len(clauses(state["query"]))))
+                               when=when, max_steps=steps_for(len(clauses(state["query"]))))
         early = None
         if res.settings.early_start and not ctx.dry_run and not ctx.needs_approval("read"):
             early = EarlyStart(tools=res.tools, specs=res.specs, query=state["query"],
@@ -80,10 +81,8 @@ def make_plan(res: Resources):
             # gets one more chance to reach an optional number parameter before a call is closed
             clf = getattr(res.index(), "classifier", None)
             known = set(clf.names) if clf is not None else set()
-            values = stated_value_refuser(state["query"], {s.name: s for s in callable_specs if s.name not in known},
-                                          find_phrases(state["query"]))
-            if values is not None:
-                refuse = values if refuse is None else (lambda a, b: lambda t, p: a(t, p) or b(t, p))(refuse, values)
+            refuse = any_refuser(refuse, stated_value_refuser(
+                state["query"], {s.name: s for s in callable_specs if s.name not in known}, when))
         text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                          ctx.temperature, on_token=on_token, refuse=refuse)
         key = None

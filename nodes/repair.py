@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from tinyagent.nodes.checks import asks_to_attach
-from tinyagent.nodes.planlang import REF, Task, renumbered
+from tinyagent.nodes.planlang import Task, is_ref, renumbered
 from tinyagent.tools.specs import ToolSpec
 
 
@@ -67,7 +67,7 @@ def _words(text: str) -> set[str]:
 def _texts(value: Any) -> list[str]:
     """The text values of a step's arguments (references to other steps left out)."""
     if isinstance(value, str):
-        return [] if REF.fullmatch(value.strip()) else [value]
+        return [] if is_ref(value) is not None else [value]
     if isinstance(value, (list, tuple)):
         return [t for v in value for t in _texts(v)]
     if isinstance(value, dict):

@@ -192,4 +192,4 @@ def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
     # no number stated, or a tool without optional number parameters: no hook, or no refusal
     assert stated_value_refuser("turn on the bedroom lights", {"light_set": lights}) is None
     plain = ToolSpec(name="light_on", description="", params=[Param("room", "string", True)])
-    assert not stated_value_refuser("lights on in room 2", {"light_on": plain})('1. light_on(room="x"', ')')
+    assert stated_value_refuser("lights on in room 2", {"light_on": plain}) is None
