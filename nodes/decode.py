@@ -255,7 +255,7 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w:])")
-_CALL = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_][\w]*)\((.*)$", re.DOTALL)
+_CALL = re.compile(r"\s*(\d+)\.\s*([A-Za-z_]\w*)\((.*)$")  # the plan's last line: the call being written
 
 
 def stated_numbers(query: str, when: Sequence[str] = ()) -> set[str]:
@@ -285,7 +285,7 @@ def stated_value_refuser(query: str, specs: dict[str, Any], when: Sequence[str] 
     def refuse(text: str, piece: str) -> bool:
         if ")" not in piece:
             return False
-        m = _CALL.search(text)
+        m = _CALL.match(text[text.rfind("\n") + 1:])
         if not m or m.group(1) in refused or not optional.get(m.group(2)):
             return False
         before = piece[:piece.index(")")]

@@ -185,6 +185,7 @@ def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
     assert not stated_value_refuser("hourly for Oslo, next 12 hours", {"hourly": hourly})('1. hourly(city="Oslo", hours=1', '2)')
     assert refuse('1. light_set(room="bedroom"', ')')         # 30 is stated and used nowhere: not yet
     assert not refuse('1. light_set(room="bedroom"', ')')     # once per step: then it may close
+    assert refuse('1. light_set(room="bedroom")\n2. light_set(room="hall"', ')')  # the next step's own turn
     # the number already in the plan, or the parameter already set: nothing to refuse
     refuse = stated_value_refuser("dim the bedroom lights to 30%", {"light_set": lights})
     assert not refuse('1. light_set(room="bedroom 30"', ')')
