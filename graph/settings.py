@@ -101,7 +101,8 @@ class Settings(BaseSettings):
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
     use_lookups: bool = Field(True, description=(
         "On a first turn, join() is refused once while a person the plan looked up feeds no step, "
-        "unless the request asks for the address or number itself (llama.cpp at temperature 0)."))
+        "unless the request asks for the address or number itself, or while a file found for a "
+        "request to send it along feeds no step (llama.cpp at temperature 0)."))
     stated_values: bool = Field(True, description=(
         "For tools the classifier was not fitted on (your own): once per step, a call may not be "
         "closed while the request states a number no step uses and the tool has an optional number "

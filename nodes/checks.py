@@ -22,15 +22,84 @@ from tinyagent.tools.dates import find_phrases
 from tinyagent.tools.specs import ToolSpec
 
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
-              r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?)")
-_ATTACH = re.compile(r"\battach|\bwith (?:the|my) [\w' -]{1,40}" + _FILE_NOUN + r"\b|"
-                     r"\b(?:e-?mail|send|mail|share)\b[^.?!;]{0,40}?\b(?:the|my|our|this)\s+(?:[\w'-]+\s+){0,3}"
-                     + _FILE_NOUN + r"\b", re.I)
+              r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
+              r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide)")
+# Between "email"/"send" and the file, a word that starts another clause means the file is not what is
+# sent: a topic ("email Ana about the contract renewal"), the message ("email Ana to ask for the
+# invoice") or the next ask ("send Ana the link, then summarize the pdf").
+_CLAUSE = r"(?:about|regarding|abt|re|on|to|and|then|also|saying|that|for|with|asking|telling|after|before|but)"
+_GAP = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s|[\w.+-]+@[\w.-]+\w\s|(?!\b" + _CLAUSE + r"\b)[^.?!;:,()'\"\n])"
+_DET = r"(?:the|my|our|this|these|those)"
+_MODS = r"(?:(?!" + _DET + r"\b)[\w'-]+\s+){0,3}"  # up to three words before the file noun, no determiner
+_ATTACH = re.compile(
+    r"\battach|\bas an attachment|\binclude (?:the|my|our) [\w -]{0,30}?\bfile\b"
+    r"|\bwith (?:the|my|our) " + _MODS + _FILE_NOUN + r"\b"
+    # "email Sarah the Q3 report", "send the photos to Ayesha"; not "remind me to send the invoice",
+    # nor a message in brackets or after a dash ("(send the agenda)")
+    r"|(?<!\bto )(?<![(\-'] )(?<![(\-'])\b(?P<verb>e-?mail|send|mail|share)\b" + _GAP
+    + r"{0,40}?\b" + _DET + r"\s+" + _MODS + _FILE_NOUN
+    + r"\b(?!\s+(?:renewal|review|signing|talk|meeting|call|draft)\b)", re.I)
+# "send it to Ravi" after the file was named ("find the budget spreadsheet and send it to Ravi"), but
+# not what a step makes ("summarize the report and email it to Ravi": the summary is sent)
+_SEND_IT = re.compile(r"(?<!\bto )\b(?:send|e-?mail|mail|share)\s+(?:it|them)\s+(?:to|over)\b", re.I)
+_NAMED_FILE = re.compile(r"\b" + _DET + r"\s+(" + _MODS + _FILE_NOUN + r")\b", re.I)
+_MADE = re.compile(r"\b(?:summar|sum up|tl;?dr|link|zoom|result|answer|total)", re.I)
+# the name of the file to attach, where the request gives it
+_FILE_AFTER_ATTACH = re.compile(
+    r"\battach(?:ing)?\s+(?:(?:the|my|our)\s+)?((?:[\w'-]+\s?){1,4}?)"
+    r"(?=\s*(?:\b(?:to|and|for|with|from|in|on|please|pls|as|then|too|also)\b|[,.;:!?]|$))", re.I)
+_FILE_INCLUDED = re.compile(r"\binclude (?:the|my|our) ([\w -]{1,30}?)\s*\bfile\b", re.I)
+_FILE_AS_ATTACHMENT = re.compile(r"\b(?:with|w/)\s+(?:(?:the|my|our)\s+)?((?:[\w'-]+\s?){1,4}?)\s+as an attachment",
+                                 re.I)
+
+
+def _attach_match(query: str) -> re.Match | None:
+    if re.search(r"\b(?:forward|fwd)", query, re.I):
+        return None
+    for m in _ATTACH.finditer(query):
+        if m.group("verb") and re.search(r"\b(?:e-?mail|mail|reply|message|text|line|remind(?:er)?)\b[^.?!;:]*:\s*$",
+                                         query[:m.start()], re.I):
+            continue  # the words of a message or reminder after a colon ("email Jack about it: send the agenda")
+        return m
+    it = _SEND_IT.search(query)
+    if it and not _MADE.search(query[:it.start()]):
+        named = list(_NAMED_FILE.finditer(query[:it.start()]))
+        return named[-1] if named else None
+    return None
 
 
 def asks_to_attach(query: str) -> bool:
-    """The request asks to send a file along ("email Sarah the Q3 report", "attach the slides")."""
-    return bool(_ATTACH.search(query)) and not re.search(r"\b(?:forward|fwd)", query, re.I)
+    """The request asks to send a file along ("email Sarah the Q3 report", "attach the slides",
+    "find the budget spreadsheet and send it to Ravi"); forwarding keeps the email's own files.
+
+    Callers pass the request as read with its typos corrected where they have it ("emial Sarah the
+    Q3 reprot"; store/spelling.py)."""
+    return _attach_match(query) is not None
+
+
+def attached_file(query: str) -> str | None:
+    """The name of the file the request asks to send along, as it says it ("email Sarah the Q3
+    report" -> "Q3 report", "attach my resume to an email" -> "resume"), or None."""
+    m = _attach_match(query)
+    if m is None:
+        return None
+    text = m.group(0)
+    found = (_FILE_AFTER_ATTACH.search(text) if re.search(r"\battach", text, re.I) else None) \
+        or (_FILE_AFTER_ATTACH.search(query[m.start():]) if re.search(r"\battach", text, re.I) else None)
+    if found:
+        name = found.group(1)
+    elif enclosed := _FILE_AS_ATTACHMENT.search(query):
+        name = enclosed.group(1)
+    elif included := _FILE_INCLUDED.search(text):
+        name = included.group(1)
+    else:
+        named = list(_NAMED_FILE.finditer(text))
+        if not named:
+            return None
+        name = named[-1].group(1)
+    name = re.sub(r"\s+(?:file|pdf|docx?|document)$", "", name.strip(), flags=re.I)  # "meeting notes pdf"
+    return None if name.lower() in {"", "it", "them", "this", "that", "these", "those", "one", "file", "files"} \
+        else name
 
 
 _CONTACT_ASK = re.compile(
@@ -66,12 +135,13 @@ _CONTACT_LITERAL = re.compile(r"@|\d{3}")
 
 
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, context: str = "",
-               done: Sequence[dict] = ()) -> None:
+               done: Sequence[dict] = (), reading: str = "") -> None:
     """Raise PlanError with what to change when the plan does not do what the request says.
 
     ``context``: the earlier turns ("User: ..." lines); a name the person typed there may be
     meant by "him" now, but an address or number must be in this request or come from a lookup.
-    ``done``: the task records of earlier rounds; a step that repeats a finished one is refused."""
+    ``done``: the task records of earlier rounds; a step that repeats a finished one is refused.
+    ``reading``: the request read with its typos corrected (retrieve), for what it asks to attach."""
     for t in tasks:
         for d in done:
             if d.get("status") == "done" and d.get("tool") == t.tool and d.get("args") == t.args:
@@ -116,10 +186,11 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 if isinstance(value, str) and phrase.casefold() in value.casefold():
                     raise PlanError(f"Step {t.id}: '{phrase}' is a time: pass it as {slots[0].name}=\"{phrase}\" "
                                     f"and leave it out of {name}.")
-    if asks_to_attach(query):
+    if asks_to_attach(reading or query):
         senders = [t for t in tasks if any(p.role == "attachments" for p in specs[t.tool].params)]
         if senders and not any(t.args.get(p.name) for t in senders for p in specs[t.tool].params
                                if p.role == "attachments"):
-            raise PlanError(
-                "The request asks to attach a file, but no step attaches one. Find the file with the "
-                "file tool and pass \"$K\" in attachments.")
+            finder = next((f"{n}({p.name}=\"{attached_file(reading or query) or '...'}\")" for n, s in specs.items()
+                           for p in s.params if p.role == "file"), "the file-finding tool")
+            raise PlanError(f"The request asks to attach a file, but no step attaches one. Call {finder} "
+                            f"and pass \"$K\" in attachments.")

@@ -18,7 +18,7 @@ from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
-from tinyagent.nodes.repair import attach_found_file, drop_copied_steps
+from tinyagent.nodes.repair import attach_found_file, drop_copied_steps, drop_stray_lookups
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -97,7 +97,11 @@ def make_compile(res: Resources):
             trimmed = drop_copied_steps(tasks, state.get("query", ""), state.get("examples", []))
             if trimmed:  # steps copied from the solved example, not asked for (nodes/repair.py)
                 tasks, plan = trimmed, format_plan(trimmed)
-            repaired = attach_found_file(tasks, res.specs, state.get("query", ""))
+            trimmed = drop_stray_lookups(tasks, res.specs, state.get("query", ""), state.get("context", ""))
+            if trimmed:  # look-ups of people or files the request never names, used by no step
+                tasks, plan = trimmed, format_plan(trimmed)
+            reading = state.get("reading", "")
+            repaired = attach_found_file(tasks, res.specs, state.get("query", ""), reading)
             if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
                 tasks, plan = repaired, format_plan(repaired)
             fitted = fit_values(tasks, res.specs, state.get("query", ""))
@@ -106,7 +110,7 @@ def make_compile(res: Resources):
             repeated = fan_out(tasks, res.specs, state.get("query", ""))
             if repeated:  # one call per value the request lists for it (nodes/fanout.py)
                 tasks, plan = repeated, format_plan(repeated)
-            check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done)
+            check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done, reading=reading)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used
             timings["compile"] += time.perf_counter() - t

@@ -29,7 +29,13 @@ _ASK_WORDS = {"text", "email", "mail", "call", "remind", "send", "set", "make", 
               "show", "find", "get", "check", "book", "schedule", "tell", "ask", "turn", "play", "put",
               "search", "look", "buy", "write", "reply", "forward", "delete", "cancel", "move", "mark",
               "let", "give", "read", "start", "stop", "pay", "order", "note", "what", "how", "when",
-              "where", "who", "which", "is", "are", "can", "could", "please", "then", "also", "i", "me"}
+              "where", "who", "which", "is", "are", "can", "could", "please", "then", "also", "i", "me",
+              "invite", "record", "log", "track", "count", "do", "don't", "no", "switch", "light", "lock",
+              "unlock", "extend", "append", "update", "change", "save", "jot", "share", "pull", "drop",
+              "shoot", "pass", "respond", "answer", "draft", "compose", "message", "ping", "transfer",
+              "reserve", "rent", "run", "remember", "convert", "translate", "define", "summarize", "sum",
+              "calculate", "work", "figure", "navigate", "take", "route", "map", "block", "finally",
+              "first", "next", "after", "lastly", "plus", "and", "or", "pause", "mute", "wake", "alert", "fwd"}
 #: free text (a note's content, a message) is one value however it is worded: never repeated
 FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
              "context", "comment", "memo", "details", "prompt", "code", "query"}
@@ -53,16 +59,20 @@ def _same_form(a: str, b: str) -> bool:
 
 
 def listed_after(value: str, query: str) -> list[str]:
-    """The values the request lists right after ``value`` in the same form ("A and B, C")."""
+    """The values the request lists right after ``value`` in the same form ("A and B, C").
+
+    A listed value is the whole text up to the next break ("the hallway and the office"), or as many
+    of its first words as the planned value has ("nba and nhl standings"), unless its first word
+    starts another ask ("calories in risotto, and also do not disturb for an hour")."""
     at = query.find(value)
     if at < 0 or not value.strip():
         return []
-    rest, out, conjunction = query[at + len(value):], [], False
+    rest, out, last_and = query[at + len(value):], [], 0
     while len(out) < MAX_EXTRA:
         m = _JOIN.match(rest)
         if not m or m.end() == 0:
             break
-        conjunction = conjunction or bool(re.search(r"\b(?:and|or)\b|&", m.group(0), re.IGNORECASE))
+        joined_by_and = bool(re.search(r"\b(?:and|or)\b|&", m.group(0), re.IGNORECASE))
         rest = rest[m.end():]
         end = _END.search(rest, 1)
         span = rest[:end.start() if end else len(rest)].strip()
@@ -72,9 +82,11 @@ def listed_after(value: str, query: str) -> list[str]:
         if not nxt or nxt == value or nxt.split()[0].lower() in _ASK_WORDS:
             break
         out.append(nxt)
+        last_and = len(out) if joined_by_and else last_and
         rest = rest[rest.index(nxt) + len(nxt):]
-    # a list ends in "and"/"or" ("A, B and C"); commas alone join clauses ("Hackathon, Saturday 10am")
-    return out if conjunction else []
+    # a list ends in "and"/"or" before its last value ("A, B and C"); commas alone join clauses
+    # ("Hackathon, Saturday 10am"; "office supplies, record it, and make a playlist")
+    return out[:last_and]
 
 
 def _choice(option: str, allowed: tuple) -> str | None:

@@ -15,8 +15,9 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
 - an allowed value (schema enum) the request does not name is replaced by the one allowed value it
   does name, when it names exactly one;
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
-  "two tickets"), and an optional choice from the one allowed value the request names, when the
-  tool is called once and the request states exactly one such value.
+  "two tickets") unless another step already takes that number, and an optional choice from the
+  one allowed value the request names, when the tool is called once and the request states exactly
+  one such value.
 
 References to other steps and values the request does not explain are never touched.
 """
@@ -70,8 +71,10 @@ def fit_number(value: float, param: Param, found: list[Mention], tool_descriptio
 def _said(option: str, words: str, raw: str) -> bool:
     if len(option) < 3:  # "US", "F": only as written, in capitals
         return option.isupper() and re.search(rf"(?<!\w){re.escape(option)}(?!\w)", raw) is not None
-    phrase = " ".join(re.findall(r"[a-z0-9]+", option.lower()))
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?:s|es)?(?!\w)", words) is not None
+    letters = "".join(re.findall(r"[a-z0-9]+", option.lower()))
+    # "la liga" names "laliga" and "laliga" names "La Liga": spaces between the letters do not matter
+    phrase = r"\s?".join(map(re.escape, letters))
+    return bool(letters) and re.search(rf"(?<!\w){phrase}(?:s|es)?(?!\w)", words) is not None
 
 
 def _named(param: Param, query: str) -> list[str]:
@@ -129,6 +132,9 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
     """The tasks with their values fitted, or None when nothing changed."""
     found = mentions(query)
     calls = Counter(t.tool for t in tasks)
+    # a stated number another step already takes is that step's ("water the hallway for 30 minutes;
+    # rent a bike": the bike's minutes are not 30)
+    taken = {v for t in tasks for v in t.args.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
@@ -142,7 +148,7 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
             elif not p.required and calls[t.tool] == 1:  # left out: stated in the request?
                 stated = (stated_choice(p, query) if p.enum else
                           stated_count(p, found) if p.type in ("integer", "number") else None)
-                if stated is not None:
+                if stated is not None and not (p.type in ("integer", "number") and stated in taken):
                     args[p.name] = stated
         if args != t.args:  # a value changed, or a left-out one was added
             changed = True

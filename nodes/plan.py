@@ -6,7 +6,7 @@ import time
 
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.checks import asks_for_contact, person_lookups
+from tinyagent.nodes.checks import asks_for_contact, asks_to_attach, person_lookups
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.early import EarlyStart
@@ -73,6 +73,11 @@ def make_plan(res: Resources):
         sends = any(p.role == "people" for s in callable_specs for p in s.params)
         lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(state["query"]) else \
             sorted(person_lookups({s.name: s for s in callable_specs}))
+        if res.settings.use_lookups and asks_to_attach(state.get("reading") or state["query"]) and any(
+                p.role == "attachments" for s in callable_specs for p in s.params):
+            # a file found to be sent along is for something too ("find the budget sheet and send it
+            # to Ravi" planned as the file look-up alone)
+            lookups += [s.name for s in callable_specs if any(p.role == "file" for p in s.params)]
         must_plan = bool(state.get("must_plan"))
         refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
             if (must_use or lookups or must_plan) and not done and not reason else None

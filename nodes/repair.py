@@ -1,12 +1,15 @@
 """Plan repairs made in code where the request leaves no doubt: a file found by name and not
-attached; a step copied from the solved example instead of the request.
+attached; a step copied from the solved example instead of the request; a look-up of someone the
+request never names.
 
 The small planner often finds the file a request asks to send, but writes the lookup after the email
 or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
 plan has exactly one step that finds a file (a parameter with the "file" role) and exactly one step
 that takes attachments and attaches nothing, the file is attached there, and the lookup moved before
-that step if it came after. Steps are renumbered and references follow them; the repaired plan is
-what is recorded and run.
+that step if it came after. Where the request names the file ("the Q3 report"; nodes/checks.py,
+``attached_file``) and the plan has no lookup, one is added before the email; a lookup whose file
+name the request does not say ("tool") gets the name it does say. Steps are renumbered and
+references follow them; the repaired plan is what is recorded and run.
 
 The planner also copies whole steps from the solved example in its prompt: after the email it was
 asked for, ``append_note_content(name="Meeting notes", content="Read Thinking, Fast and Slow")``
@@ -15,6 +18,13 @@ with the request (common words aside) is such a copy; a step whose values are al
 letters or fewer never is. No gold step of the generated train, val, test or unseen split looks so
 (7000 steps, each against its own prompt; tests/test_repair.py checks the test split). It is
 dropped, with the steps that use its result, unless that would drop the whole plan.
+
+After a complete plan the planner sometimes adds a look-up nobody asked for:
+``get_email_address(name="John")`` once the email to Sarah is written. A step whose tool only looks
+a person or a file up (its required parameters have the "person" or "file" role), whose result no
+step uses, and whose name is no word of the request or the person's earlier turns, even within a
+typo (one edit, two from five letters), is dropped. No gold step of the generated splits or the
+hand-written set is such a step (tests/test_repair.py checks the test split).
 """
 
 from __future__ import annotations
@@ -23,9 +33,13 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from tinyagent.nodes.checks import asks_to_attach
+from tinyagent.nodes.checks import asks_to_attach, attached_file
 from tinyagent.nodes.planlang import Task, is_ref, renumbered
+from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.specs import ToolSpec
+
+
+_NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
 
 
 def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
@@ -33,25 +47,48 @@ def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
     return next((p.name for p in spec.params if p.role == role), None) if spec else None
 
 
-def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
-    """The repaired tasks, or None when there is nothing to repair (or no single clear repair)."""
-    if not tasks or not asks_to_attach(query):
+def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+                      reading: str = "") -> list[Task] | None:
+    """The repaired tasks, or None when there is nothing to repair (or no single clear repair).
+
+    ``reading``: the request read with its typos corrected (retrieve), for what it asks to attach."""
+    text = reading or query
+    if not tasks or not asks_to_attach(text):
         return None
+    first_id = tasks[0].id
+    name = attached_file(text)
     finders = [t for t in tasks if _with_role(t, specs, "file")]
     senders = [t for t in tasks if _with_role(t, specs, "attachments")]
-    if len(finders) != 1 or len(senders) != 1:
+    if len(senders) != 1:
         return None
-    found, sender = finders[0], senders[0]
+    sender = senders[0]
     slot = _with_role(sender, specs, "attachments")
-    if sender.args.get(slot) or sender.id in found.deps:
+    if sender.args.get(slot):
         return None
+    tools = [n for n, s in specs.items() if any(p.role == "file" for p in s.params)]
+    if not finders and name and len(tools) == 1:
+        # the email was written but the file never looked up: look it up by the name the request gives
+        key = next(p.name for p in specs[tools[0]].params if p.role == "file")
+        finder = Task(_NEW_ID, tools[0], {key: name}, ())
+        tasks = [*tasks[:tasks.index(sender)], finder, *tasks[tasks.index(sender):]]
+        finders = [finder]
+    if len(finders) != 1:
+        return None
+    found = finders[0]
+    if sender.id in found.deps:
+        return None
+    key = _with_role(found, specs, "file")
+    if name and not _words(str(found.args.get(key, ""))) & (_words(query) | _words(text)):
+        # a file name the request does not say ("tool"): the one it does say
+        found = replace(found, args={**found.args, key: name})
+        tasks = [found if t.id == found.id else t for t in tasks]
     order = list(tasks)
     if found.id > sender.id:  # found after the email: move the lookup just before it
         order = [t for t in tasks if t.id != found.id]
         order.insert(order.index(sender), found)
     attached = replace(sender, args={**sender.args, slot: [f"${found.id}"]},
                        deps=tuple(sorted({*sender.deps, found.id})))
-    return renumbered([attached if t is sender else t for t in order], tasks[0].id)
+    return renumbered([attached if t is sender else t for t in order], first_id)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -97,3 +134,33 @@ def drop_copied_steps(tasks: list[Task], query: str, examples: Iterable[dict]) -
             dropped.add(t.id)
     kept = [t for t in tasks if t.id not in dropped]
     return renumbered(kept, tasks[0].id) if kept else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _said_near(word: str, said: set[str]) -> bool:
+    """``word`` is one of ``said`` within one edit (two from five letters): "Chralotte" is Charlotte."""
+    w = word.lower()
+    return any(edit_distance(w, s) <= (1 if len(w) < 5 else 2) for s in said)
+
+
+def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool:
+    """A look-up (every required parameter names a person or a file) of someone or something the
+    request does not name: ``get_email_address(name="John")`` after the email to Sarah was written."""
+    spec = specs.get(task.tool)
+    required = [p for p in spec.params if p.required] if spec else []
+    if not required or not all(p.role in ("person", "file") for p in required):
+        return False
+    words = [w for p in required for w in _LETTERS.findall(str(task.args.get(p.name, "")))]
+    return bool(words) and not any(_said_near(w, said) for w in words)
+
+
+def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+                       context: str = "") -> list[Task] | None:
+    """The tasks without look-ups of people or files the request (or an earlier turn of the person)
+    never names and no step uses; None when there is none, or when nothing would be left."""
+    said = {w.lower() for w in _LETTERS.findall(query + "\n" + context)}
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or not stray_lookup(t, specs, said)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None

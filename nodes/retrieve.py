@@ -66,11 +66,17 @@ def make_retrieve(res: Resources):
         required = [] if context else [n for n in found.tools
                                        if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
         focus = list(found.sure)
-        if asks_to_attach(query) and res.settings.require_above > 0:
-            # a file to send along is found by name first: the file tool must be called, which the
-            # classifier, judging the words, often misses ("email Sarah the Q3 report")
-            finders = [n for n in found.tools if any(p.role == "file" for p in res.specs[n].params)]
-            focus += [n for n in finders if n not in focus]
+        tools = list(found.tools)
+        reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
+        if asks_to_attach(reading) and res.settings.require_above > 0:
+            # a file to send along is found by name first: the file tool is shown and must be called,
+            # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
+            # the shown tools that send files may be called
+            finders = [n for n in res.specs if any(p.role == "file" for p in res.specs[n].params)]
+            senders = [n for n in tools if any(p.role == "attachments" for p in res.specs[n].params)]
+            tools += [n for n in finders if n not in tools]
+            if focus:  # (an empty focus leaves every shown tool callable)
+                focus += [n for n in finders + senders if n not in focus]
             required += [n for n in finders if n not in required]
         examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
         if not examples and unjudged:
@@ -78,8 +84,8 @@ def make_retrieve(res: Resources):
             # likeliest tool
             best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
             examples = [e for e in [composed_example(res.specs[best])] if e]
-        return {"query": query, "context": context, "tools": found.tools, "focus": focus,
-                "required": required,
+        return {"query": query, "context": context, "tools": tools, "focus": focus,
+                "required": required, "reading": reading,
                 "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits,
                 "examples": examples,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],

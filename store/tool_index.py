@@ -95,6 +95,7 @@ class Retrieved:
     probabilities: dict[str, float] = field(default_factory=dict)  # the classifier's, known tools
     sure: list[str] = field(default_factory=list)  # shown tools it is sure of, plus those it cannot judge
     similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
+    reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
 
 
 class ToolIndex:
@@ -275,7 +276,7 @@ class ToolIndex:
         if not known:
             ranked = by_card[:(max_tools + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
-            return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity)
+            return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read)
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
@@ -287,4 +288,4 @@ class ToolIndex:
         # a shown tool the classifier cannot judge (not fitted on it) stays callable; a known tool
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
-        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity)
+        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read)

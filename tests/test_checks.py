@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.checks import asks_to_attach, check_plan
 from tinyagent.nodes.planlang import PlanError, compile_plan
 from tinyagent.tools import default_tools, init_workspace
 from tinyagent.tools.specs import specs_for
@@ -74,6 +74,33 @@ def test_a_file_sent_by_name_must_be_attached(specs):
         "Email Sarah about lunch on Friday", specs)
 
 
+@pytest.mark.parametrize("query", [
+    "Email Sarah the Q3 report", "email kwame the invoice pdf", "send the photos to Ayesha by email",
+    "Email Ms. Haddad the permission slip", "todo: email Yuki the contract; put contract signing on my calendar",
+    "Find the budget spreadsheet and send it to Ravi", "the slides for Friday's talk - send them to Wanjiru please",
+    "Reply to Anneke's email saying yes and attach the signed form",
+    "write Anthony an email about the sprint and include my conference poster file",
+])
+def test_a_request_that_sends_a_file_along(query):
+    assert asks_to_attach(query)
+
+
+@pytest.mark.parametrize("query", [
+    # a topic, the words of a message, a reminder, or what a step makes
+    "email Priya Allen about the contract renewal to ask for the updated invoice",
+    "Email Tariq Walsh to send the agenda about the product launch",
+    "remind me to send the invoice friday",
+    "send an email to Jack Hill about the security audit: send the agenda.",
+    "New reminder on July 24, 2027: send the invoice on the Home list",
+    "mail Yuki Nguyen regarding the holiday party (send the agenda)",
+    "send Jason Sato the link, then summarize the insurance policy pdf",
+    "summarize the quarterly report and email it to Ravi",
+    "forward the email with the attachment to Sarah",
+])
+def test_a_request_that_sends_no_file(query):
+    assert not asks_to_attach(query)
+
+
 def test_the_words_for_a_time_go_in_the_time_argument(specs):
     with pytest.raises(PlanError, match="'tomorrow at 9' is a time: pass it as due_date"):
         run('1. create_reminder(name="Call the dentist tomorrow at 9")\n2. join()',
@@ -116,3 +143,48 @@ def test_the_first_plan_must_use_a_person_it_looked_up_unless_the_address_is_wha
     assert asked is None or not asked(looked_up, "join")
     off = first_plan_rule("email Ana the meeting notes", use_lookups=False)
     assert off is None or not off(looked_up, "join")
+
+
+def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(tmp_path, monkeypatch):
+    """"emial Sarah the Q3 reprot": retrieval reads it with its typos corrected; the file tool, which
+    it did not rank among the shown tools, is shown and required, and join() is refused once while
+    the found file feeds no step."""
+    from langchain_core.language_models.fake import FakeListLLM
+
+    import tinyagent.nodes.plan as plan_node
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.store.tool_index import Retrieved
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    class MissesTheFileTool:
+        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
+            reading = query.replace("emial", "email").replace("reprot", "report")
+            shown = ["compose_new_email", "get_email_address", "send_sms"]
+            return Retrieved(shown, [], {}, sure=shown, reading=reading)
+
+    seen = []
+    real = plan_node.complete
+
+    def spy(llm, messages, *args, **kwargs):
+        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse")))
+        return real(llm, messages, *args, **kwargs)
+    monkeypatch.setattr(plan_node, "complete", spy)
+    tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
+    plan = ('1. get_email_address(name="Sarah")\n2. open_and_get_file_path(file_name="Q3 report")\n'
+            '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n4. join()<END_OF_PLAN>')
+
+    def first_plan(request):
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                        llm=FakeListLLM(responses=[plan] * 3), index=MissesTheFileTool())
+        seen.clear()
+        out = g.invoke({"messages": [("human", request)]}, context={"dry_run": True})
+        return seen[0][0], seen[0][1], out
+    prompt, rule, out = first_plan("emial Sarah the Q3 reprot")
+    assert "open_and_get_file_path(" in prompt
+    found = '1. open_and_get_file_path(file_name="Q3 report")\n2. '
+    assert rule is not None and rule(found, "join") and not rule(found, "compose")
+    assert out["status"] != "failed" and "attachments" in out["plan"]
+    # a request that sends no file: the file tool stays out of the prompt
+    prompt, rule, _ = first_plan("email Sarah about lunch on friday")
+    assert "open_and_get_file_path(" not in prompt

@@ -52,6 +52,11 @@ def test_values_of_the_same_form_listed_after_the_one_planned():
     assert listed_after("Hackathon", "an event: Hackathon, Saturday 10am to Sunday 6pm, at the Hub") == []
     assert listed_after("friday eod", "remind me by friday eod, its high priority") == []
     assert form("OPS-1187") == "A-9" and form("2026-07-04") == "9-9-9"
+    # the next ask, not a value: a verb starts it, or commas alone lead to it
+    assert listed_after("risotto", "calories in risotto, and also do not disturb for 1 hour") == []
+    assert listed_after("office supplies", "I spent 250 on office supplies, record it, and make a playlist") == []
+    # the list ends at its last value after "and"
+    assert listed_after("OPS-11", "close OPS-11 and OPS-12, OPS-15 stays open") == ["OPS-12"]
 
 
 @pytest.mark.parametrize("request_, plan, want", [

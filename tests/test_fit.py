@@ -62,6 +62,12 @@ TOOLS = [
          {"movie": {"type": "string"}, "num_tickets": {"type": "integer", "default": 1},
           "seat": {"type": "string", "enum": ["standard", "premium", "recliner"], "default": "standard"}},
          ["movie"]),
+    tool("standings", "League table.",
+         {"league": {"type": "string", "enum": ["premier_league", "bundesliga", "laliga"]}}, ["league"]),
+    tool("water_plants", "Run the sprinklers in a zone.",
+         {"zone": {"type": "string"}, "minutes": {"type": "integer", "default": 10}}, ["zone"]),
+    tool("rent_bike", "Rent a bike.",
+         {"location": {"type": "string"}, "minutes": {"type": "integer", "default": 60}}, ["location"]),
 ]
 SPECS = specs_for(TOOLS)
 
@@ -121,6 +127,11 @@ def test_values_are_put_in_the_form_the_tool_asks_for(request_, plan, want):
     ("please book a ticket for Dune", '1. book_tickets(movie="Dune")\n2. join()'),
     # an integer the conversion would make fractional
     ("mute for 1.5 ms", '1. snooze(seconds=1)\n2. join()'),
+    # an allowed value written with a space ("la liga" is "laliga"): two named, so no guess
+    ("bundesliga and la liga standings", '1. standings(league="bundesliga")\n2. standings(league="laliga")\n3. join()'),
+    # a stated number another step takes belongs to that step
+    ("run the sprinklers in the hallway for 30 minutes; rent a bike near the station",
+     '1. water_plants(zone="hallway", minutes=30)\n2. rent_bike(location="the station")\n3. join()'),
 ])
 def test_values_the_request_does_not_decide_are_left_alone(request_, plan):
     tasks = compile_plan(plan, SPECS)

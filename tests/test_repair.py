@@ -1,4 +1,5 @@
-"""A named file found but not attached is attached in code; anything less clear is left to the checks."""
+"""A named file found but not attached, or not looked up, is attached in code; anything less clear is
+left to the checks."""
 
 import pytest
 
@@ -58,8 +59,8 @@ def test_references_follow_the_renumbered_steps(specs):
     # two files: which goes where is not clear
     ('1. open_and_get_file_path(file_name="a")\n2. open_and_get_file_path(file_name="b")\n'
      '3. compose_new_email(recipients=["a@b.c"], subject="R")\n4. join()', "email a@b.c the a and b files"),
-    # no file lookup at all: the plan checks ask the planner for one
-    ('1. compose_new_email(recipients=["a@b.c"], subject="R")\n2. join()', "email a@b.c the report"),
+    # no file lookup, and the request names no file: the plan checks ask the planner for one
+    ('1. compose_new_email(recipients=["a@b.c"], subject="R")\n2. join()', "email a@b.c and attach it"),
 ])
 def test_nothing_unclear_is_repaired(specs, plan, query):
     assert repaired(plan, specs, query) is None
@@ -120,3 +121,65 @@ def test_no_gold_step_of_the_generated_test_split_looks_copied():
             steps += 1
             copies += copied_from_example(task, row["query"], prompt)
     assert steps > 400 and copies == 0
+
+
+def test_a_file_the_request_names_is_looked_up_and_attached_when_the_plan_forgot_it(specs):
+    plan = ('1. get_email_address(name="Fatima")\n2. compose_new_email(recipients=["$1"], subject="Agenda")\n'
+            '3. create_reminder(name="Print copies", due_date="tomorrow morning")\n4. join()<END_OF_PLAN>')
+    assert repaired(plan, specs, "Email Fatima the agenda and remind me to print copies tomorrow morning") == (
+        '1. get_email_address(name="Fatima")\n2. open_and_get_file_path(file_name="agenda")\n'
+        '3. compose_new_email(recipients=["$1"], subject="Agenda", attachments=["$2"])\n'
+        '4. create_reminder(name="Print copies", due_date="tomorrow morning")\n5. join()<END_OF_PLAN>')
+    # the email first: the look-up goes before it, numbering starts where the plan did
+    plan = '3. compose_new_email(recipients=["kwame@example.com"], subject="Invoice")\n4. join()<END_OF_PLAN>'
+    assert repaired(plan, specs, "email kwame@example.com the invoice pdf", first_id=3) == (
+        '3. open_and_get_file_path(file_name="invoice")\n'
+        '4. compose_new_email(recipients=["kwame@example.com"], subject="Invoice", attachments=["$3"])\n'
+        '5. join()<END_OF_PLAN>')
+
+
+def test_a_file_name_the_request_does_not_say_becomes_the_one_it_says(specs):
+    plan = ('1. get_email_address(name="My mother")\n2. open_and_get_file_path(file_name="tool")\n'
+            '3. compose_new_email(recipients=["$1"], subject="Tool")\n4. join()<END_OF_PLAN>')
+    assert repaired(plan, specs, "Email my mum the holiday photos") == (
+        '1. get_email_address(name="My mother")\n2. open_and_get_file_path(file_name="holiday photos")\n'
+        '3. compose_new_email(recipients=["$1"], subject="Tool", attachments=["$2"])\n4. join()<END_OF_PLAN>')
+    # typed fast: the name comes from the request as retrieval read it
+    out = attach_found_file(compile_plan('1. compose_new_email(recipients=["a@b.c"], subject="R")\n2. join()', specs),
+                            specs, "emial a@b.c the Q3 reprot", reading="email a@b.c the Q3 report")
+    assert out is not None and out[0].args == {"file_name": "Q3 report"}
+
+
+def test_a_lookup_of_someone_the_request_never_names_is_dropped(specs):
+    from tinyagent.nodes.repair import drop_stray_lookups
+
+    def dropped(plan, query, context=""):
+        out = drop_stray_lookups(compile_plan(plan, specs), specs, query, context)
+        return format_plan(out) if out else None
+    plan = ('1. get_email_address(name="Sarah Lee")\n2. open_and_get_file_path(file_name="Q3 report")\n'
+            '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n'
+            '4. get_email_address(name="John")\n5. open_and_get_file_path(file_name="calendar")\n6. join()<END_OF_PLAN>')
+    assert dropped(plan, "email Sarah Lee the Q3 report") == (
+        '1. get_email_address(name="Sarah Lee")\n2. open_and_get_file_path(file_name="Q3 report")\n'
+        '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n4. join()<END_OF_PLAN>')
+    # named in the request (even with a typo) or in an earlier turn, or used by a step: kept
+    assert dropped('1. get_phone_number(name="Charlotte")\n2. join()', "give me Chralotte's number") is None
+    assert dropped('1. get_phone_number(name="Marcus")\n2. join()', "and his number?",
+                   "User: what's Marcus's email?") is None
+    assert dropped('1. get_email_address(name="John")\n2. compose_new_email(recipients=["$1"], subject="Hi")\n'
+                   '3. join()', "email my brother hi") is None
+
+
+def test_no_gold_step_of_the_generated_test_split_is_a_stray_lookup():
+    import json
+    from pathlib import Path
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import drop_stray_lookups
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
+    rows = [row for row in rows if not row["decline"]]
+    assert len(rows) > 150
+    assert not [row["query"] for row in rows
+                if drop_stray_lookups(compile_plan(row["plan"], specs), specs, row["query"])]
