@@ -8,6 +8,9 @@ They use the roles a tool's schema gives its parameters (``x-role``), never tool
 - "attachments": a request that asks to attach something gets an email step with attachments.
 - "file": the name a file-finding tool takes; retrieve makes the first plan call it when the
   request asks to attach something (``asks_to_attach``).
+- "message" (and free text such as a note's content): a word the model made up, in no dictionary
+  and not the request's, even misspelt ("a note with passport, charger and socks" written as
+  ``content="Proxacrometro"``), is refused rather than written into the person's files.
 A step may also not repeat a step that already ran. Each failure is a sentence for the planner,
 like a compile error.
 """
@@ -18,6 +21,8 @@ import re
 from typing import Sequence
 
 from tinyagent.nodes.planlang import REF, PlanError, Task
+from tinyagent.store.embeddings import english_words
+from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import find_phrases
 from tinyagent.tools.specs import ToolSpec
 
@@ -132,6 +137,24 @@ def _items(value) -> list:
 
 
 _CONTACT_LITERAL = re.compile(r"@|\d{3}")
+#: free-text parameters (the words the person wants written or sent) besides the "message" role
+FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
+             "context", "comment", "memo", "details"}
+_LONG_WORD = re.compile(r"(?<![\w'])[A-Za-z]{6,}(?![\w'])")
+
+
+def made_up_word(value: str, said: set[str]) -> str | None:
+    """A word of six letters or more in ``value`` that is neither a word the person wrote (within
+    two edits) nor an English word, or None: "Proxacrometro" for "passport, charger and socks"."""
+    known = english_words()
+    if not known:
+        return None
+    for m in _LONG_WORD.finditer(value):
+        w = m.group(0).lower()
+        if w in known or w in said or any(edit_distance(w, s) <= 2 for s in said if abs(len(s) - len(w)) <= 2):
+            continue
+        return m.group(0)
+    return None
 
 
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, context: str = "",
@@ -167,6 +190,11 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                         raise PlanError(
                             f"Step {t.id}: {p.name} has '{item}', which the request does not name. "
                             f"Look the person up by the name the request uses and pass \"$K\".")
+            if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str):
+                odd = made_up_word(value, said | earlier)
+                if odd:
+                    raise PlanError(f"Step {t.id}: {p.name} has '{odd}', which is not a word of the request. "
+                                    f"Write the words the person asked for.")
             if p.role == "message" and isinstance(value, str):
                 whole = REF.fullmatch(value.strip())
                 for k in map(int, REF.findall(value)):

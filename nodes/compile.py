@@ -97,8 +97,9 @@ def make_compile(res: Resources):
             trimmed = drop_copied_steps(tasks, state.get("query", ""), state.get("examples", []))
             if trimmed:  # steps copied from the solved example, not asked for (nodes/repair.py)
                 tasks, plan = trimmed, format_plan(trimmed)
-            trimmed = drop_stray_lookups(tasks, res.specs, state.get("query", ""), state.get("context", ""))
-            if trimmed:  # look-ups of people or files the request never names, used by no step
+            trimmed = drop_stray_lookups(tasks, res.specs, state.get("query", ""), state.get("context", ""),
+                                         state.get("reading", ""))
+            if trimmed:  # look-ups no step uses: of people or files the request never names, or unasked
                 tasks, plan = trimmed, format_plan(trimmed)
             reading = state.get("reading", "")
             repaired = attach_found_file(tasks, res.specs, state.get("query", ""), reading)

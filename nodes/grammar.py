@@ -80,10 +80,13 @@ def _string(b: _Builder, refs: _Refs) -> str:
     """A double-quoted string. After ``$`` only a reference to an earlier step (``$K``), money no
     step number can be (``$13`` and up, cents allowed: ``$20.50``) or a non-digit ("$ amount"); or
     the whole string a reference to a later step. planlang.compile_plan reads a ``$K`` past the
-    plan's last step as text, the same way."""
+    plan's last step as text, the same way, but a whole value ``"$43"`` as a reference: money is
+    never the whole string (``attachments=["$43"]`` would name a step that does not exist)."""
     money = b.add("money", '( "1" [3-9] | [2-9] [0-9] | [1-9] [0-9] [0-9]+ ) ( "." [0-9] [0-9] )?')
-    dollar = f'"$" ( {money} | [^0-9"\\\\\\n$]' + (f" | {refs.text}" if refs.text else "") + " )"
-    body = rf'"\"" ( [^"\\\n$] | "\\" ["\\nt] | {dollar} )* "\""'
+    other = '[^0-9"\\\\\\n$]' + (f" | {refs.text}" if refs.text else "")
+    elem = rf'( [^"\\\n$] | "\\" ["\\nt] | "$" ( {money} | {other} ) )'
+    body = (rf'"\"" ( ( [^"\\\n$] | "\\" ["\\nt] | "$" ( {other} ) ) {elem}* | "$" {money} {elem} {elem}* )? '
+            rf'"\""')
     if refs.later:
         body += f' | "\\"$" {refs.later} "\\""'
     return b.add(f"str-{refs.key}", body)

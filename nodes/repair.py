@@ -23,8 +23,10 @@ After a complete plan the planner sometimes adds a look-up nobody asked for:
 ``get_email_address(name="John")`` once the email to Sarah is written. A step whose tool only looks
 a person or a file up (its required parameters have the "person" or "file" role), whose result no
 step uses, and whose name is no word of the request or the person's earlier turns, even within a
-typo (one edit, two from five letters), is dropped. No gold step of the generated splits or the
-hand-written set is such a step (tests/test_repair.py checks the test split).
+typo (one edit, two from five letters), is dropped; so is, on a first turn that does not ask for
+someone's address or number (``checks.asks_for_contact``), a person look-up whose result no step
+uses (``get_phone_number(name="Tomás")`` after the email to Tomás). No gold step of the generated
+splits or the hand-written set is such a step (tests/test_repair.py checks the test split).
 """
 
 from __future__ import annotations
@@ -33,11 +35,10 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from tinyagent.nodes.checks import asks_to_attach, attached_file
+from tinyagent.nodes.checks import asks_for_contact, asks_to_attach, attached_file, person_lookups
 from tinyagent.nodes.planlang import Task, is_ref, renumbered
 from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.specs import ToolSpec
-
 
 _NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
 
@@ -157,10 +158,13 @@ def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool
 
 
 def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
-                       context: str = "") -> list[Task] | None:
-    """The tasks without look-ups of people or files the request (or an earlier turn of the person)
-    never names and no step uses; None when there is none, or when nothing would be left."""
+                       context: str = "", reading: str = "") -> list[Task] | None:
+    """The tasks without look-ups no step uses of people or files the request (or an earlier turn
+    of the person) never names, nor, on a first turn that does not ask for an address or number
+    (``reading``: the request with its typos corrected), of anyone; None when there is none, or
+    when nothing would be left."""
     said = {w.lower() for w in _LETTERS.findall(query + "\n" + context)}
     used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or not stray_lookup(t, specs, said)]
+    unasked = set() if context or asks_for_contact(reading or query) else person_lookups(specs)
+    kept = [t for t in tasks if t.id in used or not (t.tool in unasked or stray_lookup(t, specs, said))]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None

@@ -71,7 +71,8 @@ def make_retrieve(res: Resources):
         if asks_to_attach(reading) and res.settings.require_above > 0:
             # a file to send along is found by name first: the file tool is shown and must be called,
             # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
-            # the shown tools that send files may be called
+            # the shown tools that send files may be called (showing the others too was measured:
+            # the planner then picks a reply or a forward for a new email)
             finders = [n for n in res.specs if any(p.role == "file" for p in res.specs[n].params)]
             senders = [n for n in tools if any(p.role == "attachments" for p in res.specs[n].params)]
             tools += [n for n in finders if n not in tools]

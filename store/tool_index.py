@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 from filelock import FileLock
 
-from tinyagent.store.tool_classifier import ToolClassifier, request_texts
+from tinyagent.store.tool_classifier import ToolClassifier, clauses, request_texts
 from tinyagent.tools.specs import ToolSpec
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,31 @@ class Retrieved:
     sure: list[str] = field(default_factory=list)  # shown tools it is sure of, plus those it cannot judge
     similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
     reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending ("notes" -> "note", "boxes" -> "box", "cities" -> "city")."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def named_tools(query: str, available: Sequence[str]) -> list[str]:
+    """Tools whose name the request spells out in words, in one clause or across it ("open the
+    Seoul trip note" names ``open_note``; "create a note called Standup" names ``create_note``):
+    shown whatever the similarity and the classifier say, which in a request of several asks can
+    miss one. Names of one word, or with a word of two letters or fewer, are never matched."""
+    out = []
+    parts = [query, *clauses(query)]
+    bags = [{_stem(w) for w in re.findall(r"[A-Za-z]+", p)} for p in parts]
+    for name in available:
+        words = [_stem(w) for w in re.split(r"[^A-Za-z]+", name) if w]
+        if len(words) >= 2 and all(len(w) > 2 for w in words) and any(set(words) <= bag for bag in bags):
+            out.append(name)
+    return out
 
 
 class ToolIndex:
@@ -273,9 +299,11 @@ class ToolIndex:
                 examples.sort(key=lambda e: -(tool_set_log_likelihood(e["tools"], prob) + 0.5 * e["score"]))
         by_card = sorted(card, key=lambda t: -card[t])
         by_sum = sorted(scores, key=lambda t: -scores[t])
+        named = named_tools(read, available)
         if not known:
             ranked = by_card[:(max_tools + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
+            ranked += [t for t in named if t not in ranked]
             return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read)
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
@@ -285,6 +313,10 @@ class ToolIndex:
         if room > 0:
             ranked += [t for t in by_card if t not in prob][:room]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
+        # a tool the request names in words is shown and callable (one more, beyond max_tools)
+        ranked += [t for t in named if t not in ranked]
+        if sure_tools:  # (none sure: every shown tool stays callable)
+            sure_tools += [t for t in named if t not in sure_tools]
         # a shown tool the classifier cannot judge (not fitted on it) stays callable; a known tool
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]

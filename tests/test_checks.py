@@ -157,17 +157,19 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
     from tinyagent.store.tool_index import Retrieved
     from tinyagent.tools import ToolConfig, default_tools, init_workspace
 
+    shown = ["compose_new_email", "get_email_address", "send_sms"]
+    sure = list(shown)
+
     class MissesTheFileTool:
         def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
             reading = query.replace("emial", "email").replace("reprot", "report")
-            shown = ["compose_new_email", "get_email_address", "send_sms"]
-            return Retrieved(shown, [], {}, sure=shown, reading=reading)
+            return Retrieved(list(shown), [], {}, sure=list(sure), reading=reading)
 
     seen = []
     real = plan_node.complete
 
     def spy(llm, messages, *args, **kwargs):
-        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse")))
+        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse"), str(args[0])))
         return real(llm, messages, *args, **kwargs)
     monkeypatch.setattr(plan_node, "complete", spy)
     tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
@@ -179,12 +181,33 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
                         llm=FakeListLLM(responses=[plan] * 3), index=MissesTheFileTool())
         seen.clear()
         out = g.invoke({"messages": [("human", request)]}, context={"dry_run": True})
-        return seen[0][0], seen[0][1], out
-    prompt, rule, out = first_plan("emial Sarah the Q3 reprot")
+        return seen[0][0], seen[0][1], out, seen[0][2]
+    prompt, rule, out, _ = first_plan("emial Sarah the Q3 reprot")
     assert "open_and_get_file_path(" in prompt
     found = '1. open_and_get_file_path(file_name="Q3 report")\n2. '
     assert rule is not None and rule(found, "join") and not rule(found, "compose")
     assert out["status"] != "failed" and "attachments" in out["plan"]
     # a request that sends no file: the file tool stays out of the prompt
-    prompt, rule, _ = first_plan("email Sarah about lunch on friday")
+    prompt, rule, _, _ = first_plan("email Sarah about lunch on friday")
     assert "open_and_get_file_path(" not in prompt
+    # a shown email tool the classifier is not sure of may be called when a file is to be sent:
+    # the grammar (after the prompt) has it
+    sure[:] = ["get_email_address"]
+    _, _, _, grammar = first_plan("find the budget spreadsheet and send it to Ravi")
+    assert "compose_new_email" in grammar and "open_and_get_file_path" in grammar
+    _, _, _, grammar = first_plan("email Sarah about lunch on friday")
+    assert "compose_new_email" not in grammar
+
+
+def test_a_word_the_model_made_up_is_not_written_into_a_note_or_message(specs):
+    """The adapter once wrote "passport, charger and socks" as content="Proxacrometro"."""
+    with pytest.raises(PlanError, match="content has 'Proxacrometro', which is not a word of the request"):
+        run('1. create_note(name="Packing list", content="Proxacrometro")\n2. join()',
+            "create a note called Packing list with passport, charger and socks", specs)
+    with pytest.raises(PlanError, match="message has 'Proxican'"):
+        run('1. send_sms(recipients=["Ana"], message="Proxican arrived")\n2. join()', "text Ana my passport arrived", specs)
+    # the person's words, typos and all, and English words the model rephrased with, are fine
+    run('1. create_note(name="Packing list", content="passport, chargr and socks")\n2. join()',
+        "create a note called Packing list with passport, chargr and socks", specs)
+    run('1. get_phone_number(name="Ana")\n2. send_sms(recipients=["$1"], message="I\'ve invited you to the review.")\n'
+        '3. join()', "invite Ana to the review and let her know by text", specs)

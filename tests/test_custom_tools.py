@@ -196,6 +196,9 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. math.factorial(n=3)')
     # money in text; a "$K" in a string only for an earlier step
     assert accepts('1. get_weather(city="the $20 hostel, $13.50 a taxi, $ signs")\n2. join()<END_OF_PLAN>')
+    # ... but money is never a whole value, which compile_plan reads as a reference to step 20
+    assert not accepts('1. get_weather(city="$20")')
+    assert accepts('1. get_weather(city="$20 a night")\n2. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="$2.50 a coffee")')  # could be read as step 2: not writable
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2.1")')
     assert accepts('1. math_factorial(n=3)\n2. get_weather(city="near $1")\n3. join()<END_OF_PLAN>')
@@ -316,3 +319,19 @@ def test_a_date_a_tool_wants_in_its_layout_is_written_in_it_by_rule(tmp_path):
                       index=AllToolsIndex()).invoke({"messages": [{"role": "user", "content": "book it"}]},
                                                     context={"dry_run": True, "today": "2027-02-27"})
     assert out["tasks"][0]["args"] == {"when": "2027-02-28 09:00", "day": "2027-02-27"}
+
+
+def test_a_layout_the_tool_description_gives_a_parameter_is_used_too():
+    """"send_at is an ISO 8601 date-time like ...": said of the parameter in the tool's description,
+    not in its own; a clause that only mentions another parameter's name says nothing of it."""
+    from tinyagent.tools import clock
+    schema = {"type": "object", "required": ["campaign", "send_at"], "properties": {
+        "campaign": {"type": "string"}, "send_at": {"type": "string"}, "tz": {"type": "string"}}}
+    desc = ("Schedule a campaign. send_at is an ISO 8601 date-time like 2026-12-01T09:00:00 in the "
+            "campaign's time zone; tz in IANA form.")
+    specs = specs_for([recorder("campaign_schedule", desc, schema)])
+    assert {p.name: p.layout for p in specs["campaign_schedule"].params} == {
+        "campaign": "", "send_at": "%Y-%m-%dT%H:%M:%S", "tz": ""}
+    with clock.use_today("2026-11-30"):
+        [task] = compile_plan('1. campaign_schedule(campaign="CMP-88", send_at="2026-12-01 at 9am")\n2. join()', specs)
+    assert task.args["send_at"] == "2026-12-01T09:00:00"

@@ -176,10 +176,30 @@ def test_no_gold_step_of_the_generated_test_split_is_a_stray_lookup():
 
     from tinyagent.finetune import data
     from tinyagent.nodes.repair import drop_stray_lookups
+    from tinyagent.store.tool_classifier import ToolClassifier
 
+    reader = ToolClassifier.load(data.ROOT / "store" / "tool_classifier.npz")  # typos read as retrieve reads them
     specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
     rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
     rows = [row for row in rows if not row["decline"]]
     assert len(rows) > 150
-    assert not [row["query"] for row in rows
-                if drop_stray_lookups(compile_plan(row["plan"], specs), specs, row["query"])]
+    assert not [row["query"] for row in rows if drop_stray_lookups(
+        compile_plan(row["plan"], specs), specs, row["query"], reading=reader.read(row["query"]))]
+
+
+def test_a_person_looked_up_for_nothing_is_dropped_unless_the_address_was_asked_for(specs):
+    from tinyagent.nodes.repair import drop_stray_lookups
+
+    def dropped(plan, query, context="", reading=""):
+        out = drop_stray_lookups(compile_plan(plan, specs), specs, query, context, reading)
+        return format_plan(out) if out else None
+    plan = ('1. get_email_address(name="Tomás")\n2. compose_new_email(recipients=["$1"], subject="Photos")\n'
+            '3. get_phone_number(name="Tomás")\n4. join()<END_OF_PLAN>')
+    assert dropped(plan, "email Tomás the photos") == (
+        '1. get_email_address(name="Tomás")\n2. compose_new_email(recipients=["$1"], subject="Photos")\n'
+        '3. join()<END_OF_PLAN>')
+    # asked for (typed fast, read with the typo corrected), or a follow-up: kept
+    assert dropped(plan, "email Tomás the photos and what's his number") is None
+    assert dropped(plan, "email Tomás the photos, what numbeer does he have",
+                   reading="email Tomás the photos, what number does he have") is None
+    assert dropped(plan, "and email him the photos", context="User: what's Tomás's email?") is None

@@ -274,3 +274,22 @@ def test_example_vectors_of_another_index_version_are_ignored(tmp_path, monkeypa
     monkeypatch.setattr(ti, "INDEX_VERSION", "cards-v2+another-model")
     assert ti.load_example_vectors(tmp_path / "v.npz") == {}
     assert ti.load_example_vectors(tmp_path / "missing.npz") == {}
+
+
+def test_a_tool_the_request_names_in_words_is_shown_and_callable(tmp_path, tools_workspace):
+    """"open the Seoul trip note" spells out open_note: shown and callable whatever the similarity
+    and the classifier say of it in a request of two asks."""
+    from tinyagent.store.tool_index import named_tools
+    from tinyagent.tools import default_tools
+
+    names = ["open_note", "create_note", "maps_open_location", "send_sms", "run_python", "lights"]
+    assert named_tools("Open the Seoul trip note and show me Gyeongbokgung Palace on a map", names) == ["open_note"]
+    assert named_tools("1. create notes for me 2. run it in python", names) == ["create_note", "run_python"]
+    assert named_tools("turn on the lights", names) == []  # one word names nothing
+    assert named_tools("send a text to Ana", names) == []  # "sms" is not said
+    specs = specs_for(default_tools(tools_workspace))
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools(specs.values())
+    found = index.retrieve("Open the Seoul trip note and show me Gyeongbokgung Palace on a map", list(specs),
+                           max_tools=5)
+    assert "open_note" in found.tools and "open_note" in found.sure and "maps_open_location" in found.tools

@@ -137,7 +137,8 @@ class ToolSpec:
                 enum=tuple(_enum(shape)),
                 key=key if key != shown else "",
                 shape=json.dumps(shape) if _is_nested(shape) else "",
-                layout=layout_of(str(shape.get("format", "")), str(prop.get("description", "")))
+                layout=(layout_of(str(shape.get("format", "")), str(prop.get("description", "")))
+                        or layout_of("", said_of(key, f"{description}\n{details}")))
                 if ptype == "string" and not prop.get("x-role") else "",
             ))
         # Required arguments first, keeping schema order otherwise, so positional calls are natural.
@@ -156,6 +157,13 @@ def plan_identifier(name: str) -> str:
     if keyword.iskeyword(out) or out == "join":
         out += "_"
     return out
+
+
+def said_of(name: str, text: str) -> str:
+    """What a tool's description says a parameter is ("send_at is an ISO 8601 date-time" ->
+    "is an ISO 8601 date-time"): the clauses that begin with its name, "" when none does."""
+    return " ".join(m.group(1) for m in re.finditer(
+        rf"(?<![\w'\"]){re.escape(name)}\s+((?:is|are|must be|should be|as|in)\b[^.;]*)", text))
 
 
 def _split_description(text: str) -> tuple[str, str]:
