@@ -18,7 +18,7 @@ from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
-from tinyagent.nodes.repair import attach_found_file, drop_copied_steps, drop_stray_lookups
+from tinyagent.nodes.repair import attach_found_file, drop_copied_steps, drop_stray_lookups, look_up_names
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -111,6 +111,9 @@ def make_compile(res: Resources):
             repeated = fan_out(tasks, res.specs, state.get("query", ""))
             if repeated:  # one call per value the request lists for it (nodes/fanout.py)
                 tasks, plan = repeated, format_plan(repeated)
+            looked_up = look_up_names(tasks, res.specs, state.get("query", ""), state.get("context", ""))
+            if looked_up:  # a recipient written as a name is looked up first (nodes/repair.py)
+                tasks, plan = looked_up, format_plan(looked_up)
             check_plan(tasks, res.specs, state.get("query", ""), state.get("context", ""), done, reading=reading)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used

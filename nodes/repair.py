@@ -1,6 +1,6 @@
 """Plan repairs made in code where the request leaves no doubt: a file found by name and not
 attached; a step copied from the solved example instead of the request; a look-up of someone the
-request never names.
+request never names; a recipient written as a name and not looked up.
 
 The small planner often finds the file a request asks to send, but writes the lookup after the email
 or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
@@ -168,3 +168,70 @@ def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str
     unasked = set() if context or asks_for_contact(reading or query) else person_lookups(specs)
     kept = [t for t in tasks if t.id in used or not (t.tool in unasked or stray_lookup(t, specs, said))]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+_GENERIC = {"a", "an", "the", "or", "and", "of", "by", "to", "get", "contact", "name", "names", "as", "is",
+            "string", "return", "returns", "unknown", "ambiguous", "error", "naming", "candidate", "invite"}
+
+
+def _bag(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))
+    return {w[:-2] if w.endswith("es") and w[:-2].endswith("ss") else w.rstrip("s") for w in words} - _GENERIC
+
+
+def lookup_for(param_text: str, specs: dict[str, ToolSpec]) -> str | None:
+    """The person look-up whose name and description share the most words with what a "people"
+    parameter takes ("Phone numbers or contact names" -> get_phone_number), or None when no one does."""
+    want = _bag(param_text)
+    scores = {n: len(want & _bag(f"{n.replace('_', ' ')} {specs[n].description}")) for n in person_lookups(specs)}
+    best = max(scores.values(), default=0)
+    winners = [n for n, v in scores.items() if v == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+_NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
+
+
+def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str = "") -> list[Task] | None:
+    """The tasks with each recipient written as a name ("Arash") looked up first, as the plan
+    language has it (``get_phone_number(name="Arash")`` and ``"$K"``), reusing a look-up the plan
+    already makes; None when there is none to look up (addresses, numbers, references and anything
+    with a digit stay as written, and so does a name the request and the person's earlier turns do
+    not say, for the plan checks to refuse)."""
+    if not tasks:
+        return None
+    said = {w.casefold() for w in _LETTERS.findall(f"{query}\n{context}")}
+    first_id, new_id, out, changed = tasks[0].id, _NEW_ID, [], False
+    made: dict[tuple[str, str], int] = {(t.tool, str(t.args.get(p.name, "")).casefold()): t.id
+                                         for t in tasks for p in specs[t.tool].params if p.role == "person"
+                                         } if all(t.tool in specs for t in tasks) else {}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args, deps = dict(t.args), set(t.deps)
+        for p in spec.params if spec else ():
+            value = args.get(p.name)
+            if p.role != "people" or not isinstance(value, list):
+                continue
+            tool = None
+            items = []
+            for item in value:
+                if not isinstance(item, str) or not _NAME.fullmatch(item.strip()) \
+                        or not {w.casefold() for w in _LETTERS.findall(item)} & said:
+                    items.append(item)
+                    continue
+                tool = tool or lookup_for(f"{p.description} {spec.description}", specs)
+                key_param = next((q.name for q in specs[tool].params if q.role == "person"), None) if tool else None
+                if key_param is None:
+                    items.append(item)
+                    continue
+                key = (tool, item.strip().casefold())
+                if key not in made:
+                    new_id += 1
+                    made[key] = new_id
+                    out.append(Task(new_id, tool, {key_param: item.strip()}, ()))
+                items.append(f"${made[key]}")
+                deps.add(made[key])
+            if items != value:
+                args[p.name], changed = items, True
+        out.append(replace(t, args=args, deps=tuple(sorted(deps))) if args != t.args else t)
+    return renumbered(out, first_id) if changed else None

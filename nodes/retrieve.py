@@ -71,11 +71,14 @@ def make_retrieve(res: Resources):
         if asks_to_attach(reading) and res.settings.require_above > 0:
             # a file to send along is found by name first: the file tool is shown and must be called,
             # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
-            # the shown tools that send files may be called (showing the others too was measured:
-            # the planner then picks a reply or a forward for a new email)
+            # the shown tools that send files may be called, or, where none is shown, all are shown
+            # (showing the others beside a shown one was measured: the planner then picks a reply or
+            # a forward for a new email)
             finders = [n for n in res.specs if any(p.role == "file" for p in res.specs[n].params)]
             senders = [n for n in tools if any(p.role == "attachments" for p in res.specs[n].params)]
-            tools += [n for n in finders if n not in tools]
+            if not senders:  # none shown ("find the budget sheet and send it to Ravi"): all of them
+                senders = [n for n in res.specs if any(p.role == "attachments" for p in res.specs[n].params)]
+            tools += [n for n in finders + senders if n not in tools]
             if focus:  # (an empty focus leaves every shown tool callable)
                 focus += [n for n in finders + senders if n not in focus]
             required += [n for n in finders if n not in required]

@@ -197,6 +197,11 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
     assert "compose_new_email" in grammar and "open_and_get_file_path" in grammar
     _, _, _, grammar = first_plan("email Sarah about lunch on friday")
     assert "compose_new_email" not in grammar
+    # no email tool shown at all: they are shown (and callable) with the file tool
+    shown[:] = ["get_email_address", "send_sms"]
+    sure[:] = list(shown)
+    prompt, _, _, grammar = first_plan("find the budget spreadsheet and send it to Ravi")
+    assert "compose_new_email(" in prompt and "compose_new_email" in grammar
 
 
 def test_a_word_the_model_made_up_is_not_written_into_a_note_or_message(specs):

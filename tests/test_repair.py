@@ -203,3 +203,27 @@ def test_a_person_looked_up_for_nothing_is_dropped_unless_the_address_was_asked_
     assert dropped(plan, "email Tomás the photos, what numbeer does he have",
                    reading="email Tomás the photos, what number does he have") is None
     assert dropped(plan, "and email him the photos", context="User: what's Tomás's email?") is None
+
+
+def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
+    from tinyagent.nodes.repair import look_up_names
+
+    def looked(plan, query="send the link to Arash and cc Li Wei and Ana"):
+        out = look_up_names(compile_plan(plan, specs), specs, query)
+        return format_plan(out) if out else None
+    assert looked('1. get_zoom_meeting_link(topic="Budget sync", start_time="Thursday at 3pm")\n'
+                  '2. send_sms(recipients=["Arash"], message="$1")\n3. join()<END_OF_PLAN>') == (
+        '1. get_zoom_meeting_link(topic="Budget sync", start_time="Thursday at 3pm")\n'
+        '2. get_phone_number(name="Arash")\n3. send_sms(recipients=["$2"], message="$1")\n4. join()<END_OF_PLAN>')
+    # the e-mail tools' people get the e-mail look-up; one already made is reused
+    assert looked('1. get_email_address(name="Li Wei")\n2. reply_to_email(cc=["Li Wei", "Ana"], context="Sent")\n'
+                  '3. join()<END_OF_PLAN>') == (
+        '1. get_email_address(name="Li Wei")\n2. get_email_address(name="Ana")\n'
+        '3. reply_to_email(cc=["$1", "$2"], context="Sent")\n4. join()<END_OF_PLAN>')
+    # addresses, numbers, references and anything with a digit stay as written
+    assert looked('1. send_sms(recipients=["+1 555 0100"], message="Hi")\n2. compose_new_email(recipients='
+                  '["ana@example.com"], subject="Hi")\n3. send_sms(recipients=["48 Mill Lane"], message="Hi")\n'
+                  '4. join()<END_OF_PLAN>') is None
+    # a name the request does not say is left for the plan checks to refuse
+    assert looked('1. send_sms(recipients=["Drio"], message="Cancelled")\n2. join()<END_OF_PLAN>',
+                  "txt Diego that the meeting is canceld") is None
