@@ -202,12 +202,13 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, con
         return None
     said = {w.casefold() for w in _LETTERS.findall(f"{query}\n{context}")}
     first_id, new_id, out, changed = tasks[0].id, _NEW_ID, [], False
-    made: dict[tuple[str, str], int] = {(t.tool, str(t.args.get(p.name, "")).casefold()): t.id
-                                         for t in tasks for p in specs[t.tool].params if p.role == "person"
-                                         } if all(t.tool in specs for t in tasks) else {}
+    made: dict[tuple[str, str], int] = {}  # (look-up tool, name) -> the step that looks it up, so far
     for t in tasks:
         spec = specs.get(t.tool)
         args, deps = dict(t.args), set(t.deps)
+        for p in spec.params if spec else ():
+            if p.role == "person" and isinstance(t.args.get(p.name), str):
+                made.setdefault((t.tool, t.args[p.name].strip().casefold()), t.id)
         for p in spec.params if spec else ():
             value = args.get(p.name)
             if p.role != "people" or not isinstance(value, list):

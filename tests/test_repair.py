@@ -227,3 +227,8 @@ def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
     # a name the request does not say is left for the plan checks to refuse
     assert looked('1. send_sms(recipients=["Drio"], message="Cancelled")\n2. join()<END_OF_PLAN>',
                   "txt Diego that the meeting is canceld") is None
+    # a look-up written after the step is not used before it runs: the step gets its own
+    assert looked('1. send_sms(recipients=["Arash"], message="hi")\n2. get_phone_number(name="Arash")\n'
+                  '3. join()<END_OF_PLAN>') == (
+        '1. get_phone_number(name="Arash")\n2. send_sms(recipients=["$1"], message="hi")\n'
+        '3. get_phone_number(name="Arash")\n4. join()<END_OF_PLAN>')
