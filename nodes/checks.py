@@ -2,7 +2,8 @@
 
 They use the roles a tool's schema gives its parameters (``x-role``), never tool names:
 - "people": a recipient written as text must be named in the request, else it comes from a
-  lookup (``"$K"``); a phone number or address remembered from another turn is refused;
+  lookup (``"$K"``); a phone number or address remembered from another turn is refused, and so is
+  the result of a step that finds a file or makes an event or meeting;
 - "message": a message may quote a result inside its text (a meeting link), but not a person
   lookup's result: "The text to Marcus says: $1" sends his number instead of the message;
 - "attachments": a request that asks to attach something gets an email step with attachments.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tinyagent.nodes.planlang import REF, PlanError, Task
+from tinyagent.nodes.planlang import REF, PlanError, Task, is_ref
 from tinyagent.store.embeddings import english_words
 from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import find_phrases
@@ -184,6 +185,13 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 continue
             if p.role == "people":
                 for item in _items(value):
+                    dep = by_id.get(is_ref(item))
+                    made = {q.role for q in specs[dep.tool].params} if dep is not None and dep.tool in specs else set()
+                    if made & {"file", "when", "attachments"}:  # a file, an event or a meeting: no one's address
+                        raise PlanError(
+                            f"Step {t.id}: {p.name} has \"${dep.id}\", the result of {dep.tool}, which is not "
+                            f"anyone's address. Look the person up by the name the request uses and pass that "
+                            f"step's \"$K\".")
                     known = said if _CONTACT_LITERAL.search(str(item)) else said | earlier
                     if isinstance(item, str) and not REF.fullmatch(item.strip().strip('"')) \
                             and not (_words(item) & known):

@@ -18,7 +18,13 @@ from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
 from tinyagent.nodes.record import plan_message, tool_messages
-from tinyagent.nodes.repair import attach_found_file, drop_copied_steps, drop_stray_lookups, look_up_names
+from tinyagent.nodes.repair import (
+    attach_found_file,
+    drop_address_lookups,
+    drop_copied_steps,
+    drop_stray_lookups,
+    look_up_names,
+)
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -96,6 +102,9 @@ def make_compile(res: Resources):
                                      known_ids=[d["id"] for d in done], round=rnd)
             trimmed = drop_copied_steps(tasks, state.get("query", ""), state.get("examples", []))
             if trimmed:  # steps copied from the solved example, not asked for (nodes/repair.py)
+                tasks, plan = trimmed, format_plan(trimmed)
+            trimmed = drop_address_lookups(tasks, res.specs)
+            if trimmed:  # "look up" an address or number written out: it is used as written
                 tasks, plan = trimmed, format_plan(trimmed)
             trimmed = drop_stray_lookups(tasks, res.specs, state.get("query", ""), state.get("context", ""),
                                          state.get("reading", ""))

@@ -1,6 +1,6 @@
 """Plan repairs made in code where the request leaves no doubt: a file found by name and not
 attached; a step copied from the solved example instead of the request; a look-up of someone the
-request never names; a recipient written as a name and not looked up.
+request never names, or of an address written out; a recipient written as a name and not looked up.
 
 The small planner often finds the file a request asks to send, but writes the lookup after the email
 or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
@@ -236,3 +236,37 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, con
                 args[p.name], changed = items, True
         out.append(replace(t, args=args, deps=tuple(sorted(deps))) if args != t.args else t)
     return renumbered(out, first_id) if changed else None
+
+
+def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+    """The tasks without person look-ups of an address or number written out
+    (``get_email_address(name="accounting@example.com")``): each use of such a step gets the address
+    itself. None when there is none, or when the look-up's result is used inside longer text."""
+    lookups = person_lookups(specs)
+    literal = {}
+    for t in tasks:
+        if t.tool in lookups:
+            values = [v for p in specs[t.tool].params if p.role == "person" for v in [t.args.get(p.name)]]
+            if len(values) == 1 and isinstance(values[0], str) and _ADDRESS.fullmatch(values[0].strip()):
+                literal[t.id] = values[0].strip()
+    if not literal:
+        return None
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        ref = is_ref(value)
+        return literal[ref] if ref in literal else value
+    out = []
+    for t in tasks:
+        if t.id in literal:
+            continue
+        args = {k: swap(v) for k, v in t.args.items()}
+        if any(isinstance(v, str) and is_ref(v) is None and any(f"${k}" in v for k in literal)
+               for v in _texts(args)):
+            return None  # "$K" inside a message: what it stands for is not clear
+        out.append(replace(t, args=args, deps=tuple(d for d in t.deps if d not in literal)))
+    return renumbered(out, tasks[0].id) if out else None
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d][\d ().-]{5,}\d")

@@ -216,3 +216,14 @@ def test_a_word_the_model_made_up_is_not_written_into_a_note_or_message(specs):
         "create a note called Packing list with passport, chargr and socks", specs)
     run('1. get_phone_number(name="Ana")\n2. send_sms(recipients=["$1"], message="I\'ve invited you to the review.")\n'
         '3. join()', "invite Ana to the review and let her know by text", specs)
+
+
+def test_a_found_file_or_a_meeting_link_is_nobody_s_address(specs):
+    with pytest.raises(PlanError, match='recipients has "\\$1", the result of open_and_get_file_path'):
+        run('1. open_and_get_file_path(file_name="meeting notes")\n'
+            '2. compose_new_email(recipients=["$1"], subject="Notes", attachments=["$1"])\n3. join()',
+            "Send Arjun the meeting notes pdf", specs)
+    with pytest.raises(PlanError, match="the result of get_zoom_meeting_link"):
+        run('1. get_zoom_meeting_link(topic="Hiring", start_time="Tuesday at 9")\n'
+            '2. compose_new_email(recipients=["$1"], subject="Hiring", context="$1")\n3. join()',
+            "zoom about hiring Tuesday at 9 and email Grace the link", specs)

@@ -232,3 +232,21 @@ def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
                   '3. join()<END_OF_PLAN>') == (
         '1. get_phone_number(name="Arash")\n2. send_sms(recipients=["$1"], message="hi")\n'
         '3. get_phone_number(name="Arash")\n4. join()<END_OF_PLAN>')
+
+
+def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
+    from tinyagent.nodes.repair import drop_address_lookups
+
+    def fixed(plan):
+        out = drop_address_lookups(compile_plan(plan, specs), specs)
+        return format_plan(out) if out else None
+    assert fixed('1. reply_to_email(context="Paid")\n2. get_email_address(name="Accounting@example.com")\n'
+                 '3. forward_email(recipients=["$2"])\n4. join()<END_OF_PLAN>') == (
+        '1. reply_to_email(context="Paid")\n2. forward_email(recipients=["Accounting@example.com"])\n'
+        '3. join()<END_OF_PLAN>')
+    assert fixed('1. get_phone_number(name="+1 555 010 0199")\n2. send_sms(recipients=["$1"], message="Hi")\n'
+                 '3. join()<END_OF_PLAN>') == '1. send_sms(recipients=["+1 555 010 0199"], message="Hi")\n2. join()<END_OF_PLAN>'
+    # a name is looked up; a result used inside a message is left alone
+    assert fixed('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"])\n3. join()') is None
+    assert fixed('1. get_email_address(name="a@b.co")\n2. send_sms(recipients=["Ana"], message="write to $1")\n'
+                  '3. join()') is None
