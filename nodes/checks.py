@@ -7,6 +7,9 @@ They use the roles a tool's schema gives its parameters (``x-role``), never tool
 - "message": a message may quote a result inside its text (a meeting link), but not a person
   lookup's result: "The text to Marcus says: $1" sends his number instead of the message;
 - "attachments": a request that asks to attach something gets an email step with attachments.
+- "received": the email a tool answers or passes on (a reply, a forward); such a step needs a
+  request that speaks of an email it got ("reply", "forward", "the email", "Anneke's email"), not
+  one that asks for a new email ("attach my resume to an email to Camille");
 - "file": the name a file-finding tool takes; retrieve makes the first plan call it when the
   request asks to attach something (``asks_to_attach``).
 - "message" (and free text such as a note's content): a word the model made up, in no dictionary
@@ -117,6 +120,18 @@ _CONTACT_ASK = re.compile(
     re.I)
 
 
+_RECEIVED = re.compile(
+    r"\b(?:repl(?:y|ies|ied)|respond|answer|forward|fwd|fw|write back|pass\b.{0,40}\balong|send\b.{0,40}\bon to"
+    r"|share (?:this|that|the)|(?:this|that|the|last|latest|his|her|their|its)\s+(?:e-?mail|mail|message)"
+    r"|'s\s+(?:e-?mail|mail|message))", re.I)
+
+
+def speaks_of_received_email(query: str) -> bool:
+    """The request is about an email the person got ("reply that ...", "forward it to ...", "the
+    email from Marco", "Anneke's email"), not only about writing a new one."""
+    return bool(_RECEIVED.search(query))
+
+
 def asks_for_contact(query: str) -> bool:
     """The request asks for someone's address or number itself ("what's Ana's email", "how can I
     call Paul"): a lookup may then be the whole answer."""
@@ -172,6 +187,12 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 raise PlanError(f"Step {t.id} repeats step {d['id']}, which already ran. Plan only what is "
                                 f"still missing, and use \"${d['id']}\" for its result.")
     by_id = {t.id: t for t in tasks}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec and any(p.role == "received" for p in spec.params) and not context \
+                and not speaks_of_received_email(reading or query):
+            raise PlanError(f"Step {t.id}: {t.tool} acts on an email the person received, but the request "
+                            f"asks for a new email. Write a new email instead.")
     said = _words(query)
     earlier = _words(" ".join(line[5:] for line in context.splitlines() if line.startswith("User:")))
     lookups = person_lookups(specs)

@@ -24,6 +24,7 @@ from tinyagent.nodes.repair import (
     drop_copied_steps,
     drop_stray_lookups,
     look_up_names,
+    new_email_for_unasked_reply,
 )
 from tinyagent.nodes.resources import Resources, run_context
 from tinyagent.tools import clock
@@ -111,6 +112,10 @@ def make_compile(res: Resources):
             if trimmed:  # look-ups no step uses: of people or files the request never names, or unasked
                 tasks, plan = trimmed, format_plan(trimmed)
             reading = state.get("reading", "")
+            renewed = new_email_for_unasked_reply(tasks, res.specs, reading or state.get("query", ""),
+                                                  state.get("context", ""))
+            if renewed:  # a reply or forward where the request speaks of no email got: a new email
+                tasks, plan = renewed, format_plan(renewed)
             repaired = attach_found_file(tasks, res.specs, state.get("query", ""), reading)
             if repaired:  # the named file was found but not attached: attached in code (nodes/repair.py)
                 tasks, plan = repaired, format_plan(repaired)

@@ -227,3 +227,16 @@ def test_a_found_file_or_a_meeting_link_is_nobody_s_address(specs):
         run('1. get_zoom_meeting_link(topic="Hiring", start_time="Tuesday at 9")\n'
             '2. compose_new_email(recipients=["$1"], subject="Hiring", context="$1")\n3. join()',
             "zoom about hiring Tuesday at 9 and email Grace the link", specs)
+
+
+def test_a_reply_or_a_forward_needs_an_email_the_request_speaks_of(specs):
+    with pytest.raises(PlanError, match="forward_email acts on an email the person received"):
+        run('1. open_and_get_file_path(file_name="resume")\n2. get_email_address(name="Camille Dubois")\n'
+            '3. forward_email(recipients=["$2"], attachments=["$1"])\n4. join()',
+            "Attach my resume to an email to Camille Dubois", specs)
+    run('1. get_email_address(name="Siobhan")\n2. forward_email(recipients=["$1"], context="FYI")\n3. join()',
+        "Forward the email to Siobhan with a note saying FYI", specs)
+    run('1. reply_to_email(context="Yes.")\n2. join()', "Reply to Anneke's email saying yes", specs)
+    # a follow-up: the email was spoken of in an earlier turn
+    check_plan(compile_plan('1. reply_to_email(context="Thanks")\n2. join()', specs), specs, "say thanks",
+               "User: what did Marco's email say?")

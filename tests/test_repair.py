@@ -250,3 +250,43 @@ def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
     assert fixed('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"])\n3. join()') is None
     assert fixed('1. get_email_address(name="a@b.co")\n2. send_sms(recipients=["Ana"], message="write to $1")\n'
                   '3. join()') is None
+
+
+def test_a_reply_or_forward_where_the_request_speaks_of_no_email_is_a_new_email(specs):
+    from tinyagent.nodes.repair import new_email_for_unasked_reply
+
+    def renewed(plan, query, context=""):
+        out = new_email_for_unasked_reply(compile_plan(plan, specs), specs, query, context)
+        return format_plan(out) if out else None
+    assert renewed('1. open_and_get_file_path(file_name="resume")\n2. get_email_address(name="Camille Dubois")\n'
+                   '3. forward_email(recipients=["$2"], attachments=["$1"])\n4. join()<END_OF_PLAN>',
+                   "Attach my resume to an email to Camille Dubois") == (
+        '1. open_and_get_file_path(file_name="resume")\n2. get_email_address(name="Camille Dubois")\n'
+        '3. compose_new_email(recipients=["$2"], attachments=["$1"])\n4. join()<END_OF_PLAN>')
+    # a reply's cc is who the new email goes to
+    assert renewed('1. open_and_get_file_path(file_name="budget spreadsheet")\n2. get_email_address(name="Ravi")\n'
+                   '3. reply_to_email(cc=["$2"], context="Send it", attachments=["$1"])\n4. join()<END_OF_PLAN>',
+                   "Find the budget spreadsheet and send it to Ravi") == (
+        '1. open_and_get_file_path(file_name="budget spreadsheet")\n2. get_email_address(name="Ravi")\n'
+        '3. compose_new_email(recipients=["$2"], context="Send it", attachments=["$1"])\n4. join()<END_OF_PLAN>')
+    # an email spoken of, or a follow-up, or a reply to no one: left alone
+    assert renewed('1. reply_to_email(context="Yes")\n2. join()', "reply to Anneke's email saying yes") is None
+    assert renewed('1. reply_to_email(context="Thanks")\n2. join()', "say thanks", "User: what did Marco say?") is None
+    assert renewed('1. reply_to_email(context="Thanks")\n2. join()', "say thanks") is None
+
+
+def test_no_gold_plan_of_the_generated_test_split_is_renewed():
+    import json
+    from pathlib import Path
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import new_email_for_unasked_reply
+    from tinyagent.store.tool_classifier import ToolClassifier
+
+    reader = ToolClassifier.load(data.ROOT / "store" / "tool_classifier.npz")
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
+    replies = [row for row in rows if "reply_to_email" in row["plan"] or "forward_email" in row["plan"]]
+    assert len(replies) > 15
+    assert not [row["query"] for row in replies if new_email_for_unasked_reply(
+        compile_plan(row["plan"], specs), specs, reader.read(row["query"]))]

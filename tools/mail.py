@@ -257,7 +257,8 @@ class ReplyArgs(BaseModel):
     context: str = Field(default="", description="Text of the reply.", json_schema_extra={"x-role": "message"})
     attachments: StrList = Field(default=[], description="File paths or names to attach.",
                                  json_schema_extra={"x-role": "attachments"})
-    message_id: str | None = Field(default=None, description="Message-ID to reply to; newest email if omitted.")
+    message_id: str | None = Field(default=None, description="Message-ID to reply to; newest email if omitted.",
+                                   json_schema_extra={"x-role": "received"})
 
 
 def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", attachments: Sequence[str] = (),
@@ -287,7 +288,8 @@ class ForwardArgs(BaseModel):
     context: str = Field(default="", description="Text above the forwarded email.", json_schema_extra={"x-role": "message"})
     attachments: StrList = Field(default=[], description="File paths or names to attach.",
                                  json_schema_extra={"x-role": "attachments"})
-    message_id: str | None = Field(default=None, description="Message-ID to forward; newest email if omitted.")
+    message_id: str | None = Field(default=None, description="Message-ID to forward; newest email if omitted.",
+                                   json_schema_extra={"x-role": "received"})
 
 
 def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), context: str = "",
