@@ -93,8 +93,9 @@ def attached_file(query: str) -> str | None:
     if m is None:
         return None
     text = m.group(0)
-    found = (_FILE_AFTER_ATTACH.search(text) if re.search(r"\battach", text, re.I) else None) \
-        or (_FILE_AFTER_ATTACH.search(query[m.start():]) if re.search(r"\battach", text, re.I) else None)
+    found = None
+    if re.search(r"\battach", text, re.I):  # the words after "attach", in the match or past it
+        found = _FILE_AFTER_ATTACH.search(text) or _FILE_AFTER_ATTACH.search(query[m.start():])
     if found:
         name = found.group(1)
     elif enclosed := _FILE_AS_ATTACHMENT.search(query):
@@ -189,7 +190,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
     by_id = {t.id: t for t in tasks}
     for t in tasks:
         spec = specs.get(t.tool)
-        if spec and any(p.role == "received" for p in spec.params) and not context \
+        if spec and "received" in spec.roles and not context \
                 and not speaks_of_received_email(reading or query):
             raise PlanError(f"Step {t.id}: {t.tool} acts on an email the person received, but the request "
                             f"asks for a new email. Write a new email instead.")
@@ -207,7 +208,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
             if p.role == "people":
                 for item in _items(value):
                     dep = by_id.get(is_ref(item))
-                    made = {q.role for q in specs[dep.tool].params} if dep is not None and dep.tool in specs else set()
+                    made = specs[dep.tool].roles if dep is not None and dep.tool in specs else frozenset()
                     if made & {"file", "when", "attachments"}:  # a file, an event or a meeting: no one's address
                         raise PlanError(
                             f"Step {t.id}: {p.name} has \"${dep.id}\", the result of {dep.tool}, which is not "
@@ -244,7 +245,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                     raise PlanError(f"Step {t.id}: '{phrase}' is a time: pass it as {slots[0].name}=\"{phrase}\" "
                                     f"and leave it out of {name}.")
     if asks_to_attach(reading or query):
-        senders = [t for t in tasks if any(p.role == "attachments" for p in specs[t.tool].params)]
+        senders = [t for t in tasks if "attachments" in specs[t.tool].roles]
         if senders and not any(t.args.get(p.name) for t in senders for p in specs[t.tool].params
                                if p.role == "attachments"):
             finder = next((f"{n}({p.name}=\"{attached_file(reading or query) or '...'}\")" for n, s in specs.items()

@@ -74,10 +74,10 @@ def make_plan(res: Resources):
         lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(state["query"]) else \
             sorted(person_lookups({s.name: s for s in callable_specs}))
         if res.settings.use_lookups and asks_to_attach(state.get("reading") or state["query"]) and any(
-                p.role == "attachments" for s in callable_specs for p in s.params):
+                "attachments" in s.roles for s in callable_specs):
             # a file found to be sent along is for something too ("find the budget sheet and send it
             # to Ravi" planned as the file look-up alone)
-            lookups += [s.name for s in callable_specs if any(p.role == "file" for p in s.params)]
+            lookups += [s.name for s in callable_specs if "file" in s.roles]
         must_plan = bool(state.get("must_plan"))
         refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
             if (must_use or lookups or must_plan) and not done and not reason else None

@@ -44,6 +44,7 @@ from tinyagent.nodes.checks import (
 )
 from tinyagent.nodes.planlang import Task, format_call, is_ref, renumbered
 from tinyagent.store.spelling import edit_distance
+from tinyagent.tools.quantities import singular
 from tinyagent.tools.specs import ToolSpec
 
 _NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
@@ -72,7 +73,7 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
     slot = _with_role(sender, specs, "attachments")
     if sender.args.get(slot):
         return None
-    tools = [n for n, s in specs.items() if any(p.role == "file" for p in s.params)]
+    tools = [n for n, s in specs.items() if "file" in s.roles]
     if not finders and name and len(tools) == 1:
         # the email was written but the file never looked up: look it up by the name the request gives
         key = next(p.name for p in specs[tools[0]].params if p.role == "file")
@@ -181,8 +182,7 @@ _GENERIC = {"a", "an", "the", "or", "and", "of", "by", "to", "get", "contact", "
 
 
 def _bag(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))
-    return {w[:-2] if w.endswith("es") and w[:-2].endswith("ss") else w.rstrip("s") for w in words} - _GENERIC
+    return {singular(w) for w in re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))} - _GENERIC
 
 
 def lookup_for(param_text: str, specs: dict[str, ToolSpec]) -> str | None:
@@ -278,10 +278,6 @@ def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d][\d ().-]{5,}\d")
 
 
-def _roles(spec: ToolSpec) -> set[str]:
-    return {p.role for p in spec.params if p.role}
-
-
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
                                 context: str = "") -> list[Task] | None:
     """On a first turn whose request speaks of no email the person got, a reply or a forward (a
@@ -292,8 +288,8 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     ``query``: the request read with its typos corrected where the caller has it."""
     if context or speaks_of_received_email(query):
         return None
-    targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= _roles(s)
-               and "received" not in _roles(s)]
+    targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
+               and "received" not in s.roles]
     if len(targets) != 1:
         return None
     target = specs[targets[0]]
@@ -302,7 +298,7 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        if spec is None or "received" not in _roles(spec):
+        if spec is None or "received" not in spec.roles:
             out.append(t)
             continue
         args: dict[str, Any] = {}

@@ -74,10 +74,10 @@ def make_retrieve(res: Resources):
             # the shown tools that send files may be called, or, where none is shown, all are shown
             # (showing the others beside a shown one was measured: the planner then picks a reply or
             # a forward for a new email)
-            finders = [n for n in res.specs if any(p.role == "file" for p in res.specs[n].params)]
-            senders = [n for n in tools if any(p.role == "attachments" for p in res.specs[n].params)]
+            finders = [n for n, s in res.specs.items() if "file" in s.roles]
+            senders = [n for n in tools if "attachments" in res.specs[n].roles]
             if not senders:  # none shown ("find the budget sheet and send it to Ravi"): all of them
-                senders = [n for n in res.specs if any(p.role == "attachments" for p in res.specs[n].params)]
+                senders = [n for n, s in res.specs.items() if "attachments" in s.roles]
             tools += [n for n in finders + senders if n not in tools]
             if focus:  # (an empty focus leaves every shown tool callable)
                 focus += [n for n in finders + senders if n not in focus]

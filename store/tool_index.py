@@ -100,7 +100,9 @@ class Retrieved:
 
 
 def _stem(word: str) -> str:
-    """A word without its plural ending ("notes" -> "note", "boxes" -> "box", "cities" -> "city")."""
+    """A word without its plural ending ("notes" -> "note", "boxes" -> "box", "cities" -> "city").
+    Not tools.quantities.singular: that one reads a three-letter word such as "sms" as a plural,
+    and "send an SMS" would no longer name send_sms."""
     w = word.lower()
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"

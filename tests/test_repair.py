@@ -20,6 +20,12 @@ def repaired(text, specs, query, first_id=1):
     return format_plan(out) if out else None
 
 
+def applied(repair, plan, specs, *args) -> str | None:
+    """The plan after ``repair(tasks, specs, *args)``, as text; None when it repairs nothing."""
+    out = repair(compile_plan(plan, specs), specs, *args)
+    return format_plan(out) if out else None
+
+
 def test_a_lookup_written_after_the_email_moves_before_it_and_is_attached(specs):
     plan = ('1. get_email_address(name="Sarah Lee")\n'
             '2. compose_new_email(recipients=["$1"], subject="Q3 report")\n'
@@ -154,8 +160,7 @@ def test_a_lookup_of_someone_the_request_never_names_is_dropped(specs):
     from tinyagent.nodes.repair import drop_stray_lookups
 
     def dropped(plan, query, context=""):
-        out = drop_stray_lookups(compile_plan(plan, specs), specs, query, context)
-        return format_plan(out) if out else None
+        return applied(drop_stray_lookups, plan, specs, query, context)
     plan = ('1. get_email_address(name="Sarah Lee")\n2. open_and_get_file_path(file_name="Q3 report")\n'
             '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n'
             '4. get_email_address(name="John")\n5. open_and_get_file_path(file_name="calendar")\n6. join()<END_OF_PLAN>')
@@ -191,8 +196,7 @@ def test_a_person_looked_up_for_nothing_is_dropped_unless_the_address_was_asked_
     from tinyagent.nodes.repair import drop_stray_lookups
 
     def dropped(plan, query, context="", reading=""):
-        out = drop_stray_lookups(compile_plan(plan, specs), specs, query, context, reading)
-        return format_plan(out) if out else None
+        return applied(drop_stray_lookups, plan, specs, query, context, reading)
     plan = ('1. get_email_address(name="Tomás")\n2. compose_new_email(recipients=["$1"], subject="Photos")\n'
             '3. get_phone_number(name="Tomás")\n4. join()<END_OF_PLAN>')
     assert dropped(plan, "email Tomás the photos") == (
@@ -209,8 +213,7 @@ def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
     from tinyagent.nodes.repair import look_up_names
 
     def looked(plan, query="send the link to Arash and cc Li Wei and Ana"):
-        out = look_up_names(compile_plan(plan, specs), specs, query)
-        return format_plan(out) if out else None
+        return applied(look_up_names, plan, specs, query)
     assert looked('1. get_zoom_meeting_link(topic="Budget sync", start_time="Thursday at 3pm")\n'
                   '2. send_sms(recipients=["Arash"], message="$1")\n3. join()<END_OF_PLAN>') == (
         '1. get_zoom_meeting_link(topic="Budget sync", start_time="Thursday at 3pm")\n'
@@ -238,8 +241,7 @@ def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
     from tinyagent.nodes.repair import drop_address_lookups
 
     def fixed(plan):
-        out = drop_address_lookups(compile_plan(plan, specs), specs)
-        return format_plan(out) if out else None
+        return applied(drop_address_lookups, plan, specs)
     assert fixed('1. reply_to_email(context="Paid")\n2. get_email_address(name="Accounting@example.com")\n'
                  '3. forward_email(recipients=["$2"])\n4. join()<END_OF_PLAN>') == (
         '1. reply_to_email(context="Paid")\n2. forward_email(recipients=["Accounting@example.com"])\n'
@@ -256,8 +258,7 @@ def test_a_reply_or_forward_where_the_request_speaks_of_no_email_is_a_new_email(
     from tinyagent.nodes.repair import new_email_for_unasked_reply
 
     def renewed(plan, query, context=""):
-        out = new_email_for_unasked_reply(compile_plan(plan, specs), specs, query, context)
-        return format_plan(out) if out else None
+        return applied(new_email_for_unasked_reply, plan, specs, query, context)
     assert renewed('1. open_and_get_file_path(file_name="resume")\n2. get_email_address(name="Camille Dubois")\n'
                    '3. forward_email(recipients=["$2"], attachments=["$1"])\n4. join()<END_OF_PLAN>',
                    "Attach my resume to an email to Camille Dubois") == (

@@ -69,6 +69,11 @@ class ToolSpec:
     def real_name(self) -> str:
         return self.tool_name or self.name
 
+    @property
+    def roles(self) -> frozenset[str]:
+        """The roles its parameters have (schema key ``x-role``): "people", "file", "attachments", ..."""
+        return frozenset(p.role for p in self.params if p.role)
+
     def tool_args(self, args: dict[str, Any]) -> dict[str, Any]:
         """A plan's arguments under the names the tool takes them by."""
         return {(self.param(k).tool_key if self.param(k) else k): v for k, v in args.items()}
