@@ -96,6 +96,11 @@ class Settings(BaseSettings):
         "temperature 0); 0 (the default) turns it off. 0.45 is the generator's closest request its "
         "synthetic tools cannot serve (0.35) plus a margin: unseen-tool requests right 22% -> 32%, but "
         "declines where nothing fits in the bring-your-own-tools benchmark 81% -> 75% (BENCHMARKS.md §10)."))
+    match_unknown_above: float = Field(0.4, ge=0.0, le=1.0, description=(
+        "On a first turn, a shown tool the classifier does not know (your own) that is clearly one "
+        "clause's tool (its card at least this similar to the clause, 0.1 ahead of the next such "
+        "tool, and no known tool likely for it) must be called before the first plan ends "
+        "(store/tool_index.clause_matches); 0 turns it off."))
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))

@@ -22,6 +22,7 @@ from tinyagent.nodes.repair import (
     attach_found_file,
     drop_address_lookups,
     drop_copied_steps,
+    drop_restated_steps,
     drop_stray_lookups,
     look_up_names,
     new_email_for_unasked_reply,
@@ -105,6 +106,8 @@ def make_compile(res: Resources):
             repairs = [  # each gives the repaired tasks, or None when it has nothing to repair
                 # steps copied from the solved example, not asked for (nodes/repair.py)
                 lambda ts: drop_copied_steps(ts, query, state.get("examples", [])),
+                # steps made of what earlier steps already hold, after the last ask
+                drop_restated_steps,
                 # "look up" an address or number written out: it is used as written
                 lambda ts: drop_address_lookups(ts, res.specs),
                 # look-ups no step uses: of people or files the request never names, or unasked

@@ -132,6 +132,11 @@ def _load_prefix(llama: Any, tokens: Sequence[int]) -> None:
     llama.eval(tokens[keep:])
 
 
+#: How many of the likeliest allowed tokens a ``refuse`` hook may turn down in a row: enough to
+#: reach the first token of any tool's name where a hook allows only some tools.
+REFUSALS = 256
+
+
 def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, stop: Sequence[str],
                     on_text: Callable[[str], None] | None = None, repeat_penalty: float = 1.0,
                     penalty_last_n: int = 64, refuse: Callable[[str, str], bool] | None = None
@@ -175,7 +180,7 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
             if refuse is not None and token >= 0:
                 so_far = out.decode("utf-8", errors="ignore")
                 first = token
-                for _ in range(16):
+                for _ in range(REFUSALS):
                     piece = llama.detokenize([token], prev_tokens=generated).decode("utf-8", errors="ignore")
                     if not refuse(so_far, piece):
                         break
@@ -223,13 +228,18 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
 def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
                  lookups: Sequence[str] = (), not_empty: bool = False) -> Callable[[str, str], bool]:
     """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet (or, with
-    ``not_empty``, while the plan has no step at all); and once per plan, no ``join()`` while the
-    result of a step calling one of ``lookups`` is used by no other step (a person looked up and then
-    nothing sent to them): the model gets one more step to use it, not a loop of them."""
+    ``not_empty``, while the plan has no step at all), and the step where ``join`` was so refused
+    calls one of those tools (without it the model wrote whatever tool came next: "run the
+    sprinklers in the garage" planned as ``rent_bike``, ``get_air_quality``, ...); and once per plan,
+    no ``join()`` while the result of a step calling one of ``lookups`` is used by no other step (a
+    person looked up and then nothing sent to them): the model gets one more step to use it, not a
+    loop of them."""
     from tinyagent.nodes.planlang import REF
 
     step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
+    line = re.compile(r"\s*(\d+)\.\s*([A-Za-z_]\w*)?(\()?")
     refused_at: set[str] = set()  # the step number where join was refused for a lookup
+    forced: dict[str, list[str]] = {}  # step number -> the tools it may call (join refused there)
     called = re.compile(r"(?:^|\n)\s*\d+\.\s*[A-Za-z_]+\(")
     looked = re.compile(r"(?:^|\n)\s*(\d+)\.\s*(" + "|".join(map(re.escape, lookups)) + r")\(") if lookups else None
 
@@ -237,13 +247,24 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
         return looked is not None and any(
             m.group(1) not in REF.findall(text[m.end():]) for m in looked.finditer(text))
 
+    def missing(text: str) -> list[str]:
+        return [name for name in must_use if f". {name}(" not in text and f".{name}(" not in text]
+
     def refuse(text: str, piece: str) -> bool:
+        current = line.match((text + piece).rsplit("\n", 1)[-1])
+        before = line.match(text.rsplit("\n", 1)[-1])  # the name is chosen once its "(" is written
+        allowed = [t for t in forced.get(current.group(1), []) if t in missing(text)] \
+            if current and not (before and before.group(3)) else []
+        if allowed and "\n" not in piece:
+            name = current.group(2) or ""
+            return name not in allowed if current.group(3) else not any(t.startswith(name) for t in allowed)
         m = step.search(text + piece)
         if not m or not "join".startswith(m.group(2)):
             return False
         if any(name.startswith(m.group(2)) for name in tool_names if name != "join"):
             return False  # it could still become another tool's name
-        if any(f". {name}(" not in text and f".{name}(" not in text for name in must_use):
+        if want := missing(text):
+            forced[m.group(1)] = want
             return True
         if not_empty and not called.search(text):
             return True

@@ -14,6 +14,9 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
   "texas" as "TX") is put as that code;
 - an allowed value (schema enum) the request does not name is replaced by the one allowed value it
   does name, when it names exactly one;
+- an identifier the plan copied in part ("88213" from "SKU-88213") is copied whole, when exactly one
+  word of the request holds it and the rest of that word is a prefix or suffix joined by a dash,
+  underscore or "#" (not "v2.3.1" for "2.3.1"); only values with a digit and no space;
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
   "two tickets") unless another step already takes that number, and an optional choice from the
   one allowed value the request names, when the tool is called once and the request states exactly
@@ -83,6 +86,25 @@ def _named(param: Param, query: str) -> list[str]:
     return [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
 
 
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_@#./+-]*[A-Za-z0-9]")
+_AFFIX = re.compile(r"[A-Za-z]+[-_#]|[-_#][A-Za-z]+")
+
+
+def whole_identifier(value: str, query: str) -> str:
+    """The request's word that holds ``value`` with a prefix or suffix the plan left out
+    ("SKU-88213" for "88213"), or ``value`` unchanged."""
+    v = value.strip()
+    if not re.search(r"\d", v) or " " in v:
+        return value
+    words = set(_WORD.findall(query))
+    holders = {w for w in words if w != v and (w.startswith(v) or w.endswith(v))}
+    if v in words or len(holders) != 1:
+        return value
+    word = holders.pop()
+    rest = word[len(v):] if word.startswith(v) else word[:-len(v)]
+    return word if _AFFIX.fullmatch(rest) else value
+
+
 def fit_choice(value: str, param: Param, query: str) -> str:
     """The one allowed value the request names, in place of one it does not name."""
     named = _named(param, query)
@@ -124,7 +146,9 @@ def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], describ
     if param.enum and isinstance(value, str):
         return fit_choice(value, param, query)
     if param.type == "string" and isinstance(value, str):
-        return fit_code(value, param, described)
+        return fit_code(whole_identifier(value, query), param, described)
+    if param.type == "array" and isinstance(value, list):
+        return [whole_identifier(v, query) if isinstance(v, str) else v for v in value]
     return value
 
 

@@ -45,7 +45,8 @@ def make_retrieve(res: Resources):
         write = writer_of(runtime)
         index = res.index(progress=lambda text: write({"type": "progress", "text": text}))
         found = index.retrieve(query, list(res.specs), max_tools=ctx.max_tools,
-                               n_examples=res.settings.n_examples)
+                               n_examples=res.settings.n_examples,
+                               match_above=res.settings.match_unknown_above)
         write({"type": "retrieved", "tools": found.tools})
         # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
         # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
@@ -65,6 +66,9 @@ def make_retrieve(res: Resources):
         # Tools the classifier is very sure of: the first plan may not end before it calls them.
         required = [] if context else [n for n in found.tools
                                        if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
+        # Tools of the user's own that are clearly one clause's: the same ("lock up the garage"
+        # planned as join(); "order ramen, then find parking" with directions for the parking)
+        required += [] if context or nothing_fits else [n for n in found.matched if n not in required]
         focus = list(found.sure)
         tools = list(found.tools)
         reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")

@@ -97,6 +97,35 @@ class Retrieved:
     sure: list[str] = field(default_factory=list)  # shown tools it is sure of, plus those it cannot judge
     similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
     reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
+    matched: list[str] = field(default_factory=list)  # tools it cannot judge, each clearly one clause's tool
+
+
+#: A shown tool the classifier cannot judge is a clause's own (``Retrieved.matched``) when its card is
+#: at least this much more similar to the clause than every other such tool's card is ...
+MATCH_MARGIN = 0.1
+#: ... and the classifier gives every tool it knows less than this for the clause.
+MATCH_KNOWN_BELOW = 0.5
+
+
+def clause_matches(sims: np.ndarray, names: Sequence[str], known_p: np.ndarray, above: float) -> list[str]:
+    """The tools that are clearly some clause's: per clause (row of ``sims``: card similarity of each
+    of ``names``, tools the classifier cannot judge), the best when it reaches ``above``, leads the
+    next by MATCH_MARGIN, and no tool the classifier knows is likely for the clause (``known_p``:
+    its highest probability per clause). Tuned offline on the generator's synthetic tools (train
+    and val splits): at 0.4, 92% of the matches on train requests and all on val ones are tools
+    the gold plan calls."""
+    out: list[str] = []
+    if not len(names) or above <= 0:
+        return out
+    for row, p in zip(sims, known_p):
+        order = np.argsort(-row)
+        best = row[order[0]]
+        second = row[order[1]] if len(order) > 1 else -1.0
+        if best >= above and best - second >= MATCH_MARGIN and p < MATCH_KNOWN_BELOW:
+            name = names[order[0]]
+            if name not in out:
+                out.append(name)
+    return out
 
 
 def _stem(word: str) -> str:
@@ -232,7 +261,7 @@ class ToolIndex:
 
     # -- retrieval ---------------------------------------------------------------------------
     def retrieve(self, query: str, available: Sequence[str], max_tools: int = 5,
-                 n_examples: int = 1, k_examples: int = 4) -> Retrieved:
+                 n_examples: int = 1, k_examples: int = 4, match_above: float = 0.0) -> Retrieved:
         """The tools to show the planner for ``query`` and the closest solved examples.
 
         Similarity: a tool's score is its card's similarity to the query plus the similarity of
@@ -247,6 +276,9 @@ class ToolIndex:
 
         The solved examples shown: the nearest by similarity, or with the classifier, of the
         nearest EXAMPLE_CANDIDATES the one whose tool set it finds likeliest.
+
+        ``matched`` (with ``match_above`` > 0): the shown tools the classifier cannot judge that are
+        clearly one clause's tool (``clause_matches``; the request itself when it has one clause).
 
         ``sure`` (what the first plan may call, with ``focus_tools``) is the sure tools plus the
         shown tools it cannot judge; empty when it judges nothing shown, and then all shown tools
@@ -272,8 +304,11 @@ class ToolIndex:
         similarity = {n: max(c.get(n, -1.0) for c in by_text) for n in card}
         scores = dict(card)
         prob: dict[str, float] = {}
+        per_text = np.zeros((len(vecs), 0))
         if known:
-            p = self.classifier.probabilities(vecs).max(axis=0)
+            all_p = self.classifier.probabilities(vecs)
+            per_text = all_p[:, list(known.values())]
+            p = all_p.max(axis=0)
             prob = {n: float(p[i]) for n, i in known.items()}
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
@@ -299,6 +334,11 @@ class ToolIndex:
                 # (plus half its similarity): the adapter was trained with an example that shares
                 # the request's tools, and copies its shape (helpers, $K wiring, number of steps).
                 examples.sort(key=lambda e: -(tool_set_log_likelihood(e["tools"], prob) + 0.5 * e["score"]))
+        own = [n for n in card if n not in known]
+        rows = slice(1, None) if len(by_text) > 1 else slice(0, 1)  # the clauses, or the one request
+        matched = clause_matches(
+            np.array([[c.get(n, -1.0) for n in own] for c in by_text[rows]]), own,
+            per_text[rows].max(axis=1) if per_text.shape[1] else np.zeros(len(by_text[rows])), match_above)
         by_card = sorted(card, key=lambda t: -card[t])
         by_sum = sorted(scores, key=lambda t: -scores[t])
         named = named_tools(read, available)
@@ -306,7 +346,8 @@ class ToolIndex:
             ranked = by_card[:(max_tools + 1) // 2]
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
             ranked += [t for t in named if t not in ranked]
-            return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read)
+            return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read,
+                             matched=[t for t in matched if t in ranked])
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
@@ -322,4 +363,5 @@ class ToolIndex:
         # a shown tool the classifier cannot judge (not fitted on it) stays callable; a known tool
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
-        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read)
+        return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read,
+                         [t for t in matched if t in ranked])

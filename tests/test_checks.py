@@ -161,7 +161,7 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
     sure = list(shown)
 
     class MissesTheFileTool:
-        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
+        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
             reading = query.replace("emial", "email").replace("reprot", "report")
             return Retrieved(list(shown), [], {}, sure=list(sure), reading=reading)
 

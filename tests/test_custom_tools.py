@@ -335,3 +335,38 @@ def test_a_layout_the_tool_description_gives_a_parameter_is_used_too():
     with clock.use_today("2026-11-30"):
         [task] = compile_plan('1. campaign_schedule(campaign="CMP-88", send_at="2026-12-01 at 9am")\n2. join()', specs)
     assert task.args["send_at"] == "2026-12-01T09:00:00"
+
+
+def test_a_tool_of_your_own_that_is_clearly_one_asks_tool_must_be_called(tmp_path):
+    """A real index on disk: a clause whose closest tool of your own is clearly that one (and no
+    project tool the classifier knows is likely for it) makes that tool required for the first plan;
+    a request no tool of yours fits, a project tool's request, a follow-up, or 0 require nothing."""
+    from tinyagent.graph.graph import open_index
+
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    water = recorder("water_plants", "Water the plants in a zone of the garden for some minutes.",
+                     {"type": "object", "required": ["zone"], "properties": {
+                         "zone": {"type": "string"}, "minutes": {"type": "integer"}}})
+    lock = recorder("lock_door", "Lock a door of the house.",
+                    {"type": "object", "required": ["door"], "properties": {"door": {"type": "string"}}})
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+    project = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
+    tools = [water, lock, *project]
+
+    def required(graph, text, messages=()):
+        for update in graph.stream({"messages": [*messages, {"role": "user", "content": text}]},
+                                   context={"dry_run": True}, stream_mode="updates"):
+            if "retrieve" in update:
+                return sorted(update["retrieve"]["required"])
+    g = build_graph(tools=tools, settings=settings, llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 8),
+                    index=open_index(settings))
+    assert required(g, "Lock up the garage") == ["lock_door"]
+    assert required(g, "water the plants in the bedroom, then lock the front door") == ["lock_door", "water_plants"]
+    assert "lock_door" not in required(g, "text Ana that I'm on my way") and \
+        "water_plants" not in required(g, "text Ana that I'm on my way")
+    assert required(g, "what a lovely sunny day it is") == []
+    assert required(g, "and the back door too", [{"role": "user", "content": "lock the garage"},
+                                                 {"role": "assistant", "content": "Locked."}]) == []
+    off = build_graph(tools=tools, settings=settings.model_copy(update={"match_unknown_above": 0.0}),
+                      llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"]), index=open_index(settings))
+    assert required(off, "Lock up the garage") == []

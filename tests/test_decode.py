@@ -84,13 +84,31 @@ def test_each_token_reaches_the_runs_callbacks_and_one_can_stop_it(llm):
 
 def test_join_is_refused_while_a_required_tool_has_no_step():
     from tinyagent.nodes.decode import join_refuser
-    refuse = join_refuser(["send_sms"], ["get_phone_number", "send_sms", "jobs_find"])
+    def fresh():
+        return join_refuser(["send_sms"], ["get_phone_number", "send_sms", "jobs_find"])
+    refuse = fresh()
     looked_up = '1. get_phone_number(name="Lars")\n2.'
     assert refuse(looked_up + " ", "join") and refuse(looked_up, " join(")
-    assert not refuse(looked_up + " ", "send")            # another tool is fine
-    assert not refuse(looked_up + " ", "jo")              # could still become jobs_find
+    assert not fresh()(looked_up + " ", "send")            # another tool is fine
+    assert not fresh()(looked_up + " ", "jo")              # could still become jobs_find
     assert not refuse('1. send_sms(recipients=["x"], message="hi")\n2. ', "join")  # it has its step
     assert not refuse('1. get_phone_number(name="join")', "")  # text inside a call is not a step
+
+
+def test_the_step_where_join_was_refused_calls_a_required_tool():
+    from tinyagent.nodes.decode import join_refuser
+    refuse = join_refuser(["water_plants"], ["rent_bike", "water_plants", "get_air_quality"])
+    assert not refuse("1. ", "rent")                     # before join was refused, any tool
+    assert refuse("1. ", "join")                         # the model wanted to end here
+    assert refuse("1. ", "rent") and refuse("1. ", "rent_bike(")  # now step 1 calls the missing tool
+    assert refuse("1. ", " get_air")
+    assert not refuse("1. ", "water") and not refuse("1. wat", "er_plants(")
+    assert not refuse('1. water_plants(', 'zone="garage")')  # its arguments are the model's
+    assert not refuse('1. water_plants(zone="garage")\n2. ', "join")  # called: the plan may end
+    assert not refuse('1. water_plants(zone="garage")\n2. ', "rent")  # another step is free again
+    two = join_refuser(["water_plants", "lock_door"], ["rent_bike", "water_plants", "lock_door"])
+    assert two("1. ", "join") and two("1. ", "rent") and not two("1. ", "lock")
+    assert not two('1. lock_door(', 'door="garage")')  # one of them chosen: its arguments are free
 
 
 def test_join_is_refused_while_a_looked_up_person_is_used_by_no_step():

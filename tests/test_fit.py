@@ -68,6 +68,8 @@ TOOLS = [
          {"zone": {"type": "string"}, "minutes": {"type": "integer", "default": 10}}, ["zone"]),
     tool("rent_bike", "Rent a bike.",
          {"location": {"type": "string"}, "minutes": {"type": "integer", "default": 60}}, ["location"]),
+    tool("cart_add", "Add a product to the cart by its SKU.",
+         {"sku": {"type": "string"}, "quantity": {"type": "integer", "default": 1}}, ["sku"]),
 ]
 SPECS = specs_for(TOOLS)
 
@@ -212,3 +214,18 @@ def test_a_parameter_that_asks_for_no_code_keeps_names(name, description):
     from tinyagent.tools.codes import code_kind
 
     assert code_kind(name, description) is None
+
+
+def test_an_identifier_copied_in_part_is_copied_whole():
+    from tinyagent.nodes.fit import whole_identifier
+    assert whole_identifier("88213", "add 2 of SKU-88213 to my cart") == "SKU-88213"
+    assert whole_identifier("5512", "I want to return SKU-5512 from order 100871") == "SKU-5512"
+    assert whole_identifier("4471", "buy connection C-4471 for me") == "C-4471"
+    # whole already, a version's "v", two words holding it, no digit, held inside a word: as written
+    assert whole_identifier("100871", "return SKU-5512 from order 100871") == "100871"
+    assert whole_identifier("2.3.1", "deploy payments-api v2.3.1 to staging") == "2.3.1"
+    assert whole_identifier("88213", "SKU-88213 or BOX-88213?") == "88213"
+    assert whole_identifier("Lisbon", "hotels in Lisbon-Centro") == "Lisbon"
+    assert whole_identifier("1234", "part SKU-1234-B") == "1234"
+    tasks = compile_plan('1. cart_add(sku="88213", quantity=2)\n2. join()', SPECS)
+    assert fit_values(tasks, SPECS, "add 2 of SKU-88213 to my cart")[0].args == {"sku": "SKU-88213", "quantity": 2}

@@ -63,7 +63,7 @@ def test_whole_graph_dry_run_on_the_real_model(tmp_path):
 class FocusIndex:
     """Shows both email tools plus a note tool, and is 'sure' only of the note tool."""
 
-    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4):
+    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
         from tinyagent.store.tool_index import Retrieved
         return Retrieved(sorted(available), [], {}, sure=["create_note"])
 

@@ -291,3 +291,39 @@ def test_no_gold_plan_of_the_generated_test_split_is_renewed():
     assert len(replies) > 15
     assert not [row["query"] for row in replies if new_email_for_unasked_reply(
         compile_plan(row["plan"], specs), specs, reader.read(row["query"]))]
+
+
+def test_a_step_that_only_restates_what_the_plan_holds_is_dropped(specs):
+    from tinyagent.nodes.repair import drop_restated_steps
+
+    def dropped(plan):
+        out = drop_restated_steps(compile_plan(plan, specs))
+        return format_plan(out) if out else None
+    email = ('1. search_documents(query="backup schedule")\n2. get_email_address(name="Tariq Wang")\n'
+             '3. compose_new_email(recipients=["$2"], subject="Quarterly numbers", context="Ask if it can move")\n')
+    # the email's subject as a note's name, then the first step again: both dropped
+    assert dropped(email + '4. open_note(name="Quarterly numbers")\n5. search_documents(query="backup schedule")\n'
+                   '6. join()<END_OF_PLAN>') == email + "4. join()<END_OF_PLAN>"
+    # the same person's number after their address, a note opened after writing to it, a step using
+    # an earlier result, a step whose result is used, a value the plan does not hold: all kept
+    assert dropped('1. get_email_address(name="Zoe Park")\n2. get_phone_number(name="Zoe Park")\n3. join()') is None
+    assert dropped('1. append_note_content(name="Q3 planning", content="Pack the charger")\n'
+                   '2. open_note(name="Q3 planning")\n3. join()') is None
+    assert dropped('1. open_and_get_file_path(file_name="lab report")\n2. summarize_pdf(pdf_path="$1")\n'
+                   '3. create_note(name="lab report", content="$2")\n4. join()') is None
+    assert dropped('1. maps_open_location(location="Union Square")\n'
+                   '2. create_note(name="Trip", content="Union Square")\n3. join()') is None
+
+
+def test_no_gold_step_of_the_generated_test_split_restates_the_plan():
+    import json
+    from pathlib import Path
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import drop_restated_steps
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
+    rows = [row for row in rows if not row["decline"]]
+    assert len(rows) > 150
+    assert not [row["query"] for row in rows if drop_restated_steps(compile_plan(row["plan"], specs))]
