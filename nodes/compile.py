@@ -102,31 +102,31 @@ def make_compile(res: Resources):
             with clock.use_today(ctx.today or None):  # dates a tool wants in its layout resolve to the run's today
                 tasks = compile_plan(plan, res.specs, first_id=first_id,
                                      known_ids=[d["id"] for d in done], round=rnd)
-            query, context, reading = state.get("query", ""), state.get("context", ""), state.get("reading", "")
-            repairs = [  # each gives the repaired tasks, or None when it has nothing to repair
-                # steps copied from the solved example, not asked for (nodes/repair.py)
-                lambda ts: drop_copied_steps(ts, query, state.get("examples", [])),
-                # steps made of what earlier steps already hold, after the last ask
-                drop_restated_steps,
-                # "look up" an address or number written out: it is used as written
-                lambda ts: drop_address_lookups(ts, res.specs),
-                # look-ups no step uses: of people or files the request never names, or unasked
-                lambda ts: drop_stray_lookups(ts, res.specs, query, context, reading),
-                # a reply or forward where the request speaks of no email got: a new email
-                lambda ts: new_email_for_unasked_reply(ts, res.specs, reading or query, context),
-                # the named file looked up or attached in code (nodes/repair.py)
-                lambda ts: attach_found_file(ts, res.specs, query, reading),
-                # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
-                lambda ts: fit_values(ts, res.specs, query),
-                # one call per value the request lists for it (nodes/fanout.py)
-                lambda ts: fan_out(ts, res.specs, query),
-                # a recipient written as a name is looked up first (nodes/repair.py)
-                lambda ts: look_up_names(ts, res.specs, query, context),
-            ]
-            for repair in repairs:
-                repaired = repair(tasks)
-                if repaired:
-                    tasks, plan = repaired, format_plan(repaired)
+                query, context, reading = state.get("query", ""), state.get("context", ""), state.get("reading", "")
+                repairs = [  # each gives the repaired tasks, or None when it has nothing to repair
+                    # steps copied from the solved example, not asked for (nodes/repair.py)
+                    lambda ts: drop_copied_steps(ts, query, state.get("examples", [])),
+                    # steps made of what earlier steps already hold, after the last ask
+                    drop_restated_steps,
+                    # "look up" an address or number written out: it is used as written
+                    lambda ts: drop_address_lookups(ts, res.specs),
+                    # look-ups no step uses: of people or files the request never names, or unasked
+                    lambda ts: drop_stray_lookups(ts, res.specs, query, context, reading),
+                    # a reply or forward where the request speaks of no email got: a new email
+                    lambda ts: new_email_for_unasked_reply(ts, res.specs, reading or query, context),
+                    # the named file looked up or attached in code (nodes/repair.py)
+                    lambda ts: attach_found_file(ts, res.specs, query, reading),
+                    # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
+                    lambda ts: fit_values(ts, res.specs, query),
+                    # one call per value the request lists for it (nodes/fanout.py)
+                    lambda ts: fan_out(ts, res.specs, query),
+                    # a recipient written as a name is looked up first (nodes/repair.py)
+                    lambda ts: look_up_names(ts, res.specs, query, context),
+                ]
+                for repair in repairs:
+                    repaired = repair(tasks)
+                    if repaired:
+                        tasks, plan = repaired, format_plan(repaired)
             check_plan(tasks, res.specs, query, context, done, reading=reading)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used

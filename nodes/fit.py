@@ -17,6 +17,10 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
 - an identifier the plan copied in part ("88213" from "SKU-88213") is copied whole, when exactly one
   word of the request holds it and the rest of that word is a prefix or suffix joined by a dash,
   underscore or "#" (not "v2.3.1" for "2.3.1"); only values with a digit and no space;
+- a date or time the plan wrote in an ISO layout ("2026-07-31 18:00:00") is worked out in code from
+  the request's words for it ("tmrw") in the same layout, when the plan has one such value and
+  the request one time phrase (lengths such as "for 2 hours" aside): the planner picks the layout,
+  the date arithmetic is not left to a 135M model;
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
   "two tickets") unless another step already takes that number, and an optional choice from the
   one allowed value the request names, when the tool is called once and the request states exactly
@@ -34,6 +38,7 @@ from typing import Any
 
 from tinyagent.nodes.planlang import Task, format_call, refs_in
 from tinyagent.tools.codes import code_kind, to_code
+from tinyagent.tools.dates import find_phrases, fit_layout, parse_duration
 from tinyagent.tools.quantities import Mention, about, in_unit, mentions, singular, unit_of
 from tinyagent.tools.specs import Param, ToolSpec
 
@@ -105,6 +110,41 @@ def whole_identifier(value: str, query: str) -> str:
     return word if _AFFIX.fullmatch(rest) else value
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:([T ])\d{2}:\d{2}(:\d{2})?)?")
+
+
+def iso_layout(value: str) -> str:
+    """The strftime layout of a date or date-time written in ISO form, or "" for any other value."""
+    m = _ISO.fullmatch(value.strip())
+    if not m:
+        return ""
+    return "%Y-%m-%d" + (m.group(1) + "%H:%M" + (":%S" if m.group(2) else "") if m.group(1) else "")
+
+
+def time_phrases(query: str) -> list[str]:
+    """The request's words for points in time, its lengths ("for 2 hours") left out."""
+    return [p for p in find_phrases(query) if parse_duration(p) is None]
+
+
+def fit_written_dates(tasks: list[Task], query: str) -> list[Task]:
+    """The tasks with their one ISO-written date worked out from the request's one time phrase
+    (resolved against the run's today, ``tools.clock``); unchanged otherwise."""
+    phrases = time_phrases(query)
+    found = [(i, k) for i, t in enumerate(tasks) for k, v in t.args.items()
+             if isinstance(v, str) and iso_layout(v)]
+    if len(phrases) != 1 or len(found) != 1:
+        return tasks
+    i, key = found[0]
+    value = tasks[i].args[key]
+    fitted = fit_layout(phrases[0], iso_layout(value))
+    if fitted == value or not iso_layout(fitted):
+        return tasks
+    args = {**tasks[i].args, key: fitted}
+    out = list(tasks)
+    out[i] = replace(tasks[i], args=args, line=f"{tasks[i].id}. {format_call(tasks[i].tool, args)}")
+    return out
+
+
 def fit_choice(value: str, param: Param, query: str) -> str:
     """The one allowed value the request names, in place of one it does not name."""
     named = _named(param, query)
@@ -159,8 +199,9 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
     # a stated number another step already takes is that step's ("water the hallway for 30 minutes;
     # rent a bike": the bike's minutes are not 30)
     taken = {v for t in tasks for v in t.args.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    out, changed = [], False
-    for t in tasks:
+    dated = fit_written_dates(tasks, query)
+    out, changed = [], dated is not tasks
+    for t in dated:
         spec = specs.get(t.tool)
         if spec is None:
             out.append(t)

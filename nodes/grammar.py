@@ -193,11 +193,21 @@ def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = N
     return b.add(base, f'"{spec.name}(" {args} ")"')
 
 
+def money_amounts(query: str) -> set[int]:
+    """The whole amounts a request writes as ``$K`` ("$15", not "$15.50" or "$1,200")."""
+    return {int(m) for m in re.findall(r"\$(\d+)(?!\d)(?![.,]\d)", query)}
+
+
 def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterable[int] = (),
-                 max_steps: int = PLAN_STEPS, when: list[str] | None = None) -> str:
+                 max_steps: int = PLAN_STEPS, when: list[str] | None = None,
+                 money: Iterable[int] = ()) -> str:
     """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join().
 
-    ``when``: the request's words for times; date arguments may only copy one of them."""
+    ``when``: the request's words for times; date arguments may only copy one of them.
+    ``money``: amounts the request writes as ``$K`` ("request $15 from @omar"): a whole value
+    ``"$15"`` is never a reference to a later step 15 (the planner wrote ``handle="$15"``, which
+    compile_plan reads as one, and each replan wrote it again)."""
+    money = set(money)
     specs = list(specs)
     b = _Builder()
     _common(b)
@@ -209,7 +219,8 @@ def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterab
             b.add(f"rest-{n}", join)
             continue
         # an earlier step, or (a whole value) a later one of this plan
-        refnum = _Refs(_refs(b, known + list(range(first_id, n))), _refs(b, list(range(n + 1, last))))
+        refnum = _Refs(_refs(b, known + list(range(first_id, n))),
+                       _refs(b, [k for k in range(n + 1, last) if k not in money]))
         calls = " | ".join(_call(b, s, refnum, when) for s in specs)
         step = b.add(f"step-{n}", f'"{n}. " ( {calls} ) "\\n"')
         b.add(f"rest-{n}", f"{join} | {step} rest-{n + 1}")

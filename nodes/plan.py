@@ -11,7 +11,7 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
-from tinyagent.nodes.grammar import plan_grammar, steps_for
+from tinyagent.nodes.grammar import money_amounts, plan_grammar, steps_for
 from tinyagent.nodes.llm import complete
 from tinyagent.nodes.planlang import format_plan
 from tinyagent.nodes.prompts import plan_messages
@@ -54,7 +54,8 @@ def make_plan(res: Resources):
             # distractors the model was trained with, and the grammar keeps it to the sure ones.
             callable_specs = [s for s in specs if s.name in focus] or specs
         grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
-                               when=when, max_steps=steps_for(len(clauses(state["query"]))))
+                               when=when, max_steps=steps_for(len(clauses(state["query"]))),
+                               money=money_amounts(state["query"]))
         early = None
         if res.settings.early_start and not ctx.dry_run and not ctx.needs_approval("read"):
             early = EarlyStart(tools=res.tools, specs=res.specs, query=state["query"],

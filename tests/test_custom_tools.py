@@ -210,6 +210,12 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     # ... but only where a string goes: in a number's place an opening quote is not the start of one
     assert not accepts('1. math_factorial(n="$2")')
     assert accepts('1. get_weather(city="Oslo")\n2. math_factorial(n="$1")\n3. join()<END_OF_PLAN>')
+    # ... and never one the request writes as money ("request $2 from @omar": "$2" is the amount)
+    from tinyagent.nodes.grammar import money_amounts
+    gbnf = plan_grammar(specs.values(), money=money_amounts("request $2 from @omar, not $3.50"))
+    assert money_amounts("request $2 from @omar, not $3.50") == {2}
+    assert not accepts('1. get_weather(city="$2")')
+    assert accepts('1. get_weather(city="$3")\n2. math_factorial(n=3)\n3. join()<END_OF_PLAN>')
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2 and $3")')
 
 

@@ -68,6 +68,8 @@ TOOLS = [
          {"zone": {"type": "string"}, "minutes": {"type": "integer", "default": 10}}, ["zone"]),
     tool("rent_bike", "Rent a bike.",
          {"location": {"type": "string"}, "minutes": {"type": "integer", "default": 60}}, ["location"]),
+    tool("record_show", "Record a TV show.", {"title": {"type": "string"}, "start": {"type": "string"}},
+         ["title", "start"]),
     tool("cart_add", "Add a product to the cart by its SKU.",
          {"sku": {"type": "string"}, "quantity": {"type": "integer", "default": 1}}, ["sku"]),
 ]
@@ -229,3 +231,54 @@ def test_an_identifier_copied_in_part_is_copied_whole():
     assert whole_identifier("1234", "part SKU-1234-B") == "1234"
     tasks = compile_plan('1. cart_add(sku="88213", quantity=2)\n2. join()', SPECS)
     assert fit_values(tasks, SPECS, "add 2 of SKU-88213 to my cart")[0].args == {"sku": "SKU-88213", "quantity": 2}
+
+
+@pytest.mark.parametrize("request_, written, want", [
+    ("record Planet Earth on BBC One, 2026-12-06 at 20:00", "2026-12-06 00:00", "2026-12-06 20:00"),
+    ("record Planet Earth tmrw at 9pm", "2026-12-31T21:00:00", "2026-12-01T21:00:00"),
+    ("record Planet Earth next friday", "2026-12-03", "2026-12-04"),
+])
+def test_a_date_the_plan_wrote_is_worked_out_from_the_requests_words(request_, written, want):
+    from tinyagent.tools import clock
+    with clock.use_today("2026-11-30"):  # a Monday
+        out = fit_values(compile_plan(f'1. record_show(title="Planet Earth", start="{written}")\n2. join()', SPECS),
+                         SPECS, request_)
+    assert out[0].args["start"] == want
+
+
+@pytest.mark.parametrize("request_, plan", [
+    # right already; two time phrases; two dates in the plan; only a length; not a date
+    ("record Planet Earth on 2026-12-06 at 20:00", '1. record_show(title="Planet Earth", start="2026-12-06 20:00")\n2. join()'),
+    ("record Planet Earth from friday 8pm to saturday 9am", '1. record_show(title="Planet Earth", start="2026-12-01")\n2. join()'),
+    ("record Planet Earth and Dune tomorrow", '1. record_show(title="Planet Earth", start="2026-12-03")\n'
+     '2. record_show(title="Dune", start="2026-12-03")\n3. join()'),
+    ("record Planet Earth for 2 hours", '1. record_show(title="Planet Earth", start="2026-12-03")\n2. join()'),
+    ("record Planet Earth tomorrow", '1. record_show(title="Planet Earth", start="tomorrow")\n2. join()'),
+])
+def test_dates_the_request_does_not_decide_are_left_as_written(request_, plan):
+    from tinyagent.tools import clock
+    with clock.use_today("2026-11-30"):
+        assert fit_values(compile_plan(plan, SPECS), SPECS, request_) is None
+
+
+def test_no_gold_date_of_the_generated_splits_is_worked_out_differently():
+    """The rule, run on the gold plans of the unseen and val splits with each row's today."""
+    import json
+    from pathlib import Path
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.fit import fit_written_dates
+    from tinyagent.tools import clock
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    checked = 0
+    for split in ("unseen", "val"):
+        for line in Path(data.ROOT / "finetune" / "data" / f"{split}.jsonl").open():
+            row = json.loads(line)
+            if row.get("kind", "plan") != "plan":
+                continue
+            tasks = compile_plan(row["plan"], specs)
+            with clock.use_today(row["today"]):
+                assert fit_written_dates(tasks, row["query"]) is tasks, row["query"]
+            checked += 1
+    assert checked > 250
