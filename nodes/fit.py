@@ -21,6 +21,9 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
   the request's words for it ("tmrw") in the same layout, when the plan has one such value and
   the request one time phrase (lengths such as "for 2 hours" aside): the planner picks the layout,
   the date arithmetic is not left to a 135M model;
+- a number the request never states (not even in another unit) is replaced by the one it states by
+  the parameter's name ("for the next 12 hours" where the plan wrote ``hours=60``), unless another
+  argument holds that number;
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
   "two tickets") unless another step already takes that number, and an optional choice from the
   one allowed value the request names, when the tool is called once and the request states exactly
@@ -55,6 +58,17 @@ def _as_type(value: float, ptype: str) -> int | float | None:
     if _close(value, round(value)):
         return int(round(value))
     return None if ptype == "integer" else round(value, 10)
+
+
+def explained(value: float, param: Param, found: list[Mention], tool_description: str = "") -> bool:
+    """``value`` is one of the request's quantities, as written or in the unit ``param`` wants."""
+    unit = unit_of(param.tool_key, param.description, tool_description)
+    for m in found:
+        written = [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
+        target = in_unit(m, unit)
+        if any(_close(value, c) for c in written + ([target] if target is not None else [])):
+            return True
+    return False
 
 
 def fit_number(value: float, param: Param, found: list[Mention], tool_description: str = "") -> int | float:
@@ -177,12 +191,19 @@ def stated_choice(param: Param, query: str) -> str | None:
     return named[0] if len(named) == 1 and named[0] != param.default else None
 
 
-def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], described: str) -> Any:
-    """``described``: the tool's whole description."""
+def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], described: str,
+             taken: frozenset = frozenset()) -> Any:
+    """``described``: the tool's whole description; ``taken``: numbers other arguments hold."""
     if refs_in(value):
         return value
     if param.type in ("integer", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fit_number(value, param, found, described)
+        fitted = fit_number(value, param, found, described)
+        if fitted == value and not explained(value, param, found, described):
+            # a number the request never states: the one it states by this parameter's name
+            stated = stated_count(param, found)
+            if stated is not None and stated not in taken:
+                return stated
+        return fitted
     if param.enum and isinstance(value, str):
         return fit_choice(value, param, query)
     if param.type == "string" and isinstance(value, str):
@@ -209,7 +230,10 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
         args = dict(t.args)
         for p in spec.params:
             if p.name in args:
-                args[p.name] = _fit_arg(p, args[p.name], query, found, f"{spec.description}\n{spec.details}")
+                others = frozenset(v for k, v in args.items() if k != p.name and isinstance(v, (int, float))
+                                   and not isinstance(v, bool))
+                args[p.name] = _fit_arg(p, args[p.name], query, found, f"{spec.description}\n{spec.details}",
+                                        taken | others)
             elif not p.required and calls[t.tool] == 1:  # left out: stated in the request?
                 stated = (stated_choice(p, query) if p.enum else
                           stated_count(p, found) if p.type in ("integer", "number") else None)

@@ -203,6 +203,11 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2.1")')
     assert accepts('1. math_factorial(n=3)\n2. get_weather(city="near $1")\n3. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="see $2")')
+    # an earlier step's "$1" with a digit right after it would be the whole value "$15" (step 15)
+    assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="$15")')
+    assert accepts('1. math_factorial(n=3)\n2. get_weather(city="$15 a night")\n3. join()<END_OF_PLAN>')
+    assert accepts('1. math_factorial(n=3)\n2. get_weather(city="$1")\n3. join()<END_OF_PLAN>')
+    assert accepts('1. math_factorial(n=3)\n2. get_weather(city="$1, twice")\n3. join()<END_OF_PLAN>')
     # a whole "$K" may name a later step (compile_plan puts it first); a step never names itself
     assert accepts('1. get_weather(city="$2")\n2. math_factorial(n=3)\n3. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="$1")')
