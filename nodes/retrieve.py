@@ -66,8 +66,8 @@ def make_retrieve(res: Resources):
         # Tools the classifier is very sure of: the first plan may not end before it calls them.
         required = [] if context else [n for n in found.tools
                                        if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
-        # Tools of the user's own that are clearly one clause's: the same ("lock up the garage"
-        # planned as join(); "order ramen, then find parking" with directions for the parking)
+        # Tools of the user's own that are clearly one clause's: the same ("lock up the garage" and
+        # "so, run the sprinklers in the garage for 15 minutes" were planned as join())
         required += [] if context or nothing_fits else [n for n in found.matched if n not in required]
         focus = list(found.sure)
         tools = list(found.tools)
