@@ -18,9 +18,9 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
   word of the request holds it and the rest of that word is a prefix or suffix joined by a dash,
   underscore or "#" (not "v2.3.1" for "2.3.1"); only values with a digit and no space;
 - a date or time the plan wrote in an ISO layout ("2026-07-31 18:00:00") is worked out in code from
-  the request's words for it ("tmrw") in the same layout, when the plan has one such value and
-  the request one time phrase (lengths such as "for 2 hours" aside): the planner picks the layout,
-  the date arithmetic is not left to a 135M model;
+  the request's words for it ("tmrw") in the same layout, when the request has one time phrase
+  (lengths such as "for 2 hours" aside), or as many as the plan has such values (taken in order):
+  the planner picks the layout, the date arithmetic is not left to a 135M model;
 - a number the request never states (not even in another unit) is replaced by the one it states by
   the parameter's name ("for the next 12 hours" where the plan wrote ``hours=60``), unless another
   argument holds that number;
@@ -141,22 +141,22 @@ def time_phrases(query: str) -> list[str]:
 
 
 def fit_written_dates(tasks: list[Task], query: str) -> list[Task]:
-    """The tasks with their one ISO-written date worked out from the request's one time phrase
-    (resolved against the run's today, ``tools.clock``); unchanged otherwise."""
+    """The tasks with their ISO-written dates worked out from the request's time phrases (resolved
+    against the run's today, ``tools.clock``): each from the one phrase, or in order from as many
+    phrases as there are such values; unchanged otherwise."""
     phrases = time_phrases(query)
     found = [(i, k) for i, t in enumerate(tasks) for k, v in t.args.items()
              if isinstance(v, str) and iso_layout(v)]
-    if len(phrases) != 1 or len(found) != 1:
+    if not found or not phrases or (len(phrases) > 1 and len(phrases) != len(found)):
         return tasks
-    i, key = found[0]
-    value = tasks[i].args[key]
-    fitted = fit_layout(phrases[0], iso_layout(value))
-    if fitted == value or not iso_layout(fitted):
-        return tasks
-    args = {**tasks[i].args, key: fitted}
     out = list(tasks)
-    out[i] = replace(tasks[i], args=args, line=f"{tasks[i].id}. {format_call(tasks[i].tool, args)}")
-    return out
+    for (i, key), phrase in zip(found, phrases if len(phrases) > 1 else phrases * len(found)):
+        value = out[i].args[key]
+        fitted = fit_layout(phrase, iso_layout(value))
+        if fitted != value and iso_layout(fitted):
+            args = {**out[i].args, key: fitted}
+            out[i] = replace(out[i], args=args, line=f"{out[i].id}. {format_call(out[i].tool, args)}")
+    return out if out != tasks else tasks
 
 
 def fit_choice(value: str, param: Param, query: str) -> str:

@@ -249,12 +249,28 @@ def test_a_date_the_plan_wrote_is_worked_out_from_the_requests_words(request_, w
     assert out[0].args["start"] == want
 
 
+def test_dates_of_several_calls_come_from_the_one_phrase_or_one_phrase_each_in_order():
+    from tinyagent.tools import clock
+    two = '1. record_show(title="Dune", start="{}")\n2. record_show(title="Alien", start="{}")\n3. join()'
+    with clock.use_today("2026-11-30"):
+        both = fit_values(compile_plan(two.format("2026-12-10", "2026-12-14"), SPECS), SPECS,
+                          "record Dune and Alien, both on 2026-12-10")
+        each = fit_values(compile_plan(two.format("2026-12-20", "2027-03-04"), SPECS), SPECS,
+                          "record Dune on 2026-12-20 and Alien on 2026-12-23")
+        three = fit_values(compile_plan(two.format("2026-12-20", "2027-03-04"), SPECS), SPECS,
+                           "record Dune on 2026-12-20, Alien on 2026-12-23 or 2026-12-24")
+        tomorrow = fit_values(compile_plan(two.format("2026-12-03", "2026-12-03"), SPECS), SPECS,
+                              "record Dune and Alien tomorrow")
+    assert [t.args["start"] for t in tomorrow] == ["2026-12-01", "2026-12-01"]
+    assert [t.args["start"] for t in both] == ["2026-12-10", "2026-12-10"]
+    assert [t.args["start"] for t in each] == ["2026-12-20", "2026-12-23"]
+    assert three is None  # three phrases for two dates: which is which is not clear
+
+
 @pytest.mark.parametrize("request_, plan", [
-    # right already; two time phrases; two dates in the plan; only a length; not a date
+    # right already; two time phrases for one date; only a length; not a date
     ("record Planet Earth on 2026-12-06 at 20:00", '1. record_show(title="Planet Earth", start="2026-12-06 20:00")\n2. join()'),
     ("record Planet Earth from friday 8pm to saturday 9am", '1. record_show(title="Planet Earth", start="2026-12-01")\n2. join()'),
-    ("record Planet Earth and Dune tomorrow", '1. record_show(title="Planet Earth", start="2026-12-03")\n'
-     '2. record_show(title="Dune", start="2026-12-03")\n3. join()'),
     ("record Planet Earth for 2 hours", '1. record_show(title="Planet Earth", start="2026-12-03")\n2. join()'),
     ("record Planet Earth tomorrow", '1. record_show(title="Planet Earth", start="tomorrow")\n2. join()'),
 ])

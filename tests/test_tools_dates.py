@@ -25,6 +25,10 @@ NOW = datetime(2026, 11, 23, 10, 0)  # a Monday
     ("27 Nov 2026 15:30", datetime(2026, 11, 27, 15, 30), True),
     ("Friday, November 27, 2026 10:00 AM", datetime(2026, 11, 27, 10), True),
     ("Nov 27 3 pm", datetime(2026, 11, 27, 15), True),
+    # the day before the month, then a time: the number after the month is the time
+    ("27 Nov 3:30", datetime(2026, 11, 27, 15, 30), True),
+    ("12 March 10:00", datetime(2027, 3, 12, 10), True),
+    ("12 March 10 am", datetime(2027, 3, 12, 10), True),
     ("tomorrow 9am", datetime(2026, 11, 24, 9), True),
     ("today at noon", datetime(2026, 11, 23, 12), True),
     ("Friday 3pm", datetime(2026, 11, 27, 15), True),

@@ -107,10 +107,13 @@ def _find_date(low: str, today: date) -> date | None:
         return today - timedelta(days=1)
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
         return today
-    if m := _MONTH_DAY.search(low):
-        return _year_of(MONTHS[m[1]], int(m[2]), m[3], today)
-    if m := _DAY_MONTH.search(low):
-        return _year_of(MONTHS[m[2]], int(m[1]), m[3], today)
+    month_day, day_month = _MONTH_DAY.search(low), _DAY_MONTH.search(low)
+    if day_month and (not month_day or day_month.start() < month_day.start()):
+        # "30 June 4:30", "12 March 10 am": the day comes first, and the number after the month
+        # is the time, not the day
+        return _year_of(MONTHS[day_month[2]], int(day_month[1]), day_month[3], today)
+    if month_day:
+        return _year_of(MONTHS[month_day[1]], int(month_day[2]), month_day[3], today)
     if m := _SLASH.search(low):
         return _year_of(int(m[1]), int(m[2]), m[3], today)
     if m := _DOTS.search(low):
