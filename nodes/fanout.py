@@ -6,7 +6,8 @@ values ("mark OPS-11 and OPS-12 as done", "lights off in the kitchen, the hallwa
 result, and one of its text arguments is copied from the request where that text is followed by
 a list that ends in "and" or "or" ("A and B", "A, B or C") of values of the same form (the same pattern of capitals,
 lower case and digits, or all capitalized names), the call is repeated for each further value,
-right after the first. The plan is renumbered and what it shows and runs is the repeated one.
+right after the first; so it is when the text copied is the list's last value (the values before
+it, right after the call). The plan is renumbered and what it shows and runs is the repeated one.
 """
 
 from __future__ import annotations
@@ -89,6 +90,26 @@ def listed_after(value: str, query: str) -> list[str]:
     return out[:last_and]
 
 
+def listed_before(value: str, query: str) -> list[str]:
+    """The values a list in the request holds before ``value`` when ``value`` is its last ("on
+    2026-12-02 and on 2026-12-03" planned with the second date only): the list read from its first
+    value, by the same rule as ``listed_after``."""
+    at = query.find(value)
+    if at < 0 or not value.strip() or listed_after(value, query):
+        return []
+    words = list(re.finditer(r"\S+", query[:at]))
+    n = len(value.split())
+    best: list[str] = []
+    for i in range(len(words)):  # the longest list that ends in it
+        span = query[words[i].start():words[min(i + n, len(words)) - 1].end()].strip(" ,;")
+        if not span or not _same_form(value, span) or span.split()[0].lower() in _ASK_WORDS:
+            continue
+        after = listed_after(span, query)
+        if value in after and after.index(value) + 1 > len(best):
+            best = [span] + after[:after.index(value)]
+    return best
+
+
 def _choice(option: str, allowed: tuple) -> str | None:
     if not allowed:
         return option
@@ -110,7 +131,7 @@ def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[T
             if (p.type != "string" or not isinstance(v, str) or refs_in(v) or p.role == "message"
                     or p.name.lower().strip("_") in FREE_TEXT):
                 continue
-            more = [_choice(o, p.enum) for o in listed_after(v, query)]
+            more = [_choice(o, p.enum) for o in listed_after(v, query) or listed_before(v, query)]
             if more and all(more) and not (set(more) & literals):
                 options.append((p.name, more))
         if len(options) != 1:  # none, or two arguments that could each be the listed one

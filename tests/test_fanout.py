@@ -59,11 +59,26 @@ def test_values_of_the_same_form_listed_after_the_one_planned():
     assert listed_after("OPS-11", "close OPS-11 and OPS-12, OPS-15 stays open") == ["OPS-12"]
 
 
+
+def test_values_listed_before_the_one_planned_when_it_is_the_last():
+    from tinyagent.nodes.fanout import listed_before
+    assert listed_before("office", "lights off in the kitchen, the hallway and the office") == ["kitchen", "hallway"]
+    assert listed_before("2026-12-03", "delivery windows on 2026-12-02 and on 2026-12-03") == ["2026-12-02"]
+    assert listed_before("OPS-15", "close OPS-11, OPS-12 and OPS-15 please") == ["OPS-11", "OPS-12"]
+    # not the last of a list, or no list
+    assert listed_before("OPS-12", "close OPS-11, OPS-12 and OPS-15 please") == []
+    assert listed_before("garage", "lock the garage") == []
+    assert listed_before("Lisbon", "flights from Porto to Lisbon") == []
+
+
 @pytest.mark.parametrize("request_, plan, want", [
     ("close OPS-11 and OPS-12", '1. close_issue(key="OPS-11")\n2. join()',
      ['1. close_issue(key="OPS-11")', '2. close_issue(key="OPS-12")']),
     ("lights off in the kitchen, the hallway and the office", '1. lights_off(room="kitchen")\n2. join()',
      ['1. lights_off(room="kitchen")', '2. lights_off(room="hallway")', '3. lights_off(room="office")']),
+    # the plan took the list's last value
+    ("lights off in the kitchen, the hallway and the office", '1. lights_off(room="office")\n2. join()',
+     ['1. lights_off(room="office")', '2. lights_off(room="kitchen")', '3. lights_off(room="hallway")']),
     ("nba and nhl standings", '1. standings(league="nba")\n2. join()',
      ['1. standings(league="nba")', '2. standings(league="nhl")']),
     # a later step's references follow the renumbering
