@@ -109,7 +109,7 @@ def make_compile(res: Resources):
                     # steps made of what earlier steps already hold, after the last ask
                     drop_restated_steps,
                     # "look up" an address or number written out: it is used as written
-                    lambda ts: drop_address_lookups(ts, res.specs),
+                    lambda ts: drop_address_lookups(ts, res.specs, query),
                     # look-ups no step uses: of people or files the request never names, or unasked
                     lambda ts: drop_stray_lookups(ts, res.specs, query, context, reading),
                     # a reply or forward where the request speaks of no email got: a new email

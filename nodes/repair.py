@@ -284,17 +284,23 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, con
     return renumbered(out, first_id) if changed else None
 
 
-def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str = "") -> list[Task] | None:
     """The tasks without person look-ups of an address or number written out
-    (``get_email_address(name="accounting@example.com")``): each use of such a step gets the address
-    itself. None when there is none, or when the look-up's result is used inside longer text."""
+    (``get_email_address(name="accounting@example.com")``), or of the name an address in the request
+    spells (``name="George Davis"`` for george.davis@company.example): each use of such a step gets
+    the address itself. None when there is none, or when the look-up's result is used inside longer
+    text."""
     lookups = person_lookups(specs)
+    spelt = {tuple(re.split(r"[._-]+", a.split("@")[0].lower())): a for a in _EMAIL.findall(query)}
     literal = {}
     for t in tasks:
         if t.tool in lookups:
             values = [v for p in specs[t.tool].params if p.role == "person" for v in [t.args.get(p.name)]]
             if len(values) == 1 and isinstance(values[0], str) and _ADDRESS.fullmatch(values[0].strip()):
                 literal[t.id] = values[0].strip()
+            elif len(values) == 1 and isinstance(values[0], str) and \
+                    (address := spelt.get(tuple(values[0].lower().split()))):
+                literal[t.id] = address
     if not literal:
         return None
 
@@ -316,6 +322,7 @@ def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[
 
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d][\d ().-]{5,}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,

@@ -252,6 +252,13 @@ def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
     assert fixed('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"])\n3. join()') is None
     assert fixed('1. get_email_address(name="a@b.co")\n2. send_sms(recipients=["Ana"], message="write to $1")\n'
                   '3. join()') is None
+    # the name an address in the request spells is that address
+    plan = ('1. get_email_address(name="George Davis")\n2. compose_new_email(recipients=["$1"], subject="Follow-up")\n'
+            '3. join()')
+    asked = "Draft an email to george.davis@company.example with the subject 'Follow-up'"
+    assert applied(drop_address_lookups, plan, specs, asked) == (
+        '1. compose_new_email(recipients=["george.davis@company.example"], subject="Follow-up")\n2. join()<END_OF_PLAN>')
+    assert applied(drop_address_lookups, plan.replace("George Davis", "George Smith"), specs, asked) is None
 
 
 def test_a_reply_or_forward_where_the_request_speaks_of_no_email_is_a_new_email(specs):
