@@ -199,8 +199,6 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     # ... but money is never a whole value, which compile_plan reads as a reference to step 20
     assert not accepts('1. get_weather(city="$20")')
     assert accepts('1. get_weather(city="$20 a night")\n2. join()<END_OF_PLAN>')
-    assert not accepts('1. get_weather(city="$5306")')  # "$530" and a digit: still a whole value
-    assert accepts('1. get_weather(city="$5306 in total")\n2. join()<END_OF_PLAN>')
     assert not accepts('1. get_weather(city="$2.50 a coffee")')  # could be read as step 2: not writable
     assert not accepts('1. math_factorial(n=3)\n2. get_weather(city="see $2.1")')
     assert accepts('1. math_factorial(n=3)\n2. get_weather(city="near $1")\n3. join()<END_OF_PLAN>')
