@@ -60,13 +60,18 @@ def _as_type(value: float, ptype: str) -> int | float | None:
     return None if ptype == "integer" else round(value, 10)
 
 
+def _written(m: Mention) -> list[float]:
+    """The values a plan writes when it copies ``m`` as the person wrote it (6.5 or 0.065 for
+    "6.5%", 12 or 1200 for "$12", 213 or 213000000 for "213 million")."""
+    return [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
+
+
 def explained(value: float, param: Param, found: list[Mention], tool_description: str = "") -> bool:
     """``value`` is one of the request's quantities, as written or in the unit ``param`` wants."""
     unit = unit_of(param.tool_key, param.description, tool_description)
     for m in found:
-        written = [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
         target = in_unit(m, unit)
-        if any(_close(value, c) for c in written + ([target] if target is not None else [])):
+        if any(_close(value, c) for c in _written(m) + ([target] if target is not None else [])):
             return True
     return False
 
@@ -81,8 +86,7 @@ def fit_number(value: float, param: Param, found: list[Mention], tool_descriptio
             continue
         if _close(value, target):
             return value  # already in the right form for one of the request's quantities
-        copies = [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
-        if any(_close(value, c) for c in copies):
+        if any(_close(value, c) for c in _written(m)):
             targets.add(round(target, 9))
     if len(targets) != 1:
         return value

@@ -321,8 +321,8 @@ def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: s
     return renumbered(out, tasks[0].id) if out else None
 
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d][\d ().-]{5,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(_EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email address or a phone number
 
 
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
