@@ -28,6 +28,7 @@ from tinyagent.nodes.repair import (
     new_email_for_unasked_reply,
 )
 from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
@@ -118,6 +119,10 @@ def make_compile(res: Resources):
                     lambda ts: attach_found_file(ts, res.specs, query, reading),
                     # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
                     lambda ts: fit_values(ts, res.specs, query),
+                    # steps made only of made-up values and what other steps hold (nodes/unstated.py)
+                    lambda ts: drop_invented_steps(ts, res.specs, query),
+                    # optional values the request never gives are left to the tool
+                    lambda ts: drop_unstated_optionals(ts, res.specs, query),
                     # one call per value the request lists for it (nodes/fanout.py)
                     lambda ts: fan_out(ts, res.specs, query),
                     # a recipient written as a name is looked up first (nodes/repair.py)

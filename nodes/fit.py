@@ -27,7 +27,24 @@ leaves no doubt, these are fixed here, after compile, the way dates are put in a
 - an optional number the plan left out is filled from "<number> <its name>" in the request ("5 day",
   "two tickets") unless another step already takes that number, and an optional choice from the
   one allowed value the request names, when the tool is called once and the request states exactly
-  one such value.
+  one such value;
+- an allowed value is also named by what the parameter's description says it stands for ("metric
+  for Celsius, imperial for Fahrenheit": "fahrenheit" names ``imperial``), and a code of three
+  capitals or more by a capitalised word it begins ("ATL" by "Atlanta");
+- a left-out ``max_``/``min_`` number takes the one limit the request states ("under 650k",
+  "at least 3", in the parameter's unit), a left-out ``..._after``/``..._before`` time the one
+  "after 2pm" in the parameter's layout, and a left-out yes/no the request's own words for it by
+  the parameter's name ("don't notify anyone": ``notify=False``; "open now": ``open_now=True``);
+- a number the plan cut at a thousands comma (300 for "$300,000") is the whole number;
+- a name copied in part ("Zurich" for "Zurich HB", "Artemide" for "Hotel Artemide") is copied
+  whole, when exactly one run of capitalised words in the request begins or ends with it and the
+  request never writes it alone (a sentence's first word, "I", months and weekdays are no part of
+  such a run); a phrase of three words or more copied with an ending changed ("Want a pilot" for
+  "wants a pilot") is the request's own words;
+- a value is put in the form the parameter's description, or the tool's sentence about it, asks
+  for: "digits only" ("100311" for "#100311"), "without spaces" ("UA901" for "UA 901"); a
+  parameter with no description of its own takes the country or currency codes the tool's
+  description asks for ("German" as "DE" where "countries are ISO 3166-1 alpha-2 codes").
 
 References to other steps and values the request does not explain are never touched.
 """
@@ -41,7 +58,7 @@ from typing import Any
 
 from tinyagent.nodes.planlang import Task, format_call, refs_in
 from tinyagent.tools.codes import code_kind, to_code
-from tinyagent.tools.dates import find_phrases, fit_layout, parse_duration
+from tinyagent.tools.dates import MONTHS, WEEKDAYS, find_phrases, fit_layout, parse_duration
 from tinyagent.tools.quantities import Mention, about, in_unit, mentions, singular, unit_of
 from tinyagent.tools.specs import Param, ToolSpec
 
@@ -63,7 +80,8 @@ def _as_type(value: float, ptype: str) -> int | float | None:
 def _written(m: Mention) -> list[float]:
     """The values a plan writes when it copies ``m`` as the person wrote it (6.5 or 0.065 for
     "6.5%", 12 or 1200 for "$12", 213 or 213000000 for "213 million")."""
-    return [m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
+    return ([m.number, m.value] + ([m.number / 100] if m.percent else []) + ([m.value * 100] if m.money else [])
+            + ([m.head] if m.head else []))  # 300 for "$300,000": the plan stopped at the comma
 
 
 def explained(value: float, param: Param, found: list[Mention], tool_description: str = "") -> bool:
@@ -95,6 +113,9 @@ def fit_number(value: float, param: Param, found: list[Mention], tool_descriptio
 
 
 def _said(option: str, words: str, raw: str) -> bool:
+    if len(option) >= 3 and option.isupper() and option.isalpha() and re.search(
+            rf"(?<!\w){option[0]}{option[1:].lower()}[a-z]{{2,}}", raw):
+        return True  # a code the request writes out in full: "ATL" for "Atlanta"
     if len(option) < 3:  # "US", "F": only as written, in capitals
         return option.isupper() and re.search(rf"(?<!\w){re.escape(option)}(?!\w)", raw) is not None
     letters = "".join(re.findall(r"[a-z0-9]+", option.lower()))
@@ -103,10 +124,26 @@ def _said(option: str, words: str, raw: str) -> bool:
     return bool(letters) and re.search(rf"(?<!\w){phrase}(?:s|es)?(?!\w)", words) is not None
 
 
+def _meanings(param: Param) -> dict[str, list[str]]:
+    """What the parameter's description says its allowed values stand for: "metric for Celsius and
+    km/h, imperial for Fahrenheit and mph" gives imperial: Fahrenheit, mph."""
+    out = {}
+    for o in (o for o in param.enum if isinstance(o, str) and o):
+        m = re.search(rf"(?<![\w-]){re.escape(o)}\s*(?:for|=|means|:)\s*([^,;.()]+)", param.description, re.I)
+        if m:
+            out[o] = [w.strip() for w in re.split(r"\s+(?:and|or)\s+|/(?=[a-z]{3})", m.group(1)) if w.strip()]
+    return out
+
+
 def _named(param: Param, query: str) -> list[str]:
-    """The allowed values of ``param`` that the request names."""
+    """The allowed values of ``param`` that the request names, or else those whose meaning (as the
+    description gives it) the request names ("fahrenheit" for ``imperial``)."""
     words = " ".join(re.findall(r"[a-z0-9]+", query.lower()))
-    return [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    named = [o for o in param.enum if isinstance(o, str) and _said(o, words, query)]
+    if named:
+        return named
+    return [o for o, meant in _meanings(param).items()
+            if any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", query.lower()) for w in meant)]
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_@#./+-]*[A-Za-z0-9]")
@@ -126,6 +163,101 @@ def whole_identifier(value: str, query: str) -> str:
     word = holders.pop()
     rest = word[len(v):] if word.startswith(v) else word[:-len(v)]
     return word if _AFFIX.fullmatch(rest) else value
+
+
+_TOKEN = re.compile(r"[^\s,;:!?()\"]+|[,;:!?()\"]")
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
+def _name_runs(query: str) -> list[tuple[str, ...]]:
+    """Runs of capitalised words in the request ("Zurich HB", "Hotel Artemide"); the first word of a
+    line or sentence, and "I", are never part of one."""
+    runs: list[tuple[str, ...]] = []
+    for line in query.splitlines():
+        run: list[str] = []
+        start = True
+        for tok in _TOKEN.findall(line):
+            word = re.sub(r"'s$", "", tok.rstrip("."))
+            capital = (word[:1].isupper() and not start and word not in ("I", "I'm", "I'll", "I'd", "I've")
+                       and word.lower() not in MONTHS and word.lower() not in WEEKDAYS)
+            if capital:
+                run.append(word)
+            if not capital or word != tok:  # a word that is not capitalised, or ends with a full stop
+                if run:
+                    runs.append(tuple(run))
+                run = []
+            start = bool(_SENTENCE_END.search(tok)) or (start and not word[:1].isalpha())
+        if run:
+            runs.append(tuple(run))
+    return runs
+
+
+def whole_name(value: str, query: str) -> str:
+    """The request's whole name when the plan copied the start or end of it ("Zurich HB" for
+    "Zurich", "Hotel Artemide" for "Artemide"), or ``value`` unchanged."""
+    words = tuple(value.split())
+    if not words or not all(w[:1].isupper() for w in words):
+        return value
+    runs = _name_runs(query)
+    if words in runs:
+        return value
+    n = len(words)
+    longer = {r for r in runs if len(r) > n and (r[:n] == words or r[-n:] == words)}
+    return " ".join(longer.pop()) if len(longer) == 1 else value
+
+
+_SPAN_WORD = re.compile(r"[\w'@-]+(?:\.[\w'@-]+)*")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word with another ending: "want" and "wants", "pilot" and "pilots" (up to two letters)."""
+    a, b = a.lower(), b.lower()
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
+            and long_[len(short):].isalpha())
+
+
+def as_written(value: str, query: str) -> str:
+    """The request's own words where the plan copied a phrase of three words or more with an ending
+    changed ("Want a pilot in January" for "wants a pilot in January"), the first letter as the plan
+    wrote it; ``value`` unchanged otherwise."""
+    words = _SPAN_WORD.findall(value)
+    if len(words) < 3 or len(words) != len(value.split()):
+        return value
+    spans = list(_SPAN_WORD.finditer(query))
+    found = []
+    for i in range(len(spans) - len(words) + 1):
+        pairs = list(zip(words, (m.group(0) for m in spans[i:i + len(words)])))
+        if all(a.lower() == b.lower() or _inflected(a, b) for a, b in pairs):
+            if any(a.lower() != b.lower() for a, b in pairs):
+                found.append(query[spans[i].start():spans[i + len(words) - 1].end()])
+            else:
+                return value  # copied as written somewhere
+    if len(found) != 1:
+        return value
+    text = found[0]
+    return (text[0].upper() if value[0].isupper() else text[0].lower()) + text[1:]
+
+
+_NO_SPACES = re.compile(r"\b(?:without|no) spaces\b", re.I)
+_DIGITS_ONLY = re.compile(r"\bdigits only\b|\bonly (?:the )?digits\b", re.I)
+
+
+def fit_form(value: str, param: Param, tool_description: str = "") -> str:
+    """``value`` in the form the parameter's description (or the tool's sentences about it) asks
+    for: "without spaces" ("UA901" for "UA 901"), "digits only" ("100311" for "#100311"); only
+    values with a digit."""
+    words = {w for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if len(w) >= 4}
+    said = [s for s in re.split(r"(?<=[.!?])\s+|\n+", tool_description)
+            if any(re.search(rf"(?<!\w){re.escape(w)}", s.lower()) for w in words)]
+    text = " ".join([param.description, *said])
+    if not re.search(r"\d", value):
+        return value
+    if _DIGITS_ONLY.search(text):
+        return re.sub(r"\D", "", value)
+    if _NO_SPACES.search(text):
+        return re.sub(r"\s+", "", value)
+    return value
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:([T ])\d{2}:\d{2}(:\d{2})?)?")
@@ -172,8 +304,14 @@ def fit_choice(value: str, param: Param, query: str) -> str:
 
 
 def fit_code(value: str, param: Param, tool_description: str = "") -> str:
-    """The code a parameter asks for (ISO currency, US state, country) in place of the name written."""
+    """The code a parameter asks for (ISO currency, US state, country) in place of the name written.
+    A parameter with no description of its own also takes the country or currency codes the tool's
+    description asks for ("Countries are ISO 3166-1 alpha-2 codes": "German" as "DE"), when the
+    value is such a name."""
     kind = code_kind(param.tool_key, f"{param.description} {about(param.tool_key, tool_description)}")
+    if kind is None and not param.description:
+        kind = code_kind("", tool_description)
+        kind = kind if kind and kind[0] in ("country", "currency") else None
     code = to_code(value, *kind) if kind else None
     return code or value
 
@@ -189,10 +327,47 @@ def stated_count(param: Param, found: list[Mention]) -> int | float | None:
     return None if value is None or value == param.default else value
 
 
+_AFTER = re.compile(r"\b(after|before)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)(?![\w:])", re.I)
+
+
+def stated_bound(param: Param, found: list[Mention], query: str, tool_description: str = "") -> Any:
+    """A limit the request states for an optional ``max_``/``min_`` number ("under 650k" for
+    ``max_price``, in its unit) or an ``..._after``/``..._before`` time ("after 2pm" for
+    ``depart_after``, in its layout), when it states exactly one such limit."""
+    parts = param.tool_key.lower().split("_")
+    if param.type in ("integer", "number") and parts[0] in ("max", "min") and len(parts) > 1:
+        unit = unit_of(param.tool_key, param.description, tool_description)
+        values = {in_unit(m, unit) for m in found if m.bound == parts[0]}
+        if len(values) != 1 or None in values:
+            return None
+        return _as_type(values.pop(), param.type)
+    side = next((w for w in ("after", "before") if w in parts), None)
+    if param.type == "string" and side and param.layout:
+        said = [m.group(2) for m in _AFTER.finditer(query) if m.group(1).lower() == side]
+        fitted = fit_layout(said[0], param.layout) if len(said) == 1 else None
+        return fitted if fitted and fitted != said[0] else None
+    return None
+
+
 def stated_choice(param: Param, query: str) -> str | None:
     """The one allowed value the request names for an optional choice the plan left out."""
     named = _named(param, query)
     return named[0] if len(named) == 1 and named[0] != param.default else None
+
+
+_NEGATION = r"(?:don'?t|do not|doesn'?t|does not|no|not|without|never)"
+
+
+def stated_flag(param: Param, query: str) -> bool | None:
+    """A yes/no the request states for an optional flag by its name: ``notify`` is False for "don't
+    notify anyone", ``open_now`` True for "places open now"; None when it states none, or the
+    default."""
+    phrase = r"\s+".join(map(re.escape, (w for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w)))
+    low = query.lower()
+    if not phrase or len(phrase) < 3 or not re.search(rf"(?<!\w){phrase}(?:s|es|ed|ing)?(?!\w)", low):
+        return None
+    value = not re.search(rf"(?<!\w){_NEGATION}\s+(?:\w+\s+)?{phrase}", low)
+    return None if value == bool(param.default) else value
 
 
 def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], described: str,
@@ -211,9 +386,10 @@ def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], describ
     if param.enum and isinstance(value, str):
         return fit_choice(value, param, query)
     if param.type == "string" and isinstance(value, str):
-        return fit_code(whole_identifier(value, query), param, described)
+        value = whole_name(whole_identifier(as_written(value, query), query), query)
+        return fit_code(fit_form(value, param, described), param, described)
     if param.type == "array" and isinstance(value, list):
-        return [whole_identifier(v, query) if isinstance(v, str) else v for v in value]
+        return [whole_name(whole_identifier(v, query), query) if isinstance(v, str) else v for v in value]
     return value
 
 
@@ -240,7 +416,9 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> lis
                                         taken | others)
             elif not p.required and calls[t.tool] == 1:  # left out: stated in the request?
                 stated = (stated_choice(p, query) if p.enum else
-                          stated_count(p, found) if p.type in ("integer", "number") else None)
+                          stated_bound(p, found, query, f"{spec.description}\n{spec.details}") or
+                          (stated_count(p, found) if p.type in ("integer", "number") else
+                           stated_flag(p, query) if p.type == "boolean" else None))
                 if stated is not None and not (p.type in ("integer", "number") and stated in taken):
                     args[p.name] = stated
         if args != t.args:  # a value changed, or a left-out one was added

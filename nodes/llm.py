@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
 import threading
 from typing import Any, Callable
@@ -60,24 +62,74 @@ def load_llama(settings) -> BaseLanguageModel:
     return llm
 
 
+def amx_advertised(cpuinfo: str = "/proc/cpuinfo") -> bool:
+    """The CPU says it has Intel AMX. llama.cpp then keeps the weights in its AMX buffers, and on
+    machines whose virtualisation advertises AMX without running it (seen on this project's 2-core
+    VMs) the first long prompt dies with SIGILL (``tileloadd``)."""
+    try:
+        with open(cpuinfo) as fh:
+            return any(line.startswith("flags") and " amx_tile" in line for line in fh)
+    except OSError:
+        return False
+
+
+def extra_buffers() -> bool:
+    """Whether llama.cpp may use its extra CPU weight buffers (AMX, repacked layouts): not where AMX
+    is advertised, unless TINYAGENT_LLAMA_EXTRA_BUFFERS=1 says it really runs there."""
+    forced = os.environ.get("TINYAGENT_LLAMA_EXTRA_BUFFERS", "").strip().lower()
+    if forced in ("1", "true", "yes", "on"):
+        return True
+    if forced in ("0", "false", "no", "off"):
+        return False
+    return not amx_advertised()
+
+
+@contextlib.contextmanager
+def _model_params(extra: bool):
+    """llama-cpp-python's Llama() takes no ``use_extra_bufts``: its default model parameters are
+    given with the flag set while the model loads (one load at a time)."""
+    import llama_cpp.llama_cpp as low
+
+    if extra:
+        yield
+        return
+    original = low.llama_model_default_params
+
+    def params():
+        p = original()
+        p.use_extra_bufts = False
+        return p
+
+    with _LOAD_LOCK:
+        low.llama_model_default_params = params
+        try:
+            yield
+        finally:
+            low.llama_model_default_params = original
+
+
+_LOAD_LOCK = threading.Lock()
+
+
 def _open(settings, model_path, lora_path) -> BaseLanguageModel:
     from langchain_community.llms import LlamaCpp
 
     from tinyagent.nodes.gguf_check import ModelFileError
 
     try:
-        return LlamaCpp(
-            model_path=str(model_path),
-            lora_path=str(lora_path) if lora_path else None,
-            n_ctx=settings.n_ctx,
-            n_threads=settings.n_threads,
-            n_batch=256,
-            model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
-            temperature=settings.temperature,
-            max_tokens=settings.max_plan_tokens,
-            seed=0,
-            verbose=False,
-        )
+        with _model_params(extra_buffers()):
+            return LlamaCpp(
+                model_path=str(model_path),
+                lora_path=str(lora_path) if lora_path else None,
+                n_ctx=settings.n_ctx,
+                n_threads=settings.n_threads,
+                n_batch=256,
+                model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
+                temperature=settings.temperature,
+                max_tokens=settings.max_plan_tokens,
+                seed=0,
+                verbose=False,
+            )
     except (ValueError, RuntimeError, OSError) as exc:  # llama.cpp refused a file that looked right
         what = f"{model_path}" + (f" with the adapter {lora_path}" if lora_path else "")
         reason = " ".join(str(exc).split())[:300]

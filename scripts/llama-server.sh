@@ -35,8 +35,18 @@ else:
 MODEL=$(sed -n 1p <<<"$FILES"); LORA=$(sed -n 2p <<<"$FILES")
 PORT="${PORT:-8080}"; PARALLEL="${PARALLEL:-4}"; CTX="${CTX:-2048}"; THREADS="${THREADS:-$(nproc)}"
 
+# llama.cpp's extra weight buffers (AMX, repacked layouts) die with SIGILL on machines that advertise
+# AMX without running it (nodes/llm.py, extra_buffers): off where AMX is advertised, unless
+# TINYAGENT_LLAMA_EXTRA_BUFFERS=1 says it runs there.
+NO_REPACK=()
+case "${TINYAGENT_LLAMA_EXTRA_BUFFERS:-}" in
+    1|true|yes|on) ;;
+    0|false|no|off) NO_REPACK=(--no-repack) ;;
+    *) if grep -qs '^flags.* amx_tile' /proc/cpuinfo; then NO_REPACK=(--no-repack); fi ;;
+esac
+
 # -kvu: one KV cache shared by the slots (PARALLEL x CTX tokens); --cache-ram: the prompt cache the
 # embedded model also keeps (512 MiB), so a repeated prompt prefix is not recomputed.
 exec "$BIN" -m "$MODEL" ${LORA:+--lora "$LORA"} --host 127.0.0.1 --port "$PORT" \
     -np "$PARALLEL" -kvu -c $((CTX * PARALLEL)) -t "$THREADS" -tb "$THREADS" \
-    --cache-ram 512 --no-webui "$@"
+    --cache-ram 512 --no-webui ${NO_REPACK[@]+"${NO_REPACK[@]}"} "$@"

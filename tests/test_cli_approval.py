@@ -67,7 +67,8 @@ def run(tmp_path, monkeypatch):
         env.pop(var, None)
 
     def go(plan, *flags, terminal_reply=None):
-        argv = [sys.executable, str(driver), str(sent), plan, "run", "the request", "--no-lora",
+        argv = [sys.executable, str(driver), str(sent), plan, "run",
+                "check the expenses policy, then text Sam: on my way", "--no-lora",
                 "--data-dir", str(tmp_path / "data"), *flags]
         if terminal_reply is None:  # no terminal: stdin is not a tty
             proc = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True,

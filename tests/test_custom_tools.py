@@ -76,7 +76,8 @@ def test_plan_names_for_names_a_plan_cannot_write():
 
 def test_renamed_tools_and_arguments_run_under_their_own_names(tmp_path):
     out = run('1. math_factorial(n=5)\n2. flights_fare(from_="LHR", to="JFK", class_="business")\n'
-              '3. get_weather(city="Oslo", _from="2026-12-01")\n4. join()<END_OF_PLAN>', tmp_path)
+              '3. get_weather(city="Oslo", _from="2026-12-01")\n4. join()<END_OF_PLAN>', tmp_path,
+              "5 factorial, a business fare LHR to JFK, and Oslo weather from 2026-12-01")
     # the tool is invoked by its aliases ("from", "class", which its schema validates) and its
     # function gets pydantic's field names, as with any LangChain tool
     assert sorted(CALLS, key=lambda c: c[0]) == [

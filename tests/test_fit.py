@@ -312,3 +312,82 @@ def test_a_number_the_request_never_states_becomes_the_one_it_states_for_that_pa
             ("10k at 4% a year, compounded yearly, after 15 years",
              '1. compound_growth(principal=10000, rate=0.04, years=15, compounds_per_year=1)\n2. join()')]:
         assert fit_values(compile_plan(plan, SPECS), SPECS, request_) is None, request_
+
+
+FORM_TOOLS = specs_for([
+    tool("track_parcel", "Where a parcel is. Tracking numbers look like #4471; pass the digits only.",
+         {"tracking_number": {"type": "string"}}, ["tracking_number"]),
+    tool("gate_info", "Gate of a flight. The flight code is letters and digits with no spaces, like AF12.",
+         {"flight_code": {"type": "string"}}, ["flight_code"]),
+    tool("thermostat", "Set the heating.",
+         {"mode": {"type": "string", "enum": ["eco", "boost"], "default": "eco",
+                   "description": "eco for saving energy, boost for heating up fast."}}, []),
+    tool("stock_at", "Stock of a product in a depot.",
+         {"product": {"type": "string"}, "depot": {"type": "string", "enum": ["LYS", "BOR", "ALL"]}},
+         ["product", "depot"]),
+    tool("cancel_table", "Cancel a table booking.",
+         {"booking_id": {"type": "string"}, "notify": {"type": "boolean", "default": True}}, ["booking_id"]),
+    tool("find_restaurant", "Restaurants by cuisine.",
+         {"cuisine": {"type": "string"}, "open_now": {"type": "boolean", "default": False}}, ["cuisine"]),
+    tool("power_used", "Electricity used in a month; month is YYYY-MM.", {"month": {"type": "string"}}, ["month"]),
+    tool("timetable", "Trains between two stations.",
+         {"origin": {"type": "string"}, "destination": {"type": "string"}}, ["origin", "destination"]),
+])
+
+
+def form_fitted(plan: str, request_: str) -> list[dict]:
+    tasks = compile_plan(plan, FORM_TOOLS)
+    return [t.args for t in (fit_values(tasks, FORM_TOOLS, request_) or tasks)]
+
+
+def test_a_name_copied_in_part_is_copied_whole():
+    from tinyagent.nodes.fit import whole_name
+    request_ = "trains from Wien Hauptbahnhof to Graz, then the Hotel Sacher reviews"
+    assert whole_name("Wien", request_) == "Wien Hauptbahnhof"
+    assert whole_name("Sacher", request_) == "Hotel Sacher"
+    assert form_fitted('1. timetable(origin="Wien", destination="Graz")\n2. join()', request_) == [
+        {"origin": "Wien Hauptbahnhof", "destination": "Graz"}]
+    # whole already, said alone elsewhere, a month or a sentence's first word, "I", two longer names
+    assert whole_name("Graz", request_) == "Graz"
+    assert whole_name("Clara", "email Clara Diaz, and what's Clara's number?") == "Clara"
+    assert whole_name("Austin", "sunrise in Austin September 5th") == "Austin"
+    assert whole_name("Sarah Chen", "Email Sarah Chen the report") == "Sarah Chen"
+    assert whole_name("Sarah", "tell Sarah I am late") == "Sarah"
+    assert whole_name("Park", "Central Park or Hyde Park?") == "Park"
+
+
+def test_a_value_is_put_in_the_form_the_description_asks_for():
+    assert form_fitted('1. track_parcel(tracking_number="#4471")\n2. join()', "where is parcel #4471") == [
+        {"tracking_number": "4471"}]
+    assert form_fitted('1. gate_info(flight_code="AF 12")\n2. join()', "which gate for AF 12?") == [
+        {"flight_code": "AF12"}]
+    # a value with no digit is not a number or a code: as written
+    assert form_fitted('1. gate_info(flight_code="Air France")\n2. join()', "gate for Air France?") == [
+        {"flight_code": "Air France"}]
+
+
+def test_an_allowed_value_is_chosen_by_what_the_description_says_it_means():
+    assert form_fitted('1. thermostat(mode="boost")\n2. join()', "heating to saving energy please") == [
+        {"mode": "eco"}]
+    assert form_fitted('1. thermostat()\n2. join()', "warm the flat, I need heating up fast") == [
+        {"mode": "boost"}]
+    # a code the request writes out in full (a capitalised word it begins), not one inside a word
+    assert form_fitted('1. stock_at(product="desk", depot="BOR")\n2. join()', "desks for the analysis lab?") == [
+        {"product": "desk", "depot": "BOR"}]
+    assert form_fitted('1. stock_at(product="desk", depot="BOR")\n2. join()', "desks in Lysander depot?") == [
+        {"product": "desk", "depot": "LYS"}]
+
+
+def test_a_flag_the_request_states_by_its_name_is_set():
+    assert form_fitted('1. cancel_table(booking_id="T-9")\n2. join()', "cancel T-9, don't notify anyone") == [
+        {"booking_id": "T-9", "notify": False}]
+    assert form_fitted('1. find_restaurant(cuisine="thai")\n2. join()', "thai places open now") == [
+        {"cuisine": "thai", "open_now": True}]
+    # said as the default, or not said: left out
+    assert form_fitted('1. cancel_table(booking_id="T-9")\n2. join()', "cancel T-9 and notify them") == [
+        {"booking_id": "T-9"}]
+    assert form_fitted('1. find_restaurant(cuisine="thai")\n2. join()', "thai food nearby") == [{"cuisine": "thai"}]
+
+
+def test_a_month_is_written_in_the_layout_the_description_asks_for():
+    assert compile_plan('1. power_used(month="2026-10-03")\n2. join()', FORM_TOOLS)[0].args == {"month": "2026-10"}

@@ -265,6 +265,8 @@ def risky_tools(send_risk="send"):
 
 LOOKUP = '1. find_policy(topic="expense receipts")\n2. join()<END_OF_PLAN>'
 TEXT = '1. find_policy(topic="expenses")\n2. text_someone(to="Sam", message="On my way")\n3. join()<END_OF_PLAN>'
+#: what TEXT does, as a person would ask it
+TEXT_ASK = "Check the expenses policy and text Sam that I am on my way"
 
 
 def risky_graph(tmp_path, responses, send_risk="send", **kw):
@@ -282,7 +284,7 @@ def test_by_default_a_read_only_plan_runs_without_asking_and_a_send_waits(tmp_pa
     assert "30 days" in out["answer"] and out["tasks"][0]["risk"] == "read"
 
     graph, sent = risky_graph(tmp_path, [TEXT], checkpointer=InMemorySaver())
-    ask(graph, "Text Sam that I am on my way", config=cfg)
+    ask(graph, TEXT_ASK, config=cfg)
     [intr] = graph.get_state(cfg).tasks[0].interrupts
     # the plan waits: nothing is recorded as run (the lookup, a read, may have started early); the
     # question says which step and why
@@ -297,12 +299,12 @@ def test_the_approve_setting_chooses_which_risks_wait(tmp_path):
     cfg = {"configurable": {"thread_id": "r"}}
     # 'none': nothing waits; 'all': even a lookup waits; 'change' alone: a send does not
     graph, sent = risky_graph(tmp_path, [TEXT], checkpointer=InMemorySaver())
-    out = ask(graph, "Text Sam", config=cfg, context={"approve": "none"})
+    out = ask(graph, TEXT_ASK, config=cfg, context={"approve": "none"})
     assert sent and "__interrupt__" not in out
     for approve, plan, waits in (("all", LOOKUP, [1]), ("change", TEXT, None), ("send, delete", TEXT, [2])):
         graph, _ = risky_graph(tmp_path, [plan], checkpointer=InMemorySaver())
         cfg = {"configurable": {"thread_id": approve}}
-        ask(graph, "x", config=cfg, context={"approve": approve})
+        ask(graph, TEXT_ASK, config=cfg, context={"approve": approve})
         tasks = graph.get_state(cfg).tasks
         got = tasks[0].interrupts[0].value["needs_approval"] if tasks and tasks[0].interrupts else None
         assert got == waits, approve
@@ -319,14 +321,14 @@ def test_the_approve_setting_chooses_which_risks_wait(tmp_path):
 def test_a_tool_without_a_declared_risk_counts_as_a_change(tmp_path):
     cfg = {"configurable": {"thread_id": "u"}}
     graph, sent = risky_graph(tmp_path, [TEXT], send_risk=None, checkpointer=InMemorySaver())
-    ask(graph, "Text Sam", config=cfg, context={"approve": "change"})
+    ask(graph, TEXT_ASK, config=cfg, context={"approve": "change"})
     [intr] = graph.get_state(cfg).tasks[0].interrupts
     assert intr.value["needs_approval"] == [2] and intr.value["risks"] == ["change"] and sent == []
 
 
 def test_without_a_checkpointer_a_step_that_needs_approval_is_refused_not_run(tmp_path):
     graph, sent = risky_graph(tmp_path, [TEXT])
-    out = ask(graph, "Text Sam that I am on my way")
+    out = ask(graph, TEXT_ASK)
     assert sent == [] and "__interrupt__" not in out
     # the lookup (a read) started while the plan was written; the text was refused, and the answer
     # says both (nodes/early.py)

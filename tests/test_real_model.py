@@ -86,3 +86,26 @@ def test_first_plan_calls_only_the_tools_the_classifier_is_sure_of(tmp_path, llm
                        index=FocusIndex(), llm=llm)
     out = free.invoke(ask, context={"dry_run": True})
     assert "get_email_address" in {t["tool"] for t in out["tasks"]}  # without focus it picks the email tools
+
+
+def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkeypatch):
+    """llama.cpp put the weights in its AMX buffers on a VM that advertises AMX without running it,
+    and the first long prompt died with SIGILL; there the extra buffers are off, and a long prompt
+    runs."""
+    from tinyagent.nodes.llm import amx_advertised, extra_buffers
+
+    amx, plain = tmp_path / "amx", tmp_path / "plain"
+    amx.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f amx_bf16 amx_tile amx_int8\n")
+    plain.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f\n")
+    assert amx_advertised(str(amx)) and not amx_advertised(str(plain))
+    assert not amx_advertised(str(tmp_path / "missing"))
+    monkeypatch.setenv("TINYAGENT_LLAMA_EXTRA_BUFFERS", "1")
+    assert extra_buffers()
+    monkeypatch.setenv("TINYAGENT_LLAMA_EXTRA_BUFFERS", "0")
+    assert not extra_buffers()
+    monkeypatch.delenv("TINYAGENT_LLAMA_EXTRA_BUFFERS")
+    assert extra_buffers() == (not amx_advertised())
+    llm = load_llama(Settings())
+    llm.client.reset()
+    out = llm.client.create_completion("hello " * 300, max_tokens=2, temperature=0.0)
+    assert out["usage"]["prompt_tokens"] >= 300

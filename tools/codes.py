@@ -32,6 +32,18 @@ US_STATES = {
     "VA": "virginia", "WA": "washington", "WV": "west virginia", "WI": "wisconsin", "WY": "wyoming",
     "DC": "district of columbia",
 }
+#: what a person of (or a passport from) each country is called, as people write it: "a German passport"
+DEMONYMS = {
+    "US": "american", "GB": "british", "DE": "german", "FR": "french", "IT": "italian", "ES": "spanish",
+    "PT": "portuguese", "NL": "dutch", "BE": "belgian", "CH": "swiss", "AT": "austrian", "IE": "irish",
+    "SE": "swedish", "NO": "norwegian", "DK": "danish", "FI": "finnish", "PL": "polish", "CZ": "czech",
+    "GR": "greek", "TR": "turkish", "CA": "canadian", "MX": "mexican", "BR": "brazilian", "AR": "argentinian",
+    "CL": "chilean", "CO": "colombian", "PE": "peruvian", "JP": "japanese", "CN": "chinese",
+    "KR": "south korean", "IN": "indian", "SG": "singaporean", "TH": "thai", "VN": "vietnamese",
+    "ID": "indonesian", "PH": "filipino", "AU": "australian", "NZ": "new zealander", "ZA": "south african",
+    "NG": "nigerian", "KE": "kenyan", "EG": "egyptian", "MA": "moroccan", "IL": "israeli", "AE": "emirati",
+    "SA": "saudi", "UA": "ukrainian", "HU": "hungarian", "RO": "romanian",
+}
 #: alpha-2, alpha-3, names
 COUNTRIES = [
     ("US", "USA", ("united states", "united states of america", "america", "usa", "us")),
@@ -70,7 +82,7 @@ def _forms(name: str) -> list[str]:
 def _tables(three: bool) -> dict[str, dict[str, str]]:
     countries = {}
     for a2, a3, names in COUNTRIES:
-        for n in (*names, a2.lower(), a3.lower()):
+        for n in (*names, DEMONYMS.get(a2, names[0]), a2.lower(), a3.lower()):
             countries[n] = a3 if three else a2
     return {
         "currency": {**{c.lower(): c for c in CURRENCIES}, **{n: c for c, ns in CURRENCIES.items() for n in ns}},

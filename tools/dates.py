@@ -279,7 +279,7 @@ def format_when(dt: datetime, has_time: bool = True) -> str:
 #: out in a parameter's description), as strftime patterns.
 SCHEMA_FORMATS = {"date": "%Y-%m-%d", "date-time": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M"}
 _LAYOUTS = [  # longest first: "YYYY-MM-DDTHH:MM:SS" before "YYYY-MM-DD"
-    (r"YYYY-MM-DD[T ]HH:MM:SS", None), (r"YYYY-MM-DD[T ]HH:MM", None), (r"YYYY-MM-DD", "%Y-%m-%d"),
+    (r"YYYY-MM-DD[T ]HH:MM:SS", None), (r"YYYY-MM-DD[T ]HH:MM", None), (r"YYYY-MM-DD", "%Y-%m-%d"), (r"YYYY-MM(?![-\w])", "%Y-%m"),
     (r"ISO[ -]?8601 (?:date[- ]time|timestamp|datetime)", "%Y-%m-%dT%H:%M:%S"),
     (r"HH:MM:SS", "%H:%M:%S"), (r"\bHH:MM\b", "%H:%M")]
 

@@ -35,6 +35,8 @@ class Mention:
     noun: str = ""  # the word after the number ("5 day forecast": "day")
     next: str = ""  # the word after that ("two recliner tickets": "tickets")
     article: bool = False  # "a"/"an" read as one ("an hour"): a unit's one, never a count
+    head: float = 0.0  # the first group of digits written with thousands commas: 300 in "300,000"
+    bound: str = ""  # "max" after "under", "up to", ...; "min" after "at least", "over", ...
 
     @property
     def unit(self) -> float:
@@ -63,6 +65,10 @@ def duration_unit(word: str) -> float:
     return SECONDS.get(singular(word) if len(word) > 2 else word, 0.0)
 
 
+_BOUND = re.compile(r"(?:\b(?P<max>under|below|less than|at most|up to|no more than|max(?:imum)?|within|cheaper than)"
+                    r"|\b(?P<min>over|above|more than|at least|min(?:imum)?|no less than))\s*$", re.I)
+
+
 def mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with its currency sign, percent sign, scale word and following noun."""
     out = []
@@ -76,9 +82,13 @@ def mentions(text: str) -> list[Mention]:
         if word in ("m", "b") and not m.group("cur") or len(word) == 1 and raw in _WORD_NUMBERS:
             word, noun = "", noun or word.lower()  # "5m", "a b": a unit or a word; "$5m", "213M", "25k": a scale
         scale = SCALES[word.lower()] if word else 1.0
+        grouped = m.group("num").split(",")
+        before = _BOUND.search(text[:m.start()])
         out.append(Mention(number, percent=bool(m.group("pct")), money=bool(m.group("cur")),
                            scale=scale, noun=noun,
-                           next=(m.group("next") or "").lower(), article=raw in ("a", "an")))
+                           next=(m.group("next") or "").lower(), article=raw in ("a", "an"),
+                           head=float(grouped[0]) if len(grouped) > 1 else 0.0,
+                           bound=("min" if before.group("min") else "max") if before else ""))
     return out
 
 
@@ -95,7 +105,8 @@ _NAME_UNIT = re.compile(r"(?:^|_)(ms|millis|milliseconds|seconds|secs|sec|minute
 
 def about(name: str, text: str) -> str:
     """The sentences of a tool's description that speak of its parameter ``name`` (or a word of it)."""
-    words = {w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= 4} | {name.lower().replace("_", " ")}
+    words = ({w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= 4}
+             | {name.lower().replace("_", " "), name.lower()})
     return " ".join(s for s in re.split(r"(?<=[.;!?])\s+|\n+", text)
                     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s.lower()) for w in words))
 
@@ -138,6 +149,6 @@ def in_unit(mention: Mention, unit: str) -> float | None:
         return mention.value / SCALES[unit[:-1]] if mention.scale != 1 and not mention.percent else None
     if unit and mention.unit:
         return mention.number * mention.unit / duration_unit(unit)
-    if not unit and mention.scale != 1 and not mention.percent:
-        return mention.value  # nothing says otherwise: 2.5 million is 2500000
+    if not unit and (mention.scale != 1 or mention.head) and not mention.percent:
+        return mention.value  # nothing says otherwise: 2.5 million is 2500000, "300,000" is 300000
     return None

@@ -1,0 +1,188 @@
+"""Values the person never gave, dropped in code: an optional argument the planner made up, and a
+step made only of made-up values and values other steps already hold.
+
+The small planner fills optional parameters nobody asked for (``owner="Sales rep"`` for "pipeline
+for 2026-Q4", ``limit=6``, ``canary_percent=0``) and, after the asks, writes steps of a tool the
+request does not want from pieces of the others and values of its own: ``order_food(restaurant=
+"Room 204", dish="pizza")`` beside the delivery to Room 204, ``find_parking(location="the Art
+Institute of Chicago", time="2026-03-04 15:00:00")`` for "get me a bike at the Art Institute of
+Chicago". A made-up value runs a tool the way nobody asked, so:
+
+- a value is *unstated* when the request does not give it in any form: a text none of whose words
+  (three letters or more, common ones aside) the request says, even with a typo or another ending
+  ("summary" for "summarize"); a date-time written out (ISO) when the request names no point in
+  time (lengths such as "for 30 minutes" aside); a number that is none of the request's quantities
+  as written or in the parameter's unit (nodes/fit.py, ``explained``). Allowed values (enums),
+  yes/no values, codes of four capitals or fewer ("EUR" for "euros") and texts without such words
+  ("r", "3") are never judged unstated: the planner may choose them from the request's meaning;
+- an unstated value of an optional parameter is left out, so the tool's own default applies, unless
+  the parameter holds text the planner words itself (an email's subject or gist, a message, notes);
+- a step that takes no step's result and whose result no step uses, whose tool the request does
+  not name (``order_food`` for "order from Nopa"; verbs such as "find" aside), with at least one
+  unstated value and every other value unstated, a choice, or held by another step, is dropped
+  (never the whole plan).
+
+References to other steps are never touched. ``tests/test_unstated.py`` checks that no gold plan of
+the generated splits or the hand-written set is changed by either rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tinyagent.nodes.fit import explained, iso_layout, time_phrases
+from tinyagent.nodes.planlang import Task, format_call, refs_in, renumbered
+from tinyagent.store.spelling import edit_distance
+from tinyagent.tools.dates import parse_duration
+from tinyagent.tools.quantities import Mention, mentions
+from tinyagent.tools.specs import Param, ToolSpec
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CODE = re.compile(r"[A-Z]{2,4}")
+_COMMON = frozenset("the and for you your with that this are was can from but not all any our out has "
+                    "have its his her him she they them what when who how why will would could should "
+                    "about into please pls just also then now one two get let new".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in _COMMON]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word written two ways: a typo (one edit, two from six letters) or another ending of the
+    same stem ("summary", "summarize")."""
+    if a == b or edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2):
+        return True
+    return min(len(a), len(b)) >= 5 and a[:5] == b[:5]
+
+
+def _said(word: str, said: set[str]) -> bool:
+    return word in said or any(_same_word(word, s) for s in said)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)\s+(?:hours?|hrs?|minutes?|mins?)"
+                     r"(?:\s+and\s+a\s+half)?")
+
+
+class Request:
+    """What the request gives, read once: its words, numbers, quantities, lengths of time, and
+    whether it names a point in time."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.words = set(_words(query))
+        self.numbers = set(_NUMBER.findall(query))
+        self.found: list[Mention] = mentions(query)
+        self.timed = bool(time_phrases(query))
+        lengths = [parse_duration(m) for m in _LENGTH.findall(query.lower())]
+        self.lengths = {s / unit for d in lengths if d for s in [d.total_seconds()] for unit in (1, 60, 3600)}
+
+    def unstated(self, value: Any, param: Param | None, described: str = "") -> bool:
+        """``value`` (of ``param``) is not in the request in any form, and the request does not speak
+        of ``param`` by name ("low priority" gives ``priority`` whatever number stands for it)."""
+        if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
+            return False
+        if any(_said(w, self.words) for w in _words(param.tool_key.replace("_", " "))):
+            return False
+        if isinstance(value, (int, float)):
+            return (param.type in ("integer", "number") and value not in self.lengths
+                    and not explained(value, param, self.found, described))
+        if not isinstance(value, str) or _CODE.fullmatch(value.strip()):
+            return False
+        if iso_layout(value):
+            return not self.timed
+        if set(_NUMBER.findall(value)) & self.numbers:  # "print(48 * 69)" for "48 times 69"
+            return False
+        words = _words(value)
+        return bool(words) and not any(_said(w, self.words) for w in words)
+
+
+def _flat(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _flat(v)]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _flat(v)]
+    return [value]
+
+
+def _held(value: Any, others: list[Task]) -> bool:
+    """Another step holds ``value``: the same value, or a text whose every word one of its texts has
+    ("the warranty" in "warranty terms", "Lake Merritt" in "Lake Meritt")."""
+    if isinstance(value, str):
+        mine = _words(value)
+        for t in others:
+            for v in _flat(list(t.args.values())):
+                if not isinstance(v, str) or refs_in(v):
+                    continue
+                if v.strip().lower() == value.strip().lower():
+                    return True
+                theirs = set(_words(v))
+                if mine and all(_said(w, theirs) for w in mine):
+                    return True
+        return False
+    return any(value == v and type(value) is type(v) for t in others for v in _flat(list(t.args.values())))
+
+
+def _described(spec: ToolSpec) -> str:
+    return f"{spec.description}\n{spec.details}"
+
+
+#: parameters whose text the planner writes in its own words (a reply's gist "Thanks" for "thx")
+_PROSE = frozenset("context message body text content notes note comment summary description reason subject".split())
+
+
+def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+    """The tasks without the optional arguments whose values the request never gives (texts the
+    planner words itself, such as an email's gist, aside); None when there is none."""
+    request, out, changed = Request(query), [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        params = {p.name: p for p in spec.params} if spec else {}
+        args = {k: v for k, v in t.args.items()
+                if k not in params or params[k].required or set(params[k].tool_key.lower().split("_")) & _PROSE
+                or not request.unstated(v, params[k], _described(spec))}
+        if args != t.args:
+            changed = True
+            t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
+        out.append(t)
+    return out if changed else None
+
+
+_VERBS = frozenset("find get set show check make create list search open send add update look lookup "
+                   "run start stop view read write fetch query".split())
+
+
+def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Request) -> bool:
+    """``task`` gives at least one value the request never gives, and nothing else of its own, and
+    the request does not name its tool ("order" for ``order_food``; verbs such as "find" aside)."""
+    if spec is None or task.deps or not task.args:
+        return False
+    if any(_said(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
+        return False
+    params = {p.name: p for p in spec.params}
+    unstated = False
+    for key, value in task.args.items():
+        for v in _flat(value):
+            if request.unstated(v, params.get(key), _described(spec)):
+                unstated = True
+            elif params.get(key) is None or not (params[key].enum or isinstance(v, bool) or _held(v, others)):
+                return False
+    return unstated
+
+
+def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+    """The tasks without the steps that no step uses, take no result and give only made-up values and
+    values other steps hold (``invented``), dropped one at a time; None when there is none, or when
+    nothing would be left."""
+    request, kept = Request(query), list(tasks)
+    while len(kept) > 1:
+        used = {d for t in kept for d in t.deps}
+        drop = next((t for t in kept if t.id not in used
+                     and invented(t, [o for o in kept if o is not t], specs.get(t.tool), request)), None)
+        if drop is None:
+            break
+        kept = [t for t in kept if t is not drop]
+    return renumbered(kept, tasks[0].id) if len(kept) < len(tasks) else None
