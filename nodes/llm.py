@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import sys
@@ -84,15 +83,15 @@ def extra_buffers() -> bool:
     return not amx_advertised()
 
 
-@contextlib.contextmanager
-def _model_params(extra: bool):
-    """llama-cpp-python's Llama() takes no ``use_extra_bufts``: its default model parameters are
-    given with the flag set while the model loads (one load at a time)."""
+def install_cpu_defaults() -> bool:
+    """Make every llama.cpp model this process loads from now on (the agent's, a test's, a
+    benchmark's) keep its weights in plain CPU buffers where ``extra_buffers()`` says so.
+    llama-cpp-python's Llama() takes no ``use_extra_bufts``, so its default model parameters are
+    given with the flag cleared. Idempotent; returns whether the extra buffers are off."""
     import llama_cpp.llama_cpp as low
 
-    if extra:
-        yield
-        return
+    if extra_buffers() or getattr(low.llama_model_default_params, "_tinyagent_plain", False):
+        return not extra_buffers()
     original = low.llama_model_default_params
 
     def params():
@@ -100,15 +99,9 @@ def _model_params(extra: bool):
         p.use_extra_bufts = False
         return p
 
-    with _LOAD_LOCK:
-        low.llama_model_default_params = params
-        try:
-            yield
-        finally:
-            low.llama_model_default_params = original
-
-
-_LOAD_LOCK = threading.Lock()
+    params._tinyagent_plain = True
+    low.llama_model_default_params = params
+    return True
 
 
 def _open(settings, model_path, lora_path) -> BaseLanguageModel:
@@ -117,19 +110,19 @@ def _open(settings, model_path, lora_path) -> BaseLanguageModel:
     from tinyagent.nodes.gguf_check import ModelFileError
 
     try:
-        with _model_params(extra_buffers()):
-            return LlamaCpp(
-                model_path=str(model_path),
-                lora_path=str(lora_path) if lora_path else None,
-                n_ctx=settings.n_ctx,
-                n_threads=settings.n_threads,
-                n_batch=256,
-                model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
-                temperature=settings.temperature,
-                max_tokens=settings.max_plan_tokens,
-                seed=0,
-                verbose=False,
-            )
+        install_cpu_defaults()
+        return LlamaCpp(
+            model_path=str(model_path),
+            lora_path=str(lora_path) if lora_path else None,
+            n_ctx=settings.n_ctx,
+            n_threads=settings.n_threads,
+            n_batch=256,
+            model_kwargs={"n_threads_batch": settings.n_threads},  # prompt evaluation too, not every core
+            temperature=settings.temperature,
+            max_tokens=settings.max_plan_tokens,
+            seed=0,
+            verbose=False,
+        )
     except (ValueError, RuntimeError, OSError) as exc:  # llama.cpp refused a file that looked right
         what = f"{model_path}" + (f" with the adapter {lora_path}" if lora_path else "")
         reason = " ".join(str(exc).split())[:300]

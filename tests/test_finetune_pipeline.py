@@ -35,6 +35,9 @@ N_CTX = 1024
 def llama(model_path, **kw):
     import llama_cpp
 
+    from tinyagent.nodes.llm import install_cpu_defaults
+
+    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/llm.py)
     return llama_cpp.Llama(model_path=str(model_path), n_ctx=N_CTX, n_threads=2, verbose=False, **kw)
 
 

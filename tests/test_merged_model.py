@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from tinyagent.graph.settings import PROJECT_ADAPTER, Settings, default_model_path
+from tinyagent.nodes.llm import install_cpu_defaults
 
 gguf = pytest.importorskip("gguf")
 llama_cpp = pytest.importorskip("llama_cpp")
@@ -63,6 +64,7 @@ def test_merged_weights_are_the_base_plus_the_adapters_delta(tmp_path):
 
 
 def prompt_logits(model: Path, lora: Path | None = None) -> np.ndarray:
+    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/llm.py)
     llm = llama_cpp.Llama(model_path=str(model), lora_path=str(lora) if lora else None, n_ctx=256,
                           n_threads=2, logits_all=True, verbose=False)
     tokens = llm.tokenize(b"<|im_start|>user\nEmail Sarah Lee the Q3 slides<|im_end|>\n<|im_start|>assistant\n"

@@ -92,7 +92,7 @@ def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkey
     """llama.cpp put the weights in its AMX buffers on a VM that advertises AMX without running it,
     and the first long prompt died with SIGILL; there the extra buffers are off, and a long prompt
     runs."""
-    from tinyagent.nodes.llm import amx_advertised, extra_buffers
+    from tinyagent.nodes.llm import amx_advertised, extra_buffers, install_cpu_defaults
 
     amx, plain = tmp_path / "amx", tmp_path / "plain"
     amx.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f amx_bf16 amx_tile amx_int8\n")
@@ -105,6 +105,7 @@ def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkey
     assert not extra_buffers()
     monkeypatch.delenv("TINYAGENT_LLAMA_EXTRA_BUFFERS")
     assert extra_buffers() == (not amx_advertised())
+    assert install_cpu_defaults() == amx_advertised()  # where AMX is advertised, every load is plain
     llm = load_llama(Settings())
     llm.client.reset()
     out = llm.client.create_completion("hello " * 300, max_tokens=2, temperature=0.0)
