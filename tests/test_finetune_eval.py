@@ -84,8 +84,10 @@ def test_evaluate_rows_through_the_graph(tmp_path):
     air = next(t for t in UNSEEN_TOOLS if t.spec.name == "get_air_quality")
     specs = [spec_dict(weather.spec), spec_dict(air.spec)]
     gold = '1. get_weather(city="Paris", date="2026-11-27")\n2. get_air_quality(city="Paris")\n3. join()<END_OF_PLAN>'
-    rows = [{"query": f"q{i}", "today": "2026-11-26", "plan": gold, "tools": ["get_weather", "get_air_quality"],
-             "specs": specs} for i in range(3)]
+    asks = ["weather in Paris tomorrow and the air quality there", "paris: the weather tomorrow, and the AQI",
+            "will it rain in Paris tomorrow? how is the air?"]
+    rows = [{"query": ask, "today": "2026-11-26", "plan": gold, "tools": ["get_weather", "get_air_quality"],
+             "specs": specs} for ask in asks]
     swapped = '1. get_air_quality(city="paris")\n2. get_weather(city="Paris", date="2026-11-27")\n3. join()<END_OF_PLAN>'
     wrong = '1. get_weather(city="Rome")\n2. join()<END_OF_PLAN>'
     llm = FakeListLLM(responses=[swapped, wrong, "nonsense", "nonsense", "nonsense"])
