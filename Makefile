@@ -6,6 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# llama.cpp is built for this CPU (GGML_NATIVE) but without Intel AMX: on machines that advertise AMX
+# without running it, its AMX kernels die with SIGILL (README, "CPUs that advertise AMX").
+ifeq ($(shell uname -m),x86_64)
+NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
+export LLAMA_CMAKE_ARGS := -DCMAKE_C_FLAGS="$(NO_AMX)" -DCMAKE_CXX_FLAGS="$(NO_AMX)"
+endif
+
 .PHONY: setup chat test bench clean llama-server
 
 setup: $(STAMP)
@@ -13,6 +20,9 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
+	@# llama-cpp-python first, with those flags; --no-cache-dir: never a wheel cached from other flags
+	CMAKE_ARGS="$$LLAMA_CMAKE_ARGS" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install --no-cache-dir \
+		"$$(grep -o 'llama-cpp-python==[0-9.]*' pyproject.toml)"
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/pip install -e '.[dev,finetune,postgres]'
 	@# run_python's sandbox: bubblewrap where it can be installed, else util-linux unshare (never fatal)
 	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \

@@ -72,15 +72,33 @@ def amx_advertised(cpuinfo: str = "/proc/cpuinfo") -> bool:
         return False
 
 
+def amx_compiled() -> bool:
+    """The llama.cpp that llama-cpp-python loads was compiled with AMX kernels (ggml's
+    ``ggml_cpu_has_amx_int8``); True when that cannot be told. `make setup` builds it without them
+    (Makefile, NO_AMX); a wheel built elsewhere may have them."""
+    import ctypes
+    from pathlib import Path
+
+    try:
+        import llama_cpp
+
+        lib = Path(llama_cpp.__file__).parent / "lib"
+        found = sorted(lib.glob("libggml-cpu*.so*")) + sorted(lib.glob("libggml-cpu*.dylib"))
+        return bool(ctypes.CDLL(str(found[0])).ggml_cpu_has_amx_int8()) if found else True
+    except (ImportError, OSError, AttributeError):
+        return True
+
+
 def extra_buffers() -> bool:
     """Whether llama.cpp may use its extra CPU weight buffers (AMX, repacked layouts): not where AMX
-    is advertised, unless TINYAGENT_LLAMA_EXTRA_BUFFERS=1 says it really runs there."""
+    is advertised and llama.cpp was compiled with its AMX kernels, unless
+    TINYAGENT_LLAMA_EXTRA_BUFFERS=1 says AMX really runs there (=0: off anywhere)."""
     forced = os.environ.get("TINYAGENT_LLAMA_EXTRA_BUFFERS", "").strip().lower()
     if forced in ("1", "true", "yes", "on"):
         return True
     if forced in ("0", "false", "no", "off"):
         return False
-    return not amx_advertised()
+    return not (amx_advertised() and amx_compiled())
 
 
 def install_cpu_defaults() -> bool:

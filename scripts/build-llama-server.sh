@@ -30,7 +30,12 @@ LLAMA="$SRC/vendor/llama.cpp"
 
 # CPU only; no network client (models are local files: this llama.cpp dropped libcurl, LLAMA_CURL is
 # ignored, and LLAMA_OPENSSL=OFF is its equivalent); a static build, so the binary needs no .so beside it.
+# Native, but without Intel AMX on x86-64: its kernels die with SIGILL where a VM advertises AMX
+# without running it (README, "CPUs that advertise AMX").
+NO_AMX=""
+[ "$(uname -m)" = x86_64 ] && NO_AMX="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
 cmake -S "$LLAMA" -B "$OUT/cmake" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS="$NO_AMX" -DCMAKE_CXX_FLAGS="$NO_AMX" \
     -DLLAMA_OPENSSL=OFF -DBUILD_SHARED_LIBS=OFF \
     -DGGML_CUDA=OFF -DGGML_METAL=OFF -DGGML_VULKAN=OFF -DGGML_NATIVE="${GGML_NATIVE:-ON}" \
     -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_TOOLS=ON

@@ -92,7 +92,7 @@ def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkey
     """llama.cpp put the weights in its AMX buffers on a VM that advertises AMX without running it,
     and the first long prompt died with SIGILL; there the extra buffers are off, and a long prompt
     runs."""
-    from tinyagent.nodes.llm import amx_advertised, extra_buffers, install_cpu_defaults
+    from tinyagent.nodes.llm import amx_advertised, amx_compiled, extra_buffers, install_cpu_defaults
 
     amx, plain = tmp_path / "amx", tmp_path / "plain"
     amx.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f amx_bf16 amx_tile amx_int8\n")
@@ -104,8 +104,9 @@ def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkey
     monkeypatch.setenv("TINYAGENT_LLAMA_EXTRA_BUFFERS", "0")
     assert not extra_buffers()
     monkeypatch.delenv("TINYAGENT_LLAMA_EXTRA_BUFFERS")
-    assert extra_buffers() == (not amx_advertised())
-    assert install_cpu_defaults() == amx_advertised()  # where AMX is advertised, every load is plain
+    crashes = amx_advertised() and amx_compiled()
+    assert extra_buffers() == (not crashes)
+    assert install_cpu_defaults() == crashes  # there, every load keeps its weights in plain buffers
     llm = load_llama(Settings())
     llm.client.reset()
     out = llm.client.create_completion("hello " * 300, max_tokens=2, temperature=0.0)
