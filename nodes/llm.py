@@ -108,8 +108,9 @@ def install_cpu_defaults() -> bool:
     given with the flag cleared. Idempotent; returns whether the extra buffers are off."""
     import llama_cpp.llama_cpp as low
 
-    if extra_buffers() or getattr(low.llama_model_default_params, "_tinyagent_plain", False):
-        return not extra_buffers()
+    plain = not extra_buffers()
+    if not plain or getattr(low.llama_model_default_params, "_tinyagent_plain", False):
+        return plain
     original = low.llama_model_default_params
 
     def params():

@@ -107,13 +107,14 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
 
 
 _WORD = re.compile(r"[a-z0-9]+")
-_COMMON = frozenset("the and for you your with that this are was can from but not all any our out has "
+#: words too common to tell a request from an example or a made-up value
+COMMON_WORDS = frozenset("the and for you your with that this are was can from but not all any our out has "
                     "have its his her him she they them what when who how why will would could should "
                     "about into please pls just also then now one two get let".split())
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _COMMON}
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in COMMON_WORDS}
 
 
 def _texts(value: Any) -> list[str]:

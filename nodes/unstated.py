@@ -34,6 +34,7 @@ from typing import Any
 
 from tinyagent.nodes.fit import explained, iso_layout, time_phrases
 from tinyagent.nodes.planlang import Task, format_call, refs_in, renumbered
+from tinyagent.nodes.repair import COMMON_WORDS
 from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import parse_duration
 from tinyagent.tools.quantities import Mention, mentions
@@ -41,9 +42,7 @@ from tinyagent.tools.specs import Param, ToolSpec
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CODE = re.compile(r"[A-Z]{2,4}")
-_COMMON = frozenset("the and for you your with that this are was can from but not all any our out has "
-                    "have its his her him she they them what when who how why will would could should "
-                    "about into please pls just also then now one two get let new".split())
+_COMMON = COMMON_WORDS | {"new"}
 
 
 def _words(text: str) -> list[str]:
