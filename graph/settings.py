@@ -112,6 +112,10 @@ class Settings(BaseSettings):
         "For tools the classifier was not fitted on (your own): once per step, a call may not be "
         "closed while the request states a number no step uses and the tool has an optional number "
         "parameter left unset (llama.cpp at temperature 0)."))
+    plan_parts: bool = Field(True, description=(
+        "On a first turn, a request of several asks (a list, sentences, \"; \", \"then\") whose first "
+        "plan is invalid is planned part by part, and a part the first plan does not speak of is "
+        "planned alone and added (nodes/segments.py); each such round counts as a replan."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

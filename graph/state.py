@@ -46,6 +46,9 @@ class State(InputState, total=False):
     timings: Annotated[dict[str, float], merge_dicts]
     feedback: str | None             # the person's comment on a rejected plan
     early: str | None                # key of the read-only tasks started while the plan was written
+    parts: list[str]                 # parts of the request to plan alone next (nodes/segments.py)
+    parts_replace: bool              # they replace the latest plan (it was invalid) instead of extending it
+    all_parts: list[str]             # every part of the request, when it was cut
 
 
 class OutputState(TypedDict, total=False):

@@ -136,8 +136,12 @@ class RunView:
             status = update.get("status")
             if status == "invalid":
                 self.note(f"The plan is not valid ({short(update.get('plan_error'), 200)}); "
-                          "writing a new one.")
+                          + ("planning the request part by part." if update.get("parts") else "writing a new one."))
                 self.stage = "Writing a new plan"
+            elif status == "incomplete":
+                left = "; ".join(f"'{short(p, 80)}'" for p in update.get("parts", []))
+                self.note(f"The plan does not cover {left}; planning that on its own.")
+                self.stage = "Completing the plan"
             elif status == "rejected":
                 self.note(f"Plan rejected: {short(update.get('feedback'), 200)}. Writing a new one.")
                 self.stage = "Writing a new plan"

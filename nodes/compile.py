@@ -28,6 +28,7 @@ from tinyagent.nodes.repair import (
     new_email_for_unasked_reply,
 )
 from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.nodes.segments import segments, uncovered
 from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -90,6 +91,16 @@ def settle_early(res: Resources, state: dict, records: list[dict]) -> list[dict]
             if r["id"] in finished else r for r in records]
 
 
+def by_parts(res: Resources, state: dict) -> list[str]:
+    """The parts of the request (nodes/segments.py) when its first plan may be completed or
+    replaced part by part: a first turn's first plan, with ``plan_parts`` on; [] otherwise."""
+    if not res.settings.plan_parts or state.get("context") or state.get("tasks") or state.get("feedback") \
+            or len(state.get("plans", [])) != 1:
+        return []
+    parts = segments(state.get("query", ""))
+    return parts if len(parts) > 1 else []
+
+
 def make_compile(res: Resources):
     def compile(state: dict, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -138,6 +149,10 @@ def make_compile(res: Resources):
             timings["compile"] += time.perf_counter() - t
             replans = state.get("replans", 0)
             if replans < ctx.max_replans:
+                parts = by_parts(res, state)
+                if parts:  # a long request whose first plan is invalid: planned part by part
+                    return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
+                            "parts": parts, "parts_replace": True, "all_parts": parts, "timings": timings}
                 return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
                         "timings": timings}
             answer = compose(done) + "\n" if any(d.get("status") == "done" for d in done) else ""
@@ -145,6 +160,12 @@ def make_compile(res: Resources):
                        f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
+        parts = by_parts(res, state) if tasks and state.get("replans", 0) < ctx.max_replans else []
+        left = [parts[i] for i in uncovered(parts, [x.to_dict() for x in tasks])]
+        if left:  # asks of a long request the plan does not speak of: each is planned alone and added
+            timings["compile"] += time.perf_counter() - t
+            return {"plan": plan, "plan_error": None, "replans": state.get("replans", 0) + 1, "status": "incomplete",
+                    "parts": left, "parts_replace": False, "all_parts": parts, "timings": timings}
         pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}
@@ -183,7 +204,7 @@ def make_compile(res: Resources):
 
 def route_after_compile(state: dict) -> Route:
     status = state.get("status")
-    if status in ("invalid", "rejected"):
+    if status in ("invalid", "rejected", "incomplete"):
         return "plan"
     if status == "ready":
         return "execute"

@@ -13,6 +13,8 @@ from tinyagent.tools.specs import Param, ToolSpec
 #: Steps a plan may have: 8, as in the training data; a request of more asks gets 2 per ask, up to
 #: MAX_STEPS (a small model given room it does not need repeats steps until its tokens run out).
 PLAN_STEPS = 8
+#: Roles of parameters whose strings name a person or a file (tools/specs.py, schema key x-role).
+HANDLE_ROLES = frozenset({"people", "attachments"})
 MAX_STEPS = 12
 
 
@@ -98,6 +100,18 @@ def _string(b: _Builder, refs: _Refs) -> str:
     return b.add(f"str-{refs.key}", body)
 
 
+def _handle(b: _Builder, refs: _Refs) -> str:
+    """A string naming a person or a file (``recipients``, ``invitees``, ``attachments``): a name,
+    an address or a path, which never starts with ``$``, or exactly a reference ``"$K"`` to an
+    earlier step (or a later one of this plan). No money and no text after a reference: the model
+    wrote ``invitees=["$42'])  # Added ...`` and ran on to the token limit inside the string."""
+    alts = [r'"\"" ( ( [^"\\\n$] | "\\" ["\\nt] ) ( [^"\\\n] | "\\" ["\\nt] )* )? "\""']
+    for rule in (refs.text, refs.later):
+        if rule:
+            alts.append(f'"\\"$" {rule} "\\""')
+    return b.add(f"handle-{refs.key}", " | ".join(alts))
+
+
 def _ref(b: _Builder, refs: _Refs) -> str | None:
     """Rule for a whole-argument reference ``"$K"`` to an earlier step where the value is not a
     string (a number, a list, a choice), or None when there is none. A later step is named only
@@ -106,14 +120,15 @@ def _ref(b: _Builder, refs: _Refs) -> str | None:
     return b.add(f"ref-{refs.text}", f'"\\"$" {refs.text} "\\""') if refs.text else None
 
 
-def _value(b: _Builder, ptype: str, items: str, refnum: _Refs, optional: bool) -> str:
-    s = _string(b, refnum)
+def _value(b: _Builder, ptype: str, items: str, refnum: _Refs, optional: bool, handle: bool = False) -> str:
+    s = _handle(b, refnum) if handle else _string(b, refnum)
     ref = _ref(b, refnum)
     scalar = {"string": s, "integer": "int", "number": "num", "boolean": "bool"}
     if ptype in scalar:
         alts = [scalar[ptype]] + ([ref] if ref and ptype != "string" else [])
     elif ptype == "array":
-        elem = _value(b, items if items in scalar else "any-scalar", "any", refnum, False)
+        elem = _value(b, items if items in scalar else "any-scalar", "any", refnum, False,
+                      handle and items == "string")
         arr = b.add(f"arr-{elem}", f'"[" ( {elem} ( ", " {elem} )* )? "]"')
         alts = [arr] + ([ref] if ref else [])
     elif ptype == "object":
@@ -126,7 +141,7 @@ def _value(b: _Builder, ptype: str, items: str, refnum: _Refs, optional: bool) -
     else:  # any
         arr = _value(b, "array", "any", refnum, False)
         alts = [s, "num", "bool", "none", arr]
-    name = _rule_name("v", ptype, items, refnum.key, "opt" if optional else "req")
+    name = _rule_name("v", ptype, items, refnum.key, "opt" if optional else "req", "handle" if handle else "")
     return b.add(name, " | ".join(alts))
 
 
@@ -189,7 +204,8 @@ def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = N
             return f'"{p.name}=" ' + _shaped(b, p.schema(), refnum)
         if p.role == "when" and when:
             return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))
-        return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required)
+        return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required,
+                                        p.role in HANDLE_ROLES and p.type in ("string", "array"))
 
     params = [p for p in spec.params if p.required or p.role != "when" or when]
     req = [arg(p) for p in params if p.required]

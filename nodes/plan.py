@@ -13,15 +13,105 @@ from tinyagent.nodes.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.grammar import money_amounts, plan_grammar, steps_for
 from tinyagent.nodes.llm import complete
-from tinyagent.nodes.planlang import format_plan
+from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
 from tinyagent.nodes.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.nodes.segments import placed
 from tinyagent.store.tool_classifier import clauses
 from tinyagent.tools.dates import find_phrases
 
 
 def next_step_id(tasks: list[dict]) -> int:
     return 1 + max((t["id"] for t in tasks), default=0)
+
+
+def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict], reason: str | None,
+               error: str | None, first_id: int, on_token) -> tuple[str, int]:
+    """The model's plan for ``view["query"]`` with the tools ``view`` shows (a retrieval, see
+    nodes/retrieve.py): (plan text, prompt tokens)."""
+    specs = [res.specs[name] for name in view.get("tools", []) if name in res.specs]
+    messages = plan_messages(
+        view["query"], specs, view.get("examples", []), today=ctx.today_date(), done=done,
+        replan_reason=reason, error=error, first_id=first_id, context=view.get("context", ""))
+    callable_specs = specs
+    when = find_phrases(view["query"])  # the person's words for times: for the grammar and the value hook
+    focus = view.get("focus") or []
+    if res.settings.focus_tools and focus and not done and not reason:
+        # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
+        # distractors the model was trained with, and the grammar keeps it to the sure ones.
+        callable_specs = [s for s in specs if s.name in focus] or specs
+    grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
+                           when=when, max_steps=steps_for(len(clauses(view["query"]))),
+                           money=money_amounts(view["query"]))
+    must_use = [n for n in view.get("required", []) if n in {s.name for s in callable_specs}]
+    # a contact looked up is for something: the first plan gets one more step to use it, when
+    # it may call a tool that takes people and the request does not ask for the address itself
+    sends = any(p.role == "people" for s in callable_specs for p in s.params)
+    lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(view["query"]) else \
+        sorted(person_lookups({s.name: s for s in callable_specs}))
+    if res.settings.use_lookups and asks_to_attach(view.get("reading") or view["query"]) and any(
+            "attachments" in s.roles for s in callable_specs):
+        # a file found to be sent along is for something too ("find the budget sheet and send it
+        # to Ravi" planned as the file look-up alone)
+        lookups += [s.name for s in callable_specs if "file" in s.roles]
+    must_plan = bool(view.get("must_plan"))
+    refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
+        if (must_use or lookups or must_plan) and not done and not reason else None
+    if res.settings.stated_values:
+        # your own tools (the classifier was not fitted on them): a number the request states
+        # gets one more chance to reach an optional number parameter before a call is closed
+        clf = getattr(res.index(), "classifier", None)
+        known = set(clf.names) if clf is not None else set()
+        refuse = any_refuser(refuse, stated_value_refuser(
+            view["query"], {s.name: s for s in callable_specs if s.name not in known}, when))
+    text, n_prompt, _ = complete(llm, messages, grammar, res.settings.max_plan_tokens,
+                                 ctx.temperature, on_token=on_token, refuse=refuse)
+    return text, n_prompt
+
+
+def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[str, int]:
+    """The plan when parts of the request are planned alone (``state["parts"]``, chosen by the
+    compile node): each part gets its own retrieval and plan, numbered on after the steps before
+    it. With ``parts_replace`` they make the whole plan (the first one was invalid); otherwise they
+    extend the first plan: a part's step that the plan already has is not added again, nor one
+    whose values the part does not say where the plan calls the same tool with values no part
+    says (``do_not_disturb(minutes=90)`` for "for 1.5 hours": the ask was done in other words)."""
+    from tinyagent.nodes.retrieve import retrieval
+
+    tasks: list[Task] = []
+    if not state.get("parts_replace"):
+        tasks = compile_plan(state.get("plan", ""), res.specs)
+    # a first-plan step whose values no part of the request speaks of (minutes=90 for "1.5 hours")
+    unplaced: dict[str, int] = {}
+    for t in tasks:
+        if not placed(t.args, state.get("all_parts") or []):
+            unplaced.setdefault(t.tool, t.id)
+    tokens = 0
+    for part in state["parts"]:
+        write({"type": "progress", "text": f"Planning on its own: {part}"})
+        view = {**retrieval(res, part, ctx.max_tools), "query": part}
+        if view["nothing_fits"]:
+            continue
+        text, n = write_plan(res, ctx, llm, view, done=[], reason=None, error=None, first_id=1,
+                             on_token=lambda tok: None)
+        tokens += n
+        try:
+            steps = compile_plan(text, res.specs)
+        except PlanError:
+            continue  # this part stays unplanned; the rest of the plan goes on
+        have = {(t.tool, repr(t.args)): t.id for t in tasks}
+        same: dict[int, int] = {}  # a step of the part -> the plan's step that already does it
+        keep = []
+        for t in steps:
+            args = renumber(t.args, same) if all(d in same for d in t.deps) else None
+            if args is not None and (t.tool, repr(args)) in have:
+                same[t.id] = have[(t.tool, repr(args))]
+            elif not t.deps and t.tool in unplaced and not placed(t.args, [part]):
+                same[t.id] = unplaced[t.tool]
+            else:
+                keep.append(t)
+        tasks += renumbered(keep, 1 + max((t.id for t in tasks), default=0), also=same)
+    return format_plan(tasks), tokens
 
 
 def make_plan(res: Resources):
@@ -37,25 +127,17 @@ def make_plan(res: Resources):
             return {"plan": text, "plans": [*state.get("plans", []), text],
                     "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
         llm = res.llm(progress=lambda text: write({"type": "progress", "text": text}))
-        specs = [res.specs[name] for name in state.get("tools", []) if name in res.specs]
+        if state.get("parts"):  # parts of the request planned alone (see the compile node)
+            text, n_prompt = plan_parts(res, ctx, llm, state, write)
+            write({"type": "plan_token", "text": text})
+            return {"plan": text, "plans": [*state.get("plans", []), text], "parts": [],
+                    "early": None if state.get("parts_replace") else state.get("early"),
+                    "prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
+                    "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
         first_id = next_step_id(done)
         reason = state.get("replan_reason")
         if state.get("feedback"):
             reason = f"the person rejected the plan: {state['feedback']}"
-        messages = plan_messages(
-            state["query"], specs, state.get("examples", []), today=ctx.today_date(), done=done,
-            replan_reason=reason, error=state.get("plan_error"), first_id=first_id,
-            context=state.get("context", ""))
-        callable_specs = specs
-        when = find_phrases(state["query"])  # the person's words for times: for the grammar and the value hook
-        focus = state.get("focus") or []
-        if res.settings.focus_tools and focus and not done and not reason:
-            # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
-            # distractors the model was trained with, and the grammar keeps it to the sure ones.
-            callable_specs = [s for s in specs if s.name in focus] or specs
-        grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
-                               when=when, max_steps=steps_for(len(clauses(state["query"]))),
-                               money=money_amounts(state["query"]))
         early = None
         if res.settings.early_start and not ctx.dry_run and not ctx.needs_approval("read"):
             early = EarlyStart(tools=res.tools, specs=res.specs, query=state["query"],
@@ -68,29 +150,8 @@ def make_plan(res: Resources):
             write({"type": "plan_token", "text": tok})
             if early is not None:
                 early.feed(tok)  # a complete, valid read-only line starts now (nodes/early.py)
-        must_use = [n for n in state.get("required", []) if n in {s.name for s in callable_specs}]
-        # a contact looked up is for something: the first plan gets one more step to use it, when
-        # it may call a tool that takes people and the request does not ask for the address itself
-        sends = any(p.role == "people" for s in callable_specs for p in s.params)
-        lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(state["query"]) else \
-            sorted(person_lookups({s.name: s for s in callable_specs}))
-        if res.settings.use_lookups and asks_to_attach(state.get("reading") or state["query"]) and any(
-                "attachments" in s.roles for s in callable_specs):
-            # a file found to be sent along is for something too ("find the budget sheet and send it
-            # to Ravi" planned as the file look-up alone)
-            lookups += [s.name for s in callable_specs if "file" in s.roles]
-        must_plan = bool(state.get("must_plan"))
-        refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
-            if (must_use or lookups or must_plan) and not done and not reason else None
-        if res.settings.stated_values:
-            # your own tools (the classifier was not fitted on them): a number the request states
-            # gets one more chance to reach an optional number parameter before a call is closed
-            clf = getattr(res.index(), "classifier", None)
-            known = set(clf.names) if clf is not None else set()
-            refuse = any_refuser(refuse, stated_value_refuser(
-                state["query"], {s.name: s for s in callable_specs if s.name not in known}, when))
-        text, n_prompt, n_gen = complete(llm, messages, grammar, res.settings.max_plan_tokens,
-                                         ctx.temperature, on_token=on_token, refuse=refuse)
+        text, n_prompt = write_plan(res, ctx, llm, state, done=done, reason=reason,
+                                    error=state.get("plan_error"), first_id=first_id, on_token=on_token)
         key = None
         if early is not None:
             early.feed("\n")  # the last line is complete too

@@ -156,11 +156,11 @@ def renumber(value: Any, ids: dict[int, int]) -> Any:
     return value
 
 
-def renumbered(order: list[Task], first_id: int) -> list[Task]:
+def renumbered(order: list[Task], first_id: int, also: dict[int, int] | None = None) -> list[Task]:
     """The tasks in ``order`` numbered from ``first_id``, their references and dependencies following
     the steps they point to; a step that appears more than once (a call and its repeats) is pointed
-    to at its first place."""
-    ids: dict[int, int] = {}
+    to at its first place. ``also``: where references to steps left out of ``order`` go instead."""
+    ids: dict[int, int] = dict(also or {})
     for i, t in enumerate(order):
         ids.setdefault(t.id, first_id + i)
     out = []

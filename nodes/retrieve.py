@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
 
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
@@ -36,6 +36,63 @@ def split_request(messages: list) -> tuple[str, str]:
     return message_text(messages[idx]).strip(), earlier_turns(messages[:idx], message_text, CONTEXT_TURNS, CONTEXT_CHARS)
 
 
+def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
+              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """What the planner is shown for ``query`` (the whole request, or one part of it planned
+    alone): tools, the ones it may call (focus) and must call (required), the solved examples,
+    and whether nothing fits."""
+    index = res.index(progress=progress)
+    found = index.retrieve(query, list(res.specs), max_tools=max_tools,
+                           n_examples=res.settings.n_examples,
+                           match_above=res.settings.match_unknown_above)
+    # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
+    # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
+    judged = bool(found.tools) and all(name in found.probabilities for name in found.tools)
+    nothing_fits = (judged and not context
+                    and max(found.probabilities.values(), default=0.0) < res.settings.decline_below)
+    # Only tools the classifier does not know (an app's own): nothing fits when the request and
+    # each of its clauses are far from every shown tool's description (tuned on the generator's
+    # synthetic tools: at 0.2, 97% of fitting requests kept, 88% of unservable ones declined)
+    unjudged = bool(found.tools) and not found.probabilities and not found.sure  # the user's own tools
+    nothing_fits = nothing_fits or (unjudged and bool(found.similarity) and not context
+                                    and max(found.similarity.values()) < res.settings.unknown_decline_below)
+    # A tool of the user's own very close to the request (or a clause): the first plan may not be empty
+    must_plan = not context and any(found.similarity.get(n, 0.0) >= res.settings.unknown_plan_above > 0
+                                    for n in found.tools if n not in found.probabilities)
+    # A new request starts a fresh record; the conversation itself stays in `messages`.
+    # Tools the classifier is very sure of: the first plan may not end before it calls them.
+    required = [] if context else [n for n in found.tools
+                                   if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
+    # Tools of the user's own that are clearly one clause's: the same ("lock up the garage" and
+    # "so, run the sprinklers in the garage for 15 minutes" were planned as join())
+    required += [] if context or nothing_fits else [n for n in found.matched if n not in required]
+    focus = list(found.sure)
+    tools = list(found.tools)
+    reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
+    if asks_to_attach(reading) and res.settings.require_above > 0:
+        # a file to send along is found by name first: the file tool is shown and must be called,
+        # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
+        # the shown tools that send files may be called, or, where none is shown, all are shown
+        # (showing the others beside a shown one was measured: the planner then picks a reply or
+        # a forward for a new email)
+        finders = [n for n, s in res.specs.items() if "file" in s.roles]
+        senders = [n for n in tools if "attachments" in res.specs[n].roles]
+        if not senders:  # none shown ("find the budget sheet and send it to Ravi"): all of them
+            senders = [n for n, s in res.specs.items() if "attachments" in s.roles]
+        tools += [n for n in finders + senders if n not in tools]
+        if focus:  # (an empty focus leaves every shown tool callable)
+            focus += [n for n in finders + senders if n not in focus]
+        required += [n for n in finders if n not in required]
+    examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
+    if not examples and unjudged:
+        # the index judges none of these tools and no stored example fits: one made from the
+        # likeliest tool
+        best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
+        examples = [e for e in [composed_example(res.specs[best])] if e]
+    return {"tools": tools, "focus": focus, "required": required, "reading": reading,
+            "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples}
+
+
 def make_retrieve(res: Resources):
     def retrieve(state: dict, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -43,61 +100,11 @@ def make_retrieve(res: Resources):
         t = time.perf_counter()
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
-        index = res.index(progress=lambda text: write({"type": "progress", "text": text}))
-        found = index.retrieve(query, list(res.specs), max_tools=ctx.max_tools,
-                               n_examples=res.settings.n_examples,
-                               match_above=res.settings.match_unknown_above)
-        write({"type": "retrieved", "tools": found.tools})
-        # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
-        # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
-        judged = bool(found.tools) and all(name in found.probabilities for name in found.tools)
-        nothing_fits = (judged and not context
-                        and max(found.probabilities.values(), default=0.0) < res.settings.decline_below)
-        # Only tools the classifier does not know (an app's own): nothing fits when the request and
-        # each of its clauses are far from every shown tool's description (tuned on the generator's
-        # synthetic tools: at 0.2, 97% of fitting requests kept, 88% of unservable ones declined)
-        unjudged = bool(found.tools) and not found.probabilities and not found.sure  # the user's own tools
-        nothing_fits = nothing_fits or (unjudged and bool(found.similarity) and not context
-                                        and max(found.similarity.values()) < res.settings.unknown_decline_below)
-        # A tool of the user's own very close to the request (or a clause): the first plan may not be empty
-        must_plan = not context and any(found.similarity.get(n, 0.0) >= res.settings.unknown_plan_above > 0
-                                        for n in found.tools if n not in found.probabilities)
-        # A new request starts a fresh record; the conversation itself stays in `messages`.
-        # Tools the classifier is very sure of: the first plan may not end before it calls them.
-        required = [] if context else [n for n in found.tools
-                                       if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
-        # Tools of the user's own that are clearly one clause's: the same ("lock up the garage" and
-        # "so, run the sprinklers in the garage for 15 minutes" were planned as join())
-        required += [] if context or nothing_fits else [n for n in found.matched if n not in required]
-        focus = list(found.sure)
-        tools = list(found.tools)
-        reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
-        if asks_to_attach(reading) and res.settings.require_above > 0:
-            # a file to send along is found by name first: the file tool is shown and must be called,
-            # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
-            # the shown tools that send files may be called, or, where none is shown, all are shown
-            # (showing the others beside a shown one was measured: the planner then picks a reply or
-            # a forward for a new email)
-            finders = [n for n, s in res.specs.items() if "file" in s.roles]
-            senders = [n for n in tools if "attachments" in res.specs[n].roles]
-            if not senders:  # none shown ("find the budget sheet and send it to Ravi"): all of them
-                senders = [n for n, s in res.specs.items() if "attachments" in s.roles]
-            tools += [n for n in finders + senders if n not in tools]
-            if focus:  # (an empty focus leaves every shown tool callable)
-                focus += [n for n in finders + senders if n not in focus]
-            required += [n for n in finders if n not in required]
-        examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
-        if not examples and unjudged:
-            # the index judges none of these tools and no stored example fits: one made from the
-            # likeliest tool
-            best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
-            examples = [e for e in [composed_example(res.specs[best])] if e]
-        return {"query": query, "context": context, "tools": tools, "focus": focus,
-                "required": required, "reading": reading,
-                "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits,
-                "examples": examples,
+        found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
+        write({"type": "retrieved", "tools": found["tools"]})
+        return {"query": query, "context": context, **found,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
-                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "",
+                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "parts": [],
                 "prompt_tokens": 0, "started": started, "feedback": None,
                 "timings": {"retrieve": time.perf_counter() - t, "plan": 0.0, "compile": 0.0,
                             "execute": 0.0, "join": 0.0}}
