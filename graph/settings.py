@@ -116,6 +116,11 @@ class Settings(BaseSettings):
         "On a first turn, a request of several asks (a list, sentences, \"; \", \"then\") whose first "
         "plan is invalid is planned part by part, and a part the first plan does not speak of is "
         "planned alone and added (nodes/segments.py); each such round counts as a replan."))
+    part_tool_below: float = Field(0.08, ge=0.0, le=1.0, description=(
+        "With plan_parts: a first-plan step whose values speak of one part of the request only, and "
+        "whose tool the classifier gives that part alone less than this, is taken out with the steps "
+        "of that part it feeds or uses, and the part is planned alone (`open_and_get_file_path` for "
+        "\"pull up Union Square in Maps\"); 0 turns it off."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

@@ -16,7 +16,7 @@ from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
-from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan
+from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import (
     attach_found_file,
@@ -28,7 +28,7 @@ from tinyagent.nodes.repair import (
     new_email_for_unasked_reply,
 )
 from tinyagent.nodes.resources import Resources, run_context
-from tinyagent.nodes.segments import segments, uncovered
+from tinyagent.nodes.segments import home, segments, uncovered
 from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -101,6 +101,44 @@ def by_parts(res: Resources, state: dict) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def misplaced_steps(tasks: list, parts: list[str], probs: list[dict[str, float]], below: float):
+    """(the tasks to keep, the indexes of the parts to plan again): a step goes when its values
+    speak of one part only and the classifier gives its tool, for that part alone, less than
+    ``below``; with it go the steps that use its result (all of that part, or it stays) and the
+    steps of that part it used that nothing else uses."""
+    if below <= 0:
+        return tasks, set()
+    homes = {x.id: home(x.args, parts) for x in tasks}
+    by_id = {x.id: x for x in tasks}
+    users: dict[int, set[int]] = {}
+    for x in tasks:
+        for d in x.deps:
+            users.setdefault(d, set()).add(x.id)
+    out: set[int] = set()
+    redo: set[int] = set()
+    for x in tasks:
+        h = homes[x.id]
+        if h is None or x.id in out or probs[h].get(x.tool, 1.0) >= below:
+            continue
+        group, todo = set(), [x.id]
+        while todo:  # the step and whatever uses its result, transitively
+            i = todo.pop()
+            if i not in group:
+                group.add(i)
+                todo += list(users.get(i, ()))
+        if any(homes[i] != h for i in group):
+            continue  # another part's step needs it
+        grew = True
+        while grew:  # and the steps of this part it used, once nothing else uses them
+            more = {d for i in group for d in by_id[i].deps
+                    if d in by_id and d not in group and homes[d] == h and users.get(d, set()) <= group}
+            group |= more
+            grew = bool(more)
+        out |= group
+        redo.add(h)
+    return [x for x in tasks if x.id not in out], redo
+
+
 def make_compile(res: Resources):
     def compile(state: dict, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -161,11 +199,18 @@ def make_compile(res: Resources):
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
         parts = by_parts(res, state) if tasks and state.get("replans", 0) < ctx.max_replans else []
-        left = [parts[i] for i in uncovered(parts, [x.to_dict() for x in tasks])]
-        if left:  # asks of a long request the plan does not speak of: each is planned alone and added
-            timings["compile"] += time.perf_counter() - t
-            return {"plan": plan, "plan_error": None, "replans": state.get("replans", 0) + 1, "status": "incomplete",
-                    "parts": left, "parts_replace": False, "all_parts": parts, "timings": timings}
+        if parts:
+            # steps whose tool does not fit the one part they speak of go, and that part is planned
+            # alone; so is a part no step speaks of (nodes/segments.py)
+            judge = getattr(res.index(), "tool_probabilities", None)  # (an index of your own may not judge)
+            kept, redo = misplaced_steps(tasks, parts, judge(parts) if judge else [{} for _ in parts],
+                                         res.settings.part_tool_below)
+            left = [parts[i] for i in sorted(redo | set(uncovered(parts, [x.to_dict() for x in kept])))]
+            if left:
+                timings["compile"] += time.perf_counter() - t
+                return {"plan": format_plan(renumbered(kept, first_id)), "plan_error": None,
+                        "replans": state.get("replans", 0) + 1, "status": "incomplete",
+                        "parts": left, "parts_replace": False, "all_parts": parts, "timings": timings}
         pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}

@@ -16,7 +16,7 @@ from tinyagent.nodes.llm import complete
 from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
 from tinyagent.nodes.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
-from tinyagent.nodes.segments import placed
+from tinyagent.nodes.segments import home, placed
 from tinyagent.store.tool_classifier import clauses
 from tinyagent.tools.dates import find_phrases
 
@@ -73,9 +73,11 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
     """The plan when parts of the request are planned alone (``state["parts"]``, chosen by the
     compile node): each part gets its own retrieval and plan, numbered on after the steps before
     it. With ``parts_replace`` they make the whole plan (the first one was invalid); otherwise they
-    extend the first plan: a part's step that the plan already has is not added again, nor one
-    whose values the part does not say where the plan calls the same tool with values no part
-    says (``do_not_disturb(minutes=90)`` for "for 1.5 hours": the ask was done in other words)."""
+    extend the first plan: a part's step that the plan already has is not added again, nor a step
+    of a tool the plan already calls for that part, nor one whose values the part does not say
+    where the plan calls the same tool with values no part says (``do_not_disturb(minutes=90)``
+    for "for 1.5 hours": the ask was done in other words), nor one of a tool the classifier finds
+    misplaced for that part (``part_tool_below``)."""
     from tinyagent.nodes.retrieve import retrieval
 
     tasks: list[Task] = []
@@ -86,6 +88,8 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
     for t in tasks:
         if not placed(t.args, state.get("all_parts") or []):
             unplaced.setdefault(t.tool, t.id)
+    parts = state.get("all_parts") or []
+    judge = getattr(res.index(), "tool_probabilities", None)
     tokens = 0
     for part in state["parts"]:
         write({"type": "progress", "text": f"Planning on its own: {part}"})
@@ -99,6 +103,8 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
             steps = compile_plan(text, res.specs)
         except PlanError:
             continue  # this part stays unplanned; the rest of the plan goes on
+        fits = judge([part])[0] if judge else {}
+        mine = {t.tool: t.id for t in tasks if not t.deps and part in parts and home(t.args, parts) == parts.index(part)}
         have = {(t.tool, repr(t.args)): t.id for t in tasks}
         same: dict[int, int] = {}  # a step of the part -> the plan's step that already does it
         keep = []
@@ -106,10 +112,16 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
             args = renumber(t.args, same) if all(d in same for d in t.deps) else None
             if args is not None and (t.tool, repr(args)) in have:
                 same[t.id] = have[(t.tool, repr(args))]
+            elif not t.deps and t.tool in mine:  # the plan already does this for this part
+                same[t.id] = mine[t.tool]
             elif not t.deps and t.tool in unplaced and not placed(t.args, [part]):
                 same[t.id] = unplaced[t.tool]
+            elif fits.get(t.tool, 1.0) < res.settings.part_tool_below:
+                continue  # a tool that does not fit the part, as the compile node judged it
             else:
                 keep.append(t)
+        if any(d not in same and d not in {k.id for k in keep} for t in keep for d in t.deps):
+            continue  # a kept step would lose a result it uses: the part stays as the plan had it
         tasks += renumbered(keep, 1 + max((t.id for t in tasks), default=0), also=same)
     return format_plan(tasks), tokens
 

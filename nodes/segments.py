@@ -228,6 +228,13 @@ def placed(args, parts: list[str]) -> bool:
     return any(_near(w, part) for w in words for part in said)
 
 
+def home(args, parts: list[str]) -> int | None:
+    """The one part of the request a step's values speak of; None for none or several."""
+    words, said = _step_words(args), [_tokens(p) for p in parts]
+    found = {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
+    return found.pop() if len(found) == 1 else None
+
+
 def uncovered(parts: list[str], steps: list[dict]) -> list[int]:
     """The indexes of ``parts`` (from ``segments``) that no step of a plan speaks of: no value of
     any step shares a word or number with the part ("look up Elena's email" beside a plan of

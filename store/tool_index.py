@@ -260,6 +260,15 @@ class ToolIndex:
         return {"added": added, "updated": len(todo) - added, "unchanged": len(items) - len(todo)}
 
     # -- retrieval ---------------------------------------------------------------------------
+    def tool_probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The classifier's probability of each tool it can judge (fitted on it, card unchanged),
+        for each of ``texts`` read alone (typos corrected); empty dicts without a classifier."""
+        if self.classifier is None or not texts:
+            return [{} for _ in texts]
+        known = self.classifier.known(self._digests)
+        probs = self.classifier.probabilities(self.embedder.embed([self.classifier.read(t) for t in texts]))
+        return [{n: float(row[i]) for n, i in known.items()} for row in probs]
+
     def retrieve(self, query: str, available: Sequence[str], max_tools: int = 5,
                  n_examples: int = 1, k_examples: int = 4, match_above: float = 0.0) -> Retrieved:
         """The tools to show the planner for ``query`` and the closest solved examples.

@@ -84,3 +84,44 @@ def test_with_no_replans_allowed_the_first_plan_stands(tmp_path):
     graph, prompts = make([SARAH, TOM], tmp_path, max_replans=0)
     out = graph.invoke({"messages": [("human", REQUEST)]})
     assert len(out["tasks"]) == 2 and len(prompts) == 1
+
+
+def test_a_step_whose_tool_does_not_fit_its_part_goes_with_the_steps_only_it_needs():
+    from tinyagent.nodes.compile import misplaced_steps
+    from tinyagent.nodes.planlang import Task
+
+    parts = ["tell me ella johnson's email", "show me the note 'weekly goals'",
+             "shoot isabella singh an email about the launch"]
+    tasks = [Task(1, "get_email_address", {"name": "Ella Johnson"}),
+             Task(2, "compose_new_email", {"recipients": ["$1"], "subject": "Weekly goals"}, (1,)),
+             Task(3, "get_phone_number", {"name": "Isabella Singh"}),
+             Task(4, "send_sms", {"recipients": ["$3"], "message": "About the launch"}, (3,))]
+    probs = [{"get_email_address": 0.99, "compose_new_email": 0.1},
+             {"open_note": 0.9, "compose_new_email": 0.01},
+             {"get_email_address": 0.9, "compose_new_email": 0.9, "get_phone_number": 0.1, "send_sms": 0.03}]
+    kept, redo = misplaced_steps(tasks, parts, probs, 0.08)
+    # the email for the note goes, Ella's lookup (her own ask) stays; the text goes with its lookup
+    assert [t.id for t in kept] == [1] and redo == {1, 2}
+    assert misplaced_steps(tasks, parts, probs, 0.0) == (tasks, set())  # turned off
+    # a step another part needs stays: the lookup of part 0 feeding part 1's email
+    probs[0]["get_email_address"] = 0.01
+    kept, redo = misplaced_steps(tasks, parts, probs, 0.08)
+    assert 1 in [t.id for t in kept] and 0 not in redo
+
+
+def test_a_misplaced_step_is_replaced_by_the_plan_of_its_part(tmp_path):
+    class Judging(AllToolsIndex):
+        def tool_probabilities(self, texts):
+            return [{"compose_new_email": 0.01 if "look up" in t else 0.9, "get_email_address": 0.9} for t in texts]
+
+    first = ('1. get_email_address(name="Sarah Lee")\n2. compose_new_email(recipients=["$1"], subject="Slides")\n'
+             '3. compose_new_email(recipients=["Tom Ray"], subject="Tom Ray")\n4. join()<END_OF_PLAN>')
+    # the part's own plan writes the misplaced email again: it is not added a second time
+    again = ('1. get_email_address(name="Tom Ray")\n2. compose_new_email(recipients=["$1"], subject="Tom")\n'
+             '3. join()<END_OF_PLAN>')
+    llm = FakeListLLM(responses=[first, again])
+    graph = build_graph(tools=[get_email_address, compose_new_email],
+                        settings=Settings(data_dir=tmp_path, lora_path=None), llm=llm, index=Judging())
+    out = graph.invoke({"messages": [("human", REQUEST)]})
+    assert [(t["tool"], t["args"].get("name") or t["args"].get("subject")) for t in out["tasks"]] == [
+        ("get_email_address", "Sarah Lee"), ("compose_new_email", "Slides"), ("get_email_address", "Tom Ray")]
