@@ -162,8 +162,12 @@ def _flat(value: Any) -> list[Any]:
 
 def restated(task: Task, earlier: list[Task]) -> bool:
     """``task`` repeats an earlier step exactly, or each of its values is held by an earlier step
-    under another parameter (not a look-up of the same person by another tool)."""
+    under another parameter (not a look-up of the same person by another tool), or it writes two
+    values or more that one earlier step wrote under the same names (``create_note(name="Workout
+    plan", content=...)`` after ``append_note_content`` with that name and content)."""
     if any(t.tool == task.tool and t.args == task.args for t in earlier):
+        return True
+    if len(task.args) >= 2 and any(t.args == task.args for t in earlier):
         return True
     mine = [(k, str(v).lower()) for k, value in task.args.items() for v in _flat(value)]
     held = {(k, str(v).lower()) for t in earlier for k, value in t.args.items() for v in _flat(value)}

@@ -320,6 +320,11 @@ def test_a_step_that_only_restates_what_the_plan_holds_is_dropped(specs):
                    '3. create_note(name="lab report", content="$2")\n4. join()') is None
     assert dropped('1. maps_open_location(location="Union Square")\n'
                    '2. create_note(name="Trip", content="Union Square")\n3. join()') is None
+    # the same note written twice, by another tool under the same names: the second goes
+    note = '1. append_note_content(name="Workout plan", content="Read Thinking, Fast and Slow")\n'
+    assert dropped(note + '2. create_note(name="Workout plan", content="Read Thinking, Fast and Slow")\n'
+                   '3. join()') == note + "2. join()<END_OF_PLAN>"
+    assert dropped(note + '2. create_note(name="Workout plan", content="Stretch")\n3. join()') is None
 
 
 def test_no_gold_step_of_the_generated_test_split_restates_the_plan():
