@@ -69,10 +69,12 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     return text, n_prompt
 
 
-def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[str, int]:
+def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[str | None, int]:
     """The plan when parts of the request are planned alone (``state["parts"]``, chosen by the
     compile node): each part gets its own retrieval and plan, numbered on after the steps before
-    it. With ``parts_replace`` they make the whole plan (the first one was invalid); otherwise they
+    it; (None, tokens) when that gave nothing to run. With ``parts_replace`` they make the whole plan
+    (the first one was invalid), and every part must get a valid plan: otherwise the whole request
+    is replanned with the error, as without parts. Otherwise they
     extend the first plan: a part's step that the plan already has is not added again, nor a step
     of a tool the plan already calls for that part, nor one whose values the part does not say
     where the plan calls the same tool with values no part says (``do_not_disturb(minutes=90)``
@@ -102,7 +104,9 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
         try:
             steps = compile_plan(text, res.specs)
         except PlanError:
-            continue  # this part stays unplanned; the rest of the plan goes on
+            if state.get("parts_replace"):
+                return None, tokens  # a part without a valid plan: the whole request is replanned instead
+            continue  # this part stays as the first plan had it
         fits = judge([part])[0] if judge else {}
         mine = {t.tool: t.id for t in tasks if not t.deps and part in parts and home(t.args, parts) == parts.index(part)}
         have = {(t.tool, repr(t.args)): t.id for t in tasks}
@@ -123,6 +127,8 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
         if any(d not in same and d not in {k.id for k in keep} for t in keep for d in t.deps):
             continue  # a kept step would lose a result it uses: the part stays as the plan had it
         tasks += renumbered(keep, 1 + max((t.id for t in tasks), default=0), also=same)
+    if state.get("parts_replace") and not tasks:
+        return None, tokens  # nothing came of the parts: the whole request is replanned instead
     return format_plan(tasks), tokens
 
 
@@ -139,13 +145,16 @@ def make_plan(res: Resources):
             return {"plan": text, "plans": [*state.get("plans", []), text],
                     "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
         llm = res.llm(progress=lambda text: write({"type": "progress", "text": text}))
+        parted = 0
         if state.get("parts"):  # parts of the request planned alone (see the compile node)
-            text, n_prompt = plan_parts(res, ctx, llm, state, write)
-            write({"type": "plan_token", "text": text})
-            return {"plan": text, "plans": [*state.get("plans", []), text], "parts": [],
-                    "early": None if state.get("parts_replace") else state.get("early"),
-                    "prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
-                    "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
+            text, parted = plan_parts(res, ctx, llm, state, write)
+            if text is not None:
+                write({"type": "plan_token", "text": text})
+                return {"plan": text, "plans": [*state.get("plans", []), text], "parts": [],
+                        "early": None if state.get("parts_replace") else state.get("early"),
+                        "prompt_tokens": state.get("prompt_tokens", 0) + parted,
+                        "timings": {"plan": state.get("timings", {}).get("plan", 0.0) + time.perf_counter() - t}}
+            write({"type": "progress", "text": "Planning the parts alone gave no valid plan; planning the whole request again."})
         first_id = next_step_id(done)
         reason = state.get("replan_reason")
         if state.get("feedback"):
@@ -171,7 +180,7 @@ def make_plan(res: Resources):
             key = res.early.add(early) if early.started else None
         elapsed = time.perf_counter() - t
         timings = state.get("timings", {})
-        return {"plan": text, "plans": [*state.get("plans", []), text], "early": key,
-                "prompt_tokens": state.get("prompt_tokens", 0) + n_prompt,
+        return {"plan": text, "plans": [*state.get("plans", []), text], "early": key, "parts": [],
+                "prompt_tokens": state.get("prompt_tokens", 0) + parted + n_prompt,
                 "timings": {"plan": timings.get("plan", 0.0) + elapsed}}
     return plan

@@ -90,7 +90,7 @@ def test_evaluate_rows_through_the_graph(tmp_path):
              "specs": specs} for ask in asks]
     swapped = '1. get_air_quality(city="paris")\n2. get_weather(city="Paris", date="2026-11-27")\n3. join()<END_OF_PLAN>'
     wrong = '1. get_weather(city="Rome")\n2. join()<END_OF_PLAN>'
-    llm = FakeListLLM(responses=[swapped, wrong, "nonsense", "nonsense", "nonsense"])
+    llm = FakeListLLM(responses=[swapped, wrong] + ["nonsense"] * 5)  # (a long request also plans its parts)
     graph = build_graph(tools=unseen_tools(rows), settings=Settings(data_dir=tmp_path, lora_path=None,
                                                                       max_replans=2),
                         llm=llm, index=AllToolsIndex())

@@ -61,6 +61,17 @@ def test_an_invalid_first_plan_of_a_long_request_is_replaced_by_plans_of_its_par
     assert "invalid" not in prompts[1]  # each part gets a fresh plan, not the error of the whole
 
 
+def test_when_a_part_gets_no_valid_plan_the_whole_request_is_replanned_with_the_error(tmp_path):
+    graph, prompts = make(['1. get_email(name="Sarah")\n2. join()', SARAH, "nonsense", SARAH], tmp_path)
+    out = graph.invoke({"messages": [("human", REQUEST)]})
+    assert [request_of(p) for p in prompts[:3]] == [REQUEST, "Email Sarah Lee about the slides",
+                                                    "look up Tom Ray's email."]
+    assert request_of(prompts[3]).startswith(REQUEST)
+    assert "Your last plan was invalid: Step 1: unknown tool `get_email`" in prompts[3]
+    assert [t["tool"] for t in out["tasks"]] == ["get_email_address", "compose_new_email"]  # no part dropped silently
+    assert out["replans"] == 1 and len(out["plans"]) == 2  # the parts and the whole replan were one round
+
+
 def test_a_part_that_repeats_a_step_of_the_plan_adds_only_what_is_new(tmp_path):
     again = ('1. get_email_address(name="Sarah Lee")\n2. get_email_address(name="Tom Ray")\n'
              '3. join()<END_OF_PLAN>')
