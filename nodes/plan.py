@@ -16,6 +16,7 @@ from tinyagent.nodes.llm import complete
 from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
 from tinyagent.nodes.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.nodes.retrieve import retrieval
 from tinyagent.nodes.segments import home, placed
 from tinyagent.store.tool_classifier import clauses
 from tinyagent.tools.dates import find_phrases
@@ -80,8 +81,6 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
     where the plan calls the same tool with values no part says (``do_not_disturb(minutes=90)``
     for "for 1.5 hours": the ask was done in other words), nor one of a tool the classifier finds
     misplaced for that part (``part_tool_below``)."""
-    from tinyagent.nodes.retrieve import retrieval
-
     tasks: list[Task] = []
     if not state.get("parts_replace"):
         tasks = compile_plan(state.get("plan", ""), res.specs)

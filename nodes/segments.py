@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from tinyagent.nodes.planlang import is_ref
+
 #: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
 #: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,
 #: copy, apologize) are not here: "email Ana and ask about the rent" is one ask.
@@ -210,7 +212,7 @@ def _near(word: str, words: set[str]) -> bool:
 
 def _literals(value) -> list[str]:
     if isinstance(value, str):
-        return [] if re.fullmatch(r"\$\d+", value.strip()) else [value]
+        return [] if is_ref(value) is not None else [value]
     if isinstance(value, (list, tuple)):
         return [x for v in value for x in _literals(v)]
     if isinstance(value, dict):
@@ -218,20 +220,20 @@ def _literals(value) -> list[str]:
     return [] if isinstance(value, bool) or value is None else [str(value)]
 
 
-def _step_words(args) -> set[str]:
-    return set().union(*(_tokens(v) for v in _literals(args))) if args else set()
+def _parts_of(args, said: list[set[str]]) -> set[int]:
+    """The indexes of the parts (their ``_tokens``) that a step's values share a word or number with."""
+    words = set().union(*(_tokens(v) for v in _literals(args))) if args else set()
+    return {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
 
 
 def placed(args, parts: list[str]) -> bool:
     """Whether a step's values share a word or number with any of the request's ``parts``."""
-    words, said = _step_words(args), [_tokens(p) for p in parts]
-    return any(_near(w, part) for w in words for part in said)
+    return bool(_parts_of(args, [_tokens(p) for p in parts]))
 
 
 def home(args, parts: list[str]) -> int | None:
     """The one part of the request a step's values speak of; None for none or several."""
-    words, said = _step_words(args), [_tokens(p) for p in parts]
-    found = {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
+    found = _parts_of(args, [_tokens(p) for p in parts])
     return found.pop() if len(found) == 1 else None
 
 
@@ -242,8 +244,5 @@ def uncovered(parts: list[str], steps: list[dict]) -> list[int]:
     if len(parts) < 2:
         return []
     said = [_tokens(p) for p in parts]
-    covered = set()
-    for step in steps:
-        words = _step_words(step.get("args"))
-        covered |= {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
+    covered = set().union(*(_parts_of(step.get("args"), said) for step in steps))
     return [i for i in range(len(parts)) if i not in covered]

@@ -1,4 +1,4 @@
-"""Test doubles for graph logic: small tools, specs and an in-memory tool index."""
+"""Test doubles for graph logic: small tools, specs and an in-memory tool index; and a grammar probe."""
 
 from __future__ import annotations
 
@@ -43,3 +43,19 @@ def sync_sleeper(name: str, seconds: float) -> StructuredTool:
         time.sleep(seconds)
         return f"{name}({x})"
     return StructuredTool.from_function(func=_run, name=name, description=f"Sleep {seconds}s.")
+
+
+def grammar_accepts(llama, gbnf: str, text: str, special: bool = False) -> bool:
+    """Whether llama.cpp's sampler for ``gbnf`` lets a model with ``llama``'s vocabulary (a
+    ``llama_cpp.Llama``) write ``text``, token by token."""
+    from tinyagent.nodes.decode import Grammar
+
+    grammar = Grammar(llama, gbnf)
+    try:
+        for token in llama.tokenize(text.encode("utf-8"), add_bos=False, special=special):
+            if not grammar.allows(token):
+                return False
+            grammar.accept(token)
+        return True
+    finally:
+        grammar.close()

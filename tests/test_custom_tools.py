@@ -9,7 +9,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
 
-from tests.fakes import AllToolsIndex
+from tests.fakes import AllToolsIndex, grammar_accepts
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
 from tinyagent.nodes.grammar import MAX_STEPS, plan_grammar
@@ -170,7 +170,6 @@ def test_a_request_of_many_asks_gets_room_for_a_longer_plan():
 
 def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_values():
     llama_cpp = pytest.importorskip("llama_cpp")
-    from tinyagent.nodes.decode import Grammar
     settings = Settings()
     if not settings.model_path.exists():
         pytest.skip("the default model is not installed")
@@ -179,15 +178,7 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     gbnf = plan_grammar(specs.values())
 
     def accepts(text: str) -> bool:
-        g = Grammar(vocab, gbnf)
-        try:
-            for tok in vocab.tokenize(text.encode(), add_bos=False, special=True):
-                if not g.allows(tok):
-                    return False
-                g.accept(tok)
-            return True
-        finally:
-            g.close()
+        return grammar_accepts(vocab, gbnf, text, special=True)
 
     assert accepts('1. shop_order(items=[{"sku": "A1", "qty": 2}], shipping="express", address={"city": "Oslo"})\n'
                    '2. flights_fare(from_="LHR", to="JFK")\n3. join()<END_OF_PLAN>')

@@ -4,7 +4,7 @@ without the stop string, and it reports to LangChain callbacks (traces, the chat
 import pytest
 from langchain_core.callbacks import BaseCallbackHandler
 
-from tests.fakes import compose_new_email, get_email_address
+from tests.fakes import compose_new_email, get_email_address, grammar_accepts
 from tinyagent.graph.settings import Settings
 from tinyagent.nodes.decode import greedy_complete
 from tinyagent.nodes.grammar import plan_grammar
@@ -214,22 +214,6 @@ def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
     assert stated_value_refuser("lights on in room 2", {"light_on": plain}) is None
 
 
-def _accepts(llm, gbnf: str, text: str) -> bool:
-    """Whether llama.cpp's sampler for ``gbnf`` lets the model write ``text`` (token by token)."""
-    from tinyagent.nodes.decode import Grammar
-
-    llama = llm.client  # the llama_cpp.Llama under LangChain's LlamaCpp
-    grammar = Grammar(llama, gbnf)
-    try:
-        for token in llama.tokenize(text.encode("utf-8"), add_bos=False, special=False):
-            if not grammar.allows(token):
-                return False
-            grammar.accept(token)
-        return True
-    finally:
-        grammar.close()
-
-
 def test_a_person_or_a_file_is_a_name_an_address_or_a_whole_reference(llm):
     from tinyagent.tools.specs import Param, ToolSpec
 
@@ -239,10 +223,14 @@ def test_a_person_or_a_file_is_a_name_an_address_or_a_whole_reference(llm):
         Param("attachments", "array", items="string", role="attachments")))
     gbnf = plan_grammar([lookup, send])
     head = '1. get_email_address(name="Ana")\n2. send_mail(recipients=['
-    assert _accepts(llm, gbnf, head + '"$1"], subject="Hi")\n3. join()<END_OF_PLAN>')
-    assert _accepts(llm, gbnf, head + '"bob@example.com", "Ana"], attachments=["/files/a.pdf"])\n3. join()')
-    assert not _accepts(llm, gbnf, head + '"$42\'])  # Added Ana')  # money and code in a person's place
-    assert not _accepts(llm, gbnf, head + '"$1 and $2"]')
-    assert not _accepts(llm, gbnf, head + '"$1"], attachments=["$2"]')  # step 2 itself
+
+    def accepts(text: str) -> bool:
+        return grammar_accepts(llm.client, gbnf, text)  # the llama_cpp.Llama under LangChain's LlamaCpp
+
+    assert accepts(head + '"$1"], subject="Hi")\n3. join()<END_OF_PLAN>')
+    assert accepts(head + '"bob@example.com", "Ana"], attachments=["/files/a.pdf"])\n3. join()')
+    assert not accepts(head + '"$42\'])  # Added Ana')  # money and code in a person's place
+    assert not accepts(head + '"$1 and $2"]')
+    assert not accepts(head + '"$1"], attachments=["$2"]')  # step 2 itself
     # other text keeps its freedom: an amount in a subject
-    assert _accepts(llm, gbnf, head + '"$1"], subject="Pay $42 today")\n3. join()<END_OF_PLAN>')
+    assert accepts(head + '"$1"], subject="Pay $42 today")\n3. join()<END_OF_PLAN>')
