@@ -121,6 +121,10 @@ class Settings(BaseSettings):
         "whose tool the classifier gives that part alone less than this, is taken out with the steps "
         "of that part it feeds or uses, and the part is planned alone (`open_and_get_file_path` for "
         "\"pull up Union Square in Maps\"); 0 turns it off."))
+    part_tool_sure: float = Field(0.8, ge=0.0, le=1.0, description=(
+        "With plan_parts: where the classifier gives an ask of the request that can be planned alone (a "
+        "pronoun's ask cannot) at least this for a tool that is not a look-up, and no step of the first "
+        "plan calls that tool, the ask is planned alone and its steps added; 1 turns it off."))
     early_start: bool = Field(True, description=(
         "Start a read-only step (a lookup, a search) as soon as its plan line is complete and the "
         "plan so far is valid, while the model writes the rest; steps that change or send "

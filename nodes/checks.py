@@ -15,6 +15,11 @@ They use the roles a tool's schema gives its parameters (``x-role``), never tool
 - "message" (and free text such as a note's content): a word the model made up, in no dictionary
   and not the request's, even misspelt ("a note with passport, charger and socks" written as
   ``content="Proxacrometro"``), is refused rather than written into the person's files.
+- free text written into the person's files as given (a note's content, a reminder's notes) must
+  share a word with the request: ``content="Compass"`` for "passport, charger and socks" is an
+  English word, but not the person's (``unsaid_text``); an email's gist or a message is the
+  planner's wording and not judged so;
+- Python code to run must compile.
 A step may also not repeat a step that already ran. Each failure is a sentence for the planner,
 like a compile error.
 """
@@ -139,6 +144,36 @@ def asks_for_contact(query: str) -> bool:
     return bool(_CONTACT_ASK.search(query))
 
 
+#: words that ask for a file itself, before its name ("open my resume", "where is the lease", "the path of ...")
+_FILE_ASK = re.compile(r"\b(?:open|opne|find|fnd|locate|pull(?:\s+it)?\s+up|bring\s+up|path|show|see|view|display|get|fetch|"
+                       r"grab|look\s+up|look\s+for|where|access|launch|load|read|check)\b", re.I)
+
+
+def asks_for_file(query: str, name: str) -> bool:
+    """The request asks for the file ``name`` itself ("open my resume", "get the path of course
+    notes", "locate style guide on my computer"): a verb that asks for a file comes before the name
+    in its sentence. True when the request does not say the name as written (a look-up of a name
+    the request does not say is judged elsewhere, ``repair.stray_lookup``)."""
+    at = query.casefold().find(name.strip().casefold()) if name.strip() else -1
+    if at < 0:
+        return True
+    before = re.split(r"[.;!?\n]|\d[).]\s|\b(?:and|then|also)\b|,", query[:at])[-1]
+    if _FILE_ASK.search(before):
+        return True
+    return any(edit_distance(w, v) <= 1 for w in re.findall(r"[a-z]{4,}", before.casefold())
+               for v in _FILE_VERBS if len(v) >= 4)  # "fidn the file syllabus", "Locaate lease agreement"
+
+
+_FILE_VERBS = ("open", "find", "locate", "path", "show", "fetch", "grab", "where", "access", "launch", "load",
+               "read", "check", "display")
+
+
+def file_lookups(specs: dict[str, ToolSpec]) -> set[str]:
+    """Tools that find a file by name: every required parameter has the "file" role."""
+    return {name for name, s in specs.items() if s.params and all(p.role == "file" for p in s.params if p.required)
+            and any(p.role == "file" for p in s.params)}
+
+
 def person_lookups(specs: dict[str, ToolSpec]) -> set[str]:
     """Tools that look a person up by name: every required parameter has the "person" role."""
     return {name for name, s in specs.items() if s.params and all(p.role == "person" for p in s.params if p.required)
@@ -153,10 +188,27 @@ def _items(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+#: words too common to tell a request from an example or a made-up value
+COMMON_WORDS = frozenset("the and for you your with that this are was can from but not all any our out has "
+                    "have its his her him she they them what when who how why will would could should "
+                    "about into please pls just also then now one two get let".split())
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word written two ways: a typo (one edit, two from six letters) or another ending of the
+    same stem ("summary", "summarize")."""
+    if a == b or edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2):
+        return True
+    return min(len(a), len(b)) >= 5 and a[:5] == b[:5]
+
+
 _CONTACT_LITERAL = re.compile(r"@|\d{3}")
 #: free-text parameters (the words the person wants written or sent) besides the "message" role
 FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
              "context", "comment", "memo", "details"}
+#: free text written into the person's files as given (a note's content, a reminder's notes); an email's
+#: gist or a message (the "message" role) the planner may word itself ("Thanks" for "thx")
+WRITTEN_TEXT = FREE_TEXT - {"context", "summary", "description", "details", "comment", "message", "msg"}
 _LONG_WORD = re.compile(r"(?<![\w'])[A-Za-z]{6,}(?![\w'])")
 
 
@@ -172,6 +224,34 @@ def made_up_word(value: str, said: set[str]) -> str | None:
             continue
         return m.group(0)
     return None
+
+
+def python_param(spec: ToolSpec) -> str | None:
+    """The parameter that takes Python code to run (``run_python(code=...)``), or None."""
+    return next((p.name for p in spec.params if p.name == "code" and "python" in
+                 f"{p.description} {spec.description}".lower()), None)
+
+
+def compiles(code: str) -> bool:
+    """Whether ``code`` is Python that compiles (it is not run here)."""
+    try:
+        compile(code, "<plan>", "exec")
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+_TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def unsaid_text(value: str, said: set[str]) -> bool:
+    """A text the person would write or send that shares no word with what they said (three letters
+    or more, common ones aside, even misspelt or with another ending): ``content="Compass"`` for a
+    note "with passport, charger and socks", "The launch moved to next week" for "add it to my
+    Standup notes note". No free text of a gold plan of the generated splits or the hand-written set
+    is such a text (tests/test_checks.py)."""
+    words = [w for w in (x.casefold() for x in _TEXT_WORD.findall(REF.sub(" ", value))) if w not in COMMON_WORDS]
+    return bool(words) and not any(w in said or any(same_word(w, s) for s in said) for w in words)
 
 
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, context: str = "",
@@ -225,6 +305,13 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 if odd:
                     raise PlanError(f"Step {t.id}: {p.name} has '{odd}', which is not a word of the request. "
                                     f"Write the words the person asked for.")
+                if p.role != "message" and p.name in WRITTEN_TEXT and unsaid_text(value, said | earlier):
+                    raise PlanError(f"Step {t.id}: {p.name} is '{value}', but the request says none of these "
+                                    f"words. Write the words the person asked for, or \"$K\" for a step's result.")
+            if p.name == python_param(spec) and isinstance(value, str) and not REF.search(value) \
+                    and not compiles(value):
+                raise PlanError(f"Step {t.id}: {p.name} is not Python that runs: {value!r}. Write complete "
+                                f"Python code that print()s the answer.")
             if p.role == "message" and isinstance(value, str):
                 whole = REF.fullmatch(value.strip())
                 for k in map(int, REF.findall(value)):

@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tinyagent.nodes.answer import compose
-from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.checks import check_plan, file_lookups, person_lookups
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
@@ -20,15 +20,19 @@ from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, forma
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import (
     attach_found_file,
+    close_code,
     drop_address_lookups,
     drop_copied_steps,
     drop_restated_steps,
     drop_stray_lookups,
+    file_for_note,
     look_up_names,
+    merge_repeated_lookups,
     new_email_for_unasked_reply,
+    right_lookups,
 )
 from tinyagent.nodes.resources import Resources, run_context
-from tinyagent.nodes.segments import home, segments, uncovered
+from tinyagent.nodes.segments import home, refers_back, segments, uncovered
 from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
@@ -91,14 +95,25 @@ def settle_early(res: Resources, state: dict, records: list[dict]) -> list[dict]
             if r["id"] in finished else r for r in records]
 
 
-def by_parts(res: Resources, state: dict) -> list[str]:
+def by_parts(res: Resources, state: dict, keep_back: bool = True) -> list[str]:
     """The parts of the request (nodes/segments.py) when its first plan may be completed or
-    replaced part by part: a first turn's first plan, with ``plan_parts`` on; [] otherwise."""
+    replaced part by part: a first turn's first plan, with ``plan_parts`` on; [] otherwise.
+    ``keep_back=False``: with the asks that refer back cut off too ("text him ...")."""
     if not res.settings.plan_parts or state.get("context") or state.get("tasks") or state.get("feedback") \
             or len(state.get("plans", [])) != 1:
         return []
-    parts = segments(state.get("query", ""))
+    parts = segments(state.get("query", ""), keep_back=keep_back)
     return parts if len(parts) > 1 else []
+
+
+def missing_asks(asks: list[str], tasks: list, probs: list[dict[str, float]], helpers: set[str],
+                 sure: float) -> list[int]:
+    """The indexes of the ``asks`` that can be planned alone (they do not refer back) and for which
+    the classifier gives a tool that is no look-up (``helpers``) at least ``sure`` while no step
+    calls it: "email eric mensah about the results" beside a plan of only the text to him."""
+    called = {x.tool for x in tasks}
+    return [i for i, (ask, p) in enumerate(zip(asks, probs)) if not refers_back(ask)
+            and any(v >= sure and n not in called and n not in helpers for n, v in p.items())]
 
 
 def misplaced_steps(tasks: list, parts: list[str], probs: list[dict[str, float]], below: float):
@@ -160,6 +175,12 @@ def make_compile(res: Resources):
                     drop_restated_steps,
                     # "look up" an address or number written out: it is used as written
                     lambda ts: drop_address_lookups(ts, res.specs, query),
+                    # a text's recipient looked up by email address: by phone number (nodes/repair.py)
+                    lambda ts: right_lookups(ts, res.specs),
+                    # the same person or file looked up twice: once
+                    lambda ts: merge_repeated_lookups(ts, res.specs),
+                    # a note opened by a name the request calls a file: the file looked up
+                    lambda ts: file_for_note(ts, res.specs, reading or query),
                     # look-ups no step uses: of people or files the request never names, or unasked
                     lambda ts: drop_stray_lookups(ts, res.specs, query, context, reading),
                     # a reply or forward where the request speaks of no email got: a new email
@@ -168,6 +189,8 @@ def make_compile(res: Resources):
                     lambda ts: attach_found_file(ts, res.specs, query, reading),
                     # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
                     lambda ts: fit_values(ts, res.specs, query),
+                    # Python code a bracket short or over at its end, made whole
+                    lambda ts: close_code(ts, res.specs),
                     # steps made only of made-up values and what other steps hold (nodes/unstated.py)
                     lambda ts: drop_invented_steps(ts, res.specs, query),
                     # optional values the request never gives are left to the tool
@@ -198,19 +221,26 @@ def make_compile(res: Resources):
                        f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
                     "messages": [AIMessage(answer)], "timings": timings}
-        parts = by_parts(res, state) if tasks and state.get("replans", 0) < ctx.max_replans else []
-        if parts:
+        more = tasks and state.get("replans", 0) < ctx.max_replans
+        parts = by_parts(res, state) if more else []
+        asks = by_parts(res, state, keep_back=False) if more and res.settings.part_tool_sure < 1 else []
+        if parts or asks:
             # steps whose tool does not fit the one part they speak of go, and that part is planned
-            # alone; so is a part no step speaks of (nodes/segments.py)
+            # alone; so is a part no step speaks of (nodes/segments.py), and an ask whose sure tool
+            # no step calls
             judge = getattr(res.index(), "tool_probabilities", None)  # (an index of your own may not judge)
             kept, redo = misplaced_steps(tasks, parts, judge(parts) if judge else [{} for _ in parts],
-                                         res.settings.part_tool_below)
+                                         res.settings.part_tool_below) if parts else (tasks, set())
             left = [parts[i] for i in sorted(redo | set(uncovered(parts, [x.to_dict() for x in kept])))]
+            if asks and judge:
+                helpers = person_lookups(res.specs) | file_lookups(res.specs)
+                left += [a for i in missing_asks(asks, kept, judge(asks), helpers, res.settings.part_tool_sure)
+                         for a in [asks[i]] if not any(a in p for p in left)]
             if left:
                 timings["compile"] += time.perf_counter() - t
                 return {"plan": format_plan(renumbered(kept, first_id)), "plan_error": None,
                         "replans": state.get("replans", 0) + 1, "status": "incomplete",
-                        "parts": left, "parts_replace": False, "all_parts": parts, "timings": timings}
+                        "parts": left, "parts_replace": False, "all_parts": parts or asks, "timings": timings}
         pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}

@@ -6,6 +6,9 @@ long lists. The compile node uses these parts where a first plan of a long reque
 (each part is then planned alone) or leaves a part out (``uncovered``: that part is planned alone
 and added). A cut is made only where the person separated asks and the next piece opens one of its
 own; a piece that refers back ("email the summary to Leila", "text him") stays with the one before.
+With ``keep_back=False`` such pieces are cut too, so that the ask before one ("email Eric about the
+results" in "... & text him 'happy birthday!'") can be planned alone when the plan leaves it out
+(the compile node's ``missing_asks``).
 """
 
 from __future__ import annotations
@@ -92,7 +95,8 @@ def _opens_ask(piece: str, strong: bool = False) -> bool:
     return first in ASK_VERBS or (strong and first in ASK_OPENERS)
 
 
-def _refers_back(piece: str) -> bool:
+def refers_back(piece: str) -> bool:
+    """Whether a piece speaks of what an earlier one made or found ("text him", "email the summary")."""
     return bool(_BACK.search(piece) or _PRONOUN.search(_OPENERS.sub("", piece.strip())))
 
 
@@ -123,11 +127,15 @@ def _breaks(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def segments(query: str) -> list[str]:
+def segments(query: str, keep_back: bool = True) -> list[str]:
     """The asks of a request that can each be planned alone, in order, as written; one item when
     it cannot be cut safely. A piece stays with the one before it when it refers back to it (a
     pronoun, "the summary", "the link"), only modifies it (cc, attach, invite) or does not open
-    an ask of its own; words before the first ask ("quick one:", "hey,") stay with the first."""
+    an ask of its own; words before the first ask ("quick one:", "hey,") stay with the first.
+
+    ``keep_back=False``: a piece that refers back is an ask of its own too ("email Eric about the
+    results", "text him 'happy birthday!'"); ``refers_back`` tells which of them cannot be planned
+    alone."""
     text = query.strip()
     cuts = _breaks(text)
     spans = []  # (start, end, came after a strong break)
@@ -143,7 +151,7 @@ def segments(query: str) -> list[str]:
         piece = text[a:b]
         strong = strong or (lead is not None and lead_strong)  # "After that, what's ..." follows a full stop
         alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece)) and (_opens_ask(piece, strong) or (strong and _first(piece) not in CONTENT_VERBS)) \
-            and not _refers_back(piece) and not _MODIFIER.search(piece)
+            and not (keep_back and refers_back(piece)) and not _MODIFIER.search(piece)
         if not out and not alone:  # the first ask may say anything; only lead-in words go on to the next
             alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece))
         if not _first(piece) or (not out and not alone):
@@ -161,7 +169,7 @@ def segments(query: str) -> list[str]:
     # with the one before
     merged: list[list[int]] = []
     for seg in out:
-        if merged and _refers_back(text[seg[0]:seg[1]]):
+        if merged and keep_back and refers_back(text[seg[0]:seg[1]]):
             merged[-1][1] = seg[1]
         else:
             merged.append(seg)

@@ -20,7 +20,9 @@ Chicago". A made-up value runs a tool the way nobody asked, so:
 - a step that takes no step's result and whose result no step uses, whose tool the request does
   not name (``order_food`` for "order from Nopa"; verbs such as "find" aside), with at least one
   unstated value and every other value unstated, a choice, or held by another step, is dropped
-  (never the whole plan).
+  (never the whole plan). A step that takes other steps' results is judged so only where a step of
+  the same tool takes the same results under the same names: a second text of made-up words to the
+  number the asked-for text goes to.
 
 References to other steps are never touched. ``tests/test_unstated.py`` checks that no gold plan of
 the generated splits or the hand-written set is changed by either rule.
@@ -32,10 +34,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from tinyagent.nodes.checks import COMMON_WORDS, same_word
 from tinyagent.nodes.fit import explained, iso_layout, time_phrases
 from tinyagent.nodes.planlang import Task, format_call, refs_in, renumbered
-from tinyagent.nodes.repair import COMMON_WORDS
-from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import parse_duration
 from tinyagent.tools.quantities import Mention, mentions
 from tinyagent.tools.specs import Param, ToolSpec
@@ -49,16 +50,8 @@ def _words(text: str) -> list[str]:
     return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in _COMMON]
 
 
-def _same_word(a: str, b: str) -> bool:
-    """One word written two ways: a typo (one edit, two from six letters) or another ending of the
-    same stem ("summary", "summarize")."""
-    if a == b or edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2):
-        return True
-    return min(len(a), len(b)) >= 5 and a[:5] == b[:5]
-
-
 def _said(word: str, said: set[str]) -> bool:
-    return word in said or any(_same_word(word, s) for s in said)
+    return word in said or any(same_word(word, s) for s in said)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -110,6 +103,8 @@ def _flat(value: Any) -> list[Any]:
 def _held(value: Any, others: list[Task]) -> bool:
     """Another step holds ``value``: the same value, or a text whose every word one of its texts has
     ("the warranty" in "warranty terms", "Lake Merritt" in "Lake Meritt")."""
+    if isinstance(value, str) and refs_in(value):  # the same step's result, taken again
+        return any(v == value for t in others for v in _flat(list(t.args.values())))
     if isinstance(value, str):
         mine = _words(value)
         for t in others:
@@ -156,8 +151,13 @@ _VERBS = frozenset("find get set show check make create list search open send ad
 
 def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Request) -> bool:
     """``task`` gives at least one value the request never gives, and nothing else of its own, and
-    the request does not name its tool ("order" for ``order_food``; verbs such as "find" aside)."""
-    if spec is None or task.deps or not task.args:
+    the request does not name its tool ("order" for ``order_food``; verbs such as "find" aside). A
+    step that takes other steps' results is judged only where a step of the same tool takes them
+    under the same names (a second text to the number the first one goes to)."""
+    if spec is None or not task.args:
+        return False
+    if task.deps and not any(o.tool == task.tool and all(o.args.get(k) == v for k, v in task.args.items()
+                                                         if refs_in(v)) for o in others):
         return False
     if any(_said(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
         return False

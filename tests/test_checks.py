@@ -240,3 +240,77 @@ def test_a_reply_or_a_forward_needs_an_email_the_request_speaks_of(specs):
     # a follow-up: the email was spoken of in an earlier turn
     check_plan(compile_plan('1. reply_to_email(context="Thanks")\n2. join()', specs), specs, "say thanks",
                "User: what did Marco's email say?")
+
+
+def test_a_note_s_content_the_request_does_not_say_is_refused(specs):
+    """The adapter wrote "passport, charger and socks" as content="Compass", an English word."""
+    with pytest.raises(PlanError, match="content is 'Compass', but the request says none of these words"):
+        run('1. create_note(name="Packing list", content="Compass")\n2. join()',
+            "create a note called Packing list with passport, charger and socks", specs)
+    with pytest.raises(PlanError, match="content is 'The launch moved to next week'"):
+        run('1. open_and_get_file_path(file_name="tax return 2025")\n2. summarize_pdf(pdf_path="$1")\n'
+            '3. append_note_content(name="Standup notes", content="The launch moved to next week")\n4. join()',
+            "summarize the file tax return 2025 and add it to my Standup notes note", specs)
+    # the person's words with other endings or a typo, a step's result, or an email's gist in the
+    # planner's words ("Thanks" for "thx") are fine
+    run('1. create_note(name="Packing list", content="Pack the chargers")\n2. join()',
+        "create a note Packing list: packing charger", specs)
+    run('1. open_and_get_file_path(file_name="tax return 2025")\n2. summarize_pdf(pdf_path="$1")\n'
+        '3. append_note_content(name="Standup notes", content="$2")\n4. join()',
+        "summarize the file tax return 2025 and add it to my Standup notes note", specs)
+    run('1. get_email_address(name="Ana")\n2. compose_new_email(recipients=["$1"], subject="Photos", context="Thanks")\n'
+        '3. join()', "email Ana about the photos, thx", specs)
+
+
+def test_no_free_text_of_a_gold_plan_says_nothing_the_request_says():
+    """Every note content, reminder note and other text written as given in the gold plans of the
+    generated splits and the hand-written set shares a word with its request."""
+    import json
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.checks import WRITTEN_TEXT, _words, unsaid_text
+    from tinyagent.tools import clock
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    checked, unsaid = 0, []
+    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
+        for line in path.open():
+            row = json.loads(line)
+            if row.get("kind", "plan") != "plan" or not row.get("plan"):
+                continue
+            with clock.use_today(row.get("today")):
+                tasks = compile_plan(row["plan"], specs)
+            for t in tasks:
+                for p in specs[t.tool].params:
+                    value = t.args.get(p.name)
+                    if p.role != "message" and p.name in WRITTEN_TEXT and isinstance(value, str):
+                        checked += 1
+                        if unsaid_text(value, _words(row["query"])):
+                            unsaid.append((row["query"], value))
+    assert checked > 500
+    assert unsaid == []
+
+
+def test_python_code_that_does_not_compile_is_refused_before_it_runs(specs):
+    with pytest.raises(PlanError, match="Step 2: code is not Python that runs: 'while True"):
+        run('1. run_python(code="print(15 / 100 * 2340)")\n2. run_python(code="while True\\n{x} = {of}")\n3. join()',
+            "What's 15% of 2,340 and what's left after taking that off?", specs)
+    run('1. run_python(code="x = 2340 * 0.15\\nprint(x, 2340 - x)")\n2. join()',
+        "What's 15% of 2,340 and what's left after taking that off?", specs)
+
+
+def test_no_gold_python_code_fails_to_compile():
+    import json
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.checks import compiles
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    codes = [t.args["code"] for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]
+             for line in path.open() for row in [json.loads(line)]
+             if row.get("kind", "plan") == "plan" and row.get("plan")
+             for t in compile_plan(row["plan"], specs) if t.tool == "run_python"]
+    assert len(codes) > 200
+    assert [c for c in codes if not compiles(c)] == []

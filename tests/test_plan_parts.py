@@ -136,3 +136,56 @@ def test_a_misplaced_step_is_replaced_by_the_plan_of_its_part(tmp_path):
     out = graph.invoke({"messages": [("human", REQUEST)]})
     assert [(t["tool"], t["args"].get("name") or t["args"].get("subject")) for t in out["tasks"]] == [
         ("get_email_address", "Sarah Lee"), ("compose_new_email", "Slides"), ("get_email_address", "Tom Ray")]
+
+
+def test_an_ask_whose_sure_tool_no_step_calls_is_planned_alone_and_added(tmp_path):
+    """ "email eric about the results & text him 'happy birthday!'" got only the text: the email
+    ask can be planned alone (the text to "him" cannot), and the classifier is sure it emails."""
+    from langchain_core.tools import tool
+
+    @tool
+    def send_text(recipients: list[str], message: str) -> str:
+        """Send a text message."""
+        return f"Sent to {recipients}: {message}"
+
+    class Judging(AllToolsIndex):
+        def tool_probabilities(self, texts):
+            return [{"compose_new_email": 0.9 if t.lower().startswith("email") else 0.02,
+                     "get_email_address": 0.9, "send_text": 0.9 if "text" in t else 0.01} for t in texts]
+
+    request = "Email Sarah Lee about the slides & text her 'see you soon'"
+    first = ('1. get_email_address(name="Sarah Lee")\n2. send_text(recipients=["$1"], message="see you soon")\n'
+             '3. join()<END_OF_PLAN>')
+
+    def run(path, **settings):
+        llm = FakeListLLM(responses=[first, SARAH])
+        prompts: list[str] = []
+        original = llm._call
+        object.__setattr__(llm, "_call", lambda prompt, *a, **k: prompts.append(prompt) or original(prompt, *a, **k))
+        graph = build_graph(tools=[get_email_address, compose_new_email, send_text],
+                            settings=Settings(data_dir=path, lora_path=None, **settings), llm=llm, index=Judging())
+        return graph.invoke({"messages": [("human", request)]}), prompts
+
+    out, prompts = run(tmp_path / "on")
+    assert len(prompts) == 2 and request_of(prompts[1]) == "Email Sarah Lee about the slides"
+    assert [(t["tool"], t["args"].get("recipients")) for t in out["tasks"]] == [
+        ("get_email_address", None), ("send_text", ["$1"]), ("compose_new_email", ["$1"])]  # one lookup of Sarah
+    assert out["replans"] == 1
+    out, prompts = run(tmp_path / "off", part_tool_sure=1.0)
+    assert len(prompts) == 1 and [t["tool"] for t in out["tasks"]] == ["get_email_address", "send_text"]
+
+
+def test_only_an_ask_that_stands_alone_and_a_tool_that_is_no_lookup_count_as_missing():
+    from tinyagent.nodes.compile import missing_asks
+    from tinyagent.nodes.planlang import Task
+
+    asks = ["email eric mensah about the research results", "text him 'happy birthday!'"]
+    tasks = [Task(1, "get_phone_number", {"name": "Eric Mensah"}),
+             Task(2, "send_sms", {"recipients": ["$1"], "message": "Happy birthday!"}, (1,))]
+    probs = [{"compose_new_email": 0.85, "get_email_address": 0.64},
+             {"send_sms": 0.99, "reply_to_email": 0.9}]
+    helpers = {"get_email_address", "get_phone_number"}
+    assert missing_asks(asks, tasks, probs, helpers, 0.8) == [0]  # "text him" cannot be planned alone
+    assert missing_asks(asks, tasks, probs, helpers, 0.9) == []   # not sure enough
+    probs[0] = {"compose_new_email": 0.1, "get_email_address": 0.99}
+    assert missing_asks(asks, tasks, probs, helpers, 0.8) == []   # a missing look-up is not an ask

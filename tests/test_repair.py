@@ -339,3 +339,140 @@ def test_no_gold_step_of_the_generated_test_split_restates_the_plan():
     rows = [row for row in rows if not row["decline"]]
     assert len(rows) > 150
     assert not [row["query"] for row in rows if drop_restated_steps(compile_plan(row["plan"], specs))]
+
+
+def test_a_file_looked_up_for_nothing_is_dropped_unless_the_request_asks_for_it(specs):
+    """ "drop Rosa a line" is no file called "line"; "open my resume" asks for the file itself."""
+    from tinyagent.nodes.repair import drop_stray_lookups
+
+    query = "drop Rosa Harris a line about the hiring plan and say the project is on track"
+    plan = ('1. get_email_address(name="Rosa Harris")\n'
+            '2. compose_new_email(recipients=["$1"], subject="Hiring plan", context="The project is on track")\n'
+            '3. open_and_get_file_path(file_name="line")\n4. join()')
+    assert applied(drop_stray_lookups, plan, specs, query) == (
+        '1. get_email_address(name="Rosa Harris")\n'
+        '2. compose_new_email(recipients=["$1"], subject="Hiring plan", context="The project is on track")\n'
+        '3. join()<END_OF_PLAN>')
+    for asked in ("open my resume", "get the path of resume", "hello! pls fidn the file resume",
+                  "Locaate resume on my computer", "can you show me the resume file"):
+        assert applied(drop_stray_lookups, '1. open_and_get_file_path(file_name="resume")\n2. join()',
+                       specs, asked) is None, asked
+    # a follow-up ("and the other one?") is not judged
+    assert applied(drop_stray_lookups, '1. open_and_get_file_path(file_name="line")\n2. join()', specs,
+                   "and a line", "User: open my resume") is None
+
+
+def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_unasked():
+    """The 124 look-ups of a file whose path is the answer ("open my resume", "locate style guide on
+    my computer") are all asked for."""
+    import json
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.checks import asks_for_file
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    seen, unasked = 0, []
+    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
+        for line in path.open():
+            row = json.loads(line)
+            if row.get("kind", "plan") != "plan" or not row.get("plan"):
+                continue
+            tasks = compile_plan(row["plan"], specs)
+            used = {d for t in tasks for d in t.deps}
+            for t in tasks:
+                if t.tool == "open_and_get_file_path" and t.id not in used:
+                    seen += 1
+                    if not asks_for_file(row["query"], t.args["file_name"]):
+                        unasked.append(row["query"])
+    assert seen > 100
+    assert unasked == []
+
+
+def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
+    from tinyagent.nodes.repair import merge_repeated_lookups, right_lookups
+
+    plan = ('1. get_email_address(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
+            '3. get_phone_number(name="Kyle Mitchell")\n4. send_sms(recipients=["$3"], message="Sorry")\n5. join()')
+    swapped = applied(right_lookups, plan, specs)
+    assert swapped == ('1. get_phone_number(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
+                       '3. get_phone_number(name="Kyle Mitchell")\n4. send_sms(recipients=["$3"], message="Sorry")\n'
+                       '5. join()<END_OF_PLAN>')
+    assert applied(merge_repeated_lookups, swapped.removesuffix("<END_OF_PLAN>"), specs) == (
+        '1. get_phone_number(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
+        '3. send_sms(recipients=["$1"], message="Sorry")\n4. join()<END_OF_PLAN>')
+    # an address that goes to an email, or to an email and a text at once, stays as it is
+    assert applied(right_lookups, '1. get_email_address(name="Ana")\n'
+                   '2. compose_new_email(recipients=["$1"], subject="Hi")\n3. join()', specs) is None
+    assert applied(right_lookups, '1. get_email_address(name="Ana")\n'
+                   '2. compose_new_email(recipients=["$1"], subject="Hi")\n'
+                   '3. send_sms(recipients=["$1"], message="Hi")\n4. join()', specs) is None
+    # a look-up asked for twice and used once is the restated rule's, not merged here
+    assert applied(merge_repeated_lookups, '1. get_email_address(name="Ana")\n'
+                   '2. compose_new_email(recipients=["$1"], subject="Hi")\n'
+                   '3. get_email_address(name="Ana")\n4. join()', specs) is None
+
+
+def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_changes_its_lookups():
+    import json
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import merge_repeated_lookups, right_lookups
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    checked, changed = 0, []
+    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
+        for line in path.open():
+            row = json.loads(line)
+            if row.get("kind", "plan") != "plan" or not row.get("plan"):
+                continue
+            tasks = compile_plan(row["plan"], specs)
+            checked += 1
+            if right_lookups(tasks, specs) or merge_repeated_lookups(tasks, specs):
+                changed.append(row["query"])
+    assert checked > 3500
+    assert changed == []
+
+
+def test_python_code_a_bracket_over_or_short_is_made_whole(specs):
+    from tinyagent.nodes.repair import close_code
+
+    assert applied(close_code, '1. run_python(code="print(round(15.98 / 3, 2)))")\n2. join()', specs) == (
+        '1. run_python(code="print(round(15.98 / 3, 2))")\n2. join()<END_OF_PLAN>')
+    assert applied(close_code, '1. run_python(code="print(2 ** 20")\n2. join()', specs) == (
+        '1. run_python(code="print(2 ** 20)")\n2. join()<END_OF_PLAN>')
+    # code that compiles, or that no bracket at its end mends, is left as it is
+    assert applied(close_code, '1. run_python(code="print(2 ** 20)")\n2. join()', specs) is None
+    assert applied(close_code, '1. run_python(code="while True\\n{x} = {of}")\n2. join()', specs) is None
+
+
+def test_a_note_opened_by_a_name_the_request_calls_a_file_is_the_file_looked_up(specs):
+    from tinyagent.nodes.repair import file_for_note
+
+    found = '1. open_and_get_file_path(file_name="Meeting notes")\n2. join()<END_OF_PLAN>'
+    for query in ("I need u to get the path of meeting notes", "1) open the meeting notes doc 2) remind me at 5"):
+        assert applied(file_for_note, '1. open_note(name="Meeting notes")\n2. join()', specs, query) == found
+    for query in ("open my meeting notes note", "read the note called meeting notes", "open meeting notes"):
+        assert applied(file_for_note, '1. open_note(name="Meeting notes")\n2. join()', specs, query) is None
+
+
+def test_no_gold_note_of_the_generated_splits_or_the_hand_written_set_is_taken_for_a_file():
+    import json
+
+    from tinyagent.finetune import data
+    from tinyagent.nodes.repair import file_for_note
+
+    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
+    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    notes, changed = 0, []
+    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
+        for line in path.open():
+            row = json.loads(line)
+            if row.get("kind", "plan") == "plan" and row.get("plan"):
+                tasks = compile_plan(row["plan"], specs)
+                notes += any(t.tool == "open_note" for t in tasks)
+                if file_for_note(tasks, specs, row["query"]):
+                    changed.append(row["query"])
+    assert notes > 100
+    assert changed == []

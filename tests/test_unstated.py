@@ -131,3 +131,26 @@ def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_is_changed
             checked += 1
     assert checked > 3500
     assert changed == []
+
+
+def test_a_second_text_of_made_up_words_to_the_same_number_is_dropped(tmp_path):
+    """The planner texted Kyle what was asked, then a second text of its own to the same number."""
+    from tinyagent.tools import default_tools, init_workspace
+
+    specs = specs_for(default_tools(init_workspace(tmp_path / "ws")))
+    query = "open a Zoom room for the audit, then let Kyle Mitchell know by text: I'm running 10 minutes late."
+    plan = ('1. get_phone_number(name="Kyle Mitchell")\n'
+            '2. send_sms(recipients=["$1"], message="I\'m running 10 minutes late")\n'
+            '3. send_sms(recipients=["$1"], message="I can\'t talk to you anymore")\n4. join()')
+    out = drop_invented_steps(compile_plan(plan, specs), specs, query)
+    assert format_plan(out).removesuffix("<END_OF_PLAN>") == (
+        '1. get_phone_number(name="Kyle Mitchell")\n'
+        '2. send_sms(recipients=["$1"], message="I\'m running 10 minutes late")\n3. join()')
+    # two texts the person dictated, or one text to another number: kept
+    both = query + " And text him: see you soon"
+    assert drop_invented_steps(compile_plan(plan.replace("I can't talk to you anymore", "see you soon"), specs),
+                               specs, both) is None
+    other = ('1. get_phone_number(name="Kyle Mitchell")\n2. get_phone_number(name="Ana")\n'
+             '3. send_sms(recipients=["$1"], message="I\'m running 10 minutes late")\n'
+             '4. send_sms(recipients=["$2"], message="I can\'t talk to you anymore")\n5. join()')
+    assert drop_invented_steps(compile_plan(other, specs), specs, query + " Text Ana too.") is None

@@ -111,7 +111,7 @@ def create_note(ws: Workspace, name: str, content: str = "", folder: str = "Note
 
 
 class OpenNoteArgs(BaseModel):
-    name: str = Field(description="Name of the note.")
+    name: str = Field(description="Name of the note.", json_schema_extra={"x-role": "note"})
     folder: str | None = Field(default=None, description="Folder of the note; searched everywhere if omitted.")
 
 
