@@ -80,7 +80,8 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
     of a tool the plan already calls for that part, nor one whose values the part does not say
     where the plan calls the same tool with values no part says (``do_not_disturb(minutes=90)``
     for "for 1.5 hours": the ask was done in other words), nor one of a tool the classifier finds
-    misplaced for that part (``part_tool_below``)."""
+    misplaced for that part (``part_tool_below``). A step whose values the part does say replaces
+    such a step that no step uses (``daily_step_goal(steps=27)`` beside "set my step goal to 12000")."""
     tasks: list[Task] = []
     if not state.get("parts_replace"):
         tasks = compile_plan(state.get("plan", ""), res.specs)
@@ -90,6 +91,7 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
         if not placed(t.args, state.get("all_parts") or []):
             unplaced.setdefault(t.tool, t.id)
     parts = state.get("all_parts") or []
+    stale: set[int] = set()  # such first-plan steps that a step of a part replaces
     judge = getattr(res.index(), "tool_probabilities", None)
     tokens = 0
     for part in state["parts"]:
@@ -111,6 +113,7 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
         have = {(t.tool, repr(t.args)): t.id for t in tasks}
         same: dict[int, int] = {}  # a step of the part -> the plan's step that already does it
         keep = []
+        used = {d for t in tasks for d in t.deps}
         for t in steps:
             args = renumber(t.args, same) if all(d in same for d in t.deps) else None
             if args is not None and (t.tool, repr(args)) in have:
@@ -125,7 +128,12 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
                 keep.append(t)
         if any(d not in same and d not in {k.id for k in keep} for t in keep for d in t.deps):
             continue  # a kept step would lose a result it uses: the part stays as the plan had it
+        for t in keep:  # steps=27 for "set my step goal to 12000": the part's step replaces it
+            if not t.deps and t.tool in unplaced and unplaced[t.tool] not in used:
+                stale.add(unplaced.pop(t.tool))
         tasks += renumbered(keep, 1 + max((t.id for t in tasks), default=0), also=same)
+    if stale:
+        tasks = renumbered([t for t in tasks if t.id not in stale], 1)
     if state.get("parts_replace") and not tasks:
         return None, tokens  # nothing came of the parts: the whole request is replanned instead
     return format_plan(tasks), tokens

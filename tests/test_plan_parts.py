@@ -189,3 +189,25 @@ def test_only_an_ask_that_stands_alone_and_a_tool_that_is_no_lookup_count_as_mis
     assert missing_asks(asks, tasks, probs, helpers, 0.9) == []   # not sure enough
     probs[0] = {"compose_new_email": 0.1, "get_email_address": 0.99}
     assert missing_asks(asks, tasks, probs, helpers, 0.8) == []   # a missing look-up is not an ask
+
+
+def test_a_part_s_step_replaces_a_step_of_the_same_tool_whose_values_no_part_says(tmp_path):
+    """byot-129: the first plan's goal of 27 steps speaks of no part; the part "set my step goal
+    to 12000" planned alone replaces it instead of adding a second goal beside it."""
+    from langchain_core.tools import tool
+
+    @tool
+    def set_step_goal(steps: int) -> str:
+        """Set the daily step goal."""
+        return f"Step goal set to {steps}."
+
+    first = ('1. get_email_address(name="Sarah Lee")\n2. compose_new_email(recipients=["$1"], subject="Slides")\n'
+             '3. set_step_goal(steps=27)\n4. join()<END_OF_PLAN>')
+    llm = FakeListLLM(responses=[first, "1. set_step_goal(steps=12000)\n2. join()<END_OF_PLAN>"])
+    graph = build_graph(tools=[get_email_address, compose_new_email, set_step_goal],
+                        settings=Settings(data_dir=tmp_path, lora_path=None), llm=llm, index=AllToolsIndex())
+    out = graph.invoke({"messages": [("human", "Email Sarah Lee about the slides. Then set my step goal to 12000.")]})
+    assert calls(out) == [(1, "get_email_address", {"name": "Sarah Lee"}),
+                          (2, "compose_new_email", {"recipients": ["$1"], "subject": "Slides"}),
+                          (3, "set_step_goal", {"steps": 12000})]
+    assert "12000" in out["answer"] and "27" not in out["answer"]
