@@ -276,6 +276,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                             f"asks for a new email. Write a new email instead.")
     said = _words(query)
     earlier = _words(" ".join(line[5:] for line in context.splitlines() if line.startswith("User:")))
+    shown = _words(context)  # what the person said or was answered in earlier turns: text to save may come from it
     lookups = person_lookups(specs)
     for t in tasks:
         spec = specs.get(t.tool)
@@ -305,7 +306,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, co
                 if odd:
                     raise PlanError(f"Step {t.id}: {p.name} has '{odd}', which is not a word of the request. "
                                     f"Write the words the person asked for.")
-                if p.role != "message" and p.name in WRITTEN_TEXT and unsaid_text(value, said | earlier):
+                if p.role != "message" and p.name in WRITTEN_TEXT and unsaid_text(value, said | shown):
                     raise PlanError(f"Step {t.id}: {p.name} is '{value}', but the request says none of these "
                                     f"words. Write the words the person asked for, or \"$K\" for a step's result.")
             if p.name == python_param(spec) and isinstance(value, str) and not REF.search(value) \

@@ -314,3 +314,13 @@ def test_no_gold_python_code_fails_to_compile():
              for t in compile_plan(row["plan"], specs) if t.tool == "run_python"]
     assert len(codes) > 200
     assert [c for c in codes if not compiles(c)] == []
+
+
+def test_text_to_save_may_come_from_an_earlier_answer(specs):
+    """ "save that in a note" after the agent answered: the note holds the answer's words."""
+    context = "User: when do my Lisbon flights leave?\nAssistant: TP 1234 leaves on Monday at 07:40."
+    check_plan(compile_plan('1. create_note(name="Flights", content="TP 1234 leaves on Monday at 07:40")\n2. join()',
+                            specs), specs, "save that in a note called Flights", context)
+    with pytest.raises(PlanError, match="content is 'Compass'"):
+        check_plan(compile_plan('1. create_note(name="Flights", content="Compass")\n2. join()', specs), specs,
+                   "save that in a note called Flights", context)
