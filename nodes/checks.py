@@ -244,14 +244,25 @@ def compiles(code: str) -> bool:
 _TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+def text_words(text: str, common: frozenset[str] = COMMON_WORDS) -> list[str]:
+    """The words of a text that can tell it apart: three letters or more, lower case, ``common``
+    ones left out."""
+    return [w for w in (x.lower() for x in _TEXT_WORD.findall(text)) if w not in common]
+
+
+def said_word(word: str, said: set[str]) -> bool:
+    """``word`` is one of ``said``, even misspelt or with another ending (``same_word``)."""
+    return word in said or any(same_word(word, s) for s in said)
+
+
 def unsaid_text(value: str, said: set[str]) -> bool:
     """A text the person would write or send that shares no word with what they said (three letters
     or more, common ones aside, even misspelt or with another ending): ``content="Compass"`` for a
     note "with passport, charger and socks", "The launch moved to next week" for "add it to my
     Standup notes note". No free text of a gold plan of the generated splits or the hand-written set
     is such a text (tests/test_checks.py)."""
-    words = [w for w in (x.casefold() for x in _TEXT_WORD.findall(REF.sub(" ", value))) if w not in COMMON_WORDS]
-    return bool(words) and not any(w in said or any(same_word(w, s) for s in said) for w in words)
+    words = text_words(value)  # ("$K" has no letters)
+    return bool(words) and not any(said_word(w, said) for w in words)
 
 
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str, context: str = "",

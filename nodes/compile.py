@@ -229,12 +229,13 @@ def make_compile(res: Resources):
             # alone; so is a part no step speaks of (nodes/segments.py), and an ask whose sure tool
             # no step calls
             judge = getattr(res.index(), "tool_probabilities", None)  # (an index of your own may not judge)
-            kept, redo = misplaced_steps(tasks, parts, judge(parts) if judge else [{} for _ in parts],
+            probs = judge(parts + asks) if judge else [{} for _ in parts + asks]  # one look for both
+            kept, redo = misplaced_steps(tasks, parts, probs[:len(parts)],
                                          res.settings.part_tool_below) if parts else (tasks, set())
             left = [parts[i] for i in sorted(redo | set(uncovered(parts, [x.to_dict() for x in kept])))]
             if asks and judge:
                 helpers = person_lookups(res.specs) | file_lookups(res.specs)
-                left += [a for i in missing_asks(asks, kept, judge(asks), helpers, res.settings.part_tool_sure)
+                left += [a for i in missing_asks(asks, kept, probs[len(parts):], helpers, res.settings.part_tool_sure)
                          for a in [asks[i]] if not any(a in p for p in left)]
             if left:
                 timings["compile"] += time.perf_counter() - t

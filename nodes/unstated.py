@@ -34,24 +34,19 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.checks import COMMON_WORDS, same_word
+from tinyagent.nodes.checks import COMMON_WORDS, said_word, text_words
 from tinyagent.nodes.fit import explained, iso_layout, time_phrases
 from tinyagent.nodes.planlang import Task, format_call, refs_in, renumbered
 from tinyagent.tools.dates import parse_duration
 from tinyagent.tools.quantities import Mention, mentions
 from tinyagent.tools.specs import Param, ToolSpec
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
 _CODE = re.compile(r"[A-Z]{2,4}")
 _COMMON = COMMON_WORDS | {"new"}
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in _COMMON]
-
-
-def _said(word: str, said: set[str]) -> bool:
-    return word in said or any(same_word(word, s) for s in said)
+    return text_words(text, _COMMON)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -77,7 +72,7 @@ class Request:
         of ``param`` by name ("low priority" gives ``priority`` whatever number stands for it)."""
         if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
             return False
-        if any(_said(w, self.words) for w in _words(param.tool_key.replace("_", " "))):
+        if any(said_word(w, self.words) for w in _words(param.tool_key.replace("_", " "))):
             return False
         if isinstance(value, (int, float)):
             return (param.type in ("integer", "number") and value not in self.lengths
@@ -89,7 +84,7 @@ class Request:
         if set(_NUMBER.findall(value)) & self.numbers:  # "print(48 * 69)" for "48 times 69"
             return False
         words = _words(value)
-        return bool(words) and not any(_said(w, self.words) for w in words)
+        return bool(words) and not any(said_word(w, self.words) for w in words)
 
 
 def _flat(value: Any) -> list[Any]:
@@ -114,7 +109,7 @@ def _held(value: Any, others: list[Task]) -> bool:
                 if v.strip().lower() == value.strip().lower():
                     return True
                 theirs = set(_words(v))
-                if mine and all(_said(w, theirs) for w in mine):
+                if mine and all(said_word(w, theirs) for w in mine):
                     return True
         return False
     return any(value == v and type(value) is type(v) for t in others for v in _flat(list(t.args.values())))
@@ -159,7 +154,7 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     if task.deps and not any(o.tool == task.tool and all(o.args.get(k) == v for k, v in task.args.items()
                                                          if refs_in(v)) for o in others):
         return False
-    if any(_said(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
+    if any(said_word(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
         return False
     params = {p.name: p for p in spec.params}
     unstated = False

@@ -265,29 +265,18 @@ def test_a_note_s_content_the_request_does_not_say_is_refused(specs):
 def test_no_free_text_of_a_gold_plan_says_nothing_the_request_says():
     """Every note content, reminder note and other text written as given in the gold plans of the
     generated splits and the hand-written set shares a word with its request."""
-    import json
-
-    from tinyagent.finetune import data
+    from tests.gold import gold_plans, gold_specs
     from tinyagent.nodes.checks import WRITTEN_TEXT, _words, unsaid_text
-    from tinyagent.tools import clock
 
-    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
-    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
     checked, unsaid = 0, []
-    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
-        for line in path.open():
-            row = json.loads(line)
-            if row.get("kind", "plan") != "plan" or not row.get("plan"):
-                continue
-            with clock.use_today(row.get("today")):
-                tasks = compile_plan(row["plan"], specs)
-            for t in tasks:
-                for p in specs[t.tool].params:
-                    value = t.args.get(p.name)
-                    if p.role != "message" and p.name in WRITTEN_TEXT and isinstance(value, str):
-                        checked += 1
-                        if unsaid_text(value, _words(row["query"])):
-                            unsaid.append((row["query"], value))
+    for row, tasks in gold_plans():
+        for t in tasks:
+            for p in gold_specs()[t.tool].params:
+                value = t.args.get(p.name)
+                if p.role != "message" and p.name in WRITTEN_TEXT and isinstance(value, str):
+                    checked += 1
+                    if unsaid_text(value, _words(row["query"])):
+                        unsaid.append((row["query"], value))
     assert checked > 500
     assert unsaid == []
 
@@ -301,17 +290,10 @@ def test_python_code_that_does_not_compile_is_refused_before_it_runs(specs):
 
 
 def test_no_gold_python_code_fails_to_compile():
-    import json
-
-    from tinyagent.finetune import data
+    from tests.gold import gold_plans
     from tinyagent.nodes.checks import compiles
 
-    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
-    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
-    codes = [t.args["code"] for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]
-             for line in path.open() for row in [json.loads(line)]
-             if row.get("kind", "plan") == "plan" and row.get("plan")
-             for t in compile_plan(row["plan"], specs) if t.tool == "run_python"]
+    codes = [t.args["code"] for _, tasks in gold_plans() for t in tasks if t.tool == "run_python"]
     assert len(codes) > 200
     assert [c for c in codes if not compiles(c)] == []
 

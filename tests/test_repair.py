@@ -365,26 +365,17 @@ def test_a_file_looked_up_for_nothing_is_dropped_unless_the_request_asks_for_it(
 def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_unasked():
     """The 124 look-ups of a file whose path is the answer ("open my resume", "locate style guide on
     my computer") are all asked for."""
-    import json
-
-    from tinyagent.finetune import data
+    from tests.gold import gold_plans
     from tinyagent.nodes.checks import asks_for_file
 
-    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
-    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
     seen, unasked = 0, []
-    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
-        for line in path.open():
-            row = json.loads(line)
-            if row.get("kind", "plan") != "plan" or not row.get("plan"):
-                continue
-            tasks = compile_plan(row["plan"], specs)
-            used = {d for t in tasks for d in t.deps}
-            for t in tasks:
-                if t.tool == "open_and_get_file_path" and t.id not in used:
-                    seen += 1
-                    if not asks_for_file(row["query"], t.args["file_name"]):
-                        unasked.append(row["query"])
+    for row, tasks in gold_plans():
+        used = {d for t in tasks for d in t.deps}
+        for t in tasks:
+            if t.tool == "open_and_get_file_path" and t.id not in used:
+                seen += 1
+                if not asks_for_file(row["query"], t.args["file_name"]):
+                    unasked.append(row["query"])
     assert seen > 100
     assert unasked == []
 
@@ -414,23 +405,15 @@ def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
 
 
 def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_changes_its_lookups():
-    import json
-
-    from tinyagent.finetune import data
+    from tests.gold import gold_plans, gold_specs
     from tinyagent.nodes.repair import merge_repeated_lookups, right_lookups
 
-    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
-    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
+    specs = gold_specs()
     checked, changed = 0, []
-    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
-        for line in path.open():
-            row = json.loads(line)
-            if row.get("kind", "plan") != "plan" or not row.get("plan"):
-                continue
-            tasks = compile_plan(row["plan"], specs)
-            checked += 1
-            if right_lookups(tasks, specs) or merge_repeated_lookups(tasks, specs):
-                changed.append(row["query"])
+    for row, tasks in gold_plans():
+        checked += 1
+        if right_lookups(tasks, specs) or merge_repeated_lookups(tasks, specs):
+            changed.append(row["query"])
     assert checked > 3500
     assert changed == []
 
@@ -458,21 +441,13 @@ def test_a_note_opened_by_a_name_the_request_calls_a_file_is_the_file_looked_up(
 
 
 def test_no_gold_note_of_the_generated_splits_or_the_hand_written_set_is_taken_for_a_file():
-    import json
-
-    from tinyagent.finetune import data
+    from tests.gold import gold_plans, gold_specs
     from tinyagent.nodes.repair import file_for_note
 
-    specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
-    files = [data.ROOT / "finetune" / "data" / f"{s}.jsonl" for s in ("train", "val", "test", "unseen")]
     notes, changed = 0, []
-    for path in [*files, data.ROOT / "finetune" / "eval" / "handwritten.jsonl"]:
-        for line in path.open():
-            row = json.loads(line)
-            if row.get("kind", "plan") == "plan" and row.get("plan"):
-                tasks = compile_plan(row["plan"], specs)
-                notes += any(t.tool == "open_note" for t in tasks)
-                if file_for_note(tasks, specs, row["query"]):
-                    changed.append(row["query"])
+    for row, tasks in gold_plans():
+        notes += any(t.tool == "open_note" for t in tasks)
+        if file_for_note(tasks, gold_specs(), row["query"]):
+            changed.append(row["query"])
     assert notes > 100
     assert changed == []
