@@ -626,8 +626,9 @@ CASES: list[Case] = [
          outcome(not_found="contract"), ANY_ACTION),
     case("fail_missing_note", "failure", "Open my note called Recipes",
          outcome(not_found="Recipes"), ANY_ACTION),
-    case("fail_forward_missing_mail", "failure", "Forward the email from Omar to Sarah",
-         outcome(not_found="Omar"), SENT),
+    # (2026-12-06: the sample inbox gained an email from Omar, so this case now asks for one from Elena)
+    case("fail_forward_missing_mail", "failure", "Forward the email from Elena to Sarah",
+         outcome(not_found="Elena"), SENT),
 
     # -- requests no tool serves, and chat: nothing written, an honest answer ----------------
     case("none_flight", "none", "Book me a flight to Rome", outcome(answer=CANT), ANY_ACTION),

@@ -1,4 +1,4 @@
-"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval."""
+"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Sequence
 
 STEPS = {"generate": "tinyagent.finetune.data", "retriever": "tinyagent.finetune.retriever",
          "train": "tinyagent.finetune.train", "export": "tinyagent.finetune.export",
-         "eval": "tinyagent.finetune.evaluate"}
+         "eval": "tinyagent.finetune.evaluate", "corpus": "tinyagent.finetune.corpus"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,6 +23,7 @@ import tempfile
 import time
 from math import prod
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,8 +221,20 @@ def unseen_tools(rows: Sequence[dict]) -> list:
 HANDWRITTEN = ROOT / "finetune" / "eval" / "handwritten.jsonl"
 
 
+EVAL_DIR = ROOT / "finetune" / "eval"
+#: The frozen blind sets (finetune/eval/README.md): run only to report, their failures never read.
+BLIND = {"blind-default": EVAL_DIR / "blind-default.jsonl", "blind-domains": EVAL_DIR / "blind-domains.jsonl"}
+BLIND_TOOLSETS = EVAL_DIR / "blind-toolsets.json"
+
+
+def split_path(split: str, data_dir: Path = DATA_DIR) -> Path:
+    if split == "handwritten":
+        return HANDWRITTEN
+    return BLIND.get(split) or data_dir / f"{split}.jsonl"
+
+
 def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[dict]:
-    path = HANDWRITTEN if split == "handwritten" else data_dir / f"{split}.jsonl"
+    path = split_path(split, data_dir)
     if not path.exists():
         raise SystemExit(f"{path} not found: run `python -m tinyagent.finetune generate` first.")
     with path.open(encoding="utf-8") as f:
@@ -234,14 +247,17 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
     """Run each request through the graph (dry run) and compare its plan with the gold plan."""
     from tinyagent.nodes.planlang import PlanError, compile_plan
 
-    specs = graph.resources.specs
+    graphs = graph if callable(graph) and not hasattr(graph, "invoke") else (lambda row: graph)
     results = []
     for i, row in enumerate(rows):
-        gold = [t.to_dict() for t in compile_plan(row["plan"], specs)]
+        graph = graphs(row)
+        specs = graph.resources.specs
+        golds = [[t.to_dict() for t in compile_plan(p, specs)] for p in [row["plan"], *row.get("alts", [])]]
+        gold = golds[0]
         need = set(row.get("tools") or [t["tool"] for t in gold])
         t0 = time.perf_counter()
         try:
-            state = graph.invoke({"messages": [("human", row["query"])]},
+            state = graph.invoke({"messages": conversation(row)},
                                  context={"dry_run": True, "today": row["today"]})
         except Exception as exc:  # one broken request must not end the evaluation
             state = {"plan_error": f"{type(exc).__name__}: {exc}", "tasks": [], "tools": []}
@@ -254,11 +270,14 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
             except PlanError:
                 parsed = False
         when = dt.datetime.combine(dt.date.fromisoformat(row["today"]), dt.time(10))
-        cmp = compare(resolve_times(pred if parsed else [], specs, when), resolve_times(gold, specs, when))
+        planned = resolve_times(pred if parsed else [], specs, when)
+        cmp = max((compare(planned, resolve_times(g, specs, when)) for g in golds),
+                  key=lambda c: (c["success"], c["args_matched"]))
         shown = set(state.get("tools", []))
         res = {**cmp, "query": row["query"], "parsed": parsed, "plan": state.get("plan", ""),
                "shown": state.get("tools", []), "need": sorted(need), "decline": not gold,
-               "declined": parsed and not pred, "category": row.get("category", []),
+               "declined": parsed and not pred, "category": row.get("category", row.get("tags", [])),
+               "id": row.get("id"),
                "gold": row["plan"], "plan_error": state.get("plan_error"),
                "rounds": len(state.get("plans", [])) or 1,
                "recall": len(need & shown) / len(need) if need else 1.0,
@@ -269,9 +288,45 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
     return results
 
 
-def build(rows: Sequence[dict], args) -> Any:
-    """The graph for an evaluation: the settings' model, the chosen adapter, a private data dir."""
-    from tinyagent.graph.graph import build_graph, default_tools
+def conversation(row: dict) -> list[tuple[str, str]]:
+    """The messages of a row: its earlier turns (``history``: the person's words and the answer) and
+    the request."""
+    turns: list[tuple[str, str]] = []
+    for t in row.get("history") or []:
+        turns += [("human", t["human"]), ("ai", t["answer"])]
+    return turns + [("human", row["query"])]
+
+
+def tool_from_json_schema(tool: dict):
+    """A LangChain tool with a tool set's JSON schema; evaluation never runs it."""
+    from langchain_core.tools import StructuredTool
+
+    def never(**kwargs: Any) -> Any:
+        raise RuntimeError(f"{tool['name']} is an evaluation-only tool and cannot run")
+
+    return StructuredTool.from_function(func=never, name=tool["name"], description=tool.get("description", ""),
+                                        args_schema=tool.get("parameters") or {"type": "object", "properties": {}})
+
+
+def toolset_graphs(rows: Sequence[dict], toolsets: dict[str, dict], args):
+    """row -> the graph of the row's tool set (its tools only, as a developer's own app has them),
+    built on first use; one model and one index for all."""
+    from tinyagent.graph.graph import build_graph, load_model, open_index
+
+    settings = _settings(args)
+    llm, index, graphs = load_model(settings), open_index(settings), {}
+
+    def graph_of(row: dict):
+        name = row["toolset"]
+        if name not in graphs:
+            graphs[name] = build_graph(tools=[tool_from_json_schema(t) for t in toolsets[name]["tools"]],
+                                       settings=settings, llm=llm, index=index)
+        return graphs[name]
+    graph_of.resources = SimpleNamespace(settings=settings)  # what the report reads
+    return graph_of
+
+
+def _settings(args):
     from tinyagent.graph.settings import Settings
 
     overrides: dict[str, Any] = {"data_dir": args.data_dir or Path(tempfile.mkdtemp(prefix="tinyagent-eval-"))}
@@ -283,7 +338,16 @@ def build(rows: Sequence[dict], args) -> Any:
         overrides["lora_path"] = args.lora
     if getattr(args, "no_focus", False):
         overrides["focus_tools"] = False
-    settings = Settings(**overrides)
+    return Settings(**overrides)
+
+
+def build(rows: Sequence[dict], args) -> Any:
+    """The graph for an evaluation: the settings' model, the chosen adapter, a private data dir."""
+    from tinyagent.graph.graph import build_graph, default_tools
+
+    if any(r.get("toolset") for r in rows):
+        return toolset_graphs(rows, json.loads(Path(args.toolsets).read_text(encoding="utf-8")), args)
+    settings = _settings(args)
     tools = default_tools(settings) + unseen_tools(rows)  # synthetic tools of the rows, if any
     return build_graph(tools=tools, settings=settings)
 
@@ -336,8 +400,13 @@ def print_table(report: dict, title: str, file=None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="finetune eval", description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test", choices=["test", "unseen", "val", "handwritten"],
-                    help="a generated split, or the frozen hand-written set (finetune/eval/handwritten.jsonl)")
+    ap.add_argument("--split", default="test", choices=["test", "unseen", "val", "handwritten", *BLIND],
+                    help="a generated split, the hand-written development set (finetune/eval/handwritten.jsonl), "
+                         "or a frozen blind set (finetune/eval/blind-*.jsonl: its report keeps no plans)")
+    ap.add_argument("--file", type=Path, default=None,
+                    help="evaluate the rows of this JSONL file instead of a split (corpus row format)")
+    ap.add_argument("--toolsets", type=Path, default=BLIND_TOOLSETS,
+                    help="tool sets of rows that name one (default: the blind set's)")
     ap.add_argument("--limit", type=int, default=None, help="evaluate the first N requests only")
     lora = ap.add_mutually_exclusive_group()
     lora.add_argument("--lora", type=Path, help="GGUF LoRA adapter (default: the settings' adapter)")
@@ -353,12 +422,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print every request's result")
     args = ap.parse_args(argv)
 
-    rows = load_rows(args.split, args.limit, args.data)
+    if args.file:
+        rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = rows[:args.limit] if args.limit else rows
+        args.split = args.file.stem
+    else:
+        rows = load_rows(args.split, args.limit, args.data)
+    blind = args.split in BLIND
     err = sys.stderr
 
     def progress(i: int, n: int, res: dict) -> None:
         mark = "ok " if res["success"] else ("bad" if res["parsed"] else "ERR")
-        if args.verbose:
+        if args.verbose and not blind:
             print(f"[{i}/{n}] {mark} {res['latency_s']:.2f}s {res['query']}\n{res['plan']}", file=err)
         elif i % 10 == 0 or i == n:
             print(f"  {i}/{n}", file=err)
@@ -380,6 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "wall_s": round(time.time() - started, 1)}
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
+        if blind:  # a blind set's failures are not to be read: only whether each row was right
+            results = [{"id": r["id"], "success": r["success"], "category": r["category"]} for r in results]
         args.out.write_text(json.dumps({**report, **meta, "results": results}, indent=1, ensure_ascii=False))
     if args.json:
         print(json.dumps(report))

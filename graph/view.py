@@ -50,6 +50,8 @@ def task_label(task: dict[str, Any]) -> RenderableType:
     if status == "done" and task.get("start") is not None and task.get("end") is not None:
         word = f"done in {task['end'] - task['start']:.2f} s"
     line.append(f"  {word}", style)
+    if task.get("target"):
+        line.append(f"\n  on {short(task['target'])}", "cyan")
     if status == "done" and "result" in task:
         line.append(f"\n→ {short(task['result'])}", "green")
     elif task.get("error"):

@@ -17,6 +17,7 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
+from tinyagent.nodes.received import name_received_email, received_for_asked, target_of
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import (
     attach_found_file,
@@ -40,10 +41,13 @@ from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 Route = Literal["plan", "execute", "__end__"]
 
 
-def task_record(task, status: str = "planned", risk: str = "change", spec=None) -> dict[str, Any]:
+def task_record(task, status: str = "planned", risk: str = "change", spec=None, tool=None) -> dict[str, Any]:
     """A task as the state keeps it. Where the plan had to rename the tool or an argument
-    (``math.factorial`` -> ``math_factorial``), ``name`` and ``tool_args`` say how it is called."""
+    (``math.factorial`` -> ``math_factorial``), ``name`` and ``tool_args`` say how it is called;
+    ``target`` says what it acts on where its tool tells (the email a reply answers)."""
     rec = {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status, "risk": risk}
+    if tool is not None and (target := target_of(tool, task.args)):
+        rec["target"] = target
     if spec is not None and spec.real_name != task.tool:
         rec["name"] = spec.real_name
     if spec is not None and (called := spec.tool_args(task.args)) != task.args:
@@ -63,6 +67,7 @@ def why_asked(question: dict[str, Any]) -> str:
     """The approval question's reason: which steps wait and why ("Step 2 (send_sms) sends something.")."""
     tasks = {t["id"]: t for t in question.get("tasks", [])}
     parts = [f"{t['id']} ({t['tool']}) {RISK_WORDS.get(t.get('risk', ''), 'needs approval')}"
+             + (f", acting on {t['target']}" if t.get("target") else "")
              for t in (tasks[i] for i in question.get("needs_approval", []) if i in tasks)]
     if not parts:
         return ""
@@ -199,6 +204,10 @@ def make_compile(res: Resources):
                     lambda ts: fan_out(ts, res.specs, query),
                     # a recipient written as a name is looked up first (nodes/repair.py)
                     lambda ts: look_up_names(ts, res.specs, query, context),
+                    # "forward/reply to X's email" planned as a new email: the forward or the reply
+                    lambda ts: received_for_asked(ts, res.specs, reading or query),
+                    # a reply or forward gets the person's words for which email (nodes/received.py)
+                    lambda ts: name_received_email(ts, res.specs, reading or query, context),
                 ]
                 for repair in repairs:
                     repaired = repair(tasks)
@@ -242,7 +251,9 @@ def make_compile(res: Resources):
                 return {"plan": format_plan(renumbered(kept, first_id)), "plan_error": None,
                         "replans": state.get("replans", 0) + 1, "status": "incomplete",
                         "parts": left, "parts_replace": False, "all_parts": parts or asks, "timings": timings}
-        pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool)) for x in tasks]
+        with clock.use_today(ctx.today or None):  # "yesterday's email" is the run's yesterday
+            pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool),
+                                   tool=res.tools.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}
         said = [plan_message(plan, pending)] if pending else []

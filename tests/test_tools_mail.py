@@ -245,3 +245,59 @@ def test_a_cancelled_smtp_send_sends_nothing(tools_workspace, make_tools):
     assert "before sending the email" in str(outcome["error"])
     assert sink.envelopes == []
     assert _messages(tools_workspace, "outbox") == [] and _messages(tools_workspace, "sent") == []
+
+
+@pytest.mark.parametrize("words, subject", [
+    ("Tom's email", "Re: Lunch"),                   # by sender's first name
+    ("the lunch one", "Re: Lunch"),                 # by a subject word
+    ("old news from Old Sender", "Re: Old news"),   # sender and subject together
+    ("sarah lee about the budget", "Re: Budget"),
+    ("", "Re: Budget"),                             # none named: the newest
+    ("that email", "Re: Budget"),                   # no describing word: the newest
+])
+def test_reply_to_the_email_the_person_names(inbox, make_tools, words, subject):
+    out = make_tools()["reply_to_email"].invoke({"context": "ok", "message_id": words})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["Subject"] == subject
+    assert f"'{subject.removeprefix('Re: ')}'" in out  # the result says which email it answered
+
+
+def test_reply_by_the_day_it_came(inbox, make_tools):
+    from tinyagent.tools import clock
+
+    with clock.use_today("2026-11-04"):
+        make_tools()["reply_to_email"].invoke({"context": "ok", "message_id": "yesterday's email"})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["Subject"] == "Re: Lunch"  # sent Tue 3 Nov
+
+
+def test_forward_the_named_email_and_say_which(inbox, make_tools):
+    out = make_tools()["forward_email"].invoke({"recipients": ["Marcus Chen"], "message_id": "tom lunch"})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["Subject"] == "Fwd: Lunch"
+    assert "It forwards Tom's email 'Lunch' of Tue 03 Nov" in out
+
+
+def test_no_or_two_emails_fit_is_an_error_that_lists_them(inbox, make_tools):
+    _add_inbox(inbox, "<b2@example.com>", "Sarah Lee <sarah.lee@example.com>", "Trip",
+               "Thu, 05 Nov 2026 09:00:00 +0000")
+    tool = make_tools()["reply_to_email"]
+    with pytest.raises(ToolException, match="2 inbox emails fit 'sarah' equally: .*'Trip'.*'Budget'.*Say which"):
+        tool.invoke({"context": "ok", "message_id": "sarah"})
+    with pytest.raises(ToolException, match="No inbox email fits 'the invoice from Lucas'.*Say which"):
+        tool.invoke({"context": "ok", "message_id": "the invoice from Lucas"})
+    assert _messages(inbox, "drafts") == []  # nothing written on a wrong guess
+
+
+def test_reply_and_forward_tools_tell_which_email_they_act_on(inbox, make_tools):
+    tools = make_tools()
+    describe = tools["forward_email"].metadata["target"]
+    assert describe({"message_id": "lunch"}) == "Tom's email 'Lunch' of Tue 03 Nov"
+    assert describe({}).startswith("the newest email, Sarah Lee's email 'Budget'")
+    assert "No inbox email fits" in tools["reply_to_email"].metadata["target"]({"message_id": "invoice"})
+
+
+def test_a_reply_does_not_copy_its_own_recipient(inbox, make_tools):
+    make_tools()["reply_to_email"].invoke({"context": "ok", "cc": ["sarah.lee@example.com", "Tom Becker"]})
+    (msg,) = _messages(inbox, "drafts")
+    assert msg["To"] == "Sarah Lee <sarah.lee@example.com>" and msg["Cc"] == "Tom Becker <tom.becker@example.com>"

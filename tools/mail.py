@@ -154,9 +154,8 @@ def _inbox_file(ws: Workspace, key: str) -> str:
     return f"{MAIL_DIR}/inbox/{key}"
 
 
-def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, str]:
-    """The inbox message with ``message_id`` (Message-ID or subject), or the newest one, and the
-    workspace path of its file."""
+def _inbox(ws: Workspace) -> list[tuple[datetime, str, EmailMessage, bytes]]:
+    """Every inbox message as (date, key, headers, raw bytes), oldest first."""
     box = maildir(ws, "inbox")
     headers = []
     for key in box.keys():
@@ -176,6 +175,62 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
     if not headers:
         raise ToolException("The inbox (Mail/inbox) is empty, so there is no email to reply to or forward.")
     headers.sort(key=lambda h: (h[0], h[1]))
+    return headers
+
+
+def email_label(msg: EmailMessage) -> str:
+    """Which email this is, for a person: sender, subject and date ("Sarah Lee's email 'Q3 ...' of Sat 28 Nov")."""
+    raw = _header(msg, "From")
+    name = (getaddresses([raw])[0][0] if raw else "") or raw or "an unknown sender"
+    try:
+        when = parsedate_to_datetime(_header(msg, "Date")).strftime(" of %a %d %b")
+    except (TypeError, ValueError):
+        when = ""
+    return f"{name}'s email '{_header(msg, 'Subject')}'{when}"
+
+
+#: Words of a description that say nothing about which email it is.
+_PLAIN = {"the", "a", "an", "that", "this", "those", "these", "my", "his", "her", "their", "our", "your", "me",
+          "email", "emails", "e-mail", "mail", "mails", "message", "messages", "msg", "one", "from", "about", "re",
+          "regarding", "on", "of", "to", "with", "and", "in", "inbox", "last", "latest", "newest", "new", "recent",
+          "sent", "got", "received", "reply", "forward", "fwd", "s", "it", "for", "subject", "called", "titled"}
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _alike(a: str, b: str) -> bool:
+    a, b = _stem(a), _stem(b)
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _score(words: list[str], msg: EmailMessage, when: datetime, today) -> int:
+    """How many words of a description this email fits: its sender, its subject words, its day."""
+    sender = getaddresses([_header(msg, "From")])
+    name, address = sender[0] if sender else ("", "")
+    who = set(re.findall(r"[a-z0-9]+", f"{name} {address.split('@')[0]}".lower()))
+    subject = re.findall(r"[a-z0-9]+", re.sub(r"(?i)^\s*((re|fwd?|aw|wg)\s*:\s*)+", "", _header(msg, "Subject")).lower())
+    score = 0
+    for w in words:
+        if w in ("yesterday", "today"):
+            day = today if w == "today" else today.fromordinal(today.toordinal() - 1)
+            score += when.date() == day
+        elif w in _DAYS:
+            score += when.weekday() == _DAYS.index(w) or w in subject
+        elif any(_alike(w, t) for t in who if len(t) > 2) or any(_alike(w, t) for t in subject):
+            score += 1
+    return score
+
+
+def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, str]:
+    """The inbox message that ``message_id`` names: its Message-ID, or the person's words for it (sender,
+    subject words, "yesterday's"), or the newest one when it names none; and the workspace path of its
+    file. Words that fit two emails equally, or none, are an error that lists the candidates."""
+    from tinyagent.tools import clock
+
+    headers = _inbox(ws)
     if not message_id or not str(message_id).strip():
         return parse(headers[-1][3]), _inbox_file(ws, headers[-1][1])
     want = str(message_id).strip().strip("<>").lower()
@@ -185,9 +240,36 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
     by_subject = [(key, data) for _, key, m, data in headers if want in _header(m, "Subject").lower()]
     if len(by_subject) == 1:
         return parse(by_subject[0][1]), _inbox_file(ws, by_subject[0][0])
-    recent = "; ".join(f"{_header(m, 'Message-ID')} '{_header(m, 'Subject')}' from {_header(m, 'From')}"
-                       for _, _, m, _ in headers[-3:][::-1])
-    raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
+    if "@" in want:  # a Message-ID that is not in the inbox
+        recent = "; ".join(f"{_header(m, 'Message-ID')} '{_header(m, 'Subject')}' from {_header(m, 'From')}"
+                           for _, _, m, _ in headers[-3:][::-1])
+        raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
+    words = [w for w in re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want)) if w not in _PLAIN]
+    if not words:  # "that email", "the latest one": the newest
+        return parse(headers[-1][3]), _inbox_file(ws, headers[-1][1])
+    today = clock.now().date()
+    scored = sorted(((_score(words, m, when, today), when, key, m, data) for when, key, m, data in headers),
+                    key=lambda h: (h[0], h[1]), reverse=True)
+    best = scored[0][0]
+    tied = [h for h in scored if h[0] == best]
+    if best and len(tied) == 1:
+        return parse(tied[0][4]), _inbox_file(ws, tied[0][2])
+    shown = tied if best else scored
+    listed = "; ".join(email_label(h[3]) for h in shown[:4])
+    if best:
+        raise ToolException(f"{len(tied)} inbox emails fit '{message_id}' equally: {listed}. Say which one "
+                            f"(by sender, subject words or day).")
+    raise ToolException(f"No inbox email fits '{message_id}'. Newest emails: {listed}. Say which one "
+                        f"(by sender, subject words or day).")
+
+
+def describe_target(ws: Workspace, message_id: str | None) -> str:
+    """Which email a reply or forward with ``message_id`` acts on, in words, or why none fits."""
+    try:
+        msg, _ = inbox_message(ws, message_id)
+    except ToolException as exc:
+        return str(exc)
+    return ("the newest email, " if not message_id else "") + email_label(msg)
 
 
 #: An address a reply can go to: local@domain, no spaces or angle brackets.
@@ -257,13 +339,14 @@ class ReplyArgs(BaseModel):
     context: str = Field(default="", description="Text of the reply.", json_schema_extra={"x-role": "message"})
     attachments: StrList = Field(default=[], description="File paths or names to attach.",
                                  json_schema_extra={"x-role": "attachments"})
-    message_id: str | None = Field(default=None, description="Message-ID to reply to; newest email if omitted.",
+    message_id: str | None = Field(default=None, description="Which email to answer: its Message-ID or the person's "
+                                   "words for it (sender, subject words, 'yesterday'); the newest if omitted.",
                                    json_schema_extra={"x-role": "received"})
 
 
 def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", attachments: Sequence[str] = (),
                    message_id: str | None = None) -> str:
-    """Reply to the latest email in the inbox.
+    """Reply to an email in the inbox: the one the person names, else the newest.
 
     Quotes the original; sent when SMTP is configured, otherwise saved as a draft.
     """
@@ -272,14 +355,16 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
     msg_id = _header(original, "Message-ID").strip()
     quoted = "\n".join("> " + line if line else ">" for line in _text_of_file(original, where).splitlines())
     body = f"{message_for_recipient(context)}\n\nOn {_header(original, 'Date')}, {_header(original, 'From')} wrote:\n{quoted}\n"
-    msg = _new_message(ws, [str(sender)], _addresses(ws, cc),
+    to_address = {a.lower() for _, a in getaddresses([str(sender)])}
+    copied = [a for a in _addresses(ws, cc) if not {x.lower() for _, x in getaddresses([a])} & to_address]
+    msg = _new_message(ws, [str(sender)], copied,  # the sender is not copied on the reply to them
                        _prefixed("Re:", _header(original, "Subject")), body)
     if msg_id:
         msg["In-Reply-To"] = msg_id
         refs = _header(original, "References").split()
         msg["References"] = " ".join(refs + [msg_id])
     attached = _attach(ws, msg, attachments)
-    return deliver(ws, msg, attached)
+    return f"{deliver(ws, msg, attached)} It answers {email_label(original)}."
 
 
 class ForwardArgs(BaseModel):
@@ -288,13 +373,14 @@ class ForwardArgs(BaseModel):
     context: str = Field(default="", description="Text above the forwarded email.", json_schema_extra={"x-role": "message"})
     attachments: StrList = Field(default=[], description="File paths or names to attach.",
                                  json_schema_extra={"x-role": "attachments"})
-    message_id: str | None = Field(default=None, description="Message-ID to forward; newest email if omitted.",
+    message_id: str | None = Field(default=None, description="Which email to forward: its Message-ID or the person's "
+                                   "words for it (sender, subject words, 'yesterday'); the newest if omitted.",
                                    json_schema_extra={"x-role": "received"})
 
 
 def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), context: str = "",
                   attachments: Sequence[str] = (), message_id: str | None = None) -> str:
-    """Forward the latest email in the inbox to recipients.
+    """Forward an email in the inbox to recipients: the one the person names, else the newest.
 
     Keeps the original text and attachments; sent when SMTP is configured, otherwise a draft.
     """
@@ -318,9 +404,11 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
                            subtype=part.get_content_subtype(), filename=filename)
         attached.append(filename)
     attached += _attach(ws, msg, attachments)
-    return deliver(ws, msg, attached)
+    return f"{deliver(ws, msg, attached)} It forwards {email_label(original)}."
 
 
 def tools_for(ws: Workspace) -> list:
-    return [make_tool(ws, compose_new_email, ComposeArgs), make_tool(ws, reply_to_email, ReplyArgs),
-            make_tool(ws, forward_email, ForwardArgs)]
+    reply, forward = make_tool(ws, reply_to_email, ReplyArgs), make_tool(ws, forward_email, ForwardArgs)
+    for t in (reply, forward):  # which email it acts on, for the approval prompt, the plan view and the record
+        t.metadata = {**(t.metadata or {}), "target": lambda args: describe_target(ws, args.get("message_id"))}
+    return [make_tool(ws, compose_new_email, ComposeArgs), reply, forward]

@@ -33,6 +33,20 @@ MAILS = [
     ("<sample-team-lunch@example.com>", 2, "Team lunch on Friday?", 0,
      "Hey,\n\nshall we do a team lunch on Friday at 12:30? I was thinking of the Italian place "
      "near the office. Let me know if that works for you.\n\nPriya", None),
+    ("<sample-offsite-agenda@example.com>", 0, "Offsite agenda for next week", 5,
+     "Hi all,\n\nhere is the plan for the offsite on Wednesday next week: 9:30 kick-off, 11:00 roadmap "
+     "workshop, lunch at 12:30 and a hike in the afternoon. Please bring a laptop and good shoes.\n\n"
+     "Sarah", None),
+    ("<sample-firmware-21@example.com>", 1, "Firmware 2.1 release notes", 3,
+     "Hi,\n\nfirmware 2.1 is ready for the pilot sensors. It fixes the humidity drift, adds a battery "
+     "warning at 15% and cuts the boot time to four seconds. I plan to roll it out on Thursday unless "
+     "someone objects.\n\nMarcus", None),
+    ("<sample-invoice-november@example.com>", 9, "Invoice for November", 4,
+     "Dear customer,\n\nplease find our invoice for November's bookkeeping: 480 EUR, due by "
+     "December 20. Let me know if you have any questions.\n\nKind regards,\nLucas Martin", None),
+    ("<sample-garden-quote@example.com>", 11, "Quote for the garden work", 6,
+     "Hello,\n\nas promised, the quote for trimming the hedges and planting the new beds is 1,250 EUR, "
+     "two days of work. We could start on the 14th if that suits you.\n\nBest,\nOmar", None),
 ]
 
 NOTES = {

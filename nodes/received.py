@@ -1,0 +1,140 @@
+"""Which received email a reply or forward means: the person's words for it, put in the step (guards people)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tinyagent.nodes.checks import speaks_of_received_email
+from tinyagent.nodes.planlang import Task, format_call, is_ref, renumbered
+
+_NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|notes?|thread)"
+_WORD = r"[\w&.-]+"
+#: "sarah's q3 report email", "yesterday's email", "the firmware notes email", "that email"
+_BEFORE = re.compile(rf"\b((?:{_WORD}'s\s+)?(?:{_WORD}\s+){{0,4}}){_NOUN}\b", re.I)
+#: "email from Omar about the garden", "the message regarding the invoice"
+_AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
+                    rf"[^,.;!?]*?)(?=\s+(?:to|and|&|saying|say|tell|with|cc|asking|but|then|plus)\b|[,.;!?]|$)",
+                    re.I)
+#: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom"
+_VERB = re.compile(r"\b(?:repl(?:y|ies|ied)|answer|respond|write back|forward|fwd|pass on|send on)\s+(?:to\s+)?"
+                   r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;!?]*?)"
+                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;!?]|$)",
+                   re.I)
+_POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b|\b(forward|fwd|reply to) it\b",
+                      re.I)
+#: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
+_SHOWN = re.compile(r"email '([^']+)'")
+#: Words around an email that do not say which one it is.
+_NOISE = {"reply", "replies", "replied", "answer", "respond", "write", "back", "forward", "fwd", "pass", "send",
+          "on", "please", "pls", "can", "you", "could", "and", "just", "quickly", "also", "the", "a", "an", "that",
+          "this", "it", "one", "same", "last", "my", "his", "her", "their", "to", "email", "emails", "e-mail", "mail",
+          "mails", "message", "messages", "msg", "msgs"}
+#: The roles whose values are not words about the email: the people it goes to (the text to send often
+#: repeats the request's words for the email, so it does not count).
+_OTHER_ROLES = {"person", "people"}
+
+
+_FORWARD = re.compile(r"\b(?:forward|fwd|fw)\b|\bpass\b.{0,40}\balong\b|\bsend\b.{0,40}\bon to\b", re.I)
+_REPLY = re.compile(r"\b(?:repl(?:y|ies)|respond|answer|write back)\b", re.I)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'&-]+", text.lower())
+
+
+def email_words(query: str, said: set[str]) -> str:
+    """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
+    looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
+    found: list[str] = []
+    for rx in (_BEFORE, _AFTER, _VERB):
+        for m in rx.finditer(query):
+            found += _words(m.group(1))
+    keep = [w for w in found if w.removesuffix("'s") not in said and w not in _NOISE]
+    out: list[str] = []
+    for w in keep:
+        if w not in out:
+            out.append(w)
+    return " ".join(out)
+
+
+def name_received_email(tasks: list[Task], specs: dict, query: str, context: str = "") -> list[Task] | None:
+    """A reply or forward step (a tool with a "received" parameter) left without it gets the person's words
+    for the email ("david's lisbon"), or, for "that email" in a follow-up, the subject the conversation last
+    showed; the tool finds the email they fit, and says which it took or that none or two fit."""
+    said: set[str] = set()  # names looked up: not words about the email
+    for t in tasks:
+        roles = {p.name: p.role for p in specs[t.tool].params} if t.tool in specs else {}
+        for name, v in t.args.items():
+            for item in v if isinstance(v, list) and roles.get(name) in _OTHER_ROLES else [v]:
+                if roles.get(name) in _OTHER_ROLES and isinstance(item, str) and not is_ref(item):
+                    said.update(w.removesuffix("'s") for w in _words(item))
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        param = next((p.name for p in (spec.params if spec else ()) if p.role == "received"), None)
+        if param is None or t.args.get(param):
+            out.append(t)
+            continue
+        words = email_words(query, said)
+        if not words and _POINTER.search(query) and context:
+            shown = _SHOWN.findall(context)
+            words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
+        if words.strip():
+            out.append(replace(t, args={**t.args, param: words}))
+            changed = True
+        else:
+            out.append(t)
+    return out if changed else None
+
+
+def target_of(tool: Any, args: dict) -> str | None:
+    """What a step acts on, in words, where its tool says (``metadata["target"]``: the email a reply answers)."""
+    describe = (getattr(tool, "metadata", None) or {}).get("target")
+    if describe is None:
+        return None
+    try:
+        return describe(args)
+    except Exception as exc:  # noqa: BLE001 - a description must never stop the plan
+        return f"(could not tell: {exc})"
+
+
+def received_for_asked(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+    """A request to forward or answer an email the person got, planned as a new email, gets the forward
+    (a "received" tool that takes people) or the reply (one that does not): "forward sarah's q3 report
+    email to Lucas" planned as ``compose_new_email(recipients=["$1"], subject="Q3 report")`` would send
+    a new, empty email. A reply goes to the sender, so its recipients and their look-ups go."""
+    forward, reply = bool(_FORWARD.search(query)), bool(_REPLY.search(query))
+    if forward == reply or not speaks_of_received_email(query) or any(
+            "received" in specs[t.tool].roles for t in tasks if t.tool in specs):
+        return None
+    received = [s for s in specs.values() if "received" in s.roles]
+    takes_people = [s for s in received if any(p.required and p.role == "people" for p in s.params)]
+    target = (takes_people if forward else [s for s in received if s not in takes_people])
+    news = [t for t in tasks if t.tool in specs and {"people", "message", "attachments"} <= specs[t.tool].roles]
+    if len(target) != 1 or len(news) != 1:
+        return None
+    target, new = target[0], news[0]
+    roles = {p.name: p.role for p in specs[new.tool].params}
+    args = {}
+    for p in target.params:
+        value = new.args.get(p.name)
+        if value in (None, "", []) or p.role == "received" or (roles.get(p.name) != p.role):
+            continue
+        args[p.name] = value
+    if forward and not any(args.get(p.name) for p in target.params if p.required):
+        return None
+    gone = set() if forward else {v for p, v in new.args.items() if roles.get(p) == "people" for v in
+                                  (v if isinstance(v, list) else [v]) if is_ref(v)}
+    out = []
+    for t in tasks:
+        if t is new:
+            out.append(replace(t, tool=target.name, args=args, deps=tuple(d for d in t.deps if f"${d}" not in gone),
+                               line=f"{t.id}. {format_call(target.name, args)}"))
+        elif f"${t.id}" in gone and "person" in specs[t.tool].roles and not any(
+                f"${t.id}" in repr(o.args) for o in tasks if o is not new):
+            continue  # the look-up of the sender a reply goes to anyway
+        else:
+            out.append(t)
+    return renumbered(out, min(t.id for t in tasks)) if len(out) != len(tasks) else out

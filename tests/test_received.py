@@ -1,0 +1,92 @@
+"""A reply or forward step gets the person's words for which email it means (nodes/received.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tinyagent.nodes.planlang import compile_plan
+from tinyagent.nodes.received import email_words, name_received_email, received_for_asked
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
+
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
+
+
+def _named(plan: str, query: str, specs, context: str = "") -> str | None:
+    tasks = compile_plan(plan, specs)
+    out = name_received_email(tasks, specs, query, context)
+    step = next(t for t in (out or tasks) if t.tool in ("reply_to_email", "forward_email"))
+    return step.args.get("message_id")
+
+
+@pytest.mark.parametrize("query, plan, words", [
+    ("forward sarah's q3 report email to Lucas Martin and attach the falcon q3 report pdf",
+     '1. get_email_address(name="Lucas Martin")\n2. open_and_get_file_path(file_name="falcon q3 report")\n'
+     '3. forward_email(recipients=["$1"], attachments=["$2"])\n4. join()<END_OF_PLAN>', "sarah's q3 report"),
+    ("reply to David's email about lisbon and say thanks, I'll be at the airport early",
+     '1. reply_to_email(context="Thanks, I\'ll be at the airport early")\n2. join()<END_OF_PLAN>', "david's about lisbon"),
+    ("fwd the email from Omar about the garden to tom",
+     '1. get_email_address(name="tom")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>',
+     "from omar about garden"),
+    ("reply to lucas about the invoice saying I'll pay on Friday",
+     '1. reply_to_email(context="I\'ll pay on Friday")\n2. join()<END_OF_PLAN>', "lucas about invoice"),
+    ("reply to yesterday's email: sounds good",
+     '1. reply_to_email(context="Sounds good")\n2. join()<END_OF_PLAN>', "yesterday's"),
+])
+def test_the_words_for_the_email_go_into_the_step(specs, query, plan, words):
+    assert _named(plan, query, specs) == words
+
+
+def test_no_words_for_an_email_leave_the_newest(specs):
+    plan = '1. reply_to_email(context="See you there")\n2. join()<END_OF_PLAN>'
+    assert _named(plan, "reply: see you there", specs) is None
+
+
+def test_that_email_in_a_follow_up_is_the_one_the_conversation_showed(specs):
+    context = ("person: reply to lucas about the invoice\nassistant: Saved email 'Re: Invoice for November' to "
+               "Lucas Martin <lucas.martin@example.com> as a draft")
+    plan = '1. get_email_address(name="Tom")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
+    assert _named(plan, "forward that email to Tom too", specs, context) == "Invoice for November"
+
+
+def test_a_step_that_names_its_email_is_left_alone(specs):
+    plan = '1. reply_to_email(context="ok", message_id="<a@b.c>")\n2. join()<END_OF_PLAN>'
+    assert _named(plan, "reply to sarah's email: ok", specs) == "<a@b.c>"
+
+
+def test_recipient_names_are_not_words_for_the_email():
+    assert email_words("forward the firmware notes to Yuki", {"yuki"}) == "firmware notes"
+
+
+def _final(plan: str, query: str, specs) -> str:
+    from tinyagent.nodes.planlang import format_plan
+
+    tasks = compile_plan(plan, specs)
+    tasks = received_for_asked(tasks, specs, query) or tasks
+    tasks = name_received_email(tasks, specs, query) or tasks
+    return format_plan(tasks)
+
+
+def test_a_forward_planned_as_a_new_email_forwards(specs):
+    plan = ('1. get_email_address(name="Lucas Martin")\n2. compose_new_email(recipients=["$1"], subject="Q3 report", '
+            'context="FYI")\n3. join()<END_OF_PLAN>')
+    assert _final(plan, "forward sarah's q3 report email to Lucas Martin", specs) == (
+        '1. get_email_address(name="Lucas Martin")\n'
+        '2. forward_email(recipients=["$1"], context="FYI", message_id="sarah\'s q3 report")\n3. join()<END_OF_PLAN>')
+
+
+def test_a_reply_planned_as_a_new_email_answers_the_sender(specs):
+    plan = ('1. get_email_address(name="David")\n2. compose_new_email(recipients=["$1"], context="Thanks!")\n'
+            '3. join()<END_OF_PLAN>')
+    assert _final(plan, "reply to David's email about lisbon and say thanks", specs) == (
+        '1. reply_to_email(context="Thanks!", message_id="david\'s about lisbon")\n2. join()<END_OF_PLAN>')
+
+
+def test_a_new_email_asked_for_stays_new(specs):
+    plan = ('1. get_email_address(name="Lucas")\n2. compose_new_email(recipients=["$1"], context="Hi")\n'
+            '3. join()<END_OF_PLAN>')
+    assert received_for_asked(compile_plan(plan, specs), specs, "email lucas hi") is None
