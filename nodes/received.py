@@ -15,12 +15,12 @@ _WORD = r"[\w&.-]+"
 _BEFORE = re.compile(rf"\b((?:{_WORD}'s\s+)?(?:{_WORD}\s+){{0,4}}){_NOUN}\b", re.I)
 #: "email from Omar about the garden", "the message regarding the invoice"
 _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
-                    rf"[^,.;!?]*?)(?=\s+(?:to|and|&|saying|say|tell|with|cc|asking|but|then|plus)\b|[,.;!?]|$)",
+                    rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|cc|asking|but|then|plus)\b|[,.;:!?\"\n]|$)",
                     re.I)
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom"
 _VERB = re.compile(r"\b(?:repl(?:y|ies|ied)|answer|respond|write back|forward|fwd|pass on|send on)\s+(?:to\s+)?"
-                   r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;!?]*?)"
-                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;!?]|$)",
+                   r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
+                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;:!?\"\n]|$)",
                    re.I)
 _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b|\b(forward|fwd|reply to) it\b",
                       re.I)
