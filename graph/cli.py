@@ -32,6 +32,21 @@ NEEDS_APPROVAL = 3
 class ApprovalNeeded(Exception):
     """A plan has steps that need the person's approval, and nobody can be asked."""
 
+    def __init__(self, message: str, question: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.question = question or {}
+
+
+#: `tinyagent run`'s exit statuses (also in its --help).
+EXIT_CODES = """exit status:
+  0    the request ran (or was declined); the answer says what happened, failed steps included
+  1    an unexpected error (TINYAGENT_DEBUG=1 shows where)
+  2    bad input: an empty request, a bad setting, a missing or non-GGUF model, a workspace that is a file
+  3    the plan has steps that send or delete and there is no terminal to ask on: nothing ran; pass --yes
+  130  interrupted (Ctrl-C)
+With --json every outcome, these included, is one JSON object on stdout with a "status" key:
+done, declined, failed, stopped, dry_run, needs_approval or error."""
+
 
 def add_settings_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("model and limits (also TINYAGENT_* environment variables)")
@@ -88,6 +103,8 @@ def checked_settings(args: argparse.Namespace) -> Settings:
 
 def task_view(t: dict[str, Any]) -> dict[str, Any]:
     out = {k: t.get(k) for k in ("id", "tool", "args", "deps", "round", "status", "risk")}
+    if t.get("target"):
+        out["target"] = t["target"]  # what it acts on: the email a reply answers
     if "result" in t:
         out["result"] = t["result"]
     if t.get("error"):
@@ -103,7 +120,13 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
     timings = {k: round(state.get("timings", {}).get(k, 0.0), 4)
                for k in ("retrieve", "plan", "compile", "execute", "join")}
     timings["total"] = round(total, 4)
+    tasks = state.get("tasks", [])
+    status = state.get("status") or ""
+    if status in ("", "ready", "finished"):
+        status = "declined" if not tasks and not state.get("plan_error") else (
+            "failed" if tasks and all(t.get("status") == "failed" for t in tasks) else "done")
     return {
+        "status": status,
         "query": state.get("query"),
         "tools": state.get("tools", []),
         "plan": "\n".join(state.get("plans", [])) or state.get("plan", ""),
@@ -150,7 +173,7 @@ def run_request(graph: Any, query: str, *, dry_run: bool = False, yes: bool = Fa
         if ask is None:
             raise ApprovalNeeded(
                 f"not run: {why_asked(question)[:-1].lower()}, which needs your approval, and there is "
-                f"no terminal to ask on. Run it on a terminal to be asked, or pass --yes to allow it.")
+                f"no terminal to ask on. Run it on a terminal to be asked, or pass --yes to allow it.", question)
         state = graph.invoke(Command(resume=ask(question)), config=config, context=context)
     return state
 
@@ -165,8 +188,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     # one request: no later one could start from a kept plan state (12 MB of peak memory)
     settings = checked_settings(args).model_copy(update={"prefix_cache": 0})
     graph = build_graph(settings=settings, checkpointer=InMemorySaver())
-    state = run_request(graph, query, dry_run=args.dry_run, yes=args.yes,
-                        ask=terminal_ask if sys.stdin.isatty() else None)
+    try:
+        state = run_request(graph, query, dry_run=args.dry_run, yes=args.yes,
+                            ask=terminal_ask if sys.stdin.isatty() else None)
+    except ApprovalNeeded as exc:
+        if args.json:  # the steps that wait, as one object; nothing ran
+            q = exc.question
+            print(json.dumps({"status": "needs_approval", "query": query, "plan": q.get("plan", ""),
+                              "waiting": [task_view(t) for t in q.get("tasks", []) if t["id"] in q.get("needs_approval", [])],
+                              "error": one_line(exc), "exit_status": NEEDS_APPROVAL}, ensure_ascii=False, default=str))
+        raise
     report = run_report(state, time.perf_counter() - t0)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -205,6 +236,8 @@ def cmd_threads(args: argparse.Namespace) -> int:
 def cmd_workspace(args: argparse.Namespace) -> int:
     from tinyagent.tools.workspace import init_workspace
 
+    if args.path is not None and args.workspace is not None and args.path != args.workspace:
+        raise InputError(f"two workspaces given: {args.path} and --workspace {args.workspace}; give one.")
     path = check_folder(args.path or settings_from(args).workspace_dir, "workspace",
                         "`tinyagent workspace init`")
     made = init_workspace(path, sample=args.sample)
@@ -240,7 +273,8 @@ def parser() -> argparse.ArgumentParser:
                                 "calls with a small local model and runs them in parallel.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("run", help="run one request")
+    r = sub.add_parser("run", help="run one request", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("query")
     r.add_argument("--json", action="store_true", help="print one JSON object")
     r.add_argument("--dry-run", action="store_true", help="plan and compile, run no tool")
@@ -262,7 +296,8 @@ def parser() -> argparse.ArgumentParser:
     w = sub.add_parser("workspace", help="manage the workspace folder")
     wsub = w.add_subparsers(dest="action", required=True)
     wi = wsub.add_parser("init", help="create the workspace layout")
-    wi.add_argument("path", nargs="?", type=Path)
+    wi.add_argument("path", nargs="?", type=Path, help="the folder (default: --workspace, TINYAGENT_WORKSPACE "
+                    "or ~/.tinyagent/workspace); give one or the other, not both")
     wi.add_argument("--sample", action="store_true", help="add clearly marked sample data")
     add_settings_flags(wi)
     wi.set_defaults(func=cmd_workspace)
@@ -291,11 +326,17 @@ def one_line(exc: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Bad input is one line on stderr (what is wrong, what to do) and exit status 2, never a
     traceback; an unexpected error is one line and status 1 (TINYAGENT_DEBUG=1 shows it whole)."""
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["eval"], ["finetune"]):  # their own flags, --help included, go to their own parser
+        args = argparse.Namespace(rest=argv[1:], func=cmd_eval if argv[0] == "eval" else cmd_finetune, json=False)
+    else:
+        args = parser().parse_args(argv)
     try:
         return args.func(args)
     except USER_ERRORS as exc:
         print(f"tinyagent: {one_line(exc)}", file=sys.stderr)
+        if getattr(args, "json", False):  # `run --json`: the outcome on stdout too
+            print(json.dumps({"status": "error", "error": one_line(exc), "exit_status": 2}))
         return 2
     except ApprovalNeeded as exc:
         print(f"tinyagent: {one_line(exc)}", file=sys.stderr)

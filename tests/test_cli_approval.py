@@ -93,7 +93,11 @@ def test_a_read_only_plan_runs_without_a_terminal_and_without_asking(run):
 
 def test_a_plan_that_sends_is_refused_in_one_line_without_a_terminal(run):
     code, out, err, sent = run(TEXT, "--json")
-    assert code == 3 and out == "" and sent == ""
+    assert code == 3 and sent == ""
+    report = json.loads(out)  # with --json the refusal is one object on stdout too (issue 32)
+    assert report["status"] == "needs_approval" and report["exit_status"] == 3
+    assert [(t["id"], t["tool"], t["risk"]) for t in report["waiting"]] == [(2, "text_someone", "send")]
+    assert "text_someone" in report["plan"] and "pass --yes" in report["error"]
     lines = err.splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
     assert lines[0] == ("tinyagent: not run: step 2 (text_someone) sends something, which needs your "
@@ -104,6 +108,7 @@ def test_a_plan_that_sends_is_refused_in_one_line_without_a_terminal(run):
 def test_yes_or_approve_none_runs_a_plan_that_sends(run):
     code, out, err, sent = run(TEXT, "--yes", "--json")
     assert code == 0, err
+    assert json.loads(out)["status"] == "done"
     assert sent == "Sam: On my way\n" and "Texted Sam." in json.loads(out)["answer"]
     code, out, err, sent = run(TEXT, "--approve", "none")
     assert code == 0 and sent.count("Sam: On my way") == 2
@@ -130,3 +135,12 @@ def test_on_a_terminal_the_plan_is_shown_and_asked_about(run):
     # run; the text waited for the answer and was not sent
     assert [t["status"] for t in report["tasks"]] == ["done", "rejected"]
     assert "because you did not approve it" in report["answer"]
+
+
+def test_run_help_lists_the_exit_statuses_and_eval_help_works():
+    out = subprocess.run([sys.executable, "-m", "tinyagent.graph.cli", "run", "--help"], capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0 and "exit status:" in out.stdout and "3    the plan has steps" in out.stdout
+    out = subprocess.run([sys.executable, "-m", "tinyagent.graph.cli", "eval", "--help"], capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0 and "--split" in out.stdout, out.stderr
