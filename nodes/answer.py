@@ -72,9 +72,25 @@ def _passages(result: list, query: str) -> str:
     return "\n".join(lines)
 
 
+def process_failure(result: Any) -> str | None:
+    """A program's result that failed ({"stdout", "stderr", "exit_code"} with a non-zero exit) as one
+    sentence: the error's last line, the line of the code it names, and what was printed before it."""
+    if not (isinstance(result, dict) and {"stderr", "exit_code"} <= set(result) and result.get("exit_code")):
+        return None
+    lines = [x.strip() for x in str(result.get("stderr") or "").splitlines() if x.strip()]
+    error = lines[-1] if lines else f"it stopped with exit status {result['exit_code']}"
+    at = re.findall(r'line (\d+)', str(result.get("stderr") or ""))
+    where = f" at line {at[-1]}" if at and not error.startswith("Stopped") else ""
+    printed = " ".join(str(result.get("stdout") or "").split())
+    return (f"The code failed{where}: {error.rstrip('.')}."
+            + (f" Before that it printed: {printed[:200]}" if printed else ""))
+
+
 def done_line(task: dict, label: str | None = None) -> str:
     """One line for a finished task. ``label`` (the tool's ``metadata["label"]``) introduces a value."""
     raw = task.get("result")
+    if (failure := process_failure(raw)) is not None:
+        return failure
     if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
         raw = _passages(raw, _subject(task))
     result = _text(raw)

@@ -17,6 +17,7 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
+from tinyagent.nodes.lengths import stated_length
 from tinyagent.nodes.received import name_received_email, received_for_asked, target_of
 from tinyagent.nodes.record import plan_message, tool_messages
 from tinyagent.nodes.repair import (
@@ -204,6 +205,8 @@ def make_compile(res: Resources):
                     lambda ts: fan_out(ts, res.specs, query),
                     # a recipient written as a name is looked up first (nodes/repair.py)
                     lambda ts: look_up_names(ts, res.specs, query, context),
+                    # "for 45 minutes": the event's end, not a second event (nodes/lengths.py)
+                    lambda ts: stated_length(ts, res.specs, query),
                     # "forward/reply to X's email" planned as a new email: the forward or the reply
                     lambda ts: received_for_asked(ts, res.specs, reading or query),
                     # a reply or forward gets the person's words for which email (nodes/received.py)

@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.answer import compose, fixable
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.language import english_only
 from tinyagent.nodes.resources import Resources, run_context
 
 Route = Literal["plan", "__end__"]
@@ -31,7 +32,10 @@ def make_join(res: Resources):
                     "round": rnd + 1}
         labels = {name: (tool.metadata or {}).get("label") for name, tool in res.tools.items()
                   if (tool.metadata or {}).get("label")}
-        answer = compose(tasks, state.get("tools", []), labels)
+        if not tasks and state.get("language"):
+            answer = english_only(state["language"])
+        else:
+            answer = compose(tasks, state.get("tools", []), labels)
         return {**update, "status": "finished", "answer": answer, "messages": [AIMessage(answer)]}
     return join
 

@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.checks import asks_to_attach
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.language import foreign_language
 from tinyagent.nodes.prompts import composed_example
 from tinyagent.nodes.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
@@ -101,8 +102,11 @@ def make_retrieve(res: Resources):
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
+        language = foreign_language(query)
+        if language:  # the planner reads English only: nothing is planned, and the answer says so
+            found = {**found, "nothing_fits": True, "must_plan": False}
         write({"type": "retrieved", "tools": found["tools"]})
-        return {"query": query, "context": context, **found,
+        return {"query": query, "context": context, **found, "language": language,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "parts": [],
                 "prompt_tokens": 0, "started": started, "feedback": None,

@@ -80,3 +80,15 @@ def test_instructions_become_words_for_the_recipient():
     assert words("tell her I'm on my way") == "I'm on my way."
     assert words("Remind them about the deadline") == "Just a reminder about the deadline."
     assert words("The slides are attached.") == "The slides are attached."
+
+
+def test_a_python_error_is_one_sentence_with_its_line():
+    from tinyagent.nodes.answer import compose
+
+    task = {"id": 1, "tool": "run_python", "status": "done", "args": {"code": "x = 1\nprint(1/0)"},
+            "result": {"stdout": "", "exit_code": 1, "timed_out": False,
+                       "stderr": 'Traceback (most recent call last):\n  File "main.py", line 2, in <module>\n'
+                                 "ZeroDivisionError: division by zero\n"}}
+    answer = compose([task])
+    assert answer == "The code failed at line 2: ZeroDivisionError: division by zero."
+    assert "{" not in answer and "Traceback" not in answer

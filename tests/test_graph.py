@@ -353,3 +353,14 @@ def test_the_project_tools_declare_their_risks(tmp_path):
     loose = {t.name: t.metadata["risk"] for t in default_tools(
         tmp_path, ToolConfig(open_browser=True, python_sandbox="none"))}
     assert loose["maps_open_location"] == "send" and loose["run_python"] == "delete"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Erinnere mich morgen um 8 Uhr daran, Tom Becker anzurufen", "German"),
+    ("Envoie un courriel à Sarah pour le rendez-vous de demain", "French"),
+])
+def test_a_request_in_another_language_is_answered_in_english_and_nothing_runs(tmp_path, text, language):
+    graph, llm = make([PLAN], tmp_path)  # the model would plan an email if it were asked
+    out = ask(graph, text)
+    assert out["tasks"] == [] and llm.i == 0  # the model was not asked
+    assert f"looks like {language}" in out["answer"] and "English only" in out["answer"]

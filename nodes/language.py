@@ -1,0 +1,48 @@
+"""Whether a request is written in a language the planner does not read: it plans English only."""
+
+from __future__ import annotations
+
+import re
+
+#: Common words of the languages people most often try, that are not also common English words.
+_FOREIGN = {
+    "German": {"ich", "mich", "mir", "und", "der", "das", "ein", "eine", "einen", "nicht", "bitte", "morgen", "uhr",
+               "mit", "für", "auf", "ist", "den", "dem", "daran", "schick", "schicke", "erinnere", "heute", "meine",
+               "meinen", "nächste", "nächsten", "woche", "termin", "zum", "zur", "sag", "sage", "wie", "wann", "oder"},
+    "Spanish": {"el", "los", "las", "que", "por", "para", "con", "una", "mañana", "recuérdame", "recuerdame", "envía",
+                "envia", "manda", "mándale", "mi", "mis", "hoy", "próximo", "semana", "del", "al", "dile", "correo",
+                "llamar", "cita", "es", "está", "cuando", "hola", "gracias", "pon", "crea", "nota"},
+    "French": {"le", "les", "des", "et", "pour", "avec", "une", "demain", "rappelle", "rappelle-moi", "envoie", "je",
+               "moi", "mon", "ma", "mes", "aujourd'hui", "prochain", "semaine", "du", "au", "dis", "lui", "courriel",
+               "rendez-vous", "est", "quand", "bonjour", "merci", "crée", "cette", "sur"},
+    "Portuguese": {"lembre", "lembra", "amanhã", "amanha", "envie", "manda", "meu", "minha", "hoje", "semana",
+                   "próxima", "para", "com", "uma", "não", "obrigado", "obrigada", "reunião", "nota", "diga"},
+    "Italian": {"ricordami", "domani", "invia", "manda", "il", "gli", "della", "per", "con", "una", "oggi",
+                "prossima", "settimana", "di", "dì", "grazie", "crea", "appuntamento", "mio", "mia", "alle"},
+    "Dutch": {"herinner", "morgen", "stuur", "mijn", "het", "een", "niet", "vandaag", "volgende", "week", "voor",
+              "met", "naar", "zeg", "afspraak", "maak", "om", "uur", "alsjeblieft", "bedankt", "van", "dat"},
+}
+#: English function words: a request with as many of these is English, whatever else it has.
+_ENGLISH = {"the", "a", "an", "to", "and", "my", "me", "i", "for", "with", "on", "at", "in", "of", "is", "it",
+            "please", "can", "you", "remind", "send", "text", "email", "tomorrow", "today", "next", "week", "what",
+            "when", "how", "make", "add", "put", "tell", "that", "this", "from", "about", "her", "him", "them"}
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def foreign_language(text: str) -> str | None:
+    """The language a request is written in when it is not English ("German"), else None: at least three
+    common words of that language and more of them than English ones (names and numbers count for none)."""
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    english = sum(w in _ENGLISH for w in words)
+    best, hits = None, 0
+    for lang, common in _FOREIGN.items():
+        n = sum(w in common for w in words)
+        if n > hits:
+            best, hits = lang, n
+    return best if hits >= 3 and hits > english else None
+
+
+def english_only(language: str) -> str:
+    """The answer to a request in another language."""
+    return (f"This request looks like {language}. I plan requests in English only, so nothing was run. "
+            f"Please ask again in English (for example: \"Remind me tomorrow at 8am to call Tom Becker\").")

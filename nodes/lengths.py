@@ -1,0 +1,56 @@
+"""A length the person states ("for 45 minutes") becomes the event's end, never an event of its own (guards dates)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tinyagent.nodes.planlang import Task, is_ref, renumbered
+from tinyagent.tools.dates import find_phrases, parse_duration
+
+
+def _end_param(spec) -> str | None:
+    """The optional time parameter that ends what the tool makes (``end_date``)."""
+    return next((p.name for p in spec.params if p.role == "when" and not p.required and "end" in p.name.lower()),
+                None)
+
+
+def _minutes_param(spec) -> str | None:
+    """An optional whole-number parameter that takes a length in minutes (a meeting link's ``duration``)."""
+    return next((p.name for p in spec.params if not p.required and p.type == "integer"
+                 and ("duration" in p.name.lower() or "minute" in p.description.lower())), None)
+
+
+def stated_length(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+    """With exactly one length in the request and one step that can take it: an event without an end
+    gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
+    length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
+    second event the planner made of it) is dropped."""
+    lengths = [p for p in find_phrases(query) if parse_duration(p) is not None]
+    if len(lengths) != 1:
+        return None
+    phrase, length = lengths[0], parse_duration(lengths[0])
+    takers = [t for t in tasks if t.tool in specs and (_end_param(specs[t.tool]) or _minutes_param(specs[t.tool]))]
+    used = {d for t in tasks for d in t.deps}
+
+    def made_of_it(t: Task) -> bool:  # its required texts are all the length: "45 minutes" as a title
+        texts = [t.args.get(p.name) for p in specs[t.tool].params
+                 if p.required and p.type == "string" and p.role != "when"]
+        return t.id not in used and bool(texts) and all(
+            isinstance(v, str) and not is_ref(v) and parse_duration(v) is not None for v in texts)
+
+    extra = [t for t in takers if made_of_it(t)]
+    keep = [t for t in tasks if t not in extra] if extra and len(extra) < len(takers) else list(tasks)
+    takers = [t for t in takers if t in keep]
+    if len(takers) != 1:
+        return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else None
+    t = takers[0]
+    spec = specs[t.tool]
+    end, minutes = _end_param(spec), _minutes_param(spec)
+    if end and not t.args.get(end):
+        keep = [replace(x, args={**x.args, end: phrase}) if x is t else x for x in keep]
+    elif minutes and not t.args.get(minutes) and end is None:
+        keep = [replace(x, args={**x.args, minutes: round(length.total_seconds() / 60)}) if x is t else x
+                for x in keep]
+    if keep == tasks:
+        return None
+    return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else keep

@@ -1,0 +1,47 @@
+"""A length the person states is the event's end or the meeting's minutes, never an event of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tinyagent.nodes.lengths import stated_length
+from tinyagent.nodes.planlang import compile_plan, format_plan
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
+
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
+
+
+def _fixed(plan: str, query: str, specs) -> str:
+    tasks = compile_plan(plan, specs)
+    return format_plan(stated_length(tasks, specs, query) or tasks)
+
+
+def test_the_length_sets_the_end_and_the_event_made_of_it_goes(specs):
+    plan = ('1. create_calendar_event(title="Dentist", start_date="Thursday at 9:30 am")\n'
+            '2. create_calendar_event(title="45 minutes", start_date="Thursday at 9:30 am")\n3. join()<END_OF_PLAN>')
+    assert _fixed(plan, "Put 'Dentist' in my calendar for Thursday at 9:30 am for 45 minutes", specs) == (
+        '1. create_calendar_event(title="Dentist", start_date="Thursday at 9:30 am", end_date="for 45 minutes")\n'
+        '2. join()<END_OF_PLAN>')
+
+
+def test_a_meeting_link_gets_the_minutes(specs):
+    plan = '1. get_zoom_meeting_link(topic="Sync", start_time="tomorrow at 3")\n2. join()<END_OF_PLAN>'
+    assert _fixed(plan, "zoom link for a sync tomorrow at 3 for an hour and a half", specs) == (
+        '1. get_zoom_meeting_link(topic="Sync", start_time="tomorrow at 3", duration=90)\n2. join()<END_OF_PLAN>')
+
+
+@pytest.mark.parametrize("query", ["lunch with Ana tomorrow at noon", "block 2 hours for deep work and 30 minutes for email"])
+def test_no_single_length_changes_nothing(specs, query):
+    plan = '1. create_calendar_event(title="Lunch", start_date="tomorrow at noon")\n2. join()<END_OF_PLAN>'
+    assert stated_length(compile_plan(plan, specs), specs, query) is None
+
+
+def test_an_end_the_plan_has_is_kept(specs):
+    plan = ('1. create_calendar_event(title="Call", start_date="friday 4pm", end_date="5pm")\n'
+            '2. join()<END_OF_PLAN>')
+    assert stated_length(compile_plan(plan, specs), specs, "call friday 4pm for 45 min") is None
