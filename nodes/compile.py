@@ -17,6 +17,7 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
+from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
 from tinyagent.nodes.lengths import stated_length
 from tinyagent.nodes.received import name_received_email, received_for_asked, target_of
 from tinyagent.nodes.record import plan_message, tool_messages
@@ -175,6 +176,10 @@ def make_compile(res: Resources):
                                      known_ids=[d["id"] for d in done], round=rnd)
                 query, context, reading = state.get("query", ""), state.get("context", ""), state.get("reading", "")
                 repairs = [  # each gives the repaired tasks, or None when it has nothing to repair
+                    # a follow-up's her/him/them: the people the earlier turn looked up (nodes/followups.py)
+                    lambda ts: people_of_pronouns(ts, res.specs, query, context),
+                    # a follow-up's "the day before at 9": counted from the event the earlier turn made
+                    lambda ts: times_of_the_event(ts, res.specs, query, context),
                     # steps copied from the solved example, not asked for (nodes/repair.py)
                     lambda ts: drop_copied_steps(ts, query, state.get("examples", [])),
                     # steps made of what earlier steps already hold, after the last ask

@@ -1,0 +1,172 @@
+"""A follow-up's "her", "him", "them", "it" and "the day before" resolved against the earlier turns (guards people, dates)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from tinyagent.nodes.planlang import Task, is_ref
+
+_ONE = {"her", "him", "she", "he", "hers", "his"}
+_MANY = {"them", "they", "both", "everyone", "all of them"}
+_PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
+#: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
+_LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
+_EVENT = re.compile(r"Created event '([^']*)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
+            "twenty": 20, "thirty": 30, "half an": 0.5}
+_RELATIVE = re.compile(r"\b(?:the\s+)?(day|night|morning|evening)\s+before\b|\b(\d+|an?|one|two|three|four|five|six|ten|"
+                       r"fifteen|twenty|thirty|half an)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(before|after|"
+                       r"earlier|later|ahead)\b", re.I)
+_CLOCK = re.compile(r"\b(?:at|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.I)
+_ABOUT_IT = re.compile(r"^(?:(?:remind(?:er)?|me|about|of|to|for|the|it|that|this|event|meeting|one)\s*)+$", re.I)
+
+
+def earlier_people(context: str) -> list[list[str]]:
+    """The people the earlier turns looked up, turn by turn (the transcript's look-up calls)."""
+    turns: list[list[str]] = []
+    for line in context.splitlines():
+        if line.startswith("User:"):
+            turns.append([])
+        for tool, name in _LOOKUP.findall(line):
+            if ("phone" in tool or "email" in tool or "contact" in tool) and turns is not None:
+                if not turns:
+                    turns.append([])
+                if name not in turns[-1]:
+                    turns[-1].append(name)
+    return [t for t in turns if t]
+
+
+def _said(value: str, query: str) -> bool:
+    """The request names this person itself (a pronoun names no one)."""
+    v = value.strip().lower()
+    return v not in _ONE | _MANY and bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
+
+
+def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+    """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
+    does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
+    all of the last turn's for them ("and text her too" after Aisha's address: Aisha's number)."""
+    if not context or not _PRONOUN.search(query):
+        return None
+    turns = earlier_people(context)
+    if not turns:
+        return None
+    many = any(w in _MANY for w in re.findall(r"[a-z]+", query.lower()))
+    names = turns[-1] if many else [turns[-1][-1]]
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        for p in (spec.params if spec else ()):
+            v = args.get(p.name)
+            if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query):
+                args[p.name] = names[0]
+            elif p.role == "people" and isinstance(v, list):
+                fixed = [x for x in v if not isinstance(x, str) or is_ref(x) or _said(x, query)]
+                if len(fixed) < len(v):
+                    args[p.name] = fixed + [n for n in names if n not in fixed]
+        if args != t.args:
+            changed = True
+            out.append(replace(t, args=args))
+        else:
+            out.append(t)
+    if not changed:
+        return None
+    # "them": one look-up per person, where the plan looked up only the first
+    return _one_lookup_each(out, specs, names) if many else out
+
+
+def _one_lookup_each(tasks: list[Task], specs: dict, names: list[str]) -> list[Task]:
+    """Where the plan looks up fewer of ``names`` than there are, with one look-up feeding people lists,
+    a look-up of the same tool is added for each one missing, and the lists take them all."""
+    from tinyagent.nodes.planlang import renumbered
+
+    lookups = [t for t in tasks if any(p.role == "person" for p in specs[t.tool].params)]
+    if len(lookups) != 1 or len(names) < 2:
+        return tasks
+    first = lookups[0]
+    param = next(p.name for p in specs[first.tool].params if p.role == "person")
+    more = [replace(first, id=1000 + i, args={**first.args, param: n}) for i, n in enumerate(names)
+            if n != first.args.get(param)]
+    refs = [f"${first.id}"] + [f"${m.id}" for m in more]
+    out = []
+    for t in tasks:
+        args = {k: (v + [r for r in refs if r not in v] if isinstance(v, list) and f"${first.id}" in v else v)
+                for k, v in t.args.items()}
+        deps = tuple(sorted(set(t.deps) | {m.id for m in more})) if args != t.args else t.deps
+        out.append(replace(t, args=args, deps=deps))
+        if t is first:
+            out += more
+    return renumbered(out, tasks[0].id)
+
+
+def last_event(context: str) -> tuple[str, datetime, bool] | None:
+    """The event the earlier turns made last: (title, start, has a time), from its tool's own report."""
+    found = _EVENT.findall(context)
+    if not found:
+        return None
+    title, day, clock = found[-1]
+    start = datetime.strptime(day.split(" ", 1)[1], "%d %B %Y")
+    if clock:
+        start = start.replace(hour=int(clock[:2]), minute=int(clock[3:]))
+    return title, start, bool(clock)
+
+
+def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
+    """ "the day before at 9", "an hour after", "30 minutes before" counted from ``start``."""
+    m = _RELATIVE.search(query)
+    if not m:
+        return None
+    if m.group(1):
+        when = start - timedelta(days=1)
+        when = when.replace(hour={"night": 20, "morning": 9, "evening": 18}.get(m.group(1).lower(), when.hour),
+                            minute=0 if m.group(1).lower() != "day" else when.minute)
+    else:
+        n = _NUMBERS.get(m.group(2).lower()) if not m.group(2).isdigit() else int(m.group(2))
+        unit = m.group(3).lower()
+        step = (timedelta(minutes=n) if unit.startswith("m") else timedelta(hours=n) if unit.startswith("h")
+                else timedelta(weeks=n) if unit.startswith("w") else timedelta(days=n))
+        when = start - step if m.group(4).lower() in ("before", "earlier", "ahead") else start + step
+    if c := _CLOCK.search(query[m.end():] + " " + query[:m.start()]):
+        hour = int(c.group(1)) % 12 if c.group(3) else int(c.group(1))
+        if c.group(3) and c.group(3).lower().startswith("p"):
+            hour += 12
+        elif not c.group(3) and 1 <= hour <= 7:
+            hour += 12  # "at 5": the afternoon
+        when = when.replace(hour=hour, minute=int(c.group(2) or 0))
+    elif not timed and not m.group(1):
+        return None
+    return when
+
+
+def times_of_the_event(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+    """In a follow-up, "the day before at 9" or "an hour after" is counted from the event the earlier turn
+    made: the first step with a time gets that time (written out), and a reminder named only "about it"
+    gets the event's title."""
+    if not context:
+        return None
+    event = last_event(context)
+    if event is None:
+        return None
+    title, start, timed = event
+    when = relative_time(query, start, timed)
+    out, changed, timed_one = [], False, False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        whens = [p for p in (spec.params if spec else ()) if p.role == "when" and "end" not in p.name.lower()]
+        if when is not None and whens and not timed_one:
+            args[whens[0].name] = when.strftime("%Y-%m-%d %H:%M")
+            timed_one = True
+        name = next((p.name for p in (spec.params if spec else ()) if p.required and p.type == "string"
+                     and p.role == ""), None)
+        if whens and name and isinstance(args.get(name), str) and _ABOUT_IT.match(args[name].strip()):
+            args[name] = title
+        if args != t.args:
+            changed = True
+            out.append(replace(t, args=args))
+        else:
+            out.append(t)
+    return out if changed else None

@@ -1,0 +1,86 @@
+"""Follow-ups: her/him/them and "the day before" resolved against the earlier turns (nodes/followups.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tinyagent.nodes.followups import (
+    earlier_people,
+    last_event,
+    people_of_pronouns,
+    relative_time,
+    times_of_the_event,
+)
+from tinyagent.nodes.planlang import compile_plan, format_plan
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
+
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
+
+
+AISHA = ("User: can you find Aisha's email address?\n"
+         "Result: get_email_address(name='Aisha') -> aisha.okafor@example.com\n"
+         "Assistant: The email address of Aisha is aisha.okafor@example.com.")
+EVENT = ("User: book a 1:1 with Sam on Friday 4pm\n"
+         "Result: create_calendar_event(title='1:1 with Sam', start_date='Friday 4pm') -> Created event '1:1 with Sam' "
+         "on Friday 4 December 2026, 16:00 to 17:00 in calendar.ics.")
+
+
+def _fix(rule, plan, query, context, specs):
+    tasks = compile_plan(plan, specs)
+    return format_plan(rule(tasks, specs, query, context) or tasks)
+
+
+def test_her_is_the_person_the_last_turn_looked_up(specs):
+    plan = ('1. get_phone_number(name="Her")\n2. send_sms(recipients=["$1"], message="Thanks for squeezing me in")\n'
+            '3. join()<END_OF_PLAN>')
+    out = _fix(people_of_pronouns, plan, "and text her too, say thanks for squeezing me in on thursday", AISHA, specs)
+    assert out.startswith('1. get_phone_number(name="Aisha")')
+
+
+def test_them_looks_up_each_person_of_the_last_turn(specs):
+    context = ("User: what are Marcus and Yuki's emails\n"
+               "Result: get_email_address(name='Marcus') -> marcus@example.com\n"
+               "Result: get_email_address(name='Yuki') -> yuki@example.com")
+    plan = '1. get_phone_number(name="them")\n2. send_sms(recipients=["$1"], message="Running late")\n3. join()<END_OF_PLAN>'
+    assert _fix(people_of_pronouns, plan, "text them I'm running late", context, specs) == (
+        '1. get_phone_number(name="Marcus")\n2. get_phone_number(name="Yuki")\n'
+        '3. send_sms(recipients=["$1", "$2"], message="Running late")\n4. join()<END_OF_PLAN>')
+
+
+def test_a_name_the_request_says_is_kept(specs):
+    plan = '1. get_phone_number(name="Tom Becker")\n2. join()<END_OF_PLAN>'
+    tasks = compile_plan(plan, specs)
+    assert people_of_pronouns(tasks, specs, "and Tom Becker's number, then text him", AISHA) is None
+
+
+def test_the_people_of_earlier_turns_and_the_last_event_are_read_from_the_transcript():
+    assert earlier_people(AISHA) == [["Aisha"]]
+    assert last_event(EVENT) == ("1:1 with Sam", datetime(2026, 12, 4, 16, 0), True)
+
+
+@pytest.mark.parametrize("query, when", [
+    ("great, and remind me about it the day before at 9", datetime(2026, 12, 3, 9, 0)),
+    ("remind me an hour before", datetime(2026, 12, 4, 15, 0)),
+    ("and 30 minutes after, a reminder to send notes", datetime(2026, 12, 4, 16, 30)),
+    ("remind me the night before", datetime(2026, 12, 3, 20, 0)),
+])
+def test_relative_times_count_from_the_event(query, when):
+    assert relative_time(query, datetime(2026, 12, 4, 16, 0), True) == when
+
+
+def test_a_reminder_about_it_the_day_before_gets_the_events_day_and_title(specs):
+    plan = '1. create_reminder(name="Remind about it")\n2. join()<END_OF_PLAN>'
+    assert _fix(times_of_the_event, plan, "great, and remind me about it the day before at 9", EVENT, specs) == (
+        '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>')
+
+
+def test_without_an_earlier_event_nothing_changes(specs):
+    tasks = compile_plan('1. create_reminder(name="Call mum", due_date="tomorrow")\n2. join()<END_OF_PLAN>', specs)
+    assert times_of_the_event(tasks, specs, "remind me to call mum the day before", AISHA) is None
