@@ -77,7 +77,8 @@ def test_meeting_link_is_a_jitsi_room_without_zoom(make_tools):
     a = tool.invoke({"topic": "Project review", "start_time": "2026-11-27 15:00:00"})
     b = tool.invoke({"topic": "Project review", "start_time": "2026-11-27 15:00:00"})
     assert a.startswith("https://meet.jit.si/ProjectReview-") and a != b
-    assert "zoom" not in a
+    assert a.endswith(" (Jitsi Meet room 'Project review', Friday 27 November 2026, 15:00, 60 min; no account needed)")
+    assert "zoom" not in a.lower()
     with pytest.raises(ToolException, match="YYYY-MM-DD"):
         tool.invoke({"topic": "x", "start_time": "later"})
     with pytest.raises(ToolException, match="duration"):
@@ -118,10 +119,25 @@ def test_zoom_meeting_when_configured(make_tools, monkeypatch):
                                              "duration": 30, "meeting_invitees": ["Sarah Lee"]})
     finally:
         server.shutdown()
-    assert url == "https://zoom.example/j/123456789"
+    # the link, then the service and the time it is at (issue 32: the email that carries it says so)
+    assert url == "https://zoom.example/j/123456789 (Zoom meeting 'Sync', Friday 27 November 2026, 15:00, 30 min)"
     (token_path, basic, _), (meeting_path, bearer, body) = seen
     assert "account_id=acc" in token_path and basic.startswith("Basic ")
     assert meeting_path == "/v2/users/me/meetings" and bearer == "Bearer tok123"
     sent = json.loads(body)
     assert sent["topic"] == "Sync" and sent["duration"] == 30 and sent["start_time"] == "2026-11-27T15:00:00"
     assert sent["settings"]["meeting_invitees"] == [{"email": "sarah.lee@example.com"}]
+
+
+def test_an_email_that_calls_a_jitsi_link_zoom_names_jitsi(tools_workspace, make_tools):
+    import mailbox
+
+    tools = make_tools()
+    link = tools["get_zoom_meeting_link"].invoke({"topic": "Sync", "start_time": "2026-11-27 15:00:00"})
+    tools["compose_new_email"].invoke({"recipients": ["sarah.lee@example.com"],
+                                       "context": f"Join the Zoom meeting on Sync: {link}"})
+    box = mailbox.Maildir(tools_workspace / "Mail" / "drafts", create=False)
+    (msg,) = [box.get_message(k) for k in box.keys()]
+    body = msg.get_payload(decode=True).decode() if not msg.is_multipart() else msg.get_payload(0).get_payload(decode=True).decode()
+    assert body.startswith("Join the Jitsi meeting on Sync: https://meet.jit.si/Sync-")
+    assert "Friday 27 November 2026, 15:00" in body and "Zoom" not in body

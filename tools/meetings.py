@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_email
-from tinyagent.tools.dates import parse_when
+from tinyagent.tools.dates import describe, parse_when
 from tinyagent.tools.paths import Workspace
 
 JITSI_URL = "https://meet.jit.si"
@@ -68,17 +68,20 @@ def get_zoom_meeting_link(ws: Workspace, topic: str, start_time: str, duration: 
                           meeting_invitees: Sequence[str] = ()) -> str:
     """Create an online meeting and return its link.
 
-    Uses Zoom when Zoom credentials are configured, otherwise a Jitsi Meet room (no account needed).
+    Uses Zoom when Zoom credentials are configured, otherwise a Jitsi Meet room (no account needed);
+    the link is followed by the service and the time in brackets.
     """
     if not topic.strip():
         raise ToolException("The meeting topic is empty; give the meeting a topic.")
     if not 1 <= int(duration) <= 24 * 60:
         raise ToolException(f"duration {duration} is not a length in minutes between 1 and 1440.")
-    start, _ = parse_when(start_time, "start_time")
+    start, timed = parse_when(start_time, "start_time")
+    when = f"{describe(start, timed)}, {int(duration)} min"  # the link says which service and when
     if ws.config.zoom_configured:
         emails = [resolve_email(ws, who) for who in meeting_invitees if str(who).strip()]
-        return zoom_meeting(ws, topic.strip(), start.strftime("%Y-%m-%dT%H:%M:%S"), int(duration), emails)
-    return f"{JITSI_URL}/{jitsi_room(topic)}"
+        url = zoom_meeting(ws, topic.strip(), start.strftime("%Y-%m-%dT%H:%M:%S"), int(duration), emails)
+        return f"{url} (Zoom meeting '{topic.strip()}', {when})"
+    return f"{JITSI_URL}/{jitsi_room(topic)} (Jitsi Meet room '{topic.strip()}', {when}; no account needed)"
 
 
 def tools_for(ws: Workspace) -> list:

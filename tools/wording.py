@@ -70,8 +70,9 @@ _RULES: list[tuple[re.Pattern, callable]] = [
 
 def message_for_recipient(text: str) -> str:
     """The words the recipient reads for an instruction such as "ask if the tax forms are ready"
-    ("Could you let me know if the tax forms are ready?"); other text is returned as written."""
-    raw = (text or "").strip()
+    ("Could you let me know if the tax forms are ready?"); other text is returned as written, but
+    a meeting is called by the service its link is on ("Join the Zoom meeting: https://meet.jit.si/...")."""
+    raw = right_service((text or "").strip())
     if not raw:
         return raw
     for pattern, make in _RULES:
@@ -80,3 +81,10 @@ def message_for_recipient(text: str) -> str:
             out = make(m)
             return out if out.strip(" .?") else raw
     return raw
+
+
+def right_service(text: str) -> str:
+    """Text that calls a Jitsi link's meeting "Zoom" calls it Jitsi."""
+    if "meet.jit.si" in text and re.search(r"\bzoom\b", text, re.I):
+        return re.sub(r"\bzoom\b", "Jitsi", text, flags=re.I)
+    return text
