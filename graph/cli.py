@@ -133,6 +133,7 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
         "plan_error": state.get("plan_error"),
         "tasks": [task_view(t) for t in state.get("tasks", [])],
         "answer": state.get("answer") or None,
+        "rules": state.get("rule_trace", []),  # what each plan rule changed (nodes/pipeline.py)
         "replans": state.get("replans", 0),
         "prompt_tokens": state.get("prompt_tokens", 0),
         "timings": timings,
@@ -262,6 +263,14 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     return finetune_main(args.rest) or 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from tinyagent.nodes.pipeline import RULES
+
+    for r in RULES:
+        print(f"{r.name:28s} {r.stage:8s} {r.guards or '-':16s} {r.purpose}")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from tinyagent.finetune.__main__ import main as finetune_main
 
@@ -288,6 +297,10 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--no-approval", action="store_true", help="run plans without asking first (--approve none)")
     add_settings_flags(c)
     c.set_defaults(func=cmd_chat)
+
+    rl = sub.add_parser("rules", help="list the plan rules (name, what it guards, purpose); switch one off "
+                        "with TINYAGENT_RULES_OFF or context rules_off")
+    rl.set_defaults(func=cmd_rules)
 
     t = sub.add_parser("threads", help="list the saved chat threads (resume one with chat --thread)")
     add_settings_flags(t)

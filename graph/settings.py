@@ -130,6 +130,9 @@ class Settings(BaseSettings):
         "plan so far is valid, while the model writes the rest; steps that change or send "
         "something always wait for the whole plan."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
+    rules_off: str = Field("", description=(
+        "Plan rules switched off, comma-separated (their names and purposes: nodes/pipeline.py, or "
+        "`tinyagent rules`); each run's trace of what the rules changed is on the plan message."))
     task_timeout_s: float = Field(Context.task_timeout_s, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,
                            description="Where the index, chat threads and logs live.")
@@ -148,6 +151,12 @@ class Settings(BaseSettings):
     @classmethod
     def _known_risks(cls, v):
         return approve_text(parse_approve(v))
+
+    @field_validator("rules_off")
+    @classmethod
+    def _known_rules(cls, v):
+        from tinyagent.nodes.pipeline import parse_rules_off
+        return ",".join(parse_rules_off(v))
 
     @property
     def workspace_dir(self) -> Path:

@@ -50,6 +50,7 @@ class State(InputState, total=False):
     parts: list[str]                 # parts of the request to plan alone next (nodes/segments.py)
     parts_replace: bool              # they replace the latest plan (it was invalid) instead of extending it
     all_parts: list[str]             # every part of the request, when it was cut
+    rule_trace: list[dict[str, Any]]  # what each plan rule changed ({"rule", "removed", "added", "round"})
 
 
 class OutputState(TypedDict, total=False):
@@ -67,3 +68,4 @@ class OutputState(TypedDict, total=False):
     replans: int
     prompt_tokens: int
     timings: dict[str, float]
+    rule_trace: list[dict[str, Any]]

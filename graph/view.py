@@ -117,6 +117,11 @@ class RunView:
                 self.items.append(("plan", len(self.plans) - 1))
                 self.writing = True
             self.plans[-1] += event.get("text", "")
+        elif kind == "rules":  # what the plan rules changed, by name (nodes/pipeline.py)
+            from tinyagent.nodes.pipeline import describe_trace
+
+            for line in describe_trace(event.get("trace", [])).splitlines():
+                self.note(f"rule {line}")
         elif kind == "task":
             task = self.tasks.setdefault(event["id"], {"id": event["id"], "tool": event.get("tool")})
             task.update({k: v for k, v in event.items() if k != "type" and v is not None})

@@ -12,31 +12,14 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tinyagent.nodes.answer import compose
-from tinyagent.nodes.checks import check_plan, file_lookups, person_lookups
+from tinyagent.nodes.checks import file_lookups, person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.fanout import fan_out
-from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
-from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
-from tinyagent.nodes.lengths import stated_length
-from tinyagent.nodes.received import name_received_email, received_for_asked, target_of
+from tinyagent.nodes.pipeline import Facts, Trace, parse_rules_off, run_rules
+from tinyagent.nodes.received import target_of
 from tinyagent.nodes.record import plan_message, tool_messages
-from tinyagent.nodes.repair import (
-    attach_found_file,
-    close_code,
-    drop_address_lookups,
-    drop_copied_steps,
-    drop_restated_steps,
-    drop_stray_lookups,
-    file_for_note,
-    look_up_names,
-    merge_repeated_lookups,
-    new_email_for_unasked_reply,
-    right_lookups,
-)
-from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.segments import home, refers_back, segments, uncovered
-from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
@@ -55,6 +38,11 @@ def task_record(task, status: str = "planned", risk: str = "change", spec=None, 
     if spec is not None and (called := spec.tool_args(task.args)) != task.args:
         rec["tool_args"] = called
     return rec
+
+
+def rules_off(ctx: Context) -> tuple[str, ...]:
+    """The plan rules this run switches off (Context.rules_off, checked when the context is made)."""
+    return parse_rules_off(getattr(ctx, "rules_off", "") or "")
 
 
 def can_pause() -> bool:
@@ -170,58 +158,22 @@ def make_compile(res: Resources):
         first_id = 1 + max((d["id"] for d in done), default=0)
         rnd = len(state.get("plans", [])) - 1
         timings = {"compile": state.get("timings", {}).get("compile", 0.0)}
+        traced: list[dict] = []
         try:
             with clock.use_today(ctx.today or None):  # dates a tool wants in its layout resolve to the run's today
                 tasks = compile_plan(plan, res.specs, first_id=first_id,
                                      known_ids=[d["id"] for d in done], round=rnd)
-                query, context, reading = state.get("query", ""), state.get("context", ""), state.get("reading", "")
-                repairs = [  # each gives the repaired tasks, or None when it has nothing to repair
-                    # a follow-up's her/him/them: the people the earlier turn looked up (nodes/followups.py)
-                    lambda ts: people_of_pronouns(ts, res.specs, query, context),
-                    # a follow-up's "the day before at 9": counted from the event the earlier turn made
-                    lambda ts: times_of_the_event(ts, res.specs, query, context),
-                    # steps copied from the solved example, not asked for (nodes/repair.py)
-                    lambda ts: drop_copied_steps(ts, query, state.get("examples", [])),
-                    # steps made of what earlier steps already hold, after the last ask
-                    drop_restated_steps,
-                    # "look up" an address or number written out: it is used as written
-                    lambda ts: drop_address_lookups(ts, res.specs, query),
-                    # a text's recipient looked up by email address: by phone number (nodes/repair.py)
-                    lambda ts: right_lookups(ts, res.specs),
-                    # the same person or file looked up twice: once
-                    lambda ts: merge_repeated_lookups(ts, res.specs),
-                    # a note opened by a name the request calls a file: the file looked up
-                    lambda ts: file_for_note(ts, res.specs, reading or query),
-                    # look-ups no step uses: of people or files the request never names, or unasked
-                    lambda ts: drop_stray_lookups(ts, res.specs, query, context, reading),
-                    # a reply or forward where the request speaks of no email got: a new email
-                    lambda ts: new_email_for_unasked_reply(ts, res.specs, reading or query, context),
-                    # the named file looked up or attached in code (nodes/repair.py)
-                    lambda ts: attach_found_file(ts, res.specs, query, reading),
-                    # numbers in the tool's unit, named choices, stated counts (nodes/fit.py)
-                    lambda ts: fit_values(ts, res.specs, query),
-                    # Python code a bracket short or over at its end, made whole
-                    lambda ts: close_code(ts, res.specs),
-                    # steps made only of made-up values and what other steps hold (nodes/unstated.py)
-                    lambda ts: drop_invented_steps(ts, res.specs, query),
-                    # optional values the request never gives are left to the tool
-                    lambda ts: drop_unstated_optionals(ts, res.specs, query),
-                    # one call per value the request lists for it (nodes/fanout.py)
-                    lambda ts: fan_out(ts, res.specs, query),
-                    # a recipient written as a name is looked up first (nodes/repair.py)
-                    lambda ts: look_up_names(ts, res.specs, query, context),
-                    # "for 45 minutes": the event's end, not a second event (nodes/lengths.py)
-                    lambda ts: stated_length(ts, res.specs, query),
-                    # "forward/reply to X's email" planned as a new email: the forward or the reply
-                    lambda ts: received_for_asked(ts, res.specs, reading or query),
-                    # a reply or forward gets the person's words for which email (nodes/received.py)
-                    lambda ts: name_received_email(ts, res.specs, reading or query, context),
-                ]
-                for repair in repairs:
-                    repaired = repair(tasks)
-                    if repaired:
-                        tasks, plan = repaired, format_plan(repaired)
-            check_plan(tasks, res.specs, query, context, done, reading=reading)
+                facts = Facts(res.specs, state.get("query", ""), state.get("reading", ""), state.get("context", ""),
+                              done, state.get("examples", []))
+                trace = Trace()
+                try:
+                    tasks = run_rules(tasks, facts, off=rules_off(ctx), trace=trace)
+                finally:  # a refused plan's trace shows what the rules did before the refusal
+                    traced = [{**x, "round": rnd} for x in trace.steps]
+                    if traced:
+                        writer_of(runtime)({"type": "rules", "trace": traced})
+                if trace.steps:
+                    plan = format_plan(tasks)
         except PlanError as exc:
             settle_early(res, state, [])  # lookups started from this plan are not used
             timings["compile"] += time.perf_counter() - t
@@ -230,14 +182,16 @@ def make_compile(res: Resources):
                 parts = by_parts(res, state)
                 if parts:  # a long request whose first plan is invalid: planned part by part
                     return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
-                            "parts": parts, "parts_replace": True, "all_parts": parts, "timings": timings}
+                            "parts": parts, "parts_replace": True, "all_parts": parts, "timings": timings,
+                            "rule_trace": [*state.get("rule_trace", []), *traced]}
                 return {"plan_error": str(exc), "replans": replans + 1, "status": "invalid",
-                        "timings": timings}
+                        "timings": timings, "rule_trace": [*state.get("rule_trace", []), *traced]}
             answer = compose(done) + "\n" if any(d.get("status") == "done" for d in done) else ""
             answer += (f"I could not write a valid plan for this request, so nothing more was run ({exc}) "
                        f"Try rephrasing it, or name the tool to use.")
             return {"plan_error": str(exc), "status": "failed", "answer": answer,
-                    "messages": [AIMessage(answer)], "timings": timings}
+                    "messages": [AIMessage(answer)], "timings": timings,
+                    "rule_trace": [*state.get("rule_trace", []), *traced]}
         more = tasks and state.get("replans", 0) < ctx.max_replans
         parts = by_parts(res, state) if more else []
         asks = by_parts(res, state, keep_back=False) if more and res.settings.part_tool_sure < 1 else []
@@ -263,8 +217,10 @@ def make_compile(res: Resources):
             pending = [task_record(x, risk=risk_of(res.tools.get(x.tool)), spec=res.specs.get(x.tool),
                                    tool=res.tools.get(x.tool)) for x in tasks]
         timings["compile"] += time.perf_counter() - t
-        update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan}
-        said = [plan_message(plan, pending)] if pending else []
+        rule_trace = [*state.get("rule_trace", []), *traced]
+        update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan,
+                  "rule_trace": rule_trace}
+        said = [plan_message(plan, pending, traced)] if pending else []
         if ctx.dry_run:
             return {**update, "status": "dry_run", "tasks": [*done, *pending],
                     "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}

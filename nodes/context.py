@@ -34,6 +34,9 @@ class Context:
         "description": "Per-task time limit in seconds."})
     max_tools: int = field(default=5, metadata={
         "description": "Tools shown to the planner per request."})
+    rules_off: str = field(default="", metadata={
+        "description": "Plan rules to switch off for this run, comma-separated (names in nodes/pipeline.py, "
+                       "e.g. 'fan_out,fit_values'); what each rule changed is on the plan's message."})
     today: str = field(default="", metadata={
         "description": "Today's date as YYYY-MM-DD, for relative dates; empty: the machine's date."})
 
@@ -51,6 +54,12 @@ class Context:
             self.approve = approve_text(parse_approve(self.approve))
         except ValueError as exc:
             problems.append(str(exc))
+        if self.rules_off:
+            from tinyagent.nodes.pipeline import parse_rules_off  # (the rules import half the nodes)
+            try:
+                parse_rules_off(self.rules_off)
+            except ValueError as exc:
+                problems.append(str(exc))
         if self.today:
             try:
                 dt.date.fromisoformat(self.today)

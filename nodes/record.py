@@ -19,13 +19,14 @@ def call_id(task: dict) -> str:
     return f"call_{task.get('round', 0)}_{task['id']}"
 
 
-def plan_message(plan: str, tasks: Sequence[dict]) -> AIMessage:
+def plan_message(plan: str, tasks: Sequence[dict], rules: Sequence[dict] = ()) -> AIMessage:
+    """The plan as an AIMessage; ``rules``: what the plan rules changed (``additional_kwargs["tinyagent"]["rules"]``)."""
     ids = {t["id"]: call_id(t) for t in tasks}
     return AIMessage(
         content="",
         tool_calls=[{"name": t.get("name", t["tool"]), "args": t.get("tool_args", t["args"]), "id": ids[t["id"]],
                      "type": "tool_call"} for t in tasks],
-        additional_kwargs={"tinyagent": {"plan": plan, "deps": {
+        additional_kwargs={"tinyagent": {"plan": plan, "rules": list(rules), "deps": {
             ids[t["id"]]: [ids.get(d, f"call_{d}") for d in t.get("deps") or ()] for t in tasks}}})
 
 

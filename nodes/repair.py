@@ -301,7 +301,10 @@ def merge_repeated_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> lis
                 first[key] = t.id
     if not same:
         return None
-    kept = [replace(t, args=renumber(t.args, same), deps=tuple(sorted({same.get(d, d) for d in t.deps})))
+    def once(value):  # ["$1", "$1"] after the merge: the person once
+        return list(dict.fromkeys(value)) if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
+    kept = [replace(t, args={k: once(v) for k, v in renumber(t.args, same).items()},
+                    deps=tuple(sorted({same.get(d, d) for d in t.deps})))
             for t in tasks if t.id not in same]
     return renumbered(kept, tasks[0].id)
 

@@ -108,7 +108,7 @@ def make_retrieve(res: Resources):
         write({"type": "retrieved", "tools": found["tools"]})
         return {"query": query, "context": context, **found, "language": language,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
-                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "parts": [],
+                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "parts": [], "rule_trace": [],
                 "prompt_tokens": 0, "started": started, "feedback": None,
                 "timings": {"retrieve": time.perf_counter() - t, "plan": 0.0, "compile": 0.0,
                             "execute": 0.0, "join": 0.0}}

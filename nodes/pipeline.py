@@ -1,0 +1,155 @@
+"""The plan rules as one named, ordered, switchable pipeline that records what each rule changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from tinyagent.nodes.checks import check_plan
+from tinyagent.nodes.fanout import fan_out
+from tinyagent.nodes.fit import fit_values
+from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
+from tinyagent.nodes.lengths import stated_length
+from tinyagent.nodes.planlang import Task, format_call
+from tinyagent.nodes.received import name_received_email, received_for_asked
+from tinyagent.nodes.repair import (
+    attach_found_file,
+    close_code,
+    drop_address_lookups,
+    drop_copied_steps,
+    drop_restated_steps,
+    drop_stray_lookups,
+    file_for_note,
+    look_up_names,
+    merge_repeated_lookups,
+    new_email_for_unasked_reply,
+    right_lookups,
+)
+from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules read of a request: the tool specs, the request as typed and as read (typos
+    corrected), the earlier turns, the done tasks of earlier rounds and the solved examples shown."""
+
+    specs: dict
+    query: str
+    reading: str = ""
+    context: str = ""
+    done: Sequence[dict] = ()
+    examples: Sequence[dict] = ()
+
+    @property
+    def read(self) -> str:
+        return self.reading or self.query
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One plan rule: its name (the switch), its stage, a one-line purpose, the outcome it guards
+    (dates, people, attachments, made-up content; "" for one that only mends plans), and what it does:
+    a rewrite gives the new tasks or None; a check raises PlanError."""
+
+    name: str
+    stage: str
+    purpose: str
+    guards: str
+    apply: Callable[[list[Task], Facts], list[Task] | None]
+
+
+# Order matters where said: each rule reads the plan the rules before it left.
+RULES: tuple[Rule, ...] = (
+    Rule("followup_people", "compile", "a follow-up's her/him/them are the people the earlier turn looked up",
+         "people", lambda ts, f: people_of_pronouns(ts, f.specs, f.query, f.context)),
+    Rule("followup_times", "compile", "a follow-up's 'the day before at 9' counts from the event the earlier turn made",
+         "dates", lambda ts, f: times_of_the_event(ts, f.specs, f.query, f.context)),
+    Rule("drop_copied_steps", "compile", "steps copied from the solved example that the request does not ask for",
+         "made-up content", lambda ts, f: drop_copied_steps(ts, f.query, list(f.examples))),
+    Rule("drop_restated_steps", "compile", "steps made of what earlier steps already hold, after the last ask",
+         "", lambda ts, f: drop_restated_steps(ts)),
+    Rule("drop_address_lookups", "compile", "an address or number written out is used as written, not looked up",
+         "people", lambda ts, f: drop_address_lookups(ts, f.specs, f.query)),
+    Rule("right_lookups", "compile", "a text's recipient is looked up by phone number, not email (before merging)",
+         "people", lambda ts, f: right_lookups(ts, f.specs)),
+    Rule("merge_repeated_lookups", "compile", "the same person or file looked up twice is looked up once",
+         "", lambda ts, f: merge_repeated_lookups(ts, f.specs)),
+    Rule("file_for_note", "compile", "a note the request calls a file is looked up as the file",
+         "attachments", lambda ts, f: file_for_note(ts, f.specs, f.read)),
+    Rule("drop_stray_lookups", "compile", "look-ups no step uses, of people or files the request never asks for",
+         "", lambda ts, f: drop_stray_lookups(ts, f.specs, f.query, f.context, f.reading)),
+    Rule("new_email_for_unasked_reply", "compile", "a reply or forward where the request speaks of no received email is a new email",
+         "people", lambda ts, f: new_email_for_unasked_reply(ts, f.specs, f.read, f.context)),
+    Rule("attach_found_file", "compile", "the file the request names is looked up and attached",
+         "attachments", lambda ts, f: attach_found_file(ts, f.specs, f.query, f.reading)),
+    Rule("fit_values", "compile", "numbers in the tool's unit, named choices, stated counts",
+         "", lambda ts, f: fit_values(ts, f.specs, f.query)),
+    Rule("close_code", "compile", "Python code a bracket short or over at its end is made whole",
+         "", lambda ts, f: close_code(ts, f.specs)),
+    Rule("drop_invented_steps", "compile", "steps made only of made-up values and what other steps hold",
+         "made-up content", lambda ts, f: drop_invented_steps(ts, f.specs, f.query)),
+    Rule("drop_unstated_optionals", "compile", "optional values the request never gives are left to the tool",
+         "made-up content", lambda ts, f: drop_unstated_optionals(ts, f.specs, f.query)),
+    Rule("fan_out", "compile", "one call per value the request lists for it",
+         "", lambda ts, f: fan_out(ts, f.specs, f.query)),
+    Rule("look_up_names", "compile", "a recipient written as a name is looked up first",
+         "people", lambda ts, f: look_up_names(ts, f.specs, f.query, f.context)),
+    Rule("stated_length", "compile", "a stated length ('for 45 minutes') is the event's end, not an event",
+         "dates", lambda ts, f: stated_length(ts, f.specs, f.query)),
+    Rule("received_for_asked", "compile", "'forward/reply to X's email' planned as a new email is the forward or reply",
+         "people", lambda ts, f: received_for_asked(ts, f.specs, f.read)),
+    Rule("name_received_email", "compile", "a reply or forward gets the person's words for which email it means",
+         "people", lambda ts, f: name_received_email(ts, f.specs, f.read, f.context)),
+    Rule("checks", "compile", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
+         "made-up content", lambda ts, f: check_plan(ts, f.specs, f.query, f.context, list(f.done), reading=f.reading)),
+)
+BY_NAME = {r.name: r for r in RULES}
+
+
+def parse_rules_off(text: str | Sequence[str]) -> tuple[str, ...]:
+    """'fan_out, fit_values' -> the rule names, each checked; an unknown name is a ValueError that lists them."""
+    names = [n.strip() for n in (text.split(",") if isinstance(text, str) else text) if n and n.strip()]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        raise ValueError(f"unknown rule(s) {', '.join(unknown)} in rules_off; the rules are: {', '.join(BY_NAME)}")
+    return tuple(names)
+
+
+@dataclass
+class Trace:
+    """What the rules changed, in the order they ran: [{"rule", "removed", "added"}] in plan language."""
+
+    steps: list[dict] = field(default_factory=list)
+
+    def record(self, rule: str, before: list[Task], after: list[Task]) -> None:
+        old = [format_call(t.tool, t.args) for t in before]
+        new = [format_call(t.tool, t.args) for t in after]
+        removed = [x for x in old if x not in new]
+        added = [x for x in new if x not in old]
+        if removed or added or len(old) != len(new):
+            self.steps.append({"rule": rule, "removed": removed, "added": added})
+
+
+def run_rules(tasks: list[Task], facts: Facts, off: Sequence[str] = (), stage: str = "compile",
+              trace: Trace | None = None) -> list[Task]:
+    """The tasks after every rule of ``stage`` not switched off, in order; what each changed goes to
+    ``trace``. A check's PlanError goes to the caller (the plan is sent back with it)."""
+    trace = trace if trace is not None else Trace()
+    for rule in RULES:
+        if rule.stage != stage or rule.name in off:
+            continue
+        out = rule.apply(tasks, facts)
+        if out:
+            trace.record(rule.name, tasks, out)
+            tasks = out
+    return tasks
+
+
+def describe_trace(steps: Sequence[dict]) -> str:
+    """The trace for a person: one line per rule that changed the plan."""
+    lines = []
+    for s in steps:
+        what = "; ".join([f"- {x}" for x in s["removed"]] + [f"+ {x}" for x in s["added"]]) or "reordered steps"
+        lines.append(f"{s['rule']} ({BY_NAME[s['rule']].purpose}): {what}" if s["rule"] in BY_NAME
+                     else f"{s['rule']}: {what}")
+    return "\n".join(lines)

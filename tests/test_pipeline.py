@@ -1,0 +1,94 @@
+"""The plan rules as one pipeline: named, switchable, traced on the plan message, the stream and `run --json`."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake import FakeListLLM
+
+from tests.fakes import AllToolsIndex
+from tinyagent.graph.graph import build_graph
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.pipeline import BY_NAME, RULES, Facts, Trace, describe_trace, parse_rules_off, run_rules
+from tinyagent.nodes.planlang import compile_plan, format_plan
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
+
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
+
+
+def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
+    assert len(BY_NAME) == len(RULES)
+    for r in RULES:
+        assert r.stage == "compile" and r.purpose and r.guards in ("", "dates", "people", "attachments", "made-up content")
+
+
+def test_unknown_rule_names_are_refused_with_the_list():
+    assert parse_rules_off("fan_out, fit_values") == ("fan_out", "fit_values")
+    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: followup_people"):
+        parse_rules_off("fan_in")
+    with pytest.raises(ValueError, match="fan_in"):
+        Settings(rules_off="fan_in")
+
+
+# a raw plan through all the rules to the final plan (table test)
+CASES = [
+    ("Text Tom Becker that I'm running late",
+     '1. get_email_address(name="Tom Becker")\n2. send_sms(recipients=["$1"], message="I\'m running late")\n'
+     '3. join()<END_OF_PLAN>',
+     '1. get_phone_number(name="Tom Becker")\n2. send_sms(recipients=["$1"], message="I\'m running late")\n'
+     '3. join()<END_OF_PLAN>', ["right_lookups"]),
+    ("Put Dentist in my calendar for Thursday at 9:30 am for 45 minutes",
+     '1. create_calendar_event(title="Dentist", start_date="Thursday at 9:30 am")\n'
+     '2. create_calendar_event(title="45 minutes", start_date="Thursday at 9:30 am")\n3. join()<END_OF_PLAN>',
+     '1. create_calendar_event(title="Dentist", start_date="Thursday at 9:30 am", end_date="for 45 minutes")\n'
+     '2. join()<END_OF_PLAN>', ["stated_length"]),
+    ("forward sarah's q3 report email to Lucas Martin",
+     '1. get_email_address(name="Lucas Martin")\n2. compose_new_email(recipients=["$1"], subject="Q3 report")\n'
+     '3. join()<END_OF_PLAN>',
+     '1. get_email_address(name="Lucas Martin")\n'
+     '2. forward_email(recipients=["$1"], message_id="sarah\'s q3 report")\n3. join()<END_OF_PLAN>',
+     ["received_for_asked", "name_received_email"]),
+]
+
+
+@pytest.mark.parametrize("query, raw, final, fired", CASES)
+def test_a_raw_plan_through_every_rule(specs, query, raw, final, fired):
+    trace = Trace()
+    out = run_rules(compile_plan(raw, specs), Facts(specs, query), trace=trace)
+    assert format_plan(out) == final
+    assert [s["rule"] for s in trace.steps] == fired
+    off = run_rules(compile_plan(raw, specs), Facts(specs, query), off=fired)
+    assert format_plan(off) == raw  # switched off, the plan stays as the model wrote it
+
+
+def test_the_trace_reaches_the_plan_message_the_stream_and_the_state(tmp_path):
+    from tinyagent.tools import default_tools, init_workspace
+
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    plan = ('1. get_email_address(name="Sarah Lee")\n2. get_email_address(name="Sarah Lee")\n'
+            '3. compose_new_email(recipients=["$1", "$2"], context="Hi")\n4. join()<END_OF_PLAN>')
+
+    def graph():
+        return build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
+                           llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    events, state = [], {}
+    for mode, chunk in graph().stream({"messages": [("human", "Email Sarah Lee hi")]},
+                                      stream_mode=["custom", "values"], context={"dry_run": True}):
+        if mode == "custom" and chunk.get("type") == "rules":
+            events.append(chunk)
+        if mode == "values":
+            state = chunk
+    assert [s["rule"] for s in state["rule_trace"]] == ["merge_repeated_lookups"]
+    assert state["rule_trace"][0]["added"] == ['compose_new_email(recipients=["$1"], context="Hi")']
+    assert events and events[0]["trace"] == state["rule_trace"]
+    message = next(m for m in state["messages"] if getattr(m, "tool_calls", None))
+    assert message.additional_kwargs["tinyagent"]["rules"] == state["rule_trace"]
+    assert "merge_repeated_lookups (the same person or file looked up twice" in describe_trace(state["rule_trace"])
+    # switched off for one run: the plan keeps both look-ups and nothing is traced
+    out = graph().invoke({"messages": [("human", "Email Sarah Lee hi")]},
+                         context={"dry_run": True, "rules_off": "merge_repeated_lookups"})
+    assert out["rule_trace"] == [] and len(out["tasks"]) == 3
