@@ -158,6 +158,31 @@ def card(rows: Sequence[dict]) -> dict[str, Any]:
     }
 
 
+# -- what the retriever and the example bank take from the corpus -----------------------------------
+def corpus_rows(folder: Path = CORPUS_DIR, exclude: set[str] | None = None) -> list[dict]:
+    """Every corpus row over the default tools, with ``tools`` (the tools its gold plan calls, [] for a
+    decline); rows whose id is in ``exclude`` (near duplicates of a frozen request) are left out."""
+    out = []
+    for p in corpus_files(folder)[0]:
+        for r in read_rows(p):
+            if r.get("toolset") or r["id"] in (exclude or set()):
+                continue
+            out.append({**r, "tools": sorted(set(plan_tools(r["plan"])))})
+    return out
+
+
+def bank_rows(rows: Sequence[dict]) -> list[dict]:
+    """The solved-example bank: the single-turn rows, as {"query", "plan", "tools"} (one per request)."""
+    seen, out = set(), []
+    for r in rows:
+        key = r["query"].casefold()
+        if r.get("history") or key in seen:
+            continue
+        seen.add(key)
+        out.append({"query": r["query"], "plan": r["plan"], "tools": r["tools"]})
+    return out
+
+
 # -- overlap with the blind sets -------------------------------------------------------------------
 def grams(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = re.findall(r"[a-z0-9']+", text.casefold())
@@ -182,6 +207,13 @@ def near_duplicates(rows: Sequence[dict], frozen: Sequence[dict], threshold: flo
     return out
 
 
+def corpus_near_duplicates(folder: Path = CORPUS_DIR) -> set[str]:
+    """Ids of corpus rows within a word 4-gram overlap of a blind or development request (left out of
+    everything the corpus feeds)."""
+    rows = [r for p in corpus_files(folder)[0] for r in read_rows(p)]
+    return {rid for rid, _, _ in near_duplicates(rows, frozen_rows())}
+
+
 def frozen_rows() -> list[dict]:
     """The blind sets and the development (hand-written) set: what no corpus row may copy."""
     rows = []
@@ -202,7 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("--toolsets", nargs="*", type=Path, default=None,
                    help="tool set JSON files (default: finetune/corpus/*toolsets*.json)")
     c.add_argument("--card", action="store_true", help="print the data card as JSON too")
-    sub.add_parser("overlap", help="corpus rows within a word 4-gram overlap of a blind or development request")
+    o = sub.add_parser("overlap", help="corpus rows within a word 4-gram overlap of a blind or development request")
+    o.add_argument("--drop", action="store_true", help="take those rows out of the corpus files")
     args = ap.parse_args(argv)
 
     if args.cmd == "tools":
@@ -215,6 +248,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         dups = near_duplicates(rows, frozen_rows())
         for rid, fid, share in dups:
             print(f"{rid} ~ {fid} ({share:.0%} of 4-grams)")
+        if args.drop and dups:
+            gone = {rid for rid, _, _ in dups}
+            for p in row_files:
+                keep = [r for r in read_rows(p) if r["id"] not in gone]
+                p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep), encoding="utf-8")
+            print(f"dropped {len(gone)} rows", file=sys.stderr)
+            return 0
         print(f"{len(dups)} near duplicates among {len(rows)} corpus rows", file=sys.stderr)
         return 1 if dups else 0
     files = args.files or row_files

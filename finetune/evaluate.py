@@ -243,8 +243,9 @@ def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[
     return rows[:limit] if limit else rows
 
 
-def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
-    """Run each request through the graph (dry run) and compare its plan with the gold plan."""
+def evaluate_rows(graph, rows: Sequence[dict], progress=None, context: dict | None = None) -> list[dict]:
+    """Run each request through the graph (dry run) and compare its plan with the gold plan.
+    ``context``: more run options (``{"rules_off": "fan_out"}``)."""
     from tinyagent.nodes.planlang import PlanError, compile_plan
 
     graphs = graph if callable(graph) and not hasattr(graph, "invoke") else (lambda row: graph)
@@ -258,7 +259,7 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
         t0 = time.perf_counter()
         try:
             state = graph.invoke({"messages": conversation(row)},
-                                 context={"dry_run": True, "today": row["today"]})
+                                 context={"dry_run": True, "today": row["today"], **(context or {})})
         except Exception as exc:  # one broken request must not end the evaluation
             state = {"plan_error": f"{type(exc).__name__}: {exc}", "tasks": [], "tools": []}
         wall = time.perf_counter() - t0
@@ -277,7 +278,7 @@ def evaluate_rows(graph, rows: Sequence[dict], progress=None) -> list[dict]:
         res = {**cmp, "query": row["query"], "parsed": parsed, "plan": state.get("plan", ""),
                "shown": state.get("tools", []), "need": sorted(need), "decline": not gold,
                "declined": parsed and not pred, "category": row.get("category", row.get("tags", [])),
-               "id": row.get("id"),
+               "id": row.get("id"), "rules": sorted({x["rule"] for x in state.get("rule_trace", [])}),
                "gold": row["plan"], "plan_error": state.get("plan_error"),
                "rounds": len(state.get("plans", [])) or 1,
                "recall": len(need & shown) / len(need) if need else 1.0,
@@ -456,7 +457,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         if blind:  # a blind set's failures are not to be read: only whether each row was right
-            results = [{"id": r["id"], "success": r["success"], "category": r["category"]} for r in results]
+            results = [{"id": r["id"], "success": r["success"], "category": r["category"], "rules": r["rules"]}
+                       for r in results]
         args.out.write_text(json.dumps({**report, **meta, "results": results}, indent=1, ensure_ascii=False))
     if args.json:
         print(json.dumps(report))

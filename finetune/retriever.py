@@ -102,6 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--examples", type=Path, default=EXAMPLES_FILE, help="solved examples to embed")
     ap.add_argument("--example-vectors", type=Path, default=EXAMPLE_VECTORS_FILE,
                     help=f"where their embeddings go (default {EXAMPLE_VECTORS_FILE})")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "finetune" / "corpus",
+                    help="teacher-written rows (finetune/corpus/) fitted beside the generated ones; '' for none")
+    ap.add_argument("--corpus-weight", type=int, default=3,
+                    help="each corpus row counts this many times (a request in people's words is worth more)")
+    ap.add_argument("--bank", choices=["corpus", "generated"], default="corpus",
+                    help="the solved-example bank (store/examples.jsonl): the corpus's single-turn rows, or "
+                         "generated train requests (`generate` writes those)")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--no-augment", action="store_true",
@@ -115,6 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tinyagent.store.embeddings import get_embedder
 
     train = plan_rows(args.data / "train.jsonl")
+    corpus = []
+    if str(args.corpus) not in ("", ".") and args.corpus.exists():
+        from tinyagent.finetune.corpus import corpus_near_duplicates, corpus_rows
+
+        corpus = corpus_rows(args.corpus, exclude=corpus_near_duplicates(args.corpus))
+        print(f"{len(corpus)} corpus rows (x{args.corpus_weight})", file=sys.stderr)
+    train = train + [{"query": r["query"], "tools": r["tools"]} for r in corpus] * max(1, args.corpus_weight)
     embedder = get_embedder()
     digests = default_digests()
     # the typo reader: targets are the requests' frequent words that are real words (Speller keeps those)
@@ -136,6 +150,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     clf.save(args.out)
     print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra; "
           f"typo reader: {len(spell)} target words, {len(clf.known_words)} more real words")
+    if args.bank == "corpus" and corpus:
+        from tinyagent.finetune.corpus import bank_rows
+
+        bank = bank_rows(corpus)
+        with args.examples.open("w", encoding="utf-8") as f:
+            for e in bank:
+                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+        print(f"wrote {args.examples}: {len(bank)} solved examples from the corpus")
     examples = load_examples(args.examples)
     if examples:
         queries = [e["query"] for e in examples]  # as written: the index embeds them so too
