@@ -1,4 +1,4 @@
-"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus."""
+"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus | ablate."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Sequence
 
 STEPS = {"generate": "tinyagent.finetune.data", "retriever": "tinyagent.finetune.retriever",
          "train": "tinyagent.finetune.train", "export": "tinyagent.finetune.export",
-         "eval": "tinyagent.finetune.evaluate", "corpus": "tinyagent.finetune.corpus"}
+         "eval": "tinyagent.finetune.evaluate", "corpus": "tinyagent.finetune.corpus",
+         "ablate": "tinyagent.finetune.ablate"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
