@@ -226,22 +226,30 @@ class ToolIndex:
 
     def sync_examples(self, examples: Sequence[dict],
                       vectors: dict[str, np.ndarray] | None = None) -> dict[str, int]:
-        """Add new or changed solved examples. ``vectors`` (example_key -> embedding; by default
-        the shipped store/examples.npz, read only when some example is new or changed) saves
-        embedding those it covers; the rest are embedded."""
+        """Make the index's solved examples exactly ``examples``: add new or changed ones and remove
+        the ones no longer in the list (a new bank replaces the old one). ``vectors`` (example_key ->
+        embedding; by default the shipped store/examples.npz, read only when some example is new or
+        changed) saves embedding those it covers; the rest are embedded."""
         items = {}
         for ex in examples:
             key = example_key(ex["query"])
             meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"]}
             items[key] = (ex["query"], _digest(ex["query"], ex["plan"]), meta)
-        return self._sync("examples", items, (lambda: vectors) if vectors is not None else load_example_vectors)
+        return self._sync("examples", items, (lambda: vectors) if vectors is not None else load_example_vectors,
+                          prune=True)
 
     def _sync(self, name: str, items: dict[str, tuple[str, str, dict]],
-              known_vectors: Callable[[], dict[str, np.ndarray]] = dict) -> dict[str, int]:
+              known_vectors: Callable[[], dict[str, np.ndarray]] = dict, prune: bool = False) -> dict[str, int]:
         """Upsert the items whose hash changed; ``known_vectors()`` (called only then) gives
-        embeddings to use instead of embedding some of them."""
+        embeddings to use instead of embedding some of them; ``prune``: delete the items not given."""
         col = self._cols[name]
+        removed = 0
         with self._lock, self._file_lock:
+            if prune:
+                stale = [i for i in col.get(include=[])["ids"] if i not in items]
+                for start in range(0, len(stale), 1000):
+                    col.delete(ids=stale[start:start + 1000])
+                removed = len(stale)
             have = col.get(ids=list(items), include=["metadatas"]) if items else {"ids": []}
             old = {i: (m or {}).get("hash") for i, m in zip(have["ids"], have.get("metadatas") or [])}
             todo = [k for k, (_, h, _) in items.items() if old.get(k) != h]
@@ -257,7 +265,8 @@ class ToolIndex:
                                embeddings=[v.tolist() for v in vecs],
                                metadatas=[{**items[k][2], "hash": items[k][1]} for k in batch])
         added = sum(1 for k in todo if k not in old)
-        return {"added": added, "updated": len(todo) - added, "unchanged": len(items) - len(todo)}
+        return {"added": added, "updated": len(todo) - added, "unchanged": len(items) - len(todo),
+                **({"removed": removed} if prune else {})}
 
     # -- retrieval ---------------------------------------------------------------------------
     def tool_probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:

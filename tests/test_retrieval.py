@@ -264,6 +264,9 @@ def test_shipped_example_vectors_cover_the_shipped_examples_and_spare_the_embedd
     q = examples[0]["query"]
     a, b = vectors[ti.example_key(q)], emb.inner.embed([q])[0]
     assert float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) > 0.999
+    # a new bank replaces the old one: the examples no longer shipped are removed
+    assert index.sync_examples(examples[40:60]) == {"added": 10, "updated": 0, "unchanged": 10, "removed": 41}
+    assert index._cols["examples"].count() == 20
 
 
 def test_example_vectors_of_another_index_version_are_ignored(tmp_path, monkeypatch):
