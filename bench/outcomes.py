@@ -292,6 +292,16 @@ def report(s: dict) -> str:
     return table(["outcome benchmark", "value"], rows)
 
 
+def conversation_cases() -> list[Case]:
+    """The blind conversation set (it imports the checking DSL as the top-level ``outcomes_cases``)."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import conversations_cases
+
+    return list(conversations_cases.CASES)
+
+
 def select(cases: Sequence[Case], only: list[str] | None, limit: int | None) -> list[Case]:
     if only:
         wanted = [i.strip() for part in only for i in part.split(",") if i.strip()]
@@ -304,6 +314,9 @@ def select(cases: Sequence[Case], only: list[str] | None, limit: int | None) -> 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cases", choices=["outcomes", "conversations"], default="outcomes",
+                    help="the frozen case set: the outcome cases (bench/outcomes_cases.py) or the blind multi-turn "
+                         "conversations of a new user (bench/conversations_cases.py, written 2026-12-06)")
     ap.add_argument("--limit", type=int, default=None, help="run the first N cases")
     ap.add_argument("--only", action="append", help="case id(s) to run, comma-separated; repeatable")
     ap.add_argument("--keep", action="store_true", help="keep the case workspaces (path printed)")
@@ -312,7 +325,7 @@ def main() -> None:
 
     for why in others_running():
         print(f"WARNING: timings are not representative: {why}", file=sys.stderr)
-    cases = select(CASES, args.only, args.limit)
+    cases = select(CASES if args.cases == "outcomes" else conversation_cases(), args.only, args.limit)
     root = Path(tempfile.mkdtemp(prefix="tinyagent-outcomes-"))
     print(f"{len(cases)} cases; today {TODAY}, now {NOW}; workspaces under {root}", file=sys.stderr)
     try:
@@ -322,7 +335,7 @@ def main() -> None:
             shutil.rmtree(root, ignore_errors=True)
     summary = summarize(results)
     print(report(summary))
-    path = save(args.out or "outcomes.json", {"command": " ".join(sys.argv), "today": TODAY, "now": NOW,
+    path = save(args.out or f"{args.cases}.json", {"command": " ".join(sys.argv), "today": TODAY, "now": NOW,
                                               "summary": summary, "results": results})
     print(f"wrote {path}", file=sys.stderr)
 

@@ -278,3 +278,15 @@ def test_dates_right_counts_reminders_too(fresh):
     act("create_reminder", name="Check the oven", due_date="2026-11-30 12:00:00")
     assert date_found(ws, "2026-11-30 12:00") and date_found(ws, "2026-11-30")
     assert not date_found(ws, "2026-11-30 13:00")
+
+
+def test_the_blind_conversation_set_is_well_formed():
+    """bench/conversations_cases.py (frozen, helper blind-c): at least 40 cases, unique ids, most of them
+    several turns, a dozen that pick which email; loadable by `bench/outcomes.py --cases conversations`."""
+    from bench.outcomes import conversation_cases
+
+    cases = conversation_cases()
+    ids = [c.id for c in cases]
+    assert len(cases) >= 40 and len(set(ids)) == len(ids) and all(i.startswith("conv_") for i in ids)
+    assert sum(len(c.turns) > 1 for c in cases) >= 30
+    assert sum(c.kind in ("reply", "forward") for c in cases) >= 10
