@@ -130,6 +130,9 @@ class Settings(BaseSettings):
         "plan so far is valid, while the model writes the rest; steps that change or send "
         "something always wait for the whole plan."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
+    copy_spans: bool = Field(True, description=(
+        "In the planner's grammar, who to look up and which file or note to open may only be a run of "
+        "the person's words (the request, typos corrected or not, and the earlier turns)."))
     rules_off: str = Field("", description=(
         "Plan rules switched off, comma-separated (their names and purposes: nodes/pipeline.py, or "
         "`tinyagent rules`); each run's trace of what the rules changed is on the plan message."))

@@ -186,7 +186,12 @@ def _shaped(b: _Builder, schema: dict, refnum: _Refs, depth: int = 0) -> str:
     return b.add(name, " | ".join(alts))
 
 
-def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = None) -> str:
+#: Roles whose value is copied from the person's words (nodes/spans.py): who to look up, which file or note.
+COPIED_ROLES = frozenset({"person", "file", "note"})
+
+
+def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = None,
+          spans: list[str] | None = None) -> str:
     """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional.
 
     ``when``: the request's own words for times (tools.dates.find_phrases). An argument with the
@@ -204,6 +209,10 @@ def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = N
             return f'"{p.name}=" ' + _shaped(b, p.schema(), refnum)
         if p.role == "when" and when:
             return f'"{p.name}=" ' + b.add("when-choice", " | ".join(_lit(json.dumps(w)) for w in when))
+        if p.role in COPIED_ROLES and p.type == "string" and spans:  # a span of the person's words
+            ref = _ref(b, refnum)
+            return f'"{p.name}=" ' + b.add(_rule_name("span", refnum.key),
+                                           " | ".join([_lit(json.dumps(w)) for w in spans] + ([ref] if ref else [])))
         return f'"{p.name}=" ' + _value(b, p.type, p.items, refnum, not p.required,
                                         p.role in HANDLE_ROLES and p.type in ("string", "array"))
 
@@ -222,10 +231,12 @@ def money_amounts(query: str) -> set[int]:
 
 def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterable[int] = (),
                  max_steps: int = PLAN_STEPS, when: list[str] | None = None,
-                 money: Iterable[int] = ()) -> str:
+                 money: Iterable[int] = (), spans: list[str] | None = None) -> str:
     """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join().
 
     ``when``: the request's words for times; date arguments may only copy one of them.
+    ``spans``: runs of the person's words (nodes/spans.py); who to look up and which file or note to
+    open may only copy one of them.
     ``money``: amounts the request writes as ``$K`` ("request $15 from @omar"): a whole value
     ``"$15"`` is never a reference to a later step 15 (the planner wrote ``handle="$15"``, which
     compile_plan reads as one, and each replan wrote it again)."""
@@ -243,7 +254,7 @@ def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterab
         # an earlier step, or (a whole value) a later one of this plan
         refnum = _Refs(_refs(b, known + list(range(first_id, n))),
                        _refs(b, [k for k in range(n + 1, last) if k not in money]))
-        calls = " | ".join(_call(b, s, refnum, when) for s in specs)
+        calls = " | ".join(_call(b, s, refnum, when, spans) for s in specs)
         step = b.add(f"step-{n}", f'"{n}. " ( {calls} ) "\\n"')
         b.add(f"rest-{n}", f"{join} | {step} rest-{n + 1}")
     b.add("root", f"rest-{first_id}")

@@ -10,7 +10,7 @@ from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
 from tinyagent.nodes.lengths import stated_length
-from tinyagent.nodes.planlang import Task, format_call
+from tinyagent.nodes.planlang import PlanError, Task, format_call
 from tinyagent.nodes.received import name_received_email, received_for_asked
 from tinyagent.nodes.repair import (
     attach_found_file,
@@ -138,7 +138,11 @@ def run_rules(tasks: list[Task], facts: Facts, off: Sequence[str] = (), stage: s
     for rule in RULES:
         if rule.stage != stage or rule.name in off:
             continue
-        out = rule.apply(tasks, facts)
+        try:
+            out = rule.apply(tasks, facts)
+        except PlanError as exc:  # a check refused the plan: traced, then sent back to be planned again
+            trace.steps.append({"rule": rule.name, "removed": [], "added": [], "refused": str(exc)})
+            raise
         if out:
             trace.record(rule.name, tasks, out)
             tasks = out
@@ -149,7 +153,8 @@ def describe_trace(steps: Sequence[dict]) -> str:
     """The trace for a person: one line per rule that changed the plan."""
     lines = []
     for s in steps:
-        what = "; ".join([f"- {x}" for x in s["removed"]] + [f"+ {x}" for x in s["added"]]) or "reordered steps"
+        what = "; ".join([f"- {x}" for x in s["removed"]] + [f"+ {x}" for x in s["added"]]) or (
+            f"refused the plan: {s['refused']}" if s.get("refused") else "reordered steps")
         lines.append(f"{s['rule']} ({BY_NAME[s['rule']].purpose}): {what}" if s["rule"] in BY_NAME
                      else f"{s['rule']}: {what}")
     return "\n".join(lines)

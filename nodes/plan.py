@@ -18,6 +18,7 @@ from tinyagent.nodes.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.retrieve import retrieval
 from tinyagent.nodes.segments import home, placed
+from tinyagent.nodes.spans import request_spans
 from tinyagent.store.tool_classifier import clauses
 from tinyagent.tools.dates import find_phrases
 
@@ -41,9 +42,12 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
         # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
         # distractors the model was trained with, and the grammar keeps it to the sure ones.
         callable_specs = [s for s in specs if s.name in focus] or specs
+    # who to look up and which file or note to open: copied from the person's words (nodes/spans.py)
+    spans = request_spans(view["query"], view.get("reading") or "", view.get("context") or "") \
+        if res.settings.copy_spans else None
     grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
                            when=when, max_steps=steps_for(len(clauses(view["query"]))),
-                           money=money_amounts(view["query"]))
+                           money=money_amounts(view["query"]), spans=spans)
     must_use = [n for n in view.get("required", []) if n in {s.name for s in callable_specs}]
     # a contact looked up is for something: the first plan gets one more step to use it, when
     # it may call a tool that takes people and the request does not ask for the address itself

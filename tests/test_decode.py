@@ -234,3 +234,24 @@ def test_a_person_or_a_file_is_a_name_an_address_or_a_whole_reference(llm):
     assert not accepts(head + '"$1"], attachments=["$2"]')  # step 2 itself
     # other text keeps its freedom: an amount in a subject
     assert accepts(head + '"$1"], subject="Pay $42 today")\n3. join()<END_OF_PLAN>')
+
+
+def test_who_to_look_up_and_which_file_are_copied_from_the_persons_words(llm):
+    from tinyagent.nodes.spans import request_spans
+    from tinyagent.tools.specs import Param, ToolSpec
+
+    lookup = ToolSpec("get_email_address", "Look a person up.", (Param("name", "string", True, role="person"),))
+    find = ToolSpec("open_and_get_file_path", "Find a file.", (Param("file_name", "string", True, role="file"),))
+    query = "email the lisbon trip itinerary pdf to Aisha Okafor"
+    spans = request_spans(query, context="User: what's Tom's number?\nResult: get_phone_number(name='Tom') -> 555")
+    assert "lisbon trip itinerary pdf" in spans and "lisbon trip itinerary" in spans and "Tom" in spans
+    assert "the lisbon trip" not in spans and "Aisha Okafor" in spans
+    gbnf = plan_grammar([lookup, find], spans=spans)
+
+    def accepts(text: str) -> bool:
+        return grammar_accepts(llm.client, gbnf, text)
+
+    assert accepts('1. get_email_address(name="Aisha Okafor")\n2. open_and_get_file_path(file_name="lisbon trip itinerary")\n')
+    assert accepts('1. get_email_address(name="Tom")\n')  # from the earlier turn
+    assert not accepts('1. open_and_get_file_path(file_name="Longhouse trip itinerary")')  # garbled copy
+    assert not accepts('1. get_email_address(name="Aisha Okonkwo")')

@@ -1,0 +1,45 @@
+"""The words a person, file or note name may be copied from: spans of the request and the earlier turns."""
+
+from __future__ import annotations
+
+import re
+
+#: Words a copied name never starts or ends with ("the Q3 report" -> "Q3 report").
+_EDGE = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "to", "and", "or", "of", "for", "with",
+         "me", "please", "pls", "in", "on", "at", "about", "from", "that", "this", "it", "is", "i", "can", "you",
+         "also", "too", "then", "send", "email", "text", "call", "find", "open", "get"}
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"]+")
+MAX_WORDS = 5
+#: A name an earlier turn's call looked up or opened: name='Aisha', file_name='Q3 report'
+_CALLED = re.compile(r"\b(?:name|file_name)='([^']+)'")
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text or ""):
+        t = re.sub(r"(?:'s|’s|')$", "", t.strip(".'’`"))
+        if t:
+            out.append(t)
+    return out
+
+
+def request_spans(query: str, reading: str = "", context: str = "") -> list[str]:
+    """Every run of one to five words of the request (as typed and as read, typos corrected), of the
+    person's earlier turns and of the earlier answers, that neither starts nor ends with a small word,
+    plus the names earlier calls looked up; the longest first, each once."""
+    texts = [query, reading]
+    for line in (context or "").splitlines():
+        if line.startswith(("User:", "Assistant:")):
+            texts.append(line.split(":", 1)[1])
+    spans: list[str] = list(dict.fromkeys(_CALLED.findall(context or "")))
+    for text in texts:
+        words = _tokens(text)
+        for n in range(MAX_WORDS, 0, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i:i + n]
+                if run[0].lower() in _EDGE or run[-1].lower() in _EDGE:
+                    continue
+                span = " ".join(run)
+                if span not in spans:
+                    spans.append(span)
+    return spans
