@@ -170,3 +170,30 @@ def times_of_the_event(tasks: list[Task], specs: dict, query: str, context: str)
         else:
             out.append(t)
     return out if changed else None
+
+
+_CORRECTION = re.compile(r"^\s*(?:(?:no+|nope|sorry|oops|wait|nah)\b[\s,.!-]*)?(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
+                         r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$",
+                         re.I)
+
+
+def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
+    """A correction ("i mean Aisha", "no, Tom Becker") of the request before it: that request with the
+    person it named (or the one its plan looked up, or her/him) replaced, planned again whole; None
+    when ``query`` is not such a correction or there is no earlier request."""
+    m = _CORRECTION.match(query)
+    if not m or not earlier:
+        return None
+    new = (m.group("a") or m.group("b") or "").strip(" ,.")
+    if not new or len(new.split()) > 4:
+        return None
+    prev = earlier[-1]
+    first = new.split()[0].lower()
+    candidates = [n for n in reversed(looked_up) if n.strip()]
+    candidates += [w for w in re.findall(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", prev) if w.split()[0].lower() == first]
+    candidates += ["her", "him", "them"]
+    for old in candidates:
+        pattern = re.compile(rf"(?<!\w){re.escape(old)}(?:'s)?(?!\w)", re.I)
+        if pattern.search(prev) and old.lower() != new.lower():
+            return pattern.sub(lambda x: new + ("'s" if x.group(0).lower().endswith("'s") else ""), prev, count=1)
+    return None

@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.checks import asks_to_attach
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.followups import corrected_request
 from tinyagent.nodes.language import foreign_language
 from tinyagent.nodes.prompts import composed_example
 from tinyagent.nodes.record import earlier_turns
@@ -35,6 +36,17 @@ def split_request(messages: list) -> tuple[str, str]:
         raise ValueError("No request found: send {'messages': [{'role': 'user', 'content': '...'}]} "
                          "with a non-empty last user message.")
     return message_text(messages[idx]).strip(), earlier_turns(messages[:idx], message_text, CONTEXT_TURNS, CONTEXT_CHARS)
+
+
+def earlier_requests(messages: list) -> tuple[list[str], list[str]]:
+    """(the person's requests before the last one, the names the last of their plans looked up)."""
+    humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
+    if len(humans) < 2:
+        return [], []
+    prev = humans[-2]
+    names = [str(c["args"].get("name")) for m in messages[prev:humans[-1]]
+             for c in (getattr(m, "tool_calls", None) or ()) if c.get("args", {}).get("name")]
+    return [message_text(messages[i]).strip() for i in humans[:-1]], names
 
 
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
@@ -101,6 +113,10 @@ def make_retrieve(res: Resources):
         t = time.perf_counter()
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
+        fixed = corrected_request(query, *earlier_requests(state.get("messages", [])))
+        if fixed:  # "i mean Aisha": the request before, with the person put right, planned again whole
+            write({"type": "progress", "text": f"Planning your earlier request again, corrected: {fixed}"})
+            query = fixed
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so

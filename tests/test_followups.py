@@ -84,3 +84,35 @@ def test_a_reminder_about_it_the_day_before_gets_the_events_day_and_title(specs)
 def test_without_an_earlier_event_nothing_changes(specs):
     tasks = compile_plan('1. create_reminder(name="Call mum", due_date="tomorrow")\n2. join()<END_OF_PLAN>', specs)
     assert times_of_the_event(tasks, specs, "remind me to call mum the day before", AISHA) is None
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, fixed", [
+    ("i mean Aisha", ["and text her too, say thanks for squeezing me in on thursday"], ["Her"],
+     "and text Aisha too, say thanks for squeezing me in on thursday"),
+    ("no, I meant Tom Becker", ["email Tom the report"], [], "email Tom Becker the report"),
+    ("sorry i meant Priya", ["whats raj's number"], ["raj"], "whats Priya's number"),
+    ("nope", ["text Sam im late"], ["Sam"], None),
+    ("i mean Aisha", [], [], None),
+])
+def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
+    from tinyagent.nodes.followups import corrected_request
+
+    assert corrected_request(query, earlier, looked_up) == fixed
+
+
+def test_the_graph_plans_the_corrected_request(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+
+    plan = '1. get_email_address(name="Tom Becker")\n2. compose_new_email(recipients=["$1"], context="Hi")\n3. join()'
+    graph = build_graph(tools=[get_email_address, compose_new_email], settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    messages = [HumanMessage("email Tom hi"),
+                AIMessage("", tool_calls=[{"name": "get_email_address", "args": {"name": "Tom"}, "id": "call_0_1"}]),
+                AIMessage("Nothing was run: you did not approve it."), HumanMessage("no, I meant Tom Becker")]
+    out = graph.invoke({"messages": messages}, context={"dry_run": True})
+    assert out["query"] == "email Tom Becker hi"
