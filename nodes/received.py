@@ -19,6 +19,7 @@ _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with t
                     re.I)
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom"
 _VERB = re.compile(r"\b(?:repl(?:y|ies|ied)|answer|respond|write back|forward|fwd|pass on|send on)\s+(?:to\s+)?"
+                   r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
                    r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;:!?\"\n]|$)",
                    re.I)

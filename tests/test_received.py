@@ -90,3 +90,8 @@ def test_a_new_email_asked_for_stays_new(specs):
     plan = ('1. get_email_address(name="Lucas")\n2. compose_new_email(recipients=["$1"], context="Hi")\n'
             '3. join()<END_OF_PLAN>')
     assert received_for_asked(compile_plan(plan, specs), specs, "email lucas hi") is None
+
+
+def test_what_a_reply_says_is_not_taken_for_which_email():
+    assert email_words("cc Li Wei on a reply saying the shipment left this morning", {"li", "wei"}) == ""
+    assert email_words("reply saying thanks", set()) == ""
