@@ -9,6 +9,7 @@ from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
 from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
+from tinyagent.nodes.invitees import invited_people
 from tinyagent.nodes.lengths import stated_length
 from tinyagent.nodes.planlang import PlanError, Task, format_call
 from tinyagent.nodes.received import name_received_email, received_for_asked
@@ -92,6 +93,8 @@ RULES: tuple[Rule, ...] = (
          "made-up content", lambda ts, f: drop_unstated_optionals(ts, f.specs, f.query)),
     Rule("fan_out", "compile", "one call per value the request lists for it",
          "", lambda ts, f: fan_out(ts, f.specs, f.query)),
+    Rule("invited_people", "compile", "people the request invites ('invite Ana', 'a zoom call with Anika') are invited",
+         "people", lambda ts, f: invited_people(ts, f.specs, f.read)),
     Rule("look_up_names", "compile", "a recipient written as a name is looked up first",
          "people", lambda ts, f: look_up_names(ts, f.specs, f.query, f.context)),
     Rule("stated_length", "compile", "a stated length ('for 45 minutes') is the event's end, not an event",

@@ -9,16 +9,18 @@ from typing import Any
 from tinyagent.nodes.checks import speaks_of_received_email
 from tinyagent.nodes.planlang import Task, format_call, is_ref, renumbered
 
-_NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|notes?|thread)"
-_WORD = r"[\w&.-]+"
-#: "sarah's q3 report email", "yesterday's email", "the firmware notes email", "that email"
-_BEFORE = re.compile(rf"\b((?:{_WORD}'s\s+)?(?:{_WORD}\s+){{0,4}}){_NOUN}\b", re.I)
+_NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
+_WORD = r"[\w&-]+(?:\.\w+)*"
+#: "sarah's q3 report email", "yesterday's email", "the firmware notes email": what stands between a
+#: possessive or a determiner and the noun
+_BEFORE = re.compile(rf"(?:\b({_WORD}'s)|\b(?:the|that|this|his|her|their|my|a|an|your))\s+((?:{_WORD}\s+){{0,3}}){_NOUN}\b",
+                     re.I)
 #: "email from Omar about the garden", "the message regarding the invoice"
 _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
-                    rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|cc|asking|but|then|plus)\b|[,.;:!?\"\n]|$)",
+                    rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|w/?|cc|asking|but|then|plus)(?:\b|\s)|[,.;:!?\"\n]|$)",
                     re.I)
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom"
-_VERB = re.compile(r"\b(?:repl(?:y|ies|ied)|answer|respond|write back|forward|fwd|pass on|send on)\s+(?:to\s+)?"
+_VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|forward|fwd|pass on|send on)\s+"
                    r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
                    r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;:!?\"\n]|$)",
@@ -37,8 +39,11 @@ _NOISE = {"reply", "replies", "replied", "answer", "respond", "write", "back", "
 _OTHER_ROLES = {"person", "people"}
 
 
-_FORWARD = re.compile(r"\b(?:forward|fwd|fw)\b|\bpass\b.{0,40}\balong\b|\bsend\b.{0,40}\bon to\b", re.I)
-_REPLY = re.compile(r"\b(?:repl(?:y|ies)|respond|answer|write back)\b", re.I)
+#: "forward sarah's q3 email to", "fwd the message from Omar": a forward of something named as an email
+_FORWARD = re.compile(r"\b(?:forward|fwd|fw|pass on|send on)\s+[^,.;:!?\n]{0,40}?\b" + _NOUN + r"\b", re.I)
+#: "reply to Priya", "respond to the landlord's email", "write back to Sam": answering an email
+_REPLY = re.compile(r"\b(?:repl(?:y|ies)|respond|write back)\s+to\b|\banswer\s+[^,.;:!?\n]{0,30}?\b" + _NOUN + r"\b",
+                    re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -51,7 +56,7 @@ def email_words(query: str, said: set[str]) -> str:
     found: list[str] = []
     for rx in (_BEFORE, _AFTER, _VERB):
         for m in rx.finditer(query):
-            found += _words(m.group(1))
+            found += [w for g in m.groups() if g for w in _words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
     keep = [w for w in found if w.removesuffix("'s") not in said and w not in _NOISE]
     out: list[str] = []
     for w in keep:

@@ -1,0 +1,34 @@
+"""People the request invites become the event's invitees, looked up (nodes/invitees.py, then look_up_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tinyagent.nodes.pipeline import Facts, run_rules
+from tinyagent.nodes.planlang import compile_plan, format_plan
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import specs_for
+
+    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
+
+
+@pytest.mark.parametrize("query, raw, final", [
+    ("Invite Oluwaseun and Dmitri to the code review Friday at 11am",
+     '1. create_calendar_event(title="Code review", start_date="Friday at 11am")\n2. join()<END_OF_PLAN>',
+     '1. get_email_address(name="Oluwaseun")\n2. get_email_address(name="Dmitri")\n'
+     '3. create_calendar_event(title="Code review", start_date="Friday at 11am", invitees=["$1", "$2"])\n'
+     '4. join()<END_OF_PLAN>'),
+    ("get me a zoom link for a 30 minute catch-up with Emeka at noon tomorrow",
+     '1. get_zoom_meeting_link(topic="Catch-up", start_time="noon tomorrow", duration=30)\n2. join()<END_OF_PLAN>',
+     '1. get_email_address(name="Emeka")\n2. get_zoom_meeting_link(topic="Catch-up", start_time="noon tomorrow", '
+     'duration=30, meeting_invitees=["$1"])\n3. join()<END_OF_PLAN>'),
+    ("lunch with Sarah on friday at noon",  # an event "with X": left to the planner
+     '1. create_calendar_event(title="Lunch", start_date="friday at noon")\n2. join()<END_OF_PLAN>',
+     '1. create_calendar_event(title="Lunch", start_date="friday at noon")\n2. join()<END_OF_PLAN>'),
+])
+def test_invited_people_are_looked_up_and_invited(specs, query, raw, final):
+    assert format_plan(run_rules(compile_plan(raw, specs), Facts(specs, query))) == final
