@@ -171,15 +171,19 @@ def corpus_rows(folder: Path = CORPUS_DIR, exclude: set[str] | None = None) -> l
     return out
 
 
-def bank_rows(rows: Sequence[dict]) -> list[dict]:
-    """The solved-example bank: the single-turn rows, as {"query", "plan", "tools"} (one per request)."""
+def bank_rows(rows: Sequence[dict], scope: Sequence[str]) -> list[dict]:
+    """The solved-example bank: the single-turn rows, as {"query", "plan", "tools"} (one per request); a
+    decline also has ``scope``, the tools it was declined with (the default tools): it is shown only to
+    a graph whose tools are all among them ("transfer $200 to savings" is a decline for the assistant's
+    tools, not for a banking app's)."""
     seen, out = set(), []
     for r in rows:
         key = r["query"].casefold()
         if r.get("history") or key in seen:
             continue
         seen.add(key)
-        out.append({"query": r["query"], "plan": r["plan"], "tools": r["tools"]})
+        out.append({"query": r["query"], "plan": r["plan"], "tools": r["tools"],
+                    **({"scope": sorted(scope)} if not r["tools"] else {})})
     return out
 
 

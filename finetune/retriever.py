@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.bank == "corpus" and corpus:
         from tinyagent.finetune.corpus import bank_rows
 
-        bank = bank_rows(corpus)
+        bank = bank_rows(corpus, scope=list(digests))
         with args.examples.open("w", encoding="utf-8") as f:
             for e in bank:
                 f.write(json.dumps(e, ensure_ascii=False) + "\n")

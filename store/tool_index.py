@@ -233,8 +233,9 @@ class ToolIndex:
         items = {}
         for ex in examples:
             key = example_key(ex["query"])
-            meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"]}
-            items[key] = (ex["query"], _digest(ex["query"], ex["plan"]), meta)
+            meta = {"plan": ex["plan"], "tools": ",".join(ex["tools"]), "query": ex["query"],
+                    "scope": ",".join(ex.get("scope", []))}
+            items[key] = (ex["query"], _digest(ex["query"], ex["plan"], meta["scope"]), meta)
         return self._sync("examples", items, (lambda: vectors) if vectors is not None else load_example_vectors,
                           prune=True)
 
@@ -339,6 +340,9 @@ class ToolIndex:
                 used = [t for t in meta["tools"].split(",") if t]
                 if not set(used) <= have:
                     continue  # an example needing tools this graph lacks teaches the wrong thing
+                scope = {t for t in (meta.get("scope") or "").split(",") if t}
+                if scope and not have <= scope:
+                    continue  # declined where only these tools were at hand: another graph's tools may serve it
                 sim = 1.0 - dist
                 if len(examples) < k_examples:
                     for t in used:

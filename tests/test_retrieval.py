@@ -296,3 +296,25 @@ def test_a_tool_the_request_names_in_words_is_shown_and_callable(tmp_path, tools
     found = index.retrieve("Open the Seoul trip note and show me Gyeongbokgung Palace on a map", list(specs),
                            max_tools=5)
     assert "open_note" in found.tools and "open_note" in found.sure and "maps_open_location" in found.tools
+
+
+def test_a_decline_example_is_shown_only_to_a_graph_with_the_tools_it_was_declined_with(tmp_path, tools_workspace):
+    """'move $200 to savings' is a decline for the assistant's tools, not for a banking app's: the
+    corpus's declines made a custom tool set's planner write empty plans (47% of its dev rows)."""
+    from tinyagent.tools import default_tools
+
+    @tool
+    def transfer_between_accounts(from_account: str, to_account: str, amount_cents: int) -> str:
+        """Move money between the customer's own accounts."""
+        return "ok"
+
+    specs = specs_for(default_tools(tools_workspace))
+    index = ToolIndex(tmp_path / "store")
+    index.sync_tools([*specs.values(), *specs_for([transfer_between_accounts]).values()])
+    decline = {"query": "transfer 200 from my savings to checking", "tools": [], "plan": "1. join()<END_OF_PLAN>",
+               "scope": sorted(specs)}
+    index.sync_examples([decline, *EXAMPLES])
+    found = index.retrieve("move $200 from checking to savings", list(specs), max_tools=5)
+    assert found.examples and found.examples[0]["query"] == decline["query"]  # the assistant's own tools
+    found = index.retrieve("move $200 from checking to savings", ["transfer_between_accounts"], max_tools=5)
+    assert all(e["query"] != decline["query"] for e in found.examples)
