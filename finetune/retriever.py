@@ -106,9 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="teacher-written rows (finetune/corpus/) fitted beside the generated ones; '' for none")
     ap.add_argument("--corpus-weight", type=int, default=3,
                     help="each corpus row counts this many times (a request in people's words is worth more)")
-    ap.add_argument("--bank", choices=["corpus", "generated"], default="corpus",
-                    help="the solved-example bank (store/examples.jsonl): the corpus's single-turn rows, or "
-                         "generated train requests (`generate` writes those)")
+    ap.add_argument("--bank", choices=["corpus", "file"], default=None,
+                    help="the solved-example bank: 'corpus' writes the corpus's single-turn rows to --examples, "
+                         "'file' embeds the --examples file as it is (default: corpus for the shipped "
+                         "store/examples.jsonl, file for any other --examples)")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--no-augment", action="store_true",
@@ -150,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     clf.save(args.out)
     print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra; "
           f"typo reader: {len(spell)} target words, {len(clf.known_words)} more real words")
-    if args.bank == "corpus" and corpus:
+    bank_from = args.bank or ("corpus" if args.examples == EXAMPLES_FILE else "file")
+    if bank_from == "corpus" and corpus:
         from tinyagent.finetune.corpus import bank_rows
 
         bank = bank_rows(corpus, scope=list(digests))

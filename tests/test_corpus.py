@@ -42,3 +42,20 @@ def test_the_overlap_measure_catches_a_copy_with_small_changes():
     other = [{"id": "c-2", "query": "text my sister that the ferns need water"}]
     assert C.near_duplicates(copy, frozen) == [("c-1", "bl-1", 1.0)]
     assert C.near_duplicates(other, frozen) == []
+
+
+def test_the_bank_keeps_single_turns_once_and_scopes_its_declines():
+    rows = [{"query": "Text Sam hi", "plan": "p1", "tools": ["send_sms"]},
+            {"query": "text sam hi", "plan": "p2", "tools": ["send_sms"]},  # the same request again
+            {"query": "and her too", "plan": "p3", "tools": ["send_sms"], "history": [{}]},
+            {"query": "order a pizza", "plan": "1. join()<END_OF_PLAN>", "tools": []}]
+    bank = C.bank_rows(rows, scope=["send_sms", "create_note"])
+    assert [b["query"] for b in bank] == ["Text Sam hi", "order a pizza"]
+    assert "scope" not in bank[0] and bank[1]["scope"] == ["create_note", "send_sms"]
+
+
+def test_corpus_rows_carry_the_tools_their_plan_calls(rows):
+    out = C.corpus_rows()
+    assert len(out) == sum(1 for r in rows if not r.get("toolset"))
+    assert all(r["tools"] == [] for r in out if r["decline"])
+    assert all(r["tools"] for r in out if not r["decline"])

@@ -161,7 +161,7 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
         data.write_jsonl(tmp_path / f"{split}.jsonl", [data.record(ex, {**specs, **SYNTH}) for ex in out[split]])
     examples = data.store_examples(out["train"], set(specs), n=30)
     data.write_jsonl(tmp_path / "examples.jsonl", examples)
-    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "clf.npz"),
+    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "clf.npz"), "--corpus", "",
                            "--examples", str(tmp_path / "examples.jsonl"),
                            "--example-vectors", str(tmp_path / "examples.npz")]) == 0
     printed = capsys.readouterr().out
