@@ -16,12 +16,22 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from tinyagent.finetune.evaluate import BLIND, BLIND_TOOLSETS, DATA_DIR, build, evaluate_rows, load_rows, stdout_to_stderr
+from tinyagent.finetune.evaluate import (
+    BLIND,
+    BLIND_TOOLSETS,
+    DATA_DIR,
+    build,
+    evaluate_rows,
+    load_rows,
+    stdout_to_stderr,
+    summarize,
+)
 from tinyagent.nodes.pipeline import RULES
 
 
 def ablate(graph, rows: Sequence[dict], progress=None) -> dict:
-    """{"n", "right", "rules": {name: {"acted", "won", "lost"}}} for one set."""
+    """{"n", "right", "rules": {name: {"acted", "won", "lost"}}, "summary"} for one set ("summary": the
+    evaluation report of the run with every rule on)."""
     base = evaluate_rows(graph, rows)
     table = {}
     for rule in RULES:
@@ -35,7 +45,8 @@ def ablate(graph, rows: Sequence[dict], progress=None) -> dict:
         table[rule.name] = {"acted": len(acted), "won": won, "lost": lost}
         if progress:
             progress(f"{rule.name}: acted on {len(acted)}, won {won}, lost {lost}")
-    return {"n": len(rows), "right": sum(r["success"] for r in base), "rules": table}
+    return {"n": len(rows), "right": sum(r["success"] for r in base), "rules": table,
+            "summary": summarize(base)}
 
 
 def markdown(report: dict) -> str:

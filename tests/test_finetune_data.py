@@ -221,7 +221,7 @@ def test_fitted_with_the_extra_requests_a_reminder_about_a_declines_topic_is_a_r
     probs = {}
     for flags in ([], ["--no-augment"]):
         out_file = tmp_path / f"clf{len(flags)}.npz"
-        assert retriever.main(["--data", str(tmp_path), "--out", str(out_file), "--about", "300",
+        assert retriever.main(["--data", str(tmp_path), "--out", str(out_file), "--about", "300", "--corpus", "",
                                "--examples", str(tmp_path / "none.jsonl"),
                                "--example-vectors", str(tmp_path / "none.npz"), *flags]) == 0
         clf = ToolClassifier.load(out_file)

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from tinyagent.tools import ToolConfig, default_tools, init_workspace
+from tinyagent.tools import sample
 from tinyagent.tools.sample import MARKER
 
 TINYAGENT_ARGS = {
@@ -67,7 +68,7 @@ def test_sample_data(tmp_path):
     assert all(c.email.value.endswith("@example.com") and c.note.value == MARKER for c in cards)
     inbox = mailbox.Maildir(root / "Mail" / "inbox", factory=None, create=False)
     mails = [inbox.get_message(k) for k in inbox.keys()]
-    assert len(mails) == 3 and all(MARKER in m.get_payload(0).get_payload(decode=True).decode()
+    assert len(mails) == len(sample.MAILS) == 7 and all(MARKER in m.get_payload(0).get_payload(decode=True).decode()
                                    if m.is_multipart() else MARKER in m.get_payload() for m in mails)
     pdfs = sorted((root / "Documents").rglob("*.pdf"))
     assert len(pdfs) == 3

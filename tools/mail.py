@@ -346,7 +346,7 @@ class ReplyArgs(BaseModel):
 
 def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", attachments: Sequence[str] = (),
                    message_id: str | None = None) -> str:
-    """Reply to an email in the inbox: the one the person names, else the newest.
+    """Reply to an inbox email: the one the person names, else the newest.
 
     Quotes the original; sent when SMTP is configured, otherwise saved as a draft.
     """
@@ -380,7 +380,7 @@ class ForwardArgs(BaseModel):
 
 def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), context: str = "",
                   attachments: Sequence[str] = (), message_id: str | None = None) -> str:
-    """Forward an email in the inbox to recipients: the one the person names, else the newest.
+    """Forward an inbox email to recipients: the one named, else the newest.
 
     Keeps the original text and attachments; sent when SMTP is configured, otherwise a draft.
     """
