@@ -45,7 +45,7 @@ EXIT_CODES = """exit status:
   3    the plan has steps that send or delete and there is no terminal to ask on: nothing ran; pass --yes
   130  interrupted (Ctrl-C)
 With --json every outcome, these included, is one JSON object on stdout with a "status" key:
-done, declined, failed, stopped, dry_run, needs_approval or error."""
+done, declined, failed, stopped, dry_run, needs_approval, error or interrupted."""
 
 
 def add_settings_flags(p: argparse.ArgumentParser) -> None:
@@ -129,7 +129,8 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
         "status": status,
         "query": state.get("query"),
         "tools": state.get("tools", []),
-        "plan": "\n".join(state.get("plans", [])) or state.get("plan", ""),
+        "plan": "\n".join(state.get("plans", [])) or state.get("plan", ""),  # what the model wrote, every round
+        "final_plan": state.get("plan", ""),  # after the plan rules ("rules" says what each changed)
         "plan_error": state.get("plan_error"),
         "tasks": [task_view(t) for t in state.get("tasks", [])],
         "answer": state.get("answer") or None,
@@ -309,8 +310,9 @@ def parser() -> argparse.ArgumentParser:
     w = sub.add_parser("workspace", help="manage the workspace folder")
     wsub = w.add_subparsers(dest="action", required=True)
     wi = wsub.add_parser("init", help="create the workspace layout")
-    wi.add_argument("path", nargs="?", type=Path, help="the folder (default: --workspace, TINYAGENT_WORKSPACE "
-                    "or ~/.tinyagent/workspace); give one or the other, not both")
+    wi.add_argument("path", nargs="?", type=Path, help="the folder (default: --workspace, TINYAGENT_WORKSPACE, "
+                    "or 'workspace' in the data folder, ~/.local/share/tinyagent/workspace); give one or the other, "
+                    "not both")
     wi.add_argument("--sample", action="store_true", help="add clearly marked sample data")
     add_settings_flags(wi)
     wi.set_defaults(func=cmd_workspace)
@@ -355,12 +357,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tinyagent: {one_line(exc)}", file=sys.stderr)
         return NEEDS_APPROVAL
     except KeyboardInterrupt:
+        if getattr(args, "json", False):
+            print(json.dumps({"status": "interrupted", "exit_status": 130}))
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
         if os.environ.get("TINYAGENT_DEBUG"):
             raise
         print(f"tinyagent: unexpected error: {type(exc).__name__}: {one_line(exc)} "
               "(run again with TINYAGENT_DEBUG=1 to see where)", file=sys.stderr)
+        if getattr(args, "json", False):
+            print(json.dumps({"status": "error", "error": f"unexpected error: {type(exc).__name__}: {one_line(exc)}",
+                              "exit_status": 1}))
         return 1
 
 

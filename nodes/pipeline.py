@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from tinyagent.nodes.attachments import attach_not_paste
 from tinyagent.nodes.checks import check_plan
 from tinyagent.nodes.fanout import fan_out
 from tinyagent.nodes.fit import fit_values
@@ -12,7 +14,7 @@ from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
 from tinyagent.nodes.invitees import invited_people
 from tinyagent.nodes.lengths import stated_length
 from tinyagent.nodes.planlang import PlanError, Task, format_call
-from tinyagent.nodes.received import name_received_email, received_for_asked
+from tinyagent.nodes.received import forward_to_named, name_received_email, received_for_asked
 from tinyagent.nodes.repair import (
     attach_found_file,
     close_code,
@@ -81,6 +83,8 @@ RULES: tuple[Rule, ...] = (
          "", lambda ts, f: drop_stray_lookups(ts, f.specs, f.query, f.context, f.reading)),
     Rule("new_email_for_unasked_reply", "compile", "a reply or forward where the request speaks of no received email is a new email",
          "people", lambda ts, f: new_email_for_unasked_reply(ts, f.specs, f.read, f.context)),
+    Rule("attach_not_paste", "compile", "a file found to be sent along is attached, not pasted in as the text",
+         "attachments", lambda ts, f: attach_not_paste(ts, f.specs, f.read)),
     Rule("attach_found_file", "compile", "the file the request names is looked up and attached",
          "attachments", lambda ts, f: attach_found_file(ts, f.specs, f.query, f.reading)),
     Rule("fit_values", "compile", "numbers in the tool's unit, named choices, stated counts",
@@ -101,6 +105,8 @@ RULES: tuple[Rule, ...] = (
          "dates", lambda ts, f: stated_length(ts, f.specs, f.query)),
     Rule("received_for_asked", "compile", "'forward/reply to X's email' planned as a new email is the forward or reply",
          "people", lambda ts, f: received_for_asked(ts, f.specs, f.read)),
+    Rule("forward_to_named", "compile", "a forward looked up for the email's own sender goes to the person named after 'to'",
+         "people", lambda ts, f: forward_to_named(ts, f.specs, f.read)),
     Rule("name_received_email", "compile", "a reply or forward gets the person's words for which email it means",
          "people", lambda ts, f: name_received_email(ts, f.specs, f.read, f.context)),
     Rule("checks", "compile", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
@@ -125,11 +131,10 @@ class Trace:
     steps: list[dict] = field(default_factory=list)
 
     def record(self, rule: str, before: list[Task], after: list[Task]) -> None:
-        old = [format_call(t.tool, t.args) for t in before]
-        new = [format_call(t.tool, t.args) for t in after]
-        removed = [x for x in old if x not in new]
-        added = [x for x in new if x not in old]
-        if removed or added or len(old) != len(new):
+        old = Counter(format_call(t.tool, t.args) for t in before)
+        new = Counter(format_call(t.tool, t.args) for t in after)
+        removed, added = list((old - new).elements()), list((new - old).elements())
+        if removed or added:  # (a rule that only renumbered steps changed nothing a person sees)
             self.steps.append({"rule": rule, "removed": removed, "added": added})
 
 

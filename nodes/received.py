@@ -144,3 +144,37 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str) -> list[Task]
         else:
             out.append(t)
     return renumbered(out, min(t.id for t in tasks)) if len(out) != len(tasks) else out
+
+
+#: "... to Tom Becker", "... on to my sister": who a forward goes to, as the request says it
+_TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)")
+
+
+def forward_to_named(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+    """A forward whose recipient is looked up by the name of the email's own sender ("Forward Omar's garden
+    quote email to Tom Becker" planned as a look-up of Omar) goes to the person the request sends it to."""
+    to = [m.group(1) for m in _TO_WHOM.finditer(query)]
+    if len(to) != 1:
+        return None
+    target = to[0].strip()
+    words = set(email_words(query, set()).replace("'s", " ").split())
+    by_id = {t.id: t for t in tasks}
+    out, changed = list(tasks), False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None or "received" not in spec.roles:
+            continue
+        for p in spec.params:
+            if p.role != "people" or not p.required:
+                continue
+            for ref in t.args.get(p.name) or []:
+                k = is_ref(ref) if isinstance(ref, str) else None
+                look = by_id.get(k) if k else None
+                if look is None:
+                    continue
+                name_param = next((q.name for q in specs[look.tool].params if q.role == "person"), None)
+                name = str(look.args.get(name_param, "")) if name_param else ""
+                if name and name.lower() in words and name.lower() not in target.lower():
+                    out[out.index(look)] = replace(look, args={**look.args, name_param: target})
+                    changed = True
+    return out if changed else None

@@ -55,9 +55,13 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     alone): tools, the ones it may call (focus) and must call (required), the solved examples,
     and whether nothing fits."""
     index = res.index(progress=progress)
+    # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
+    # report" was shown an email without one, and planned a reply)
+    attach = asks_to_attach(query) and res.settings.require_above > 0
+    prefer = [n for n, s in res.specs.items() if "file" in s.roles][:1] if attach else []
     found = index.retrieve(query, list(res.specs), max_tools=max_tools,
                            n_examples=res.settings.n_examples,
-                           match_above=res.settings.match_unknown_above)
+                           match_above=res.settings.match_unknown_above, **({"prefer": prefer} if prefer else {}))
     # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
     # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
     judged = bool(found.tools) and all(name in found.probabilities for name in found.tools)

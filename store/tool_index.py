@@ -280,7 +280,8 @@ class ToolIndex:
         return [{n: float(row[i]) for n, i in known.items()} for row in probs]
 
     def retrieve(self, query: str, available: Sequence[str], max_tools: int = 5,
-                 n_examples: int = 1, k_examples: int = 4, match_above: float = 0.0) -> Retrieved:
+                 n_examples: int = 1, k_examples: int = 4, match_above: float = 0.0,
+                 prefer: Sequence[str] = ()) -> Retrieved:
         """The tools to show the planner for ``query`` and the closest solved examples.
 
         Similarity: a tool's score is its card's similarity to the query plus the similarity of
@@ -295,6 +296,8 @@ class ToolIndex:
 
         The solved examples shown: the nearest by similarity, or with the classifier, of the
         nearest EXAMPLE_CANDIDATES the one whose tool set it finds likeliest.
+
+        ``prefer``: tools the shown example should use where one of the candidates does (sorted first).
 
         ``matched`` (with ``match_above`` > 0): the shown tools the classifier cannot judge that are
         clearly one clause's tool (``clause_matches``; the request itself when it has one clause).
@@ -356,6 +359,8 @@ class ToolIndex:
                 # (plus half its similarity): the adapter was trained with an example that shares
                 # the request's tools, and copies its shape (helpers, $K wiring, number of steps).
                 examples.sort(key=lambda e: -(tool_set_log_likelihood(e["tools"], prob) + 0.5 * e["score"]))
+            if prefer:  # an example that uses every ``prefer`` tool first (a file found, then sent)
+                examples.sort(key=lambda e: not set(prefer) <= set(e["tools"]))
         own = [n for n in card if n not in known]
         rows = slice(1, None) if len(by_text) > 1 else slice(0, 1)  # the clauses, or the one request
         matched = clause_matches(

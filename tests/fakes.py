@@ -13,7 +13,7 @@ from tinyagent.store.tool_index import Retrieved
 class AllToolsIndex:
     """Shows every tool to the planner: for tests about the graph, not about retrieval."""
 
-    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
+    def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0, prefer=()):
         return Retrieved(sorted(available), [], {})
 
 

@@ -209,7 +209,8 @@ def run_shell(command: str, env: dict[str, str], where: int) -> dict[str, str]:
         try:
             obj = json.loads(proc.stdout)
         except ValueError:
-            pytest.fail(report(where, command, "--json did not print one JSON object", proc.stdout, proc.stderr))
+            pytest.fail(report(where, command, "--json did not print one JSON object",
+                               proc.stdout, proc.stderr))
         assert isinstance(obj, dict) and obj.get("status"), report(where, command, "no status", proc.stdout)
     left = {}
     for item in env_file.read_bytes().split(b"\0"):
@@ -326,8 +327,9 @@ def test_readme_block_runs(block: Block, newcomer: dict[str, str]):
         for where, command in block.commands:
             words = command.split()
             if words[0] == "make":
-                missing = [t for t in words[1:] if "=" not in t and not t.startswith("-") and t not in targets]
-                assert len(words) > 1 and not missing, f"README.md line {where}: {command}: no Makefile target {missing}"
+                asked = [t for t in words[1:] if "=" not in t and not t.startswith("-")]
+                missing = [t for t in asked if t not in targets]
+                assert asked and not missing, f"README.md line {where}: {command}: not a Makefile target"
                 continue
             if "pg-throwaway.sh start" in command and postgres_missing():
                 pytest.skip(f"line {where}: PostgreSQL (initdb, pg_ctl) is not installed")

@@ -95,3 +95,14 @@ def test_a_new_email_asked_for_stays_new(specs):
 def test_what_a_reply_says_is_not_taken_for_which_email():
     assert email_words("cc Li Wei on a reply saying the shipment left this morning", {"li", "wei"}) == ""
     assert email_words("reply saying thanks", set()) == ""
+
+
+def test_a_forward_looked_up_for_the_emails_sender_goes_to_the_named_person(specs):
+    from tinyagent.nodes.planlang import format_plan
+    from tinyagent.nodes.received import forward_to_named
+
+    plan = '1. get_email_address(name="Omar")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
+    out = forward_to_named(compile_plan(plan, specs), specs, "Forward Omar's garden quote email to Tom Becker")
+    assert format_plan(out).startswith('1. get_email_address(name="Tom Becker")')
+    ok = '1. get_email_address(name="Tom Becker")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
+    assert forward_to_named(compile_plan(ok, specs), specs, "Forward Omar's garden quote email to Tom Becker") is None

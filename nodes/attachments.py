@@ -1,0 +1,31 @@
+"""A file found to be sent along is attached, not pasted in as the message's text (guards attachments)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tinyagent.nodes.checks import asks_to_attach
+from tinyagent.nodes.planlang import Task, is_ref
+
+
+def attach_not_paste(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+    """Where the request asks to send a file and the plan puts a file look-up's result ("$K") in a
+    message's text (``compose_new_email(..., context="$2")`` for "Email Sarah Lee the Q3 report"), the
+    result goes to the same step's attachments instead."""
+    if not asks_to_attach(query):
+        return None
+    finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        att = next((p.name for p in (spec.params if spec else ()) if p.role == "attachments"), None)
+        msg = next((p.name for p in (spec.params if spec else ()) if p.role == "message"), None)
+        value = t.args.get(msg) if msg else None
+        if att and isinstance(value, str) and is_ref(value) in finders:
+            args = {k: v for k, v in t.args.items() if k != msg}
+            args[att] = [*(t.args.get(att) or []), value] if value not in (t.args.get(att) or []) else t.args[att]
+            out.append(replace(t, args=args))
+            changed = True
+        else:
+            out.append(t)
+    return out if changed else None
