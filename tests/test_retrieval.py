@@ -314,7 +314,8 @@ def test_a_decline_example_is_shown_only_to_a_graph_with_the_tools_it_was_declin
     decline = {"query": "transfer 200 from my savings to checking", "tools": [], "plan": "1. join()<END_OF_PLAN>",
                "scope": sorted(specs)}
     index.sync_examples([decline, *EXAMPLES])
-    found = index.retrieve("move $200 from checking to savings", list(specs), max_tools=5)
-    assert found.examples and found.examples[0]["query"] == decline["query"]  # the assistant's own tools
-    found = index.retrieve("move $200 from checking to savings", ["transfer_between_accounts"], max_tools=5)
-    assert all(e["query"] != decline["query"] for e in found.examples)
+    found = index.retrieve("move $200 from checking to savings", list(specs), max_tools=5, n_examples=4)
+    assert decline["query"] in [e["query"] for e in found.examples]  # shown with the assistant's own tools
+    found = index.retrieve("move $200 from checking to savings", ["transfer_between_accounts"], max_tools=5,
+                           n_examples=4)
+    assert decline["query"] not in [e["query"] for e in found.examples]
