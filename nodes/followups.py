@@ -38,10 +38,17 @@ def earlier_people(context: str) -> list[list[str]]:
     return [t for t in turns if t]
 
 
+#: Words that may stand beside a pronoun in a name the planner copied ("her too", "him as well").
+_FILLER = {"too", "also", "as", "well", "again", "both", "of", "then", "and"}
+
+
 def _said(value: str, query: str) -> bool:
-    """The request names this person itself (a pronoun names no one)."""
+    """The request names this person itself (a pronoun, alone or with "too", names no one)."""
     v = value.strip().lower()
-    return v not in _ONE | _MANY and bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
+    words = set(re.findall(r"[a-z]+", v))
+    if words and words <= _ONE | _MANY | _FILLER:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
 
 def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:

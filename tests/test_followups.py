@@ -116,3 +116,9 @@ def test_the_graph_plans_the_corrected_request(tmp_path):
                 AIMessage("Nothing was run: you did not approve it."), HumanMessage("no, I meant Tom Becker")]
     out = graph.invoke({"messages": messages}, context={"dry_run": True})
     assert out["query"] == "email Tom Becker hi"
+
+
+def test_her_too_copied_as_a_name_is_still_her(specs):
+    plan = '1. get_phone_number(name="her too")\n2. send_sms(recipients=["$1"], message="Thanks")\n3. join()<END_OF_PLAN>'
+    assert _fix(people_of_pronouns, plan, "and text her too, say thanks", AISHA, specs).startswith(
+        '1. get_phone_number(name="Aisha")')
