@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import time
 from typing import Any, Callable
 
@@ -49,6 +50,15 @@ def earlier_requests(messages: list) -> tuple[list[str], list[str]]:
     return [message_text(messages[i]).strip() for i in humans[:-1]], names
 
 
+def _takes(fn: Callable, name: str) -> bool:
+    """Whether ``fn`` accepts the keyword ``name`` (an index of your own may predate it)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
               progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
@@ -61,7 +71,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     prefer = [n for n, s in res.specs.items() if "file" in s.roles][:1] if attach else []
     found = index.retrieve(query, list(res.specs), max_tools=max_tools,
                            n_examples=res.settings.n_examples,
-                           match_above=res.settings.match_unknown_above, **({"prefer": prefer} if prefer else {}))
+                           match_above=res.settings.match_unknown_above,
+                           **({"prefer": prefer} if prefer and _takes(index.retrieve, "prefer") else {}))
     # Nothing fits: the classifier judged every shown tool and is unsure of all of them. Only on
     # a first turn: a follow-up ("send that to Elena too") is judged by the planner with context.
     judged = bool(found.tools) and all(name in found.probabilities for name in found.tools)
