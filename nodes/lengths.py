@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tinyagent.nodes.planlang import Task, is_ref, renumbered
 from tinyagent.tools.dates import find_phrases, parse_duration
+
+
+#: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
+_BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an)[\s-]*"
+                   r"(minutes?|mins?|hours?|hrs?|h)\b(?! (?:late|early|ago|before|after|from now))", re.I)
+
+
+def bare_lengths(query: str) -> list[str]:
+    """Lengths the request states without "for" ("block 45 minutes"), as "45 minutes"."""
+    out = []
+    for m in _BARE.finditer(query):
+        phrase = f"{m.group(1)} {m.group(2)}"
+        if parse_duration(phrase) is not None:
+            out.append(phrase)
+    return out
 
 
 def _end_param(spec) -> str | None:
@@ -25,7 +41,7 @@ def stated_length(tasks: list[Task], specs: dict, query: str) -> list[Task] | No
     gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
     length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
     second event the planner made of it) is dropped."""
-    lengths = [p for p in find_phrases(query) if parse_duration(p) is not None]
+    lengths = [p for p in find_phrases(query) if parse_duration(p) is not None] or bare_lengths(query)
     if len(lengths) != 1:
         return None
     phrase, length = lengths[0], parse_duration(lengths[0])

@@ -45,3 +45,12 @@ def test_an_end_the_plan_has_is_kept(specs):
     plan = ('1. create_calendar_event(title="Call", start_date="friday 4pm", end_date="5pm")\n'
             '2. join()<END_OF_PLAN>')
     assert stated_length(compile_plan(plan, specs), specs, "call friday 4pm for 45 min") is None
+
+
+def test_a_length_without_for_is_the_end_too_but_in_45_minutes_is_a_time(specs):
+    plan = '1. create_calendar_event(title="Deep work", start_date="tomorrow at 9")\n2. join()<END_OF_PLAN>'
+    assert _fixed(plan, "block 45 minutes tomorrow at 9 for deep work", specs) == (
+        '1. create_calendar_event(title="Deep work", start_date="tomorrow at 9", end_date="45 minutes")\n'
+        '2. join()<END_OF_PLAN>')
+    reminder = '1. create_reminder(name="Stretch", due_date="in 45 minutes")\n2. join()<END_OF_PLAN>'
+    assert stated_length(compile_plan(reminder, specs), specs, "remind me in 45 minutes to stretch") is None
