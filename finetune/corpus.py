@@ -52,14 +52,13 @@ def corpus_files(folder: Path = CORPUS_DIR) -> tuple[list[Path], list[Path]]:
 
 # -- specs -----------------------------------------------------------------------------------------
 def default_specs() -> dict:
-    """The default tools' specs, as the planner and the compiler see them (a throwaway workspace)."""
-    import tempfile
+    """The default tools' specs, as the planner and the compiler see them."""
+    from tinyagent.finetune.data import real_specs
 
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    ws = init_workspace(Path(tempfile.mkdtemp(prefix="tinyagent-corpus-")) / "ws")
-    return specs_for(default_tools(ws))
+    specs = real_specs()
+    if specs is None:
+        raise SystemExit("the default tools (tinyagent.tools) are not importable; install the project first")
+    return specs
 
 
 def toolset_specs(toolset: dict) -> dict:

@@ -19,7 +19,6 @@ import argparse
 import json
 import random
 import sys
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -48,13 +47,10 @@ def plan_rows(path: Path) -> list[dict]:
 
 def default_digests() -> dict[str, str]:
     """Card digest of every default tool (built over a throwaway workspace)."""
+    from tinyagent.finetune.data import real_specs
     from tinyagent.store.tool_index import card_digest
-    from tinyagent.tools import ToolConfig, default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
 
-    with tempfile.TemporaryDirectory() as tmp:
-        specs = specs_for(default_tools(init_workspace(Path(tmp) / "workspace"), ToolConfig()))
-    return {name: card_digest(spec) for name, spec in specs.items()}
+    return {name: card_digest(spec) for name, spec in (real_specs() or {}).items()}
 
 
 ENGLISH_MIN_USES = 200   # pyspellchecker counts below this hold typos themselves ("calender": 98)

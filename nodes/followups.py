@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from tinyagent.nodes.planlang import Task, is_ref
+from tinyagent.nodes.planlang import Task, is_ref, renumbered
 
 _ONE = {"her", "him", "she", "he", "hers", "his"}
 _MANY = {"them", "they", "both", "everyone", "all of them"}
@@ -30,7 +30,7 @@ def earlier_people(context: str) -> list[list[str]]:
         if line.startswith("User:"):
             turns.append([])
         for tool, name in _LOOKUP.findall(line):
-            if ("phone" in tool or "email" in tool or "contact" in tool) and turns is not None:
+            if "phone" in tool or "email" in tool or "contact" in tool:
                 if not turns:
                     turns.append([])
                 if name not in turns[-1]:
@@ -88,8 +88,6 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str)
 def _one_lookup_each(tasks: list[Task], specs: dict, names: list[str]) -> list[Task]:
     """Where the plan looks up fewer of ``names`` than there are, with one look-up feeding people lists,
     a look-up of the same tool is added for each one missing, and the lists take them all."""
-    from tinyagent.nodes.planlang import renumbered
-
     lookups = [t for t in tasks if any(p.role == "person" for p in specs[t.tool].params)]
     if len(lookups) != 1 or len(names) < 2:
         return tasks

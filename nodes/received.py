@@ -76,6 +76,10 @@ def name_received_email(tasks: list[Task], specs: dict, query: str, context: str
             for item in v if isinstance(v, list) and roles.get(name) in _OTHER_ROLES else [v]:
                 if roles.get(name) in _OTHER_ROLES and isinstance(item, str) and not is_ref(item):
                     said.update(w.removesuffix("'s") for w in _words(item))
+    words = email_words(query, said)
+    if not words and _POINTER.search(query) and context:
+        shown = _SHOWN.findall(context)
+        words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
@@ -83,10 +87,6 @@ def name_received_email(tasks: list[Task], specs: dict, query: str, context: str
         if param is None or t.args.get(param):
             out.append(t)
             continue
-        words = email_words(query, said)
-        if not words and _POINTER.search(query) and context:
-            shown = _SHOWN.findall(context)
-            words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
         if words.strip():
             out.append(replace(t, args={**t.args, param: words}))
             changed = True

@@ -31,15 +31,12 @@ def request_spans(query: str, reading: str = "", context: str = "") -> list[str]
     for line in (context or "").splitlines():
         if line.startswith(("User:", "Assistant:")):
             texts.append(line.split(":", 1)[1])
-    spans: list[str] = list(dict.fromkeys(_CALLED.findall(context or "")))
+    spans = dict.fromkeys(_CALLED.findall(context or ""))  # (a dict keeps the order and each once)
     for text in texts:
         words = _tokens(text)
         for n in range(MAX_WORDS, 0, -1):
             for i in range(len(words) - n + 1):
                 run = words[i:i + n]
-                if run[0].lower() in _EDGE or run[-1].lower() in _EDGE:
-                    continue
-                span = " ".join(run)
-                if span not in spans:
-                    spans.append(span)
-    return spans
+                if run[0].lower() not in _EDGE and run[-1].lower() not in _EDGE:
+                    spans.setdefault(" ".join(run))
+    return list(spans)

@@ -69,3 +69,11 @@ def make_tools(tools_workspace: Path):
     def make(**config) -> dict:
         return {t.name: t for t in default_tools(tools_workspace, ToolConfig(**config))}
     return make
+
+
+@pytest.fixture(scope="session")
+def specs():
+    """The default tools' specs, as the planner and the compiler see them (a module may define its own)."""
+    from tinyagent.finetune.data import real_specs
+
+    return real_specs()

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tinyagent.nodes.attachments import attach_not_paste
 from tinyagent.nodes.planlang import compile_plan, format_plan
-
-
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
 
 
 def test_a_found_file_in_the_text_is_attached(specs):

@@ -16,14 +16,6 @@ from tinyagent.nodes.followups import (
 from tinyagent.nodes.planlang import compile_plan, format_plan
 
 
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
-
-
 AISHA = ("User: can you find Aisha's email address?\n"
          "Result: get_email_address(name='Aisha') -> aisha.okafor@example.com\n"
          "Assistant: The email address of Aisha is aisha.okafor@example.com.")

@@ -8,14 +8,6 @@ from tinyagent.nodes.pipeline import Facts, run_rules
 from tinyagent.nodes.planlang import compile_plan, format_plan
 
 
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
-
-
 @pytest.mark.parametrize("query, raw, final", [
     ("Invite Oluwaseun and Dmitri to the code review Friday at 11am",
      '1. create_calendar_event(title="Code review", start_date="Friday at 11am")\n2. join()<END_OF_PLAN>',

@@ -8,14 +8,6 @@ from tinyagent.nodes.lengths import stated_length
 from tinyagent.nodes.planlang import compile_plan, format_plan
 
 
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
-
-
 def _fixed(plan: str, query: str, specs) -> str:
     tasks = compile_plan(plan, specs)
     return format_plan(stated_length(tasks, specs, query) or tasks)

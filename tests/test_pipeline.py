@@ -12,14 +12,6 @@ from tinyagent.nodes.pipeline import BY_NAME, RULES, Facts, Trace, describe_trac
 from tinyagent.nodes.planlang import compile_plan, format_plan
 
 
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
-
-
 def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
     assert len(BY_NAME) == len(RULES)
     for r in RULES:

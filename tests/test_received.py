@@ -8,14 +8,6 @@ from tinyagent.nodes.planlang import compile_plan
 from tinyagent.nodes.received import email_words, name_received_email, received_for_asked
 
 
-@pytest.fixture(scope="module")
-def specs(tmp_path_factory):
-    from tinyagent.tools import default_tools, init_workspace
-    from tinyagent.tools.specs import specs_for
-
-    return specs_for(default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws")))
-
-
 def _named(plan: str, query: str, specs, context: str = "") -> str | None:
     tasks = compile_plan(plan, specs)
     out = name_received_email(tasks, specs, query, context)
