@@ -51,7 +51,7 @@ llama-server: setup
 	scripts/build-llama-server.sh
 
 # Every benchmark in BENCHMARKS.md, one after the other (about an hour on 2 idle cores). The merged
-# models are built from the shipped GGUF LoRA on first use and cached (nodes/merged_model.py).
+# models are built from the shipped GGUF LoRA on first use and cached (nodes/model/merged_model.py).
 bench: setup
 	$(BIN)/python bench/parallel.py
 	$(BIN)/python bench/retrieval.py

@@ -27,7 +27,7 @@ def test_rows(limit: int | None, data_dir: Path = DATA_DIR) -> list[dict]:
 
 def gold_tasks(row: dict, specs: dict) -> list[dict]:
     """The gold plan as task dicts (id, tool, args, deps)."""
-    from tinyagent.nodes.planlang import compile_plan
+    from tinyagent.nodes.plans.planlang import compile_plan
     return [t.to_dict() for t in compile_plan(row["plan"], specs)]
 
 

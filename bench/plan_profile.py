@@ -10,9 +10,9 @@ applied at run time, and the base without it:
   nothing sampled);
 - ms/token when generating the plan three ways: no grammar, llama.cpp's grammar sampler (checks
   the whole vocabulary every step), and the grammar asked only about the model's own choice
-  (nodes/decode.py, what the planner uses); sampling overhead = ms/token - forward.
+  (nodes/model/decode.py, what the planner uses); sampling overhead = ms/token - forward.
 Part 2, warm plan latency through the planner's own `complete()` with 1 and 2 llama.cpp threads
-fixed, and with up to 2 that follow the machine's load (nodes/threads.py, the default), on the idle
+fixed, and with up to 2 that follow the machine's load (nodes/model/threads.py, the default), on the idle
 machine and with two busy-looping processes on the cores (a browser, a build).
 Medians; every figure of one table comes from one run.
 """
@@ -48,9 +48,9 @@ def busy(n: int):
 def take_apart(settings, prompts) -> dict:
     import llama_cpp
 
-    from tinyagent.nodes.decode import greedy_complete
-    from tinyagent.nodes.llm import load_llama
-    from tinyagent.nodes.prompts import chatml
+    from tinyagent.nodes.model.decode import greedy_complete
+    from tinyagent.nodes.model.llm import load_llama
+    from tinyagent.nodes.plans.prompts import chatml
 
     llm = load_llama(settings)
     ll = llm.client
@@ -93,7 +93,7 @@ def take_apart(settings, prompts) -> dict:
 
 
 def warm_latency(settings, prompts) -> float:
-    from tinyagent.nodes.llm import complete, load_llama
+    from tinyagent.nodes.model.llm import complete, load_llama
 
     llm = load_llama(settings)
     for msgs, gbnf in prompts:  # fill the prefix cache

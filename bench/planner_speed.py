@@ -5,14 +5,14 @@ token-identical to the run-time LoRA's.
 
 Models: the default base (SmolLM2-135M-Instruct Q4_1) without the adapter, the same base with the
 project's LoRA adapter (finetune/adapter/tinyagent-planner-lora.gguf) applied at run time, and the
-adapter merged into the base (nodes/merged_model.py, as the agent does by default) in each --merged
+adapter merged into the base (nodes/model/merged_model.py, as the agent does by default) in each --merged
 quant type (a GGUF path is taken as it is).
 
 Each model plans the same prompts (the first --queries test requests, retrieved tools, one solved
 example, the planner's grammar), one model at a time, after one discarded warm-up completion.
 - cold: a reset context and no cache, so the whole prompt is evaluated;
 - warm: as in a chat, after one pass over all prompts: the context holds the previous request's
-  prompt and plan, and the planner's cache of recent states (nodes/decode.py) the others, so the
+  prompt and plan, and the planner's cache of recent states (nodes/model/decode.py) the others, so the
   longest prefix a prompt shares with one of them (at least the system text) is not evaluated again;
 - same: an identical prompt run twice in a row; the second run evaluates (almost) no prompt, so
   its time is the time to generate the plan;
@@ -36,8 +36,8 @@ from bench.common import PLOTS, median, others_running, pyplot, save, save_plot,
 
 def prompts_for(n: int) -> list[tuple[list, str]]:
     """(plan messages, grammar) of the first n test requests, as the plan node builds them."""
-    from tinyagent.nodes.grammar import plan_grammar
-    from tinyagent.nodes.prompts import plan_messages
+    from tinyagent.nodes.plans.grammar import plan_grammar
+    from tinyagent.nodes.plans.prompts import plan_messages
     from tinyagent.store.tool_index import ToolIndex, load_examples
     from tinyagent.tools import ToolConfig, default_tools, init_workspace
     from tinyagent.tools.specs import specs_for
@@ -57,7 +57,7 @@ def prompts_for(n: int) -> list[tuple[list, str]]:
 
 
 def measure(settings, prompts) -> dict:
-    from tinyagent.nodes.llm import complete, load_llama
+    from tinyagent.nodes.model.llm import complete, load_llama
 
     llm = load_llama(settings)
 
@@ -116,7 +116,7 @@ def main() -> None:
         if quant.endswith(".gguf"):
             models.append((f"merged {Path(quant).name}", Settings(model_path=quant, lora_path=None, **extra)))
             continue
-        from tinyagent.nodes.merged_model import merged_model
+        from tinyagent.nodes.model.merged_model import merged_model
         s = Settings(lora_path=PROJECT_ADAPTER, merge_quant=quant, **extra)
         models.append((f"merged {quant.upper()}", Settings(model_path=merged_model(s), lora_path=None, **extra)))
 

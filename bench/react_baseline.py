@@ -138,12 +138,12 @@ class StepCounter(BaseCallbackHandler):
 def make_react(model_path: Path, tools: list, args) -> tuple[Any, Meter, StepCounter]:
     from langchain.agents import create_agent
 
-    from tinyagent.nodes.llm import install_cpu_defaults
+    from tinyagent.nodes.model.llm import install_cpu_defaults
 
     for t in tools:  # errors go back to the model as observations, as in this graph
         t.handle_tool_error = True
         t.handle_validation_error = True
-    install_cpu_defaults()  # as the agent loads its model: no AMX buffers where they crash (nodes/llm.py)
+    install_cpu_defaults()  # as the agent loads its model: no AMX buffers where they crash (nodes/model/llm.py)
     model = ReactChatLlamaCpp(model_path=str(model_path), model_kwargs={"chat_format": "chatml-function-calling"},  # (1)
                               n_ctx=4096, n_batch=512, temperature=0.0, n_threads=args.threads,
                               max_tokens=args.max_tokens, seed=0, verbose=False)
@@ -193,7 +193,7 @@ def react_success(calls: list[tuple], gold: list[dict]) -> bool:
 
 # -- this graph ------------------------------------------------------------------------------
 class CompleteCounter:
-    """Wraps nodes.llm.complete where a node calls it (the planner; the joiner composes its answer
+    """Wraps nodes.model.llm.complete where a node calls it (the planner; the joiner composes its answer
     in code and calls no model since the truthful-answer work): model calls and tokens per request."""
 
     def __init__(self):

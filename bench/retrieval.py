@@ -9,7 +9,7 @@ the same without the classifier (similarity only), and with tool cards alone. Th
 show up to k + 3 tools when it is sure a request needs them: the mean shown is reported.
 Recall: the share of a request's needed tools that were shown, averaged over requests; "all
 shown": the share of requests that got every tool they need. Prompt tokens: the planner's whole
-prompt (nodes.prompts.plan_messages in ChatML, the one solved example included), counted with
+prompt (nodes.plans.prompts.plan_messages in ChatML, the one solved example included), counted with
 the model's own tokenizer, for the retrieved tools and for all tools. Writes
 bench/results/retrieval.json and the plot.
 """
@@ -40,7 +40,7 @@ def main() -> None:
     from llama_cpp import Llama
 
     from tinyagent.graph.settings import Settings
-    from tinyagent.nodes.prompts import chatml, plan_messages
+    from tinyagent.nodes.plans.prompts import chatml, plan_messages
     from tinyagent.store.tool_index import ToolIndex, load_examples
     from tinyagent.tools import ToolConfig, default_tools, init_workspace
     from tinyagent.tools.specs import specs_for
@@ -60,7 +60,7 @@ def main() -> None:
     settings = Settings(lora_path=None)
     vocab = Llama(str(settings.model_path), vocab_only=True, verbose=False)
 
-    def tokens(msgs) -> int:  # as nodes.llm.count_tokens counts for the loaded model
+    def tokens(msgs) -> int:  # as nodes.model.llm.count_tokens counts for the loaded model
         return len(vocab.tokenize(chatml(msgs).encode("utf-8"), add_bos=False, special=True))
 
     variants = (("retrieval", full), ("similarity only", sim), ("cards only", cards))

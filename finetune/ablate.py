@@ -26,7 +26,7 @@ from tinyagent.finetune.evaluate import (
     stdout_to_stderr,
     summarize,
 )
-from tinyagent.nodes.pipeline import RULES
+from tinyagent.nodes.rules.pipeline import RULES
 
 
 def ablate(graph, rows: Sequence[dict], progress=None) -> dict:

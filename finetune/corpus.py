@@ -75,7 +75,7 @@ def toolset_specs(toolset: dict) -> dict:
 # -- checking --------------------------------------------------------------------------------------
 def row_errors(row: dict, specs: dict) -> list[str]:
     """What is wrong with one row: its keys, its fields, and each plan under the compiler."""
-    from tinyagent.nodes.planlang import PlanError, compile_plan
+    from tinyagent.nodes.plans.planlang import PlanError, compile_plan
 
     errs = []
     missing, unknown = REQUIRED - set(row), set(row) - REQUIRED - OPTIONAL

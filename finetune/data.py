@@ -32,8 +32,8 @@ from tinyagent.finetune import data_intents as I
 from tinyagent.finetune import data_people as P
 from tinyagent.finetune import data_vocab as V
 from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
-from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan
-from tinyagent.nodes.prompts import composed_example, plan_messages
+from tinyagent.nodes.plans.planlang import PlanError, Task, compile_plan, format_plan
+from tinyagent.nodes.plans.prompts import composed_example, plan_messages
 from tinyagent.tools.dates import find_phrases, parse_end, parse_when
 from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
@@ -545,7 +545,7 @@ def token_stats(rows: list[dict]) -> dict[str, float] | None:
         from transformers import AutoTokenizer
 
         from tinyagent.graph.settings import default_model_path
-        from tinyagent.nodes.prompts import chatml
+        from tinyagent.nodes.plans.prompts import chatml
 
         path = default_model_path()
         tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)

@@ -247,7 +247,7 @@ def load_rows(split: str, limit: int | None, data_dir: Path = DATA_DIR) -> list[
 def evaluate_rows(graph, rows: Sequence[dict], progress=None, context: dict | None = None) -> list[dict]:
     """Run each request through the graph (dry run) and compare its plan with the gold plan.
     ``context``: more run options (``{"rules_off": "fan_out"}``)."""
-    from tinyagent.nodes.planlang import PlanError, compile_plan
+    from tinyagent.nodes.plans.planlang import PlanError, compile_plan
 
     graphs = graph if callable(graph) and not hasattr(graph, "invoke") else (lambda row: graph)
     results = []
@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = graph.resources.settings
     meta = {"split": args.split, "model": str(settings.model_path),
             "lora": str(settings.lora_path) if settings.lora_path else None,
-            # the adapter merged into the model in this quant type (nodes/merged_model.py), or applied at run time
+            # the adapter merged into the model in this quant type (nodes/model/merged_model.py), or applied at run time
             "merged": settings.merge_quant if settings.lora_path and settings.merge_adapter else None,
             "focus_tools": settings.focus_tools,
             "first_try_parse_rate": round(sum(r["parsed"] and r["rounds"] == 1 for r in results)

@@ -2,7 +2,7 @@
 
 Default: a GGUF LoRA adapter (load it with ``lora_path`` next to the base GGUF).
 ``--merge --quant Q4_1|Q8_0|F16``: one standalone model GGUF, the adapter merged into the base.
-(The agent merges the shipped GGUF LoRA itself, without the training run: nodes/merged_model.py.)
+(The agent merges the shipped GGUF LoRA itself, without the training run: nodes/model/merged_model.py.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 from tinyagent.finetune import gguf_io
 from tinyagent.finetune.config import ROOT, TrainConfig
-from tinyagent.nodes import gguf_merge
+from tinyagent.nodes.model import gguf_merge
 
 DEFAULT_OUT = ROOT / "finetune" / "adapter" / "tinyagent-planner-lora.gguf"
 

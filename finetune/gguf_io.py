@@ -11,7 +11,7 @@ from typing import Mapping
 import numpy as np
 from gguf import GGUFReader, GGUFWriter, LlamaFileType
 
-from tinyagent.nodes.gguf_merge import copy_metadata, read_lora, write_file  # shared with the run-time merge
+from tinyagent.nodes.model.gguf_merge import copy_metadata, read_lora, write_file  # shared with the run-time merge
 
 ARCH = "llama"
 

@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 
 from tinyagent.finetune.config import TrainConfig
-from tinyagent.nodes.prompts import chatml
+from tinyagent.nodes.plans.prompts import chatml
 
 IGNORE = -100      # label of positions without loss
 PAD = 0            # any id: padding sits after the text, is masked, and carries no loss

@@ -20,8 +20,8 @@ from tinyagent.graph.inputs import (
     require_request,
 )
 from tinyagent.graph.settings import Settings, SettingsError
-from tinyagent.nodes.gguf_check import ModelFileError
-from tinyagent.nodes.llm_server import ModelServerError
+from tinyagent.nodes.model.gguf_check import ModelFileError
+from tinyagent.nodes.model.llm_server import ModelServerError
 
 #: Errors that are the person's to fix: printed as one line, exit status 2.
 USER_ERRORS = (SettingsError, ModelFileError, ModelServerError, InputError, FileNotFoundError)
@@ -134,7 +134,7 @@ def run_report(state: dict[str, Any], total: float) -> dict[str, Any]:
         "plan_error": state.get("plan_error"),
         "tasks": [task_view(t) for t in state.get("tasks", [])],
         "answer": state.get("answer") or None,
-        "rules": state.get("rule_trace", []),  # what each plan rule changed (nodes/pipeline.py)
+        "rules": state.get("rule_trace", []),  # what each plan rule changed (nodes/rules/pipeline.py)
         "replans": state.get("replans", 0),
         "prompt_tokens": state.get("prompt_tokens", 0),
         "timings": timings,
@@ -265,7 +265,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from tinyagent.nodes.pipeline import RULES
+    from tinyagent.nodes.rules.pipeline import RULES
 
     for r in RULES:
         print(f"{r.name:28s} {r.stage:8s} {r.guards or '-':16s} {r.purpose}")

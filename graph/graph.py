@@ -8,7 +8,7 @@ from langchain_core.tools import BaseTool
 from langgraph.graph import END, START, StateGraph
 
 from tinyagent.graph.settings import Settings
-from tinyagent.graph.state import InputState, OutputState, State
+from tinyagent.nodes.state import InputState, OutputState, State
 from tinyagent.nodes.compile import make_compile, route_after_compile
 from tinyagent.nodes.context import recursion_limit
 from tinyagent.nodes.execute import make_execute
@@ -33,7 +33,7 @@ def load_model(settings: Settings | None = None) -> Any:
 
     The graphs then share one llama.cpp model: its runs take turns on it (one lock), so this saves
     memory and start-up, not time; for throughput run several processes or a model server."""
-    from tinyagent.nodes.llm import load_llama
+    from tinyagent.nodes.model.llm import load_llama
     return load_llama(settings or Settings())
 
 

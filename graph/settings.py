@@ -115,7 +115,7 @@ class Settings(BaseSettings):
     plan_parts: bool = Field(True, description=(
         "On a first turn, a request of several asks (a list, sentences, \"; \", \"then\") whose first "
         "plan is invalid is planned part by part, and a part the first plan does not speak of is "
-        "planned alone and added (nodes/segments.py); each such round counts as a replan."))
+        "planned alone and added (nodes/request/segments.py); each such round counts as a replan."))
     part_tool_below: float = Field(0.08, ge=0.0, le=1.0, description=(
         "With plan_parts: a first-plan step whose values speak of one part of the request only, and "
         "whose tool the classifier gives that part alone less than this, is taken out with the steps "
@@ -134,7 +134,7 @@ class Settings(BaseSettings):
         "In the planner's grammar, who to look up and which file or note to open may only be a run of "
         "the person's words (the request, typos corrected or not, and the earlier turns)."))
     rules_off: str = Field("", description=(
-        "Plan rules switched off, comma-separated (their names and purposes: nodes/pipeline.py, or "
+        "Plan rules switched off, comma-separated (their names and purposes: nodes/rules/pipeline.py, or "
         "`tinyagent rules`); each run's trace of what the rules changed is on the plan message."))
     task_timeout_s: float = Field(Context.task_timeout_s, gt=0, description="Per-task time limit in seconds.")
     data_dir: Path = Field(default_factory=default_data_dir,
@@ -158,7 +158,7 @@ class Settings(BaseSettings):
     @field_validator("rules_off")
     @classmethod
     def _known_rules(cls, v):
-        from tinyagent.nodes.pipeline import parse_rules_off
+        from tinyagent.nodes.rules.pipeline import parse_rules_off
         return ",".join(parse_rules_off(v))
 
     @property
@@ -176,7 +176,7 @@ class Settings(BaseSettings):
     @field_validator("merge_quant")
     @classmethod
     def _known_quant(cls, v):
-        from tinyagent.nodes.gguf_merge import QUANTS
+        from tinyagent.nodes.model.gguf_merge import QUANTS
 
         if v.upper() not in QUANTS:
             raise ValueError(f"{v!r} is not a quant type the merge writes; one of {', '.join(QUANTS)}")
@@ -204,7 +204,7 @@ class Settings(BaseSettings):
         GGUF model (or LoRA adapter) llama.cpp can load: llama.cpp itself may crash on one."""
         if self.model_url:  # the server has the model; nodes.llm_server checks that it answers
             return self
-        from tinyagent.nodes.gguf_check import GGUFError, check_adapter, check_model
+        from tinyagent.nodes.model.gguf_check import GGUFError, check_adapter, check_model
 
         if not Path(self.model_path).is_file():
             raise SettingsError(

@@ -117,8 +117,8 @@ class RunView:
                 self.items.append(("plan", len(self.plans) - 1))
                 self.writing = True
             self.plans[-1] += event.get("text", "")
-        elif kind == "rules":  # what the plan rules changed, by name (nodes/pipeline.py)
-            from tinyagent.nodes.pipeline import describe_trace
+        elif kind == "rules":  # what the plan rules changed, by name (nodes/rules/pipeline.py)
+            from tinyagent.nodes.rules.pipeline import describe_trace
 
             for line in describe_trace(event.get("trace", [])).splitlines():
                 self.note(f"rule {line}")

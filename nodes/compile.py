@@ -11,15 +11,15 @@ from langgraph.config import get_config
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from tinyagent.nodes.answer import compose
-from tinyagent.nodes.checks import file_lookups, person_lookups
+from tinyagent.nodes.report.answer import compose
+from tinyagent.nodes.rules.checks import file_lookups, person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
-from tinyagent.nodes.pipeline import Facts, Trace, parse_rules_off, run_rules
-from tinyagent.nodes.received import target_of
-from tinyagent.nodes.record import plan_message, tool_messages
+from tinyagent.nodes.plans.planlang import PlanError, compile_plan, format_call, format_plan, renumbered
+from tinyagent.nodes.rules.pipeline import Facts, Trace, parse_rules_off, run_rules
+from tinyagent.nodes.rules.received import target_of
+from tinyagent.nodes.report.record import plan_message, tool_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
-from tinyagent.nodes.segments import home, refers_back, segments, uncovered
+from tinyagent.nodes.request.segments import home, refers_back, segments, uncovered
 from tinyagent.tools import clock
 from tinyagent.tools.risk import RISK_WORDS, RISKS, risk_of
 
@@ -78,7 +78,7 @@ def parse_approval(value: Any) -> tuple[bool, str]:
 
 
 def settle_early(res: Resources, state: dict, records: list[dict]) -> list[dict]:
-    """Records as they really are: a read-only task the plan node started early (nodes/early.py)
+    """Records as they really are: a read-only task the plan node started early (nodes/rules/early.py)
     is recorded as it finished, even when the rest of the plan does not run."""
     early = res.early.pop(state.get("early"))
     if early is None:
@@ -91,7 +91,7 @@ def settle_early(res: Resources, state: dict, records: list[dict]) -> list[dict]
 
 
 def by_parts(res: Resources, state: dict, keep_back: bool = True) -> list[str]:
-    """The parts of the request (nodes/segments.py) when its first plan may be completed or
+    """The parts of the request (nodes/request/segments.py) when its first plan may be completed or
     replaced part by part: a first turn's first plan, with ``plan_parts`` on; [] otherwise.
     ``keep_back=False``: with the asks that refer back cut off too ("text him ...")."""
     if not res.settings.plan_parts or state.get("context") or state.get("tasks") or state.get("feedback") \
@@ -197,7 +197,7 @@ def make_compile(res: Resources):
         asks = by_parts(res, state, keep_back=False) if more and res.settings.part_tool_sure < 1 else []
         if parts or asks:
             # steps whose tool does not fit the one part they speak of go, and that part is planned
-            # alone; so is a part no step speaks of (nodes/segments.py), and an ask whose sure tool
+            # alone; so is a part no step speaks of (nodes/request/segments.py), and an ask whose sure tool
             # no step calls
             judge = getattr(res.index(), "tool_probabilities", None)  # (an index of your own may not judge)
             probs = judge(parts + asks) if judge else [{} for _ in parts + asks]  # one look for both

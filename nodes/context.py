@@ -35,7 +35,7 @@ class Context:
     max_tools: int = field(default=5, metadata={
         "description": "Tools shown to the planner per request."})
     rules_off: str = field(default="", metadata={
-        "description": "Plan rules to switch off for this run, comma-separated (names in nodes/pipeline.py, "
+        "description": "Plan rules to switch off for this run, comma-separated (names in nodes/rules/pipeline.py, "
                        "e.g. 'fan_out,fit_values'); what each rule changed is on the plan's message."})
     today: str = field(default="", metadata={
         "description": "Today's date as YYYY-MM-DD, for relative dates; empty: the machine's date."})
@@ -55,7 +55,7 @@ class Context:
         except ValueError as exc:
             problems.append(str(exc))
         if self.rules_off:
-            from tinyagent.nodes.pipeline import parse_rules_off  # (the rules import half the nodes)
+            from tinyagent.nodes.rules.pipeline import parse_rules_off  # (the rules import half the nodes)
             try:
                 parse_rules_off(self.rules_off)
             except ValueError as exc:

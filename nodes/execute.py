@@ -15,9 +15,9 @@ from langchain_core.tools import BaseTool, StructuredTool, Tool
 from langgraph.runtime import get_runtime
 from pydantic import ValidationError
 
-from tinyagent.nodes.planlang import REF, is_ref
-from tinyagent.nodes.prompts import as_text
-from tinyagent.nodes.record import tool_messages
+from tinyagent.nodes.plans.planlang import REF, is_ref
+from tinyagent.nodes.plans.prompts import as_text
+from tinyagent.nodes.report.record import tool_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.tools import cancel, clock
 
@@ -104,7 +104,7 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
     """Run task records; each starts the moment its dependencies finish. Returns updated records.
 
     values: filled with each finished task's result as the tool returned it.
-    started: tasks already running (nodes/early.py), as futures of (record, value); they are
+    started: tasks already running (nodes/rules/early.py), as futures of (record, value); they are
         awaited, not run again, and the tasks that depend on them start when they finish."""
     results: dict[int, Any] = dict(earlier)
     started = started or {}

@@ -1,4 +1,4 @@
-"""join: answer from the task records (nodes/answer.py), or plan again when a new plan can fix a failure."""
+"""join: answer from the task records (nodes/report/answer.py), or plan again when a new plan can fix a failure."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Literal
 from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.answer import compose, fixable
+from tinyagent.nodes.report.answer import compose, fixable
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.language import english_only
+from tinyagent.nodes.request.language import english_only
 from tinyagent.nodes.resources import Resources, run_context
 
 Route = Literal["plan", "__end__"]

@@ -6,19 +6,19 @@ import time
 
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.checks import asks_for_contact, asks_to_attach, person_lookups
+from tinyagent.nodes.rules.checks import asks_for_contact, asks_to_attach, person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.decode import any_refuser, join_refuser, stated_value_refuser
-from tinyagent.nodes.early import EarlyStart
+from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
+from tinyagent.nodes.rules.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
-from tinyagent.nodes.grammar import money_amounts, plan_grammar, steps_for
-from tinyagent.nodes.llm import complete
-from tinyagent.nodes.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
-from tinyagent.nodes.prompts import plan_messages
+from tinyagent.nodes.plans.grammar import money_amounts, plan_grammar, steps_for
+from tinyagent.nodes.model.llm import complete
+from tinyagent.nodes.plans.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
+from tinyagent.nodes.plans.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.retrieve import retrieval
-from tinyagent.nodes.segments import home, placed
-from tinyagent.nodes.spans import request_spans
+from tinyagent.nodes.request.segments import home, placed
+from tinyagent.nodes.request.spans import request_spans
 from tinyagent.store.tool_classifier import clauses
 from tinyagent.tools.dates import find_phrases
 
@@ -42,7 +42,7 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
         # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
         # distractors the model was trained with, and the grammar keeps it to the sure ones.
         callable_specs = [s for s in specs if s.name in focus] or specs
-    # who to look up and which file or note to open: copied from the person's words (nodes/spans.py)
+    # who to look up and which file or note to open: copied from the person's words (nodes/request/spans.py)
     spans = request_spans(view["query"], view.get("reading") or "", view.get("context") or "") \
         if res.settings.copy_spans else None
     grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
@@ -181,7 +181,7 @@ def make_plan(res: Resources):
         def on_token(tok: str) -> None:
             write({"type": "plan_token", "text": tok})
             if early is not None:
-                early.feed(tok)  # a complete, valid read-only line starts now (nodes/early.py)
+                early.feed(tok)  # a complete, valid read-only line starts now (nodes/rules/early.py)
         text, n_prompt = write_plan(res, ctx, llm, state, done=done, reason=reason,
                                     error=state.get("plan_error"), first_id=first_id, on_token=on_token)
         key = None

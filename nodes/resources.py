@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from langchain_core.tools import BaseTool
 
 from tinyagent.nodes.context import Context, context_schema
-from tinyagent.nodes.early import EarlyRegistry
+from tinyagent.nodes.rules.early import EarlyRegistry
 from tinyagent.tools.specs import ToolSpec
 
 
@@ -43,7 +43,7 @@ class Resources:
     def llm(self, progress: Callable[[str], None] | None = None) -> Any:
         with self._lock:
             if self._llm is None:
-                from tinyagent.nodes.llm import load_llama
+                from tinyagent.nodes.model.llm import load_llama
                 t = time.perf_counter()
                 if progress and getattr(self.settings, "model_url", None):
                     progress(f"Connecting to the model server {self.settings.model_url}")

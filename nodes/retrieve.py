@@ -9,12 +9,12 @@ from typing import Any, Callable
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.checks import asks_to_attach
+from tinyagent.nodes.rules.checks import asks_to_attach
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.followups import corrected_request
-from tinyagent.nodes.language import foreign_language
-from tinyagent.nodes.prompts import composed_example
-from tinyagent.nodes.record import earlier_turns
+from tinyagent.nodes.rules.followups import corrected_request
+from tinyagent.nodes.request.language import foreign_language
+from tinyagent.nodes.plans.prompts import composed_example
+from tinyagent.nodes.report.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.

@@ -28,7 +28,7 @@ try:
 except SettingsError as exc:
     sys.exit(f"scripts/llama-server.sh: {exc}")
 if s.lora_path and s.merge_adapter:  # as the agent runs it: the adapter merged into the model, cached
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.merged_model import merged_model
     print(merged_model(s)); print("")
 else:
     print(s.model_path); print(s.lora_path or "")')
@@ -36,7 +36,7 @@ MODEL=$(sed -n 1p <<<"$FILES"); LORA=$(sed -n 2p <<<"$FILES")
 PORT="${PORT:-8080}"; PARALLEL="${PARALLEL:-4}"; CTX="${CTX:-2048}"; THREADS="${THREADS:-$(nproc)}"
 
 # llama.cpp's extra weight buffers (AMX, repacked layouts) die with SIGILL on machines that advertise
-# AMX without running it (nodes/llm.py, extra_buffers): off where AMX is advertised, unless
+# AMX without running it (nodes/model/llm.py, extra_buffers): off where AMX is advertised, unless
 # TINYAGENT_LLAMA_EXTRA_BUFFERS=1 says it runs there.
 NO_REPACK=()
 case "${TINYAGENT_LLAMA_EXTRA_BUFFERS:-}" in

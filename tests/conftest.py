@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# The adapter merged into the model (nodes/merged_model.py) is built once for the whole test run, in
+# The adapter merged into the model (nodes/model/merged_model.py) is built once for the whole test run, in
 # the repository's ignored .cache, not once per test's temporary data dir.
 os.environ.setdefault("TINYAGENT_MODEL_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache" / "models"))
 

@@ -48,7 +48,7 @@ def sync_sleeper(name: str, seconds: float) -> StructuredTool:
 def grammar_accepts(llama, gbnf: str, text: str, special: bool = False) -> bool:
     """Whether llama.cpp's sampler for ``gbnf`` lets a model with ``llama``'s vocabulary (a
     ``llama_cpp.Llama``) write ``text``, token by token."""
-    from tinyagent.nodes.decode import Grammar
+    from tinyagent.nodes.model.decode import Grammar
 
     grammar = Grammar(llama, gbnf)
     try:

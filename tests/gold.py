@@ -8,7 +8,7 @@ from functools import cache
 from typing import Iterator
 
 from tinyagent.finetune import data
-from tinyagent.nodes.planlang import Task, compile_plan
+from tinyagent.nodes.plans.planlang import Task, compile_plan
 from tinyagent.tools import clock
 from tinyagent.tools.specs import ToolSpec
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tinyagent.nodes.answer import compose, fixable
+from tinyagent.nodes.report.answer import compose, fixable
 
 
 def rec(id, tool, status, result=None, error=None, deps=(), args=None, round=0):
@@ -83,7 +83,7 @@ def test_instructions_become_words_for_the_recipient():
 
 
 def test_a_python_error_is_one_sentence_with_its_line():
-    from tinyagent.nodes.answer import compose
+    from tinyagent.nodes.report.answer import compose
 
     task = {"id": 1, "tool": "run_python", "status": "done", "args": {"code": "x = 1\nprint(1/0)"},
             "result": {"stdout": "", "exit_code": 1, "timed_out": False,

@@ -1,9 +1,9 @@
-"""A file found to be sent along is attached, not pasted in as the message's text (nodes/attachments.py)."""
+"""A file found to be sent along is attached, not pasted in as the message's text (nodes/rules/attachments.py)."""
 
 from __future__ import annotations
 
-from tinyagent.nodes.attachments import attach_not_paste
-from tinyagent.nodes.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.attachments import attach_not_paste
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 
 
 def test_a_found_file_in_the_text_is_attached(specs):

@@ -1,11 +1,11 @@
-"""Plan checks against the request (nodes/checks.py), on the real tools' schemas and roles."""
+"""Plan checks against the request (nodes/rules/checks.py), on the real tools' schemas and roles."""
 
 from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.checks import asks_to_attach, check_plan
-from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.nodes.rules.checks import asks_to_attach, check_plan
+from tinyagent.nodes.plans.planlang import PlanError, compile_plan
 from tinyagent.tools import default_tools, init_workspace
 from tinyagent.tools.specs import specs_for
 
@@ -266,7 +266,7 @@ def test_no_free_text_of_a_gold_plan_says_nothing_the_request_says():
     """Every note content, reminder note and other text written as given in the gold plans of the
     generated splits and the hand-written set shares a word with its request."""
     from tests.gold import gold_plans, gold_specs
-    from tinyagent.nodes.checks import WRITTEN_TEXT, _words, unsaid_text
+    from tinyagent.nodes.rules.checks import WRITTEN_TEXT, _words, unsaid_text
 
     checked, unsaid = 0, []
     for row, tasks in gold_plans():
@@ -291,7 +291,7 @@ def test_python_code_that_does_not_compile_is_refused_before_it_runs(specs):
 
 def test_no_gold_python_code_fails_to_compile():
     from tests.gold import gold_plans
-    from tinyagent.nodes.checks import compiles
+    from tinyagent.nodes.rules.checks import compiles
 
     codes = [t.args["code"] for _, tasks in gold_plans() for t in tasks if t.tool == "run_python"]
     assert len(codes) > 200

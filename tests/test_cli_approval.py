@@ -131,7 +131,7 @@ def test_on_a_terminal_the_plan_is_shown_and_asked_about(run):
     code, out, err, sent = run(TEXT, "--json", terminal_reply="n")
     assert code == 0 and sent == "Sam: On my way\n"  # nothing more was sent
     report = json.loads(out)
-    # the lookup (a read) started while the plan was written (nodes/early.py) and is recorded as
+    # the lookup (a read) started while the plan was written (nodes/rules/early.py) and is recorded as
     # run; the text waited for the answer and was not sent
     assert [t["status"] for t in report["tasks"]] == ["done", "rejected"]
     assert "because you did not approve it" in report["answer"]

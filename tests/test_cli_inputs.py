@@ -14,7 +14,7 @@ import pytest
 from tinyagent.graph import cli
 from tinyagent.graph.inputs import clean_request
 from tinyagent.graph.settings import REPO_ROOT, Settings, SettingsError
-from tinyagent.nodes.gguf_check import GGUFError, check_adapter, check_model, read_header
+from tinyagent.nodes.model.gguf_check import GGUFError, check_adapter, check_model, read_header
 
 
 def gguf_bytes(meta: dict, tensors: int = 1, version: int = 3) -> bytes:

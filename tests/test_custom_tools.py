@@ -12,9 +12,9 @@ from pydantic import BaseModel, Field
 from tests.fakes import AllToolsIndex, grammar_accepts
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.grammar import MAX_STEPS, plan_grammar
-from tinyagent.nodes.planlang import PlanError, compile_plan
-from tinyagent.nodes.prompts import composed_example, param_notes, tool_block
+from tinyagent.nodes.plans.grammar import MAX_STEPS, plan_grammar
+from tinyagent.nodes.plans.planlang import PlanError, compile_plan
+from tinyagent.nodes.plans.prompts import composed_example, param_notes, tool_block
 from tinyagent.tools.specs import ToolSpec, plan_identifier, specs_for
 
 CALLS: list[tuple[str, dict]] = []
@@ -155,7 +155,7 @@ def test_an_example_made_from_the_schema_when_no_stored_one_fits(tmp_path):
 
 
 def test_a_request_of_many_asks_gets_room_for_a_longer_plan():
-    from tinyagent.nodes.grammar import PLAN_STEPS, steps_for
+    from tinyagent.nodes.plans.grammar import PLAN_STEPS, steps_for
     from tinyagent.store.tool_classifier import clauses
     specs = specs_for(tools())
     assert PLAN_STEPS == 8 and MAX_STEPS == 12
@@ -208,7 +208,7 @@ def test_the_grammar_takes_nested_values_and_refuses_none_and_unknown_enum_value
     assert not accepts('1. math_factorial(n="$2")')
     assert accepts('1. get_weather(city="Oslo")\n2. math_factorial(n="$1")\n3. join()<END_OF_PLAN>')
     # ... and never one the request writes as money ("request $2 from @omar": "$2" is the amount)
-    from tinyagent.nodes.grammar import money_amounts
+    from tinyagent.nodes.plans.grammar import money_amounts
     gbnf = plan_grammar(specs.values(), money=money_amounts("request $2 from @omar, not $3.50"))
     assert money_amounts("request $2 from @omar, not $3.50") == {2}
     assert not accepts('1. get_weather(city="$2")')

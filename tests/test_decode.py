@@ -6,10 +6,10 @@ from langchain_core.callbacks import BaseCallbackHandler
 
 from tests.fakes import compose_new_email, get_email_address, grammar_accepts
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.decode import greedy_complete
-from tinyagent.nodes.grammar import plan_grammar
-from tinyagent.nodes.llm import complete, load_llama
-from tinyagent.nodes.prompts import chatml, model_prompt, plan_messages
+from tinyagent.nodes.model.decode import greedy_complete
+from tinyagent.nodes.plans.grammar import plan_grammar
+from tinyagent.nodes.model.llm import complete, load_llama
+from tinyagent.nodes.plans.prompts import chatml, model_prompt, plan_messages
 from tinyagent.tools.specs import specs_for
 
 llama_cpp = pytest.importorskip("llama_cpp")
@@ -83,7 +83,7 @@ def test_each_token_reaches_the_runs_callbacks_and_one_can_stop_it(llm):
 
 
 def test_join_is_refused_while_a_required_tool_has_no_step():
-    from tinyagent.nodes.decode import join_refuser
+    from tinyagent.nodes.model.decode import join_refuser
     def fresh():
         return join_refuser(["send_sms"], ["get_phone_number", "send_sms", "jobs_find"])
     refuse = fresh()
@@ -96,7 +96,7 @@ def test_join_is_refused_while_a_required_tool_has_no_step():
 
 
 def test_the_step_where_join_was_refused_calls_a_required_tool():
-    from tinyagent.nodes.decode import join_refuser
+    from tinyagent.nodes.model.decode import join_refuser
     refuse = join_refuser(["water_plants"], ["rent_bike", "water_plants", "get_air_quality"])
     assert not refuse("1. ", "rent")                     # before join was refused, any tool
     assert refuse("1. ", "join")                         # the model wanted to end here
@@ -112,7 +112,7 @@ def test_the_step_where_join_was_refused_calls_a_required_tool():
 
 
 def test_join_is_refused_while_a_looked_up_person_is_used_by_no_step():
-    from tinyagent.nodes.decode import join_refuser
+    from tinyagent.nodes.model.decode import join_refuser
     refuse = join_refuser([], ["get_phone_number", "send_sms"], ["get_phone_number"])
     looked_up = '1. get_phone_number(name="Lars")\n2. '
     assert refuse(looked_up, "join")
@@ -128,7 +128,7 @@ def test_join_is_refused_while_a_looked_up_person_is_used_by_no_step():
 
 
 def test_an_empty_plan_is_refused_when_asked_and_any_step_makes_it_not_empty():
-    from tinyagent.nodes.decode import join_refuser
+    from tinyagent.nodes.model.decode import join_refuser
     refuse = join_refuser([], ["water_plants", "lock_door"], not_empty=True)
     assert refuse("", "1. join") and refuse("1. ", "join")
     assert not refuse('1. water_plants(zone="garden")\n2. ', "join")
@@ -136,7 +136,7 @@ def test_an_empty_plan_is_refused_when_asked_and_any_step_makes_it_not_empty():
 
 
 def test_a_request_for_the_address_or_number_itself_is_told_apart():
-    from tinyagent.nodes.checks import asks_for_contact
+    from tinyagent.nodes.rules.checks import asks_for_contact
     for query in ["What is Tom Baker's email address?", "give me the emal of Aaron White", "whats lena's cell",
                   "how can I calll Jonathan", "which email does Nadia use", "phone number for Dr. Okafor pls",
                   "get Ana's number and text her hi"]:
@@ -147,7 +147,7 @@ def test_a_request_for_the_address_or_number_itself_is_told_apart():
 
 
 def test_the_real_model_calls_a_required_tool_before_it_may_join(llm):
-    from tinyagent.nodes.decode import join_refuser
+    from tinyagent.nodes.model.decode import join_refuser
     specs = specs_for([get_email_address, compose_new_email])
     messages = plan_messages("What is Tom Baker's email address?", list(specs.values()))
     free, _, _ = complete(llm, messages, plan_grammar(specs.values()), 128, 0.0)
@@ -184,7 +184,7 @@ def test_with_no_prefix_cache_plans_are_the_same_and_no_state_is_kept():
 
 
 def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
-    from tinyagent.nodes.decode import stated_numbers, stated_value_refuser
+    from tinyagent.nodes.model.decode import stated_numbers, stated_value_refuser
     from tinyagent.tools.dates import find_phrases
     from tinyagent.tools.specs import Param, ToolSpec
 
@@ -237,7 +237,7 @@ def test_a_person_or_a_file_is_a_name_an_address_or_a_whole_reference(llm):
 
 
 def test_who_to_look_up_and_which_file_are_copied_from_the_persons_words(llm):
-    from tinyagent.nodes.spans import request_spans
+    from tinyagent.nodes.request.spans import request_spans
     from tinyagent.tools.specs import Param, ToolSpec
 
     lookup = ToolSpec("get_email_address", "Look a person up.", (Param("name", "string", True, role="person"),))

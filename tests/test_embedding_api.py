@@ -10,7 +10,7 @@ from langchain_core.tools import tool
 
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.prompts import PLAN_SYSTEM
+from tinyagent.nodes.plans.prompts import PLAN_SYSTEM
 
 RATES = {("USD", "EUR"): 0.9, ("EUR", "USD"): 1.1}
 

@@ -1,4 +1,4 @@
-"""One call per value the request lists for it (nodes/fanout.py)."""
+"""One call per value the request lists for it (nodes/rules/fanout.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from langchain_core.tools import StructuredTool
 from tests.fakes import AllToolsIndex
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.fanout import fan_out, form, listed_after
-from tinyagent.nodes.planlang import compile_plan
+from tinyagent.nodes.rules.fanout import fan_out, form, listed_after
+from tinyagent.nodes.plans.planlang import compile_plan
 from tinyagent.tools.specs import specs_for
 
 CALLS: list[tuple[str, dict]] = []
@@ -61,7 +61,7 @@ def test_values_of_the_same_form_listed_after_the_one_planned():
 
 
 def test_values_listed_before_the_one_planned_when_it_is_the_last():
-    from tinyagent.nodes.fanout import listed_before
+    from tinyagent.nodes.rules.fanout import listed_before
     assert listed_before("office", "lights off in the kitchen, the hallway and the office") == ["kitchen", "hallway"]
     assert listed_before("2026-12-03", "delivery windows on 2026-12-02 and on 2026-12-03") == ["2026-12-02"]
     assert listed_before("OPS-15", "close OPS-11, OPS-12 and OPS-15 please") == ["OPS-11", "OPS-12"]

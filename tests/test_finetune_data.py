@@ -9,7 +9,7 @@ import pytest
 
 from tinyagent.finetune import data
 from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS
-from tinyagent.nodes.planlang import Task, compile_plan, format_plan
+from tinyagent.nodes.plans.planlang import Task, compile_plan, format_plan
 
 SPECS = {s.name: s for s in data.FALLBACK_SPECS}
 SYNTH = {t.spec.name: t.spec for t in TRAIN_TOOLS + UNSEEN_TOOLS}

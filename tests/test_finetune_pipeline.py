@@ -27,7 +27,7 @@ if importlib.util.find_spec("llama_cpp") is None:
 from tinyagent.finetune import export, gguf_io  # noqa: E402
 from tinyagent.finetune.config import TrainConfig  # noqa: E402
 from tinyagent.finetune.train import train  # noqa: E402
-from tinyagent.nodes.prompts import chatml  # noqa: E402
+from tinyagent.nodes.plans.prompts import chatml  # noqa: E402
 
 N_CTX = 1024
 
@@ -35,9 +35,9 @@ N_CTX = 1024
 def llama(model_path, **kw):
     import llama_cpp
 
-    from tinyagent.nodes.llm import install_cpu_defaults
+    from tinyagent.nodes.model.llm import install_cpu_defaults
 
-    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/llm.py)
+    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/model/llm.py)
     return llama_cpp.Llama(model_path=str(model_path), n_ctx=N_CTX, n_threads=2, verbose=False, **kw)
 
 

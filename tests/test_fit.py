@@ -1,4 +1,4 @@
-"""Argument values fitted to the request's words and the tool's schema (nodes/fit.py, tools/quantities.py)."""
+"""Argument values fitted to the request's words and the tool's schema (nodes/rules/fit.py, nodes/request/quantities.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from langchain_core.tools import StructuredTool
 from tests.fakes import AllToolsIndex
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.fit import fit_values
-from tinyagent.nodes.planlang import compile_plan
-from tinyagent.tools.quantities import mentions, unit_of
+from tinyagent.nodes.rules.fit import fit_values
+from tinyagent.nodes.plans.planlang import compile_plan
+from tinyagent.nodes.request.quantities import mentions, unit_of
 from tinyagent.tools.specs import specs_for
 
 CALLS: list[tuple[str, dict]] = []
@@ -207,7 +207,7 @@ def test_a_run_calls_the_tool_with_fitted_values_and_records_them(tmp_path):
     ("country", "country code", ("country", False), ["south korea", "UK"], ["KR", "GB"]),
 ])
 def test_names_become_the_codes_a_parameter_asks_for(name, description, kind, names, codes):
-    from tinyagent.tools.codes import code_kind, to_code
+    from tinyagent.nodes.rules.codes import code_kind, to_code
 
     assert code_kind(name, description) == kind
     assert [to_code(n, *kind) for n in names] == codes
@@ -216,13 +216,13 @@ def test_names_become_the_codes_a_parameter_asks_for(name, description, kind, na
 @pytest.mark.parametrize("name, description", [("city", ""), ("state", "the state the order is in"),
                                                ("currency", "the currency, as people say it")])
 def test_a_parameter_that_asks_for_no_code_keeps_names(name, description):
-    from tinyagent.tools.codes import code_kind
+    from tinyagent.nodes.rules.codes import code_kind
 
     assert code_kind(name, description) is None
 
 
 def test_an_identifier_copied_in_part_is_copied_whole():
-    from tinyagent.nodes.fit import whole_identifier
+    from tinyagent.nodes.rules.fit import whole_identifier
     assert whole_identifier("88213", "add 2 of SKU-88213 to my cart") == "SKU-88213"
     assert whole_identifier("5512", "I want to return SKU-5512 from order 100871") == "SKU-5512"
     assert whole_identifier("4471", "buy connection C-4471 for me") == "C-4471"
@@ -281,7 +281,7 @@ def test_dates_the_request_does_not_decide_are_left_as_written(request_, plan):
 
 
 def test_no_gold_plan_of_the_generated_splits_is_fitted():
-    """Every rule of nodes/fit.py, run on the gold plans of the unseen, val and test splits with each
+    """Every rule of nodes/rules/fit.py, run on the gold plans of the unseen, val and test splits with each
     row's today: a right plan is never changed."""
     import json
     from pathlib import Path
@@ -341,7 +341,7 @@ def form_fitted(plan: str, request_: str) -> list[dict]:
 
 
 def test_a_name_copied_in_part_is_copied_whole():
-    from tinyagent.nodes.fit import whole_name
+    from tinyagent.nodes.rules.fit import whole_name
     request_ = "trains from Wien Hauptbahnhof to Graz, then the Hotel Sacher reviews"
     assert whole_name("Wien", request_) == "Wien Hauptbahnhof"
     assert whole_name("Sacher", request_) == "Hotel Sacher"

@@ -1,4 +1,4 @@
-"""Follow-ups: her/him/them and "the day before" resolved against the earlier turns (nodes/followups.py)."""
+"""Follow-ups: her/him/them and "the day before" resolved against the earlier turns (nodes/rules/followups.py)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from datetime import datetime
 
 import pytest
 
-from tinyagent.nodes.followups import (
+from tinyagent.nodes.rules.followups import (
     earlier_people,
     last_event,
     people_of_pronouns,
     relative_time,
     times_of_the_event,
 )
-from tinyagent.nodes.planlang import compile_plan, format_plan
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 
 
 AISHA = ("User: can you find Aisha's email address?\n"
@@ -87,7 +87,7 @@ def test_without_an_earlier_event_nothing_changes(specs):
     ("i mean Aisha", [], [], None),
 ])
 def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
-    from tinyagent.nodes.followups import corrected_request
+    from tinyagent.nodes.rules.followups import corrected_request
 
     assert corrected_request(query, earlier, looked_up) == fixed
 

@@ -331,7 +331,7 @@ def test_without_a_checkpointer_a_step_that_needs_approval_is_refused_not_run(tm
     out = ask(graph, TEXT_ASK)
     assert sent == [] and "__interrupt__" not in out
     # the lookup (a read) started while the plan was written; the text was refused, and the answer
-    # says both (nodes/early.py)
+    # says both (nodes/rules/early.py)
     assert [t["status"] for t in out["tasks"]] == ["done", "rejected"]
     assert "Nothing else was run: step(s) 2 of the plan (sends something) need your approval" in out["answer"]
     assert "approve" in out["answer"] and "checkpointer" in out["answer"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tinyagent.nodes.planlang import PlanError, compile_plan
+from tinyagent.nodes.plans.planlang import PlanError, compile_plan
 from tinyagent.tools.specs import specs_for
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,11 +1,11 @@
-"""People the request invites become the event's invitees, looked up (nodes/invitees.py, then look_up_names)."""
+"""People the request invites become the event's invitees, looked up (nodes/rules/invitees.py, then look_up_names)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.pipeline import Facts, run_rules
-from tinyagent.nodes.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.pipeline import Facts, run_rules
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 
 
 @pytest.mark.parametrize("query, raw, final", [

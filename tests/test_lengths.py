@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.lengths import stated_length
-from tinyagent.nodes.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.lengths import stated_length
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 
 
 def _fixed(plan: str, query: str, specs) -> str:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tinyagent.graph.settings import PROJECT_ADAPTER, Settings, default_model_path
-from tinyagent.nodes.llm import install_cpu_defaults
+from tinyagent.nodes.model.llm import install_cpu_defaults
 
 gguf = pytest.importorskip("gguf")
 llama_cpp = pytest.importorskip("llama_cpp")
@@ -30,7 +30,7 @@ def test_merged_weights_are_the_base_plus_the_adapters_delta(tmp_path):
     the merged weight is dequantized base + alpha / r * B @ A, as llama.cpp applies it at run time."""
     from gguf.quants import dequantize
 
-    from tinyagent.nodes.gguf_merge import merge_lora
+    from tinyagent.nodes.model.gguf_merge import merge_lora
 
     name = "blk.0.attn_q.weight"
     base_reader, lora_reader = gguf.GGUFReader(str(default_model_path())), gguf.GGUFReader(str(PROJECT_ADAPTER))
@@ -64,7 +64,7 @@ def test_merged_weights_are_the_base_plus_the_adapters_delta(tmp_path):
 
 
 def prompt_logits(model: Path, lora: Path | None = None) -> np.ndarray:
-    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/llm.py)
+    install_cpu_defaults()  # as the agent loads it: no AMX buffers where they crash (nodes/model/llm.py)
     llm = llama_cpp.Llama(model_path=str(model), lora_path=str(lora) if lora else None, n_ctx=256,
                           n_threads=2, logits_all=True, verbose=False)
     tokens = llm.tokenize(b"<|im_start|>user\nEmail Sarah Lee the Q3 slides<|im_end|>\n<|im_start|>assistant\n"
@@ -79,7 +79,7 @@ def prompt_logits(model: Path, lora: Path | None = None) -> np.ndarray:
 def test_the_merged_model_computes_what_base_plus_run_time_lora_computes():
     """The default merged model (Q8_0) against llama.cpp applying the adapter at run time: the same
     next token almost everywhere, logits far closer than the base without the adapter is."""
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.merged_model import merged_model
 
     merged = merged_model(Settings())
     lora = prompt_logits(default_model_path(), PROJECT_ADAPTER)
@@ -95,7 +95,7 @@ def test_the_merged_model_computes_what_base_plus_run_time_lora_computes():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A model cache with the default merge in it, built once for this module's tests."""
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.merged_model import merged_model
 
     cache = tmp_path_factory.mktemp("models")
     merged_model(Settings(model_cache_dir=cache))
@@ -107,7 +107,7 @@ def cached(tmp_path, built):
     """Settings with a model cache of their own (a copy of ``built``), and the merged file they get."""
     import shutil
 
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.merged_model import merged_model
 
     shutil.copytree(built, tmp_path / "models")
     settings = Settings(data_dir=tmp_path, model_cache_dir=None)
@@ -117,8 +117,8 @@ def cached(tmp_path, built):
 
 @needs_files
 def test_the_merge_is_built_once_then_reused(tmp_path, capsys):
-    from tinyagent.nodes.gguf_check import check_model
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.gguf_check import check_model
+    from tinyagent.nodes.model.merged_model import merged_model
 
     settings = Settings(data_dir=tmp_path, model_cache_dir=None)
     path = merged_model(settings)
@@ -136,8 +136,8 @@ def test_the_merge_is_built_once_then_reused(tmp_path, capsys):
 @needs_files
 @pytest.mark.parametrize("damage", ["truncated", "not a GGUF", "no record"])
 def test_a_damaged_merged_file_is_rebuilt(cached, capsys, damage):
-    from tinyagent.nodes.gguf_check import check_model
-    from tinyagent.nodes.merged_model import merged_model
+    from tinyagent.nodes.model.gguf_check import check_model
+    from tinyagent.nodes.model.merged_model import merged_model
 
     settings, path = cached
     size = path.stat().st_size
@@ -158,8 +158,8 @@ def test_a_damaged_merged_file_is_rebuilt(cached, capsys, damage):
 @needs_files
 def test_llama_cpp_refusing_the_cached_file_rebuilds_it(cached, monkeypatch):
     """A file that passes the header checks but llama.cpp cannot load: rebuilt once, then loaded."""
-    from tinyagent.nodes import llm as llm_module
-    from tinyagent.nodes.gguf_check import ModelFileError
+    from tinyagent.nodes.model import llm as llm_module
+    from tinyagent.nodes.model.gguf_check import ModelFileError
 
     settings, path = cached
     opened, real_open = [], llm_module._open
@@ -179,7 +179,7 @@ def test_llama_cpp_refusing_the_cached_file_rebuilds_it(cached, monkeypatch):
 @needs_files
 def test_concurrent_first_runs_build_one_good_file(tmp_path):
     code = ("import sys; from tinyagent.graph.settings import Settings; "
-            "from tinyagent.nodes.merged_model import merged_model; "
+            "from tinyagent.nodes.model.merged_model import merged_model; "
             "print(merged_model(Settings(model_cache_dir=sys.argv[1])))")
     env = {k: v for k, v in os.environ.items() if k != "TINYAGENT_MODEL_CACHE_DIR"}
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], env=env, text=True,
@@ -200,7 +200,7 @@ def test_concurrent_first_runs_build_one_good_file(tmp_path):
 @needs_files
 def test_merge_off_applies_the_adapter_at_run_time(monkeypatch, tmp_path):
     from tinyagent.graph.cli import parser, settings_from
-    from tinyagent.nodes import llm as llm_module
+    from tinyagent.nodes.model import llm as llm_module
 
     opened = []
 
@@ -227,7 +227,7 @@ def test_merge_off_applies_the_adapter_at_run_time(monkeypatch, tmp_path):
 
 @needs_files
 def test_without_an_adapter_nothing_is_merged(monkeypatch, tmp_path):
-    from tinyagent.nodes import llm as llm_module
+    from tinyagent.nodes.model import llm as llm_module
 
     opened = []
     monkeypatch.setattr(llm_module, "_open", lambda s, m, lora: opened.append((Path(m), lora)) or

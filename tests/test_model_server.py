@@ -24,11 +24,11 @@ from bench.load import free_port
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.grammar import plan_grammar
-from tinyagent.nodes.llm import complete, load_llama
-from tinyagent.nodes.llm_server import ModelServerError, ServerLLM
-from tinyagent.nodes.planlang import compile_plan
-from tinyagent.nodes.prompts import chatml, plan_messages
+from tinyagent.nodes.plans.grammar import plan_grammar
+from tinyagent.nodes.model.llm import complete, load_llama
+from tinyagent.nodes.model.llm_server import ModelServerError, ServerLLM
+from tinyagent.nodes.plans.planlang import compile_plan
+from tinyagent.nodes.plans.prompts import chatml, plan_messages
 from tinyagent.tools.specs import specs_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_the_request_carries_grammar_template_and_sampling(stand_in):
 
 def test_the_embedded_model_is_prompted_in_its_own_chat_template():
     pytest.importorskip("llama_cpp")
-    from tinyagent.nodes.prompts import model_prompt, render_chat
+    from tinyagent.nodes.plans.prompts import model_prompt, render_chat
 
     llm = load_llama(Settings(lora_path=None))
     template = llm.client.metadata["tokenizer.chat_template"]  # SmolLM2's, from the GGUF

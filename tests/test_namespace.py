@@ -46,21 +46,35 @@ def test_the_console_script_and_module_entry_points_use_the_namespace(tmp_path):
     assert script.value == "tinyagent.graph.cli:main"
 
 
-def test_layers_point_one_way():
-    """store and tools import nothing from nodes or graph; nodes nothing from graph."""
+def _imports(path):
     import ast
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            yield node.module or ""
+        elif isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+
+
+def test_layers_point_one_way():
+    """store and tools import nothing from nodes or graph; nodes nothing from graph; inside nodes the
+    sub-packages import only those below them (plans < model < request < rules < report), and none
+    of them the node files at the top."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     below = {"store": ("nodes", "graph"), "tools": ("nodes", "graph"), "nodes": ("graph",)}
     wrong = []
     for layer, above in below.items():
-        for path in (root / layer).glob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text())):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
-                    [a.name for a in node.names] if isinstance(node, ast.Import) else []
-                wrong += [f"{layer}/{path.name}: {n}" for n in names
-                          if n.split(".")[:2] in (["tinyagent", a] for a in above) or n.split(".")[0] in above]
+        for path in (root / layer).rglob("*.py"):
+            wrong += [f"{path.relative_to(root)}: {n}" for n in _imports(path)
+                      if n.split(".")[:2] in (["tinyagent", a] for a in above) or n.split(".")[0] in above]
+    order = ["plans", "model", "request", "rules", "report"]
+    assert sorted(p.name for p in (root / "nodes").iterdir() if (p / "__init__.py").exists()) == sorted(order)
+    for i, sub in enumerate(order):
+        allowed = {f"tinyagent.nodes.{s}" for s in order[:i + 1]}
+        for path in (root / "nodes" / sub).glob("*.py"):
+            wrong += [f"{path.relative_to(root)}: {n}" for n in _imports(path) if n.startswith("tinyagent.nodes")
+                      and ".".join(n.split(".")[:3]) not in allowed]
     assert not wrong, wrong
 
 

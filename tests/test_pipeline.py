@@ -8,8 +8,8 @@ from langchain_core.language_models.fake import FakeListLLM
 from tests.fakes import AllToolsIndex
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.pipeline import BY_NAME, RULES, Facts, Trace, describe_trace, parse_rules_off, run_rules
-from tinyagent.nodes.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.pipeline import BY_NAME, RULES, Facts, Trace, describe_trace, parse_rules_off, run_rules
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 
 
 def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():

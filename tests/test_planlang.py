@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinyagent.nodes.planlang import PlanError, compile_plan, format_plan, parse_plan
+from tinyagent.nodes.plans.planlang import PlanError, compile_plan, format_plan, parse_plan
 from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 SPECS = {
@@ -143,7 +143,7 @@ def test_enum_arguments_take_only_their_values_and_optional_ones_are_never_none(
 
     from langchain_core.tools import tool
 
-    from tinyagent.nodes.grammar import plan_grammar
+    from tinyagent.nodes.plans.grammar import plan_grammar
 
     @tool
     def set_fan(speed: Literal["low", "medium", "high"], room: str | None = None) -> str:

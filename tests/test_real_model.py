@@ -5,10 +5,10 @@ import pytest
 from tests.fakes import AllToolsIndex, compose_new_email, get_email_address
 from tinyagent.graph.graph import build_graph
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.grammar import plan_grammar
-from tinyagent.nodes.llm import complete, load_llama
-from tinyagent.nodes.planlang import compile_plan
-from tinyagent.nodes.prompts import plan_messages
+from tinyagent.nodes.plans.grammar import plan_grammar
+from tinyagent.nodes.model.llm import complete, load_llama
+from tinyagent.nodes.plans.planlang import compile_plan
+from tinyagent.nodes.plans.prompts import plan_messages
 from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 llama_cpp = pytest.importorskip("llama_cpp")
@@ -92,7 +92,7 @@ def test_llama_cpps_amx_buffers_are_off_where_amx_is_advertised(tmp_path, monkey
     """llama.cpp put the weights in its AMX buffers on a VM that advertises AMX without running it,
     and the first long prompt died with SIGILL; there the extra buffers are off, and a long prompt
     runs."""
-    from tinyagent.nodes.llm import amx_advertised, amx_compiled, extra_buffers, install_cpu_defaults
+    from tinyagent.nodes.model.llm import amx_advertised, amx_compiled, extra_buffers, install_cpu_defaults
 
     amx, plain = tmp_path / "amx", tmp_path / "plain"
     amx.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f amx_bf16 amx_tile amx_int8\n")

@@ -1,11 +1,11 @@
-"""A reply or forward step gets the person's words for which email it means (nodes/received.py)."""
+"""A reply or forward step gets the person's words for which email it means (nodes/rules/received.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.planlang import compile_plan
-from tinyagent.nodes.received import email_words, name_received_email, received_for_asked
+from tinyagent.nodes.plans.planlang import compile_plan
+from tinyagent.nodes.rules.received import email_words, name_received_email, received_for_asked
 
 
 def _named(plan: str, query: str, specs, context: str = "") -> str | None:
@@ -55,7 +55,7 @@ def test_recipient_names_are_not_words_for_the_email():
 
 
 def _final(plan: str, query: str, specs) -> str:
-    from tinyagent.nodes.planlang import format_plan
+    from tinyagent.nodes.plans.planlang import format_plan
 
     tasks = compile_plan(plan, specs)
     tasks = received_for_asked(tasks, specs, query) or tasks
@@ -90,8 +90,8 @@ def test_what_a_reply_says_is_not_taken_for_which_email():
 
 
 def test_a_forward_looked_up_for_the_emails_sender_goes_to_the_named_person(specs):
-    from tinyagent.nodes.planlang import format_plan
-    from tinyagent.nodes.received import forward_to_named
+    from tinyagent.nodes.plans.planlang import format_plan
+    from tinyagent.nodes.rules.received import forward_to_named
 
     plan = '1. get_email_address(name="Omar")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
     out = forward_to_named(compile_plan(plan, specs), specs, "Forward Omar's garden quote email to Tom Becker")

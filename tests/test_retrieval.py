@@ -72,7 +72,7 @@ def test_index_from_another_version_is_rebuilt(tmp_path, monkeypatch):
 
 
 def test_shipped_examples_compile_against_the_default_tools(tools_workspace):
-    from tinyagent.nodes.planlang import compile_plan
+    from tinyagent.nodes.plans.planlang import compile_plan
     from tinyagent.tools import default_tools
     specs = specs_for(default_tools(tools_workspace))
     examples = load_examples()

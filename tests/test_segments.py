@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tinyagent.nodes.planlang import compile_plan
-from tinyagent.nodes.segments import placed, segments, uncovered
+from tinyagent.nodes.plans.planlang import compile_plan
+from tinyagent.nodes.request.segments import placed, segments, uncovered
 
 DATA = Path(__file__).resolve().parents[1] / "finetune" / "data"
 

@@ -3,7 +3,7 @@
 import os
 import time
 
-from tinyagent.nodes.threads import LoadWatch
+from tinyagent.nodes.model.threads import LoadWatch
 
 
 def test_threads_follow_what_the_others_leave_free(monkeypatch):

@@ -1,12 +1,12 @@
-"""Values the person never gave are left out, and steps made only of them dropped (nodes/unstated.py)."""
+"""Values the person never gave are left out, and steps made only of them dropped (nodes/rules/unstated.py)."""
 
 from __future__ import annotations
 
 import pytest
 from langchain_core.tools import StructuredTool
 
-from tinyagent.nodes.planlang import compile_plan, format_plan
-from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.unstated import drop_invented_steps, drop_unstated_optionals
 from tinyagent.tools import clock
 from tinyagent.tools.specs import specs_for
 

@@ -36,7 +36,7 @@ def default_tools(workspace: str | Path, config: ToolConfig | None = None) -> li
     for module in (contacts, calendar, files, pdf, mail, maps, notes, sms, meetings, documents, sandbox):
         out.extend(module.tools_for(ws))
     risks = tool_risks(ws.config)
-    for t in out:  # how the answer introduces a tool's value (nodes/answer.py); what it may do
+    for t in out:  # how the answer introduces a tool's value (nodes/report/answer.py); what it may do
         t.metadata = {**(t.metadata or {}), "risk": risks.get(t.name, "change")}
         if t.name in ANSWER_LABELS:
             t.metadata["label"] = ANSWER_LABELS[t.name]

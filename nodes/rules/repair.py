@@ -7,7 +7,7 @@ The small planner often finds the file a request asks to send, but writes the lo
 or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
 plan has exactly one step that finds a file (a parameter with the "file" role) and exactly one step
 that takes attachments and attaches nothing, the file is attached there, and the lookup moved before
-that step if it came after. Where the request names the file ("the Q3 report"; nodes/checks.py,
+that step if it came after. Where the request names the file ("the Q3 report"; nodes/rules/checks.py,
 ``attached_file``) and the plan has no lookup, one is added before the email; a lookup whose file
 name the request does not say ("tool") gets the name it does say. Steps are renumbered and
 references follow them; the repaired plan is what is recorded and run.
@@ -56,7 +56,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from tinyagent.nodes.checks import (
+from tinyagent.nodes.rules.checks import (
     COMMON_WORDS,
     asks_for_contact,
     asks_for_file,
@@ -68,9 +68,9 @@ from tinyagent.nodes.checks import (
     python_param,
     speaks_of_received_email,
 )
-from tinyagent.nodes.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
 from tinyagent.store.spelling import edit_distance
-from tinyagent.tools.quantities import singular
+from tinyagent.nodes.request.quantities import singular
 from tinyagent.tools.specs import ToolSpec
 
 _NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)

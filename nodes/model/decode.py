@@ -234,7 +234,7 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
     no ``join()`` while the result of a step calling one of ``lookups`` is used by no other step (a
     person looked up and then nothing sent to them): the model gets one more step to use it, not a
     loop of them."""
-    from tinyagent.nodes.planlang import REF
+    from tinyagent.nodes.plans.planlang import REF
 
     step = re.compile(r"(?:^|\n)\s*(\d+)\.\s*([A-Za-z_]+)\(?$")
     line = re.compile(r"\s*(\d+)\.\s*([A-Za-z_]\w*)?(\()?")

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from langchain_core.messages import AIMessage, ToolMessage
 
-from tinyagent.nodes.prompts import observation
+from tinyagent.nodes.plans.prompts import observation
 
 
 def call_id(task: dict) -> str:

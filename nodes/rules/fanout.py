@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from tinyagent.nodes.planlang import Task, refs_in, renumbered
+from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.tools.specs import ToolSpec
 
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"

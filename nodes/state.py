@@ -28,7 +28,7 @@ class State(InputState, total=False):
     required: list[str]              # of those, the ones it is so sure of that the first plan must call them
     reading: str                     # the request as retrieval read it, typos corrected (store/spelling.py)
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
-    language: str | None             # the request's language where it is not English (nodes/language.py)
+    language: str | None             # the request's language where it is not English (nodes/request/language.py)
     must_plan: bool                  # a shown tool of the user's own is close to the request: no empty first plan
     examples: list[dict[str, str]]   # solved examples shown to the planner
     plan: str                        # plan text of the latest round
@@ -47,7 +47,7 @@ class State(InputState, total=False):
     timings: Annotated[dict[str, float], merge_dicts]
     feedback: str | None             # the person's comment on a rejected plan
     early: str | None                # key of the read-only tasks started while the plan was written
-    parts: list[str]                 # parts of the request to plan alone next (nodes/segments.py)
+    parts: list[str]                 # parts of the request to plan alone next (nodes/request/segments.py)
     parts_replace: bool              # they replace the latest plan (it was invalid) instead of extending it
     all_parts: list[str]             # every part of the request, when it was cut
     rule_trace: list[dict[str, Any]]  # what each plan rule changed ({"rule", "removed", "added", "round"})

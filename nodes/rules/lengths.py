@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.tools.dates import find_phrases, parse_duration
 
 

@@ -53,7 +53,7 @@ def merged_path(base: Path, adapter: Path, quant: str, cache_dir: Path) -> Path:
 
 def is_complete(path: Path) -> bool:
     """The merged file is there, as long as when it was written, and its GGUF header is a model's."""
-    from tinyagent.nodes.gguf_check import GGUFError, check_model
+    from tinyagent.nodes.model.gguf_check import GGUFError, check_model
 
     try:
         info = json.loads(path.with_suffix(".json").read_text())
@@ -87,7 +87,7 @@ def merged_model(settings) -> Path:
         print(f"tinyagent: merging the LoRA adapter {adapter.name} into {base.name} ({quant}), "
               f"once, into {out} ...", end="", file=sys.stderr, flush=True)
         t = time.perf_counter()
-        from tinyagent.nodes.gguf_merge import merge_lora
+        from tinyagent.nodes.model.gguf_merge import merge_lora
 
         out.with_suffix(".json").unlink(missing_ok=True)
         tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from langchain_core.language_models import BaseChatModel, BaseLanguageModel
 
-from tinyagent.nodes.prompts import model_prompt
+from tinyagent.nodes.plans.prompts import model_prompt
 
 #: One llama.cpp context is not safe to share between threads; runs take turns.
 _LOCKS: dict[int, threading.Lock] = {}
@@ -24,16 +24,16 @@ def _lock_for(llm: Any) -> threading.Lock:
 
 def load_llama(settings) -> BaseLanguageModel:
     """Load the settings' GGUF (and LoRA adapter) as a LangChain LlamaCpp LLM; with a model_url
-    setting, connect to that llama-server instead (nodes/llm_server.py). With merge_adapter (the
-    default) the adapter runs merged into the model (nodes/merged_model.py: built once, cached)."""
+    setting, connect to that llama-server instead (nodes/model/llm_server.py). With merge_adapter (the
+    default) the adapter runs merged into the model (nodes/model/merged_model.py: built once, cached)."""
     if getattr(settings, "model_url", None):
-        from tinyagent.nodes.llm_server import load_server
+        from tinyagent.nodes.model.llm_server import load_server
         return load_server(settings)
-    from tinyagent.nodes.gguf_check import ModelFileError
+    from tinyagent.nodes.model.gguf_check import ModelFileError
 
     settings.check()  # the files exist and their GGUF headers say model / LoRA adapter
     if settings.lora_path and getattr(settings, "merge_adapter", False):
-        from tinyagent.nodes.merged_model import invalidate, merged_model
+        from tinyagent.nodes.model.merged_model import invalidate, merged_model
 
         try:
             merged = merged_model(settings)
@@ -51,11 +51,11 @@ def load_llama(settings) -> BaseLanguageModel:
                 llm = _open(settings, merged_model(settings), None)
     else:
         llm = _open(settings, settings.model_path, settings.lora_path)
-    # threads follow the machine's load, up to n_threads (nodes/threads.py)
+    # threads follow the machine's load, up to n_threads (nodes/model/threads.py)
     llm.client._tinyagent_max_threads = settings.n_threads if getattr(settings, "adaptive_threads", False) else None
-    # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/decode.py);
+    # Recent KV states, for prompts that share a long prefix with an earlier one (nodes/model/decode.py);
     # llama-cpp-python's LlamaRAMCache would copy every prompt token's logits too (~100 MB a plan).
-    from tinyagent.nodes.decode import PrefixCache
+    from tinyagent.nodes.model.decode import PrefixCache
     entries = getattr(settings, "prefix_cache", 6)
     llm.client._tinyagent_prefix_cache = PrefixCache(entries) if entries else None
     return llm
@@ -126,7 +126,7 @@ def install_cpu_defaults() -> bool:
 def _open(settings, model_path, lora_path) -> BaseLanguageModel:
     from langchain_community.llms import LlamaCpp
 
-    from tinyagent.nodes.gguf_check import ModelFileError
+    from tinyagent.nodes.model.gguf_check import ModelFileError
 
     try:
         install_cpu_defaults()
@@ -171,13 +171,13 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
              refuse: Callable[[str, str], bool] | None = None) -> tuple[str, int, int]:
     """Run one completion; return (text, prompt tokens, generated tokens).
 
-    refuse: with llama.cpp at temperature 0, may turn down a token (nodes/decode.py); other
+    refuse: with llama.cpp at temperature 0, may turn down a token (nodes/model/decode.py); other
     models ignore it.
 
     With llama.cpp the GBNF grammar constrains decoding. Other LangChain models (scripted fakes in
     tests, or any chat model a developer passes) get the same prompt, unconstrained.
     """
-    if getattr(llm, "is_model_server", False):  # a llama-server (nodes/llm_server.py): grammar passed through
+    if getattr(llm, "is_model_server", False):  # a llama-server (nodes/model/llm_server.py): grammar passed through
         return llm.complete(messages, grammar, max_tokens, temperature, on_token)
     if isinstance(llm, BaseChatModel):
         pieces = []  # streamed, so the plan shows, and read-only steps start, as it is written
@@ -221,20 +221,20 @@ def complete(llm: Any, messages: list[dict[str, str]], grammar: str | None, max_
 def _fit_threads(llm: Any) -> None:
     wanted = getattr(llm.client, "_tinyagent_max_threads", None)
     if wanted:
-        from tinyagent.nodes.threads import fit_threads
+        from tinyagent.nodes.model.threads import fit_threads
         fit_threads(llm.client, wanted)
 
 
 def _greedy(llm: Any, prompt: str, grammar: str | None, max_tokens: int,
             on_token: Callable[[str], None] | None,
             refuse: Callable[[str, str], bool] | None = None) -> tuple[str, int, int]:
-    """Greedy decoding that asks the grammar only when needed (nodes/decode.py), reported to the
+    """Greedy decoding that asks the grammar only when needed (nodes/model/decode.py), reported to the
     run's LangChain callbacks like any LLM call (traces; the chat's Ctrl-C stops it between tokens)."""
     from langchain_core.callbacks import CallbackManager
     from langchain_core.outputs import Generation, LLMResult
     from langchain_core.runnables.config import ensure_config
 
-    from tinyagent.nodes.decode import greedy_complete
+    from tinyagent.nodes.model.decode import greedy_complete
 
     config = ensure_config()  # the calling node's run config: its callbacks, tags and metadata
     manager = CallbackManager.configure(config.get("callbacks"), None, inheritable_tags=config.get("tags"),

@@ -6,16 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from tinyagent.nodes.attachments import attach_not_paste
-from tinyagent.nodes.checks import check_plan
-from tinyagent.nodes.fanout import fan_out
-from tinyagent.nodes.fit import fit_values
-from tinyagent.nodes.followups import people_of_pronouns, times_of_the_event
-from tinyagent.nodes.invitees import invited_people
-from tinyagent.nodes.lengths import stated_length
-from tinyagent.nodes.planlang import PlanError, Task, format_call
-from tinyagent.nodes.received import forward_to_named, name_received_email, received_for_asked
-from tinyagent.nodes.repair import (
+from tinyagent.nodes.rules.attachments import attach_not_paste
+from tinyagent.nodes.rules.checks import check_plan
+from tinyagent.nodes.rules.fanout import fan_out
+from tinyagent.nodes.rules.fit import fit_values
+from tinyagent.nodes.rules.followups import people_of_pronouns, times_of_the_event
+from tinyagent.nodes.rules.invitees import invited_people
+from tinyagent.nodes.rules.lengths import stated_length
+from tinyagent.nodes.plans.planlang import PlanError, Task, format_call
+from tinyagent.nodes.rules.received import forward_to_named, name_received_email, received_for_asked
+from tinyagent.nodes.rules.repair import (
     attach_found_file,
     close_code,
     drop_address_lookups,
@@ -28,7 +28,7 @@ from tinyagent.nodes.repair import (
     new_email_for_unasked_reply,
     right_lookups,
 )
-from tinyagent.nodes.unstated import drop_invented_steps, drop_unstated_optionals
+from tinyagent.nodes.rules.unstated import drop_invented_steps, drop_unstated_optionals
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tinyagent.nodes.checks import asks_to_attach
-from tinyagent.nodes.planlang import Task, is_ref
+from tinyagent.nodes.rules.checks import asks_to_attach
+from tinyagent.nodes.plans.planlang import Task, is_ref
 
 
 def attach_not_paste(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:

@@ -12,7 +12,7 @@ Chicago". A made-up value runs a tool the way nobody asked, so:
   (three letters or more, common ones aside) the request says, even with a typo or another ending
   ("summary" for "summarize"); a date-time written out (ISO) when the request names no point in
   time (lengths such as "for 30 minutes" aside); a number that is none of the request's quantities
-  as written or in the parameter's unit (nodes/fit.py, ``explained``). Allowed values (enums),
+  as written or in the parameter's unit (nodes/rules/fit.py, ``explained``). Allowed values (enums),
   yes/no values, codes of four capitals or fewer ("EUR" for "euros") and texts without such words
   ("r", "3") are never judged unstated: the planner may choose them from the request's meaning;
 - an unstated value of an optional parameter is left out, so the tool's own default applies, unless
@@ -34,11 +34,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.checks import COMMON_WORDS, said_word, text_words
-from tinyagent.nodes.fit import explained, iso_layout, time_phrases
-from tinyagent.nodes.planlang import Task, format_call, refs_in, renumbered
+from tinyagent.nodes.rules.checks import COMMON_WORDS, said_word, text_words
+from tinyagent.nodes.rules.fit import explained, iso_layout, time_phrases
+from tinyagent.nodes.plans.planlang import Task, format_call, refs_in, renumbered
 from tinyagent.tools.dates import parse_duration
-from tinyagent.tools.quantities import Mention, mentions
+from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.tools.specs import Param, ToolSpec
 
 _CODE = re.compile(r"[A-Z]{2,4}")

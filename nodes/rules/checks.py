@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tinyagent.nodes.planlang import REF, PlanError, Task, is_ref
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
 from tinyagent.store.embeddings import english_words
 from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import find_phrases

@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
-from tinyagent.nodes.planlang import END_OF_PLAN, format_call
+from tinyagent.nodes.plans.planlang import END_OF_PLAN, format_call
 from tinyagent.tools.specs import ToolSpec
 
 PLAN_SYSTEM = (

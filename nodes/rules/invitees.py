@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.planlang import Task
+from tinyagent.nodes.plans.planlang import Task
 
 _STOP = {"to", "for", "on", "at", "about", "tomorrow", "today", "tonight", "next", "this", "the", "a", "an", "in",
          "from", "by", "re", "regarding", "around", "after", "before", "and", "send", "email", "text", "then",

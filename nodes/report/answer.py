@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
-from tinyagent.nodes.prompts import as_text
+from tinyagent.nodes.plans.prompts import as_text
 
 MAX_RESULT_CHARS = 700
 

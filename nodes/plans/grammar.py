@@ -186,7 +186,7 @@ def _shaped(b: _Builder, schema: dict, refnum: _Refs, depth: int = 0) -> str:
     return b.add(name, " | ".join(alts))
 
 
-#: Roles whose value is copied from the person's words (nodes/spans.py): who to look up, which file or note.
+#: Roles whose value is copied from the person's words (nodes/request/spans.py): who to look up, which file or note.
 COPIED_ROLES = frozenset({"person", "file", "note"})
 
 
@@ -235,7 +235,7 @@ def plan_grammar(specs: Iterable[ToolSpec], first_id: int = 1, known_ids: Iterab
     """Grammar for a whole plan: up to ``max_steps`` numbered calls of these tools, then join().
 
     ``when``: the request's words for times; date arguments may only copy one of them.
-    ``spans``: runs of the person's words (nodes/spans.py); who to look up and which file or note to
+    ``spans``: runs of the person's words (nodes/request/spans.py); who to look up and which file or note to
     open may only copy one of them.
     ``money``: amounts the request writes as ``$K`` ("request $15 from @omar"): a whole value
     ``"$15"`` is never a reference to a later step 15 (the planner wrote ``handle="$15"``, which

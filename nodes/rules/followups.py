@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from tinyagent.nodes.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 
 _ONE = {"her", "him", "she", "he", "hers", "his"}
 _MANY = {"them", "they", "both", "everyone", "all of them"}

@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.checks import speaks_of_received_email
-from tinyagent.nodes.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.nodes.rules.checks import speaks_of_received_email
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"

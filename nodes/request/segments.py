@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.planlang import is_ref
+from tinyagent.nodes.plans.planlang import is_ref
 
 #: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
 #: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,

@@ -26,7 +26,7 @@ class PlanError(ValueError):
 
 class LaterRef(PlanError):
     """A step uses ``$K`` for a step the plan has not written (yet): the plan is wrong as it stands,
-    but a plan still being written may add step K (nodes/early.py waits for it)."""
+    but a plan still being written may add step K (nodes/rules/early.py waits for it)."""
 
 
 @dataclass(frozen=True)

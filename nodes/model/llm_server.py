@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from typing import Any, Callable
 
-from tinyagent.nodes.prompts import chatml, render_chat
+from tinyagent.nodes.plans.prompts import chatml, render_chat
 
 #: Sampling as the embedded path gets it from LangChain's LlamaCpp and llama-cpp-python's defaults,
 #: so a plan does not depend on where the model runs.
@@ -28,7 +28,7 @@ def _unreachable(url: str, reason: str) -> ModelServerError:
 class ServerLLM:
     """A llama-server that many agent processes share; its slots serve their requests in parallel."""
 
-    is_model_server = True  # nodes.llm.complete() hands such a model its own completions
+    is_model_server = True  # nodes.model.llm.complete() hands such a model its own completions
 
     def __init__(self, url: str, timeout_s: float = 600.0):
         self.url, self.timeout_s = url.rstrip("/"), timeout_s

@@ -18,9 +18,9 @@ import time
 import uuid
 from typing import Any, Callable
 
-from tinyagent.nodes.checks import check_plan
-from tinyagent.nodes.fit import fit_values
-from tinyagent.nodes.planlang import LaterRef, PlanError, compile_plan
+from tinyagent.nodes.rules.checks import check_plan
+from tinyagent.nodes.rules.fit import fit_values
+from tinyagent.nodes.plans.planlang import LaterRef, PlanError, compile_plan
 from tinyagent.tools import clock
 from tinyagent.tools.risk import risk_of
 

@@ -56,10 +56,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.planlang import Task, format_call, refs_in
-from tinyagent.tools.codes import code_kind, to_code
+from tinyagent.nodes.plans.planlang import Task, format_call, refs_in
+from tinyagent.nodes.rules.codes import code_kind, to_code
 from tinyagent.tools.dates import MONTHS, WEEKDAYS, find_phrases, fit_layout, parse_duration
-from tinyagent.tools.quantities import Mention, about, in_unit, mentions, singular, unit_of
+from tinyagent.nodes.request.quantities import Mention, about, in_unit, mentions, singular, unit_of
 from tinyagent.tools.specs import Param, ToolSpec
 
 #: name parts that say "a count of" rather than what is counted
