@@ -59,7 +59,7 @@ def plan_text(k: int, chain: bool) -> str:
 
 
 def executor_wall(k: int, chain: bool, latency: float, tools) -> float:
-    from tinyagent.nodes.compile import task_record
+    from tinyagent.nodes.report.record import task_record
     from tinyagent.nodes.plans.planlang import compile_plan
     from tinyagent.tools.specs import specs_for
     tasks = [task_record(t) for t in compile_plan(plan_text(k, chain), specs_for(tools))]

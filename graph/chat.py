@@ -23,7 +23,7 @@ from tinyagent.graph.bootstrap import ensure_workspace
 from tinyagent.graph.settings import Settings
 from tinyagent.graph.threads import open_checkpointer
 from tinyagent.graph.view import RunView, short
-from tinyagent.nodes.compile import why_asked
+from tinyagent.nodes.report.approval import why_asked
 from tinyagent.tools.risk import approve_text, parse_approve
 
 HELP = """\

@@ -147,7 +147,7 @@ APPROVAL_QUESTION = "Run this plan? [y/N/or type a comment to replan] "
 
 def terminal_ask(question: dict[str, Any]) -> str:
     """Show the plan and why it waits on stderr (stdout stays the result); read the answer."""
-    from tinyagent.nodes.compile import why_asked
+    from tinyagent.nodes.report.approval import why_asked
 
     print(question.get("plan", ""), file=sys.stderr)
     print(why_asked(question), file=sys.stderr)
@@ -165,7 +165,7 @@ def run_request(graph: Any, query: str, *, dry_run: bool = False, yes: bool = Fa
     without asking; with neither, ApprovalNeeded is raised and nothing runs."""
     from langgraph.types import Command
 
-    from tinyagent.nodes.compile import why_asked
+    from tinyagent.nodes.report.approval import why_asked
 
     config = {"configurable": {"thread_id": "run"}}
     context: dict[str, Any] = {"dry_run": dry_run, **({"approve": "none"} if yes else {})}

@@ -76,7 +76,7 @@ def build_graph(tools: Sequence[BaseTool] | None = None, settings: Settings | No
     builder.add_edge(START, "retrieve")
     builder.add_edge("retrieve", "plan")
     builder.add_edge("plan", "compile")
-    builder.add_conditional_edges("compile", route_after_compile, ["plan", "execute", END])
+    builder.add_conditional_edges("compile", route_after_compile, ["plan", "execute", "join", END])
     builder.add_edge("execute", "join")
     builder.add_conditional_edges("join", route_after_join, ["plan", END])
     graph = builder.compile(checkpointer=checkpointer, name="tinyagent")

@@ -19,6 +19,7 @@ from tinyagent.nodes.plans.planlang import REF, is_ref
 from tinyagent.nodes.plans.prompts import as_text
 from tinyagent.nodes.report.record import tool_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.nodes.state import State
 from tinyagent.tools import cancel, clock
 
 
@@ -171,7 +172,7 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
 
 def make_execute(res: Resources) -> RunnableLambda:
     """The execute node, for both ``invoke`` (sync) and ``ainvoke``/``astream`` (async) runs."""
-    async def aexecute(state: dict) -> dict:
+    async def aexecute(state: State) -> dict:
         runtime = get_runtime()
         t = time.perf_counter()
         # relative dates ("tomorrow 9am") resolve against the run's today (tools.clock)
@@ -192,7 +193,7 @@ def make_execute(res: Resources) -> RunnableLambda:
         return {"tasks": [*done, *ran], "pending": [], "messages": tool_messages(ran),
                 "timings": {"execute": timings.get("execute", 0.0) + time.perf_counter() - t}}
 
-    def execute(state: dict) -> dict:
+    def execute(state: State) -> dict:
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # the usual case: no event loop in this thread

@@ -1,4 +1,5 @@
-"""join: answer from the task records (nodes/report/answer.py), or plan again when a new plan can fix a failure."""
+"""join: answer from the task records (nodes/report/answer.py), or plan again when a new plan can fix a failure;
+the one node that writes the answer, also when compile stopped the run."""
 
 from __future__ import annotations
 
@@ -8,16 +9,17 @@ from typing import Literal
 from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.report.answer import compose, fixable
+from tinyagent.nodes.report.answer import compose, fixable, stopped_answer
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.request.language import english_only
 from tinyagent.nodes.resources import Resources, run_context
+from tinyagent.nodes.state import State
 
 Route = Literal["plan", "__end__"]
 
 
 def make_join(res: Resources):
-    def join(state: dict, runtime: Runtime[Context]) -> dict:
+    def join(state: State, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
         t = time.perf_counter()
         tasks = state.get("tasks", [])
@@ -25,6 +27,9 @@ def make_join(res: Resources):
         rnd = state.get("round", 0)
         timings = state.get("timings", {})
         update = {"timings": {"join": timings.get("join", 0.0) + time.perf_counter() - t}}
+        if state.get("status") in ("failed", "stopped"):  # compile stopped the run: say why
+            answer = stopped_answer(tasks, state.get("plan_error"), state.get("stop"))
+            return {**update, "answer": answer, "messages": [AIMessage(answer)]}
         fix = fixable(tasks, rnd)
         if fix and rnd == 0 and replans < ctx.max_replans:  # one fix round
             reason = "; ".join(f"step {x['id']} {x['tool']}: {x.get('error')}" for x in fix)
@@ -40,5 +45,5 @@ def make_join(res: Resources):
     return join
 
 
-def route_after_join(state: dict) -> Route:
+def route_after_join(state: State) -> Route:
     return "plan" if state.get("status") == "replan" else "__end__"

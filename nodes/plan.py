@@ -10,12 +10,14 @@ from tinyagent.nodes.rules.checks import asks_for_contact, asks_to_attach, perso
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
+from tinyagent.nodes.rules.pipeline import Facts, rules_off
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.plans.grammar import money_amounts, plan_grammar, steps_for
 from tinyagent.nodes.model.llm import complete
 from tinyagent.nodes.plans.planlang import PlanError, Task, compile_plan, format_plan, renumber, renumbered
 from tinyagent.nodes.plans.prompts import plan_messages
 from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.nodes.state import State
 from tinyagent.nodes.retrieve import retrieval
 from tinyagent.nodes.request.segments import home, placed
 from tinyagent.nodes.request.spans import request_spans
@@ -74,7 +76,7 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     return text, n_prompt
 
 
-def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[str | None, int]:
+def plan_parts(res: Resources, ctx: Context, llm, state: State, write) -> tuple[str | None, int]:
     """The plan when parts of the request are planned alone (``state["parts"]``, chosen by the
     compile node): each part gets its own retrieval and plan, numbered on after the steps before
     it; (None, tokens) when that gave nothing to run. With ``parts_replace`` they make the whole plan
@@ -144,7 +146,7 @@ def plan_parts(res: Resources, ctx: Context, llm, state: dict, write) -> tuple[s
 
 
 def make_plan(res: Resources):
-    def plan(state: dict, runtime: Runtime[Context]) -> dict:
+    def plan(state: State, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
         t = time.perf_counter()
         write = writer_of(runtime)
@@ -172,8 +174,9 @@ def make_plan(res: Resources):
             reason = f"the person rejected the plan: {state['feedback']}"
         early = None
         if res.settings.early_start and not ctx.dry_run and not ctx.needs_approval("read"):
-            early = EarlyStart(tools=res.tools, specs=res.specs, query=state["query"],
-                               context=state.get("context", ""), done=done, first_id=first_id,
+            facts = Facts(res.specs, state["query"], state.get("reading", ""), state.get("context", ""), done,
+                          state.get("examples", []))  # as compile will see them
+            early = EarlyStart(tools=res.tools, facts=facts, off=rules_off(ctx), first_id=first_id,
                                rnd=len(state.get("plans", [])), t0=state.get("started") or time.time(),
                                timeout=ctx.task_timeout_s, today=ctx.today or None, run_tasks=run_tasks,
                                emit=write)

@@ -16,6 +16,7 @@ from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example
 from tinyagent.nodes.report.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
+from tinyagent.nodes.state import State
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.
 CONTEXT_TURNS = 2
@@ -122,7 +123,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
 
 
 def make_retrieve(res: Resources):
-    def retrieve(state: dict, runtime: Runtime[Context]) -> dict:
+    def retrieve(state: State, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
         started = time.time()
         t = time.perf_counter()
@@ -139,7 +140,8 @@ def make_retrieve(res: Resources):
         write({"type": "retrieved", "tools": found["tools"]})
         return {"query": query, "context": context, **found, "language": language,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
-                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "parts": [], "rule_trace": [],
+                "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "stop": None,
+                "parts": [], "rule_trace": [],
                 "prompt_tokens": 0, "started": started, "feedback": None,
                 "timings": {"retrieve": time.perf_counter() - t, "plan": 0.0, "compile": 0.0,
                             "execute": 0.0, "join": 0.0}}

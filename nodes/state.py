@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
@@ -11,6 +11,14 @@ from typing_extensions import TypedDict
 
 def merge_dicts(left: dict | None, right: dict | None) -> dict:
     return {**(left or {}), **(right or {})}
+
+
+#: Where a request stands; the routers read it. "" at the start; compile: "invalid" (plan again with
+#: its error), "incomplete" (plan the parts left), "rejected" (plan again with the person's comment),
+#: "ready" (execute), "dry_run", "failed" (no valid plan, out of new plans), "stopped" (approval refused
+#: or impossible); join: "replan" (one fix round) or "finished"; the chat: "cancelled" (Ctrl-C).
+Status = Literal["", "invalid", "incomplete", "rejected", "ready", "dry_run", "failed", "stopped", "replan",
+                 "finished", "cancelled"]
 
 
 class InputState(TypedDict):
@@ -34,7 +42,8 @@ class State(InputState, total=False):
     plan: str                        # plan text of the latest round
     plans: list[str]                 # every round's plan text
     context: str                     # the earlier turns, for follow-up requests
-    status: str                      # where the request stands; the routers read it
+    status: Status                   # where the request stands; the routers read it
+    stop: dict[str, Any] | None      # why compile stopped the run before executing ({"reason", "steps", "risks"})
     started: float                   # wall-clock start of the request (task times count from it)
     plan_error: str | None           # why the latest plan did not compile
     pending: list[dict[str, Any]]    # compiled tasks of the latest round, not yet run
@@ -60,7 +69,7 @@ class OutputState(TypedDict, total=False):
     query: str
     plans: list[str]
     plan_error: str | None
-    status: str
+    status: Status
     answer: str
     plan: str
     tasks: list[dict[str, Any]]

@@ -15,7 +15,7 @@ from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
     assert len(BY_NAME) == len(RULES)
     for r in RULES:
-        assert r.stage == "compile" and r.purpose and r.guards in ("", "dates", "people", "attachments", "made-up content")
+        assert r.stage in ("compile", "compile, early") and r.purpose and r.guards in ("", "dates", "people", "attachments", "made-up content")
 
 
 def test_unknown_rule_names_are_refused_with_the_list():
@@ -55,6 +55,33 @@ def test_a_raw_plan_through_every_rule(specs, query, raw, final, fired):
     assert [s["rule"] for s in trace.steps] == fired
     off = run_rules(compile_plan(raw, specs), Facts(specs, query), off=fired)
     assert format_plan(off) == raw  # switched off, the plan stays as the model wrote it
+
+
+@pytest.mark.parametrize("query, raw, taken", [
+    # the email lookup starts at its line; compile's pipeline makes step 1 a phone lookup: not used
+    (CASES[0][0], CASES[0][1], []),
+    (CASES[2][0], CASES[2][1], [1]),
+    ("Tom Becker's number and email",
+     '1. get_email_address(name="Tom Becker")\n2. get_phone_number(name="Tom Becker")\n3. join()<END_OF_PLAN>', [1, 2]),
+])
+def test_early_start_and_compile_agree(tmp_path, specs, query, raw, taken):
+    """What early start hands to execute is what compile's pipeline keeps: a read-only step it
+    started is used only where the final plan has it with the same tool and values."""
+    from tinyagent.nodes.report.record import task_record
+    from tinyagent.nodes.rules.early import EarlyStart
+    from tinyagent.tools import default_tools, init_workspace
+
+    tools = {t.name: t for t in default_tools(init_workspace(tmp_path / "ws"))}
+    facts = Facts(specs, query)
+    early = EarlyStart(tools=tools, facts=facts, first_id=1, rnd=0, t0=0.0, timeout=5, today=None,
+                       run_tasks=None, emit=lambda e: None)
+    early._start = lambda task: early.started.setdefault(task.id, (task.tool, task.args, task.id))  # record only
+    for piece in raw.replace("<END_OF_PLAN>", "").splitlines(keepends=True):
+        early.feed(piece)
+    final = [task_record(t) for t in run_rules(compile_plan(raw, specs), facts)]
+    assert early.started and sorted(early.take(final)) == taken
+    calls = {r["id"]: (r["tool"], r["args"]) for r in final}
+    assert all(calls[i] == early.started[i][:2] for i in taken)
 
 
 def test_the_trace_reaches_the_plan_message_the_stream_and_the_state(tmp_path):

@@ -98,7 +98,7 @@ def test_with_no_replans_allowed_the_first_plan_stands(tmp_path):
 
 
 def test_a_step_whose_tool_does_not_fit_its_part_goes_with_the_steps_only_it_needs():
-    from tinyagent.nodes.compile import misplaced_steps
+    from tinyagent.nodes.rules.parts import misplaced_steps
     from tinyagent.nodes.plans.planlang import Task
 
     parts = ["tell me ella johnson's email", "show me the note 'weekly goals'",
@@ -176,7 +176,7 @@ def test_an_ask_whose_sure_tool_no_step_calls_is_planned_alone_and_added(tmp_pat
 
 
 def test_only_an_ask_that_stands_alone_and_a_tool_that_is_no_lookup_count_as_missing():
-    from tinyagent.nodes.compile import missing_asks
+    from tinyagent.nodes.rules.parts import missing_asks
     from tinyagent.nodes.plans.planlang import Task
 
     asks = ["email eric mensah about the research results", "text him 'happy birthday!'"]

@@ -13,6 +13,7 @@ import re
 from typing import Any, Iterable, Sequence
 
 from tinyagent.nodes.plans.prompts import as_text
+from tinyagent.tools.risk import RISK_WORDS
 
 MAX_RESULT_CHARS = 700
 
@@ -160,3 +161,26 @@ def fixable(tasks: Sequence[dict], round_: int) -> list[dict]:
     reported instead: planning again cannot change those."""
     return [t for t in tasks if t.get("round", 0) == round_ and t.get("status") in ("failed", "error")
             and _FIXABLE.search(str(t.get("error") or ""))]
+
+
+def _after(tasks: Sequence[dict]) -> str:
+    """What ran, as the answer's first lines, where anything did."""
+    return compose(tasks) + "\n" if any(t.get("status") == "done" for t in tasks) else ""
+
+
+def stopped_answer(tasks: Sequence[dict], plan_error: str | None, stop: dict | None) -> str:
+    """The answer when compile stopped the run before executing: no valid plan (``plan_error``), the
+    plan rejected (``stop["reason"] == "rejected"``), or approval needed but impossible (no checkpointer)."""
+    stop = stop or {}
+    if stop.get("reason") == "rejected":
+        return compose(tasks)
+    if stop.get("reason") == "no_checkpointer":
+        before = stop.get("done", 0)
+        ran = [t for t in tasks if t.get("status") != "rejected"]  # with the lookups started early
+        return _after(ran) + (
+            f"Nothing {'else ' if len(ran) > before else ''}was run: step(s) {', '.join(map(str, stop['steps']))} "
+            f"of the plan ({' and '.join(RISK_WORDS[r] for r in stop['risks'])}) need your approval, but this "
+            f"graph has no checkpointer to pause on. Build it with one (build_graph(checkpointer=InMemorySaver())) "
+            f"to be asked, or run with context={{'approve': 'none'}} to allow it without asking.")
+    return _after(tasks) + (f"I could not write a valid plan for this request, so nothing more was run "
+                            f"({plan_error}) Try rephrasing it, or name the tool to use.")

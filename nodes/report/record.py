@@ -1,4 +1,5 @@
-"""The run as LangChain messages: the plan as an AIMessage with tool_calls, each task's outcome a ToolMessage.
+"""The run's records: a task as the state keeps it, and the run as LangChain messages (the plan as an
+AIMessage with tool_calls, each task's outcome a ToolMessage).
 
 Studio's chat view, LangSmith, chat UIs built for LangGraph and ``trim_messages`` read these like
 any agent's run. A tool call's id is ``call_<round>_<step>``; the plan's dependencies are in the
@@ -12,7 +13,23 @@ from typing import Any, Sequence
 
 from langchain_core.messages import AIMessage, ToolMessage
 
+from tinyagent.nodes.plans.planlang import format_call
 from tinyagent.nodes.plans.prompts import observation
+from tinyagent.nodes.rules.received import target_of
+
+
+def task_record(task, status: str = "planned", risk: str = "change", spec=None, tool=None) -> dict[str, Any]:
+    """A task as the state keeps it. Where the plan had to rename the tool or an argument
+    (``math.factorial`` -> ``math_factorial``), ``name`` and ``tool_args`` say how it is called;
+    ``target`` says what it acts on where its tool tells (the email a reply answers)."""
+    rec = {**task.to_dict(), "call": format_call(task.tool, task.args), "status": status, "risk": risk}
+    if tool is not None and (target := target_of(tool, task.args)):
+        rec["target"] = target
+    if spec is not None and spec.real_name != task.tool:
+        rec["name"] = spec.real_name
+    if spec is not None and (called := spec.tool_args(task.args)) != task.args:
+        rec["tool_args"] = called
+    return rec
 
 
 def call_id(task: dict) -> str:

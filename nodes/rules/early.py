@@ -2,8 +2,9 @@
 model writes the rest of the plan.
 
 Only tasks whose tool declares ``risk="read"`` start early (the plan node starts none when the
-run asks before reading), they depend on no other step, and the plan so far compiles and passes the plan checks
-(with a provisional ``join()`` after the last complete line). A task that changes, sends or deletes
+run asks before reading), they depend on no other step, and the plan so far compiles and passes the
+plan rules of the "early" stage, the same pipeline compile runs (nodes/rules/pipeline.py), with a
+provisional ``join()`` after the last complete line. A task that changes, sends or deletes
 something waits for the whole plan to compile, as before. The execute node takes over the started
 tasks whose call the compiled plan still contains; a plan that does not compile goes back to the
 planner with its exact error, and what a read-only lookup returned meanwhile is simply not used.
@@ -16,11 +17,10 @@ import concurrent.futures
 import threading
 import time
 import uuid
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
-from tinyagent.nodes.rules.checks import check_plan
-from tinyagent.nodes.rules.fit import fit_values
 from tinyagent.nodes.plans.planlang import LaterRef, PlanError, compile_plan
+from tinyagent.nodes.rules.pipeline import Facts, run_rules
 from tinyagent.tools import clock
 from tinyagent.tools.risk import risk_of
 
@@ -31,14 +31,13 @@ STALE_AFTER_S = 600.0
 class EarlyStart:
     """Watches a plan as it is written (``feed``) and starts what may start; ``take`` hands it over."""
 
-    def __init__(self, *, tools: dict[str, Any], specs: dict[str, Any], query: str, context: str,
-                 done: list[dict], first_id: int, rnd: int, t0: float, timeout: float, today: str | None,
-                 run_tasks: Callable[..., Any],
+    def __init__(self, *, tools: dict[str, Any], facts: Facts, off: Sequence[str] = (), first_id: int, rnd: int,
+                 t0: float, timeout: float, today: str | None, run_tasks: Callable[..., Any],
                  emit: Callable[[dict], None]):
         self.key = uuid.uuid4().hex
         self.created = time.monotonic()
-        self._tools, self._specs, self._query, self._context = tools, specs, query, context
-        self._done, self._first_id, self._rnd = done, first_id, rnd
+        self._tools, self._facts, self._off = tools, facts, tuple(off)
+        self._specs, self._done, self._first_id, self._rnd = facts.specs, list(facts.done), first_id, rnd
         self._t0, self._timeout, self._run_tasks, self._today = t0, timeout, run_tasks, today
         self.emit = emit  # swapped by the nodes: the plan node's writer while it runs, then execute's
         self._text = ""
@@ -62,8 +61,7 @@ class EarlyStart:
                 tasks = compile_plan(f"{prefix}\n{self._first_id + len(tasks_in(prefix))}. join()", self._specs,
                                      first_id=self._first_id, known_ids=[d["id"] for d in self._done],
                                      round=self._rnd)
-            tasks = fit_values(tasks, self._specs, self._query) or tasks  # as the compile node will
-            check_plan(tasks, self._specs, self._query, self._context, done=self._done)
+                tasks = run_rules(tasks, self._facts, off=self._off, stage="early")  # compile's pipeline
         except LaterRef:
             return  # a step uses one the model has not written yet: wait for the next line
         except PlanError:
@@ -136,3 +134,16 @@ class EarlyRegistry:
             return None
         with self._lock:
             return self._runs.pop(key, None)
+
+
+def settle_early(registry: "EarlyRegistry", key: str | None, records: list[dict]) -> list[dict]:
+    """Records as they really are: a read-only task the plan node started early (above) is
+    recorded as it finished, even when the rest of the plan does not run."""
+    early = registry.pop(key)
+    if early is None:
+        return records
+    finished = {i: fut.result()[0] for i, fut in early.take(records).items()}
+    early.close()
+    keys = ("status", "result", "error", "start", "end")
+    return [{**r, **{k: finished[r["id"]][k] for k in keys if k in finished[r["id"]]}}
+            if r["id"] in finished else r for r in records]

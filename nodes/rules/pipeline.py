@@ -60,8 +60,16 @@ class Rule:
     guards: str
     apply: Callable[[list[Task], Facts], list[Task] | None]
 
+    def runs_in(self, stage: str) -> bool:
+        """Whether the rule runs at ``stage``: "compile" (the whole plan), "early" (the finished lines
+        of a plan being written, before a read-only step starts early)."""
+        return stage in self.stage.split(", ")
 
-# Order matters where said: each rule reads the plan the rules before it left.
+
+# Order matters where said: each rule reads the plan the rules before it left. Early start runs
+# only the rules that judge a step by itself (stage "compile, early"); the others need the whole plan
+# (a look-up nothing uses yet, a step restated later), and a step started early that compile's final
+# plan no longer has, same tool and values, is not used (nodes/rules/early.py, EarlyStart.take).
 RULES: tuple[Rule, ...] = (
     Rule("followup_people", "compile", "a follow-up's her/him/them are the people the earlier turn looked up",
          "people", lambda ts, f: people_of_pronouns(ts, f.specs, f.query, f.context)),
@@ -87,7 +95,7 @@ RULES: tuple[Rule, ...] = (
          "attachments", lambda ts, f: attach_not_paste(ts, f.specs, f.read)),
     Rule("attach_found_file", "compile", "the file the request names is looked up and attached",
          "attachments", lambda ts, f: attach_found_file(ts, f.specs, f.query, f.reading)),
-    Rule("fit_values", "compile", "numbers in the tool's unit, named choices, stated counts",
+    Rule("fit_values", "compile, early", "numbers in the tool's unit, named choices, stated counts",
          "", lambda ts, f: fit_values(ts, f.specs, f.query)),
     Rule("close_code", "compile", "Python code a bracket short or over at its end is made whole",
          "", lambda ts, f: close_code(ts, f.specs)),
@@ -109,7 +117,7 @@ RULES: tuple[Rule, ...] = (
          "people", lambda ts, f: forward_to_named(ts, f.specs, f.read)),
     Rule("name_received_email", "compile", "a reply or forward gets the person's words for which email it means",
          "people", lambda ts, f: name_received_email(ts, f.specs, f.read, f.context)),
-    Rule("checks", "compile", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
+    Rule("checks", "compile, early", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
          "made-up content", lambda ts, f: check_plan(ts, f.specs, f.query, f.context, list(f.done), reading=f.reading)),
 )
 BY_NAME = {r.name: r for r in RULES}
@@ -122,6 +130,11 @@ def parse_rules_off(text: str | Sequence[str]) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"unknown rule(s) {', '.join(unknown)} in rules_off; the rules are: {', '.join(BY_NAME)}")
     return tuple(names)
+
+
+def rules_off(ctx: object) -> tuple[str, ...]:
+    """The plan rules a run switches off (its Context's ``rules_off``, checked when the context is made)."""
+    return parse_rules_off(getattr(ctx, "rules_off", "") or "")
 
 
 @dataclass
@@ -144,7 +157,7 @@ def run_rules(tasks: list[Task], facts: Facts, off: Sequence[str] = (), stage: s
     ``trace``. A check's PlanError goes to the caller (the plan is sent back with it)."""
     trace = trace if trace is not None else Trace()
     for rule in RULES:
-        if rule.stage != stage or rule.name in off:
+        if not rule.runs_in(stage) or rule.name in off:
             continue
         try:
             out = rule.apply(tasks, facts)
