@@ -1,8 +1,10 @@
 """``python -m tinyagent.finetune ablate``: plans each plan rule wins and loses, set by set, switched off in turn.
 
 Each set is planned once with every rule on; the run records which rules changed (or refused) each
-plan. Planning is deterministic (greedy decoding), so switching a rule off can only change the rows
-where it acted: only those are planned again with that rule off. A rule *wins* a row that is right with
+plan, and which decode rules turned a token down. Planning is deterministic (greedy decoding), so
+switching a rule off can only change the rows where it acted: only those are planned again with that
+rule off. The grammar's rules (``focus_tools``, ``copy_spans``) shape every plan without a trace: every
+row is planned again without them. A rule *wins* a row that is right with
 it and wrong without it, and *loses* one that is wrong with it and right without it. Blind sets are
 reported as counts only (their failures are not read).
 """
@@ -26,16 +28,23 @@ from tinyagent.finetune.evaluate import (
     stdout_to_stderr,
     summarize,
 )
-from tinyagent.nodes.rules.pipeline import RULES
+from tinyagent.nodes.rules.pipeline import EMBEDDED_ONLY, RULES, parse_rules_off
 
 
-def ablate(graph, rows: Sequence[dict], progress=None) -> dict:
+def untraced(rule) -> bool:
+    """A rule that leaves no trace of where it acted: one the grammar holds."""
+    return rule.stage == "decode" and rule.name not in EMBEDDED_ONLY
+
+
+def ablate(graph, rows: Sequence[dict], progress=None, only: Sequence[str] = ()) -> dict:
     """{"n", "right", "rules": {name: {"acted", "won", "lost"}}, "summary"} for one set ("summary": the
-    evaluation report of the run with every rule on)."""
+    evaluation report of the run with every rule on); ``only``: these rules (default: all)."""
     base = evaluate_rows(graph, rows)
     table = {}
     for rule in RULES:
-        acted = [i for i, r in enumerate(base) if rule.name in r["rules"]]
+        if only and rule.name not in only:
+            continue
+        acted = [i for i, r in enumerate(base) if rule.name in r["rules"] or untraced(rule)]
         won = lost = 0
         if acted:
             off = evaluate_rows(graph, [rows[i] for i in acted], context={"rules_off": rule.name})
@@ -54,7 +63,9 @@ def markdown(report: dict) -> str:
     head = "| rule | guards | " + " | ".join(f"{s} (acted / won / lost)" for s in sets) + " |"
     lines = [head, "|" + "---|" * (2 + len(sets))]
     for rule in RULES:
-        cells = [f"{c['acted']} / {c['won']} / {c['lost']}" for c in
+        if not all(rule.name in report["sets"][s]["rules"] for s in sets):
+            continue
+        cells = [f"{'all' if untraced(rule) else c['acted']} / {c['won']} / {c['lost']}" for c in
                  (report["sets"][s]["rules"][rule.name] for s in sets)]
         lines.append(f"| `{rule.name}` | {rule.guards or '-'} | " + " | ".join(cells) + " |")
     lines.append("| all rules on: right | | " + " | ".join(
@@ -70,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA_DIR)
     ap.add_argument("--data-dir", type=Path, default=None, help="agent data dir (default: a temporary folder)")
     ap.add_argument("--out", type=Path, default=None, help="write the report as JSON here")
+    ap.add_argument("--rules", default="", help="only these rules, comma-separated (default: every rule)")
     args = ap.parse_args(argv)
+    only = parse_rules_off(args.rules)
     args.model = args.lora = None
     args.no_lora = args.no_focus = False
     args.toolsets = BLIND_TOOLSETS
@@ -79,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split in args.split:
             rows = load_rows(split, args.limit, args.data)
             print(f"{split}: {len(rows)} rows", file=sys.stderr)
-            report["sets"][split] = ablate(build(rows, args), rows,
+            report["sets"][split] = ablate(build(rows, args), rows, only=only,
                                            progress=lambda text: print(f"  {text}", file=sys.stderr))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

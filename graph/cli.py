@@ -265,10 +265,12 @@ def cmd_finetune(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from tinyagent.nodes.rules.pipeline import RULES
+    from tinyagent.nodes.rules.pipeline import EMBEDDED_ONLY, RULES
 
     for r in RULES:
-        print(f"{r.name:28s} {r.stage:8s} {r.guards or '-':16s} {r.purpose}")
+        print(f"{r.name:28s} {r.stage + ('*' if r.name in EMBEDDED_ONLY else ''):15s} {r.guards or '-':16s} {r.purpose}")
+    print("\n* turns down tokens as the model writes: llama.cpp in process at temperature 0 only, not behind "
+          "a model server (model_url)")
     return 0
 
 

@@ -76,7 +76,8 @@ def make_compile(res: Resources):
         rule_trace = [*state.get("rule_trace", []), *traced]
         update = {"plan_error": None, "pending": pending, "feedback": None, "timings": timings, "plan": plan,
                   "rule_trace": rule_trace}
-        said = [plan_message(plan, pending, traced)] if pending else []
+        decoded = [x for x in state.get("rule_trace", []) if x.get("stage") == "decode" and x.get("round") == rnd]
+        said = [plan_message(plan, pending, [*decoded, *traced])] if pending else []
         if ctx.dry_run:
             return {**update, "status": "dry_run", "tasks": [*done, *pending],
                     "messages": [*said, *tool_messages(pending, note="Not run: dry run.")]}

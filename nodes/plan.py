@@ -10,7 +10,7 @@ from tinyagent.nodes.rules.checks import asks_for_contact, asks_to_attach, perso
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
-from tinyagent.nodes.rules.pipeline import Facts, rules_off
+from tinyagent.nodes.rules.pipeline import Facts, held, rules_off
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.plans.grammar import money_amounts, plan_grammar, steps_for
 from tinyagent.nodes.model.llm import complete
@@ -30,9 +30,12 @@ def next_step_id(tasks: list[dict]) -> int:
 
 
 def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict], reason: str | None,
-               error: str | None, first_id: int, on_token) -> tuple[str, int]:
+               error: str | None, first_id: int, on_token, trace: list[dict] | None = None) -> tuple[str, int]:
     """The model's plan for ``view["query"]`` with the tools ``view`` shows (a retrieval, see
-    nodes/retrieve.py): (plan text, prompt tokens)."""
+    nodes/retrieve.py), under the decode rules not switched off (nodes/rules/pipeline.py; where one
+    turned a token down goes to ``trace``): (plan text, prompt tokens)."""
+    off = rules_off(ctx)
+    trace = trace if trace is not None else []
     specs = [res.specs[name] for name in view.get("tools", []) if name in res.specs]
     messages = plan_messages(
         view["query"], specs, view.get("examples", []), today=ctx.today_date(), done=done,
@@ -40,37 +43,43 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     callable_specs = specs
     when = find_phrases(view["query"])  # the person's words for times: for the grammar and the value hook
     focus = view.get("focus") or []
-    if res.settings.focus_tools and focus and not done and not reason:
+    if res.settings.focus_tools and "focus_tools" not in off and focus and not done and not reason:
         # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
         # distractors the model was trained with, and the grammar keeps it to the sure ones.
         callable_specs = [s for s in specs if s.name in focus] or specs
     # who to look up and which file or note to open: copied from the person's words (nodes/request/spans.py)
     spans = request_spans(view["query"], view.get("reading") or "", view.get("context") or "") \
-        if res.settings.copy_spans else None
+        if res.settings.copy_spans and "copy_spans" not in off else None
     grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
                            when=when, max_steps=steps_for(len(clauses(view["query"]))),
                            money=money_amounts(view["query"]), spans=spans)
-    must_use = [n for n in view.get("required", []) if n in {s.name for s in callable_specs}]
+    must_use = [n for n in view.get("required", []) if n in {s.name for s in callable_specs}] \
+        if "required_tools" not in off else []
     # a contact looked up is for something: the first plan gets one more step to use it, when
     # it may call a tool that takes people and the request does not ask for the address itself
     sends = any(p.role == "people" for s in callable_specs for p in s.params)
-    lookups = [] if not (res.settings.use_lookups and sends) or asks_for_contact(view["query"]) else \
+    use_lookups = res.settings.use_lookups and "use_lookups" not in off
+    lookups = [] if not (use_lookups and sends) or asks_for_contact(view["query"]) else \
         sorted(person_lookups({s.name: s for s in callable_specs}))
-    if res.settings.use_lookups and asks_to_attach(view.get("reading") or view["query"]) and any(
+    if use_lookups and asks_to_attach(view.get("reading") or view["query"]) and any(
             "attachments" in s.roles for s in callable_specs):
         # a file found to be sent along is for something too ("find the budget sheet and send it
         # to Ravi" planned as the file look-up alone)
         lookups += [s.name for s in callable_specs if "file" in s.roles]
-    must_plan = bool(view.get("must_plan"))
-    refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
-        if (must_use or lookups or must_plan) and not done and not reason else None
-    if res.settings.stated_values:
+    must_plan = bool(view.get("must_plan")) and "required_tools" not in off
+    refuse = None
+    if not done and not reason:
+        refuse = any_refuser(
+            held("required_tools", join_refuser(must_use, list(res.specs), not_empty=must_plan)
+                 if must_use or must_plan else None, trace),
+            held("use_lookups", join_refuser([], list(res.specs), lookups) if lookups else None, trace))
+    if res.settings.stated_values and "stated_values" not in off:
         # your own tools (the classifier was not fitted on them): a number the request states
         # gets one more chance to reach an optional number parameter before a call is closed
         clf = getattr(res.index(), "classifier", None)
         known = set(clf.names) if clf is not None else set()
-        refuse = any_refuser(refuse, stated_value_refuser(
-            view["query"], {s.name: s for s in callable_specs if s.name not in known}, when))
+        refuse = any_refuser(refuse, held("stated_values", stated_value_refuser(
+            view["query"], {s.name: s for s in callable_specs if s.name not in known}, when), trace))
     text, n_prompt, _ = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                  ctx.temperature, on_token=on_token, refuse=refuse)
     return text, n_prompt
@@ -185,8 +194,13 @@ def make_plan(res: Resources):
             write({"type": "plan_token", "text": tok})
             if early is not None:
                 early.feed(tok)  # a complete, valid read-only line starts now (nodes/rules/early.py)
+        decoded: list[dict] = []  # where a decode rule turned a token down
         text, n_prompt = write_plan(res, ctx, llm, state, done=done, reason=reason,
-                                    error=state.get("plan_error"), first_id=first_id, on_token=on_token)
+                                    error=state.get("plan_error"), first_id=first_id, on_token=on_token,
+                                    trace=decoded)
+        if decoded:
+            decoded = [{**x, "round": len(state.get("plans", []))} for x in decoded]
+            write({"type": "rules", "trace": decoded})
         key = None
         if early is not None:
             early.feed("\n")  # the last line is complete too
@@ -195,6 +209,7 @@ def make_plan(res: Resources):
         elapsed = time.perf_counter() - t
         timings = state.get("timings", {})
         return {"plan": text, "plans": [*state.get("plans", []), text], "early": key, "parts": [],
+                "rule_trace": [*state.get("rule_trace", []), *decoded],
                 "prompt_tokens": state.get("prompt_tokens", 0) + parted + n_prompt,
                 "timings": {"plan": timings.get("plan", 0.0) + elapsed}}
     return plan

@@ -15,12 +15,14 @@ from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
     assert len(BY_NAME) == len(RULES)
     for r in RULES:
-        assert r.stage in ("compile", "compile, early") and r.purpose and r.guards in ("", "dates", "people", "attachments", "made-up content")
+        assert r.stage in ("decode", "compile", "compile, early") and r.purpose
+        assert r.guards in ("", "dates", "people", "attachments", "made-up content")
+        assert (r.apply is None) == (r.stage == "decode")
 
 
 def test_unknown_rule_names_are_refused_with_the_list():
     assert parse_rules_off("fan_out, fit_values") == ("fan_out", "fit_values")
-    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: followup_people"):
+    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: focus_tools, copy_spans"):
         parse_rules_off("fan_in")
     with pytest.raises(ValueError, match="fan_in"):
         Settings(rules_off="fan_in")
@@ -111,3 +113,34 @@ def test_the_trace_reaches_the_plan_message_the_stream_and_the_state(tmp_path):
     out = graph().invoke({"messages": [("human", "Email Sarah Lee hi")]},
                          context={"dry_run": True, "rules_off": "merge_repeated_lookups"})
     assert out["rule_trace"] == [] and len(out["tasks"]) == 3
+
+
+def test_decode_rules_switch_off_and_say_where_they_held_the_plan(tmp_path, monkeypatch):
+    """The plan node applies the decode rules not switched off: each refuser it passes to the model
+    is one of them, traced where it turned a token down; switched off, none is passed."""
+    import tinyagent.nodes.plan as plan_node
+    from tinyagent.nodes.rules.pipeline import EMBEDDED_ONLY, held
+    from tinyagent.tools import default_tools, init_workspace
+
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    seen = {}
+
+    def fake_complete(llm, messages, grammar, max_tokens, temperature, on_token=None, refuse=None):
+        seen["refuse"], seen["grammar"] = refuse, grammar
+        text = '1. get_phone_number(name="Tom Becker")\n2. join()<END_OF_PLAN>'
+        if refuse is not None:  # as llama.cpp would: join() at step 2 is turned down (a lookup unused)
+            seen["held"] = refuse('1. get_phone_number(name="Tom Becker")\n2. ', "join")
+        return text, 10, 10
+    monkeypatch.setattr(plan_node, "complete", fake_complete)
+    graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=["unused"]), index=AllToolsIndex())
+    out = graph.invoke({"messages": [("human", "text Tom Becker that I'm late")]}, context={"dry_run": True})
+    assert seen["refuse"] is not None and seen["held"] is True
+    assert [x["rule"] for x in out["rule_trace"] if x.get("stage") == "decode"] == ["use_lookups"]
+    assert "step 2: turned down join" in out["rule_trace"][0]["held"]
+    assert 'Tom Becker' in seen["grammar"]  # copy_spans: the names the grammar allows are the request's
+    out = graph.invoke({"messages": [("human", "text Tom Becker that I'm late")]},
+                       context={"dry_run": True, "rules_off": ",".join([*EMBEDDED_ONLY, "copy_spans"])})
+    assert seen["refuse"] is None and not [x for x in out["rule_trace"] if x.get("stage") == "decode"]
+    assert "Tom Becker" not in seen["grammar"]
+    assert held("x", None, []) is None

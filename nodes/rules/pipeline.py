@@ -58,11 +58,12 @@ class Rule:
     stage: str
     purpose: str
     guards: str
-    apply: Callable[[list[Task], Facts], list[Task] | None]
+    apply: Callable[[list[Task], Facts], list[Task] | None] | None  # None: a decode rule, applied by the plan node
 
     def runs_in(self, stage: str) -> bool:
-        """Whether the rule runs at ``stage``: "compile" (the whole plan), "early" (the finished lines
-        of a plan being written, before a read-only step starts early)."""
+        """Whether the rule runs at ``stage``: "decode" (while the model writes, in the grammar or by
+        turning down a token), "compile" (the whole plan), "early" (the finished lines of a plan being
+        written, before a read-only step starts early)."""
         return stage in self.stage.split(", ")
 
 
@@ -71,6 +72,19 @@ class Rule:
 # (a look-up nothing uses yet, a step restated later), and a step started early that compile's final
 # plan no longer has, same tool and values, is not used (nodes/rules/early.py, EarlyStart.take).
 RULES: tuple[Rule, ...] = (
+    # decode: the plan node applies these while the model writes (nodes/plan.py). The grammar ones
+    # hold behind a model server too; the token refusers need llama.cpp in process at temperature 0
+    # (EMBEDDED_ONLY), behind a server (model_url) they do not run.
+    Rule("focus_tools", "decode", "the first plan calls only the tools the classifier is sure of (the prompt shows the rest)",
+         "", None),
+    Rule("copy_spans", "decode", "a person, file or note name is copied from the person's words, in the grammar",
+         "people", None),
+    Rule("required_tools", "decode", "no join() before the tools the classifier is sure of have a step, nor before any step where a tool of your own fits",
+         "", None),
+    Rule("use_lookups", "decode", "a person or file looked up gets one more step to use it before join()",
+         "people", None),
+    Rule("stated_values", "decode", "on your own tools, a number the request states gets one more chance to reach an optional number parameter",
+         "made-up content", None),
     Rule("followup_people", "compile", "a follow-up's her/him/them are the people the earlier turn looked up",
          "people", lambda ts, f: people_of_pronouns(ts, f.specs, f.query, f.context)),
     Rule("followup_times", "compile", "a follow-up's 'the day before at 9' counts from the event the earlier turn made",
@@ -121,6 +135,28 @@ RULES: tuple[Rule, ...] = (
          "made-up content", lambda ts, f: check_plan(ts, f.specs, f.query, f.context, list(f.done), reading=f.reading)),
 )
 BY_NAME = {r.name: r for r in RULES}
+#: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.
+EMBEDDED_ONLY = ("required_tools", "use_lookups", "stated_values")
+
+
+def held(name: str, hook: Callable[[str, str], bool] | None, steps: list[dict]) -> Callable[[str, str], bool] | None:
+    """The decode rule ``name``'s token refuser, recording in ``steps`` the first token it turned down
+    at each step of the plan (the trace: {"rule", "stage": "decode", "removed": [], "added": [], "held"})."""
+    if hook is None:
+        return None
+    seen: set[str] = set()
+
+    def refuse(text: str, piece: str) -> bool:
+        if not hook(text, piece):
+            return False
+        line = (text + piece).rsplit("\n", 1)[-1].strip()
+        step = line.split(".", 1)[0] if line[:1].isdigit() else "?"
+        if step not in seen:
+            seen.add(step)
+            steps.append({"rule": name, "stage": "decode", "removed": [], "added": [],
+                          "held": f"step {step}: turned down {piece.strip() or repr(piece)!s} ({line[:60]})"})
+        return True
+    return refuse
 
 
 def parse_rules_off(text: str | Sequence[str]) -> tuple[str, ...]:
@@ -175,7 +211,8 @@ def describe_trace(steps: Sequence[dict]) -> str:
     lines = []
     for s in steps:
         what = "; ".join([f"- {x}" for x in s["removed"]] + [f"+ {x}" for x in s["added"]]) or (
-            f"refused the plan: {s['refused']}" if s.get("refused") else "reordered steps")
+            f"refused the plan: {s['refused']}" if s.get("refused") else
+            f"while the plan was written, {s['held']}" if s.get("held") else "reordered steps")
         lines.append(f"{s['rule']} ({BY_NAME[s['rule']].purpose}): {what}" if s["rule"] in BY_NAME
                      else f"{s['rule']}: {what}")
     return "\n".join(lines)
