@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import is_ref
+from tinyagent.nodes.request.typos import typo_of
+from tinyagent.nodes.request.words import literal_texts
 
 #: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
 #: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,
@@ -199,39 +200,10 @@ def _tokens(text: str) -> set[str]:
     return words | set(re.findall(r"\d+(?:[.:]\d+)?", text))
 
 
-def _near(word: str, words: set[str]) -> bool:
-    """``word`` is one of ``words``, or (five letters or more) one typo away from one."""
-    if word in words:
-        return True
-    if len(word) < 5:
-        return False
-    for other in words:
-        if abs(len(other) - len(word)) > 1 or len(other) < 5:
-            continue
-        if len(other) == len(word):
-            if sum(a != b for a, b in zip(word, other)) <= 1:
-                return True
-            continue
-        short, long_ = sorted((word, other), key=len)
-        if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
-            return True
-    return False
-
-
-def _literals(value) -> list[str]:
-    if isinstance(value, str):
-        return [] if is_ref(value) is not None else [value]
-    if isinstance(value, (list, tuple)):
-        return [x for v in value for x in _literals(v)]
-    if isinstance(value, dict):
-        return [x for v in value.values() for x in _literals(v)]
-    return [] if isinstance(value, bool) or value is None else [str(value)]
-
-
 def _parts_of(args, said: list[set[str]]) -> set[int]:
     """The indexes of the parts (their ``_tokens``) that a step's values share a word or number with."""
-    words = set().union(*(_tokens(v) for v in _literals(args))) if args else set()
-    return {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
+    words = set().union(*(_tokens(v) for v in literal_texts(args, numbers=True))) if args else set()
+    return {i for i, part in enumerate(said) if any(typo_of(w, part, least=5, swaps=False) for w in words)}
 
 
 def placed(args, parts: list[str]) -> bool:

@@ -30,8 +30,9 @@ import re
 from typing import Sequence
 
 from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
+from tinyagent.nodes.request.lexicon import COMMON_WORDS
+from tinyagent.nodes.request.typos import typo_of
 from tinyagent.store.embeddings import english_words
-from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import find_phrases
 from tinyagent.tools.specs import ToolSpec
 
@@ -153,15 +154,15 @@ def asks_for_file(query: str, name: str) -> bool:
     """The request asks for the file ``name`` itself ("open my resume", "get the path of course
     notes", "locate style guide on my computer"): a verb that asks for a file comes before the name
     in its sentence. True when the request does not say the name as written (a look-up of a name
-    the request does not say is judged elsewhere, ``repair.stray_lookup``)."""
+    the request does not say is judged elsewhere, ``lookups.stray_lookup``)."""
     at = query.casefold().find(name.strip().casefold()) if name.strip() else -1
     if at < 0:
         return True
     before = re.split(r"[.;!?\n]|\d[).]\s|\b(?:and|then|also)\b|,", query[:at])[-1]
     if _FILE_ASK.search(before):
         return True
-    return any(edit_distance(w, v) <= 1 for w in re.findall(r"[a-z]{4,}", before.casefold())
-               for v in _FILE_VERBS if len(v) >= 4)  # "fidn the file syllabus", "Locaate lease agreement"
+    # "fidn the file syllabus", "Locaate lease agreement"
+    return any(typo_of(w, _FILE_VERBS, least=4) for w in re.findall(r"[a-z]{4,}", before.casefold()))
 
 
 _FILE_VERBS = ("open", "find", "locate", "path", "show", "fetch", "grab", "where", "access", "launch", "load",
@@ -188,20 +189,6 @@ def _items(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-#: words too common to tell a request from an example or a made-up value
-COMMON_WORDS = frozenset("the and for you your with that this are was can from but not all any our out has "
-                    "have its his her him she they them what when who how why will would could should "
-                    "about into please pls just also then now one two get let".split())
-
-
-def same_word(a: str, b: str) -> bool:
-    """One word written two ways: a typo (one edit, two from six letters) or another ending of the
-    same stem ("summary", "summarize")."""
-    if a == b or edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2):
-        return True
-    return min(len(a), len(b)) >= 5 and a[:5] == b[:5]
-
-
 _CONTACT_LITERAL = re.compile(r"@|\d{3}")
 #: free-text parameters (the words the person wants written or sent) besides the "message" role
 FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
@@ -220,7 +207,7 @@ def made_up_word(value: str, said: set[str]) -> str | None:
         return None
     for m in _LONG_WORD.finditer(value):
         w = m.group(0).lower()
-        if w in known or w in said or any(edit_distance(w, s) <= 2 for s in said if abs(len(s) - len(w)) <= 2):
+        if w in known or typo_of(w, said, edits=2):
             continue
         return m.group(0)
     return None
@@ -251,8 +238,9 @@ def text_words(text: str, common: frozenset[str] = COMMON_WORDS) -> list[str]:
 
 
 def said_word(word: str, said: set[str]) -> bool:
-    """``word`` is one of ``said``, even misspelt or with another ending (``same_word``)."""
-    return word in said or any(same_word(word, s) for s in said)
+    """``word`` is one of ``said``, even misspelt (one edit, two from six letters) or with another ending
+    of the same stem ("summary", "summarize")."""
+    return typo_of(word, said, more_from=6, shorter=True, stem=5)
 
 
 def unsaid_text(value: str, said: set[str]) -> bool:

@@ -14,18 +14,20 @@ from tinyagent.nodes.rules.followups import people_of_pronouns, times_of_the_eve
 from tinyagent.nodes.rules.invitees import invited_people
 from tinyagent.nodes.rules.lengths import stated_length
 from tinyagent.nodes.plans.planlang import PlanError, Task, format_call
-from tinyagent.nodes.rules.received import forward_to_named, name_received_email, received_for_asked
-from tinyagent.nodes.rules.repair import (
-    attach_found_file,
-    close_code,
+from tinyagent.nodes.rules.received import (
+    forward_to_named,
+    name_received_email,
+    new_email_for_unasked_reply,
+    received_for_asked,
+)
+from tinyagent.nodes.rules.code import close_code
+from tinyagent.nodes.rules.extra_steps import drop_copied_steps, drop_restated_steps
+from tinyagent.nodes.rules.files import attach_found_file, file_for_note
+from tinyagent.nodes.rules.lookups import (
     drop_address_lookups,
-    drop_copied_steps,
-    drop_restated_steps,
     drop_stray_lookups,
-    file_for_note,
     look_up_names,
     merge_repeated_lookups,
-    new_email_for_unasked_reply,
     right_lookups,
 )
 from tinyagent.nodes.rules.unstated import drop_invented_steps, drop_unstated_optionals

@@ -1,4 +1,5 @@
-"""Which received email a reply or forward means: the person's words for it, put in the step (guards people)."""
+"""Replies and forwards: which received email one means (the person's words for it, put in the step), one
+asked for but planned as a new email, one planned where no received email is spoken of (guards people)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from tinyagent.nodes.rules.checks import speaks_of_received_email
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.tools.specs import ToolSpec
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"
@@ -177,4 +179,50 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str) -> list[Task] |
                 if name and name.lower() in words and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
+    return out if changed else None
+
+
+def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+                                context: str = "") -> list[Task] | None:
+    """On a first turn whose request speaks of no email the person got, a reply or a forward (a
+    tool with a "received" parameter) becomes a new email with the same people, text and files:
+    "Attach my resume to an email to Camille" planned as ``forward_email(recipients=["$2"], ...)``
+    would pass on whatever email came last. The new-email tool is the one tool that takes people,
+    a message and attachments and answers nothing; None when there is no such tool or no such step.
+    ``query``: the request read with its typos corrected where the caller has it."""
+    if context or speaks_of_received_email(query):
+        return None
+    targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
+               and "received" not in s.roles]
+    if len(targets) != 1:
+        return None
+    target = specs[targets[0]]
+    people = [p for p in target.params if p.role == "people"]
+    main = next((p for p in people if p.required), people[0])
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None or "received" not in spec.roles:
+            out.append(t)
+            continue
+        args: dict[str, Any] = {}
+        for p in spec.params:
+            value = t.args.get(p.name)
+            if value in (None, "", []) or p.role == "received":
+                continue
+            same = next((q for q in target.params if q.name == p.name and q.role == p.role), None) or \
+                next((q for q in target.params if q.role == p.role and p.role in ("message", "attachments")), None)
+            if same is not None:
+                args[same.name] = value
+        if not args.get(main.name):  # a reply's cc is who the new email goes to
+            for p in people:
+                if p is not main and args.get(p.name):
+                    args[main.name] = args.pop(p.name)
+                    break
+        if not args.get(main.name):
+            out.append(t)
+            continue
+        args = {q.name: args[q.name] for q in target.params if q.name in args}  # in the tool's order
+        out.append(replace(t, tool=target.name, args=args, line=f"{t.id}. {format_call(target.name, args)}"))
+        changed = True
     return out if changed else None
