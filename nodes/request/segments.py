@@ -15,24 +15,10 @@ from __future__ import annotations
 
 import re
 
+from tinyagent.nodes.request.lexicon import ASK_OPENERS, ASK_VERBS, CONTENT_VERBS, PART_STOP
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import literal_texts
 
-#: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
-#: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,
-#: copy, apologize) are not here: "email Ana and ask about the rent" is one ask.
-ASK_VERBS = frozenset("""
-add append arrange block book buy calculate call cancel check compose compute convert create define
-delete dial dim draft email extend fetch figure find fwd forward generate get give jot locate lock
-log look lookup mail make map message navigate new open order pass pay ping plan play pull put read
-record remind rent reply reserve respond route run save schedule search send set shoot show
-sms start stop summarise summarize sum take tell text track translate turn txt unlock update view
-wake water work write""".split())
-
-#: Words that open a request of its own after a full stop, ";", a new line or "then" ("... .
-#: What's Ana's number?", "then can you find ...").
-ASK_OPENERS = frozenset("i i'd i'm i'll what whats what's where who how can could would will pls please plz "
-                        "let need remember".split())
 
 #: A piece that speaks of what an earlier one made or found ("email the summary to Leila", "add
 #: it to my notes", "text him", "send the link to Robert") stays with it.
@@ -46,10 +32,6 @@ _BACK = re.compile(
 #: a pronoun as the object of the piece's first words ("text him", "add it to", "send them the link")
 _PRONOUN = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|him|her|that|those|these)\b", re.IGNORECASE)
 
-#: Verbs that go on with the ask before them even after a ";" or a full stop ("mail Raymond about
-#: the migration; ask for the updated invoice").
-CONTENT_VERBS = frozenset("ask asking say saying apologize apologise propose mention invite inviting include "
-                          "including attach attaching thank wish cc copy".split())
 
 #: Words that only modify an email or event being written ("..., with Samuel in cc", "attaching the deck").
 _MODIFIER = re.compile(r"\b(?:cc|bcc|attach|attaching|attached|attachment|attachments|copy|copying|invite|inviting)\b"
@@ -189,14 +171,10 @@ def _clean(part: str) -> str:
     return _LEADING.sub("", part.strip(" ,;&+\n-")).strip(" ,;&+\n")
 
 
-_STOP = frozenset("the and for with from about that this your you are can will what when where how into onto "
-                  "over under them they their his her its our out new all any get let put set use not but".split())
-
-
 def _tokens(text: str) -> set[str]:
     """The words a value and a request can share: words of three letters or more (not the most
     common ones) and numbers."""
-    words = {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in _STOP}
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in PART_STOP}
     return words | set(re.findall(r"\d+(?:[.:]\d+)?", text))
 
 

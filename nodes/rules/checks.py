@@ -30,7 +30,7 @@ import re
 from typing import Sequence
 
 from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
-from tinyagent.nodes.request.lexicon import COMMON_WORDS
+from tinyagent.nodes.request.lexicon import COMMON_WORDS, FILE_VERBS, FREE_TEXT, WRITTEN_TEXT
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.store.embeddings import english_words
 from tinyagent.tools.dates import find_phrases
@@ -162,11 +162,7 @@ def asks_for_file(query: str, name: str) -> bool:
     if _FILE_ASK.search(before):
         return True
     # "fidn the file syllabus", "Locaate lease agreement"
-    return any(typo_of(w, _FILE_VERBS, least=4) for w in re.findall(r"[a-z]{4,}", before.casefold()))
-
-
-_FILE_VERBS = ("open", "find", "locate", "path", "show", "fetch", "grab", "where", "access", "launch", "load",
-               "read", "check", "display")
+    return any(typo_of(w, FILE_VERBS, least=4) for w in re.findall(r"[a-z]{4,}", before.casefold()))
 
 
 def file_lookups(specs: dict[str, ToolSpec]) -> set[str]:
@@ -190,12 +186,6 @@ def _items(value) -> list:
 
 
 _CONTACT_LITERAL = re.compile(r"@|\d{3}")
-#: free-text parameters (the words the person wants written or sent) besides the "message" role
-FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
-             "context", "comment", "memo", "details"}
-#: free text written into the person's files as given (a note's content, a reminder's notes); an email's
-#: gist or a message (the "message" role) the planner may word itself ("Thanks" for "thx")
-WRITTEN_TEXT = FREE_TEXT - {"context", "summary", "description", "details", "comment", "message", "msg"}
 _LONG_WORD = re.compile(r"(?<![\w'])[A-Za-z]{6,}(?![\w'])")
 
 

@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, format_call, renumbered
+from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.nodes.rules.checks import asks_to_attach, attached_file, file_lookups
 from tinyagent.nodes.rules.lookups import NEW_ID
-from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.tools.specs import ToolSpec
 
 

@@ -58,15 +58,12 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, refs_in
-from tinyagent.nodes.rules.codes import code_kind, to_code
-from tinyagent.tools.dates import find_phrases, fit_layout, parse_duration
+from tinyagent.nodes.request.lexicon import COUNT_WORDS
 from tinyagent.nodes.request.quantities import Mention, about, in_unit, mentions, singular, unit_of
+from tinyagent.nodes.rules.codes import code_kind, to_code
 from tinyagent.nodes.rules.fit_words import as_written, fit_form, whole_identifier, whole_name
+from tinyagent.tools.dates import find_phrases, fit_layout, parse_duration
 from tinyagent.tools.specs import Param, ToolSpec
-
-#: name parts that say "a count of" rather than what is counted
-_GENERIC = {"num", "number", "n", "count", "max", "min", "total", "of", "qty", "quantity", "no", "nb",
-            "how", "many", "desired", "requested"}
 
 
 def _close(a: float, b: float) -> bool:
@@ -206,7 +203,7 @@ def fit_code(value: str, param: Param, tool_description: str = "") -> str:
 
 def stated_count(param: Param, found: list[Mention]) -> int | float | None:
     """The number the request states for an optional count by its name ("5 day" for ``days``)."""
-    parts = {singular(w) for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w} - _GENERIC
+    parts = {singular(w) for w in re.split(r"[^a-z0-9]+", param.tool_key.lower()) if w} - COUNT_WORDS
     values = {m.number for m in found if {singular(m.noun), singular(m.next)} & parts
               and not (m.percent or m.money or m.article) and m.scale == 1}
     if len(values) != 1:

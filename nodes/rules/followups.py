@@ -7,9 +7,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 
-_ONE = {"her", "him", "she", "he", "hers", "his"}
-_MANY = {"them", "they", "both", "everyone", "all of them"}
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
 _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
@@ -38,15 +37,11 @@ def earlier_people(context: str) -> list[list[str]]:
     return [t for t in turns if t]
 
 
-#: Words that may stand beside a pronoun in a name the planner copied ("her too", "him as well").
-_FILLER = {"too", "also", "as", "well", "again", "both", "of", "then", "and"}
-
-
 def _said(value: str, query: str) -> bool:
     """The request names this person itself (a pronoun, alone or with "too", names no one)."""
     v = value.strip().lower()
     words = set(re.findall(r"[a-z]+", v))
-    if words and words <= _ONE | _MANY | _FILLER:
+    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER:
         return False
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
@@ -60,7 +55,7 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str)
     turns = earlier_people(context)
     if not turns:
         return None
-    many = any(w in _MANY for w in re.findall(r"[a-z]+", query.lower()))
+    many = any(w in SEVERAL_PEOPLE for w in re.findall(r"[a-z]+", query.lower()))
     names = turns[-1] if many else [turns[-1][-1]]
     out, changed = [], False
     for t in tasks:

@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
+from tinyagent.nodes.request.lexicon import LOOKUP_FILLER
 from tinyagent.nodes.request.quantities import singular
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import literal_texts as _texts
@@ -74,12 +75,8 @@ def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
-_GENERIC = {"a", "an", "the", "or", "and", "of", "by", "to", "get", "contact", "name", "names", "as", "is",
-            "string", "return", "returns", "unknown", "ambiguous", "error", "naming", "candidate", "invite"}
-
-
 def _bag(text: str) -> set[str]:
-    return {singular(w) for w in re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))} - _GENERIC
+    return {singular(w) for w in re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))} - LOOKUP_FILLER
 
 
 def lookup_for(param_text: str, specs: dict[str, ToolSpec]) -> str | None:

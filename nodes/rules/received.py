@@ -7,8 +7,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.rules.checks import speaks_of_received_email
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import EMAIL_NOISE
+from tinyagent.nodes.rules.checks import speaks_of_received_email
 from tinyagent.tools.specs import ToolSpec
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
@@ -31,11 +32,6 @@ _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mai
                       re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
 _SHOWN = re.compile(r"email '([^']+)'")
-#: Words around an email that do not say which one it is.
-_NOISE = {"reply", "replies", "replied", "answer", "respond", "write", "back", "forward", "fwd", "pass", "send",
-          "on", "please", "pls", "can", "you", "could", "and", "just", "quickly", "also", "the", "a", "an", "that",
-          "this", "it", "one", "same", "last", "my", "his", "her", "their", "to", "email", "emails", "e-mail", "mail",
-          "mails", "message", "messages", "msg", "msgs"}
 #: The roles whose values are not words about the email: the people it goes to (the text to send often
 #: repeats the request's words for the email, so it does not count).
 _OTHER_ROLES = {"person", "people"}
@@ -59,7 +55,7 @@ def email_words(query: str, said: set[str]) -> str:
     for rx in (_BEFORE, _AFTER, _VERB):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in _words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
-    keep = [w for w in found if w.removesuffix("'s") not in said and w not in _NOISE]
+    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE]
     out: list[str] = []
     for w in keep:
         if w not in out:

@@ -34,11 +34,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from tinyagent.nodes.plans.planlang import Task, format_call, refs_in, renumbered
+from tinyagent.nodes.request.lexicon import OWN_WORDS, TOOL_VERBS
+from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.nodes.rules.checks import COMMON_WORDS, said_word, text_words
 from tinyagent.nodes.rules.fit import explained, iso_layout, time_phrases
-from tinyagent.nodes.plans.planlang import Task, format_call, refs_in, renumbered
 from tinyagent.tools.dates import parse_duration
-from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.tools.specs import Param, ToolSpec
 
 _CODE = re.compile(r"[A-Z]{2,4}")
@@ -119,10 +120,6 @@ def _described(spec: ToolSpec) -> str:
     return f"{spec.description}\n{spec.details}"
 
 
-#: parameters whose text the planner writes in its own words (a reply's gist "Thanks" for "thx")
-_PROSE = frozenset("context message body text content notes note comment summary description reason subject".split())
-
-
 def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
     """The tasks without the optional arguments whose values the request never gives (texts the
     planner words itself, such as an email's gist, aside); None when there is none."""
@@ -131,17 +128,13 @@ def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query
         spec = specs.get(t.tool)
         params = {p.name: p for p in spec.params} if spec else {}
         args = {k: v for k, v in t.args.items()
-                if k not in params or params[k].required or set(params[k].tool_key.lower().split("_")) & _PROSE
+                if k not in params or params[k].required or set(params[k].tool_key.lower().split("_")) & OWN_WORDS
                 or not request.unstated(v, params[k], _described(spec))}
         if args != t.args:
             changed = True
             t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
         out.append(t)
     return out if changed else None
-
-
-_VERBS = frozenset("find get set show check make create list search open send add update look lookup "
-                   "run start stop view read write fetch query".split())
 
 
 def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Request) -> bool:
@@ -154,7 +147,7 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     if task.deps and not any(o.tool == task.tool and all(o.args.get(k) == v for k, v in task.args.items()
                                                          if refs_in(v)) for o in others):
         return False
-    if any(said_word(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
+    if any(said_word(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in TOOL_VERBS):
         return False
     params = {p.name: p for p in spec.params}
     unstated = False
