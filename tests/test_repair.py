@@ -366,7 +366,7 @@ def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_
     """The 124 look-ups of a file whose path is the answer ("open my resume", "locate style guide on
     my computer") are all asked for."""
     from tests.gold import gold_plans
-    from tinyagent.nodes.rules.checks import asks_for_file
+    from tinyagent.nodes.request.asks import asks_for_file
 
     seen, unasked = 0, []
     for row, tasks in gold_plans():

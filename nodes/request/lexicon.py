@@ -112,3 +112,7 @@ NOBODY = _words("me us everyone everybody team them him her myself all you peopl
 EMAIL_NOISE = _words("reply replies replied answer respond write back forward fwd pass send on please pls can "
                      "you could and just quickly also the a an that this it one same last my his her their to "
                      "email emails e-mail mail mails message messages msg msgs")
+
+#: Words too common to show that the request gives a value the plan wrote (rules/unstated.py): the
+#: common words and "new".
+GIVEN_COMMON = COMMON_WORDS | {"new"}

@@ -17,7 +17,7 @@ import re
 
 from tinyagent.nodes.request.lexicon import ASK_OPENERS, ASK_VERBS, CONTENT_VERBS, PART_STOP
 from tinyagent.nodes.request.typos import typo_of
-from tinyagent.nodes.request.words import literal_texts
+from tinyagent.nodes.request.words import letter_words, literal_texts
 
 
 #: A piece that speaks of what an earlier one made or found ("email the summary to Leila", "add
@@ -59,10 +59,6 @@ _STRONG = re.compile(
     r"|(?i:,?\s+(?:and\s+)?then\s+|,\s*(?:and\s+)?also\s+|\s+also\s+(?=[a-z])|\s+\+\s+)")
 # weak breaks: only where the next words open an ask of their own
 _WEAK = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|n)\s+", re.IGNORECASE)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z']*", text)
 
 
 def _first(piece: str) -> str:
@@ -133,10 +129,10 @@ def segments(query: str, keep_back: bool = True) -> list[str]:
     for a, b, strong in spans:
         piece = text[a:b]
         strong = strong or (lead is not None and lead_strong)  # "After that, what's ..." follows a full stop
-        alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece)) and (_opens_ask(piece, strong) or (strong and _first(piece) not in CONTENT_VERBS)) \
+        alone = len(letter_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece)) and (_opens_ask(piece, strong) or (strong and _first(piece) not in CONTENT_VERBS)) \
             and not (keep_back and refers_back(piece)) and not _MODIFIER.search(piece)
         if not out and not alone:  # the first ask may say anything; only lead-in words go on to the next
-            alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece))
+            alone = len(letter_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece))
         if not _first(piece) or (not out and not alone):
             if lead is None:
                 lead, lead_strong = a, strong
@@ -158,7 +154,7 @@ def segments(query: str, keep_back: bool = True) -> list[str]:
             merged.append(seg)
     out = merged
     parts = [_clean(text[a:b]) for a, b in out]
-    parts = [p for p in parts if _words(p)]
+    parts = [p for p in parts if letter_words(p)]
     return parts if len(parts) > 1 else [query]
 
 

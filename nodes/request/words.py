@@ -26,3 +26,30 @@ def literal_texts(value: Any, numbers: bool = False) -> list[str]:
     if isinstance(value, dict):
         return [t for v in value.values() for t in literal_texts(v, numbers)]
     return [str(value)] if numbers and not isinstance(value, bool) and value is not None else []
+
+
+_WORD = re.compile(r"\w+")
+_TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_PHRASE_WORD = re.compile(r"[\w'&-]+")
+
+
+def word_set(text: str) -> set[str]:
+    """Every run of word characters, case folded: the words a person named someone by."""
+    return set(_WORD.findall(text.casefold()))
+
+
+def text_words(text: str, common: frozenset[str] = COMMON_WORDS) -> list[str]:
+    """The words of a text that can tell it apart: three letters or more, lower case, ``common``
+    ones left out."""
+    return [w for w in (x.lower() for x in _TEXT_WORD.findall(text)) if w not in common]
+
+
+def letter_words(text: str) -> list[str]:
+    """Words of Latin letters and apostrophes, as written: how many words a piece of a request has."""
+    return _LETTER_WORD.findall(text)
+
+
+def phrase_words(text: str) -> list[str]:
+    """Lower-case words with their apostrophes, "&" and dashes ("sarah's", "q&a", "e-mail")."""
+    return _PHRASE_WORD.findall(text.lower())

@@ -22,18 +22,20 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from tinyagent.nodes.plans.planlang import Task, renumbered
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
 
 
-def copied_from_example(task: Task, query: str, example_text: str) -> bool:
+def copied_from_example(task: Task, query: str | Request, example_text: str) -> bool:
+    """Every text value of ``task`` is in the shown example and shares no word with the request."""
     texts = [t for t in _texts(task.args) if _words(t)]
     if not texts or not any(len(w) >= 4 for t in texts for w in _words(t)):
         return False
-    asked, shown = _words(query), example_text.lower()
+    asked, shown = as_request(query).content_words, example_text.lower()
     return all(t.lower() in shown and not _words(t) & asked for t in texts)
 
 
-def drop_copied_steps(tasks: list[Task], query: str, examples: Iterable[dict]) -> list[Task] | None:
+def drop_copied_steps(tasks: list[Task], query: str | Request, examples: Iterable[dict]) -> list[Task] | None:
     """The tasks without the steps copied from the shown examples (and the steps that use them),
     or None when there is none, or when nothing would be left."""
     example_text = "\n".join(f"{e.get('query', '')}\n{e.get('plan', '')}" for e in examples)

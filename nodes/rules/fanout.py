@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.nodes.request.lexicon import NOT_LISTED, ONE_VALUE
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.tools.specs import ToolSpec
 
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
@@ -102,8 +103,9 @@ def _choice(option: str, allowed: tuple) -> str | None:
     return next((a for a in allowed if isinstance(a, str) and a.lower() == option.lower()), None)
 
 
-def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with listed values called once each, or None when nothing is to repeat."""
+    query = as_request(query).query
     calls = Counter(t.tool for t in tasks)
     used = set().union(*(set(t.deps) for t in tasks)) if tasks else set()
     literals = {v for t in tasks for v in t.args.values() if isinstance(v, str)}

@@ -19,8 +19,9 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, format_call, renumbered
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words
-from tinyagent.nodes.rules.checks import asks_to_attach, attached_file, file_lookups
+from tinyagent.nodes.rules.checks import file_lookups
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.tools.specs import ToolSpec
 
@@ -30,16 +31,16 @@ def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
     return next((p.name for p in spec.params if p.role == role), None) if spec else None
 
 
-def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                       reading: str = "") -> list[Task] | None:
     """The repaired tasks, or None when there is nothing to repair (or no single clear repair).
 
     ``reading``: the request read with its typos corrected (retrieve), for what it asks to attach."""
-    text = reading or query
-    if not tasks or not asks_to_attach(text):
+    request = as_request(query, reading)
+    if not tasks or not request.asks_to_attach:
         return None
     first_id = tasks[0].id
-    name = attached_file(text)
+    name = request.attached_file
     finders = [t for t in tasks if _with_role(t, specs, "file")]
     senders = [t for t in tasks if _with_role(t, specs, "attachments")]
     if len(senders) != 1:
@@ -61,7 +62,7 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
     if sender.id in found.deps:
         return None
     key = _with_role(found, specs, "file")
-    if name and not _words(str(found.args.get(key, ""))) & (_words(query) | _words(text)):
+    if name and not _words(str(found.args.get(key, ""))) & request.content_words_read:
         # a file name the request does not say ("tool"): the one it does say
         found = replace(found, args={**found.args, key: name})
         tasks = [found if t.id == found.id else t for t in tasks]
@@ -88,10 +89,11 @@ def called_a_file(query: str, name: str) -> bool:
                           rf"|\b{_FILE_WORD}\s+(?:called\s+|named\s+)?['\"]?{n}\b", query, re.I))
 
 
-def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with a note opened by a name the request calls a file ("open the meeting notes
     doc") made a look-up of that file (the tool whose one required parameter has the "file" role);
     None when there is none, or the tools to tell them apart are not there."""
+    text = as_request(query).read
     finders = [n for n in file_lookups(specs) if sum(p.required for p in specs[n].params) == 1]
     if len(finders) != 1:
         return None
@@ -102,7 +104,7 @@ def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> 
         spec = specs.get(t.tool)
         note = [p.name for p in spec.params if p.role == "note"] if spec else []
         value = t.args.get(note[0]) if len(note) == 1 and set(t.args) == set(note) else None
-        if isinstance(value, str) and called_a_file(query, value):
+        if isinstance(value, str) and called_a_file(text, value):
             args = {slot: value}
             t, changed = replace(t, tool=finder.name, args=args, line=f"{t.id}. {format_call(finder.name, args)}"), True
         out.append(t)

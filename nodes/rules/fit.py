@@ -59,10 +59,11 @@ from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, refs_in
 from tinyagent.nodes.request.lexicon import COUNT_WORDS
-from tinyagent.nodes.request.quantities import Mention, about, in_unit, mentions, singular, unit_of
+from tinyagent.nodes.request.quantities import Mention, about, in_unit, singular, unit_of
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.codes import code_kind, to_code
 from tinyagent.nodes.rules.fit_words import as_written, fit_form, whole_identifier, whole_name
-from tinyagent.tools.dates import find_phrases, fit_layout, parse_duration
+from tinyagent.tools.dates import fit_layout
 from tinyagent.tools.specs import Param, ToolSpec
 
 
@@ -156,16 +157,11 @@ def iso_layout(value: str) -> str:
     return "%Y-%m-%d" + (m.group(1) + "%H:%M" + (":%S" if m.group(2) else "") if m.group(1) else "")
 
 
-def time_phrases(query: str) -> list[str]:
-    """The request's words for points in time, its lengths ("for 2 hours") left out."""
-    return [p for p in find_phrases(query) if parse_duration(p) is None]
-
-
-def fit_written_dates(tasks: list[Task], query: str) -> list[Task]:
+def fit_written_dates(tasks: list[Task], query: str | Request) -> list[Task]:
     """The tasks with their ISO-written dates worked out from the request's time phrases (resolved
     against the run's today, ``tools.clock``): each from the one phrase, or in order from as many
     phrases as there are such values; unchanged otherwise."""
-    phrases = time_phrases(query)
+    phrases = list(as_request(query).times)
     found = [(i, k) for i, t in enumerate(tasks) for k, v in t.args.items()
              if isinstance(v, str) and iso_layout(v)]
     if not found or not phrases or (len(phrases) > 1 and len(phrases) != len(found)):
@@ -278,14 +274,15 @@ def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], describ
     return value
 
 
-def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with their values fitted, or None when nothing changed."""
-    found = mentions(query)
+    request = as_request(query)
+    query, found = request.query, list(request.quantities)
     calls = Counter(t.tool for t in tasks)
     # a stated number another step already takes is that step's ("water the hallway for 30 minutes;
     # rent a bike": the bike's minutes are not 30)
     taken = {v for t in tasks for v in t.args.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    dated = fit_written_dates(tasks, query)
+    dated = fit_written_dates(tasks, request)
     out, changed = [], dated is not tasks
     for t in dated:
         spec = specs.get(t.tool)

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
+from tinyagent.nodes.request.reading import Request, as_request
 
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
@@ -46,10 +47,12 @@ def _said(value: str, query: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
 
-def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
     does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
     all of the last turn's for them ("and text her too" after Aisha's address: Aisha's number)."""
+    request = as_request(query, context=context)
+    query, context = request.query, request.context
     if not context or not _PRONOUN.search(query):
         return None
     turns = earlier_people(context)
@@ -141,10 +144,12 @@ def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
     return when
 
 
-def times_of_the_event(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up, "the day before at 9" or "an hour after" is counted from the event the earlier turn
     made: the first step with a time gets that time (written out), and a reminder named only "about it"
     gets the event's title."""
+    request = as_request(query, context=context)
+    query, context = request.query, request.context
     if not context:
         return None
     event = last_event(context)

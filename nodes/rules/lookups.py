@@ -33,9 +33,10 @@ from typing import Any
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
 from tinyagent.nodes.request.lexicon import LOOKUP_FILLER
 from tinyagent.nodes.request.quantities import singular
+from tinyagent.nodes.request.reading import EMAIL, Request, as_request
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import literal_texts as _texts
-from tinyagent.nodes.rules.checks import asks_for_contact, asks_for_file, file_lookups, person_lookups
+from tinyagent.nodes.rules.checks import file_lookups, person_lookups
 from tinyagent.tools.specs import ToolSpec
 
 NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
@@ -55,23 +56,24 @@ def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool
     return bool(words) and not any(typo_of(w.lower(), said, more_from=5) for w in words)  # "Chralotte" is Charlotte
 
 
-def _file_asked(task: Task, specs: dict[str, ToolSpec], query: str) -> bool:
+def _file_asked(task: Task, specs: dict[str, ToolSpec], request: Request) -> bool:
     names = [v for p in specs[task.tool].params if p.role == "file" for v in [task.args.get(p.name)]]
-    return not all(isinstance(v, str) for v in names) or all(asks_for_file(query, v) for v in names)
+    return not all(isinstance(v, str) for v in names) or all(request.asks_for_file(v) for v in names)
 
 
-def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                        context: str = "", reading: str = "") -> list[Task] | None:
     """The tasks without look-ups no step uses of people or files the request (or an earlier turn
     of the person) never names, nor, on a first turn that does not ask for an address or number
     (``reading``: the request with its typos corrected), of anyone; None when there is none, or
     when nothing would be left."""
-    said = {w.lower() for w in _LETTERS.findall(query + "\n" + context)}
+    request = as_request(query, reading, context)
+    said = request.named
     used = {d for t in tasks for d in t.deps}
-    unasked = set() if context or asks_for_contact(reading or query) else person_lookups(specs)
-    files = set() if context else file_lookups(specs)
+    unasked = set() if request.context or request.asks_for_contact else person_lookups(specs)
+    files = set() if request.context else file_lookups(specs)
     kept = [t for t in tasks if t.id in used or not (t.tool in unasked or stray_lookup(t, specs, said)
-                                                      or (t.tool in files and not _file_asked(t, specs, reading or query)))]
+                                                      or (t.tool in files and not _file_asked(t, specs, request)))]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
@@ -139,7 +141,8 @@ def merge_repeated_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> lis
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
 
 
-def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str = "") -> list[Task] | None:
+def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
+                  context: str = "") -> list[Task] | None:
     """The tasks with each recipient written as a name ("Arash") looked up first, as the plan
     language has it (``get_phone_number(name="Arash")`` and ``"$K"``), reusing a look-up the plan
     already makes; None when there is none to look up (addresses, numbers, references and anything
@@ -147,7 +150,7 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, con
     not say, for the plan checks to refuse)."""
     if not tasks:
         return None
-    said = {w.casefold() for w in _LETTERS.findall(f"{query}\n{context}")}
+    said = as_request(query, context=context).named_folded
     first_id, new_id, out, changed = tasks[0].id, NEW_ID, [], False
     made: dict[tuple[str, str], int] = {}  # (look-up tool, name) -> the step that looks it up, so far
     for t in tasks:
@@ -185,14 +188,14 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str, con
     return renumbered(out, first_id) if changed else None
 
 
-def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str = "") -> list[Task] | None:
+def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request = "") -> list[Task] | None:
     """The tasks without person look-ups of an address or number written out
     (``get_email_address(name="accounting@example.com")``), or of the name an address in the request
     spells (``name="George Davis"`` for george.davis@company.example): each use of such a step gets
     the address itself. None when there is none, or when the look-up's result is used inside longer
     text."""
     lookups = person_lookups(specs)
-    spelt = {tuple(re.split(r"[._-]+", a.split("@")[0].lower())): a for a in _EMAIL.findall(query)}
+    spelt = {tuple(re.split(r"[._-]+", a.split("@")[0].lower())): a for a in as_request(query).addresses}
     literal = {}
     for t in tasks:
         if t.tool in lookups:
@@ -222,7 +225,6 @@ def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: s
     return renumbered(out, tasks[0].id) if out else None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-_ADDRESS = re.compile(_EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email address or a phone number
+_ADDRESS = re.compile(EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email address or a phone number
