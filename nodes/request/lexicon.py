@@ -45,7 +45,7 @@ TOOL_VERBS = _words("find get set show check make create list search open send a
                     "run start stop view read write fetch query")
 
 #: Verbs, even misspelt, that ask for a file itself before its name ("open my resume", "where is the
-#: lease") (rules/checks.py, ``asks_for_file``).
+#: lease") (request/asks.py, ``asks_for_file``).
 FILE_VERBS = _words("open find locate path show fetch grab where access launch load read check display")
 
 # -- words that tell texts apart --------------------------------------------------------------------

@@ -4,7 +4,7 @@ The small planner often finds the file a request asks to send, but writes the lo
 or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
 plan has exactly one step that finds a file (a parameter with the "file" role) and exactly one step
 that takes attachments and attaches nothing, the file is attached there, and the lookup moved before
-that step if it came after. Where the request names the file ("the Q3 report"; nodes/rules/checks.py,
+that step if it came after. Where the request names the file ("the Q3 report"; nodes/request/asks.py,
 ``attached_file``) and the plan has no lookup, one is added before the email; a lookup whose file
 name the request does not say ("tool") gets the name it does say. Steps are renumbered and
 references follow them; the repaired plan is what is recorded and run.

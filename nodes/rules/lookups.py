@@ -6,13 +6,13 @@ After a complete plan the planner sometimes adds a look-up nobody asked for:
 a person or a file up (its required parameters have the "person" or "file" role), whose result no
 step uses, and whose name is no word of the request or the person's earlier turns, even within a
 typo (one edit, two from five letters), is dropped; so is, on a first turn that does not ask for
-someone's address or number (``checks.asks_for_contact``), a person look-up whose result no step
+someone's address or number (``asks.asks_for_contact``), a person look-up whose result no step
 uses (``get_phone_number(name="Tomás")`` after the email to Tomás). No gold step of the generated
 splits or the hand-written set is such a step (tests/test_repair.py checks the test split).
 
 A file looked up for nothing is dropped the same way on a first turn unless the request asks for
 the file itself, with a verb such as open, find, locate, show or "the path of" before its name in
-the same clause (``checks.asks_for_file``): ``open_and_get_file_path(file_name="line")`` after the
+the same clause (``asks.asks_for_file``): ``open_and_get_file_path(file_name="line")`` after the
 email for "drop Rosa a line" goes; "open my resume" stays (all 124 such gold look-ups are asked for).
 
 A person looked up for recipients of another kind is looked up the way they take (``right_lookups``:
