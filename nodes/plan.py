@@ -6,7 +6,8 @@ import time
 
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.rules.checks import asks_for_contact, asks_to_attach, person_lookups
+from tinyagent.nodes.request.asks import asks_for_contact
+from tinyagent.nodes.rules.checks import person_lookups
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
@@ -20,9 +21,8 @@ from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.state import State
 from tinyagent.nodes.retrieve import retrieval
 from tinyagent.nodes.request.segments import home, placed
-from tinyagent.nodes.request.spans import request_spans
+from tinyagent.nodes.request.reading import read_request
 from tinyagent.store.tool_classifier import clauses
-from tinyagent.tools.dates import find_phrases
 
 
 def next_step_id(tasks: list[dict]) -> int:
@@ -41,15 +41,15 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
         view["query"], specs, view.get("examples", []), today=ctx.today_date(), done=done,
         replan_reason=reason, error=error, first_id=first_id, context=view.get("context", ""))
     callable_specs = specs
-    when = find_phrases(view["query"])  # the person's words for times: for the grammar and the value hook
+    request = read_request(view["query"], view.get("reading") or "", view.get("context") or "")
+    when = list(request.phrases)  # the person's words for times: for the grammar and the value hook
     focus = view.get("focus") or []
     if res.settings.focus_tools and "focus_tools" not in off and focus and not done and not reason:
         # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
         # distractors the model was trained with, and the grammar keeps it to the sure ones.
         callable_specs = [s for s in specs if s.name in focus] or specs
     # who to look up and which file or note to open: copied from the person's words (nodes/request/spans.py)
-    spans = request_spans(view["query"], view.get("reading") or "", view.get("context") or "") \
-        if res.settings.copy_spans and "copy_spans" not in off else None
+    spans = list(request.spans) if res.settings.copy_spans and "copy_spans" not in off else None
     grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
                            when=when, max_steps=steps_for(len(clauses(view["query"]))),
                            money=money_amounts(view["query"]), spans=spans)
@@ -61,7 +61,7 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     use_lookups = res.settings.use_lookups and "use_lookups" not in off
     lookups = [] if not (use_lookups and sends) or asks_for_contact(view["query"]) else \
         sorted(person_lookups({s.name: s for s in callable_specs}))
-    if use_lookups and asks_to_attach(view.get("reading") or view["query"]) and any(
+    if use_lookups and request.asks_to_attach and any(
             "attachments" in s.roles for s in callable_specs):
         # a file found to be sent along is for something too ("find the budget sheet and send it
         # to Ravi" planned as the file look-up alone)

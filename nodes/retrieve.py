@@ -9,7 +9,7 @@ from typing import Any, Callable
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.rules.checks import asks_to_attach
+from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request
 from tinyagent.nodes.request.language import foreign_language
@@ -68,7 +68,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     index = res.index(progress=progress)
     # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
     # report" was shown an email without one, and planned a reply)
-    attach = asks_to_attach(query) and res.settings.require_above > 0
+    attach = read_request(query).asks_to_attach and res.settings.require_above > 0
     prefer = [n for n, s in res.specs.items() if "file" in s.roles][:1] if attach else []
     found = index.retrieve(query, list(res.specs), max_tools=max_tools,
                            n_examples=res.settings.n_examples,
@@ -98,7 +98,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     focus = list(found.sure)
     tools = list(found.tools)
     reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
-    if asks_to_attach(reading) and res.settings.require_above > 0:
+    if read_request(query, reading).asks_to_attach and res.settings.require_above > 0:
         # a file to send along is found by name first: the file tool is shown and must be called,
         # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
         # the shown tools that send files may be called, or, where none is shown, all are shown

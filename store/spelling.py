@@ -50,14 +50,14 @@ def _deletes(word: str, depth: int) -> set[str]:
     return out
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance where swapping two neighbouring letters is one edit."""
+def edit_distance(a: str, b: str, swaps: bool = True) -> int:
+    """Levenshtein distance where swapping two neighbouring letters is one edit (two without ``swaps``)."""
     prev2, prev = None, list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
         cur = [i] + [0] * len(b)
         for j in range(1, len(b) + 1):
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            if swaps and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[-1]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.rules.checks import asks_to_attach, check_plan
+from tinyagent.nodes.request.asks import asks_to_attach
+from tinyagent.nodes.rules.checks import check_plan
 from tinyagent.nodes.plans.planlang import PlanError, compile_plan
 from tinyagent.tools import default_tools, init_workspace
 from tinyagent.tools.specs import specs_for
@@ -266,7 +267,8 @@ def test_no_free_text_of_a_gold_plan_says_nothing_the_request_says():
     """Every note content, reminder note and other text written as given in the gold plans of the
     generated splits and the hand-written set shares a word with its request."""
     from tests.gold import gold_plans, gold_specs
-    from tinyagent.nodes.rules.checks import WRITTEN_TEXT, _words, unsaid_text
+    from tinyagent.nodes.request.words import word_set
+    from tinyagent.nodes.rules.checks import WRITTEN_TEXT, unsaid_text
 
     checked, unsaid = 0, []
     for row, tasks in gold_plans():
@@ -275,7 +277,7 @@ def test_no_free_text_of_a_gold_plan_says_nothing_the_request_says():
                 value = t.args.get(p.name)
                 if p.role != "message" and p.name in WRITTEN_TEXT and isinstance(value, str):
                     checked += 1
-                    if unsaid_text(value, _words(row["query"])):
+                    if unsaid_text(value, word_set(row["query"])):
                         unsaid.append((row["query"], value))
     assert checked > 500
     assert unsaid == []

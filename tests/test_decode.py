@@ -136,7 +136,7 @@ def test_an_empty_plan_is_refused_when_asked_and_any_step_makes_it_not_empty():
 
 
 def test_a_request_for_the_address_or_number_itself_is_told_apart():
-    from tinyagent.nodes.rules.checks import asks_for_contact
+    from tinyagent.nodes.request.asks import asks_for_contact
     for query in ["What is Tom Baker's email address?", "give me the emal of Aaron White", "whats lena's cell",
                   "how can I calll Jonathan", "which email does Nadia use", "phone number for Dr. Okafor pls",
                   "get Ana's number and text her hi"]:

@@ -222,7 +222,7 @@ def test_a_parameter_that_asks_for_no_code_keeps_names(name, description):
 
 
 def test_an_identifier_copied_in_part_is_copied_whole():
-    from tinyagent.nodes.rules.fit import whole_identifier
+    from tinyagent.nodes.rules.fit_words import whole_identifier
     assert whole_identifier("88213", "add 2 of SKU-88213 to my cart") == "SKU-88213"
     assert whole_identifier("5512", "I want to return SKU-5512 from order 100871") == "SKU-5512"
     assert whole_identifier("4471", "buy connection C-4471 for me") == "C-4471"
@@ -341,7 +341,7 @@ def form_fitted(plan: str, request_: str) -> list[dict]:
 
 
 def test_a_name_copied_in_part_is_copied_whole():
-    from tinyagent.nodes.rules.fit import whole_name
+    from tinyagent.nodes.rules.fit_words import whole_name
     request_ = "trains from Wien Hauptbahnhof to Graz, then the Hotel Sacher reviews"
     assert whole_name("Wien", request_) == "Wien Hauptbahnhof"
     assert whole_name("Sacher", request_) == "Hotel Sacher"

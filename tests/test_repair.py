@@ -4,7 +4,7 @@ left to the checks."""
 import pytest
 
 from tinyagent.nodes.plans.planlang import compile_plan, format_plan
-from tinyagent.nodes.rules.repair import attach_found_file
+from tinyagent.nodes.rules.files import attach_found_file
 from tinyagent.tools import ToolConfig, default_tools, init_workspace
 from tinyagent.tools.specs import specs_for
 
@@ -79,7 +79,7 @@ EXAMPLE = {"query": "Email Priya Shah the budget and add 'Call the bank' to my e
 
 
 def trimmed(text, specs, query, examples=(EXAMPLE,)):
-    from tinyagent.nodes.rules.repair import drop_copied_steps
+    from tinyagent.nodes.rules.extra_steps import drop_copied_steps
 
     out = drop_copied_steps(compile_plan(text, specs), query, list(examples))
     return format_plan(out) if out else None
@@ -114,7 +114,7 @@ def test_no_gold_step_of_the_generated_test_split_looks_copied():
     from pathlib import Path
 
     from tinyagent.finetune import data
-    from tinyagent.nodes.rules.repair import copied_from_example
+    from tinyagent.nodes.rules.extra_steps import copied_from_example
 
     specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
     rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
@@ -157,7 +157,7 @@ def test_a_file_name_the_request_does_not_say_becomes_the_one_it_says(specs):
 
 
 def test_a_lookup_of_someone_the_request_never_names_is_dropped(specs):
-    from tinyagent.nodes.rules.repair import drop_stray_lookups
+    from tinyagent.nodes.rules.lookups import drop_stray_lookups
 
     def dropped(plan, query, context=""):
         return applied(drop_stray_lookups, plan, specs, query, context)
@@ -180,7 +180,7 @@ def test_no_gold_step_of_the_generated_test_split_is_a_stray_lookup():
     from pathlib import Path
 
     from tinyagent.finetune import data
-    from tinyagent.nodes.rules.repair import drop_stray_lookups
+    from tinyagent.nodes.rules.lookups import drop_stray_lookups
     from tinyagent.store.tool_classifier import ToolClassifier
 
     reader = ToolClassifier.load(data.ROOT / "store" / "tool_classifier.npz")  # typos read as retrieve reads them
@@ -193,7 +193,7 @@ def test_no_gold_step_of_the_generated_test_split_is_a_stray_lookup():
 
 
 def test_a_person_looked_up_for_nothing_is_dropped_unless_the_address_was_asked_for(specs):
-    from tinyagent.nodes.rules.repair import drop_stray_lookups
+    from tinyagent.nodes.rules.lookups import drop_stray_lookups
 
     def dropped(plan, query, context="", reading=""):
         return applied(drop_stray_lookups, plan, specs, query, context, reading)
@@ -210,7 +210,7 @@ def test_a_person_looked_up_for_nothing_is_dropped_unless_the_address_was_asked_
 
 
 def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
-    from tinyagent.nodes.rules.repair import look_up_names
+    from tinyagent.nodes.rules.lookups import look_up_names
 
     def looked(plan, query="send the link to Arash and cc Li Wei and Ana"):
         return applied(look_up_names, plan, specs, query)
@@ -238,7 +238,7 @@ def test_a_recipient_written_as_a_name_is_looked_up_first(specs):
 
 
 def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
-    from tinyagent.nodes.rules.repair import drop_address_lookups
+    from tinyagent.nodes.rules.lookups import drop_address_lookups
 
     def fixed(plan):
         return applied(drop_address_lookups, plan, specs)
@@ -262,7 +262,7 @@ def test_an_address_written_out_is_used_as_written_not_looked_up(specs):
 
 
 def test_a_reply_or_forward_where_the_request_speaks_of_no_email_is_a_new_email(specs):
-    from tinyagent.nodes.rules.repair import new_email_for_unasked_reply
+    from tinyagent.nodes.rules.received import new_email_for_unasked_reply
 
     def renewed(plan, query, context=""):
         return applied(new_email_for_unasked_reply, plan, specs, query, context)
@@ -288,7 +288,7 @@ def test_no_gold_plan_of_the_generated_test_split_is_renewed():
     from pathlib import Path
 
     from tinyagent.finetune import data
-    from tinyagent.nodes.rules.repair import new_email_for_unasked_reply
+    from tinyagent.nodes.rules.received import new_email_for_unasked_reply
     from tinyagent.store.tool_classifier import ToolClassifier
 
     reader = ToolClassifier.load(data.ROOT / "store" / "tool_classifier.npz")
@@ -301,7 +301,7 @@ def test_no_gold_plan_of_the_generated_test_split_is_renewed():
 
 
 def test_a_step_that_only_restates_what_the_plan_holds_is_dropped(specs):
-    from tinyagent.nodes.rules.repair import drop_restated_steps
+    from tinyagent.nodes.rules.extra_steps import drop_restated_steps
 
     def dropped(plan):
         out = drop_restated_steps(compile_plan(plan, specs))
@@ -332,7 +332,7 @@ def test_no_gold_step_of_the_generated_test_split_restates_the_plan():
     from pathlib import Path
 
     from tinyagent.finetune import data
-    from tinyagent.nodes.rules.repair import drop_restated_steps
+    from tinyagent.nodes.rules.extra_steps import drop_restated_steps
 
     specs = {**(data.real_specs() or {}), **{t.spec.name: t.spec for t in data.TRAIN_TOOLS + data.UNSEEN_TOOLS}}
     rows = [json.loads(line) for line in Path(data.ROOT / "finetune" / "data" / "test.jsonl").open()]
@@ -343,7 +343,7 @@ def test_no_gold_step_of_the_generated_test_split_restates_the_plan():
 
 def test_a_file_looked_up_for_nothing_is_dropped_unless_the_request_asks_for_it(specs):
     """ "drop Rosa a line" is no file called "line"; "open my resume" asks for the file itself."""
-    from tinyagent.nodes.rules.repair import drop_stray_lookups
+    from tinyagent.nodes.rules.lookups import drop_stray_lookups
 
     query = "drop Rosa Harris a line about the hiring plan and say the project is on track"
     plan = ('1. get_email_address(name="Rosa Harris")\n'
@@ -366,7 +366,7 @@ def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_
     """The 124 look-ups of a file whose path is the answer ("open my resume", "locate style guide on
     my computer") are all asked for."""
     from tests.gold import gold_plans
-    from tinyagent.nodes.rules.checks import asks_for_file
+    from tinyagent.nodes.request.asks import asks_for_file
 
     seen, unasked = 0, []
     for row, tasks in gold_plans():
@@ -381,7 +381,7 @@ def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_
 
 
 def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
-    from tinyagent.nodes.rules.repair import merge_repeated_lookups, right_lookups
+    from tinyagent.nodes.rules.lookups import merge_repeated_lookups, right_lookups
 
     plan = ('1. get_email_address(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
             '3. get_phone_number(name="Kyle Mitchell")\n4. send_sms(recipients=["$3"], message="Sorry")\n5. join()')
@@ -406,7 +406,7 @@ def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
 
 def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_changes_its_lookups():
     from tests.gold import gold_plans, gold_specs
-    from tinyagent.nodes.rules.repair import merge_repeated_lookups, right_lookups
+    from tinyagent.nodes.rules.lookups import merge_repeated_lookups, right_lookups
 
     specs = gold_specs()
     checked, changed = 0, []
@@ -419,7 +419,7 @@ def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_changes_it
 
 
 def test_python_code_a_bracket_over_or_short_is_made_whole(specs):
-    from tinyagent.nodes.rules.repair import close_code
+    from tinyagent.nodes.rules.code import close_code
 
     assert applied(close_code, '1. run_python(code="print(round(15.98 / 3, 2)))")\n2. join()', specs) == (
         '1. run_python(code="print(round(15.98 / 3, 2))")\n2. join()<END_OF_PLAN>')
@@ -431,7 +431,7 @@ def test_python_code_a_bracket_over_or_short_is_made_whole(specs):
 
 
 def test_a_note_opened_by_a_name_the_request_calls_a_file_is_the_file_looked_up(specs):
-    from tinyagent.nodes.rules.repair import file_for_note
+    from tinyagent.nodes.rules.files import file_for_note
 
     found = '1. open_and_get_file_path(file_name="Meeting notes")\n2. join()<END_OF_PLAN>'
     for query in ("I need u to get the path of meeting notes", "1) open the meeting notes doc 2) remind me at 5"):
@@ -442,7 +442,7 @@ def test_a_note_opened_by_a_name_the_request_calls_a_file_is_the_file_looked_up(
 
 def test_no_gold_note_of_the_generated_splits_or_the_hand_written_set_is_taken_for_a_file():
     from tests.gold import gold_plans, gold_specs
-    from tinyagent.nodes.rules.repair import file_for_note
+    from tinyagent.nodes.rules.files import file_for_note
 
     notes, changed = 0, []
     for row, tasks in gold_plans():

@@ -15,23 +15,10 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import is_ref
+from tinyagent.nodes.request.lexicon import ASK_OPENERS, ASK_VERBS, CONTENT_VERBS, PART_STOP
+from tinyagent.nodes.request.typos import typo_of
+from tinyagent.nodes.request.words import letter_words, literal_texts
 
-#: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
-#: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,
-#: copy, apologize) are not here: "email Ana and ask about the rent" is one ask.
-ASK_VERBS = frozenset("""
-add append arrange block book buy calculate call cancel check compose compute convert create define
-delete dial dim draft email extend fetch figure find fwd forward generate get give jot locate lock
-log look lookup mail make map message navigate new open order pass pay ping plan play pull put read
-record remind rent reply reserve respond route run save schedule search send set shoot show
-sms start stop summarise summarize sum take tell text track translate turn txt unlock update view
-wake water work write""".split())
-
-#: Words that open a request of its own after a full stop, ";", a new line or "then" ("... .
-#: What's Ana's number?", "then can you find ...").
-ASK_OPENERS = frozenset("i i'd i'm i'll what whats what's where who how can could would will pls please plz "
-                        "let need remember".split())
 
 #: A piece that speaks of what an earlier one made or found ("email the summary to Leila", "add
 #: it to my notes", "text him", "send the link to Robert") stays with it.
@@ -45,10 +32,6 @@ _BACK = re.compile(
 #: a pronoun as the object of the piece's first words ("text him", "add it to", "send them the link")
 _PRONOUN = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|him|her|that|those|these)\b", re.IGNORECASE)
 
-#: Verbs that go on with the ask before them even after a ";" or a full stop ("mail Raymond about
-#: the migration; ask for the updated invoice").
-CONTENT_VERBS = frozenset("ask asking say saying apologize apologise propose mention invite inviting include "
-                          "including attach attaching thank wish cc copy".split())
 
 #: Words that only modify an email or event being written ("..., with Samuel in cc", "attaching the deck").
 _MODIFIER = re.compile(r"\b(?:cc|bcc|attach|attaching|attached|attachment|attachments|copy|copying|invite|inviting)\b"
@@ -76,10 +59,6 @@ _STRONG = re.compile(
     r"|(?i:,?\s+(?:and\s+)?then\s+|,\s*(?:and\s+)?also\s+|\s+also\s+(?=[a-z])|\s+\+\s+)")
 # weak breaks: only where the next words open an ask of their own
 _WEAK = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&|n)\s+", re.IGNORECASE)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z']*", text)
 
 
 def _first(piece: str) -> str:
@@ -150,10 +129,10 @@ def segments(query: str, keep_back: bool = True) -> list[str]:
     for a, b, strong in spans:
         piece = text[a:b]
         strong = strong or (lead is not None and lead_strong)  # "After that, what's ..." follows a full stop
-        alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece)) and (_opens_ask(piece, strong) or (strong and _first(piece) not in CONTENT_VERBS)) \
+        alone = len(letter_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece)) and (_opens_ask(piece, strong) or (strong and _first(piece) not in CONTENT_VERBS)) \
             and not (keep_back and refers_back(piece)) and not _MODIFIER.search(piece)
         if not out and not alone:  # the first ask may say anything; only lead-in words go on to the next
-            alone = len(_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece))
+            alone = len(letter_words(_POLITE.sub("", piece))) >= 3 and not _LEAD.search(_POLITE.sub("", piece))
         if not _first(piece) or (not out and not alone):
             if lead is None:
                 lead, lead_strong = a, strong
@@ -175,7 +154,7 @@ def segments(query: str, keep_back: bool = True) -> list[str]:
             merged.append(seg)
     out = merged
     parts = [_clean(text[a:b]) for a, b in out]
-    parts = [p for p in parts if _words(p)]
+    parts = [p for p in parts if letter_words(p)]
     return parts if len(parts) > 1 else [query]
 
 
@@ -188,50 +167,17 @@ def _clean(part: str) -> str:
     return _LEADING.sub("", part.strip(" ,;&+\n-")).strip(" ,;&+\n")
 
 
-_STOP = frozenset("the and for with from about that this your you are can will what when where how into onto "
-                  "over under them they their his her its our out new all any get let put set use not but".split())
-
-
 def _tokens(text: str) -> set[str]:
     """The words a value and a request can share: words of three letters or more (not the most
     common ones) and numbers."""
-    words = {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in _STOP}
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in PART_STOP}
     return words | set(re.findall(r"\d+(?:[.:]\d+)?", text))
-
-
-def _near(word: str, words: set[str]) -> bool:
-    """``word`` is one of ``words``, or (five letters or more) one typo away from one."""
-    if word in words:
-        return True
-    if len(word) < 5:
-        return False
-    for other in words:
-        if abs(len(other) - len(word)) > 1 or len(other) < 5:
-            continue
-        if len(other) == len(word):
-            if sum(a != b for a, b in zip(word, other)) <= 1:
-                return True
-            continue
-        short, long_ = sorted((word, other), key=len)
-        if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
-            return True
-    return False
-
-
-def _literals(value) -> list[str]:
-    if isinstance(value, str):
-        return [] if is_ref(value) is not None else [value]
-    if isinstance(value, (list, tuple)):
-        return [x for v in value for x in _literals(v)]
-    if isinstance(value, dict):
-        return [x for v in value.values() for x in _literals(v)]
-    return [] if isinstance(value, bool) or value is None else [str(value)]
 
 
 def _parts_of(args, said: list[set[str]]) -> set[int]:
     """The indexes of the parts (their ``_tokens``) that a step's values share a word or number with."""
-    words = set().union(*(_tokens(v) for v in _literals(args))) if args else set()
-    return {i for i, part in enumerate(said) if any(_near(w, part) for w in words)}
+    words = set().union(*(_tokens(v) for v in literal_texts(args, numbers=True))) if args else set()
+    return {i for i, part in enumerate(said) if any(typo_of(w, part, least=5, swaps=False) for w in words)}
 
 
 def placed(args, parts: list[str]) -> bool:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-#: Words a copied name never starts or ends with ("the Q3 report" -> "Q3 report").
-_EDGE = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "to", "and", "or", "of", "for", "with",
-         "me", "please", "pls", "in", "on", "at", "about", "from", "that", "this", "it", "is", "i", "can", "you",
-         "also", "too", "then", "send", "email", "text", "call", "find", "open", "get"}
+from tinyagent.nodes.request.lexicon import NAME_EDGES
+
 _TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"]+")
 MAX_WORDS = 5
 #: A name an earlier turn's call looked up or opened: name='Aisha', file_name='Q3 report'
@@ -37,6 +35,6 @@ def request_spans(query: str, reading: str = "", context: str = "") -> list[str]
         for n in range(MAX_WORDS, 0, -1):
             for i in range(len(words) - n + 1):
                 run = words[i:i + n]
-                if run[0].lower() not in _EDGE and run[-1].lower() not in _EDGE:
+                if run[0].lower() not in NAME_EDGES and run[-1].lower() not in NAME_EDGES:
                     spans.setdefault(" ".join(run))
     return list(spans)

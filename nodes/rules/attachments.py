@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tinyagent.nodes.rules.checks import asks_to_attach
 from tinyagent.nodes.plans.planlang import Task, is_ref
+from tinyagent.nodes.request.reading import Request, as_request
 
 
-def attach_not_paste(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """Where the request asks to send a file and the plan puts a file look-up's result ("$K") in a
     message's text (``compose_new_email(..., context="$2")`` for "Email Sarah Lee the Q3 report"), the
     result goes to the same step's attachments instead."""
-    if not asks_to_attach(query):
+    if not as_request(query).asks_to_attach:
         return None
     finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
     out, changed = [], False

@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
+from tinyagent.nodes.request.lexicon import NOT_LISTED, ONE_VALUE
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.tools.specs import ToolSpec
 
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
@@ -25,21 +27,6 @@ _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
 _END = re.compile(r"\s*(?:[,;:.!?()]|\s(?:and|or|on|for|in|at|to|from|with|by|as|please|then|but|"
                   r"is|are|was|were|do|does|did|tomorrow|today|tonight)\b|$)", re.IGNORECASE)
 MAX_EXTRA = 4
-#: words that start another ask ("weather in paris and remind me ..."), not another value
-_ASK_WORDS = {"text", "email", "mail", "call", "remind", "send", "set", "make", "create", "add", "open",
-              "show", "find", "get", "check", "book", "schedule", "tell", "ask", "turn", "play", "put",
-              "search", "look", "buy", "write", "reply", "forward", "delete", "cancel", "move", "mark",
-              "let", "give", "read", "start", "stop", "pay", "order", "note", "what", "how", "when",
-              "where", "who", "which", "is", "are", "can", "could", "please", "then", "also", "i", "me",
-              "invite", "record", "log", "track", "count", "do", "don't", "no", "switch", "light", "lock",
-              "unlock", "extend", "append", "update", "change", "save", "jot", "share", "pull", "drop",
-              "shoot", "pass", "respond", "answer", "draft", "compose", "message", "ping", "transfer",
-              "reserve", "rent", "run", "remember", "convert", "translate", "define", "summarize", "sum",
-              "calculate", "work", "figure", "navigate", "take", "route", "map", "block", "finally",
-              "first", "next", "after", "lastly", "plus", "and", "or", "pause", "mute", "wake", "alert", "fwd"}
-#: free text (a note's content, a message) is one value however it is worded: never repeated
-FREE_TEXT = {"content", "body", "text", "message", "msg", "note", "notes", "description", "summary",
-             "context", "comment", "memo", "details", "prompt", "code", "query"}
 
 
 def form(text: str) -> str:
@@ -80,7 +67,7 @@ def listed_after(value: str, query: str) -> list[str]:
         words = span.split()
         # the whole span up to the next break, or as many words as the planned value has
         nxt = next((c for c in (span, " ".join(words[:len(value.split())])) if c and _same_form(value, c)), "")
-        if not nxt or nxt == value or nxt.split()[0].lower() in _ASK_WORDS:
+        if not nxt or nxt == value or nxt.split()[0].lower() in NOT_LISTED:
             break
         out.append(nxt)
         last_and = len(out) if joined_by_and else last_and
@@ -102,7 +89,7 @@ def listed_before(value: str, query: str) -> list[str]:
     best: list[str] = []
     for i in range(len(words)):  # the longest list that ends in it
         span = query[words[i].start():words[min(i + n, len(words)) - 1].end()].strip(" ,;")
-        if not span or not _same_form(value, span) or span.split()[0].lower() in _ASK_WORDS:
+        if not span or not _same_form(value, span) or span.split()[0].lower() in NOT_LISTED:
             continue
         after = listed_after(span, query)
         if value in after and after.index(value) + 1 > len(best):
@@ -116,8 +103,9 @@ def _choice(option: str, allowed: tuple) -> str | None:
     return next((a for a in allowed if isinstance(a, str) and a.lower() == option.lower()), None)
 
 
-def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with listed values called once each, or None when nothing is to repeat."""
+    query = as_request(query).query
     calls = Counter(t.tool for t in tasks)
     used = set().union(*(set(t.deps) for t in tasks)) if tasks else set()
     literals = {v for t in tasks for v in t.args.values() if isinstance(v, str)}
@@ -129,7 +117,7 @@ def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[T
         for p in spec.params:
             v = t.args.get(p.name)
             if (p.type != "string" or not isinstance(v, str) or refs_in(v) or p.role == "message"
-                    or p.name.lower().strip("_") in FREE_TEXT):
+                    or p.name.lower().strip("_") in ONE_VALUE):
                 continue
             more = [_choice(o, p.enum) for o in listed_after(v, query) or listed_before(v, query)]
             if more and all(more) and not (set(more) & literals):

@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
+from tinyagent.nodes.request.reading import Request, as_request
 
-_ONE = {"her", "him", "she", "he", "hers", "his"}
-_MANY = {"them", "they", "both", "everyone", "all of them"}
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
 _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
@@ -38,29 +38,27 @@ def earlier_people(context: str) -> list[list[str]]:
     return [t for t in turns if t]
 
 
-#: Words that may stand beside a pronoun in a name the planner copied ("her too", "him as well").
-_FILLER = {"too", "also", "as", "well", "again", "both", "of", "then", "and"}
-
-
 def _said(value: str, query: str) -> bool:
     """The request names this person itself (a pronoun, alone or with "too", names no one)."""
     v = value.strip().lower()
     words = set(re.findall(r"[a-z]+", v))
-    if words and words <= _ONE | _MANY | _FILLER:
+    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER:
         return False
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
 
-def people_of_pronouns(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
     does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
     all of the last turn's for them ("and text her too" after Aisha's address: Aisha's number)."""
+    request = as_request(query, context=context)
+    query, context = request.query, request.context
     if not context or not _PRONOUN.search(query):
         return None
     turns = earlier_people(context)
     if not turns:
         return None
-    many = any(w in _MANY for w in re.findall(r"[a-z]+", query.lower()))
+    many = any(w in SEVERAL_PEOPLE for w in re.findall(r"[a-z]+", query.lower()))
     names = turns[-1] if many else [turns[-1][-1]]
     out, changed = [], False
     for t in tasks:
@@ -146,10 +144,12 @@ def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
     return when
 
 
-def times_of_the_event(tasks: list[Task], specs: dict, query: str, context: str) -> list[Task] | None:
+def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up, "the day before at 9" or "an hour after" is counted from the event the earlier turn
     made: the first step with a time gets that time (written out), and a reminder named only "about it"
     gets the event's title."""
+    request = as_request(query, context=context)
+    query, context = request.query, request.context
     if not context:
         return None
     event = last_event(context)

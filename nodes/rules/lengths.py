@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
-from tinyagent.tools.dates import find_phrases, parse_duration
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.tools.dates import parse_duration
 
 
 #: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
@@ -36,12 +37,13 @@ def _minutes_param(spec) -> str | None:
                  and ("duration" in p.name.lower() or "minute" in p.description.lower())), None)
 
 
-def stated_length(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """With exactly one length in the request and one step that can take it: an event without an end
     gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
     length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
     second event the planner made of it) is dropped."""
-    lengths = [p for p in find_phrases(query) if parse_duration(p) is not None] or bare_lengths(query)
+    request = as_request(query)
+    lengths = [p for p in request.phrases if parse_duration(p) is not None] or bare_lengths(request.query)
     if len(lengths) != 1:
         return None
     phrase, length = lengths[0], parse_duration(lengths[0])

@@ -14,18 +14,21 @@ from tinyagent.nodes.rules.followups import people_of_pronouns, times_of_the_eve
 from tinyagent.nodes.rules.invitees import invited_people
 from tinyagent.nodes.rules.lengths import stated_length
 from tinyagent.nodes.plans.planlang import PlanError, Task, format_call
-from tinyagent.nodes.rules.received import forward_to_named, name_received_email, received_for_asked
-from tinyagent.nodes.rules.repair import (
-    attach_found_file,
-    close_code,
+from tinyagent.nodes.request.reading import Request, read_request
+from tinyagent.nodes.rules.received import (
+    forward_to_named,
+    name_received_email,
+    new_email_for_unasked_reply,
+    received_for_asked,
+)
+from tinyagent.nodes.rules.code import close_code
+from tinyagent.nodes.rules.extra_steps import drop_copied_steps, drop_restated_steps
+from tinyagent.nodes.rules.files import attach_found_file, file_for_note
+from tinyagent.nodes.rules.lookups import (
     drop_address_lookups,
-    drop_copied_steps,
-    drop_restated_steps,
     drop_stray_lookups,
-    file_for_note,
     look_up_names,
     merge_repeated_lookups,
-    new_email_for_unasked_reply,
     right_lookups,
 )
 from tinyagent.nodes.rules.unstated import drop_invented_steps, drop_unstated_optionals
@@ -46,6 +49,11 @@ class Facts:
     @property
     def read(self) -> str:
         return self.reading or self.query
+
+    @property
+    def request(self) -> Request:
+        """The request read once from its texts (nodes/request/reading.py; the same object for the same texts)."""
+        return read_request(self.query, self.reading, self.context)
 
 
 @dataclass(frozen=True)
@@ -86,53 +94,53 @@ RULES: tuple[Rule, ...] = (
     Rule("stated_values", "decode", "on your own tools, a number the request states gets one more chance to reach an optional number parameter",
          "made-up content", None),
     Rule("followup_people", "compile", "a follow-up's her/him/them are the people the earlier turn looked up",
-         "people", lambda ts, f: people_of_pronouns(ts, f.specs, f.query, f.context)),
+         "people", lambda ts, f: people_of_pronouns(ts, f.specs, f.request)),
     Rule("followup_times", "compile", "a follow-up's 'the day before at 9' counts from the event the earlier turn made",
-         "dates", lambda ts, f: times_of_the_event(ts, f.specs, f.query, f.context)),
+         "dates", lambda ts, f: times_of_the_event(ts, f.specs, f.request)),
     Rule("drop_copied_steps", "compile", "steps copied from the solved example that the request does not ask for",
-         "made-up content", lambda ts, f: drop_copied_steps(ts, f.query, list(f.examples))),
+         "made-up content", lambda ts, f: drop_copied_steps(ts, f.request, list(f.examples))),
     Rule("drop_restated_steps", "compile", "steps made of what earlier steps already hold, after the last ask",
          "", lambda ts, f: drop_restated_steps(ts)),
     Rule("drop_address_lookups", "compile", "an address or number written out is used as written, not looked up",
-         "people", lambda ts, f: drop_address_lookups(ts, f.specs, f.query)),
+         "people", lambda ts, f: drop_address_lookups(ts, f.specs, f.request)),
     Rule("right_lookups", "compile", "a text's recipient is looked up by phone number, not email (before merging)",
          "people", lambda ts, f: right_lookups(ts, f.specs)),
     Rule("merge_repeated_lookups", "compile", "the same person or file looked up twice is looked up once",
          "", lambda ts, f: merge_repeated_lookups(ts, f.specs)),
     Rule("file_for_note", "compile", "a note the request calls a file is looked up as the file",
-         "attachments", lambda ts, f: file_for_note(ts, f.specs, f.read)),
+         "attachments", lambda ts, f: file_for_note(ts, f.specs, f.request)),
     Rule("drop_stray_lookups", "compile", "look-ups no step uses, of people or files the request never asks for",
-         "", lambda ts, f: drop_stray_lookups(ts, f.specs, f.query, f.context, f.reading)),
+         "", lambda ts, f: drop_stray_lookups(ts, f.specs, f.request)),
     Rule("new_email_for_unasked_reply", "compile", "a reply or forward where the request speaks of no received email is a new email",
-         "people", lambda ts, f: new_email_for_unasked_reply(ts, f.specs, f.read, f.context)),
+         "people", lambda ts, f: new_email_for_unasked_reply(ts, f.specs, f.request)),
     Rule("attach_not_paste", "compile", "a file found to be sent along is attached, not pasted in as the text",
-         "attachments", lambda ts, f: attach_not_paste(ts, f.specs, f.read)),
+         "attachments", lambda ts, f: attach_not_paste(ts, f.specs, f.request)),
     Rule("attach_found_file", "compile", "the file the request names is looked up and attached",
-         "attachments", lambda ts, f: attach_found_file(ts, f.specs, f.query, f.reading)),
+         "attachments", lambda ts, f: attach_found_file(ts, f.specs, f.request)),
     Rule("fit_values", "compile, early", "numbers in the tool's unit, named choices, stated counts",
-         "", lambda ts, f: fit_values(ts, f.specs, f.query)),
+         "", lambda ts, f: fit_values(ts, f.specs, f.request)),
     Rule("close_code", "compile", "Python code a bracket short or over at its end is made whole",
          "", lambda ts, f: close_code(ts, f.specs)),
     Rule("drop_invented_steps", "compile", "steps made only of made-up values and what other steps hold",
-         "made-up content", lambda ts, f: drop_invented_steps(ts, f.specs, f.query)),
+         "made-up content", lambda ts, f: drop_invented_steps(ts, f.specs, f.request)),
     Rule("drop_unstated_optionals", "compile", "optional values the request never gives are left to the tool",
-         "made-up content", lambda ts, f: drop_unstated_optionals(ts, f.specs, f.query)),
+         "made-up content", lambda ts, f: drop_unstated_optionals(ts, f.specs, f.request)),
     Rule("fan_out", "compile", "one call per value the request lists for it",
-         "", lambda ts, f: fan_out(ts, f.specs, f.query)),
+         "", lambda ts, f: fan_out(ts, f.specs, f.request)),
     Rule("invited_people", "compile", "people the request invites ('invite Ana', 'a zoom call with Anika') are invited",
-         "people", lambda ts, f: invited_people(ts, f.specs, f.read)),
+         "people", lambda ts, f: invited_people(ts, f.specs, f.request)),
     Rule("look_up_names", "compile", "a recipient written as a name is looked up first",
-         "people", lambda ts, f: look_up_names(ts, f.specs, f.query, f.context)),
+         "people", lambda ts, f: look_up_names(ts, f.specs, f.request)),
     Rule("stated_length", "compile", "a stated length ('for 45 minutes') is the event's end, not an event",
-         "dates", lambda ts, f: stated_length(ts, f.specs, f.query)),
+         "dates", lambda ts, f: stated_length(ts, f.specs, f.request)),
     Rule("received_for_asked", "compile", "'forward/reply to X's email' planned as a new email is the forward or reply",
-         "people", lambda ts, f: received_for_asked(ts, f.specs, f.read)),
+         "people", lambda ts, f: received_for_asked(ts, f.specs, f.request)),
     Rule("forward_to_named", "compile", "a forward looked up for the email's own sender goes to the person named after 'to'",
-         "people", lambda ts, f: forward_to_named(ts, f.specs, f.read)),
+         "people", lambda ts, f: forward_to_named(ts, f.specs, f.request)),
     Rule("name_received_email", "compile", "a reply or forward gets the person's words for which email it means",
-         "people", lambda ts, f: name_received_email(ts, f.specs, f.read, f.context)),
+         "people", lambda ts, f: name_received_email(ts, f.specs, f.request)),
     Rule("checks", "compile, early", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
-         "made-up content", lambda ts, f: check_plan(ts, f.specs, f.query, f.context, list(f.done), reading=f.reading)),
+         "made-up content", lambda ts, f: check_plan(ts, f.specs, f.request, done=list(f.done))),
 )
 BY_NAME = {r.name: r for r in RULES}
 #: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.

@@ -1,4 +1,5 @@
-"""Which received email a reply or forward means: the person's words for it, put in the step (guards people)."""
+"""Replies and forwards: which received email one means (the person's words for it, put in the step), one
+asked for but planned as a new email, one planned where no received email is spoken of (guards people)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.rules.checks import speaks_of_received_email
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import EMAIL_NOISE
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import phrase_words
+from tinyagent.tools.specs import ToolSpec
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"
@@ -29,11 +33,6 @@ _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mai
                       re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
 _SHOWN = re.compile(r"email '([^']+)'")
-#: Words around an email that do not say which one it is.
-_NOISE = {"reply", "replies", "replied", "answer", "respond", "write", "back", "forward", "fwd", "pass", "send",
-          "on", "please", "pls", "can", "you", "could", "and", "just", "quickly", "also", "the", "a", "an", "that",
-          "this", "it", "one", "same", "last", "my", "his", "her", "their", "to", "email", "emails", "e-mail", "mail",
-          "mails", "message", "messages", "msg", "msgs"}
 #: The roles whose values are not words about the email: the people it goes to (the text to send often
 #: repeats the request's words for the email, so it does not count).
 _OTHER_ROLES = {"person", "people"}
@@ -46,18 +45,14 @@ _REPLY = re.compile(r"\b(?:repl(?:y|ies)|respond|write back)\s+to\b|\banswer\s+[
                     re.I)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'&-]+", text.lower())
-
-
 def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
     for rx in (_BEFORE, _AFTER, _VERB):
         for m in rx.finditer(query):
-            found += [w for g in m.groups() if g for w in _words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
-    keep = [w for w in found if w.removesuffix("'s") not in said and w not in _NOISE]
+            found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
+    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE]
     out: list[str] = []
     for w in keep:
         if w not in out:
@@ -65,7 +60,7 @@ def email_words(query: str, said: set[str]) -> str:
     return " ".join(out)
 
 
-def name_received_email(tasks: list[Task], specs: dict, query: str, context: str = "") -> list[Task] | None:
+def name_received_email(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """A reply or forward step (a tool with a "received" parameter) left without it gets the person's words
     for the email ("david's lisbon"), or, for "that email" in a follow-up, the subject the conversation last
     showed; the tool finds the email they fit, and says which it took or that none or two fit."""
@@ -75,7 +70,9 @@ def name_received_email(tasks: list[Task], specs: dict, query: str, context: str
         for name, v in t.args.items():
             for item in v if isinstance(v, list) and roles.get(name) in _OTHER_ROLES else [v]:
                 if roles.get(name) in _OTHER_ROLES and isinstance(item, str) and not is_ref(item):
-                    said.update(w.removesuffix("'s") for w in _words(item))
+                    said.update(w.removesuffix("'s") for w in phrase_words(item))
+    request = as_request(query, context=context)
+    query, context = request.read, request.context
     words = email_words(query, said)
     if not words and _POINTER.search(query) and context:
         shown = _SHOWN.findall(context)
@@ -106,13 +103,14 @@ def target_of(tool: Any, args: dict) -> str | None:
         return f"(could not tell: {exc})"
 
 
-def received_for_asked(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """A request to forward or answer an email the person got, planned as a new email, gets the forward
     (a "received" tool that takes people) or the reply (one that does not): "forward sarah's q3 report
     email to Lucas" planned as ``compose_new_email(recipients=["$1"], subject="Q3 report")`` would send
     a new, empty email. A reply goes to the sender, so its recipients and their look-ups go."""
-    forward, reply = bool(_FORWARD.search(query)), bool(_REPLY.search(query))
-    if forward == reply or not speaks_of_received_email(query) or any(
+    request = as_request(query)
+    forward, reply = bool(_FORWARD.search(request.read)), bool(_REPLY.search(request.read))
+    if forward == reply or not request.speaks_of_received_email or any(
             "received" in specs[t.tool].roles for t in tasks if t.tool in specs):
         return None
     received = [s for s in specs.values() if "received" in s.roles]
@@ -150,9 +148,10 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str) -> list[Task]
 _TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)")
 
 
-def forward_to_named(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
+def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """A forward whose recipient is looked up by the name of the email's own sender ("Forward Omar's garden
     quote email to Tom Becker" planned as a look-up of Omar) goes to the person the request sends it to."""
+    query = as_request(query).read
     to = [m.group(1) for m in _TO_WHOM.finditer(query)]
     if len(to) != 1:
         return None
@@ -177,4 +176,51 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str) -> list[Task] |
                 if name and name.lower() in words and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
+    return out if changed else None
+
+
+def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
+                                context: str = "") -> list[Task] | None:
+    """On a first turn whose request speaks of no email the person got, a reply or a forward (a
+    tool with a "received" parameter) becomes a new email with the same people, text and files:
+    "Attach my resume to an email to Camille" planned as ``forward_email(recipients=["$2"], ...)``
+    would pass on whatever email came last. The new-email tool is the one tool that takes people,
+    a message and attachments and answers nothing; None when there is no such tool or no such step.
+    ``query``: the request read with its typos corrected where the caller has it."""
+    request = as_request(query, context=context)
+    if request.context or request.speaks_of_received_email:
+        return None
+    targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
+               and "received" not in s.roles]
+    if len(targets) != 1:
+        return None
+    target = specs[targets[0]]
+    people = [p for p in target.params if p.role == "people"]
+    main = next((p for p in people if p.required), people[0])
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None or "received" not in spec.roles:
+            out.append(t)
+            continue
+        args: dict[str, Any] = {}
+        for p in spec.params:
+            value = t.args.get(p.name)
+            if value in (None, "", []) or p.role == "received":
+                continue
+            same = next((q for q in target.params if q.name == p.name and q.role == p.role), None) or \
+                next((q for q in target.params if q.role == p.role and p.role in ("message", "attachments")), None)
+            if same is not None:
+                args[same.name] = value
+        if not args.get(main.name):  # a reply's cc is who the new email goes to
+            for p in people:
+                if p is not main and args.get(p.name):
+                    args[main.name] = args.pop(p.name)
+                    break
+        if not args.get(main.name):
+            out.append(t)
+            continue
+        args = {q.name: args[q.name] for q in target.params if q.name in args}  # in the tool's order
+        out.append(replace(t, tool=target.name, args=args, line=f"{t.id}. {format_call(target.name, args)}"))
+        changed = True
     return out if changed else None

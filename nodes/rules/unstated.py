@@ -34,57 +34,40 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.rules.checks import COMMON_WORDS, said_word, text_words
-from tinyagent.nodes.rules.fit import explained, iso_layout, time_phrases
 from tinyagent.nodes.plans.planlang import Task, format_call, refs_in, renumbered
-from tinyagent.tools.dates import parse_duration
-from tinyagent.nodes.request.quantities import Mention, mentions
+from tinyagent.nodes.request.lexicon import GIVEN_COMMON, OWN_WORDS, TOOL_VERBS
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.checks import said_word
+from tinyagent.nodes.rules.fit import explained, iso_layout
 from tinyagent.tools.specs import Param, ToolSpec
 
 _CODE = re.compile(r"[A-Z]{2,4}")
-_COMMON = COMMON_WORDS | {"new"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _words(text: str) -> list[str]:
-    return text_words(text, _COMMON)
+    return text_words(text, GIVEN_COMMON)
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)\s+(?:hours?|hrs?|minutes?|mins?)"
-                     r"(?:\s+and\s+a\s+half)?")
-
-
-class Request:
-    """What the request gives, read once: its words, numbers, quantities, lengths of time, and
-    whether it names a point in time."""
-
-    def __init__(self, query: str) -> None:
-        self.query = query
-        self.words = set(_words(query))
-        self.numbers = set(_NUMBER.findall(query))
-        self.found: list[Mention] = mentions(query)
-        self.timed = bool(time_phrases(query))
-        lengths = [parse_duration(m) for m in _LENGTH.findall(query.lower())]
-        self.lengths = {s / unit for d in lengths if d for s in [d.total_seconds()] for unit in (1, 60, 3600)}
-
-    def unstated(self, value: Any, param: Param | None, described: str = "") -> bool:
-        """``value`` (of ``param``) is not in the request in any form, and the request does not speak
-        of ``param`` by name ("low priority" gives ``priority`` whatever number stands for it)."""
-        if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
-            return False
-        if any(said_word(w, self.words) for w in _words(param.tool_key.replace("_", " "))):
-            return False
-        if isinstance(value, (int, float)):
-            return (param.type in ("integer", "number") and value not in self.lengths
-                    and not explained(value, param, self.found, described))
-        if not isinstance(value, str) or _CODE.fullmatch(value.strip()):
-            return False
-        if iso_layout(value):
-            return not self.timed
-        if set(_NUMBER.findall(value)) & self.numbers:  # "print(48 * 69)" for "48 times 69"
-            return False
-        words = _words(value)
-        return bool(words) and not any(said_word(w, self.words) for w in words)
+def unstated(request: Request, value: Any, param: Param | None, described: str = "") -> bool:
+    """``value`` (of ``param``) is not in the request in any form, and the request does not speak
+    of ``param`` by name ("low priority" gives ``priority`` whatever number stands for it)."""
+    if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
+        return False
+    if any(said_word(w, request.given_words) for w in _words(param.tool_key.replace("_", " "))):
+        return False
+    if isinstance(value, (int, float)):
+        return (param.type in ("integer", "number") and value not in request.lengths
+                and not explained(value, param, list(request.quantities), described))
+    if not isinstance(value, str) or _CODE.fullmatch(value.strip()):
+        return False
+    if iso_layout(value):
+        return not request.times
+    if set(_NUMBER.findall(value)) & request.numbers:  # "print(48 * 69)" for "48 times 69"
+        return False
+    words = _words(value)
+    return bool(words) and not any(said_word(w, request.given_words) for w in words)
 
 
 def _flat(value: Any) -> list[Any]:
@@ -119,29 +102,21 @@ def _described(spec: ToolSpec) -> str:
     return f"{spec.description}\n{spec.details}"
 
 
-#: parameters whose text the planner writes in its own words (a reply's gist "Thanks" for "thx")
-_PROSE = frozenset("context message body text content notes note comment summary description reason subject".split())
-
-
-def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks without the optional arguments whose values the request never gives (texts the
     planner words itself, such as an email's gist, aside); None when there is none."""
-    request, out, changed = Request(query), [], False
+    request, out, changed = as_request(query), [], False
     for t in tasks:
         spec = specs.get(t.tool)
         params = {p.name: p for p in spec.params} if spec else {}
         args = {k: v for k, v in t.args.items()
-                if k not in params or params[k].required or set(params[k].tool_key.lower().split("_")) & _PROSE
-                or not request.unstated(v, params[k], _described(spec))}
+                if k not in params or params[k].required or set(params[k].tool_key.lower().split("_")) & OWN_WORDS
+                or not unstated(request, v, params[k], _described(spec))}
         if args != t.args:
             changed = True
             t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
         out.append(t)
     return out if changed else None
-
-
-_VERBS = frozenset("find get set show check make create list search open send add update look lookup "
-                   "run start stop view read write fetch query".split())
 
 
 def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Request) -> bool:
@@ -154,24 +129,24 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     if task.deps and not any(o.tool == task.tool and all(o.args.get(k) == v for k, v in task.args.items()
                                                          if refs_in(v)) for o in others):
         return False
-    if any(said_word(w, request.words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in _VERBS):
+    if any(said_word(w, request.given_words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in TOOL_VERBS):
         return False
     params = {p.name: p for p in spec.params}
-    unstated = False
+    made_up = False
     for key, value in task.args.items():
         for v in _flat(value):
-            if request.unstated(v, params.get(key), _described(spec)):
-                unstated = True
+            if unstated(request, v, params.get(key), _described(spec)):
+                made_up = True
             elif params.get(key) is None or not (params[key].enum or isinstance(v, bool) or _held(v, others)):
                 return False
-    return unstated
+    return made_up
 
 
-def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: str) -> list[Task] | None:
+def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks without the steps that no step uses, take no result and give only made-up values and
     values other steps hold (``invented``), dropped one at a time; None when there is none, or when
     nothing would be left."""
-    request, kept = Request(query), list(tasks)
+    request, kept = as_request(query), list(tasks)
     while len(kept) > 1:
         used = {d for t in kept for d in t.deps}
         drop = next((t for t in kept if t.id not in used

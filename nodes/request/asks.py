@@ -1,0 +1,155 @@
+"""What a request asks for beyond its words: to send a file along (and which), someone's address or number,
+a file itself, or something about an email the person got."""
+
+from __future__ import annotations
+
+import re
+
+from tinyagent.nodes.request.lexicon import FILE_VERBS
+from tinyagent.nodes.request.typos import typo_of
+
+_FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
+              r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
+              r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide)")
+
+# Between "email"/"send" and the file, a word that starts another clause means the file is not what is
+# sent: a topic ("email Ana about the contract renewal"), the message ("email Ana to ask for the
+# invoice") or the next ask ("send Ana the link, then summarize the pdf").
+_CLAUSE = r"(?:about|regarding|abt|re|on|to|and|then|also|saying|that|for|with|asking|telling|after|before|but)"
+
+_GAP = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s|[\w.+-]+@[\w.-]+\w\s|(?!\b" + _CLAUSE + r"\b)[^.?!;:,()'\"\n])"
+
+_DET = r"(?:the|my|our|this|these|those)"
+
+_MODS = r"(?:(?!" + _DET + r"\b)[\w'-]+\s+){0,3}"  # up to three words before the file noun, no determiner
+
+_ATTACH = re.compile(
+    r"\battach|\bas an attachment|\binclude (?:the|my|our) [\w -]{0,30}?\bfile\b"
+    r"|\bwith (?:the|my|our) " + _MODS + _FILE_NOUN + r"\b"
+    # "email Sarah the Q3 report", "send the photos to Ayesha"; not "remind me to send the invoice",
+    # nor a message in brackets or after a dash ("(send the agenda)")
+    r"|(?<!\bto )(?<![(\-'] )(?<![(\-'])\b(?P<verb>e-?mail|send|mail|share)\b" + _GAP
+    + r"{0,40}?\b" + _DET + r"\s+" + _MODS + _FILE_NOUN
+    + r"\b(?!\s+(?:renewal|review|signing|talk|meeting|call|draft)\b)", re.I)
+
+# "send it to Ravi" after the file was named ("find the budget spreadsheet and send it to Ravi"), but
+# not what a step makes ("summarize the report and email it to Ravi": the summary is sent)
+_SEND_IT = re.compile(r"(?<!\bto )\b(?:send|e-?mail|mail|share)\s+(?:it|them)\s+(?:to|over)\b", re.I)
+
+_NAMED_FILE = re.compile(r"\b" + _DET + r"\s+(" + _MODS + _FILE_NOUN + r")\b", re.I)
+
+_MADE = re.compile(r"\b(?:summar|sum up|tl;?dr|link|zoom|result|answer|total)", re.I)
+
+# the name of the file to attach, where the request gives it
+_FILE_AFTER_ATTACH = re.compile(
+    r"\battach(?:ing)?\s+(?:(?:the|my|our)\s+)?((?:[\w'-]+\s?){1,4}?)"
+    r"(?=\s*(?:\b(?:to|and|for|with|from|in|on|please|pls|as|then|too|also)\b|[,.;:!?]|$))", re.I)
+
+_FILE_INCLUDED = re.compile(r"\binclude (?:the|my|our) ([\w -]{1,30}?)\s*\bfile\b", re.I)
+
+_FILE_AS_ATTACHMENT = re.compile(r"\b(?:with|w/)\s+(?:(?:the|my|our)\s+)?((?:[\w'-]+\s?){1,4}?)\s+as an attachment",
+                                 re.I)
+
+
+
+def _attach_match(query: str) -> re.Match | None:
+    if re.search(r"\b(?:forward|fwd)", query, re.I):
+        return None
+    for m in _ATTACH.finditer(query):
+        if m.group("verb") and re.search(r"\b(?:e-?mail|mail|reply|message|text|line|remind(?:er)?)\b[^.?!;:]*:\s*$",
+                                         query[:m.start()], re.I):
+            continue  # the words of a message or reminder after a colon ("email Jack about it: send the agenda")
+        return m
+    it = _SEND_IT.search(query)
+    if it and not _MADE.search(query[:it.start()]):
+        named = list(_NAMED_FILE.finditer(query[:it.start()]))
+        return named[-1] if named else None
+    return None
+
+
+
+def asks_to_attach(query: str) -> bool:
+    """The request asks to send a file along ("email Sarah the Q3 report", "attach the slides",
+    "find the budget spreadsheet and send it to Ravi"); forwarding keeps the email's own files.
+
+    Callers pass the request as read with its typos corrected where they have it ("emial Sarah the
+    Q3 reprot"; store/spelling.py)."""
+    return _attach_match(query) is not None
+
+
+
+def attached_file(query: str) -> str | None:
+    """The name of the file the request asks to send along, as it says it ("email Sarah the Q3
+    report" -> "Q3 report", "attach my resume to an email" -> "resume"), or None."""
+    m = _attach_match(query)
+    if m is None:
+        return None
+    text = m.group(0)
+    found = None
+    if re.search(r"\battach", text, re.I):  # the words after "attach", in the match or past it
+        found = _FILE_AFTER_ATTACH.search(text) or _FILE_AFTER_ATTACH.search(query[m.start():])
+    if found:
+        name = found.group(1)
+    elif enclosed := _FILE_AS_ATTACHMENT.search(query):
+        name = enclosed.group(1)
+    elif included := _FILE_INCLUDED.search(text):
+        name = included.group(1)
+    else:
+        named = list(_NAMED_FILE.finditer(text))
+        if not named:
+            return None
+        name = named[-1].group(1)
+    name = re.sub(r"\s+(?:file|pdf|docx?|document)$", "", name.strip(), flags=re.I)  # "meeting notes pdf"
+    return None if name.lower() in {"", "it", "them", "this", "that", "these", "those", "one", "file", "files"} \
+        else name
+
+
+
+_CONTACT_ASK = re.compile(
+    r"(?:'s?|\bof|\bfor|\bdoes)\s+(?:[\w.-]+\s+){0,3}?(?:e-?m(?:ai*|i+)l(?:\s+address)?|(?:phone|cell|mobile)"
+    r"(?:\s+(?:number|no\.?|#))?|n[ua]?mb?e?r|digits|contact(?:\s+details|\s+info)?)\b"
+    r"|\b(?:n[ua]?mb?e?r|e-?m(?:ai*|i+)l(?:\s+address)?|phone(?:\s+number)?)s?\s+(?:of|does)\b"
+    r"|\b(?:n[ua]?mb?e?r|e-?mail address|phone number)s?\s+for\b"
+    r"|\b(?:what|which)\s+(?:n[ua]?mb?e?r|e-?mail)\b|\bhow (?:can|do|would|should) i (?:cal+|reach|contact|text)\b",
+    re.I)
+
+_RECEIVED = re.compile(
+    r"\b(?:repl(?:y|ies|ied)|respond|answer|forward|fwd|fw|write back|pass\b.{0,40}\balong|send\b.{0,40}\bon to"
+    r"|share (?:this|that|the)|(?:this|that|the|last|latest|his|her|their|its)\s+(?:e-?mail|mail|message)"
+    r"|'s\s+(?:e-?mail|mail|message))", re.I)
+
+
+
+def speaks_of_received_email(query: str) -> bool:
+    """The request is about an email the person got ("reply that ...", "forward it to ...", "the
+    email from Marco", "Anneke's email"), not only about writing a new one."""
+    return bool(_RECEIVED.search(query))
+
+
+
+def asks_for_contact(query: str) -> bool:
+    """The request asks for someone's address or number itself ("what's Ana's email", "how can I
+    call Paul"): a lookup may then be the whole answer."""
+    return bool(_CONTACT_ASK.search(query))
+
+
+
+#: words that ask for a file itself, before its name ("open my resume", "where is the lease", "the path of ...")
+_FILE_ASK = re.compile(r"\b(?:open|opne|find|fnd|locate|pull(?:\s+it)?\s+up|bring\s+up|path|show|see|view|display|get|fetch|"
+                       r"grab|look\s+up|look\s+for|where|access|launch|load|read|check)\b", re.I)
+
+
+
+def asks_for_file(query: str, name: str) -> bool:
+    """The request asks for the file ``name`` itself ("open my resume", "get the path of course
+    notes", "locate style guide on my computer"): a verb that asks for a file comes before the name
+    in its sentence. True when the request does not say the name as written (a look-up of a name
+    the request does not say is judged elsewhere, ``lookups.stray_lookup``)."""
+    at = query.casefold().find(name.strip().casefold()) if name.strip() else -1
+    if at < 0:
+        return True
+    before = re.split(r"[.;!?\n]|\d[).]\s|\b(?:and|then|also)\b|,", query[:at])[-1]
+    if _FILE_ASK.search(before):
+        return True
+    # "fidn the file syllabus", "Locaate lease agreement"
+    return any(typo_of(w, FILE_VERBS, least=4) for w in re.findall(r"[a-z]{4,}", before.casefold()))

@@ -1,0 +1,118 @@
+"""The English words the request readers and the plan rules look for: each list named, with what it is for."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- asks: where a request is cut into parts, and what starts another ask ------------------------------
+
+#: Verbs that open an ask of its own after "and", "&" or a comma ("..., summarize the report and
+#: route me to the gym"). Verbs that only add to the ask before them (invite, attach, ask, say,
+#: copy, apologize) are not here: "email Ana and ask about the rent" is one ask (request/segments.py).
+ASK_VERBS = _words("""
+add append arrange block book buy calculate call cancel check compose compute convert create define
+delete dial dim draft email extend fetch figure find fwd forward generate get give jot locate lock
+log look lookup mail make map message navigate new open order pass pay ping plan play pull put read
+record remind rent reply reserve respond route run save schedule search send set shoot show
+sms start stop summarise summarize sum take tell text track translate turn txt unlock update view
+wake water work write""")
+
+#: Words that open a request of its own after a full stop, ";", a new line or "then" ("... .
+#: What's Ana's number?", "then can you find ...") (request/segments.py).
+ASK_OPENERS = _words("i i'd i'm i'll what whats what's where who how can could would will pls please plz "
+                     "let need remember")
+
+#: Verbs that go on with the ask before them even after a ";" or a full stop ("mail Raymond about
+#: the migration; ask for the updated invoice") (request/segments.py).
+CONTENT_VERBS = _words("ask asking say saying apologize apologise propose mention invite inviting include "
+                       "including attach attaching thank wish cc copy")
+
+#: Words that start another ask or clause ("weather in paris and remind me ..."), never a further value
+#: of a list the plan copied one of (rules/fanout.py): the ask verbs, but for fifteen that were never
+#: among them there, and question words, joiners and more verbs.
+NOT_LISTED = (ASK_VERBS - _words("arrange compute dial dim fetch generate locate lookup new plan sms summarise "
+                                 "txt view water")) | _words(
+    "after alert also and answer are ask can change could count do don't drop finally first how i invite is "
+    "lastly let light mark me move mute next no note or pause please plus remember share switch then transfer "
+    "what when where which who")
+
+#: Verbs in a tool's name that do not name the tool ("find" in ``find_parking``): a request that says
+#: them does not ask for that tool (rules/unstated.py).
+TOOL_VERBS = _words("find get set show check make create list search open send add update look lookup "
+                    "run start stop view read write fetch query")
+
+#: Verbs, even misspelt, that ask for a file itself before its name ("open my resume", "where is the
+#: lease") (request/asks.py, ``asks_for_file``).
+FILE_VERBS = _words("open find locate path show fetch grab where access launch load read check display")
+
+# -- words that tell texts apart --------------------------------------------------------------------
+
+#: Words too common to tell a request from an example or a made-up value (plan values against the request).
+COMMON_WORDS = _words("the and for you your with that this are was can from but not all any our out has "
+                      "have its his her him she they them what when who how why will would could should "
+                      "about into please pls just also then now one two get let")
+
+#: Words too common for a plan step's values and a part of the request to share (request/segments.py).
+PART_STOP = _words("the and for with from about that this your you are can will what when where how into onto "
+                   "over under them they their his her its our out new all any get let put set use not but")
+
+#: Words a name copied from the request never starts or ends with ("the Q3 report" -> "Q3 report")
+#: (request/spans.py).
+NAME_EDGES = _words("the a an my our your his her their to and or of for with me please pls in on at about from "
+                    "that this it is i can you also too then send email text call find open get")
+
+# -- parameters by name -----------------------------------------------------------------------------
+
+#: Free-text parameters (the words the person wants written or sent) besides the "message" role
+#: (rules/checks.py: no made-up words in them).
+FREE_TEXT = _words("content body text message msg note notes description summary context comment memo details")
+
+#: Free text written into the person's files as given (a note's content, a reminder's notes); an email's
+#: gist or a message (the "message" role) the planner may word itself ("Thanks" for "thx") (rules/checks.py).
+WRITTEN_TEXT = FREE_TEXT - _words("context summary description details comment message msg")
+
+#: Parameters whose text the planner writes in its own words (a reply's gist "Thanks" for "thx"): never
+#: dropped as unstated (rules/unstated.py).
+OWN_WORDS = (FREE_TEXT - _words("msg memo details")) | _words("reason subject")
+
+#: Free text (a note's content, a message, code, a search) is one value however it is worded: never
+#: called once per listed value (rules/fanout.py).
+ONE_VALUE = FREE_TEXT | _words("prompt code query")
+
+#: Name parts that say "a count of" rather than what is counted (``num_tickets``) (rules/fit.py).
+COUNT_WORDS = _words("num number n count max min total of qty quantity no nb how many desired requested")
+
+#: Words of a person look-up's name and description that do not say which kind of address it finds
+#: (rules/lookups.py, ``lookup_for``).
+LOOKUP_FILLER = _words("a an the or and of by to get contact name names as is string return returns unknown "
+                       "ambiguous error naming candidate invite")
+
+# -- people -----------------------------------------------------------------------------------------
+
+#: Pronouns for one person and for several, in a follow-up (rules/followups.py).
+ONE_PERSON = _words("her him she he hers his")
+SEVERAL_PEOPLE = frozenset({"them", "they", "both", "everyone", "all of them"})
+#: Words that may stand beside a pronoun in a name the planner copied ("her too", "him as well").
+PRONOUN_FILLER = _words("too also as well again both of then and")
+
+#: Words that end a list of invited names ("invite Ana and Raj to ...") (rules/invitees.py).
+NOT_A_NAME = _words("to for on at about tomorrow today tonight next this the a an in from by re regarding around "
+                    "after before and send email text then please pls asap so it that every each over via using "
+                    "monday tuesday wednesday thursday friday saturday sunday tmrw tmr noon lunch dinner coffee "
+                    "breakfast re: our my me you attach with share also")
+#: Words that invite nobody in particular ("invite everyone") (rules/invitees.py).
+NOBODY = _words("me us everyone everybody team them him her myself all you people")
+
+# -- received email ---------------------------------------------------------------------------------
+
+#: Words around an email that do not say which one it is ("reply to the email") (rules/received.py).
+EMAIL_NOISE = _words("reply replies replied answer respond write back forward fwd pass send on please pls can "
+                     "you could and just quickly also the a an that this it one same last my his her their to "
+                     "email emails e-mail mail mails message messages msg msgs")
+
+#: Words too common to show that the request gives a value the plan wrote (rules/unstated.py): the
+#: common words and "new".
+GIVEN_COMMON = COMMON_WORDS | {"new"}

@@ -1,0 +1,28 @@
+"""Python code a bracket too many or too few at its end is made whole (the plan check refuses other broken code)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tinyagent.nodes.plans.planlang import Task, format_call
+from tinyagent.nodes.rules.checks import compiles, python_param
+from tinyagent.tools.specs import ToolSpec
+
+
+def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+    """The tasks with Python code that does not compile only for a bracket too many or too few at its
+    end made whole (``print(round(15.98 / 3, 2)))``); None when there is none. Other broken code is
+    left for the plan check to refuse."""
+    out, changed = [], False
+    for t in tasks:
+        name = python_param(specs[t.tool]) if t.tool in specs else None
+        code = t.args.get(name) if name else None
+        if isinstance(code, str) and not compiles(code):
+            body = code.rstrip()
+            fixes = [body[:-k] for k in range(1, 4) if body[-k:] == ")" * k] + [body + ")" * k for k in range(1, 4)]
+            fixed = next((c for c in fixes if compiles(c)), None)
+            if fixed is not None:
+                args = {**t.args, name: fixed}
+                t, changed = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}"), True
+        out.append(t)
+    return out if changed else None

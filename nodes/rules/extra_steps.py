@@ -1,0 +1,88 @@
+"""Steps the request does not ask for, dropped: copied from the solved example, or restating what earlier steps hold.
+
+The planner also copies whole steps from the solved example in its prompt: after the email it was
+asked for, ``append_note_content(name="Meeting notes", content="Read Thinking, Fast and Slow")``
+from the example's plan. A step whose every text value is in the shown example and shares no word
+with the request (common words aside) is such a copy; a step whose values are all codes of three
+letters or fewer never is. No gold step of the generated train, val, test or unseen split looks so
+(7000 steps, each against its own prompt; tests/test_repair.py checks the test split). It is
+dropped, with the steps that use its result, unless that would drop the whole plan.
+
+The planner also goes on after the last ask with steps made of what the plan already holds:
+``open_note(name="Quarterly numbers")`` after an email whose subject is "Quarterly numbers". A step
+that takes no step's result, whose result no step uses, and that repeats an earlier step exactly, or
+whose every value an earlier step holds under another parameter, is dropped. Of the 3727 gold plans
+of the generated splits and the hand-written set, one has such a step: a look-up the request asks
+for twice (tests/test_repair.py checks the test split).
+
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from tinyagent.nodes.plans.planlang import Task, renumbered
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
+
+
+def copied_from_example(task: Task, query: str | Request, example_text: str) -> bool:
+    """Every text value of ``task`` is in the shown example and shares no word with the request."""
+    texts = [t for t in _texts(task.args) if _words(t)]
+    if not texts or not any(len(w) >= 4 for t in texts for w in _words(t)):
+        return False
+    asked, shown = as_request(query).content_words, example_text.lower()
+    return all(t.lower() in shown and not _words(t) & asked for t in texts)
+
+
+def drop_copied_steps(tasks: list[Task], query: str | Request, examples: Iterable[dict]) -> list[Task] | None:
+    """The tasks without the steps copied from the shown examples (and the steps that use them),
+    or None when there is none, or when nothing would be left."""
+    example_text = "\n".join(f"{e.get('query', '')}\n{e.get('plan', '')}" for e in examples)
+    if not tasks or not example_text.strip():
+        return None
+    dropped = {t.id for t in tasks if copied_from_example(t, query, example_text)}
+    if not dropped:
+        return None
+    for t in tasks:  # in plan order, so a step using a dropped step's result goes too
+        if set(t.deps) & dropped:
+            dropped.add(t.id)
+    kept = [t for t in tasks if t.id not in dropped]
+    return renumbered(kept, tasks[0].id) if kept else None
+
+
+def _flat(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _flat(v)]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _flat(v)]
+    return [] if value in (None, "", True, False) else [value]
+
+
+def restated(task: Task, earlier: list[Task]) -> bool:
+    """``task`` repeats an earlier step exactly, or each of its values is held by an earlier step
+    under another parameter (not a look-up of the same person by another tool), or it writes two
+    values or more that one earlier step wrote under the same names (``create_note(name="Workout
+    plan", content=...)`` after ``append_note_content`` with that name and content)."""
+    if any(t.tool == task.tool and t.args == task.args for t in earlier):
+        return True
+    if len(task.args) >= 2 and any(t.args == task.args for t in earlier):
+        return True
+    mine = [(k, str(v).lower()) for k, value in task.args.items() for v in _flat(value)]
+    held = {(k, str(v).lower()) for t in earlier for k, value in t.args.items() for v in _flat(value)}
+    values = {v for _, v in held}
+    return bool(mine) and all(v in values and (k, v) not in held for k, v in mine)
+
+
+def drop_restated_steps(tasks: list[Task]) -> list[Task] | None:
+    """The tasks without the steps that say nothing new (``restated``) and take and give no result,
+    dropped until none is left; None when there is none, or when nothing would be left."""
+    kept = list(tasks)
+    while True:
+        used = {d for t in kept for d in t.deps}
+        drop = next((t for i, t in enumerate(kept)
+                     if not t.deps and t.id not in used and restated(t, kept[:i])), None)
+        if drop is None:
+            break
+        kept = [t for t in kept if t is not drop]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None

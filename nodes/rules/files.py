@@ -1,0 +1,111 @@
+"""A file the request asks to send is looked up and attached; a note the request calls a file is looked up as the file.
+
+The small planner often finds the file a request asks to send, but writes the lookup after the email
+or forgets to pass it ("email Sarah the Q3 report"). When the request asks to attach something, the
+plan has exactly one step that finds a file (a parameter with the "file" role) and exactly one step
+that takes attachments and attaches nothing, the file is attached there, and the lookup moved before
+that step if it came after. Where the request names the file ("the Q3 report"; nodes/request/asks.py,
+``attached_file``) and the plan has no lookup, one is added before the email; a lookup whose file
+name the request does not say ("tool") gets the name it does say. Steps are renumbered and
+references follow them; the repaired plan is what is recorded and run.
+
+A note opened by a name the request calls a file ("open the meeting notes doc", "the path of meeting
+notes") becomes a look-up of that file (``file_for_note``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tinyagent.nodes.plans.planlang import Task, format_call, renumbered
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import content_words as _words
+from tinyagent.nodes.rules.checks import file_lookups
+from tinyagent.nodes.rules.lookups import NEW_ID
+from tinyagent.tools.specs import ToolSpec
+
+
+def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
+    spec = specs.get(task.tool)
+    return next((p.name for p in spec.params if p.role == role), None) if spec else None
+
+
+def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
+                      reading: str = "") -> list[Task] | None:
+    """The repaired tasks, or None when there is nothing to repair (or no single clear repair).
+
+    ``reading``: the request read with its typos corrected (retrieve), for what it asks to attach."""
+    request = as_request(query, reading)
+    if not tasks or not request.asks_to_attach:
+        return None
+    first_id = tasks[0].id
+    name = request.attached_file
+    finders = [t for t in tasks if _with_role(t, specs, "file")]
+    senders = [t for t in tasks if _with_role(t, specs, "attachments")]
+    if len(senders) != 1:
+        return None
+    sender = senders[0]
+    slot = _with_role(sender, specs, "attachments")
+    if sender.args.get(slot):
+        return None
+    tools = [n for n, s in specs.items() if "file" in s.roles]
+    if not finders and name and len(tools) == 1:
+        # the email was written but the file never looked up: look it up by the name the request gives
+        key = next(p.name for p in specs[tools[0]].params if p.role == "file")
+        finder = Task(NEW_ID, tools[0], {key: name}, ())
+        tasks = [*tasks[:tasks.index(sender)], finder, *tasks[tasks.index(sender):]]
+        finders = [finder]
+    if len(finders) != 1:
+        return None
+    found = finders[0]
+    if sender.id in found.deps:
+        return None
+    key = _with_role(found, specs, "file")
+    if name and not _words(str(found.args.get(key, ""))) & request.content_words_read:
+        # a file name the request does not say ("tool"): the one it does say
+        found = replace(found, args={**found.args, key: name})
+        tasks = [found if t.id == found.id else t for t in tasks]
+    order = list(tasks)
+    if found.id > sender.id:  # found after the email: move the lookup just before it
+        order = [t for t in tasks if t.id != found.id]
+        order.insert(order.index(sender), found)
+    attached = replace(sender, args={**sender.args, slot: [f"${found.id}"]},
+                       deps=tuple(sorted({*sender.deps, found.id})))
+    return renumbered([attached if t is sender else t for t in order], first_id)
+
+
+_FILE_WORD = r"(?:doc|docs|document|docx|file|pdf|spreadsheet|deck|slides)"
+
+
+def called_a_file(query: str, name: str) -> bool:
+    """The request calls ``name`` a file ("the meeting notes doc", "the path of meeting notes") and
+    never a note ("my meeting notes note", "the note called meeting notes")."""
+    n = re.escape(name.strip())
+    if not n or re.search(rf"\bnotes?\s+(?:called\s+|named\s+|titled\s+)?['\"]?{n}\b|\b{n}['\"]?\s+notes?\b",
+                          query, re.I):
+        return False
+    return bool(re.search(rf"\b{n}\s+{_FILE_WORD}\b|\b(?:path|location)\s+(?:of|to|for)\s+(?:the\s+|my\s+)?{n}\b"
+                          rf"|\b{_FILE_WORD}\s+(?:called\s+|named\s+)?['\"]?{n}\b", query, re.I))
+
+
+def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """The tasks with a note opened by a name the request calls a file ("open the meeting notes
+    doc") made a look-up of that file (the tool whose one required parameter has the "file" role);
+    None when there is none, or the tools to tell them apart are not there."""
+    text = as_request(query).read
+    finders = [n for n in file_lookups(specs) if sum(p.required for p in specs[n].params) == 1]
+    if len(finders) != 1:
+        return None
+    finder = specs[finders[0]]
+    slot = next(p.name for p in finder.params if p.role == "file")
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        note = [p.name for p in spec.params if p.role == "note"] if spec else []
+        value = t.args.get(note[0]) if len(note) == 1 and set(t.args) == set(note) else None
+        if isinstance(value, str) and called_a_file(text, value):
+            args = {slot: value}
+            t, changed = replace(t, tool=finder.name, args=args, line=f"{t.id}. {format_call(finder.name, args)}"), True
+        out.append(t)
+    return out if changed else None

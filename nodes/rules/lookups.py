@@ -1,0 +1,230 @@
+"""Look-ups of people and files made right: none of someone the request never names, nor of an address written
+out; a name looked up first; the look-up the recipients take; the same look-up once.
+
+After a complete plan the planner sometimes adds a look-up nobody asked for:
+``get_email_address(name="John")`` once the email to Sarah is written. A step whose tool only looks
+a person or a file up (its required parameters have the "person" or "file" role), whose result no
+step uses, and whose name is no word of the request or the person's earlier turns, even within a
+typo (one edit, two from five letters), is dropped; so is, on a first turn that does not ask for
+someone's address or number (``asks.asks_for_contact``), a person look-up whose result no step
+uses (``get_phone_number(name="Tomás")`` after the email to Tomás). No gold step of the generated
+splits or the hand-written set is such a step (tests/test_repair.py checks the test split).
+
+A file looked up for nothing is dropped the same way on a first turn unless the request asks for
+the file itself, with a verb such as open, find, locate, show or "the path of" before its name in
+the same clause (``asks.asks_for_file``): ``open_and_get_file_path(file_name="line")`` after the
+email for "drop Rosa a line" goes; "open my resume" stays (all 124 such gold look-ups are asked for).
+
+A person looked up for recipients of another kind is looked up the way they take (``right_lookups``:
+an email address found for a text becomes a phone number found), and the same person or file looked
+up twice and used is looked up once (``merge_repeated_lookups``).
+
+A recipient written as a name is looked up first, as the plan language has it (``look_up_names``), and
+a look-up of an address or number written out, or of the name an address spells, is the address
+itself (``drop_address_lookups``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
+from tinyagent.nodes.request.lexicon import LOOKUP_FILLER
+from tinyagent.nodes.request.quantities import singular
+from tinyagent.nodes.request.reading import EMAIL, Request, as_request
+from tinyagent.nodes.request.typos import typo_of
+from tinyagent.nodes.request.words import literal_texts as _texts
+from tinyagent.nodes.rules.checks import file_lookups, person_lookups
+from tinyagent.tools.specs import ToolSpec
+
+NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool:
+    """A look-up (every required parameter names a person or a file) of someone or something the
+    request does not name: ``get_email_address(name="John")`` after the email to Sarah was written."""
+    spec = specs.get(task.tool)
+    required = [p for p in spec.params if p.required] if spec else []
+    if not required or not all(p.role in ("person", "file") for p in required):
+        return False
+    words = [w for p in required for w in _LETTERS.findall(str(task.args.get(p.name, "")))]
+    return bool(words) and not any(typo_of(w.lower(), said, more_from=5) for w in words)  # "Chralotte" is Charlotte
+
+
+def _file_asked(task: Task, specs: dict[str, ToolSpec], request: Request) -> bool:
+    names = [v for p in specs[task.tool].params if p.role == "file" for v in [task.args.get(p.name)]]
+    return not all(isinstance(v, str) for v in names) or all(request.asks_for_file(v) for v in names)
+
+
+def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
+                       context: str = "", reading: str = "") -> list[Task] | None:
+    """The tasks without look-ups no step uses of people or files the request (or an earlier turn
+    of the person) never names, nor, on a first turn that does not ask for an address or number
+    (``reading``: the request with its typos corrected), of anyone; None when there is none, or
+    when nothing would be left."""
+    request = as_request(query, reading, context)
+    said = request.named
+    used = {d for t in tasks for d in t.deps}
+    unasked = set() if request.context or request.asks_for_contact else person_lookups(specs)
+    files = set() if request.context else file_lookups(specs)
+    kept = [t for t in tasks if t.id in used or not (t.tool in unasked or stray_lookup(t, specs, said)
+                                                      or (t.tool in files and not _file_asked(t, specs, request)))]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+def _bag(text: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z]+", text.lower().replace("e-mail", "email"))} - LOOKUP_FILLER
+
+
+def lookup_for(param_text: str, specs: dict[str, ToolSpec]) -> str | None:
+    """The person look-up whose name and description share the most words with what a "people"
+    parameter takes ("Phone numbers or contact names" -> get_phone_number), or None when no one does."""
+    want = _bag(param_text)
+    scores = {n: len(want & _bag(f"{n.replace('_', ' ')} {specs[n].description}")) for n in person_lookups(specs)}
+    best = max(scores.values(), default=0)
+    winners = [n for n, v in scores.items() if v == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+    """The tasks with each person look-up that feeds only recipients of another kind made the
+    look-up those recipients take (``lookup_for``): ``get_email_address`` whose result goes only into
+    ``send_sms`` becomes ``get_phone_number`` with the same name. None when there is none."""
+    lookups, by_id = person_lookups(specs), {t.id: t for t in tasks}
+    wants: dict[int, set[str | None]] = {}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        for p in spec.params if spec else ():
+            for k in refs_in(t.args.get(p.name)):
+                if k in by_id and by_id[k].tool in lookups:
+                    want = lookup_for(f"{p.description} {spec.description}", specs) if p.role == "people" else None
+                    wants.setdefault(k, set()).add(want)
+    swap = {}
+    for k, want in wants.items():
+        tool = next(iter(want)) if len(want) == 1 else None
+        old = by_id[k]
+        if tool and tool != old.tool and set(old.args) <= {p.name for p in specs[tool].params}:
+            swap[k] = replace(old, tool=tool, line=f"{old.id}. {format_call(tool, old.args)}")
+    return [swap.get(t.id, t) for t in tasks] if swap else None
+
+
+def merge_repeated_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+    """The tasks with a look-up of a person or a file that repeats an earlier one exactly (same tool,
+    same values) left out and its uses pointed at the earlier one: two ``get_phone_number(name=
+    "Kyle Mitchell")`` are one. None when there is none."""
+    finders = person_lookups(specs) | file_lookups(specs)
+    used = {d for t in tasks for d in t.deps}
+    first: dict[str, int] = {}
+    same: dict[int, int] = {}
+    for t in tasks:
+        if t.tool in finders and not t.deps:
+            key = format_call(t.tool, t.args)
+            if key in first and t.id in used:  # (one nothing uses is a restated step, dropped as such)
+                same[t.id] = first[key]
+            else:
+                first[key] = t.id
+    if not same:
+        return None
+    def once(value):  # ["$1", "$1"] after the merge: the person once
+        return list(dict.fromkeys(value)) if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
+    kept = [replace(t, args={k: once(v) for k, v in renumber(t.args, same).items()},
+                    deps=tuple(sorted({same.get(d, d) for d in t.deps})))
+            for t in tasks if t.id not in same]
+    return renumbered(kept, tasks[0].id)
+
+
+_NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
+
+
+def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
+                  context: str = "") -> list[Task] | None:
+    """The tasks with each recipient written as a name ("Arash") looked up first, as the plan
+    language has it (``get_phone_number(name="Arash")`` and ``"$K"``), reusing a look-up the plan
+    already makes; None when there is none to look up (addresses, numbers, references and anything
+    with a digit stay as written, and so does a name the request and the person's earlier turns do
+    not say, for the plan checks to refuse)."""
+    if not tasks:
+        return None
+    said = as_request(query, context=context).named_folded
+    first_id, new_id, out, changed = tasks[0].id, NEW_ID, [], False
+    made: dict[tuple[str, str], int] = {}  # (look-up tool, name) -> the step that looks it up, so far
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args, deps = dict(t.args), set(t.deps)
+        for p in spec.params if spec else ():
+            if p.role == "person" and isinstance(t.args.get(p.name), str):
+                made.setdefault((t.tool, t.args[p.name].strip().casefold()), t.id)
+        for p in spec.params if spec else ():
+            value = args.get(p.name)
+            if p.role != "people" or not isinstance(value, list):
+                continue
+            tool = None
+            items = []
+            for item in value:
+                if not isinstance(item, str) or not _NAME.fullmatch(item.strip()) \
+                        or not {w.casefold() for w in _LETTERS.findall(item)} & said:
+                    items.append(item)
+                    continue
+                tool = tool or lookup_for(f"{p.description} {spec.description}", specs)
+                key_param = next((q.name for q in specs[tool].params if q.role == "person"), None) if tool else None
+                if key_param is None:
+                    items.append(item)
+                    continue
+                key = (tool, item.strip().casefold())
+                if key not in made:
+                    new_id += 1
+                    made[key] = new_id
+                    out.append(Task(new_id, tool, {key_param: item.strip()}, ()))
+                items.append(f"${made[key]}")
+                deps.add(made[key])
+            if items != value:
+                args[p.name], changed = items, True
+        out.append(replace(t, args=args, deps=tuple(sorted(deps))) if args != t.args else t)
+    return renumbered(out, first_id) if changed else None
+
+
+def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request = "") -> list[Task] | None:
+    """The tasks without person look-ups of an address or number written out
+    (``get_email_address(name="accounting@example.com")``), or of the name an address in the request
+    spells (``name="George Davis"`` for george.davis@company.example): each use of such a step gets
+    the address itself. None when there is none, or when the look-up's result is used inside longer
+    text."""
+    lookups = person_lookups(specs)
+    spelt = {tuple(re.split(r"[._-]+", a.split("@")[0].lower())): a for a in as_request(query).addresses}
+    literal = {}
+    for t in tasks:
+        if t.tool in lookups:
+            values = [v for p in specs[t.tool].params if p.role == "person" for v in [t.args.get(p.name)]]
+            if len(values) == 1 and isinstance(values[0], str) and _ADDRESS.fullmatch(values[0].strip()):
+                literal[t.id] = values[0].strip()
+            elif len(values) == 1 and isinstance(values[0], str) and \
+                    (address := spelt.get(tuple(values[0].lower().split()))):
+                literal[t.id] = address
+    if not literal:
+        return None
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        ref = is_ref(value)
+        return literal[ref] if ref in literal else value
+    out = []
+    for t in tasks:
+        if t.id in literal:
+            continue
+        args = {k: swap(v) for k, v in t.args.items()}
+        if any(isinstance(v, str) and is_ref(v) is None and any(f"${k}" in v for k in literal)
+               for v in _texts(args)):
+            return None  # "$K" inside a message: what it stands for is not clear
+        out.append(replace(t, args=args, deps=tuple(d for d in t.deps if d not in literal)))
+    return renumbered(out, tasks[0].id) if out else None
+
+
+
+
+_ADDRESS = re.compile(EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email address or a phone number
