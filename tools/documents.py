@@ -209,7 +209,7 @@ def index_documents(path: str | Path, workspace: str | Path, config: ToolConfig 
 
 
 class SearchArgs(BaseModel):
-    query: str = Field(description="What to look for in the documents.")
+    query: str = Field(description="What to look for in the documents.", json_schema_extra={"x-role": "question"})
     k: int = Field(default=4, description="How many passages to return.")
 
 
