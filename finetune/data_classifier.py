@@ -19,7 +19,6 @@ import random
 import re
 
 from tinyagent.finetune import data_vocab as V
-from tinyagent.finetune.data_asks import ask_rows
 from tinyagent.finetune.data_people import DECLINE_SLOTS, DECLINES, _typo
 
 #: Servable asks whose content is an errand; each with the tools its plan uses.
@@ -72,4 +71,4 @@ def classifier_rows(rows: list[dict], r: random.Random, n_about: int = 1500,
         if r.random() < 0.3:
             query = misspelt(query, r)
         extra.append({"query": query[:1].upper() + query[1:], "tools": tools})
-    return extra + ask_rows(r)  # document questions and note appends in people's shapes (data_asks.py)
+    return extra
