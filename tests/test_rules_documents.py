@@ -19,6 +19,9 @@ def test_the_document_the_question_names_is_searched(specs):
     assert _fixed(plan, "what does the lisbon itinerary pdf say about tuesday?", specs) == (
         '1. search_documents(query="lisbon itinerary tuesday")\n2. join()<END_OF_PLAN>')
     assert BY_NAME["search_named_document"].stage == "compile"
+    plan = '1. search_documents(query="team handbook")\n2. join()<END_OF_PLAN>'
+    assert _fixed(plan, "Would you mind checking what the team handbook says about expenses?", specs) == (
+        '1. search_documents(query="team handbook expenses")\n2. join()<END_OF_PLAN>')
 
 
 @pytest.mark.parametrize("query, words", [

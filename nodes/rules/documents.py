@@ -47,10 +47,23 @@ def named_document(query: str) -> list[str]:
     return []
 
 
+#: What the question asks about: "... say about tuesday?", "... regarding late deliveries."
+_ABOUT = re.compile(r"\b(?:about|abt|bout|regarding|concerning|re)\s+(?P<topic>[^?.!,;:\n]{2,60})", re.I)
+_TOPIC_PLAIN = _PLAIN | {"my", "your", "me", "please", "pls", "quick", "thanks", "anything", "something", "next"}
+
+
+def asked_topic(query: str) -> list[str]:
+    """The words of what a question about a document asks about ("tuesday", "late deliveries")."""
+    m = _ABOUT.search(query)
+    words = [w for w in _words(m.group("topic")) if w not in _TOPIC_PLAIN] if m else []
+    return words if len(words) <= 5 else []
+
+
 def search_named_document(tasks: list[Task], specs: dict, query: str) -> list[Task] | None:
     """A search (a tool with a "question" parameter) for a request that asks what a named document says gets
-    the document's name in its question when it has none of it: "tuesday" -> "lisbon itinerary tuesday", so
-    the search reads that document ("what does the lisbon itinerary pdf say about tuesday?")."""
+    the document's name in its question when it has none of it, and what it asks about when it has none of
+    that: "tuesday" -> "lisbon itinerary tuesday", so the search reads that document ("what does the lisbon
+    itinerary pdf say about tuesday?"); "team handbook" -> "team handbook expenses"."""
     doc = named_document(query)
     if not doc:
         return None
@@ -61,8 +74,11 @@ def search_named_document(tasks: list[Task], specs: dict, query: str) -> list[Ta
         value = t.args.get(param) if param else None
         if isinstance(value, str) and value.strip() and not value.lstrip().startswith("$"):
             have = {_stem(w) for w in _words(value)}
-            if not any(_stem(w) in have for w in doc):
-                args = {**t.args, param: f"{' '.join(doc)} {value.strip()}"}
+            topic = asked_topic(query)
+            missing = not any(_stem(w) in have for w in doc), bool(topic) and not any(_stem(w) in have for w in topic)
+            if any(missing):  # "tuesday" -> "lisbon itinerary tuesday"; "team handbook" -> "team handbook expenses"
+                words = ([*doc] if missing[0] else []) + [value.strip()] + (topic if missing[1] else [])
+                args = {**t.args, param: " ".join(words)}
                 out.append(replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}"))
                 changed = True
                 continue
