@@ -7,7 +7,8 @@ read as retrieval reads them, typos corrected (store/spelling.py), and the words
 stored with the classifier: the train requests' words, and the real English words to leave as typed
 (pyspellchecker's frequency list, from 200 uses, and MiniLM's whole words). It is also fitted
 on extra requests made for it (finetune/data_classifier.py: misspelt copies, reminders and notes
-about the declines' topics; ``--no-augment`` leaves them out). It also writes
+about the declines' topics; finetune/data_asks.py: document questions and note appends;
+``--no-augment`` leaves them out). It also writes
 the embeddings of the shipped solved examples (store/examples.jsonl, train requests written by
 ``generate``) to store/examples.npz, so a new tool index does not embed them again. A minute or
 two on a CPU; no torch.
@@ -25,6 +26,7 @@ from typing import Sequence
 import numpy as np
 
 from tinyagent.finetune.config import ROOT
+from tinyagent.finetune.data_asks import ask_rows
 from tinyagent.finetune.data_classifier import classifier_rows
 from tinyagent.store.spelling import Speller, count_words
 from tinyagent.store.tool_classifier import CLASSIFIER_FILE, ToolClassifier, request_texts
@@ -134,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     read = speller.correct if spell else (lambda q: q)
     print(f"embedding {len(train)} training requests ...", file=sys.stderr)
     vectors = embedder.embed([read(r["query"]) for r in train])
-    extra = [] if args.no_augment else classifier_rows(train, random.Random(args.seed), n_about=args.about)
+    r = random.Random(args.seed)
+    # misspelt copies and asks about the declines' topics, then document questions and note appends
+    extra = [] if args.no_augment else classifier_rows(train, r, n_about=args.about) + ask_rows(r)
     if extra:
         print(f"embedding {len(extra)} extra requests for the classifier ...", file=sys.stderr)
         fit_vectors = np.concatenate([vectors, embedder.embed([read(e["query"]) for e in extra])])

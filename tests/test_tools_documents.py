@@ -99,3 +99,36 @@ def test_search_without_index_or_with_bad_arguments(make_tools):
         search.invoke({"query": " "})
     with pytest.raises(ToolException, match="at least 1"):
         search.invoke({"query": "x", "k": 0})
+
+
+@pytest.fixture
+def sample_tools(tmp_path):
+    """The default tools on a fresh sample workspace (workspace init --sample), nothing indexed."""
+    from tinyagent.tools import default_tools, init_workspace
+
+    root = init_workspace(tmp_path / "ws", sample=True)
+    return root, {t.name: t for t in default_tools(root)}
+
+
+def test_a_question_about_a_named_document_is_answered_from_its_text(sample_tools):
+    from tinyagent.nodes.report.answer import compose
+
+    root, tools = sample_tools
+    hits = tools["search_documents"].invoke({"query": "Lisbon itinerary Tuesday"})
+    assert [h["path"] for h in hits] == ["Documents/Sample/Lisbon_Trip_Itinerary.pdf"]
+    answer = compose([{"id": 1, "tool": "search_documents", "status": "done", "result": hits, "deps": [],
+                       "args": {"query": "Lisbon itinerary Tuesday"}}],
+                     labels={"search_documents": "From your documents"})
+    assert "Tuesday: partner workshop from 09:00 to 17:00" in answer and "Monday" not in answer
+    budget = tools["search_documents"].invoke({"query": "Falcon Q3 report budget"})
+    assert budget[0]["path"].endswith("Project_Falcon_Q3_Report.pdf") and "412,000 dollars" in budget[0]["text"]
+    back = tools["search_documents"].invoke({"query": "trip itinerary return flight time"})[0]["text"]
+    assert "return flight TP 1235 departs at 18:15" in back
+
+
+def test_the_first_search_indexes_the_documents_folder(sample_tools):
+    root, tools = sample_tools
+    assert not (root / ".tinyagent" / "index").exists() or not any((root / ".tinyagent" / "index").iterdir())
+    hits = tools["search_documents"].invoke({"query": "tuesday", "k": 2})  # names no document
+    assert "Tuesday: partner workshop" in hits[0]["text"] and hits[0]["path"].endswith("Lisbon_Trip_Itinerary.pdf")
+    assert "receipts within thirty days" in tools["search_documents"].invoke({"query": "expense receipts"})[0]["text"]

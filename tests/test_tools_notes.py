@@ -87,3 +87,21 @@ def test_open_note_refuses_symlink_escape(tools_workspace, make_tools, tmp_path)
         make_tools()["open_note"].invoke({"name": "link"})
     with pytest.raises(ToolException, match="outside the allowed folders"):
         make_tools()["open_note"].invoke({"name": "../../secret"})
+
+
+def test_a_note_named_as_people_say_it(tmp_path):
+    from tinyagent.tools import default_tools, init_workspace
+
+    root = init_workspace(tmp_path / "ws", sample=True)
+    append = {t.name: t for t in default_tools(root)}["append_note_content"]
+    out = append.invoke({"name": "my meeting notes", "content": "Yuki will own the firmware 2.1 release"})
+    assert out == "Appended to note 'Meeting notes' in Notes/Work/Meeting notes.md."
+    assert (root / "Notes" / "Work" / "Meeting notes.md").read_text().endswith(
+        "- Action: book a review meeting for Friday\nYuki will own the firmware 2.1 release\n")
+    append.invoke({"name": "the shopping list note", "content": "eggs"})
+    append.invoke({"name": "weekly sync", "content": "demo on Friday"})  # the note's heading
+    assert (root / "Notes" / "Shopping list.md").read_text().endswith("- batteries (AA)\neggs\n")
+    assert (root / "Notes" / "Work" / "Meeting notes.md").read_text().endswith("demo on Friday\n")
+    (root / "Notes" / "Meeting agenda.md").write_text("# Meeting agenda\n")
+    with pytest.raises(ToolException, match="Several notes fit 'meeting'"):
+        append.invoke({"name": "meeting", "content": "x"})

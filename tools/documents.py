@@ -209,26 +209,66 @@ def index_documents(path: str | Path, workspace: str | Path, config: ToolConfig 
 
 
 class SearchArgs(BaseModel):
-    query: str = Field(description="What to look for in the documents.")
+    query: str = Field(description="What to look for in the documents.", json_schema_extra={"x-role": "question"})
     k: int = Field(default=4, description="How many passages to return.")
+
+
+def _named_passages(ws: Workspace, query: str, k: int) -> list[dict]:
+    """A question about a document its words name ("Lisbon itinerary Tuesday"): that file's passages that
+    answer it, read from the file itself (indexed or not); [] when the query names no document."""
+    from tinyagent.store.embeddings import get_embedder
+    from tinyagent.tools.files import iter_files
+    from tinyagent.tools.passages import named_files, ranked_passages, topic_words
+
+    named = named_files((p for p in iter_files(ws) if p.suffix.lower() in SUFFIXES), query)
+    texts = {}
+    for path in named[:3]:
+        try:
+            texts[ws.display(path)] = read_document(path)
+        except (ToolException, OSError, UnicodeError):
+            continue
+    if not texts:
+        return []
+    return ranked_passages(texts, query, topic_words(query, named), min(int(k), MAX_K), get_embedder().embed)
+
+
+def _index_documents_folder(ws: Workspace) -> None:
+    """Before the first search, the workspace's Documents/ folder is indexed (nothing else is yet)."""
+    from tinyagent.tools.workspace import DOCUMENTS_DIR
+
+    folder = ws.root / DOCUMENTS_DIR
+    if folder.is_dir() and _files(folder, ws):
+        index_documents(folder, ws.root, ws.config)
 
 
 def search_documents(ws: Workspace, query: str, k: int = 4) -> list[dict]:
     """Search the user's documents and return matching passages.
 
+    A query that names a document by the words of its file name ("Lisbon itinerary Tuesday") is answered
+    from that file's passages. Before the first search, the workspace's Documents/ folder is indexed.
     Returns a list of {"path", "text", "score"}, best first.
     """
     if not query.strip():
         raise ToolException("The search query is empty; say what to look for.")
     if int(k) < 1:
         raise ToolException(f"k={k} must be at least 1.")
+    named = _named_passages(ws, query, k)
+    if named:
+        return named
     col = _collection(ws.index_dir, create=False)
     if col is None or col.count() == 0:
+        _index_documents_folder(ws)
+        col = _collection(ws.index_dir, create=False)
+    if col is None or col.count() == 0:
         raise ToolException("No documents are indexed yet; add a folder with `tinyagent index PATH`.")
-    res = col.query(query_texts=[query], n_results=min(int(k), MAX_K, col.count()),
+    from tinyagent.tools.passages import reranked, topic_words
+
+    # a few more than asked, those holding the query's words first ("tuesday" in a chunk about Monday too)
+    res = col.query(query_texts=[query], n_results=min(max(3 * int(k), 12), MAX_K, col.count()),
                     include=["documents", "metadatas", "distances"])
-    return [{"path": ws.display(Path(meta["path"])), "text": doc, "score": round(1.0 - float(dist), 4)}
+    hits = [{"path": ws.display(Path(meta["path"])), "text": doc, "score": round(1.0 - float(dist), 4)}
             for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0])]
+    return reranked(hits, topic_words(query, []), min(int(k), MAX_K))
 
 
 def tools_for(ws: Workspace) -> list:

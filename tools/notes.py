@@ -54,6 +54,35 @@ def _note_file(ws: Workspace, name: str, folder: str | None) -> Path:
     return ws.resolve(f"{name}.md", base=base, within=[base], what="note name")
 
 
+#: Words of a note's name as people say it that are not part of its name ("my meeting notes", "the Ideas note").
+_LOOSE = {"my", "the", "our", "a", "an", "this", "that", "note", "notes", "file", "list"}
+
+
+def _fold(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _loosely_named(files: list[Path], name: str) -> list[Path]:
+    """The notes whose name, else whose headings, hold every word of ``name`` besides 'my', 'the', 'note'
+    and the like, plurals folded: several when it fits several."""
+    want = {_fold(w) for w in _key(Path(name).name).split() if w not in _LOOSE}
+    if not want:
+        return []
+    by_name = [p for p in files if want <= {_fold(w) for w in _key(p.stem).split()}]
+    if by_name:
+        return by_name
+    heads = []
+    for p in files:  # "the weekly sync notes": the note whose heading is "Falcon weekly sync"
+        try:
+            lines = p.read_text(encoding="utf-8", errors="replace").splitlines()[:200]
+        except OSError:
+            continue
+        words = {_fold(w) for line in lines if line.lstrip().startswith("#") for w in _key(line).split()}
+        if want <= words:
+            heads.append(p)
+    return heads
+
+
 def find_note(ws: Workspace, name: str, folder: str | None = None) -> Path:
     """The existing note called ``name`` (case and punctuation ignored); error with suggestions."""
     name = _clean_name(name)
@@ -75,6 +104,12 @@ def find_note(ws: Workspace, name: str, folder: str | None = None) -> Path:
     if len(hits) > 1:
         listing = ", ".join(ws.display(p) for p in sorted(hits))
         raise ToolException(f"Several notes are named '{name}': {listing}. Give the folder too.")
+    hits = _loosely_named(files, name)
+    if len(hits) == 1:  # "my meeting notes" for Work/Meeting notes.md, "the shopping note" for Shopping list
+        return ws.resolve(hits[0], within=[root], what="note")
+    if len(hits) > 1:
+        listing = ", ".join(ws.display(p) for p in sorted(hits))
+        raise ToolException(f"Several notes fit '{name}': {listing}. Give the note's full name.")
     stems = {_key(p.stem): p for p in files}
     close = difflib.get_close_matches(want, list(stems), n=3, cutoff=0.6)
     hint = (" Did you mean " + " or ".join(f"'{stems[c].stem}'" for c in close) + "?") if close else ""

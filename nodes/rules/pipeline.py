@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 
 from tinyagent.nodes.rules.attachments import attach_not_paste
 from tinyagent.nodes.rules.checks import check_plan
+from tinyagent.nodes.rules.documents import search_named_document
 from tinyagent.nodes.rules.fanout import fan_out
 from tinyagent.nodes.rules.fit import fit_values
 from tinyagent.nodes.rules.followups import people_of_pronouns, times_of_the_event
@@ -31,6 +32,7 @@ from tinyagent.nodes.rules.lookups import (
     merge_repeated_lookups,
     right_lookups,
 )
+from tinyagent.nodes.rules.shown_email import pointed_email
 from tinyagent.nodes.rules.unstated import drop_invented_steps, drop_unstated_optionals
 
 
@@ -139,6 +141,10 @@ RULES: tuple[Rule, ...] = (
          "people", lambda ts, f: forward_to_named(ts, f.specs, f.request)),
     Rule("name_received_email", "compile", "a reply or forward gets the person's words for which email it means",
          "people", lambda ts, f: name_received_email(ts, f.specs, f.request)),
+    Rule("pointed_email", "compile", "'that email' in a follow-up is the email the conversation last showed",
+         "people", lambda ts, f: pointed_email(ts, f.specs, f.context)),
+    Rule("search_named_document", "compile", "a question about a named document searches that document by its name",
+         "", lambda ts, f: search_named_document(ts, f.specs, f.read)),
     Rule("checks", "compile, early", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
          "made-up content", lambda ts, f: check_plan(ts, f.specs, f.request, done=list(f.done))),
 )

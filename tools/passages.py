@@ -1,0 +1,114 @@
+"""A question about a named document: the files the question's words name, and their passages ranked for it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+#: Words of a file name or a question that say nothing about which document or what about it.
+_PLAIN = {"pdf", "doc", "docx", "docs", "document", "documents", "file", "files", "txt", "md", "the", "my", "our",
+          "your", "a", "an", "of", "and", "for", "in", "on", "at", "to", "about", "what", "whats", "does", "do",
+          "did", "is", "are", "was", "it", "say", "says", "said", "state", "states", "mention", "mentions",
+          "written", "write", "tell", "me", "according", "from", "sample", "copy", "final", "v1", "v2", "new",
+          "when", "where", "who", "whom", "how", "which", "why", "there", "any", "anything", "with", "be", "by",
+          "can", "could", "you", "please", "pls", "i", "we", "that", "this", "will", "there", "look", "find"}
+PASSAGE_CHARS = 600
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a name or a question: 'Lisbon_Trip_Itinerary' -> lisbon, trip, itinerary."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)  # ProjectFalcon -> Project Falcon
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def alike(a: str, b: str) -> bool:
+    """The same word, give or take a plural or an ending ('itinerary'/'itineraries', 'handbook'/'handbooks')."""
+    a, b = _stem(a), _stem(b)
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b[:-1]) or b.startswith(a[:-1]))
+                      and abs(len(a) - len(b)) <= 3)
+
+
+def name_words(path: Path) -> list[str]:
+    """The words of a file's name that can say which document it is."""
+    return [w for w in dict.fromkeys(words(path.stem)) if w not in _PLAIN and (len(w) > 1)]
+
+
+def named_files(paths: Iterable[Path], question: str) -> list[Path]:
+    """The files whose name the question names best: at least one of their name's words, and half or more of
+    them, are in the question ('Lisbon itinerary Tuesday' names Lisbon_Trip_Itinerary.pdf); [] when none."""
+    asked = [w for w in words(question) if w not in _PLAIN]
+    scored = []
+    for p in paths:
+        own = name_words(p)
+        hits = sum(any(alike(w, a) for a in asked) for w in own)
+        if own and hits and 2 * hits >= len(own):
+            scored.append((hits, p))
+    if not scored:
+        return []
+    best = max(h for h, _ in scored)
+    return sorted(p for h, p in scored if h == best)
+
+
+def topic_words(question: str, files: Sequence[Path]) -> list[str]:
+    """The question's words that are not the document's name: what it asks about ('tuesday')."""
+    named = {w for p in files for w in name_words(p)}
+    return [w for w in dict.fromkeys(words(question))
+            if w not in _PLAIN and len(w) > 1 and not any(alike(w, n) for n in named)]
+
+
+def paragraphs(text: str, size: int = PASSAGE_CHARS) -> list[str]:
+    """The document's paragraphs (blank-line separated), a long one cut at sentence ends near ``size``."""
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        while len(para) > size:
+            cut = max(para.rfind(". ", 0, size), para.rfind("? ", 0, size), para.rfind("! ", 0, size))
+            cut = cut + 1 if cut > size // 3 else (para.rfind(" ", 0, size) if para.rfind(" ", 0, size) > 0 else size)
+            out.append(para[:cut].strip())
+            para = para[cut:].strip()
+        if para:
+            out.append(para)
+    return out
+
+
+def _matches(topic: Sequence[str], passage: str) -> tuple[int, int]:
+    """(how many topic words the passage holds, how often): 'Budget: ... annual budget' beats '... the budget'."""
+    own = words(passage)
+    found = [sum(alike(t, w) for w in own) for t in topic]
+    return sum(1 for n in found if n), sum(found)
+
+
+def reranked(hits: list[dict], topic: Sequence[str], k: int) -> list[dict]:
+    """Search hits ({"text", "score"}, best first) with those holding more of the topic words first."""
+    order = sorted(range(len(hits)), key=lambda i: (-_matches(topic, hits[i]["text"])[0], i))
+    return [hits[i] for i in order[:k]]
+
+
+def ranked_passages(texts: dict[str, str], question: str, topic: Sequence[str], k: int,
+                    embed: Callable[[list[str]], "object"] | None = None, max_embedded: int = 200) -> list[dict]:
+    """The ``k`` passages of ``texts`` (path -> text) that answer ``question`` best: those holding the most
+    topic words first (only those, when any does), then by meaning (``embed``: unit vectors, else order).
+    Each is {"path", "text", "score"}: score is the share of topic words it holds, or its similarity."""
+    pool = [(path, para) for path, text in texts.items() for para in paragraphs(text)]
+    counts = [_matches(topic, para) for _, para in pool]
+    best = max(counts, default=(0, 0))
+    # the passages that speak of what is asked ("Tuesday: partner workshop ..."), else all of them
+    keep = [i for i, c in enumerate(counts) if c[0] or not best[0]][:max_embedded]
+    similarity = [0.0] * len(keep)
+    if embed is not None and keep:
+        import numpy as np
+
+        vectors = np.asarray(embed([question] + [pool[i][1] for i in keep]))
+        similarity = [float(s) for s in vectors[1:] @ vectors[0]]
+    order = sorted(range(len(keep)), key=lambda j: (-counts[keep[j]][0], -counts[keep[j]][1], -similarity[j], keep[j]))
+    out = []
+    for j in order[:k]:
+        path, para = pool[keep[j]]
+        score = counts[keep[j]][0] / len(topic) if topic and counts[keep[j]][0] else similarity[j]
+        out.append({"path": path, "text": para, "score": round(float(score), 4)})
+    return out
