@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tinyagent.nodes.plans.planlang import compile_plan, format_plan
-from tinyagent.nodes.rules.documents import named_document, search_named_document
+from tinyagent.nodes.request.asks import named_document
+from tinyagent.nodes.rules.documents import search_named_document
 from tinyagent.nodes.rules.pipeline import BY_NAME
 
 

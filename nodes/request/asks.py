@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.request.lexicon import FILE_VERBS
+from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, TOPIC_PLAIN
 from tinyagent.nodes.request.typos import typo_of
+from tinyagent.nodes.request.words import alnum_words
 
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
               r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
@@ -153,3 +154,42 @@ def asks_for_file(query: str, name: str) -> bool:
         return True
     # "fidn the file syllabus", "Locaate lease agreement"
     return any(typo_of(w, FILE_VERBS, least=4) for w in re.findall(r"[a-z]{4,}", before.casefold()))
+
+
+_DOC_NAME = r"(?P<doc>[\w'&.-]+(?:\s+[\w'&.-]+){0,4}?)"
+_DOC_SAY = r"(?:say|says|said|state|states|stated|mention|mentions|write|writes|written|cover|covers|have|has|tell)"
+#: "what does the lisbon itinerary pdf say about tuesday", "what's the q3 report say", "does the lease mention
+#: pets", "according to the handbook, ...", "in the warranty doc, ...", "lisbon itinerary, what's on wednesday"
+_DOCUMENT_ASKS = (
+    re.compile(rf"\b(?:what|wat|waht|wht)(?:'s|\s+does|\s+dose|\s+did|\s+do|\s+is)?\s+(?:the|my|our|this|that)\s+"
+               rf"{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
+    re.compile(rf"\b(?:does|dose|did|do)\s+(?:the|my|our|this|that)\s+{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
+    re.compile(rf"\bwhat\s+is\s+written\s+in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s+(?:about|on|regarding|for)\b)", re.I),
+    re.compile(rf"\b(?:according\s+to|check|consult|search|read|look\s+(?:at|in|through))\s+(?:the|my|our)\s+"
+               rf"{_DOC_NAME}(?=\s*(?:[,:?]|\s-|->)|\s+(?:for|and\s+tell|what|when|where|how|who|which)\b)", re.I),
+    re.compile(rf"^\s*(?:\w+\s+){{0,3}}?in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s*(?:[,:]|\s-|->))", re.I),
+    re.compile(rf"^\s*(?:the\s+|my\s+)?{_DOC_NAME}\s*(?:[,:.]|\s-|->)\s*(?:what|when|where|how|who|which|does|is|are)\b",
+               re.I),
+)
+
+
+def named_document(query: str) -> list[str]:
+    """The words the request names a document by when it asks what that document says ("lisbon itinerary")."""
+    for rx in _DOCUMENT_ASKS:
+        m = rx.search(query)
+        if m:
+            words = [w for w in alnum_words(m.group("doc")) if w not in DOCUMENT_PLAIN]
+            if words and len(words) <= 4:
+                return words
+    return []
+
+
+#: What the question asks about: "... say about tuesday?", "... regarding late deliveries."
+_ABOUT_TOPIC = re.compile(r"\b(?:about|abt|bout|regarding|concerning|re)\s+(?P<topic>[^?.!,;:\n]{2,60})", re.I)
+
+
+def asked_topic(query: str) -> list[str]:
+    """The words of what a question about a document asks about ("tuesday", "late deliveries")."""
+    m = _ABOUT_TOPIC.search(query)
+    words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN] if m else []
+    return words if len(words) <= 5 else []

@@ -116,3 +116,10 @@ EMAIL_NOISE = _words("reply replies replied answer respond write back forward fw
 #: Words too common to show that the request gives a value the plan wrote (rules/unstated.py): the
 #: common words and "new".
 GIVEN_COMMON = COMMON_WORDS | {"new"}
+
+#: Words of such a phrase that do not say which document ("the lease pdf" is the lease).
+DOCUMENT_PLAIN = {"the", "my", "our", "this", "that", "a", "an", "pdf", "doc", "docs", "document", "file", "it", "um", "uh",
+          "of", "one", "bit", "part", "section", "page", "with", "about", "from", "s", "documents", "files", "stuff",
+          "folder", "pdfs"}
+#: Words of what a question about a document asks about that say nothing of it ("about my ... please").
+TOPIC_PLAIN = DOCUMENT_PLAIN | {"my", "your", "me", "please", "pls", "quick", "thanks", "anything", "something", "next"}

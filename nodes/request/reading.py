@@ -55,6 +55,16 @@ class Request:
         return asks.attached_file(self.read)
 
     @cached_property
+    def document_named(self) -> tuple[str, ...]:
+        """The words the request names a document by when it asks what that document says ("lisbon itinerary")."""
+        return tuple(asks.named_document(self.read))
+
+    @cached_property
+    def topic_asked(self) -> tuple[str, ...]:
+        """What a question about a document asks about ("tuesday", "late deliveries")."""
+        return tuple(asks.asked_topic(self.read))
+
+    @cached_property
     def asks_for_contact(self) -> bool:
         """It asks for someone's address or number itself ("what's Ana's email")."""
         return asks.asks_for_contact(self.read)

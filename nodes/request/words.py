@@ -53,3 +53,13 @@ def letter_words(text: str) -> list[str]:
 def phrase_words(text: str) -> list[str]:
     """Lower-case words with their apostrophes, "&" and dashes ("sarah's", "q&a", "e-mail")."""
     return _PHRASE_WORD.findall(text.lower())
+
+
+def alnum_words(text: str) -> list[str]:
+    """Lower-case runs of letters and digits, in order ("Q3 report's" -> ["q3", "report", "s"])."""
+    return _ALNUM.findall(text.lower())
+
+
+def singular_stem(word: str) -> str:
+    """A word without a plural "s" ("itineraries" stays, "reports" -> "report", "glass" stays)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

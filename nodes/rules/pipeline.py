@@ -144,7 +144,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pointed_email", "compile", "'that email' in a follow-up is the email the conversation last showed",
          "people", lambda ts, f: pointed_email(ts, f.specs, f.context)),
     Rule("search_named_document", "compile", "a question about a named document searches that document by its name",
-         "", lambda ts, f: search_named_document(ts, f.specs, f.read)),
+         "", lambda ts, f: search_named_document(ts, f.specs, f.request)),
     Rule("checks", "compile, early", "refuse a plan that invents people, files, dates or text, or misses what the request asks",
          "made-up content", lambda ts, f: check_plan(ts, f.specs, f.request, done=list(f.done))),
 )
