@@ -75,7 +75,7 @@ def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
     if not bank.rows:
         return None
     vector = embedder.embed([query])[0] if vector is None else vector
-    for m in bank.mappings(vector, res.specs, shown, embedder.embed, fit):
+    for m in bank.mappings(query, vector, res.specs, shown, embedder.embed, fit):
         example = mapped_example(m.query, m.plan, m.tools, m.params, res.specs)
         if example:
             return example

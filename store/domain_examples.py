@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -22,7 +23,7 @@ DOMAIN_EXAMPLES_FILE = Path(__file__).with_name("domain_examples.jsonl")
 #: The embeddings of its requests, tool cards and parameter texts (keyed by text_key), float16.
 DOMAIN_VECTORS_FILE = Path(__file__).with_name("domain_examples.npz")
 
-#: Requests considered: the nearest this many by similarity to the request.
+#: Examples whose arguments are tried, the best this many by their score.
 CANDIDATES = 48
 #: An example tool maps onto a graph tool only when their cards are at least this similar ...
 TOOL_MIN = 0.3
@@ -32,8 +33,19 @@ PARAM_MIN = 0.35
 #: * the similarity of the request to the graph tools the example would use.
 TOOL_WEIGHT = 0.5
 FIT_WEIGHT = 1.0
+#: Less this much per joint more or fewer than the request has (``joints``: ",", "and", "+", ...): a
+#: request of two asks is shown a plan of two.
+SHAPE_WEIGHT = 0.2
 #: Only examples that use (mapped) the shown tool closest to the request.
 REQUIRE_BEST = True
+
+
+_JOINT = re.compile(r"[,;&+]|\b(?:and|n|then|also|both|plus|or)\b", re.IGNORECASE)
+
+
+def joints(text: str) -> int:
+    """How many places a request joins asks or items at ("a, b and c": 2), at most 3."""
+    return min(3, len(_JOINT.findall(text)))
 
 
 def text_key(text: str) -> str:
@@ -94,6 +106,7 @@ class DomainBank:
         self._lock = threading.Lock()
         self.queries = (np.stack([self.vectors[text_key(r["query"])] for r in self.rows])
                         if self.rows else np.zeros((0, 1), np.float32))
+        self.joints = [joints(r["query"]) for r in self.rows]
         #: per row, its tools' card vectors (one row each, in the order of its specs)
         self.cards = [np.stack([self.vectors[text_key(tool_card(s))] for s in specs.values()])
                       for specs in self.specs]
@@ -120,28 +133,38 @@ class DomainBank:
                 self.vectors.update(zip(map(text_key, missing), embed(missing)))
             return np.stack([self.vectors[k] for k in keys])
 
-    def mappings(self, query_vec: np.ndarray, specs: dict[str, ToolSpec], shown: Sequence[str],
+    def mappings(self, query: str, query_vec: np.ndarray, specs: dict[str, ToolSpec], shown: Sequence[str],
                  embed: Callable[[list[str]], np.ndarray], fit: dict[str, float] | None = None,
-                 k: int = CANDIDATES) -> list[Mapping]:
+                 k: int = CANDIDATES) -> Iterator[Mapping]:
         """The bank examples whose every tool maps onto a distinct one of ``shown`` (the graph tools the
-        planner sees) and every argument onto that tool's parameters, required ones covered; best first.
+        planner sees), one of them the closest to the request, and every argument onto that tool's
+        parameters, required ones covered; best first, at most ``k`` tried for their arguments.
         ``fit``: how close each shown tool is to the request (default: its card's similarity)."""
         shown = [n for n in shown if n in specs]
         if not self.rows or not shown:
-            return []
+            return
         texts = [tool_card(specs[n]) for n in shown]
         cards = self._vecs(texts + [param_text(p) for n in shown for p in specs[n].params], embed)[:len(texts)]
         fit = np.array([fit[n] for n in shown]) if fit else cards @ query_vec
         best = int(np.argmax(fit))
-        near = np.argsort(-(self.queries @ query_vec))[:k]
-        out = []
-        for i in near:
-            row, ex_specs = self.rows[i], self.specs[i]
-            names = list(ex_specs)
-            sims = self.cards[i] @ cards.T
+        asks = joints(query)
+        near = self.queries @ query_vec
+        ranked = []
+        for i, sims in enumerate(self.cards):
+            sims = sims @ cards.T
+            if sims.max(axis=1).min() < TOOL_MIN:
+                continue
             tools = _assign(sims, TOOL_MIN)
             if tools is None or (REQUIRE_BEST and best not in tools.values()):
                 continue
+            score = (float(near[i]) + TOOL_WEIGHT * float(np.mean([sims[a, b] for a, b in tools.items()]))
+                     + FIT_WEIGHT * float(np.min([fit[b] for b in tools.values()]))
+                     - SHAPE_WEIGHT * abs(self.joints[i] - asks))
+            ranked.append((score, i, tools))
+        ranked.sort(key=lambda x: -x[0])
+        for score, i, tools in ranked[:k]:
+            row, ex_specs = self.rows[i], self.specs[i]
+            names = list(ex_specs)
             params = {}
             for a, b in tools.items():
                 used = sorted({x for s in row["steps"] if s["tool"] == names[a] for x in s["args"]})
@@ -150,11 +173,7 @@ class DomainBank:
                     break
                 params[names[a]] = pm
             else:
-                score = (float(self.queries[i] @ query_vec) + TOOL_WEIGHT * float(np.mean([sims[a, b] for a, b in tools.items()]))
-                         + FIT_WEIGHT * float(np.min([fit[b] for b in tools.values()])))
-                out.append(Mapping(row["query"], row["plan"], {names[a]: shown[b] for a, b in tools.items()},
-                                   params, score))
-        return sorted(out, key=lambda m: -m.score)
+                yield Mapping(row["query"], row["plan"], {names[a]: shown[b] for a, b in tools.items()}, params, score)
 
     def _params(self, ex: ToolSpec, own: ToolSpec, used: Sequence[str],
                 embed: Callable[[list[str]], np.ndarray]) -> dict[str, str] | None:
@@ -173,7 +192,7 @@ class DomainBank:
         if rest and free:
             sims = (self._vecs([param_text(ex.param(x)) for x in rest], embed)
                     @ self._vecs([param_text(p) for p in free], embed).T)
-            for a, b in sorted(np.ndindex(*sims.shape), key=lambda ab: -sims[ab]):
+            for a, b in _by_similarity(sims):
                 x, p = rest[a], free[b]
                 if x in out or p.name in out.values() or sims[a, b] < PARAM_MIN:
                     continue
@@ -184,11 +203,17 @@ class DomainBank:
         return out
 
 
+def _by_similarity(sims: np.ndarray) -> list[tuple[int, int]]:
+    """The (row, column) pairs of a similarity matrix, the most similar first."""
+    flat = np.argsort(-sims, axis=None, kind="stable")
+    return [tuple(int(x) for x in np.unravel_index(f, sims.shape)) for f in flat]
+
+
 def _assign(sims: np.ndarray, floor: float) -> dict[int, int] | None:
     """Each row (example tool) to a distinct column (graph tool), greedily by similarity, all at
     least ``floor``; None when some row gets none."""
     out: dict[int, int] = {}
-    for a, b in sorted(np.ndindex(*sims.shape), key=lambda ab: -sims[ab]):
+    for a, b in _by_similarity(sims):
         if a not in out and b not in out.values() and sims[a, b] >= floor:
             out[a] = b
     return out if len(out) == sims.shape[0] else None
