@@ -130,11 +130,12 @@ class Settings(BaseSettings):
         "plan so far is valid, while the model writes the rest; steps that change or send "
         "something always wait for the whole plan."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
-    domain_examples: bool = Field(True, description=(
+    domain_examples: bool = Field(False, description=(
         "For tools the classifier was not fitted on (your own), where no stored example uses them: show "
         "the planner a solved plan over another domain's tools, the one nearest the request whose tools "
         "and arguments map cleanly onto the shown tools, with their names swapped in "
-        "(store/domain_examples.py); off, or when none maps, a one-step example made from the likeliest "
+        "(store/domain_examples.py); off (the default: on tool sets it had not seen it planned no more "
+        "requests right, BENCHMARKS.md), or when none maps, a one-step example made from the likeliest "
         "tool's schema."))
     domain_bank: Path | None = Field(None, description=(
         "The bank of those solved plans, a JSONL file with its .npz of embeddings beside it (default: "

@@ -72,7 +72,8 @@ def example_plan(prompt: str) -> str:
 
 
 def test_a_corpus_plan_is_shown_with_your_tool_and_argument_names_and_compiles(tmp_path, weather_bank):
-    prompt = prompt_of(tmp_path, [OUTLOOK, FX], "4 day forecast for porto and lisbon", domain_bank=weather_bank)
+    prompt = prompt_of(tmp_path, [OUTLOOK, FX], "4 day forecast for porto and lisbon", domain_bank=weather_bank,
+                       domain_examples=True)
     plan = example_plan(prompt)
     tasks = compile_plan(plan, specs_for([OUTLOOK, FX]))  # compiles against the graph's own schemas
     # the shape of the corpus's "3 day forecast for oslo and bergen": the same call twice, in parallel
@@ -101,7 +102,7 @@ def test_tools_no_example_maps_onto_get_the_example_made_from_the_schema(tmp_pat
     request = "launch a rocket from LC-39A"
     assert list(bank.mappings(request, embed([request])[0], specs, list(specs), embed)) == []
     prompt = prompt_of(tmp_path, [ROCKET, FX], "launch a rocket from pad LC-39A with 400 kg",
-                       domain_bank=weather_bank)
+                       domain_bank=weather_bank, domain_examples=True)
     assert "launch_rocket(pad=\"LC-39A\", payload_kg=3)" in example_plan(prompt)  # composed_example's
 
 
@@ -109,7 +110,7 @@ def test_the_setting_switches_it_off(tmp_path, weather_bank):
     off = prompt_of(tmp_path, [OUTLOOK, FX], "4 day forecast for porto and lisbon", domain_bank=weather_bank,
                     domain_examples=False)
     assert example_plan(off) == '1. weather_outlook(city="Porto")\n2. join()<END_OF_PLAN>'  # composed_example's
-    assert Settings().domain_examples is True
+    assert Settings().domain_examples is False  # off by default: it did not plan more requests right
 
 
 def test_the_shipped_bank_covers_the_corpus_other_domains():
