@@ -134,8 +134,8 @@ class Settings(BaseSettings):
         "For tools the classifier was not fitted on (your own), where no stored example uses them: show "
         "the planner a solved plan over another domain's tools, the one nearest the request whose tools "
         "and arguments map cleanly onto the shown tools, with their names swapped in "
-        "(store/domain_examples.py); off (the default: on tool sets it had not seen it planned no more "
-        "requests right, BENCHMARKS.md), or when none maps, a one-step example made from the likeliest "
+        "(store/domain_examples.py); off (the default: on tool sets it had not seen it planned 89 of 160 "
+        "requests right against 88, BENCHMARKS.md), or when none maps, a one-step example made from the likeliest "
         "tool's schema."))
     domain_bank: Path | None = Field(None, description=(
         "The bank of those solved plans, a JSONL file with its .npz of embeddings beside it (default: "
