@@ -1,4 +1,4 @@
-"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus | ablate."""
+"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus | ablate | domains."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Sequence
 STEPS = {"generate": "tinyagent.finetune.data", "retriever": "tinyagent.finetune.retriever",
          "train": "tinyagent.finetune.train", "export": "tinyagent.finetune.export",
          "eval": "tinyagent.finetune.evaluate", "corpus": "tinyagent.finetune.corpus",
-         "ablate": "tinyagent.finetune.ablate"}
+         "ablate": "tinyagent.finetune.ablate",
+         "domains": "tinyagent.finetune.domains"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

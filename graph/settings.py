@@ -130,6 +130,16 @@ class Settings(BaseSettings):
         "plan so far is valid, while the model writes the rest; steps that change or send "
         "something always wait for the whole plan."))
     n_examples: int = Field(1, ge=0, description="Solved examples shown to the planner.")
+    domain_examples: bool = Field(False, description=(
+        "For tools the classifier was not fitted on (your own), where no stored example uses them: show "
+        "the planner a solved plan over another domain's tools, the one nearest the request whose tools "
+        "and arguments map cleanly onto the shown tools, with their names swapped in "
+        "(store/domain_examples.py); off (the default: on tool sets it had not seen it planned 89 of 160 "
+        "requests right against 88, BENCHMARKS.md), or when none maps, a one-step example made from the likeliest "
+        "tool's schema."))
+    domain_bank: Path | None = Field(None, description=(
+        "The bank of those solved plans, a JSONL file with its .npz of embeddings beside it (default: "
+        "the shipped store/domain_examples.jsonl, written by `python -m tinyagent.finetune domains`)."))
     copy_spans: bool = Field(True, description=(
         "In the planner's grammar, who to look up and which file or note to open may only be a run of "
         "the person's words (the request, typos corrected or not, and the earlier turns)."))
@@ -145,7 +155,7 @@ class Settings(BaseSettings):
         "What waits for your approval before a plan runs: a comma-separated list of the risks tools "
         "declare (read, change, send, delete), or 'all' or 'none' (default: send,delete)."))
 
-    @field_validator("lora_path", "model_cache_dir", mode="before")
+    @field_validator("lora_path", "model_cache_dir", "domain_bank", mode="before")
     @classmethod
     def _empty_is_none(cls, v):
         return None if v in ("", "none", "None") else v

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
@@ -13,7 +13,7 @@ from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request
 from tinyagent.nodes.request.language import foreign_language
-from tinyagent.nodes.plans.prompts import composed_example
+from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.state import State
@@ -58,6 +58,29 @@ def _takes(fn: Callable, name: str) -> bool:
     except (TypeError, ValueError):
         return False
     return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
+                   fit: dict[str, float], vector: Any = None) -> dict[str, str] | None:
+    """The nearest solved plan of the bank over other domains' tools (store/domain_examples.py) whose
+    tools and arguments map cleanly onto the ``shown`` tools, rewritten with their names; None when
+    switched off (settings.domain_examples), the index has no embedder, or none maps. ``fit``: how close
+    each shown tool is to the request (the example must use the closest); ``vector``: the request's
+    embedding, where retrieval has it."""
+    embedder = getattr(index, "embedder", None)
+    if not getattr(res.settings, "domain_examples", False) or embedder is None:
+        return None
+    from tinyagent.store.domain_examples import DOMAIN_EXAMPLES_FILE, domain_bank
+
+    bank = domain_bank(str(getattr(res.settings, "domain_bank", None) or DOMAIN_EXAMPLES_FILE))
+    if not bank.rows:
+        return None
+    vector = embedder.embed([query])[0] if vector is None else vector
+    for m in bank.mappings(query, vector, res.specs, shown, embedder.embed, fit):
+        example = mapped_example(m.query, m.plan, m.tools, m.params, res.specs)
+        if example:
+            return example
+    return None
 
 
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
@@ -114,10 +137,12 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         required += [n for n in finders if n not in required]
     examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
     if not examples and unjudged:
-        # the index judges none of these tools and no stored example fits: one made from the
-        # likeliest tool
+        # the index judges none of these tools and no stored example fits: a solved plan over another
+        # domain's tools with these tools' names swapped in, else one made from the likeliest tool
+        mapped = domain_example(res, index, reading, tools, {n: found.scores.get(n, 0.0) for n in tools},
+                                getattr(found, "vector", None))
         best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
-        examples = [e for e in [composed_example(res.specs[best])] if e]
+        examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
     return {"tools": tools, "focus": focus, "required": required, "reading": reading,
             "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples}
 

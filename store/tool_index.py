@@ -98,6 +98,7 @@ class Retrieved:
     similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
     reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
     matched: list[str] = field(default_factory=list)  # tools it cannot judge, each clearly one clause's tool
+    vector: np.ndarray | None = None  # the embedding of the request as read (``reading``)
 
 
 #: A shown tool the classifier cannot judge is a clause's own (``Retrieved.matched``) when its card is
@@ -374,7 +375,7 @@ class ToolIndex:
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
             ranked += [t for t in named if t not in ranked]
             return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read,
-                             matched=[t for t in matched if t in ranked])
+                             matched=[t for t in matched if t in ranked], vector=vecs[0])
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
@@ -391,4 +392,4 @@ class ToolIndex:
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
         return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read,
-                         [t for t in matched if t in ranked])
+                         [t for t in matched if t in ranked], vecs[0])

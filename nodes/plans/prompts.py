@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
-from tinyagent.nodes.plans.planlang import END_OF_PLAN, format_call
+from tinyagent.nodes.plans.planlang import END_OF_PLAN, JOIN, PlanError, compile_plan, format_call, parse_plan
 from tinyagent.tools.specs import ToolSpec
 
 PLAN_SYSTEM = (
@@ -220,3 +220,25 @@ def format_value_words(value: Any) -> str:
     if isinstance(value, list):
         return " and ".join(map(str, value))
     return str(value)
+
+
+def mapped_example(query: str, plan: str, tools: dict[str, str], params: dict[str, dict[str, str]],
+                   specs: dict[str, ToolSpec]) -> dict[str, str] | None:
+    """A solved example over another domain's tools with the graph's own tool and argument names
+    swapped in (``tools``: example tool -> graph tool; ``params``: per example tool, example argument
+    -> graph argument), if the plan so rewritten compiles against ``specs``; else None."""
+    try:
+        lines = []
+        for step in parse_plan(plan):
+            if step.tool == JOIN:
+                lines.append(f"{step.id}. join(){END_OF_PLAN}")
+                continue
+            if step.args:  # the bank's plans are written with keywords
+                return None
+            names = params[step.tool]
+            lines.append(f"{step.id}. {format_call(tools[step.tool], {names[k]: v for k, v in step.kwargs})}")
+        text = "\n".join(lines)
+        compile_plan(text, specs)
+    except (PlanError, KeyError):
+        return None
+    return {"query": query, "plan": text}
