@@ -8,6 +8,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.rules.checks import asks_for_contact, asks_to_attach, person_lookups
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.model.counts import count_refuser
 from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
 from tinyagent.nodes.execute import run_tasks
@@ -62,6 +63,11 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     must_plan = bool(view.get("must_plan"))
     refuse = join_refuser(must_use, list(res.specs), lookups, not_empty=must_plan) \
         if (must_use or lookups or must_plan) and not done and not reason else None
+    if res.settings.hold_counts_above and view.get("counts") and not done and not reason:
+        # the counts the classifier is sure of: no second call of a tool needed once, and join() once
+        # every predicted call is written (the planner's invented extra step; nodes/model/counts.py)
+        refuse = any_refuser(refuse, count_refuser(view["counts"], [s.name for s in callable_specs],
+                                                   res.settings.hold_counts_above, must_use, lookups))
     if res.settings.stated_values:
         # your own tools (the classifier was not fitted on them): a number the request states
         # gets one more chance to reach an optional number parameter before a call is closed

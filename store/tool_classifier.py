@@ -14,6 +14,10 @@ A helper that the training requests nearly always use beside a tool the classifi
 Typed-fast requests are read with their typos corrected first (store/spelling.py, ``read``), with
 the words the classifier was fitted on and stored beside it.
 
+Beside each tool's probability it holds how likely the tool is called twice or more when it is
+called at all (``repeats``: one more logistic regression per tool, fitted on the gold plans'
+counts, ``fit_repeats``), so the first plan can be held to the tools' counts where that is sure.
+
 The classifier speaks only for the tools it was fitted on, and only while their card is unchanged
 (a digest of card and signature is stored per tool); any other tool is left to card similarity.
 """
@@ -65,6 +69,9 @@ class ToolClassifier:
     # other real words left as typed; empty for a classifier fitted without them
     spell_counts: dict[str, int] = field(default_factory=dict)
     known_words: list[str] = field(default_factory=list)
+    # P(called twice or more | called) per tool, over the whole request's embedding; None: not fitted
+    repeat_weights: np.ndarray | None = None  # (dim, tools)
+    repeat_bias: np.ndarray | None = None     # (tools,)
 
     @cached_property
     def speller(self) -> Speller | None:
@@ -92,6 +99,38 @@ class ToolClassifier:
         """(n, tools) probabilities for n unit-norm embeddings."""
         z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
+
+    def repeats(self, vectors: np.ndarray) -> np.ndarray | None:
+        """(n, tools) probabilities that a tool the request calls is called twice or more (None
+        for a classifier fitted without counts)."""
+        if self.repeat_weights is None or self.repeat_bias is None:
+            return None
+        z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.repeat_weights + self.repeat_bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def fit_repeats(self, vectors: np.ndarray, counts: Sequence[dict[str, int]], l2: float = 1e-2,
+                    steps: int = 1500, lr: float = 0.5) -> None:
+        """Fit ``repeats`` on requests (``vectors``) and how many times their gold plans call each
+        tool (``counts``): per tool, a logistic regression of "twice or more" on the requests that
+        call it. A tool no request calls gets 0.5 (unsure)."""
+        x = np.asarray(vectors, np.float32) * INPUT_SCALE
+        if len(x) != len(counts):
+            raise ValueError(f"{len(x)} vectors for {len(counts)} count rows: need the same count")
+        w = np.zeros((x.shape[1], len(self.names)), np.float32)
+        b = np.zeros(len(self.names), np.float32)
+        for j, name in enumerate(self.names):
+            rows = [i for i, c in enumerate(counts) if c.get(name, 0) >= 1]
+            if not rows:
+                continue
+            xs = x[rows]
+            y = np.array([counts[i][name] >= 2 for i in rows], np.float32)
+            wj, bj = np.zeros(x.shape[1], np.float32), np.float32(0.0)
+            for _ in range(steps):
+                g = 1.0 / (1.0 + np.exp(-(xs @ wj + bj))) - y
+                wj -= lr * (xs.T @ g / len(xs) + l2 * wj)
+                bj -= lr * g.mean()
+            w[:, j], b[j] = wj, bj
+        self.repeat_weights, self.repeat_bias = w, b
 
     def known(self, digests: dict[str, str]) -> dict[str, int]:
         """Columns of the tools in ``digests`` (name -> current card digest) whose card is unchanged."""
@@ -129,7 +168,9 @@ class ToolClassifier:
                             weights=self.weights, bias=self.bias, together=self.together,
                             spell_words=np.array("\n".join(words)),
                             spell_counts=np.array([self.spell_counts[w] for w in words], np.int64),
-                            known_words=np.array("\n".join(self.known_words)))
+                            known_words=np.array("\n".join(self.known_words)),
+                            **({"repeat_weights": self.repeat_weights, "repeat_bias": self.repeat_bias}
+                               if self.repeat_weights is not None else {}))
         tmp.replace(path)
 
     @classmethod
@@ -142,6 +183,8 @@ class ToolClassifier:
             words = str(f["spell_words"]).split("\n") if "spell_words" in f.files else []
             counts = dict(zip(words, (int(c) for c in f["spell_counts"]))) if words and words[0] else {}
             known = str(f["known_words"]).split("\n") if "known_words" in f.files else []
+            repeats = ((f["repeat_weights"].astype(np.float32), f["repeat_bias"].astype(np.float32))
+                       if "repeat_weights" in f.files else (None, None))
             return cls([str(n) for n in f["names"]], [str(d) for d in f["digests"]],
                        f["weights"].astype(np.float32), f["bias"].astype(np.float32),
-                       f["together"].astype(np.float32), counts, [w for w in known if w])
+                       f["together"].astype(np.float32), counts, [w for w in known if w], *repeats)

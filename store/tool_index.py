@@ -98,6 +98,7 @@ class Retrieved:
     similarity: dict[str, float] = field(default_factory=dict)  # card similarity: best of request and clauses
     reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
     matched: list[str] = field(default_factory=list)  # tools it cannot judge, each clearly one clause's tool
+    repeats: dict[str, float] = field(default_factory=dict)  # known tools: P(called twice or more | called)
 
 
 #: A shown tool the classifier cannot judge is a clause's own (``Retrieved.matched``) when its card is
@@ -326,12 +327,15 @@ class ToolIndex:
         similarity = {n: max(c.get(n, -1.0) for c in by_text) for n in card}
         scores = dict(card)
         prob: dict[str, float] = {}
+        repeats: dict[str, float] = {}
         per_text = np.zeros((len(vecs), 0))
         if known:
             all_p = self.classifier.probabilities(vecs)
             per_text = all_p[:, list(known.values())]
             p = all_p.max(axis=0)
             prob = {n: float(p[i]) for n, i in known.items()}
+            rep = self.classifier.repeats(vecs[:1])  # the whole request: a clause may hold one of the calls
+            repeats = {n: float(rep[0, i]) for n, i in known.items()} if rep is not None else {}
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
         if n_ex:
@@ -391,4 +395,4 @@ class ToolIndex:
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
         return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read,
-                         [t for t in matched if t in ranked])
+                         [t for t in matched if t in ranked], repeats)
