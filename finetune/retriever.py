@@ -173,8 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = [r for r in plan_rows(val_path) if r["tools"] and set(r["tools"]) <= set(digests)]
         hits = sum(set(r["tools"]) <= shown(clf, embedder, r["query"]) for r in rows)
         print(f"val: every needed tool among the classifier's picks for {hits}/{len(rows)} requests")
-        p2 = clf.repeats(embedder.embed([clf.read(r["query"]) for r in rows]))
-        right = sum((p2[k, clf.names.index(t)] >= 0.5) == (n >= 2) for k, r in enumerate(rows)
+        p2 = [clf.repeats(embedder.embed(request_texts(q)), q, embedder.embed) for q in (clf.read(r["query"]) for r in rows)]
+        right = sum((p2[k][clf.names.index(t)] >= 0.5) == (n >= 2) for k, r in enumerate(rows)
                     for t, n in Counter(plan_tools(r["plan"])).items() if t in clf.names)
         calls = sum(len(set(plan_tools(r["plan"])) & set(clf.names)) for r in rows)
         print(f"val: once or more than once right for {right}/{calls} called tools")

@@ -38,6 +38,7 @@ CLASSIFIER_FILE = Path(__file__).with_name("tool_classifier.npz")
 THRESHOLD = 0.5      # a tool at or above this probability is shown
 COMPANION_SHARE = 0.5  # b is a companion of a when at least this share of a's requests also need b
 COMPANION_MIN = 0.2    # a companion of a shown tool is shown from this probability on
+REPEAT_UNSURE = 0.5  # a tool two clauses ask for is called twice or more with at least this
 INPUT_SCALE = 10.0   # unit-norm embeddings have small components; scaling them speeds up the fit
 
 _CLAUSE_BREAK = re.compile(
@@ -50,6 +51,14 @@ _CLAUSE_BREAK = re.compile(
 def clauses(query: str) -> list[str]:
     """The parts of a request that may each want their own tool (two words or more each)."""
     return [p.strip() for p in _CLAUSE_BREAK.split(query) if p and len(p.split()) >= 2]
+
+
+_LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,2}[.)-]|[-•*])\s+|\n+")
+
+
+def asks(query: str) -> list[str]:
+    """The request's asks: its clauses, also cut at list marks ("1) ...  2) ...", "- ...")."""
+    return [c for piece in _LIST_MARK.split(query) for c in clauses(piece)]
 
 
 def request_texts(query: str) -> list[str]:
@@ -100,13 +109,22 @@ class ToolClassifier:
         z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
 
-    def repeats(self, vectors: np.ndarray) -> np.ndarray | None:
-        """(n, tools) probabilities that a tool the request calls is called twice or more (None
-        for a classifier fitted without counts)."""
+    def repeats(self, vectors: np.ndarray, query: str = "", embed=None) -> np.ndarray | None:
+        """(tools,) probabilities that a tool one request calls is called twice or more, from the
+        embeddings of its texts (``request_texts``: the request, then its clauses). Two asks or
+        more that each want a tool (``THRESHOLD``) make it at least REPEAT_UNSURE ("1) the square
+        root of 2025 2) 72 F in C": two calculations, which the gold plans seldom show); with
+        ``query`` and ``embed`` the asks are also cut at list marks ("1)", "- "). None for a
+        classifier fitted without counts."""
         if self.repeat_weights is None or self.repeat_bias is None:
             return None
-        z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.repeat_weights + self.repeat_bias
-        return 1.0 / (1.0 + np.exp(-z))
+        x = np.asarray(vectors, np.float32) * INPUT_SCALE
+        p = 1.0 / (1.0 + np.exp(-(x[0] @ self.repeat_weights + self.repeat_bias)))
+        parts = asks(query) if query and embed is not None else []
+        if len(parts) > 1 and parts != clauses(query):
+            vectors = np.concatenate([vectors[:1], embed(parts)])
+        asked = (self.probabilities(vectors[1:]) >= THRESHOLD).sum(axis=0) if len(vectors) > 1 else 0
+        return np.where(asked >= 2, np.maximum(p, REPEAT_UNSURE), p)
 
     def fit_repeats(self, vectors: np.ndarray, counts: Sequence[dict[str, int]], l2: float = 1e-2,
                     steps: int = 1500, lr: float = 0.5) -> None:

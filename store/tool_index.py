@@ -334,8 +334,8 @@ class ToolIndex:
             per_text = all_p[:, list(known.values())]
             p = all_p.max(axis=0)
             prob = {n: float(p[i]) for n, i in known.items()}
-            rep = self.classifier.repeats(vecs[:1])  # the whole request: a clause may hold one of the calls
-            repeats = {n: float(rep[0, i]) for n, i in known.items()} if rep is not None else {}
+            rep = self.classifier.repeats(vecs, read, self.embedder.embed)  # the request, and its asks
+            repeats = {n: float(rep[i]) for n, i in known.items()} if rep is not None else {}
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
         if n_ex:

@@ -68,6 +68,9 @@ def test_where_the_classifier_is_unsure_nothing_changes():
     refuse = count_refuser({LOOKUP: [0.99, 0.01], SMS: [0.05, 0.0]}, [LOOKUP, SMS], 0.9, lookups=[LOOKUP])
     plan = [f'{LOOKUP}(name="Ana")', f'{SMS}(recipients=["$1"], message="Hi")']
     assert tools_of(decode(plan, refuse)) == [LOOKUP, SMS, "join"]
+    # every callable tool unlikely: the plan is not ended before its first step (declining is retrieve's job)
+    refuse = count_refuser({NOTE: [0.05, 0.0], SMS: [0.05, 0.0]}, [NOTE, SMS], 0.9)
+    assert tools_of(decode([f'{NOTE}(name="Ana", content="Hi")', f'{SMS}(recipients=["Ana"])'], refuse)) == [NOTE, "join"]
     # nothing sure at all: no hook
     assert count_refuser({LOOKUP: [0.6, 0.3]}, [LOOKUP, "lock_door"], 0.9) is None
     assert count_refuser(SURE, [LOOKUP, EMAIL], 0.0) is None
@@ -120,11 +123,13 @@ def test_repeats_are_fitted_on_the_gold_counts_and_kept_with_the_classifier(tmp_
     clf = ToolClassifier.fit(vecs, tools, {LOOKUP: "a", EMAIL: "b", NOTE: "c"}, steps=50)
     counts = [{LOOKUP: 1, EMAIL: 1}, {LOOKUP: 2, EMAIL: 1}] * 20
     clf.fit_repeats(vecs, counts, steps=300)
-    p = clf.repeats(vecs[:2])
+    p = np.array([clf.repeats(vecs[m:m + 1]) for m in (0, 1)])
     i, j, k = (clf.names.index(n) for n in (LOOKUP, EMAIL, NOTE))
     assert p[0, i] < 0.2 < 0.8 < p[1, i]           # one person, then two
     assert p[0, j] < 0.2 and p[1, j] < 0.2         # always one email
     assert abs(p[0, k] - 0.5) < 1e-6               # a tool no plan calls: unsure
     clf.save(tmp_path / "c.npz")
     again = ToolClassifier.load(tmp_path / "c.npz")
-    assert np.allclose(again.repeats(vecs[:2]), p)
+    assert np.allclose(again.repeats(vecs[:1]), p[0])
+    # two clauses that each ask for the email: never sure of "once"
+    assert clf.repeats(vecs[[0, 0, 0]])[j] >= 0.5 > clf.repeats(vecs[[0, 0]])[j]

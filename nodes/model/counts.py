@@ -6,7 +6,7 @@ needs it twice or more (store/tool_classifier.py, ``repeats``). Where it is sure
 
 - a tool it is sure is needed at most once is not called a second time;
 - once every tool the plan may call is done (called, and sure not to be needed again; or not called
-  and sure not to be needed), only ``join()`` may follow.
+  and sure not to be needed), only ``join()`` may follow (never at step 1: that is a decline).
 
 Where it is unsure (a tool it cannot judge among the callable ones, a look-up that may be of two
 people), nothing changes. A ``refuse`` hook of nodes/model/decode.py, like ``join_refuser``.
@@ -58,8 +58,9 @@ def count_refuser(counts: Mapping[str, Sequence[float]], callable_tools: Sequenc
             return False  # no name begun yet, or it was chosen already (its "(" is written)
         written = Counter(_CALLED.findall(text))  # the line being begun has no "(" yet
         allowed = [t for t in callable_tools if not (t in once and written[t] >= 1)]
-        if judged and all(done(t, written[t]) for t in callable_tools) and not unused_lookup(text):
-            allowed = []  # every predicted call is written: only join() may follow
+        if judged and written and all(done(t, written[t]) for t in callable_tools) and not unused_lookup(text):
+            allowed = []  # every predicted call is written: only join() may follow (an empty plan is
+            # the decline's to make: retrieve's nothing_fits)
         allowed.append("join")
         name = current.group(2)
         if current.group(3):
