@@ -10,8 +10,9 @@ on extra requests made for it (finetune/data_classifier.py: misspelt copies, rem
 about the declines' topics; finetune/data_asks.py: document questions and note appends;
 ``--no-augment`` leaves them out). It also writes
 the embeddings of the shipped solved examples (store/examples.jsonl, train requests written by
-``generate``) to store/examples.npz, so a new tool index does not embed them again. A minute or
-two on a CPU; no torch.
+``generate``) to store/examples.npz, so a new tool index does not embed them again. Beside the
+classifier it fits how likely each tool is called twice or more (``ToolClassifier.fit_repeats``) on
+the gold plans of the same single-turn requests, generated and corpus. A minute or two on a CPU; no torch.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from tinyagent.finetune.config import ROOT
+from tinyagent.finetune.corpus import plan_tools
 from tinyagent.finetune.data_asks import ask_rows
 from tinyagent.finetune.data_classifier import classifier_rows
 from tinyagent.store.spelling import Speller, count_words
@@ -127,7 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         corpus = corpus_rows(args.corpus, exclude=corpus_near_duplicates(args.corpus))
         print(f"{len(corpus)} corpus rows (x{args.corpus_weight})", file=sys.stderr)
-    train = train + [{"query": r["query"], "tools": r["tools"]} for r in corpus] * max(1, args.corpus_weight)
+    train = train + [{"query": r["query"], "tools": r["tools"], "plan": "" if r.get("history") else r["plan"]}
+                     for r in corpus] * max(1, args.corpus_weight)
     embedder = get_embedder()
     digests = default_digests()
     # the typo reader: targets are the requests' frequent words that are real words (Speller keeps those)
@@ -147,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     clf = ToolClassifier.fit(fit_vectors, [r["tools"] for r in train] + [e["tools"] for e in extra], digests,
                              l2=args.l2, steps=args.steps, spell_counts=spell,
                              known_words=guarded_words(spell, speller.known) if spell else [])
+    # how many times each gold plan calls each tool (single-turn rows: a follow-up's count needs its context)
+    counted = [i for i, r in enumerate(train) if r.get("plan")]
+    clf.fit_repeats(vectors[counted], [Counter(plan_tools(train[i]["plan"])) for i in counted], steps=args.steps)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     clf.save(args.out)
     print(f"wrote {args.out}: {len(clf.names)} tools, fitted on {len(train)} requests and {len(extra)} extra; "
@@ -170,6 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = [r for r in plan_rows(val_path) if r["tools"] and set(r["tools"]) <= set(digests)]
         hits = sum(set(r["tools"]) <= shown(clf, embedder, r["query"]) for r in rows)
         print(f"val: every needed tool among the classifier's picks for {hits}/{len(rows)} requests")
+        p2 = [clf.repeats(embedder.embed(request_texts(q)), q, embedder.embed) for q in (clf.read(r["query"]) for r in rows)]
+        right = sum((p2[k][clf.names.index(t)] >= 0.5) == (n >= 2) for k, r in enumerate(rows)
+                    for t, n in Counter(plan_tools(r["plan"])).items() if t in clf.names)
+        calls = sum(len(set(plan_tools(r["plan"])) & set(clf.names)) for r in rows)
+        print(f"val: once or more than once right for {right}/{calls} called tools")
     return 0
 
 

@@ -104,6 +104,11 @@ class Settings(BaseSettings):
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
+    hold_counts_above: float = Field(0.9, ge=0.0, le=1.0, description=(
+        "On a first turn, where the tool classifier is at least this sure of how many times a tool is "
+        "called, the first plan is held to it: a tool it is sure is needed once is not called again, and "
+        "once every tool the plan may call is done (called, or sure not to be needed), only join() may "
+        "follow (nodes/model/counts.py; llama.cpp at temperature 0); 0 turns it off."))
     use_lookups: bool = Field(True, description=(
         "On a first turn, join() is refused once while a person the plan looked up feeds no step, "
         "unless the request asks for the address or number itself, or while a file found for a "

@@ -9,6 +9,7 @@ from langgraph.runtime import Runtime
 from tinyagent.nodes.request.asks import asks_for_contact
 from tinyagent.nodes.rules.checks import person_lookups
 from tinyagent.nodes.context import Context
+from tinyagent.nodes.model.counts import count_refuser
 from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
 from tinyagent.nodes.rules.pipeline import Facts, held, rules_off
@@ -73,6 +74,13 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
             held("required_tools", join_refuser(must_use, list(res.specs), not_empty=must_plan)
                  if must_use or must_plan else None, trace),
             held("use_lookups", join_refuser([], list(res.specs), lookups) if lookups else None, trace))
+    if res.settings.hold_counts_above and "hold_counts" not in off and view.get("counts") and not done \
+            and not reason:
+        # the counts the classifier is sure of: no second call of a tool needed once, and join() once
+        # every predicted call is written (the planner's invented extra step; nodes/model/counts.py)
+        refuse = any_refuser(refuse, held("hold_counts", count_refuser(
+            view["counts"], [s.name for s in callable_specs], res.settings.hold_counts_above, must_use, lookups),
+            trace))
     if res.settings.stated_values and "stated_values" not in off:
         # your own tools (the classifier was not fitted on them): a number the request states
         # gets one more chance to reach an optional number parameter before a call is closed

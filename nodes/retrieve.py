@@ -135,6 +135,9 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus:  # (an empty focus leaves every shown tool callable)
             focus += [n for n in finders + senders if n not in focus]
         required += [n for n in finders if n not in required]
+    # how sure the classifier is of each known tool's count (nodes/model/counts.py): first turn only
+    repeats = {} if context else getattr(found, "repeats", {})
+    counts = {n: [p, p * repeats[n]] for n, p in found.probabilities.items() if n in repeats}
     examples = [{"query": e["query"], "plan": e["plan"]} for e in found.examples]
     if not examples and unjudged:
         # the index judges none of these tools and no stored example fits: a solved plan over another
@@ -144,7 +147,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
         examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
     return {"tools": tools, "focus": focus, "required": required, "reading": reading,
-            "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples}
+            "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples,
+            "counts": counts}
 
 
 def make_retrieve(res: Resources):

@@ -34,6 +34,7 @@ class State(InputState, total=False):
     tools: list[str]                 # names retrieved for the planner
     focus: list[str]                 # of those, the ones the classifier is sure the request needs
     required: list[str]              # of those, the ones it is so sure of that the first plan must call them
+    counts: dict[str, list[float]]  # per known tool: P(called at all), P(called twice or more); first turn only
     reading: str                     # the request as retrieval read it, typos corrected (store/spelling.py)
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
     language: str | None             # the request's language where it is not English (nodes/request/language.py)

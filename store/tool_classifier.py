@@ -14,6 +14,10 @@ A helper that the training requests nearly always use beside a tool the classifi
 Typed-fast requests are read with their typos corrected first (store/spelling.py, ``read``), with
 the words the classifier was fitted on and stored beside it.
 
+Beside each tool's probability it holds how likely the tool is called twice or more when it is
+called at all (``repeats``: one more logistic regression per tool, fitted on the gold plans'
+counts, ``fit_repeats``), so the first plan can be held to the tools' counts where that is sure.
+
 The classifier speaks only for the tools it was fitted on, and only while their card is unchanged
 (a digest of card and signature is stored per tool); any other tool is left to card similarity.
 """
@@ -34,6 +38,7 @@ CLASSIFIER_FILE = Path(__file__).with_name("tool_classifier.npz")
 THRESHOLD = 0.5      # a tool at or above this probability is shown
 COMPANION_SHARE = 0.5  # b is a companion of a when at least this share of a's requests also need b
 COMPANION_MIN = 0.2    # a companion of a shown tool is shown from this probability on
+REPEAT_UNSURE = 0.5  # a tool two clauses ask for is called twice or more with at least this
 INPUT_SCALE = 10.0   # unit-norm embeddings have small components; scaling them speeds up the fit
 
 _CLAUSE_BREAK = re.compile(
@@ -46,6 +51,14 @@ _CLAUSE_BREAK = re.compile(
 def clauses(query: str) -> list[str]:
     """The parts of a request that may each want their own tool (two words or more each)."""
     return [p.strip() for p in _CLAUSE_BREAK.split(query) if p and len(p.split()) >= 2]
+
+
+_LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,2}[.)-]|[-•*])\s+|\n+")
+
+
+def asks(query: str) -> list[str]:
+    """The request's asks: its clauses, also cut at list marks ("1) ...  2) ...", "- ...")."""
+    return [c for piece in _LIST_MARK.split(query) for c in clauses(piece)]
 
 
 def request_texts(query: str) -> list[str]:
@@ -65,6 +78,9 @@ class ToolClassifier:
     # other real words left as typed; empty for a classifier fitted without them
     spell_counts: dict[str, int] = field(default_factory=dict)
     known_words: list[str] = field(default_factory=list)
+    # P(called twice or more | called) per tool, over the whole request's embedding; None: not fitted
+    repeat_weights: np.ndarray | None = None  # (dim, tools)
+    repeat_bias: np.ndarray | None = None     # (tools,)
 
     @cached_property
     def speller(self) -> Speller | None:
@@ -92,6 +108,47 @@ class ToolClassifier:
         """(n, tools) probabilities for n unit-norm embeddings."""
         z = (np.asarray(vectors, np.float32) * INPUT_SCALE) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
+
+    def repeats(self, vectors: np.ndarray, query: str = "", embed=None) -> np.ndarray | None:
+        """(tools,) probabilities that a tool one request calls is called twice or more, from the
+        embeddings of its texts (``request_texts``: the request, then its clauses). Two asks or
+        more that each want a tool (``THRESHOLD``) make it at least REPEAT_UNSURE ("1) the square
+        root of 2025 2) 72 F in C": two calculations, which the gold plans seldom show); with
+        ``query`` and ``embed`` the asks are also cut at list marks ("1)", "- "). None for a
+        classifier fitted without counts."""
+        if self.repeat_weights is None or self.repeat_bias is None:
+            return None
+        x = np.asarray(vectors, np.float32) * INPUT_SCALE
+        p = 1.0 / (1.0 + np.exp(-(x[0] @ self.repeat_weights + self.repeat_bias)))
+        parts = asks(query) if query and embed is not None else []
+        if len(parts) > 1 and parts != clauses(query):
+            vectors = np.concatenate([vectors[:1], embed(parts)])
+        asked = (self.probabilities(vectors[1:]) >= THRESHOLD).sum(axis=0) if len(vectors) > 1 else 0
+        return np.where(asked >= 2, np.maximum(p, REPEAT_UNSURE), p)
+
+    def fit_repeats(self, vectors: np.ndarray, counts: Sequence[dict[str, int]], l2: float = 1e-2,
+                    steps: int = 1500, lr: float = 0.5) -> None:
+        """Fit ``repeats`` on requests (``vectors``) and how many times their gold plans call each
+        tool (``counts``): per tool, a logistic regression of "twice or more" on the requests that
+        call it. A tool no request calls gets 0.5 (unsure)."""
+        x = np.asarray(vectors, np.float32) * INPUT_SCALE
+        if len(x) != len(counts):
+            raise ValueError(f"{len(x)} vectors for {len(counts)} count rows: need the same count")
+        w = np.zeros((x.shape[1], len(self.names)), np.float32)
+        b = np.zeros(len(self.names), np.float32)
+        for j, name in enumerate(self.names):
+            rows = [i for i, c in enumerate(counts) if c.get(name, 0) >= 1]
+            if not rows:
+                continue
+            xs = x[rows]
+            y = np.array([counts[i][name] >= 2 for i in rows], np.float32)
+            wj, bj = np.zeros(x.shape[1], np.float32), np.float32(0.0)
+            for _ in range(steps):
+                g = 1.0 / (1.0 + np.exp(-(xs @ wj + bj))) - y
+                wj -= lr * (xs.T @ g / len(xs) + l2 * wj)
+                bj -= lr * g.mean()
+            w[:, j], b[j] = wj, bj
+        self.repeat_weights, self.repeat_bias = w, b
 
     def known(self, digests: dict[str, str]) -> dict[str, int]:
         """Columns of the tools in ``digests`` (name -> current card digest) whose card is unchanged."""
@@ -129,7 +186,9 @@ class ToolClassifier:
                             weights=self.weights, bias=self.bias, together=self.together,
                             spell_words=np.array("\n".join(words)),
                             spell_counts=np.array([self.spell_counts[w] for w in words], np.int64),
-                            known_words=np.array("\n".join(self.known_words)))
+                            known_words=np.array("\n".join(self.known_words)),
+                            **({"repeat_weights": self.repeat_weights, "repeat_bias": self.repeat_bias}
+                               if self.repeat_weights is not None else {}))
         tmp.replace(path)
 
     @classmethod
@@ -142,6 +201,8 @@ class ToolClassifier:
             words = str(f["spell_words"]).split("\n") if "spell_words" in f.files else []
             counts = dict(zip(words, (int(c) for c in f["spell_counts"]))) if words and words[0] else {}
             known = str(f["known_words"]).split("\n") if "known_words" in f.files else []
+            repeats = ((f["repeat_weights"].astype(np.float32), f["repeat_bias"].astype(np.float32))
+                       if "repeat_weights" in f.files else (None, None))
             return cls([str(n) for n in f["names"]], [str(d) for d in f["digests"]],
                        f["weights"].astype(np.float32), f["bias"].astype(np.float32),
-                       f["together"].astype(np.float32), counts, [w for w in known if w])
+                       f["together"].astype(np.float32), counts, [w for w in known if w], *repeats)

@@ -99,6 +99,7 @@ class Retrieved:
     reading: str = ""  # the request as retrieval read it, typos corrected (store/spelling.py)
     matched: list[str] = field(default_factory=list)  # tools it cannot judge, each clearly one clause's tool
     vector: np.ndarray | None = None  # the embedding of the request as read (``reading``)
+    repeats: dict[str, float] = field(default_factory=dict)  # known tools: P(called twice or more | called)
 
 
 #: A shown tool the classifier cannot judge is a clause's own (``Retrieved.matched``) when its card is
@@ -327,12 +328,15 @@ class ToolIndex:
         similarity = {n: max(c.get(n, -1.0) for c in by_text) for n in card}
         scores = dict(card)
         prob: dict[str, float] = {}
+        repeats: dict[str, float] = {}
         per_text = np.zeros((len(vecs), 0))
         if known:
             all_p = self.classifier.probabilities(vecs)
             per_text = all_p[:, list(known.values())]
             p = all_p.max(axis=0)
             prob = {n: float(p[i]) for n, i in known.items()}
+            rep = self.classifier.repeats(vecs, read, self.embedder.embed)  # the request, and its asks
+            repeats = {n: float(rep[i]) for n, i in known.items()} if rep is not None else {}
         examples: list[dict] = []
         n_ex = self._cols["examples"].count()
         if n_ex:
@@ -392,4 +396,4 @@ class ToolIndex:
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
         return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read,
-                         [t for t in matched if t in ranked], vecs[0])
+                         [t for t in matched if t in ranked], vecs[0], repeats)

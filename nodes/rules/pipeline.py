@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
          "", None),
     Rule("use_lookups", "decode", "a person or file looked up gets one more step to use it before join()",
          "people", None),
+    Rule("hold_counts", "decode", "a first plan calls a tool the classifier is sure is needed once only once, and ends when every sure call is written",
+         "made-up content", None),
     Rule("stated_values", "decode", "on your own tools, a number the request states gets one more chance to reach an optional number parameter",
          "made-up content", None),
     Rule("followup_people", "compile", "a follow-up's her/him/them are the people the earlier turn looked up",
@@ -150,7 +152,7 @@ RULES: tuple[Rule, ...] = (
 )
 BY_NAME = {r.name: r for r in RULES}
 #: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.
-EMBEDDED_ONLY = ("required_tools", "use_lookups", "stated_values")
+EMBEDDED_ONLY = ("required_tools", "use_lookups", "hold_counts", "stated_values")
 
 
 def held(name: str, hook: Callable[[str, str], bool] | None, steps: list[dict]) -> Callable[[str, str], bool] | None:
