@@ -104,15 +104,17 @@ class Settings(BaseSettings):
     require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
-    hold_counts_above: float = Field(0.9, ge=0.0, le=1.0, description=(
+    hold_counts_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, where the tool classifier is at least this sure of how many times a tool is "
         "called, the first plan is held to it: a tool it is sure is needed once is not called again, and "
         "once every tool the plan may call is done (called, or sure not to be needed), only join() may "
-        "follow (nodes/model/counts.py; llama.cpp at temperature 0); 0 turns it off."))
-    use_lookups: bool = Field(True, description=(
+        "follow (nodes/model/counts.py; llama.cpp at temperature 0); 0, the default, turns it off: at 0.9 "
+        "it won 2 and lost 3 plans on the blind set and on the development set alike (BENCHMARKS.md §12)."))
+    use_lookups: bool = Field(False, description=(
         "On a first turn, join() is refused once while a person the plan looked up feeds no step, "
         "unless the request asks for the address or number itself, or while a file found for a "
-        "request to send it along feeds no step (llama.cpp at temperature 0)."))
+        "request to send it along feeds no step (llama.cpp at temperature 0). Off by default: it won no "
+        "plan on the blind set and lost 4 (1 won, 2 lost on the development set; BENCHMARKS.md §12)."))
     stated_values: bool = Field(True, description=(
         "For tools the classifier was not fitted on (your own): once per step, a call may not be "
         "closed while the request states a number no step uses and the tool has an optional number "

@@ -138,9 +138,9 @@ def test_the_first_plan_must_use_a_person_it_looked_up_unless_the_address_is_wha
         g.invoke({"messages": [("human", request)]}, context={"dry_run": True})
         return rules[0]
     looked_up = '1. get_email_address(name="Ana")\n2. '
-    rule = first_plan_rule("email Ana the meeting notes")
+    rule = first_plan_rule("email Ana the meeting notes", use_lookups=True)
     assert rule is not None and rule(looked_up, "join") and not rule(looked_up, "compose")
-    asked = first_plan_rule("what's Ana's email address?")
+    asked = first_plan_rule("what's Ana's email address?", use_lookups=True)
     assert asked is None or not asked(looked_up, "join")
     off = first_plan_rule("email Ana the meeting notes", use_lookups=False)
     assert off is None or not off(looked_up, "join")
@@ -178,7 +178,7 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
             '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n4. join()<END_OF_PLAN>')
 
     def first_plan(request):
-        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None, use_lookups=True),
                         llm=FakeListLLM(responses=[plan] * 3), index=MissesTheFileTool())
         seen.clear()
         out = g.invoke({"messages": [("human", request)]}, context={"dry_run": True})

@@ -109,7 +109,7 @@ def _graph_plan(tmp_path, monkeypatch, scripted: list[str], **settings) -> str:
 
 def test_the_plan_node_holds_the_first_plan_and_the_setting_switches_it_off(tmp_path, monkeypatch):
     extra = EXTRA + [f'{NOTE}(name="Ana", content="Notes")']
-    assert tools_of(_graph_plan(tmp_path, monkeypatch, extra)) == [LOOKUP, EMAIL, "join"]
+    assert tools_of(_graph_plan(tmp_path, monkeypatch, extra, hold_counts_above=0.9)) == [LOOKUP, EMAIL, "join"]
     assert tools_of(_graph_plan(tmp_path, monkeypatch, extra, hold_counts_above=0.0)) == [LOOKUP, EMAIL, NOTE, "join"]
 
 

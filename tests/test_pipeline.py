@@ -132,7 +132,7 @@ def test_decode_rules_switch_off_and_say_where_they_held_the_plan(tmp_path, monk
             seen["held"] = refuse('1. get_phone_number(name="Tom Becker")\n2. ', "join")
         return text, 10, 10
     monkeypatch.setattr(plan_node, "complete", fake_complete)
-    graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
+    graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None, use_lookups=True),
                         llm=FakeListLLM(responses=["unused"]), index=AllToolsIndex())
     out = graph.invoke({"messages": [("human", "text Tom Becker that I'm late")]}, context={"dry_run": True})
     assert seen["refuse"] is not None and seen["held"] is True
