@@ -90,29 +90,30 @@ def test_the_trace_reaches_the_plan_message_the_stream_and_the_state(tmp_path):
     from tinyagent.tools import default_tools, init_workspace
 
     tools = default_tools(init_workspace(tmp_path / "ws"))
-    plan = ('1. get_email_address(name="Sarah Lee")\n2. get_email_address(name="Sarah Lee")\n'
-            '3. compose_new_email(recipients=["$1", "$2"], context="Hi")\n4. join()<END_OF_PLAN>')
+    plan = ('1. get_email_address(name="Tom Becker")\n2. send_sms(recipients=["$1"], message="Late")\n'
+            '3. join()<END_OF_PLAN>')
 
     def graph():
         return build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
                            llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
     events, state = [], {}
-    for mode, chunk in graph().stream({"messages": [("human", "Email Sarah Lee hi")]},
+    for mode, chunk in graph().stream({"messages": [("human", "Text Tom Becker that I am late")]},
                                       stream_mode=["custom", "values"], context={"dry_run": True}):
         if mode == "custom" and chunk.get("type") == "rules":
             events.append(chunk)
         if mode == "values":
             state = chunk
-    assert [s["rule"] for s in state["rule_trace"]] == ["merge_repeated_lookups"]
-    assert state["rule_trace"][0]["added"] == ['compose_new_email(recipients=["$1"], context="Hi")']
+    assert [s["rule"] for s in state["rule_trace"]] == ["right_lookups"]
+    assert state["rule_trace"][0]["added"] == ['get_phone_number(name="Tom Becker")']
     assert events and events[0]["trace"] == state["rule_trace"]
     message = next(m for m in state["messages"] if getattr(m, "tool_calls", None))
     assert message.additional_kwargs["tinyagent"]["rules"] == state["rule_trace"]
-    assert "merge_repeated_lookups (the same person or file looked up twice" in describe_trace(state["rule_trace"])
-    # switched off for one run: the plan keeps both look-ups and nothing is traced
-    out = graph().invoke({"messages": [("human", "Email Sarah Lee hi")]},
-                         context={"dry_run": True, "rules_off": "merge_repeated_lookups"})
-    assert out["rule_trace"] == [] and len(out["tasks"]) == 3
+    assert "right_lookups (a text's recipient is looked up by phone number" in describe_trace(state["rule_trace"])
+    # switched off for one run: the plan keeps the email look-up and nothing is traced
+    out = graph().invoke({"messages": [("human", "Text Tom Becker that I am late")]},
+                         context={"dry_run": True, "rules_off": "right_lookups"})
+    assert [x for x in out["rule_trace"] if x["rule"] == "right_lookups"] == []
+    assert out["tasks"][0]["tool"] == "get_email_address"
 
 
 def test_decode_rules_switch_off_and_say_where_they_held_the_plan(tmp_path, monkeypatch):

@@ -380,8 +380,8 @@ def test_no_gold_file_lookup_of_the_generated_splits_or_the_hand_written_set_is_
     assert unasked == []
 
 
-def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
-    from tinyagent.nodes.rules.lookups import merge_repeated_lookups, right_lookups
+def test_a_text_s_recipient_is_looked_up_by_phone(specs):
+    from tinyagent.nodes.rules.lookups import right_lookups
 
     plan = ('1. get_email_address(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
             '3. get_phone_number(name="Kyle Mitchell")\n4. send_sms(recipients=["$3"], message="Sorry")\n5. join()')
@@ -389,30 +389,23 @@ def test_a_text_s_recipient_is_looked_up_by_phone_and_one_person_once(specs):
     assert swapped == ('1. get_phone_number(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
                        '3. get_phone_number(name="Kyle Mitchell")\n4. send_sms(recipients=["$3"], message="Sorry")\n'
                        '5. join()<END_OF_PLAN>')
-    assert applied(merge_repeated_lookups, swapped.removesuffix("<END_OF_PLAN>"), specs) == (
-        '1. get_phone_number(name="Kyle Mitchell")\n2. send_sms(recipients=["$1"], message="Late")\n'
-        '3. send_sms(recipients=["$1"], message="Sorry")\n4. join()<END_OF_PLAN>')
     # an address that goes to an email, or to an email and a text at once, stays as it is
     assert applied(right_lookups, '1. get_email_address(name="Ana")\n'
                    '2. compose_new_email(recipients=["$1"], subject="Hi")\n3. join()', specs) is None
     assert applied(right_lookups, '1. get_email_address(name="Ana")\n'
                    '2. compose_new_email(recipients=["$1"], subject="Hi")\n'
                    '3. send_sms(recipients=["$1"], message="Hi")\n4. join()', specs) is None
-    # a look-up asked for twice and used once is the restated rule's, not merged here
-    assert applied(merge_repeated_lookups, '1. get_email_address(name="Ana")\n'
-                   '2. compose_new_email(recipients=["$1"], subject="Hi")\n'
-                   '3. get_email_address(name="Ana")\n4. join()', specs) is None
 
 
 def test_no_gold_plan_of_the_generated_splits_or_the_hand_written_set_changes_its_lookups():
     from tests.gold import gold_plans, gold_specs
-    from tinyagent.nodes.rules.lookups import merge_repeated_lookups, right_lookups
+    from tinyagent.nodes.rules.lookups import right_lookups
 
     specs = gold_specs()
     checked, changed = 0, []
     for row, tasks in gold_plans():
         checked += 1
-        if right_lookups(tasks, specs) or merge_repeated_lookups(tasks, specs):
+        if right_lookups(tasks, specs):
             changed.append(row["query"])
     assert checked > 3500
     assert changed == []

@@ -17,7 +17,7 @@ email for "drop Rosa a line" goes; "open my resume" stays (all 124 such gold loo
 
 A person looked up for recipients of another kind is looked up the way they take (``right_lookups``:
 an email address found for a text becomes a phone number found), and the same person or file looked
-up twice and used is looked up once (``merge_repeated_lookups``).
+up twice and used is looked up twice (the rule that merged them won no plan on any set and was deleted).
 
 A recipient written as a name is looked up first, as the plan language has it (``look_up_names``), and
 a look-up of an address or number written out, or of the name an address spells, is the address
@@ -111,31 +111,6 @@ def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] |
         if tool and tool != old.tool and set(old.args) <= {p.name for p in specs[tool].params}:
             swap[k] = replace(old, tool=tool, line=f"{old.id}. {format_call(tool, old.args)}")
     return [swap.get(t.id, t) for t in tasks] if swap else None
-
-
-def merge_repeated_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
-    """The tasks with a look-up of a person or a file that repeats an earlier one exactly (same tool,
-    same values) left out and its uses pointed at the earlier one: two ``get_phone_number(name=
-    "Kyle Mitchell")`` are one. None when there is none."""
-    finders = person_lookups(specs) | file_lookups(specs)
-    used = {d for t in tasks for d in t.deps}
-    first: dict[str, int] = {}
-    same: dict[int, int] = {}
-    for t in tasks:
-        if t.tool in finders and not t.deps:
-            key = format_call(t.tool, t.args)
-            if key in first and t.id in used:  # (one nothing uses is a restated step, dropped as such)
-                same[t.id] = first[key]
-            else:
-                first[key] = t.id
-    if not same:
-        return None
-    def once(value):  # ["$1", "$1"] after the merge: the person once
-        return list(dict.fromkeys(value)) if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
-    kept = [replace(t, args={k: once(v) for k, v in renumber(t.args, same).items()},
-                    deps=tuple(sorted({same.get(d, d) for d in t.deps})))
-            for t in tasks if t.id not in same]
-    return renumbered(kept, tasks[0].id)
 
 
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"

@@ -29,7 +29,6 @@ from tinyagent.nodes.rules.lookups import (
     drop_address_lookups,
     drop_stray_lookups,
     look_up_names,
-    merge_repeated_lookups,
     right_lookups,
 )
 from tinyagent.nodes.rules.shown_email import pointed_email
@@ -109,8 +108,6 @@ RULES: tuple[Rule, ...] = (
          "people", lambda ts, f: drop_address_lookups(ts, f.specs, f.request)),
     Rule("right_lookups", "compile", "a text's recipient is looked up by phone number, not email (before merging)",
          "people", lambda ts, f: right_lookups(ts, f.specs)),
-    Rule("merge_repeated_lookups", "compile", "the same person or file looked up twice is looked up once",
-         "", lambda ts, f: merge_repeated_lookups(ts, f.specs)),
     Rule("file_for_note", "compile", "a note the request calls a file is looked up as the file",
          "attachments", lambda ts, f: file_for_note(ts, f.specs, f.request)),
     Rule("drop_stray_lookups", "compile", "look-ups no step uses, of people or files the request never asks for",
