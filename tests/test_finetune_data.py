@@ -178,7 +178,7 @@ def test_retriever_step_fits_a_classifier_the_index_can_load(tmp_path, capsys):
     # the typo reader's words travel with it: targets the requests use, real words guarded
     assert "remind" in clf.spell_counts and clf.read("remnd me") == "remind me"
     assert all(clf.speller.correct_word(w) is None for w in clf.known_words[:200])
-    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "bare.npz"), "--no-spelling",
+    assert retriever.main(["--data", str(tmp_path), "--out", str(tmp_path / "bare.npz"), "--no-spelling", "--corpus", "",
                            "--examples", str(tmp_path / "examples.jsonl"),
                            "--example-vectors", str(tmp_path / "examples2.npz")]) == 0
     assert ToolClassifier.load(tmp_path / "bare.npz").read("remnd me") == "remnd me"
