@@ -56,6 +56,10 @@ class Task:
         return {"id": self.id, "tool": self.tool, "args": self.args, "deps": list(self.deps),
                 "round": self.round}
 
+    def with_args(self, args: dict[str, Any]) -> "Task":
+        """The same step with other arguments, its plan line written anew."""
+        return replace(self, args=args, line=f"{self.id}. {format_call(self.tool, args)}")
+
 
 def _quote_bare_refs(text: str) -> str:
     """Turn ``$3`` written outside any string literal into ``"$3"`` so ``ast`` accepts it."""

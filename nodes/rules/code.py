@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from tinyagent.nodes.plans.planlang import Task, format_call
+from tinyagent.nodes.plans.planlang import Task
 from tinyagent.nodes.rules.checks import compiles, python_param
 from tinyagent.tools.specs import ToolSpec
 
@@ -23,6 +21,6 @@ def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | No
             fixed = next((c for c in fixes if compiles(c)), None)
             if fixed is not None:
                 args = {**t.args, name: fixed}
-                t, changed = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}"), True
+                t, changed = t.with_args(args), True
         out.append(t)
     return out if changed else None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from tinyagent.nodes.plans.planlang import Task, format_call
+from tinyagent.nodes.plans.planlang import Task
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import alnum_words, singular_stem
 
@@ -30,7 +28,7 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
             if any(missing):  # "tuesday" -> "lisbon itinerary tuesday"; "team handbook" -> "team handbook expenses"
                 words = ([*doc] if missing[0] else []) + [value.strip()] + (list(topic) if missing[1] else [])
                 args = {**t.args, param: " ".join(words)}
-                out.append(replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}"))
+                out.append(t.with_args(args))
                 changed = True
                 continue
         out.append(t)

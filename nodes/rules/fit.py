@@ -54,10 +54,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, refs_in
+from tinyagent.nodes.plans.planlang import Task, refs_in
 from tinyagent.nodes.request.lexicon import COUNT_WORDS
 from tinyagent.nodes.request.quantities import Mention, about, in_unit, singular, unit_of
 from tinyagent.nodes.request.reading import Request, as_request
@@ -172,7 +171,7 @@ def fit_written_dates(tasks: list[Task], query: str | Request) -> list[Task]:
         fitted = fit_layout(phrase, iso_layout(value))
         if fitted != value and iso_layout(fitted):
             args = {**out[i].args, key: fitted}
-            out[i] = replace(out[i], args=args, line=f"{out[i].id}. {format_call(out[i].tool, args)}")
+            out[i] = out[i].with_args(args)
     return out if out != tasks else tasks
 
 
@@ -305,6 +304,6 @@ def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Reque
                     args[p.name] = stated
         if args != t.args:  # a value changed, or a left-out one was added
             changed = True
-            t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
+            t = t.with_args(args)
         out.append(t)
     return out if changed else None

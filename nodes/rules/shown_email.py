@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, format_call
+from tinyagent.nodes.plans.planlang import Task
 
 #: A subject shown by an earlier turn: "Saved email 'Re: Invoice for November' ...", "It forwards Marcus
 #: Chen's email 'Firmware 2.1 release notes' of Fri 04 Dec."
@@ -35,7 +34,7 @@ def pointed_email(tasks: list[Task], specs: dict, context: str) -> list[Task] | 
         words = re.findall(r"[\w-]+", value.lower()) if isinstance(value, str) else []
         if words and all(w in _POINTING for w in words):
             args = {**t.args, param: subject}
-            out.append(replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}"))
+            out.append(t.with_args(args))
             changed = True
         else:
             out.append(t)

@@ -34,7 +34,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, refs_in, renumbered
+from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.nodes.request.lexicon import GIVEN_COMMON, OWN_WORDS, TOOL_VERBS
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
@@ -114,7 +114,7 @@ def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query
                 or not unstated(request, v, params[k], _described(spec))}
         if args != t.args:
             changed = True
-            t = replace(t, args=args, line=f"{t.id}. {format_call(t.tool, args)}")
+            t = t.with_args(args)
         out.append(t)
     return out if changed else None
 
