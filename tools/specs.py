@@ -74,6 +74,10 @@ class ToolSpec:
         """The roles its parameters have (schema key ``x-role``): "people", "file", "attachments", ..."""
         return frozenset(p.role for p in self.params if p.role)
 
+    def with_role(self, role: str) -> str | None:
+        """The name of its first parameter of ``role`` ("received", "question", ...), or None."""
+        return next((p.name for p in self.params if p.role == role), None)
+
     def tool_args(self, args: dict[str, Any]) -> dict[str, Any]:
         """A plan's arguments under the names the tool takes them by."""
         return {(self.param(k).tool_key if self.param(k) else k): v for k, v in args.items()}

@@ -18,8 +18,8 @@ def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request) -> li
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        att = next((p.name for p in (spec.params if spec else ()) if p.role == "attachments"), None)
-        msg = next((p.name for p in (spec.params if spec else ()) if p.role == "message"), None)
+        att = (spec.with_role("attachments") if spec else None)
+        msg = (spec.with_role("message") if spec else None)
         value = t.args.get(msg) if msg else None
         if att and isinstance(value, str) and is_ref(value) in finders:
             args = {k: v for k, v in t.args.items() if k != msg}

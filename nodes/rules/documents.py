@@ -19,7 +19,7 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        param = next((p.name for p in (spec.params if spec else ()) if p.role == "question"), None)
+        param = (spec.with_role("question") if spec else None)
         value = t.args.get(param) if param else None
         if isinstance(value, str) and value.strip() and not value.lstrip().startswith("$"):
             have = {singular_stem(w) for w in alnum_words(value)}

@@ -28,7 +28,7 @@ from tinyagent.tools.specs import ToolSpec
 
 def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
     spec = specs.get(task.tool)
-    return next((p.name for p in spec.params if p.role == role), None) if spec else None
+    return spec.with_role(role) if spec else None
 
 
 def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,

@@ -80,7 +80,7 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        param = next((p.name for p in (spec.params if spec else ()) if p.role == "received"), None)
+        param = (spec.with_role("received") if spec else None)
         if param is None or t.args.get(param):
             out.append(t)
             continue

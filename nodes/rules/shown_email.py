@@ -29,7 +29,7 @@ def pointed_email(tasks: list[Task], specs: dict, context: str) -> list[Task] | 
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        param = next((p.name for p in (spec.params if spec else ()) if p.role == "received"), None)
+        param = (spec.with_role("received") if spec else None)
         value = t.args.get(param) if param else None
         words = re.findall(r"[\w-]+", value.lower()) if isinstance(value, str) else []
         if words and all(w in _POINTING for w in words):
