@@ -6,12 +6,9 @@ import time
 
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.request.asks import asks_for_contact
-from tinyagent.nodes.rules.checks import person_lookups
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.model.counts import count_refuser
-from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
 from tinyagent.nodes.rules.early import EarlyStart
+from tinyagent.nodes.rules.decoding import Decoding, decode_rules
 from tinyagent.nodes.rules.pipeline import Facts, held, rules_off
 from tinyagent.nodes.execute import run_tasks
 from tinyagent.nodes.plans.grammar import money_amounts, plan_grammar, steps_for
@@ -41,53 +38,14 @@ def write_plan(res: Resources, ctx: Context, llm, view: dict, *, done: list[dict
     messages = plan_messages(
         view["query"], specs, view.get("examples", []), today=ctx.today_date(), done=done,
         replan_reason=reason, error=error, first_id=first_id, context=view.get("context", ""))
-    callable_specs = specs
     request = read_request(view["query"], view.get("reading") or "", view.get("context") or "")
-    when = list(request.phrases)  # the person's words for times: for the grammar and the value hook
-    focus = view.get("focus") or []
-    if res.settings.focus_tools and "focus_tools" not in off and focus and not done and not reason:
-        # TinyAgent shows the planner only the classifier's tools; here the prompt keeps the
-        # distractors the model was trained with, and the grammar keeps it to the sure ones.
-        callable_specs = [s for s in specs if s.name in focus] or specs
-    # who to look up and which file or note to open: copied from the person's words (nodes/request/spans.py)
-    spans = list(request.spans) if res.settings.copy_spans and "copy_spans" not in off else None
+    clf = getattr(res.index(), "classifier", None)
+    decoding = Decoding(request=request, view=view, shown=specs, specs=res.specs, settings=res.settings,
+                     first=not done and not reason, known=frozenset(clf.names) if clf is not None else frozenset())
+    callable_specs, spans, refuse = decode_rules(decoding, off, trace, held)
     grammar = plan_grammar(callable_specs, first_id=first_id, known_ids=[d["id"] for d in done],
-                           when=when, max_steps=steps_for(len(clauses(view["query"]))),
+                           when=list(request.phrases), max_steps=steps_for(len(clauses(view["query"]))),
                            money=money_amounts(view["query"]), spans=spans)
-    must_use = [n for n in view.get("required", []) if n in {s.name for s in callable_specs}] \
-        if "required_tools" not in off else []
-    # a contact looked up is for something: the first plan gets one more step to use it, when
-    # it may call a tool that takes people and the request does not ask for the address itself
-    sends = any(p.role == "people" for s in callable_specs for p in s.params)
-    use_lookups = res.settings.use_lookups and "use_lookups" not in off
-    lookups = [] if not (use_lookups and sends) or asks_for_contact(view["query"]) else \
-        sorted(person_lookups({s.name: s for s in callable_specs}))
-    if use_lookups and request.asks_to_attach and any(
-            "attachments" in s.roles for s in callable_specs):
-        # a file found to be sent along is for something too ("find the budget sheet and send it
-        # to Ravi" planned as the file look-up alone)
-        lookups += [s.name for s in callable_specs if "file" in s.roles]
-    must_plan = bool(view.get("must_plan")) and "required_tools" not in off
-    refuse = None
-    if not done and not reason:
-        refuse = any_refuser(
-            held("required_tools", join_refuser(must_use, list(res.specs), not_empty=must_plan)
-                 if must_use or must_plan else None, trace),
-            held("use_lookups", join_refuser([], list(res.specs), lookups) if lookups else None, trace))
-    if res.settings.hold_counts_above and "hold_counts" not in off and view.get("counts") and not done \
-            and not reason:
-        # the counts the classifier is sure of: no second call of a tool needed once, and join() once
-        # every predicted call is written (the planner's invented extra step; nodes/model/counts.py)
-        refuse = any_refuser(refuse, held("hold_counts", count_refuser(
-            view["counts"], [s.name for s in callable_specs], res.settings.hold_counts_above, must_use, lookups),
-            trace))
-    if res.settings.stated_values and "stated_values" not in off:
-        # your own tools (the classifier was not fitted on them): a number the request states
-        # gets one more chance to reach an optional number parameter before a call is closed
-        clf = getattr(res.index(), "classifier", None)
-        known = set(clf.names) if clf is not None else set()
-        refuse = any_refuser(refuse, held("stated_values", stated_value_refuser(
-            view["query"], {s.name: s for s in callable_specs if s.name not in known}, when), trace))
     text, n_prompt, _ = complete(llm, messages, grammar, res.settings.max_plan_tokens,
                                  ctx.temperature, on_token=on_token, refuse=refuse)
     return text, n_prompt

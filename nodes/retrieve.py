@@ -86,12 +86,14 @@ def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
               progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
-    alone): tools, the ones it may call (focus) and must call (required), the solved examples,
-    and whether nothing fits."""
+    alone): tools, the ones it may call (focus) and must call (required: the classifier's very sure
+    ones; required_own: your own tools that fit a part; required_file: the file finder of a file to
+    send; nodes/rules/decoding.py), the solved examples, and whether nothing fits."""
     index = res.index(progress=progress)
     # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
     # report" was shown an email without one, and planned a reply)
     attach = read_request(query).asks_to_attach and res.settings.require_above > 0
+    required_file: list[str] = []
     prefer = [n for n, s in res.specs.items() if "file" in s.roles][:1] if attach else []
     found = index.retrieve(query, list(res.specs), max_tools=max_tools,
                            n_examples=res.settings.n_examples,
@@ -117,7 +119,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
                                    if found.probabilities.get(n, 0.0) >= res.settings.require_above > 0]
     # Tools of the user's own that are clearly one clause's: the same ("lock up the garage" and
     # "so, run the sprinklers in the garage for 15 minutes" were planned as join())
-    required += [] if context or nothing_fits else [n for n in found.matched if n not in required]
+    required_own = [] if context or nothing_fits else [n for n in found.matched if n not in required]
     focus = list(found.sure)
     tools = list(found.tools)
     reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
@@ -134,7 +136,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         tools += [n for n in finders + senders if n not in tools]
         if focus:  # (an empty focus leaves every shown tool callable)
             focus += [n for n in finders + senders if n not in focus]
-        required += [n for n in finders if n not in required]
+        required_file = [n for n in finders if n not in required + required_own]
     # how sure the classifier is of each known tool's count (nodes/model/counts.py): first turn only
     repeats = {} if context else getattr(found, "repeats", {})
     counts = {n: [p, p * repeats[n]] for n, p in found.probabilities.items() if n in repeats}
@@ -146,7 +148,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
                                 getattr(found, "vector", None))
         best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
         examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
-    return {"tools": tools, "focus": focus, "required": required, "reading": reading,
+    return {"tools": tools, "focus": focus, "required": required, "required_own": required_own,
+            "required_file": required_file, "reading": reading,
             "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples,
             "counts": counts}
 

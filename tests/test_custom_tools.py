@@ -360,7 +360,7 @@ def test_a_tool_of_your_own_that_is_clearly_one_asks_tool_must_be_called(tmp_pat
         for update in graph.stream({"messages": [*messages, {"role": "user", "content": text}]},
                                    context={"dry_run": True}, stream_mode="updates"):
             if "retrieve" in update:
-                return sorted(update["retrieve"]["required"])
+                return sorted(update["retrieve"]["required_own"])  # (rule own_tools_required)
     g = build_graph(tools=tools, settings=settings, llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 8),
                     index=open_index(settings))
     assert required(g, "Lock up the garage") == ["lock_door"]

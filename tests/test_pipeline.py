@@ -145,3 +145,37 @@ def test_decode_rules_switch_off_and_say_where_they_held_the_plan(tmp_path, monk
     assert seen["refuse"] is None and not [x for x in out["rule_trace"] if x.get("stage") == "decode"]
     assert "Tom Becker" not in seen["grammar"]
     assert held("x", None, []) is None
+
+
+def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off_by_name(tmp_path):
+    """required_tools (the classifier's very sure tools), own_tools_required (your own tools that fit)
+    and find_file_first (the file finder of a file to send) hold join() back as one refuser; where it
+    turns join() down, the trace names the rule whose tool has no step yet, and each switches off alone."""
+    from types import SimpleNamespace
+
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.decoding import Decoding, decode_rules
+    from tinyagent.nodes.rules.pipeline import held
+    from tinyagent.tools import default_tools, init_workspace
+    from tinyagent.tools.specs import ToolSpec
+
+    specs = {s.name: s for s in map(ToolSpec.from_tool, default_tools(init_workspace(tmp_path / "ws")))}
+    settings = SimpleNamespace(focus_tools=True, copy_spans=True, use_lookups=False, hold_counts_above=0.0,
+                               stated_values=False)
+    query = "email Sarah Lee the Q3 report"
+    view = {"focus": [], "required": ["compose_new_email"], "required_own": [], "required_file": ["open_and_get_file_path"]}
+    shown = [specs["compose_new_email"], specs["open_and_get_file_path"], specs["get_email_address"]]
+
+    def run(off=(), text='1. get_email_address(name="Sarah Lee")\n2. '):
+        trace: list[dict] = []
+        d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=True)
+        _, _, refuse = decode_rules(d, off, trace, held)
+        return (refuse(text, "join") if refuse else False), [x["rule"] for x in trace]
+
+    assert run() == (True, ["required_tools", "find_file_first"])
+    assert run(text='1. open_and_get_file_path(file_name="Q3 report")\n2. ') == (True, ["required_tools"])
+    assert run(off=("required_tools",)) == (True, ["find_file_first"])
+    assert run(off=("required_tools", "find_file_first")) == (False, [])
+    # a replan is not held back: the first plan's steps are done or refused already
+    d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=False)
+    assert decode_rules(d, (), [], held)[2] is None

@@ -61,6 +61,22 @@ class Task:
         return replace(self, args=args, line=f"{self.id}. {format_call(self.tool, args)}")
 
 
+def rewrite_role(tasks: list[Task], specs: dict[str, ToolSpec], role: str,
+                 change) -> list[Task] | None:
+    """The tasks with each step's value of its parameter of ``role`` (a tool's ``with_role``) put
+    through ``change(value)``, which gives the new value or None to leave it; None when none changed."""
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        param = spec.with_role(role) if spec else None
+        new = change(t.args[param]) if param and param in t.args else None
+        if new is not None:
+            t = t.with_args({**t.args, param: new})
+            changed = True
+        out.append(t)
+    return out if changed else None
+
+
 def _quote_bare_refs(text: str) -> str:
     """Turn ``$3`` written outside any string literal into ``"$3"`` so ``ast`` accepts it."""
     out, quote, i = [], None, 0

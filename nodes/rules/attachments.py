@@ -6,8 +6,11 @@ from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref
 from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
 
 
+@rule("attach_not_paste", "compile",
+      "a file found to be sent along is attached, not pasted in as the text", "attachments")
 def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """Where the request asks to send a file and the plan puts a file look-up's result ("$K") in a
     message's text (``compose_new_email(..., context="$2")`` for "Email Sarah Lee the Q3 report"), the

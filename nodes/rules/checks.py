@@ -36,6 +36,7 @@ from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import text_words, word_set
 from tinyagent.store.embeddings import english_words
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 
 def file_lookups(specs: dict[str, ToolSpec]) -> set[str]:
@@ -191,3 +192,10 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
                            for p in s.params if p.role == "file"), "the file-finding tool")
             raise PlanError(f"The request asks to attach a file, but no step attaches one. Call {finder} "
                             f"and pass \"$K\" in attachments.")
+
+
+@rule("checks", "compile, early",
+      "refuse a plan that invents people, files, dates or text, or misses what the request asks", "made-up content", reads=None)
+def run_checks(tasks: list[Task], facts) -> None:
+    """check_plan on the facts a rule reads (the done tasks of earlier rounds among them)."""
+    check_plan(tasks, facts.specs, facts.request, done=list(facts.done))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from tinyagent.nodes.plans.planlang import Task
 from tinyagent.nodes.rules.checks import compiles, python_param
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 
+@rule("close_code", "compile",
+      "Python code a bracket short or over at its end is made whole", "", reads="specs")
 def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
     """The tasks with Python code that does not compile only for a bracket too many or too few at its
     end made whole (``print(round(15.98 / 3, 2)))``); None when there is none. Other broken code is

@@ -24,6 +24,7 @@ from typing import Any, Iterable
 from tinyagent.nodes.plans.planlang import Task, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
+from tinyagent.nodes.rules.registry import rule
 
 
 def copied_from_example(task: Task, query: str | Request, example_text: str) -> bool:
@@ -35,6 +36,8 @@ def copied_from_example(task: Task, query: str | Request, example_text: str) -> 
     return all(t.lower() in shown and not _words(t) & asked for t in texts)
 
 
+@rule("drop_copied_steps", "compile",
+      "steps copied from the solved example that the request does not ask for", "made-up content", reads="request examples")
 def drop_copied_steps(tasks: list[Task], query: str | Request, examples: Iterable[dict]) -> list[Task] | None:
     """The tasks without the steps copied from the shown examples (and the steps that use them),
     or None when there is none, or when nothing would be left."""
@@ -74,6 +77,8 @@ def restated(task: Task, earlier: list[Task]) -> bool:
     return bool(mine) and all(v in values and (k, v) not in held for k, v in mine)
 
 
+@rule("drop_restated_steps", "compile",
+      "steps made of what earlier steps already hold, after the last ask", "", reads="")
 def drop_restated_steps(tasks: list[Task]) -> list[Task] | None:
     """The tasks without the steps that say nothing new (``restated``) and take and give no result,
     dropped until none is left; None when there is none, or when nothing would be left."""

@@ -20,6 +20,7 @@ from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.nodes.request.lexicon import NOT_LISTED, ONE_VALUE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)"
                    r"(?:(?:on|for|in|at|to|from|the|my|of|also)\s+)*", re.IGNORECASE)
@@ -103,6 +104,8 @@ def _choice(option: str, allowed: tuple) -> str | None:
     return next((a for a in allowed if isinstance(a, str) and a.lower() == option.lower()), None)
 
 
+@rule("fan_out", "compile",
+      "one call per value the request lists for it")
 def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with listed values called once each, or None when nothing is to repeat."""
     query = as_request(query).query

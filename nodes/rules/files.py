@@ -24,6 +24,7 @@ from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.nodes.rules.checks import file_lookups
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 
 def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
@@ -31,6 +32,8 @@ def _with_role(task: Task, specs: dict[str, ToolSpec], role: str) -> str | None:
     return spec.with_role(role) if spec else None
 
 
+@rule("attach_found_file", "compile",
+      "the file the request names is looked up and attached", "attachments")
 def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                       reading: str = "") -> list[Task] | None:
     """The repaired tasks, or None when there is nothing to repair (or no single clear repair).
@@ -89,6 +92,8 @@ def called_a_file(query: str, name: str) -> bool:
                           rf"|\b{_FILE_WORD}\s+(?:called\s+|named\s+)?['\"]?{n}\b", query, re.I))
 
 
+@rule("file_for_note", "compile",
+      "a note the request calls a file is looked up as the file", "attachments")
 def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with a note opened by a name the request calls a file ("open the meeting notes
     doc") made a look-up of that file (the tool whose one required parameter has the "file" role);

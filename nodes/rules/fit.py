@@ -64,6 +64,7 @@ from tinyagent.nodes.rules.codes import code_kind, to_code
 from tinyagent.nodes.rules.fit_words import as_written, fit_form, whole_identifier, whole_name
 from tinyagent.tools.dates import fit_layout
 from tinyagent.tools.specs import Param, ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 
 def _close(a: float, b: float) -> bool:
@@ -273,6 +274,8 @@ def _fit_arg(param: Param, value: Any, query: str, found: list[Mention], describ
     return value
 
 
+@rule("fit_values", "compile, early",
+      "numbers in the tool's unit, named choices, stated counts")
 def fit_values(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks with their values fitted, or None when nothing changed."""
     request = as_request(query)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
 
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
@@ -47,6 +48,8 @@ def _said(value: str, query: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
 
+@rule("followup_people", "compile",
+      "a follow-up's her/him/them are the people the earlier turn looked up", "people")
 def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
     does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
@@ -144,6 +147,8 @@ def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
     return when
 
 
+@rule("followup_times", "compile",
+      "a follow-up's 'the day before at 9' counts from the event the earlier turn made", "dates")
 def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up, "the day before at 9" or "an hour after" is counted from the event the earlier turn
     made: the first step with a time gets that time (written out), and a reminder named only "about it"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from tinyagent.nodes.plans.planlang import Task
 from tinyagent.nodes.request.lexicon import NOBODY, NOT_A_NAME
 from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
 
 _INVITE = re.compile(r"\binvit(?:e|ing)\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 _WITH = re.compile(r"\bwith\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
@@ -34,6 +35,8 @@ def _names(phrase: str, capitalized: bool = False) -> list[str]:
     return [n for n in out if n.lower() not in NOBODY]
 
 
+@rule("invited_people", "compile",
+      "people the request invites ('invite Ana', 'a zoom call with Anika') are invited", "people")
 def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """An event or meeting step (a tool with people and a time) that invites no one, where the request
     says "invite X (and Y)" or, for an online meeting, "with X": X and Y become its invitees, as names the

@@ -8,6 +8,7 @@ from dataclasses import replace
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.tools.dates import parse_duration
+from tinyagent.nodes.rules.registry import rule
 
 
 #: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
@@ -37,6 +38,8 @@ def _minutes_param(spec) -> str | None:
                  and ("duration" in p.name.lower() or "minute" in p.description.lower())), None)
 
 
+@rule("stated_length", "compile",
+      "a stated length ('for 45 minutes') is the event's end, not an event", "dates")
 def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """With exactly one length in the request and one step that can take it: an event without an end
     gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a

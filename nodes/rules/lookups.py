@@ -38,6 +38,7 @@ from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import literal_texts as _texts
 from tinyagent.nodes.rules.checks import file_lookups, person_lookups
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 NEW_ID = 10_000  # a step added here, before the plan is renumbered (no plan has this many steps)
 
@@ -61,6 +62,8 @@ def _file_asked(task: Task, specs: dict[str, ToolSpec], request: Request) -> boo
     return not all(isinstance(v, str) for v in names) or all(request.asks_for_file(v) for v in names)
 
 
+@rule("drop_stray_lookups", "compile",
+      "look-ups no step uses, of people or files the request never asks for")
 def drop_stray_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                        context: str = "", reading: str = "") -> list[Task] | None:
     """The tasks without look-ups no step uses of people or files the request (or an earlier turn
@@ -91,6 +94,8 @@ def lookup_for(param_text: str, specs: dict[str, ToolSpec]) -> str | None:
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
+@rule("right_lookups", "compile",
+      "a text's recipient is looked up by phone number, not email", "people", reads="specs")
 def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
     """The tasks with each person look-up that feeds only recipients of another kind made the
     look-up those recipients take (``lookup_for``): ``get_email_address`` whose result goes only into
@@ -116,6 +121,8 @@ def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] |
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
 
 
+@rule("look_up_names", "compile",
+      "a recipient written as a name is looked up first", "people")
 def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                   context: str = "") -> list[Task] | None:
     """The tasks with each recipient written as a name ("Arash") looked up first, as the plan
@@ -163,6 +170,8 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
     return renumbered(out, first_id) if changed else None
 
 
+@rule("drop_address_lookups", "compile",
+      "an address or number written out is used as written, not looked up", "people")
 def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request = "") -> list[Task] | None:
     """The tasks without person look-ups of an address or number written out
     (``get_email_address(name="accounting@example.com")``), or of the name an address in the request

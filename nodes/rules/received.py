@@ -12,6 +12,7 @@ from tinyagent.nodes.request.lexicon import EMAIL_NOISE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import phrase_words
 from tinyagent.tools.specs import ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"
@@ -60,6 +61,8 @@ def email_words(query: str, said: set[str]) -> str:
     return " ".join(out)
 
 
+@rule("name_received_email", "compile",
+      "a reply or forward gets the person's words for which email it means", "people")
 def name_received_email(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """A reply or forward step (a tool with a "received" parameter) left without it gets the person's words
     for the email ("david's lisbon"), or, for "that email" in a follow-up, the subject the conversation last
@@ -103,6 +106,8 @@ def target_of(tool: Any, args: dict) -> str | None:
         return f"(could not tell: {exc})"
 
 
+@rule("received_for_asked", "compile",
+      "'forward/reply to X's email' planned as a new email is the forward or reply", "people")
 def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """A request to forward or answer an email the person got, planned as a new email, gets the forward
     (a "received" tool that takes people) or the reply (one that does not): "forward sarah's q3 report
@@ -148,6 +153,8 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> 
 _TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)")
 
 
+@rule("forward_to_named", "compile",
+      "a forward looked up for the email's own sender goes to the person named after 'to'", "people")
 def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """A forward whose recipient is looked up by the name of the email's own sender ("Forward Omar's garden
     quote email to Tom Becker" planned as a look-up of Omar) goes to the person the request sends it to."""
@@ -179,6 +186,8 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
     return out if changed else None
 
 
+@rule("new_email_for_unasked_reply", "compile",
+      "a reply or forward where the request speaks of no received email is a new email", "people")
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
                                 context: str = "") -> list[Task] | None:
     """On a first turn whose request speaks of no email the person got, a reply or a forward (a

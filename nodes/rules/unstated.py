@@ -41,6 +41,7 @@ from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.checks import said_word
 from tinyagent.nodes.rules.fit import explained, iso_layout
 from tinyagent.tools.specs import Param, ToolSpec
+from tinyagent.nodes.rules.registry import rule
 
 _CODE = re.compile(r"[A-Z]{2,4}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -102,6 +103,8 @@ def _described(spec: ToolSpec) -> str:
     return f"{spec.description}\n{spec.details}"
 
 
+@rule("drop_unstated_optionals", "compile",
+      "optional values the request never gives are left to the tool", "made-up content")
 def drop_unstated_optionals(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks without the optional arguments whose values the request never gives (texts the
     planner words itself, such as an email's gist, aside); None when there is none."""
@@ -142,6 +145,8 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     return made_up
 
 
+@rule("drop_invented_steps", "compile",
+      "steps made only of made-up values and what other steps hold", "made-up content")
 def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """The tasks without the steps that no step uses, take no result and give only made-up values and
     values other steps hold (``invented``), dropped one at a time; None when there is none, or when

@@ -1,0 +1,141 @@
+"""The decode rules: what the grammar lets the model write and which tokens are turned down while it writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from tinyagent.nodes.model.counts import count_refuser
+from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
+from tinyagent.nodes.request.asks import asks_for_contact
+from tinyagent.nodes.request.reading import Request
+from tinyagent.nodes.rules.checks import person_lookups
+from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.specs import ToolSpec
+
+Refuser = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """What the decode rules read: the request, what retrieval showed (``view``: tools, focus, required
+    ones, counts; nodes/retrieve.py), the shown tools' specs, every tool's spec, the settings, whether
+    this is a first plan (not a replan or a later round) and the tools the classifier was fitted on."""
+
+    request: Request
+    view: dict
+    shown: list[ToolSpec]
+    specs: dict[str, ToolSpec]
+    settings: Any
+    first: bool
+    known: frozenset[str] = frozenset()
+
+
+@rule("focus_tools", "decode", "the first plan calls only the tools the classifier is sure of (the prompt shows the rest)")
+def focus_tools(d: Decoding) -> list[ToolSpec]:
+    """The tools the plan may call. TinyAgent shows the planner only the classifier's tools; here the
+    prompt keeps the distractors the model was trained with, and the grammar keeps it to the sure ones."""
+    focus = d.view.get("focus") or []
+    if not (d.settings.focus_tools and focus and d.first):
+        return d.shown
+    return [s for s in d.shown if s.name in focus] or d.shown
+
+
+@rule("copy_spans", "decode", "a person, file or note name is copied from the person's words, in the grammar", "people")
+def copy_spans(d: Decoding) -> list | None:
+    """Who to look up and which file or note to open, as the grammar's choices (nodes/request/spans.py)."""
+    return list(d.request.spans) if d.settings.copy_spans else None
+
+
+@rule("required_tools", "decode", "no join() before every tool the classifier is very sure of has a step")
+def required_tools(d: Decoding) -> list[str]:
+    return list(d.view.get("required", []))
+
+
+@rule("own_tools_required", "decode",
+      "no join() before a tool of your own that clearly fits the request or one of its parts has a step; a first plan is not empty")
+def own_tools_required(d: Decoding) -> list[str]:
+    return list(d.view.get("required_own", []))
+
+
+@rule("find_file_first", "decode", "a request to send a file does not end before the file-finding tool has a step",
+      "attachments")
+def find_file_first(d: Decoding) -> list[str]:
+    return list(d.view.get("required_file", []))
+
+
+@rule("use_lookups", "decode",
+      "a person or file looked up gets one more step to use it before join() (off by default: lost plans on the blind set)",
+      "people")
+def use_lookups(d: Decoding, callable_specs: Sequence[ToolSpec]) -> list[str]:
+    """The look-up tools whose result must be used before join(): a contact looked up is for something,
+    when the plan may call a tool that takes people and the request does not ask for the address
+    itself; a file found to be sent along too ("find the budget sheet and send it to Ravi")."""
+    if not d.settings.use_lookups:
+        return []
+    sends = any(p.role == "people" for s in callable_specs for p in s.params)
+    lookups = [] if not sends or asks_for_contact(d.request.query) else \
+        sorted(person_lookups({s.name: s for s in callable_specs}))
+    if d.request.asks_to_attach and any("attachments" in s.roles for s in callable_specs):
+        lookups += [s.name for s in callable_specs if "file" in s.roles]
+    return lookups
+
+
+@rule("hold_counts", "decode",
+      "a first plan calls a tool the classifier is sure is needed once only once, and ends when every sure call is written (off by default: won 2, lost 3)",
+      "made-up content")
+def hold_counts(d: Decoding, callable_specs: Sequence[ToolSpec], must_use: list[str], lookups: list[str]) -> Refuser | None:
+    """No second call of a tool needed once, and join() once every predicted call is written (the
+    planner's invented extra step; nodes/model/counts.py)."""
+    if not (d.settings.hold_counts_above and d.view.get("counts") and d.first):
+        return None
+    return count_refuser(d.view["counts"], [s.name for s in callable_specs], d.settings.hold_counts_above,
+                         must_use, lookups)
+
+
+@rule("stated_values", "decode",
+      "on your own tools, a number the request states gets one more chance to reach an optional number parameter",
+      "made-up content")
+def stated_values(d: Decoding, callable_specs: Sequence[ToolSpec]) -> Refuser | None:
+    """Your own tools (the classifier was not fitted on them): a number the request states gets one more
+    chance to reach an optional number parameter before a call is closed."""
+    if not d.settings.stated_values:
+        return None
+    return stated_value_refuser(d.request.query, {s.name: s for s in callable_specs if s.name not in d.known},
+                                list(d.request.phrases))
+
+
+#: The rules whose tools a plan must call before join(), with the view key retrieval fills for each.
+MUST_CALL = (required_tools, own_tools_required, find_file_first)
+
+
+def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
+                 held: Callable[[Any, Refuser | None, list[dict]], Refuser | None]
+                 ) -> tuple[list[ToolSpec], list | None, Refuser | None]:
+    """The decode rules not in ``off``, in order: (the tools the grammar lets the plan call, the spans
+    names are copied from or None, the token refuser or None). ``held`` wraps a refuser so that
+    what it turns down is traced under a rule's name (nodes/rules/pipeline.py)."""
+    callable_specs = focus_tools(d) if "focus_tools" not in off else d.shown
+    spans = copy_spans(d) if "copy_spans" not in off else None
+    stated = held("stated_values", stated_values(d, callable_specs), trace) if "stated_values" not in off else None
+    if not d.first:  # (stated values hold on replans too)
+        return callable_specs, spans, stated
+    names = {s.name for s in callable_specs}
+    parts = {fn.__name__: [n for n in fn(d) if n in names] for fn in MUST_CALL if fn.__name__ not in off}
+    must_use = list(dict.fromkeys(n for tools in parts.values() for n in tools))
+    not_empty = bool(d.view.get("must_plan")) and "own_tools_required" not in off
+
+    def owners(text: str) -> list[str]:
+        """The rules whose tools the plan so far has not called (the ones holding join() back)."""
+        out = [rule for rule, tools in parts.items()
+               if any(f". {n}(" not in text and f".{n}(" not in text for n in tools)]
+        return out or (["own_tools_required"] if not_empty else [])
+
+    lookups = use_lookups(d, callable_specs) if "use_lookups" not in off else []
+    refuse = any_refuser(
+        held(owners, join_refuser(must_use, list(d.specs), not_empty=not_empty) if must_use or not_empty else None,
+             trace),
+        held("use_lookups", join_refuser([], list(d.specs), lookups) if lookups else None, trace))
+    if "hold_counts" not in off:
+        refuse = any_refuser(refuse, held("hold_counts", hold_counts(d, callable_specs, must_use, lookups), trace))
+    return callable_specs, spans, any_refuser(refuse, stated)
