@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import os
 import re
@@ -292,14 +293,20 @@ def report(s: dict) -> str:
     return table(["outcome benchmark", "value"], rows)
 
 
-def conversation_cases() -> list[Case]:
-    """The blind conversation set (it imports the checking DSL as the top-level ``outcomes_cases``)."""
+#: --cases: the module of each case set beside this file (the conversation sets import the checking
+#: DSL as the top-level ``outcomes_cases``).
+CASE_SETS = {"outcomes": "outcomes_cases", "conversations": "conversations_cases",
+             "conversations-dev": "conversations_dev_cases"}
+
+
+def case_set(name: str) -> list[Case]:
+    """The cases of the set ``name`` (CASE_SETS)."""
+    if name == "outcomes":
+        return list(CASES)
     here = str(Path(__file__).resolve().parent)
     if here not in sys.path:
         sys.path.insert(0, here)
-    import conversations_cases
-
-    return list(conversations_cases.CASES)
+    return list(importlib.import_module(CASE_SETS[name]).CASES)
 
 
 def select(cases: Sequence[Case], only: list[str] | None, limit: int | None) -> list[Case]:
@@ -314,9 +321,11 @@ def select(cases: Sequence[Case], only: list[str] | None, limit: int | None) -> 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--cases", choices=["outcomes", "conversations"], default="outcomes",
-                    help="the frozen case set: the outcome cases (bench/outcomes_cases.py) or the blind multi-turn "
-                         "conversations of a new user (bench/conversations_cases.py, written 2026-12-06)")
+    ap.add_argument("--cases", choices=list(CASE_SETS), default="outcomes",
+                    help="the case set: the outcome cases (bench/outcomes_cases.py, in-sample), the blind multi-turn "
+                         "conversations of a new user (bench/conversations_cases.py, written 2026-12-06, frozen) or "
+                         "the development conversations (bench/conversations_dev_cases.py, in-sample: read its "
+                         "failures, not the blind set's)")
     ap.add_argument("--limit", type=int, default=None, help="run the first N cases")
     ap.add_argument("--only", action="append", help="case id(s) to run, comma-separated; repeatable")
     ap.add_argument("--keep", action="store_true", help="keep the case workspaces (path printed)")
@@ -325,7 +334,7 @@ def main() -> None:
 
     for why in others_running():
         print(f"WARNING: timings are not representative: {why}", file=sys.stderr)
-    cases = select(CASES if args.cases == "outcomes" else conversation_cases(), args.only, args.limit)
+    cases = select(case_set(args.cases), args.only, args.limit)
     root = Path(tempfile.mkdtemp(prefix="tinyagent-outcomes-"))
     print(f"{len(cases)} cases; today {TODAY}, now {NOW}; workspaces under {root}", file=sys.stderr)
     try:

@@ -283,9 +283,9 @@ def test_dates_right_counts_reminders_too(fresh):
 def test_the_blind_conversation_set_is_well_formed():
     """bench/conversations_cases.py (frozen, helper blind-c): at least 40 cases, unique ids, most of them
     several turns, a dozen that pick which email; loadable by `bench/outcomes.py --cases conversations`."""
-    from bench.outcomes import conversation_cases
+    from bench.outcomes import case_set
 
-    cases = conversation_cases()
+    cases = case_set("conversations")
     ids = [c.id for c in cases]
     assert len(cases) >= 40 and len(set(ids)) == len(ids) and all(i.startswith("conv_") for i in ids)
     assert sum(len(c.turns) > 1 for c in cases) >= 30
