@@ -25,6 +25,7 @@ from tinyagent.finetune.evaluate import (
     build,
     evaluate_rows,
     load_rows,
+    plan_digest,
     stdout_to_stderr,
     summarize,
 )
@@ -37,8 +38,9 @@ def untraced(rule) -> bool:
 
 
 def ablate(graph, rows: Sequence[dict], progress=None, only: Sequence[str] = ()) -> dict:
-    """{"n", "right", "rules": {name: {"acted", "won", "lost"}}, "summary"} for one set ("summary": the
-    evaluation report of the run with every rule on); ``only``: these rules (default: all)."""
+    """{"n", "right", "rules": {name: {"acted", "won", "lost"}}, "summary", "results"} for one set
+    ("summary": the evaluation report of the run with every rule on, "results": its rows' ids, rights
+    and plan digests); ``only``: these rules (default: all)."""
     base = evaluate_rows(graph, rows)
     table = {}
     for rule in RULES:
@@ -55,7 +57,9 @@ def ablate(graph, rows: Sequence[dict], progress=None, only: Sequence[str] = ())
         if progress:
             progress(f"{rule.name}: acted on {len(acted)}, won {won}, lost {lost}")
     return {"n": len(rows), "right": sum(r["success"] for r in base), "rules": table,
-            "summary": summarize(base)}
+            "summary": summarize(base),
+            # each row with every rule on: right or not, and its plan's digest (same plans as another run?)
+            "results": [{"id": r.get("id"), "success": r["success"], "plan_digest": plan_digest(r)} for r in base]}
 
 
 def markdown(report: dict) -> str:

@@ -142,6 +142,11 @@ def resolve_times(tasks: list[dict], specs: dict, now: dt.datetime) -> list[dict
     return out
 
 
+def plan_digest(result: dict) -> str:
+    """A digest of a row's plan: two runs compared for the same plans without reading them (blind sets)."""
+    return hashlib.sha256(str(result.get("plan", "")).encode()).hexdigest()[:16]
+
+
 def summarize(results: Sequence[dict]) -> dict[str, Any]:
     """The report of many compared requests (each: success, args_matched, args_total, parsed,
     recall, latency_s)."""
@@ -460,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if blind:  # a blind set's failures are not to be read: only whether each row was right
             # (a digest of the plan, so two runs can be compared for the same plans without reading them)
             results = [{"id": r["id"], "success": r["success"], "category": r["category"], "rules": r["rules"],
-                        "plan_digest": hashlib.sha256(str(r.get("plan", "")).encode()).hexdigest()[:16]}
+                        "plan_digest": plan_digest(r)}
                        for r in results]
         args.out.write_text(json.dumps({**report, **meta, "results": results}, indent=1, ensure_ascii=False))
     if args.json:
