@@ -289,6 +289,20 @@ def test_no_or_two_emails_fit_is_an_error_that_lists_them(inbox, make_tools):
     assert _messages(inbox, "drafts") == []  # nothing written on a wrong guess
 
 
+def test_oldest_or_latest_picks_among_the_emails_that_fit(inbox, make_tools):
+    """"sarah's latest email" is the newer of her two, "sarah's first email" the older; "the oldest one"
+    with nothing else named is the oldest in the inbox. Without such a word, two that fit are an error."""
+    _add_inbox(inbox, "<b2@example.com>", "Sarah Lee <sarah.lee@example.com>", "Trip",
+               "Thu, 05 Nov 2026 09:00:00 +0000")
+    tool = make_tools()["reply_to_email"]
+    for words, subject in [("sarah's latest email", "Re: Trip"), ("sarah's first email", "Re: Budget"),
+                           ("the oldest one", "Re: Old news"), ("the most recent one", "Re: Trip")]:
+        out = tool.invoke({"context": "ok", "message_id": words})
+        assert f"'{subject.removeprefix('Re: ')}'" in out, (words, out)
+    subjects = sorted(m["Subject"] for m in _messages(inbox, "drafts"))
+    assert subjects == sorted(["Re: Trip", "Re: Budget", "Re: Old news", "Re: Trip"])
+
+
 def test_reply_and_forward_tools_tell_which_email_they_act_on(inbox, make_tools):
     tools = make_tools()
     describe = tools["forward_email"].metadata["target"]

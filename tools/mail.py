@@ -190,10 +190,13 @@ def email_label(msg: EmailMessage) -> str:
 
 
 #: Words of a description that say nothing about which email it is.
-_PLAIN = {"the", "a", "an", "that", "this", "those", "these", "my", "his", "her", "their", "our", "your", "me",
+_PLAIN = {"the", "a", "an", "most", "very", "that", "this", "those", "these", "my", "his", "her", "their", "our", "your", "me",
           "email", "emails", "e-mail", "mail", "mails", "message", "messages", "msg", "one", "from", "about", "re",
           "regarding", "on", "of", "to", "with", "and", "in", "inbox", "last", "latest", "newest", "new", "recent",
           "sent", "got", "received", "reply", "forward", "fwd", "s", "it", "for", "subject", "called", "titled"}
+#: Words that pick the oldest, or the newest, of the emails a description fits.
+_OLDEST = {"oldest", "earliest", "first", "older"}
+_NEWEST = {"latest", "newest", "last", "recent", "newer", "new"}
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -226,8 +229,9 @@ def _score(words: list[str], msg: EmailMessage, when: datetime, today) -> int:
 
 def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, str]:
     """The inbox message that ``message_id`` names: its Message-ID, or the person's words for it (sender,
-    subject words, "yesterday's"), or the newest one when it names none; and the workspace path of its
-    file. Words that fit two emails equally, or none, are an error that lists the candidates."""
+    subject words, "yesterday's"; "oldest"/"first" or "latest"/"last" picks among the emails that fit),
+    or the newest one when it names none; and the workspace path of its file. Words that fit two emails
+    equally (with no such pick), or none, are an error that lists the candidates."""
     from tinyagent.tools import clock
 
     headers = _inbox(ws)
@@ -244,16 +248,22 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
         recent = "; ".join(f"{_header(m, 'Message-ID')} '{_header(m, 'Subject')}' from {_header(m, 'From')}"
                            for _, _, m, _ in headers[-3:][::-1])
         raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
-    words = [w for w in re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want)) if w not in _PLAIN]
-    if not words:  # "that email", "the latest one": the newest
-        return parse(headers[-1][3]), _inbox_file(ws, headers[-1][1])
+    said = re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want))
+    words = [w for w in said if w not in _PLAIN and w not in _OLDEST]
+    # "the oldest one", "sarah's first email": the oldest of those that fit; "her latest": the newest
+    oldest = any(w in _OLDEST for w in said)
+    newest = not oldest and any(w in _NEWEST for w in said)
+    if not words:  # "that email", "the latest one": the newest; "the oldest one": the oldest
+        pick = headers[0] if oldest else headers[-1]
+        return parse(pick[3]), _inbox_file(ws, pick[1])
     today = clock.now().date()
     scored = sorted(((_score(words, m, when, today), when, key, m, data) for when, key, m, data in headers),
                     key=lambda h: (h[0], h[1]), reverse=True)
     best = scored[0][0]
-    tied = [h for h in scored if h[0] == best]
-    if best and len(tied) == 1:
-        return parse(tied[0][4]), _inbox_file(ws, tied[0][2])
+    tied = [h for h in scored if h[0] == best]  # (newest first)
+    if best and (len(tied) == 1 or oldest or newest):
+        pick = tied[-1] if oldest else tied[0]
+        return parse(pick[4]), _inbox_file(ws, pick[2])
     shown = tied if best else scored
     listed = "; ".join(email_label(h[3]) for h in shown[:4])
     if best:
