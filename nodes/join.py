@@ -9,7 +9,7 @@ from typing import Literal
 from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
-from tinyagent.nodes.report.answer import compose, fixable, stopped_answer
+from tinyagent.nodes.report.answer import compose, fixable, stopped_answer, unserved_answer
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.request.language import english_only
 from tinyagent.nodes.resources import Resources, run_context
@@ -39,6 +39,8 @@ def make_join(res: Resources):
                   if (tool.metadata or {}).get("label")}
         if not tasks and state.get("language"):
             answer = english_only(state["language"])
+        elif not tasks and state.get("unserved"):
+            answer = unserved_answer(state["unserved"], state.get("tools", []))
         else:
             answer = compose(tasks, state.get("tools", []), labels)
         return {**update, "status": "finished", "answer": answer, "messages": [AIMessage(answer)]}

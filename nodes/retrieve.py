@@ -12,6 +12,8 @@ from langgraph.runtime import Runtime
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request
+from tinyagent.nodes.rules.pipeline import rules_off
+from tinyagent.nodes.rules.unserved import unserved_action
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -154,6 +156,22 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             "counts": counts}
 
 
+def declined_action(res: Resources, ctx: Context, query: str, found: dict) -> tuple[str | None, list[dict]]:
+    """(the verb no tool serves, its trace) for a first request (``query``; "" for a follow-up) that opens
+    with one (rule decline_unserved, nodes/rules/unserved.py), when every tool is one the classifier
+    knows (your own tools are judged by their descriptions instead); (None, []) otherwise."""
+    if not query or found.get("nothing_fits") or "decline_unserved" in rules_off(ctx):
+        return None, []
+    clf = getattr(res.index(), "classifier", None)
+    if clf is None or not set(res.specs) <= set(clf.names):
+        return None, []
+    verb = unserved_action(query, res.specs.values())
+    if not verb:
+        return None, []
+    return verb, [{"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],
+                   "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
+
+
 def make_retrieve(res: Resources):
     def retrieve(state: State, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -169,11 +187,16 @@ def make_retrieve(res: Resources):
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so
             found = {**found, "nothing_fits": True, "must_plan": False}
+        unserved, trace = declined_action(res, ctx, query if context == "" else "", found)
+        if unserved:  # "pay the gas bill": no tool pays; nothing is planned, and the answer says what it can't do
+            found = {**found, "nothing_fits": True, "must_plan": False}
         write({"type": "retrieved", "tools": found["tools"]})
-        return {"query": query, "context": context, **found, "language": language,
+        if trace:
+            write({"type": "rules", "trace": trace})
+        return {"query": query, "context": context, **found, "language": language, "unserved": unserved,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "stop": None,
-                "parts": [], "rule_trace": [],
+                "parts": [], "rule_trace": trace,
                 "prompt_tokens": 0, "started": started, "feedback": None,
                 "timings": {"retrieve": time.perf_counter() - t, "plan": 0.0, "compile": 0.0,
                             "execute": 0.0, "join": 0.0}}

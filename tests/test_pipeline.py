@@ -15,14 +15,14 @@ from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
     assert len(BY_NAME) == len(RULES)
     for r in RULES:
-        assert r.stage in ("decode", "compile", "compile, early") and r.purpose
+        assert r.stage in ("retrieve", "decode", "compile", "compile, early") and r.purpose
         assert r.guards in ("", "dates", "people", "attachments", "made-up content")
         assert (r.apply is None) == (r.stage == "decode")
 
 
 def test_unknown_rule_names_are_refused_with_the_list():
     assert parse_rules_off("fan_out, fit_values") == ("fan_out", "fit_values")
-    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: focus_tools, copy_spans"):
+    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: decline_unserved, focus_tools, copy_spans"):
         parse_rules_off("fan_in")
     with pytest.raises(ValueError, match="fan_in"):
         Settings(rules_off="fan_in")

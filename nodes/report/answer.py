@@ -120,6 +120,13 @@ def skipped_line(task: dict, reason: str) -> str:
     return f"I did not {_action(task['tool'])}, because {reason}."
 
 
+def unserved_answer(verb: str, shown_tools: Iterable[str] = ()) -> str:
+    """The answer to a request that asks for an action no tool does ("pay the gas bill")."""
+    names = ", ".join(_label(t) for t in shown_tools)
+    return (f"I can't do that: none of my tools can {verb}" + (f" (I have: {names})." if names else ".")
+            + " Nothing was run.")
+
+
 def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict[str, str] | None = None) -> str:
     """One answer for every task of the request (all rounds), grounded in the records alone."""
     labels = labels or {}

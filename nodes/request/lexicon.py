@@ -123,3 +123,17 @@ DOCUMENT_PLAIN = {"the", "my", "our", "this", "that", "a", "an", "pdf", "doc", "
           "folder", "pdfs"}
 #: Words of what a question about a document asks about that say nothing of it ("about my ... please").
 TOPIC_PLAIN = DOCUMENT_PLAIN | {"my", "your", "me", "please", "pls", "quick", "thanks", "anything", "something", "next"}
+
+# -- actions no default tool does ----------------------------------------------------------------
+
+#: Verbs that, opening a request, ask for what none of the default tools can do: pay, order, delete,
+#: call, play, translate... (of the corpus's first-turn requests, 141 opened by these no tool serves, 1
+#: that a tool does; rules/unserved.py). A tool of your own whose name or description has the verb
+#: serves it.
+UNSERVED_VERBS = _words("""
+buy call cancel delete dial download erase install order pay play post print record recommend refund
+remove reschedule ring scan sing stream transfer translate tweet turn uninstall unsubscribe upload venmo""")
+
+#: What may come before the verb that opens a request ("hey, can you please ...").
+REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will "
+                      "you u ya me go ahead and help")

@@ -23,6 +23,7 @@ from tinyagent.nodes.rules import (  # noqa: F401  (importing a rule's module de
     lookups,
     received,
     shown_email,
+    unserved,
     unstated,
 )
 from tinyagent.nodes.rules.registry import DECLARED, Facts, Rule
@@ -31,6 +32,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
+# The retrieve rule (decline_unserved) acts before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0
@@ -41,6 +43,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # rules: the follow-up rules put the earlier turn's people and times in first; right_lookups runs
 # before the rules that look people up; fit_values before the checks; the checks last.
 ORDER = """
+    decline_unserved
     focus_tools copy_spans required_tools own_tools_required find_file_first use_lookups hold_counts
     stated_values
     followup_people followup_times drop_copied_steps drop_restated_steps drop_address_lookups
@@ -135,6 +138,7 @@ def describe_trace(steps: Sequence[dict]) -> str:
     for s in steps:
         what = "; ".join([f"- {x}" for x in s["removed"]] + [f"+ {x}" for x in s["added"]]) or (
             f"refused the plan: {s['refused']}" if s.get("refused") else
+            f"before planning, {s['held']}" if s.get("held") and s.get("stage") == "retrieve" else
             f"while the plan was written, {s['held']}" if s.get("held") else "reordered steps")
         lines.append(f"{s['rule']} ({BY_NAME[s['rule']].purpose}): {what}" if s["rule"] in BY_NAME
                      else f"{s['rule']}: {what}")

@@ -41,10 +41,11 @@ class Rule:
     stage: str
     purpose: str
     guards: str
-    apply: Callable[[list[Task], Facts], list[Task] | None] | None  # None: a decode rule, applied by the plan node
+    apply: Callable[[list[Task], Facts], list[Task] | None] | None  # None: the retrieve or plan node applies it
 
     def runs_in(self, stage: str) -> bool:
-        """Whether the rule runs at ``stage``: "decode" (while the model writes, in the grammar or by
+        """Whether the rule runs at ``stage``: "retrieve" (before planning, from the request alone),
+        "decode" (while the model writes, in the grammar or by
         turning down a token), "compile" (the whole plan), "early" (the finished lines of a plan being
         written, before a read-only step starts early)."""
         return stage in self.stage.split(", ")
@@ -57,13 +58,13 @@ DECLARED: dict[str, Rule] = {}
 def rule(name: str, stage: str, purpose: str, guards: str = "", reads: str | None = "specs request"):
     """Declare the function below as the plan rule ``name``. A compile or early rule is called with the
     tasks and, after them, the ``Facts`` fields named in ``reads`` (``reads=None``: the Facts whole); a
-    decode rule's function is the plan node's to call. The function itself is returned unchanged."""
+    retrieve or decode rule's function is its node's to call. The function itself is returned unchanged."""
     if name in DECLARED:
         raise ValueError(f"two plan rules are named {name!r}")
 
     def declare(fn):
         apply = None
-        if stage != "decode":
+        if stage not in ("retrieve", "decode"):
             fields = reads.split() if reads is not None else None
 
             def apply(tasks: list[Task], facts: Facts) -> list[Task] | None:

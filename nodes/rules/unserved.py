@@ -1,0 +1,32 @@
+"""A request that opens by asking for what no tool does (pay, order, delete, call) is declined before planning."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from tinyagent.nodes.request.lexicon import REQUEST_LEAD, UNSERVED_VERBS
+from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.specs import ToolSpec
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def opening_verb(query: str) -> str:
+    """The first word of a request after its greeting and politeness ("hey, could you please pay ..." -> "pay")."""
+    return next((w for w in _WORD.findall(query.lower()) if w not in REQUEST_LEAD), "")
+
+
+@rule("decline_unserved", "retrieve",
+      "a first request that opens with an action no tool does (pay, order, delete, call...) is declined, not planned",
+      "made-up content", reads=None)
+def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
+    """The verb of ``query`` that no tool in ``specs`` serves ("pay" for "pay the electricity bill"), or
+    None: the request opens with one of UNSERVED_VERBS and no tool's name or description has it."""
+    verb = opening_verb(query)
+    if verb not in UNSERVED_VERBS:
+        return None
+    said = re.compile(rf"\b{re.escape(verb)}", re.I)
+    if any(said.search(f"{s.name.replace('_', ' ')} {s.description}") for s in specs):
+        return None
+    return verb

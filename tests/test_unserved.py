@@ -1,0 +1,60 @@
+"""A first request that opens with an action no tool does (pay, order, delete, call) is declined before planning."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake import FakeListLLM
+
+from tests.test_custom_tools import recorder
+from tinyagent.graph.graph import build_graph, open_index
+from tinyagent.graph.settings import Settings
+from tinyagent.nodes.rules.unserved import opening_verb, unserved_action
+from tinyagent.tools import default_tools, init_workspace
+from tinyagent.tools.specs import ToolSpec
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    return [ToolSpec.from_tool(t) for t in default_tools(init_workspace(tmp_path_factory.mktemp("ws") / "ws"))]
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("pay the electricity bill", "pay"),
+    ("hey, could you please delete omar's email", "delete"),
+    ("Can you call Tom Becker?", "call"),
+    ("order a large pizza for 8pm", "order"),
+    ("remind me to pay rent on the 1st", None),          # the reminder is the ask
+    ("text Ana that I'll call her later", None),
+    ("book a meeting with Sarah on Friday at 2", None),   # "book" can be an event: not declined here
+])
+def test_the_opening_action_no_tool_does(specs, query, verb):
+    assert unserved_action(query, specs) == verb
+
+
+def test_a_tool_of_your_own_that_does_it_serves_it(specs):
+    play = ToolSpec.from_tool(recorder("play_music", "Play a song or playlist on the speakers.",
+                                       {"type": "object", "required": ["song"], "properties": {"song": {"type": "string"}}}))
+    assert opening_verb("ok so play some jazz") == "play"
+    assert unserved_action("play some jazz", specs) == "play"
+    assert unserved_action("play some jazz", [*specs, play]) is None
+
+
+def test_the_agent_declines_it_says_why_and_the_rule_switches_off(tmp_path):
+    """Through the graph, on a real tool index: no plan, nothing run, an answer naming what it cannot do,
+    the rule in the trace; switched off, the request goes to the planner (here a scripted one)."""
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    graph = build_graph(tools=tools, settings=settings, llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4),
+                        index=open_index(settings))
+    # (the classifier declines "pay the gas bill" by itself; deleting an email it takes for an email ask)
+    out = graph.invoke({"messages": [("human", "hey can you delete omar's email")]}, context={"approve": "none"})
+    assert out["tasks"] == [] and out["status"] == "finished"
+    assert out["answer"].startswith("I can't do that: none of my tools can delete") and "Nothing was run" in out["answer"]
+    assert [x["rule"] for x in out["rule_trace"]] == ["decline_unserved"]
+    off = graph.invoke({"messages": [("human", "hey can you delete omar's email")]},
+                       context={"approve": "none", "rules_off": "decline_unserved"})
+    assert "decline_unserved" not in [x["rule"] for x in off["rule_trace"]] and "can delete" not in off["answer"]
+    # a follow-up is left to the planner, which reads the earlier turn
+    later = graph.invoke({"messages": [("human", "text Ana that I'm late"), ("ai", "Queued a text to Ana."),
+                                       ("human", "delete that text")]}, context={"approve": "none"})
+    assert "decline_unserved" not in [x["rule"] for x in later["rule_trace"]]
