@@ -87,3 +87,13 @@ def test_contacts_reload_after_change(tools_workspace):
 def test_empty_name_is_refused(make_tools):
     with pytest.raises(ToolException, match="empty"):
         make_tools()["get_email_address"].invoke({"name": "  "})
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_the_person(make_tools):
+    """"whats toms phone number" plans name="toms": that is Tom, the one contact named so; "chens" fits
+    two people and stays an error."""
+    tools = make_tools()
+    assert tools["get_email_address"].invoke({"name": "toms"}) == "tom.becker@example.com"
+    assert tools["get_email_address"].invoke({"name": "Sarah Lees"}) == "sarah.lee@example.com"
+    with pytest.raises(ToolException, match="No contact named 'chens'"):
+        tools["get_phone_number"].invoke({"name": "chens"})

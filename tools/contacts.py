@@ -121,6 +121,13 @@ def find_contact(ws: Workspace, query: str) -> Contact:
         raise ToolException(
             f"'{query}' is ambiguous: it matches {_listing(prefix)}. Use the full name.")
 
+    # A possessive typed without its apostrophe ("omars phone number"): the name without the "s", when
+    # that is exactly one contact's name or one word of it
+    if q.endswith("s") and len(q) > 3:
+        bare = q[:-1]
+        owners = [c for c in contacts if bare in _names(c) or any(bare in n.split() for n in _names(c))]
+        if len(owners) == 1:
+            return owners[0]
     # Never the nearest other name: a near miss ("Anna" for "Nina") is an error that names it.
     close = difflib.get_close_matches(q, [n for c in contacts for n in _names(c)], n=3, cutoff=0.6)
     near = [c for c in contacts if set(_names(c)) & set(close)]
