@@ -13,7 +13,7 @@ from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.unserved import unserved_action
+from tinyagent.nodes.rules.opening import served_action, unserved_action
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -156,20 +156,27 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             "counts": counts}
 
 
-def declined_action(res: Resources, ctx: Context, query: str, found: dict) -> tuple[str | None, list[dict]]:
-    """(the verb no tool serves, its trace) for a first request (``query``; "" for a follow-up) that opens
-    with one (rule decline_unserved, nodes/rules/unserved.py), when every tool is one the classifier
-    knows (your own tools are judged by their descriptions instead); (None, []) otherwise."""
-    if not query or found.get("nothing_fits") or "decline_unserved" in rules_off(ctx):
-        return None, []
+def opening_rules(res: Resources, ctx: Context, query: str, found: dict) -> tuple[dict, str | None, list[dict]]:
+    """The retrieve rules (nodes/rules/opening.py) on a first request (``query``; "" for a follow-up),
+    where every tool is one the classifier knows (your own tools are judged by their descriptions):
+    (``found`` as they leave it, the verb no tool serves or None, their trace)."""
     clf = getattr(res.index(), "classifier", None)
-    if clf is None or not set(res.specs) <= set(clf.names):
-        return None, []
-    verb = unserved_action(query, res.specs.values())
-    if not verb:
-        return None, []
-    return verb, [{"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],
-                   "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
+    if not query or found.get("language") or clf is None or not set(res.specs) <= set(clf.names):
+        return found, None, []
+    off = rules_off(ctx)
+    if not found["nothing_fits"] and "decline_unserved" not in off:
+        verb = unserved_action(query, res.specs.values())
+        if verb:  # "pay the gas bill": no tool pays; nothing is planned, and the answer says what it can't do
+            return {**found, "nothing_fits": True, "must_plan": False}, verb, [
+                {"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],
+                 "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
+    if found["nothing_fits"] and "plan_served" not in off:
+        verb = served_action(query)
+        if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one
+            return {**found, "nothing_fits": False}, None, [
+                {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],
+                 "held": f"the request opens with '{verb}', which a tool does: planned, not declined"}]
+    return found, None, []
 
 
 def make_retrieve(res: Resources):
@@ -186,10 +193,8 @@ def make_retrieve(res: Resources):
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so
-            found = {**found, "nothing_fits": True, "must_plan": False}
-        unserved, trace = declined_action(res, ctx, query if context == "" else "", found)
-        if unserved:  # "pay the gas bill": no tool pays; nothing is planned, and the answer says what it can't do
-            found = {**found, "nothing_fits": True, "must_plan": False}
+            found = {**found, "nothing_fits": True, "must_plan": False, "language": language}
+        found, unserved, trace = opening_rules(res, ctx, query if context == "" else "", found)
         write({"type": "retrieved", "tools": found["tools"]})
         if trace:
             write({"type": "rules", "trace": trace})

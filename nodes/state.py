@@ -40,7 +40,7 @@ class State(InputState, total=False):
     reading: str                     # the request as retrieval read it, typos corrected (store/spelling.py)
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
     language: str | None             # the request's language where it is not English (nodes/request/language.py)
-    unserved: str | None             # the action no tool does that the request opens with (nodes/rules/unserved.py)
+    unserved: str | None             # the action no tool does that the request opens with (nodes/rules/opening.py)
     must_plan: bool                  # a shown tool of the user's own is close to the request: no empty first plan
     examples: list[dict[str, str]]   # solved examples shown to the planner
     plan: str                        # plan text of the latest round

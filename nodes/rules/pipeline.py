@@ -21,9 +21,9 @@ from tinyagent.nodes.rules import (  # noqa: F401  (importing a rule's module de
     invitees,
     lengths,
     lookups,
+    opening,
     received,
     shown_email,
-    unserved,
     unstated,
 )
 from tinyagent.nodes.rules.registry import DECLARED, Facts, Rule
@@ -32,7 +32,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
-# The retrieve rule (decline_unserved) acts before planning, in the retrieve node.
+# The retrieve rules (decline_unserved, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0
@@ -43,7 +43,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # rules: the follow-up rules put the earlier turn's people and times in first; right_lookups runs
 # before the rules that look people up; fit_values before the checks; the checks last.
 ORDER = """
-    decline_unserved
+    decline_unserved plan_served
     focus_tools copy_spans required_tools own_tools_required find_file_first use_lookups hold_counts
     stated_values
     followup_people followup_times drop_copied_steps drop_restated_steps drop_address_lookups

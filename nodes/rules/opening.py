@@ -1,11 +1,11 @@
-"""A request that opens by asking for what no tool does (pay, order, delete, call) is declined before planning."""
+"""The verb a first request opens with, judged before planning: no tool does it (declined) or a tool is named by it (planned)."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
-from tinyagent.nodes.request.lexicon import REQUEST_LEAD, UNSERVED_VERBS
+from tinyagent.nodes.request.lexicon import REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
 
@@ -30,3 +30,12 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     if any(said.search(f"{s.name.replace('_', ' ')} {s.description}") for s in specs):
         return None
     return verb
+
+
+@rule("plan_served", "retrieve",
+      "a first request that opens with a tool's own verb (reply, forward, email, text, remind, note...) is planned, not declined")
+def served_action(query: str) -> str | None:
+    """The verb of ``query`` that names what a default tool does ("note" for "note: gate code is 4471"),
+    or None."""
+    verb = opening_verb(query)
+    return verb if verb in SERVED_VERBS else None

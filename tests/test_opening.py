@@ -1,4 +1,4 @@
-"""A first request that opens with an action no tool does (pay, order, delete, call) is declined before planning."""
+"""The verb a first request opens with: an action no tool does is declined before planning, a tool's own verb is planned."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from langchain_core.language_models.fake import FakeListLLM
 from tests.test_custom_tools import recorder
 from tinyagent.graph.graph import build_graph, open_index
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.rules.unserved import opening_verb, unserved_action
+from tinyagent.nodes.rules.opening import opening_verb, unserved_action
 from tinyagent.tools import default_tools, init_workspace
 from tinyagent.tools.specs import ToolSpec
 
@@ -58,3 +58,19 @@ def test_the_agent_declines_it_says_why_and_the_rule_switches_off(tmp_path):
     later = graph.invoke({"messages": [("human", "text Ana that I'm late"), ("ai", "Queued a text to Ana."),
                                        ("human", "delete that text")]}, context={"approve": "none"})
     assert "decline_unserved" not in [x["rule"] for x in later["rule_trace"]]
+
+
+def test_a_request_that_opens_with_a_tools_verb_is_planned_though_the_classifier_is_unsure(tmp_path):
+    """"note: gate code is 4471" (the classifier is unsure of every tool) goes to the planner, traced;
+    switched off, it is declined unplanned."""
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    plan = '1. create_note(name="Gate code", content="gate code is 4471")\n2. join()<END_OF_PLAN>'
+    graph = build_graph(tools=tools, settings=settings, llm=FakeListLLM(responses=[plan] * 4),
+                        index=open_index(settings))
+    query = "note: the code of the building door is 4592#"
+    off = graph.invoke({"messages": [("human", query)]}, context={"dry_run": True, "rules_off": "plan_served"})
+    assert off["tasks"] == []  # the classifier alone declines it
+    out = graph.invoke({"messages": [("human", query)]}, context={"dry_run": True})
+    assert [t["tool"] for t in out["tasks"]] == ["create_note"]
+    assert [x["rule"] for x in out["rule_trace"]] == ["plan_served"]
