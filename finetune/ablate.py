@@ -59,7 +59,8 @@ def ablate(graph, rows: Sequence[dict], progress=None, only: Sequence[str] = ())
     return {"n": len(rows), "right": sum(r["success"] for r in base), "rules": table,
             "summary": summarize(base),
             # each row with every rule on: right or not, and its plan's digest (same plans as another run?)
-            "results": [{"id": r.get("id"), "success": r["success"], "plan_digest": plan_digest(r)} for r in base]}
+            "results": [{"id": r.get("id"), "success": r["success"], "rules": r["rules"], "plan_digest": plan_digest(r)}
+                        for r in base]}
 
 
 def markdown(report: dict) -> str:
