@@ -315,3 +315,14 @@ def test_a_reply_does_not_copy_its_own_recipient(inbox, make_tools):
     make_tools()["reply_to_email"].invoke({"context": "ok", "cc": ["sarah.lee@example.com", "Tom Becker"]})
     (msg,) = _messages(inbox, "drafts")
     assert msg["To"] == "Sarah Lee <sarah.lee@example.com>" and msg["Cc"] == "Tom Becker <tom.becker@example.com>"
+
+
+def test_the_sample_inbox_is_dated_from_the_tools_clock(tmp_path, monkeypatch):
+    """With the clock pinned (TINYAGENT_NOW, as the benchmarks do), the sample's one-day-old email is
+    "yesterday's email" on that day: David's Lisbon email."""
+    from tinyagent.tools import default_tools, init_workspace
+
+    monkeypatch.setenv("TINYAGENT_NOW", "2026-11-30T10:00:00")
+    tools = {t.name: t for t in default_tools(init_workspace(tmp_path / "ws", sample=True))}
+    out = tools["reply_to_email"].invoke({"context": "Thanks!", "message_id": "yesterday's email"})
+    assert "'Lisbon trip: flights and hotel' of Sun 29 Nov" in out

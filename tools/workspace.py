@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import mailbox
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 
-from tinyagent.tools import sample
+from tinyagent.tools import clock, sample
 from tinyagent.tools.calendar import CALENDAR_FILE, REMINDERS_FILE, empty_calendar
 from tinyagent.tools.contacts import CONTACTS_FILE
 from tinyagent.tools.mail import FOLDERS, MAIL_DIR
@@ -105,7 +105,9 @@ def add_sample_data(ws: Workspace) -> None:
     inbox = mailbox.Maildir(root / MAIL_DIR / "inbox", factory=None, create=True)
     with ws.lock(root / MAIL_DIR / "inbox"):
         have = {str(inbox.get_message(k)["Message-ID"]) for k in inbox.keys()}
-        now = datetime.now(timezone.utc).replace(microsecond=0, second=0)
+        # dated from the tools' clock (a pinned TINYAGENT_NOW too), so 'yesterday's email' is the sample's
+        # one-day-old email on the day the clock says (read back as UTC, as mail.py reads a zoneless date)
+        now = clock.now().replace(microsecond=0, second=0, tzinfo=timezone.utc)
         for msg_id, who, subject, days, body, attachment in sample.MAILS:
             if msg_id in have:
                 continue
