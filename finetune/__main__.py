@@ -1,4 +1,4 @@
-"""``python -m tinyagent.finetune <step> [args]``: generate | retriever | train | export | eval | corpus | ablate | domains."""
+"""``python -m tinyagent.finetune <step> [args]``: generate | chat-rows | retriever | train | export | eval | corpus | ablate | domains."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import importlib
 import sys
 from typing import Sequence
 
-STEPS = {"generate": "tinyagent.finetune.data", "retriever": "tinyagent.finetune.retriever",
+STEPS = {"generate": "tinyagent.finetune.data", "chat-rows": "tinyagent.finetune.chat_rows", "retriever": "tinyagent.finetune.retriever",
          "train": "tinyagent.finetune.train", "export": "tinyagent.finetune.export",
          "eval": "tinyagent.finetune.evaluate", "corpus": "tinyagent.finetune.corpus",
          "ablate": "tinyagent.finetune.ablate",
