@@ -57,6 +57,27 @@ def test_the_people_of_earlier_turns_and_the_last_event_are_read_from_the_transc
     assert last_event(EVENT) == ("1:1 with Sam", datetime(2026, 12, 4, 16, 0), True)
 
 
+REPLY = ("User: reply to priya's lunch email - friday 12:30 works for me\n"
+         "Result: reply_to_email(context='Friday 12:30 works for me.', message_id=\"priya's lunch\") -> Saved email "
+         "'Re: Team lunch on Friday?' to Priya Patel <priya.patel@example.com> as a draft in Mail/drafts/cur/x; "
+         "not sent, because no SMTP server is configured. It answers Priya Patel's email 'Team lunch on Friday?'")
+
+
+def test_her_after_a_reply_is_the_person_it_answered(specs):
+    """A reply looks nobody up: "and text her too" is the person the mail tool says it wrote to."""
+    assert earlier_people(REPLY) == [["Priya Patel"]]
+    plan = '1. get_phone_number(name="her")\n2. send_sms(recipients=["$1"], message="I\'m in for lunch")\n3. join()<END_OF_PLAN>'
+    out = _fix(people_of_pronouns, plan, "and text her too that I'm in for lunch", REPLY, specs)
+    assert out.startswith('1. get_phone_number(name="Priya Patel")')
+    # two recipients, and a cc: the named ones, in order
+    two = ("User: email tom and ana the agenda\nResult: compose_new_email(recipients=['$1', '$2']) -> Saved email "
+           "'Agenda' to Tom Becker <tom@example.com>, Ana Silva <ana@example.com> (cc Li Wei <li@example.com>) as a draft")
+    assert earlier_people(two) == [["Tom Becker", "Ana Silva"]]
+    looked = ("User: email tom the agenda\nResult: get_email_address(name='Tom') -> tom@example.com\n"
+              "Result: compose_new_email(recipients=['$1']) -> Saved email 'Agenda' to Tom Becker <tom@example.com> as a draft")
+    assert earlier_people(looked) == [["Tom Becker"]]  # one person, by the fuller name
+
+
 @pytest.mark.parametrize("query, when", [
     ("great, and remind me about it the day before at 9", datetime(2026, 12, 3, 9, 0)),
     ("remind me an hour before", datetime(2026, 12, 4, 15, 0)),

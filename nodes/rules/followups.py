@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from email.utils import getaddresses
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
@@ -14,6 +15,8 @@ from tinyagent.nodes.rules.registry import rule
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
 _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
+#: The recipients a mail tool reports: "Saved email 'Re: ...' to Priya Patel <priya@example.com> as a draft"
+_EMAIL_TO = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (.+?)(?: \(cc | with | as a draft|; |$)")
 _EVENT = re.compile(r"Created event '([^']*)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
             "twenty": 20, "thirty": 30, "half an": 0.5}
@@ -25,17 +28,25 @@ _ABOUT_IT = re.compile(r"^(?:(?:remind(?:er)?|me|about|of|to|for|the|it|that|thi
 
 
 def earlier_people(context: str) -> list[list[str]]:
-    """The people the earlier turns looked up, turn by turn (the transcript's look-up calls)."""
+    """The people the earlier turns looked up or wrote to, turn by turn: the transcript's look-up calls,
+    and the named recipients of the emails its mail tools report ("Saved email 'Re: Team lunch' to Priya
+    Patel <priya@...>": a reply goes to a person nobody looked up)."""
     turns: list[list[str]] = []
     for line in context.splitlines():
         if line.startswith("User:"):
             turns.append([])
-        for tool, name in _LOOKUP.findall(line):
-            if "phone" in tool or "email" in tool or "contact" in tool:
-                if not turns:
-                    turns.append([])
-                if name not in turns[-1]:
-                    turns[-1].append(name)
+        names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
+        if line.startswith("Result:") and (to := _EMAIL_TO.search(line)):
+            names += [n for n, addr in getaddresses([to.group(1)]) if n and "@" not in n]
+        for name in names:
+            if not turns:
+                turns.append([])
+            words = set(name.lower().split())
+            same = [i for i, n in enumerate(turns[-1]) if words <= set(n.lower().split()) or set(n.lower().split()) <= words]
+            if not same:
+                turns[-1].append(name)
+            elif len(name) > len(turns[-1][same[0]]):  # "Tom" looked up, then written to as "Tom Becker"
+                turns[-1][same[0]] = name
     return [t for t in turns if t]
 
 
