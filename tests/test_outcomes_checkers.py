@@ -290,3 +290,39 @@ def test_the_blind_conversation_set_is_well_formed():
     assert len(cases) >= 40 and len(set(ids)) == len(ids) and all(i.startswith("conv_") for i in ids)
     assert sum(len(c.turns) > 1 for c in cases) >= 30
     assert sum(c.kind in ("reply", "forward") for c in cases) >= 10
+
+
+def test_the_development_conversation_set_is_well_formed():
+    """bench/conversations_dev_cases.py (in-sample, helper convdev): at least 45 cases, unique dev_ ids, most
+    of them several turns, a dozen that pick which email; loadable by `--cases conversations-dev`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev")
+    ids = [c.id for c in cases]
+    assert len(cases) >= 45 and len(set(ids)) == len(ids) and all(i.startswith("dev_") for i in ids)
+    assert sum(len(c.turns) > 1 for c in cases) >= 30
+    assert sum(c.kind in ("reply", "forward") for c in cases) >= 12
+    for c in cases:
+        assert c.turns and all(t.strip() for t in c.turns), c.id
+        assert c.expect <= set(ACTIONS), c.id
+        if c.phrase:
+            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
+
+
+def test_the_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers, every development check runs: a case that expects
+    something written fails, a decline fails only on its answer, and passes with an honest one."""
+    from bench.outcomes import case_set
+
+    ws, _ = fresh()
+    honest = ("Your flight TP 1234 leaves at 07:40. Sorry, I can't do that: none of my tools fits this request. "
+              "This request looks like German. I plan requests in English only, so nothing was run.")
+    for c in case_set("conversations-dev"):
+        empty = [""] * len(c.turns)
+        failures = c.check(ws, empty, [{} for _ in c.turns])
+        assert failures, c.id
+        if c.kind == "decline":
+            assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+            assert c.check(ws, [honest] * len(c.turns), [{} for _ in c.turns]) == [], c.id
+        elif c.kind != "question" or len(c.turns) > 1:
+            assert any(" was written" in f for f in failures), (c.id, failures)
