@@ -45,4 +45,4 @@ def foreign_language(text: str) -> str | None:
 def english_only(language: str) -> str:
     """The answer to a request in another language."""
     return (f"This request looks like {language}. I plan requests in English only, so nothing was run. "
-            f"Please ask again in English (for example: \"Remind me tomorrow at 8am to call Tom Becker\").")
+            f"Please ask again in English (for example: \"Remind me tomorrow at 8am to water the plants\").")
