@@ -92,6 +92,10 @@ def test_a_reminder_about_it_the_day_before_gets_the_events_day_and_title(specs)
     plan = '1. create_reminder(name="Remind about it")\n2. join()<END_OF_PLAN>'
     assert _fix(times_of_the_event, plan, "great, and remind me about it the day before at 9", EVENT, specs) == (
         '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>')
+    # the time phrase copied into the name too: still only "it"
+    plan = '1. create_reminder(name="It the day before at 9")\n2. join()<END_OF_PLAN>'
+    assert _fix(times_of_the_event, plan, "remind me about it the day before at 9", EVENT, specs) == (
+        '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>')
 
 
 def test_without_an_earlier_event_nothing_changes(specs):
@@ -135,3 +139,23 @@ def test_her_too_copied_as_a_name_is_still_her(specs):
     plan = '1. get_phone_number(name="her too")\n2. send_sms(recipients=["$1"], message="Thanks")\n3. join()<END_OF_PLAN>'
     assert _fix(people_of_pronouns, plan, "and text her too, say thanks", AISHA, specs).startswith(
         '1. get_phone_number(name="Aisha")')
+
+
+OMAR = ("User: whats omar's number\n"
+        "Result: get_phone_number(name='omar') -> +1-555-0112\n"
+        "Assistant: The phone number of omar is +1-555-0112.")
+
+
+@pytest.mark.parametrize("plan", [
+    '1. reply_to_email(context="The 14th is fine for me.")\n2. join()<END_OF_PLAN>',
+    '1. reply_to_email(context="The 14th is fine for me.", message_id="his email")\n2. join()<END_OF_PLAN>',
+])
+def test_his_email_in_a_follow_up_is_the_email_of_the_person_named_before(specs, plan):
+    from tinyagent.nodes.rules.followups import email_of_earlier_person
+
+    out = _fix(email_of_earlier_person, plan, "actually just reply to his email, say the 14th is fine for me", OMAR, specs)
+    assert 'message_id="omar\'s email"' in out
+    # the email named by its own words is left as it is; no earlier person, nothing changes
+    named = '1. reply_to_email(context="ok", message_id="his garden quote")\n2. join()<END_OF_PLAN>'
+    assert _fix(email_of_earlier_person, named, "reply to his garden quote email", OMAR, specs) == named
+    assert _fix(email_of_earlier_person, plan, "reply to his email", "", specs) == plan

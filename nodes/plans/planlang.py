@@ -62,14 +62,15 @@ class Task:
 
 
 def rewrite_role(tasks: list[Task], specs: dict[str, ToolSpec], role: str,
-                 change) -> list[Task] | None:
+                 change, absent: bool = False) -> list[Task] | None:
     """The tasks with each step's value of its parameter of ``role`` (a tool's ``with_role``) put
-    through ``change(value)``, which gives the new value or None to leave it; None when none changed."""
+    through ``change(value)``, which gives the new value or None to leave it (``absent``: a step without
+    the value too, as ``change(None)``); None when none changed."""
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
         param = spec.with_role(role) if spec else None
-        new = change(t.args[param]) if param and param in t.args else None
+        new = change(t.args.get(param)) if param and (param in t.args or absent) else None
         if new is not None:
             t = t.with_args({**t.args, param: new})
             changed = True

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -25,6 +25,13 @@ _RELATIVE = re.compile(r"\b(?:the\s+)?(day|night|morning|evening)\s+before\b|\b(
                        r"earlier|later|ahead)\b", re.I)
 _CLOCK = re.compile(r"\b(?:at|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.I)
 _ABOUT_IT = re.compile(r"^(?:(?:remind(?:er)?|me|about|of|to|for|the|it|that|this|event|meeting|one)\s*)+$", re.I)
+
+
+def _about_it(name: str) -> bool:
+    """A reminder's name that says only "it" ("Remind about it", "It the day before at 9": the time phrase
+    copied in too)."""
+    bare = _CLOCK.sub(" ", _RELATIVE.sub(" ", name)).strip(" ,.-")
+    return not bare or bool(_ABOUT_IT.match(bare))
 
 
 def earlier_people(context: str) -> list[list[str]]:
@@ -119,6 +126,35 @@ def _one_lookup_each(tasks: list[Task], specs: dict, names: list[str]) -> list[T
     return renumbered(out, tasks[0].id)
 
 
+_THEIR_EMAIL = re.compile(r"\b(his|her|their)\s+(?:(?:latest|last|newest|recent|new|own)\s+)?(?:e-?mails?|mails?|messages?|msgs?)\b",
+                          re.I)
+#: What a reply's or forward's "which email" says when it says only whose: "his email", "her latest mail"
+_ONLY_WHOSE = {"his", "her", "their", "email", "e-mail", "mail", "message", "msg", "emails", "mails", "messages",
+               "latest", "last", "newest", "recent", "new", "own", "the"}
+
+
+@rule("email_of_earlier_person", "compile",
+      "in a follow-up, 'reply to his email' answers the email of the person the earlier turn named", "people")
+def email_of_earlier_person(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
+    """A reply or forward (a tool with a "received" parameter) whose email the follow-up gives only as
+    "his/her/their email" ("whats omar's number" then "reply to his email, say the 14th is fine") acts on
+    an email of the person the earlier turns looked up or wrote to last; without it the tool takes the
+    newest email, someone else's."""
+    request = as_request(query, context=context)
+    query, context = request.query, request.context
+    if not context or not _THEIR_EMAIL.search(query):
+        return None
+    people = earlier_people(context)
+    if not people:
+        return None
+    whose = f"{people[-1][-1]}'s email"
+
+    def only_whose(value):
+        words = set(re.findall(r"[a-z-]+", value.lower())) if isinstance(value, str) else set()
+        return whose if not words or words <= _ONLY_WHOSE else None
+    return rewrite_role(tasks, specs, "received", only_whose, absent=True)
+
+
 def last_event(context: str) -> tuple[str, datetime, bool] | None:
     """The event the earlier turns made last: (title, start, has a time), from its tool's own report."""
     found = _EVENT.findall(context)
@@ -183,7 +219,7 @@ def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, con
             timed_one = True
         name = next((p.name for p in (spec.params if spec else ()) if p.required and p.type == "string"
                      and p.role == ""), None)
-        if whens and name and isinstance(args.get(name), str) and _ABOUT_IT.match(args[name].strip()):
+        if whens and name and isinstance(args.get(name), str) and _about_it(args[name]):
             args[name] = title
         if args != t.args:
             changed = True
