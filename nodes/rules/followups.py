@@ -57,6 +57,16 @@ def earlier_people(context: str) -> list[list[str]]:
     return [t for t in turns if t]
 
 
+def _referred(query: str | Request, context: str, pointer: re.Pattern) -> tuple[str, list[list[str]]] | None:
+    """(the request, the people of the earlier turns) for a follow-up whose request has ``pointer`` ("her",
+    "his email"), or None when it is no such follow-up or no earlier turn named anyone."""
+    request = as_request(query, context=context)
+    if not request.context or not pointer.search(request.query):
+        return None
+    turns = earlier_people(request.context)
+    return (request.query, turns) if turns else None
+
+
 def _said(value: str, query: str) -> bool:
     """The request names this person itself (a pronoun, alone or with "too", names no one)."""
     v = value.strip().lower()
@@ -72,13 +82,10 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
     """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
     does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
     all of the last turn's for them ("and text her too" after Aisha's address: Aisha's number)."""
-    request = as_request(query, context=context)
-    query, context = request.query, request.context
-    if not context or not _PRONOUN.search(query):
+    found = _referred(query, context, _PRONOUN)
+    if found is None:
         return None
-    turns = earlier_people(context)
-    if not turns:
-        return None
+    query, turns = found
     many = any(w in SEVERAL_PEOPLE for w in re.findall(r"[a-z]+", query.lower()))
     names = turns[-1] if many else [turns[-1][-1]]
     out, changed = [], False
@@ -140,14 +147,10 @@ def email_of_earlier_person(tasks: list[Task], specs: dict, query: str | Request
     "his/her/their email" ("whats omar's number" then "reply to his email, say the 14th is fine") acts on
     an email of the person the earlier turns looked up or wrote to last; without it the tool takes the
     newest email, someone else's."""
-    request = as_request(query, context=context)
-    query, context = request.query, request.context
-    if not context or not _THEIR_EMAIL.search(query):
+    found = _referred(query, context, _THEIR_EMAIL)
+    if found is None:
         return None
-    people = earlier_people(context)
-    if not people:
-        return None
-    whose = f"{people[-1][-1]}'s email"
+    whose = f"{found[1][-1][-1]}'s email"
 
     def only_whose(value):
         words = set(re.findall(r"[a-z-]+", value.lower())) if isinstance(value, str) else set()
