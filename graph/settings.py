@@ -78,11 +78,12 @@ class Settings(BaseSettings):
     max_tools: int = Field(Context.max_tools, ge=1, description=(
         "Tools shown to the planner per request; up to 3 more when the tool classifier is sure "
         "a request needs them all."))
-    focus_tools: bool = Field(True, description=(
+    focus_tools: bool = Field(False, description=(
         "On the first plan of a request, let the planner call only the tools the classifier is "
         "sure the request needs and the shown tools it was not fitted on (all shown tools when "
         "there are neither); the prompt still lists every retrieved tool, and replans may call "
-        "any of them."))
+        "any of them. Off by default: on the sets it was not written from it won 8 plans and lost "
+        "11 (BENCHMARKS.md §13)."))
     decline_below: float = Field(0.35, ge=0.0, le=1.0, description=(
         "On a first turn, when the tool classifier knows every shown tool and gives each a "
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))

@@ -31,7 +31,8 @@ class Decoding:
     known: frozenset[str] = frozenset()
 
 
-@rule("focus_tools", "decode", "the first plan calls only the tools the classifier is sure of (the prompt shows the rest)")
+@rule("focus_tools", "decode",
+      "the first plan calls only the tools the classifier is sure of (the prompt shows the rest; off by default: won 8, lost 11)")
 def focus_tools(d: Decoding) -> list[ToolSpec]:
     """The tools the plan may call. TinyAgent shows the planner only the classifier's tools; here the
     prompt keeps the distractors the model was trained with, and the grammar keeps it to the sure ones."""
