@@ -46,3 +46,13 @@ def test_a_length_without_for_is_the_end_too_but_in_45_minutes_is_a_time(specs):
         '2. join()<END_OF_PLAN>')
     reminder = '1. create_reminder(name="Stretch", due_date="in 45 minutes")\n2. join()<END_OF_PLAN>'
     assert stated_length(compile_plan(reminder, specs), specs, "remind me in 45 minutes to stretch") is None
+
+
+def test_an_end_that_repeats_the_start_is_no_end(specs):
+    """"a 90 minute planning session friday at 2pm" planned with the start copied as the end (a zero-length
+    event) gets the length as its end."""
+    plan = ('1. create_calendar_event(title="Planning session", start_date="friday at 2pm", end_date="friday at 2pm")\n'
+            '2. join()<END_OF_PLAN>')
+    assert _fixed(plan, "set up a 90 minute planning session friday at 2pm", specs) == (
+        '1. create_calendar_event(title="Planning session", start_date="friday at 2pm", end_date="90 minute")\n'
+        '2. join()<END_OF_PLAN>')

@@ -59,6 +59,21 @@ def test_a_raw_plan_through_every_rule(specs, query, raw, final, fired):
     assert format_plan(off) == raw  # switched off, the plan stays as the model wrote it
 
 
+def test_a_follow_ups_reminder_keeps_the_time_counted_from_the_event(specs):
+    """Through every rule: followup_times gives "remind me about it the day before at 9" the event's day
+    and title, and no later rule takes the time away (drop_unstated_optionals dropped it: the written-out
+    time is in no word of the request)."""
+    context = ("User: book a 1:1 with Sam on Friday 4pm\n"
+               "Result: create_calendar_event(title='1:1 with Sam', start_date='Friday 4pm') -> Created event "
+               "'1:1 with Sam' on Friday 4 December 2026, 16:00 to 17:00 in calendar.ics.")
+    raw = '1. create_reminder(name="It the day before")\n2. join()<END_OF_PLAN>'
+    trace = Trace()
+    out = run_rules(compile_plan(raw, specs), Facts(specs, "remind me about it the day before at 9", context=context),
+                    trace=trace)
+    assert format_plan(out) == '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>'
+    assert [s["rule"] for s in trace.steps] == ["followup_times"]
+
+
 @pytest.mark.parametrize("query, raw, taken", [
     # the email lookup starts at its line; compile's pipeline makes step 1 a phone lookup: not used
     (CASES[0][0], CASES[0][1], []),

@@ -41,8 +41,8 @@ def _minutes_param(spec) -> str | None:
 @rule("stated_length", "compile",
       "a stated length ('for 45 minutes') is the event's end, not an event", "dates")
 def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
-    """With exactly one length in the request and one step that can take it: an event without an end
-    gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
+    """With exactly one length in the request and one step that can take it: an event without an end (or
+    with its start again as its end) gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
     length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
     second event the planner made of it) is dropped."""
     request = as_request(query)
@@ -67,7 +67,10 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     t = takers[0]
     spec = specs[t.tool]
     end, minutes = _end_param(spec), _minutes_param(spec)
-    if end and not t.args.get(end):
+    start = next((p.name for p in spec.params if p.role == "when" and p.required), None)
+    # an end that only repeats the start ("Friday at 2pm" to "Friday at 2pm") says no end: the length does
+    no_end = not t.args.get(end) or (start is not None and t.args.get(end) == t.args.get(start)) if end else False
+    if end and no_end:
         keep = [replace(x, args={**x.args, end: phrase}) if x is t else x for x in keep]
     elif minutes and not t.args.get(minutes) and end is None:
         keep = [replace(x, args={**x.args, minutes: round(length.total_seconds() / 60)}) if x is t else x

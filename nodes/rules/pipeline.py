@@ -40,15 +40,17 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # judge a step by itself (stage "compile, early"); the others need the whole plan (a look-up nothing
 # uses yet, a step restated later), and a step started early that compile's final plan no longer
 # has, same tool and values, is not used (nodes/rules/early.py, EarlyStart.take). Among the compile
-# rules: the follow-up rules put the earlier turn's people and times in first; right_lookups runs
-# before the rules that look people up; fit_values before the checks; the checks last.
+# rules: followup_people puts the earlier turn's people in first; followup_times writes the event's
+# time after drop_unstated_optionals (a time counted from the event is in no word of the request, and
+# was dropped); right_lookups runs before the rules that look people up; fit_values before the
+# checks; the checks last.
 ORDER = """
     decline_unserved plan_served
     focus_tools copy_spans required_tools own_tools_required find_file_first use_lookups hold_counts
     stated_values
-    followup_people followup_times drop_copied_steps drop_restated_steps drop_address_lookups
+    followup_people drop_copied_steps drop_restated_steps drop_address_lookups
     right_lookups file_for_note drop_stray_lookups new_email_for_unasked_reply attach_not_paste
-    attach_found_file fit_values close_code drop_invented_steps drop_unstated_optionals fan_out
+    attach_found_file fit_values close_code drop_invented_steps drop_unstated_optionals followup_times fan_out
     invited_people look_up_names stated_length received_for_asked forward_to_named
     name_received_email pointed_email email_of_earlier_person search_named_document checks
 """.split()
