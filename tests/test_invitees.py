@@ -24,3 +24,19 @@ from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 ])
 def test_invited_people_are_looked_up_and_invited(specs, query, raw, final):
     assert format_plan(run_rules(compile_plan(raw, specs), Facts(specs, query))) == final
+
+
+def test_a_person_put_in_the_location_is_invited_instead(specs):
+    """"a 90 minute planning session with Nina Kowalski and Tom Becker": Nina's address went into the
+    event's location and only Tom was invited; she is invited, and the event has no location."""
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.invitees import person_not_a_place
+
+    plan = ('1. get_email_address(name="Nina Kowalski")\n2. get_email_address(name="Tom Becker")\n'
+            '3. create_calendar_event(title="Planning session", start_date="friday at 2pm", location="$1", '
+            'invitees=["$2"])\n4. join()<END_OF_PLAN>')
+    out = format_plan(person_not_a_place(compile_plan(plan, specs), specs))
+    assert '3. create_calendar_event(title="Planning session", start_date="friday at 2pm", invitees=["$2", "$1"])' in out
+    place = ('1. get_email_address(name="Nina Kowalski")\n2. create_calendar_event(title="Lunch", start_date="noon", '
+             'location="Cafe Lumen", invitees=["$1"])\n3. join()<END_OF_PLAN>')
+    assert person_not_a_place(compile_plan(place, specs), specs) is None  # a real place stays

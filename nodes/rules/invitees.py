@@ -61,3 +61,29 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
     if not names:
         return None
     return [replace(t, args={**t.args, param: list(dict.fromkeys(names))}) if t is step else t for t in tasks]
+
+
+_PLACE = re.compile(r"location|place|where|venue|address", re.I)
+
+
+@rule("person_not_a_place", "compile",
+      "a person looked up and put in an event's location is invited instead", "people", reads="specs")
+def person_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """An event step (a tool with people and a time) whose place parameter holds a person look-up's
+    result ("$1" of get_email_address(name="Nina Kowalski") as the location) gets that person among its
+    people instead: an address is never a place, and the person was meant to be there."""
+    lookups = {t.id for t in tasks if t.tool in specs and "person" in specs[t.tool].roles}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        people = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
+        place = next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None) if spec else None
+        ref = t.args.get(place) if place else None
+        if people and "when" in spec.roles and isinstance(ref, str) and ref.startswith("$") \
+                and ref[1:].isdigit() and int(ref[1:]) in lookups:
+            args = {k: v for k, v in t.args.items() if k != place}
+            args[people] = [*[x for x in t.args.get(people) or [] if x != ref], ref]
+            t = t.with_args(args)
+            changed = True
+        out.append(t)
+    return out if changed else None
