@@ -187,9 +187,9 @@ def make_retrieve(res: Resources):
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
         fixed = corrected_request(query, *earlier_requests(state.get("messages", [])))
-        if fixed:  # "i mean Aisha": the request before, with the person put right, planned again whole
-            write({"type": "progress", "text": f"Planning your earlier request again, corrected: {fixed}"})
-            query = fixed
+        if fixed:  # "i mean Aisha", "same to marcus": the request before, with that person, planned again whole
+            write({"type": "progress", "text": f"Planning your earlier request again, with the person you named: {fixed}"})
+            query, context = fixed, ""  # (a request of its own: the turn it repeats would only mislead the planner)
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so

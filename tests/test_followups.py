@@ -110,6 +110,10 @@ def test_without_an_earlier_event_nothing_changes(specs):
     ("sorry i meant Priya", ["whats raj's number"], ["raj"], "whats Priya's number"),
     ("nope", ["text Sam im late"], ["Sam"], None),
     ("i mean Aisha", [], [], None),
+    # the same again for someone else
+    ("same to marcus", ["text priya running 10 min late"], ["priya"], "text marcus running 10 min late"),
+    ("and the same for Tom Becker pls", ["email Ana the agenda"], ["Ana"], "email Tom Becker the agenda"),
+    ("same here", ["text priya running 10 min late"], ["priya"], None),
 ])
 def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
     from tinyagent.nodes.rules.followups import corrected_request

@@ -233,18 +233,23 @@ def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, con
 
 
 _CORRECTION = re.compile(r"^\s*(?:(?:no+|nope|sorry|oops|wait|nah)\b[\s,.!-]*)?(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
-                         r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$",
+                         r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$"
+                         # "same to marcus", "and the same for Tom Becker pls", "do the same for ana"
+                         r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
+                         r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
                          re.I)
 
 
 def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
-    """A correction ("i mean Aisha", "no, Tom Becker") of the request before it: that request with the
-    person it named (or the one its plan looked up, or her/him) replaced, planned again whole; None
-    when ``query`` is not such a correction or there is no earlier request."""
+    """A correction ("i mean Aisha", "no, Tom Becker") of the request before it, or the same again for
+    someone else ("same to marcus"): that request with the person it named (or the one its plan looked
+    up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
+    request."""
     m = _CORRECTION.match(query)
     if not m or not earlier:
         return None
-    new = (m.group("a") or m.group("b") or "").strip(" ,.")
+    new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
+                 (m.group("a") or m.group("b") or m.group("c") or "").strip(" ,.!"), flags=re.I)
     if not new or len(new.split()) > 4:
         return None
     prev = earlier[-1]
