@@ -93,6 +93,9 @@ def test_a_reminder_about_it_the_day_before_gets_the_events_day_and_title(specs)
     assert _fix(times_of_the_event, plan, "great, and remind me about it the day before at 9", EVENT, specs) == (
         '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>')
     # the time phrase copied into the name too: still only "it"
+    plan30 = '1. create_reminder(name="Remind for 30 minutes")\n2. join()<END_OF_PLAN>'
+    assert _fix(times_of_the_event, plan30, "thx, and a reminder 30 min before", EVENT, specs) == (
+        '1. create_reminder(name="1:1 with Sam", due_date="2026-12-04 15:30")\n2. join()<END_OF_PLAN>')
     plan = '1. create_reminder(name="It the day before at 9")\n2. join()<END_OF_PLAN>'
     assert _fix(times_of_the_event, plan, "remind me about it the day before at 9", EVENT, specs) == (
         '1. create_reminder(name="1:1 with Sam", due_date="2026-12-03 09:00")\n2. join()<END_OF_PLAN>')
@@ -163,3 +166,17 @@ def test_his_email_in_a_follow_up_is_the_email_of_the_person_named_before(specs,
     named = '1. reply_to_email(context="ok", message_id="his garden quote")\n2. join()<END_OF_PLAN>'
     assert _fix(email_of_earlier_person, named, "reply to his garden quote email", OMAR, specs) == named
     assert _fix(email_of_earlier_person, plan, "reply to his email", "", specs) == plan
+
+
+def test_send_that_to_someone_else_attaches_what_the_earlier_email_carried(specs):
+    from tinyagent.nodes.rules.followups import same_files_again
+
+    context = ("User: email marcus the q3 report\n"
+               "Result: compose_new_email(recipients=['$1'], attachments=['$2']) -> Saved email 'Q3 report' to "
+               "marcus.chen@example.com with Project_Falcon_Q3_Report.pdf as a draft in Mail/drafts/cur/x; not sent")
+    plan = ('1. get_email_address(name="Elena")\n2. compose_new_email(recipients=["$1"], subject="To Elena", '
+            'context="Send it")\n3. join()<END_OF_PLAN>')
+    out = _fix(same_files_again, plan, "send that to Elena as well", context, specs)
+    assert 'attachments=["Project_Falcon_Q3_Report.pdf"]' in out
+    assert _fix(same_files_again, plan, "and text Elena that it's done", context, specs) == plan  # no "send that"
+    assert _fix(same_files_again, plan, "send that to Elena as well", AISHA, specs) == plan  # nothing was sent before

@@ -27,10 +27,13 @@ _CLOCK = re.compile(r"\b(?:at|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.
 _ABOUT_IT = re.compile(r"^(?:(?:remind(?:er)?|me|about|of|to|for|the|it|that|this|event|meeting|one)\s*)+$", re.I)
 
 
+_LENGTH = re.compile(r"\b(?:\d+|an?|one|two|half an)\s*(?:minutes?|mins?|hours?|hrs?|days?)\b(?:\s+(?:before|after|earlier|later))?", re.I)
+
+
 def _about_it(name: str) -> bool:
-    """A reminder's name that says only "it" ("Remind about it", "It the day before at 9": the time phrase
-    copied in too)."""
-    bare = _CLOCK.sub(" ", _RELATIVE.sub(" ", name)).strip(" ,.-")
+    """A reminder's name that says only "it" ("Remind about it", "It the day before at 9", "Remind for 30
+    minutes": the time phrase copied in too)."""
+    bare = _LENGTH.sub(" ", _CLOCK.sub(" ", _RELATIVE.sub(" ", name))).strip(" ,.-")
     return not bare or bool(_ABOUT_IT.match(bare))
 
 
@@ -156,6 +159,27 @@ def email_of_earlier_person(tasks: list[Task], specs: dict, query: str | Request
         words = set(re.findall(r"[a-z-]+", value.lower())) if isinstance(value, str) else set()
         return whose if not words or words <= _ONLY_WHOSE else None
     return rewrite_role(tasks, specs, "received", only_whose, absent=True)
+
+
+_SEND_IT = re.compile(r"\b(?:send|forward|fwd|email|e-mail|mail|share)\s+(?:that|it|this|the same(?:\s+\w+)?|them|those)\b", re.I)
+#: The files an earlier turn's email carried: "Saved email 'Q3 report' to ... with Project_Falcon_Q3_Report.pdf as a draft"
+_SENT_FILES = re.compile(r"-> (?:Saved|Sent) email '[^']*' to .+? with (.+?)(?: as a draft|; |$)")
+
+
+@rule("same_files_again", "compile",
+      "in a follow-up, 'send that to Elena as well' sends the files the earlier email carried", "attachments")
+def same_files_again(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
+    """A follow-up that sends "that" or "it" on ("send that to Elena as well" after emailing Marcus the Q3
+    report) attaches to its message the files the earlier turn's email carried, where the plan attaches
+    none; the tool finds them by name."""
+    request = as_request(query, context=context)
+    if not request.context or not _SEND_IT.search(request.query):
+        return None
+    sent = [m.group(1) for line in request.context.splitlines() if (m := _SENT_FILES.search(line))]
+    if not sent:
+        return None
+    files = [f.strip() for f in sent[-1].split(", ") if f.strip()]
+    return rewrite_role(tasks, specs, "attachments", lambda value: None if value else files, absent=True)
 
 
 def last_event(context: str) -> tuple[str, datetime, bool] | None:
