@@ -70,6 +70,7 @@ def test_search_hits_are_shown_as_the_sentences_that_answer():
     assert out.startswith("From your documents (how long to submit expense receipts):")
     assert "submit receipts within thirty days" in out and "Team_Handbook.pdf" in out
     assert "lock your screen" not in out
+    assert "Working hours" not in out  # a sentence with none of the question's words is left out
 
 
 def test_instructions_become_words_for_the_recipient():

@@ -58,12 +58,15 @@ def _is_fetch(tool: str) -> bool:
 
 
 def _best_sentences(text: str, query: str, n: int = 2) -> str:
-    """The ``n`` sentences of a passage that share the most words with the query, in their order."""
+    """The ``n`` sentences of a passage that share the most words with the query, in their order; a
+    sentence that shares none is left out when another shares some (a title line, a sample marker)."""
     sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if x.strip()]
     words = {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
-    ranked = sorted(range(len(sentences)),
-                    key=lambda i: -len(words & set(re.findall(r"\w+", sentences[i].casefold()))))
-    return " ".join(sentences[i] for i in sorted(ranked[:n]))
+    shared = [len(words & set(re.findall(r"\w+", s.casefold()))) for s in sentences]
+    ranked = sorted(range(len(sentences)), key=lambda i: -shared[i])[:n]
+    if any(shared[i] for i in ranked):
+        ranked = [i for i in ranked if shared[i]]
+    return " ".join(sentences[i] for i in sorted(ranked))
 
 
 def _passages(result: list, query: str) -> str:
