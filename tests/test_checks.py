@@ -177,8 +177,9 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
     plan = ('1. get_email_address(name="Sarah")\n2. open_and_get_file_path(file_name="Q3 report")\n'
             '3. compose_new_email(recipients=["$1"], subject="Q3 report", attachments=["$2"])\n4. join()<END_OF_PLAN>')
 
-    def first_plan(request):
-        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None, use_lookups=True),
+    def first_plan(request, focus=False):
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None, use_lookups=True,
+                                                       focus_tools=focus),
                         llm=FakeListLLM(responses=[plan] * 3), index=MissesTheFileTool())
         seen.clear()
         out = g.invoke({"messages": [("human", request)]}, context={"dry_run": True})
@@ -191,12 +192,12 @@ def test_a_file_to_send_is_shown_and_must_be_used_even_when_retrieval_missed_it(
     # a request that sends no file: the file tool stays out of the prompt
     prompt, rule, _, _ = first_plan("email Sarah about lunch on friday")
     assert "open_and_get_file_path(" not in prompt
-    # a shown email tool the classifier is not sure of may be called when a file is to be sent:
-    # the grammar (after the prompt) has it
+    # with focus_tools on (off by default), a shown email tool the classifier is not sure of may be
+    # called when a file is to be sent: the grammar (after the prompt) has it
     sure[:] = ["get_email_address"]
-    _, _, _, grammar = first_plan("find the budget spreadsheet and send it to Ravi")
+    _, _, _, grammar = first_plan("find the budget spreadsheet and send it to Ravi", focus=True)
     assert "compose_new_email" in grammar and "open_and_get_file_path" in grammar
-    _, _, _, grammar = first_plan("email Sarah about lunch on friday")
+    _, _, _, grammar = first_plan("email Sarah about lunch on friday", focus=True)
     assert "compose_new_email" not in grammar
     # no email tool shown at all: they are shown (and callable) with the file tool
     shown[:] = ["get_email_address", "send_sms"]
