@@ -102,9 +102,11 @@ class Settings(BaseSettings):
         "clause's tool (its card at least this similar to the clause, 0.1 ahead of the next such "
         "tool, and no known tool likely for it) must be called before the first plan ends "
         "(store/tool_index.clause_matches); 0 turns it off."))
-    require_above: float = Field(0.8, ge=0.0, le=1.0, description=(
+    require_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
-        "classifier gives at least this probability (llama.cpp at temperature 0); 0 turns it off."))
+        "classifier gives at least this probability (llama.cpp at temperature 0; rule required_tools); "
+        "0, the default, turns it off: at 0.8 it won 2 plans and lost 10 on the sets it was not written "
+        "from (BENCHMARKS.md §13)."))
     hold_counts_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, where the tool classifier is at least this sure of how many times a tool is "
         "called, the first plan is held to it: a tool it is sure is needed once is not called again, and "

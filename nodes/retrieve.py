@@ -94,7 +94,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     index = res.index(progress=progress)
     # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
     # report" was shown an email without one, and planned a reply)
-    attach = read_request(query).asks_to_attach and res.settings.require_above > 0
+    attach = read_request(query).asks_to_attach
     required_file: list[str] = []
     prefer = [n for n, s in res.specs.items() if "file" in s.roles][:1] if attach else []
     found = index.retrieve(query, list(res.specs), max_tools=max_tools,
@@ -125,7 +125,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     focus = list(found.sure)
     tools = list(found.tools)
     reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
-    if read_request(query, reading).asks_to_attach and res.settings.require_above > 0:
+    if read_request(query, reading).asks_to_attach:
         # a file to send along is found by name first: the file tool is shown and must be called,
         # which the classifier, judging the words, often misses ("email Sarah the Q3 report");
         # the shown tools that send files may be called, or, where none is shown, all are shown
