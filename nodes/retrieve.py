@@ -122,6 +122,9 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # Tools of the user's own that are clearly one clause's: the same ("lock up the garage" and
     # "so, run the sprinklers in the garage for 15 minutes" were planned as join())
     required_own = [] if context or nothing_fits else [n for n in found.matched if n not in required]
+    # A tool the classifier is very sure of: the first plan may not be empty (the model's own decline)
+    sure_plan = not context and not nothing_fits and any(
+        found.probabilities.get(n, 0.0) >= res.settings.plan_when_sure_above > 0 for n in found.tools)
     focus = list(found.sure)
     tools = list(found.tools)
     reading = found.reading or query  # with its typos corrected ("emial Sarah the Q3 reprot")
@@ -152,7 +155,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
     return {"tools": tools, "focus": focus, "required": required, "required_own": required_own,
             "required_file": required_file, "reading": reading,
-            "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "examples": examples,
+            "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "sure_plan": sure_plan,
+            "examples": examples,
             "counts": counts}
 
 

@@ -42,6 +42,7 @@ class State(InputState, total=False):
     language: str | None             # the request's language where it is not English (nodes/request/language.py)
     unserved: str | None             # the action no tool does that the request opens with (nodes/rules/opening.py)
     must_plan: bool                  # a shown tool of the user's own is close to the request: no empty first plan
+    sure_plan: bool                  # the classifier is very sure of a shown tool: no empty first plan
     examples: list[dict[str, str]]   # solved examples shown to the planner
     plan: str                        # plan text of the latest round
     plans: list[str]                 # every round's plan text

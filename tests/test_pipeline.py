@@ -191,6 +191,11 @@ def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off
     assert run(text='1. open_and_get_file_path(file_name="Q3 report")\n2. ') == (True, ["required_tools"])
     assert run(off=("required_tools",)) == (True, ["find_file_first"])
     assert run(off=("required_tools", "find_file_first")) == (False, [])
+    # the classifier very sure of a shown tool: no empty first plan (the model's own decline), and no more
+    view.update({"required": [], "required_file": [], "sure_plan": True})
+    assert run(text="1. ") == (True, ["plan_when_sure"])
+    assert run(text='1. get_email_address(name="Sarah Lee")\n2. ') == (False, [])  # one step is enough
+    assert run(off=("plan_when_sure",), text="1. ") == (False, [])
     # a replan is not held back: the first plan's steps are done or refused already
     d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=False)
     assert decode_rules(d, (), [], held)[2] is None

@@ -54,6 +54,12 @@ def required_tools(d: Decoding) -> list[str]:
     return list(d.view.get("required", []))
 
 
+@rule("plan_when_sure", "decode",
+      "a first plan is not empty when the classifier is very sure a shown tool serves the request")
+def plan_when_sure(d: Decoding) -> bool:
+    return bool(d.view.get("sure_plan"))
+
+
 @rule("own_tools_required", "decode",
       "no join() before a tool of your own that clearly fits the request or one of its parts has a step; a first plan is not empty")
 def own_tools_required(d: Decoding) -> list[str]:
@@ -125,13 +131,16 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
     names = {s.name for s in callable_specs}
     parts = {fn.__name__: [n for n in fn(d) if n in names] for fn in MUST_CALL if fn.__name__ not in off}
     must_use = list(dict.fromkeys(n for tools in parts.values() for n in tools))
-    not_empty = bool(d.view.get("must_plan")) and "own_tools_required" not in off
+    # the rules that hold an empty first plan back
+    empty_held = [name for name, holds in (("own_tools_required", bool(d.view.get("must_plan"))),
+                                            ("plan_when_sure", plan_when_sure(d))) if holds and name not in off]
+    not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:
         """The rules whose tools the plan so far has not called (the ones holding join() back)."""
         out = [rule for rule, tools in parts.items()
                if any(f". {n}(" not in text and f".{n}(" not in text for n in tools)]
-        return out or (["own_tools_required"] if not_empty else [])
+        return out or empty_held
 
     lookups = use_lookups(d, callable_specs) if "use_lookups" not in off else []
     refuse = any_refuser(
