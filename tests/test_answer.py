@@ -71,6 +71,7 @@ def test_search_hits_are_shown_as_the_sentences_that_answer():
     assert "submit receipts within thirty days" in out and "Team_Handbook.pdf" in out
     assert "lock your screen" not in out
     assert "Working hours" not in out  # a sentence with none of the question's words is left out
+    assert "Ideas.md" not in out  # and a second hit with none of them
 
 
 def test_instructions_become_words_for_the_recipient():

@@ -111,6 +111,7 @@ def test_without_an_earlier_event_nothing_changes(specs):
      "and text Aisha too, say thanks for squeezing me in on thursday"),
     ("no, I meant Tom Becker", ["email Tom the report"], [], "email Tom Becker the report"),
     ("sorry i meant Priya", ["whats raj's number"], ["raj"], "whats Priya's number"),
+    ("oh sorry i mean Aisha", ["text Anna that the lab results are in"], ["Anna"], "text Aisha that the lab results are in"),
     ("nope", ["text Sam im late"], ["Sam"], None),
     ("i mean Aisha", [], [], None),
     # the same again for someone else

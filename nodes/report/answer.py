@@ -69,10 +69,18 @@ def _best_sentences(text: str, query: str, n: int = 2) -> str:
     return " ".join(sentences[i] for i in sorted(ranked))
 
 
+def _shares(text: str, query: str) -> bool:
+    words = {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
+    return bool(words & set(re.findall(r"\w+", text.casefold())))
+
+
 def _passages(result: list, query: str) -> str:
-    """Search hits ({"path", "text"}, best first) as the sentences that answer the query."""
-    lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ")
-             for h in result[:2] if isinstance(h, dict) and h.get("text")]
+    """Search hits ({"path", "text"}, best first) as the sentences that answer the query; the second hit
+    only where it shares a word with the query, or the first does not either."""
+    hits = [h for h in result[:2] if isinstance(h, dict) and h.get("text")]
+    if len(hits) == 2 and _shares(str(hits[0]["text"]), query) and not _shares(str(hits[1]["text"]), query):
+        hits = hits[:1]
+    lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ") for h in hits]
     return "\n".join(lines)
 
 

@@ -256,7 +256,7 @@ def times_of_the_event(tasks: list[Task], specs: dict, query: str | Request, con
     return out if changed else None
 
 
-_CORRECTION = re.compile(r"^\s*(?:(?:no+|nope|sorry|oops|wait|nah)\b[\s,.!-]*)?(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
+_CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
                          r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$"
                          # "same to marcus", "and the same for Tom Becker pls", "do the same for ana"
                          r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
