@@ -105,3 +105,15 @@ def test_a_note_named_as_people_say_it(tmp_path):
     (root / "Notes" / "Meeting agenda.md").write_text("# Meeting agenda\n")
     with pytest.raises(ToolException, match="Several notes fit 'meeting'"):
         append.invoke({"name": "meeting", "content": "x"})
+
+
+def test_an_instruction_copied_in_front_of_a_notes_text_is_left_out(tools_workspace, make_tools):
+    """"add a note to my Meeting notes saying that we need to book a bus" planned content="Say we need to
+    book a bus ...": the note gets the sentence, not the instruction; a to-do that starts with "say" stays."""
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Trip", "content": "Say we need to book a bus for the hike"})
+    tools["append_note_content"].invoke({"name": "Trip", "content": "that the guide confirmed on monday"})
+    tools["append_note_content"].invoke({"name": "Trip", "content": "Say hi to grandma"})
+    text = (tools_workspace / "Notes" / "Trip.md").read_text()
+    assert "We need to book a bus for the hike" in text and "Say we need" not in text
+    assert "The guide confirmed on monday" in text and "Say hi to grandma" in text

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from tinyagent.tools.base import make_tool
 from tinyagent.tools.paths import Workspace, atomic_write, update_file
+from tinyagent.tools.wording import note_text
 
 NOTES_DIR = "Notes"
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -131,6 +132,7 @@ def create_note(ws: Workspace, name: str, content: str = "", folder: str = "Note
     """
     name = _clean_name(name)
     path = _note_file(ws, name, folder)
+    content = note_text(content)
     text = f"# {Path(name).name}\n\n{content.strip()}\n" if content.strip() else f"# {Path(name).name}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with ws.lock(path.parent):
@@ -173,7 +175,7 @@ def append_note_content(ws: Workspace, name: str, content: str, folder: str = "N
         text = (old or b"").decode("utf-8", errors="replace")
         if text and not text.endswith("\n"):
             text += "\n"
-        return text + content.strip("\n") + "\n"
+        return text + note_text(content).strip("\n") + "\n"
 
     update_file(ws, path, change)
     return f"Appended to note '{path.stem}' in {ws.display(path)}."

@@ -88,3 +88,15 @@ def right_service(text: str) -> str:
     if "meet.jit.si" in text and re.search(r"\bzoom\b", text, re.I):
         return re.sub(r"\bzoom\b", "Jitsi", text, flags=re.I)
     return text
+
+
+#: An instruction the planner copied in front of a note's text: "Say we need to book a bus", "that the
+#: boiler was fixed" (the person asked to note that; "say hi to grandma" is a to-do and stays).
+_NOTE_LEAD = re.compile(r"^\s*(?:say(?:ing)?\s+(?:that\s+)?|that\s+)(?=(?:we|i|you|they|he|she|it|the|our|my|there)\b)",
+                        re.I)
+
+
+def note_text(text: str) -> str:
+    """A note's text without an instruction copied in front of it ("Say we need ..." -> "We need ...")."""
+    m = _NOTE_LEAD.match(text or "")
+    return _cap(text[m.end():]) if m and len(text[m.end():].split()) >= 3 else text
