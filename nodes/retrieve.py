@@ -179,7 +179,7 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict) -> tupl
         if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one
             return {**found, "nothing_fits": False}, None, [
                 {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],
-                 "held": f"the request opens with '{verb}', which a tool does: planned, not declined"}]
+                 "held": f"the request asks to {verb}, which a tool does: planned, not declined"}]
     return found, None, []
 
 

@@ -167,6 +167,8 @@ _DOCUMENT_ASKS = (
     re.compile(rf"\bwhat\s+is\s+written\s+in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s+(?:about|on|regarding|for)\b)", re.I),
     re.compile(rf"\b(?:according\s+to|check|consult|search|read|look\s+(?:at|in|through))\s+(?:the|my|our)\s+"
                rf"{_DOC_NAME}(?=\s*(?:[,:?]|\s-|->)|\s+(?:for|and\s+tell|what|when|where|how|who|which)\b)", re.I),
+    # "what am i doing on tuesday according to the itinerary": the document named last
+    re.compile(rf"\baccording\s+to\s+(?:the|my|our)\s+{_DOC_NAME}\s*[.!?]?\s*$", re.I),
     re.compile(rf"^\s*(?:\w+\s+){{0,3}}?in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s*(?:[,:]|\s-|->))", re.I),
     re.compile(rf"^\s*(?:the\s+|my\s+)?{_DOC_NAME}\s*(?:[,:.]|\s-|->)\s*(?:what|when|where|how|who|which|does|is|are)\b",
                re.I),

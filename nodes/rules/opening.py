@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from tinyagent.nodes.request.lexicon import REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
+from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
 
@@ -33,9 +34,14 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
 
 
 @rule("plan_served", "retrieve",
-      "a first request that opens with a tool's own verb (reply, forward, email, text, remind, note...) is planned, not declined")
+      "a first request that opens with a tool's own verb (reply, forward, email, text, remind, note...), or asks what a "
+      "named document says, is planned, not declined")
 def served_action(query: str) -> str | None:
-    """The verb of ``query`` that names what a default tool does ("note" for "note: gate code is 4471"),
-    or None."""
+    """What in ``query`` a default tool does: the verb it opens with ("note" for "note: gate code is 4471"), or
+    the document it asks about ("the itinerary" for "what am i doing on tuesday according to the itinerary");
+    None when neither."""
     verb = opening_verb(query)
-    return verb if verb in SERVED_VERBS else None
+    if verb in SERVED_VERBS:
+        return verb
+    doc = read_request(query).document_named
+    return f"ask the {' '.join(doc)}" if doc else None
