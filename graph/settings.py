@@ -107,10 +107,10 @@ class Settings(BaseSettings):
         "classifier gives at least this probability (llama.cpp at temperature 0; rule required_tools); "
         "0, the default, turns it off: at 0.8 it won 2 plans and lost 10 on the sets it was not written "
         "from (BENCHMARKS.md §13)."))
-    plan_when_sure_above: float = Field(0.8, ge=0.0, le=1.0, description=(
+    plan_when_sure_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not be empty (only join) when the tool classifier gives a "
-        "shown tool at least this probability (llama.cpp at temperature 0; rule plan_when_sure): the model "
-        "declines a request the classifier is sure a tool serves; 0 turns it off."))
+        "shown tool at least this probability (llama.cpp at temperature 0; rule plan_when_sure); 0, the "
+        "default, turns it off: at 0.8 it acted on 1 development row and lost it (BENCHMARKS.md §13)."))
     hold_counts_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, where the tool classifier is at least this sure of how many times a tool is "
         "called, the first plan is held to it: a tool it is sure is needed once is not called again, and "

@@ -55,7 +55,7 @@ def required_tools(d: Decoding) -> list[str]:
 
 
 @rule("plan_when_sure", "decode",
-      "a first plan is not empty when the classifier is very sure a shown tool serves the request")
+      "a first plan is not empty when the classifier is very sure a shown tool serves the request (off by default)")
 def plan_when_sure(d: Decoding) -> bool:
     return bool(d.view.get("sure_plan"))
 
