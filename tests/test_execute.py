@@ -110,12 +110,9 @@ def test_sixteen_sync_tools_really_overlap_in_the_executors_pool():
         tools = {f"s{i}": busy(i) for i in range(16)}
         return await run_tasks([rec(i + 1, f"s{i}") for i in range(16)], tools, {}, 10.0, time.time())
 
-    start = time.monotonic()
     out = {r["id"]: r for r in asyncio.run(main())}
-    wall = time.monotonic() - start
     assert all(r["status"] == "done" for r in out.values())
-    assert seen["max"] == 16, seen
-    assert wall < 1.0, wall
+    assert seen["max"] == 16, seen  # all sixteen were running at once (no wall-clock bound: shared machines)
     assert all(name.startswith("tinyagent-tool") for name in seen["threads"]), seen["threads"]
 
 
