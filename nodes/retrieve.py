@@ -199,6 +199,8 @@ def make_retrieve(res: Resources):
         if language:  # the planner reads English only: nothing is planned, and the answer says so
             found = {**found, "nothing_fits": True, "must_plan": False, "language": language}
         found, unserved, trace = opening_rules(res, ctx, query if context == "" else "", found)
+        # a follow-up that opens with a tool's own verb ("text her to check her inbox", "add ... to it")
+        found = {**found, "served_followup": bool(context) and served_action(query) is not None}
         write({"type": "retrieved", "tools": found["tools"]})
         if trace:
             write({"type": "rules", "trace": trace})

@@ -74,3 +74,20 @@ def test_a_request_that_opens_with_a_tools_verb_is_planned_though_the_classifier
     out = graph.invoke({"messages": [("human", query)]}, context={"dry_run": True})
     assert [t["tool"] for t in out["tasks"]] == ["create_note"]
     assert [x["rule"] for x in out["rule_trace"]] == ["plan_served"]
+
+
+def test_a_follow_up_that_opens_with_a_tools_verb_is_marked_for_a_plan(tmp_path):
+    """"Please text her to check her inbox" after an email: the plan node gets ``served_followup`` (rule
+    followup_not_empty holds join() back from an empty plan); "thanks!" gets nothing."""
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    graph = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")), settings=settings,
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4), index=open_index(settings))
+    earlier = [("human", "email nina the agenda"), ("ai", "Saved email 'Agenda' to Nina Kowalski <nina@example.com>.")]
+
+    def served(text):
+        for update in graph.stream({"messages": [*earlier, ("human", text)]}, context={"dry_run": True},
+                                   stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"]["served_followup"]
+    assert served("Please text her to check her inbox") is True
+    assert served("thanks!") is False

@@ -60,6 +60,12 @@ def plan_when_sure(d: Decoding) -> bool:
     return bool(d.view.get("sure_plan"))
 
 
+@rule("followup_not_empty", "decode",
+      "a follow-up that opens with a tool's own verb ('text her to check her inbox', 'add ... to it') gets a plan, not an empty one")
+def followup_not_empty(d: Decoding) -> bool:
+    return bool(d.view.get("served_followup"))
+
+
 @rule("own_tools_required", "decode",
       "no join() before a tool of your own that clearly fits the request or one of its parts has a step; a first plan is not empty")
 def own_tools_required(d: Decoding) -> list[str]:
@@ -133,7 +139,8 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
     must_use = list(dict.fromkeys(n for tools in parts.values() for n in tools))
     # the rules that hold an empty first plan back
     empty_held = [name for name, holds in (("own_tools_required", bool(d.view.get("must_plan"))),
-                                            ("plan_when_sure", plan_when_sure(d))) if holds and name not in off]
+                                            ("plan_when_sure", plan_when_sure(d)),
+                                            ("followup_not_empty", followup_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:
