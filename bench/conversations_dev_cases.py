@@ -15,6 +15,8 @@ A reply quotes the original, so a reply's body pattern uses words its original d
 Caveat (2026-12-06): init_workspace dates the sample inbox from the real clock, not the pinned
 TINYAGENT_NOW, so under the benchmark no email is "yesterday's" (dev_reply_yesterday fails for that
 reason until the sample inbox is dated from tools.clock.now()).
+Beyond the DSL: ``either`` (two outcomes both right, e.g. a correction the tools cannot apply) and
+``says_not`` (an answer must not say something), joined with ``all_of``.
 """
 
 from __future__ import annotations
