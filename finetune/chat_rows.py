@@ -27,7 +27,7 @@ class Prompter:
     solved example retrieval picks other than the row itself, today, and the earlier turns."""
 
     def __init__(self, toolsets: dict[str, dict], data_dir: Path):
-        from tinyagent.graph.graph import build_graph, default_tools, open_index
+        from tinyagent.graph.graph import open_index
         from tinyagent.graph.settings import Settings
 
         # one example more than shown, so the row's own (the bank holds the corpus) can be left out
@@ -36,16 +36,17 @@ class Prompter:
         self.settings = self.settings.model_copy(update={"n_examples": self.shown_examples + 1})
         self.index = open_index(self.settings)
         self.toolsets = toolsets
-        self._default = default_tools
-        self._build = build_graph
         self.graphs: dict[str, Any] = {}
 
     def resources(self, toolset: str | None):
+        """The resources of the graph of a row's tool set (the default tools for None), built once."""
+        from tinyagent.graph.graph import build_graph, default_tools
+
         key = toolset or ""
         if key not in self.graphs:
             tools = ([tool_from_json_schema(t) for t in self.toolsets[toolset]["tools"]] if toolset
-                     else self._default(self.settings))
-            self.graphs[key] = self._build(tools=tools, settings=self.settings, llm=object(), index=self.index)
+                     else default_tools(self.settings))
+            self.graphs[key] = build_graph(tools=tools, settings=self.settings, llm=object(), index=self.index)
         return self.graphs[key].resources
 
     def messages(self, row: dict) -> list[dict[str, str]]:

@@ -161,11 +161,11 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
 
 
 def opening_rules(res: Resources, ctx: Context, query: str, found: dict) -> tuple[dict, str | None, list[dict]]:
-    """The retrieve rules (nodes/rules/opening.py) on a first request (``query``; "" for a follow-up),
+    """The retrieve rules (nodes/rules/opening.py) on a first request in English (``query``; "" otherwise),
     where every tool is one the classifier knows (your own tools are judged by their descriptions):
     (``found`` as they leave it, the verb no tool serves or None, their trace)."""
     clf = getattr(res.index(), "classifier", None)
-    if not query or found.get("language") or clf is None or not set(res.specs) <= set(clf.names):
+    if not query or clf is None or not set(res.specs) <= set(clf.names):
         return found, None, []
     off = rules_off(ctx)
     if not found["nothing_fits"] and "decline_unserved" not in off:
@@ -197,8 +197,8 @@ def make_retrieve(res: Resources):
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so
-            found = {**found, "nothing_fits": True, "must_plan": False, "language": language}
-        found, unserved, trace = opening_rules(res, ctx, query if context == "" else "", found)
+            found = {**found, "nothing_fits": True, "must_plan": False}
+        found, unserved, trace = opening_rules(res, ctx, query if not context and not language else "", found)
         # a follow-up that opens with a tool's own verb ("text her to check her inbox", "add ... to it")
         found = {**found, "served_followup": bool(context) and served_action(query) is not None}
         write({"type": "retrieved", "tools": found["tools"]})

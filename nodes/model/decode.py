@@ -225,6 +225,11 @@ def greedy_complete(llama: Any, prompt: str, gbnf: str | None, max_tokens: int, 
     return text, len(tokens), len(generated)
 
 
+def has_step(text: str, tool: str) -> bool:
+    """Whether the plan written so far has a step calling ``tool`` ("2. send_sms(")."""
+    return f". {tool}(" in text or f".{tool}(" in text
+
+
 def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
                  lookups: Sequence[str] = (), not_empty: bool = False) -> Callable[[str, str], bool]:
     """A ``refuse`` hook: no ``join()`` step while a tool of ``must_use`` has no step yet (or, with
@@ -248,7 +253,7 @@ def join_refuser(must_use: Sequence[str], tool_names: Sequence[str],
             m.group(1) not in REF.findall(text[m.end():]) for m in looked.finditer(text))
 
     def missing(text: str) -> list[str]:
-        return [name for name in must_use if f". {name}(" not in text and f".{name}(" not in text]
+        return [name for name in must_use if not has_step(text, name)]
 
     def refuse(text: str, piece: str) -> bool:
         current = line.match((text + piece).rsplit("\n", 1)[-1])

@@ -57,11 +57,16 @@ def _is_fetch(tool: str) -> bool:
     return bool(_FETCH.match(tool)) or tool.startswith(("summarize", "run_", "calculate", "search"))
 
 
+def _query_words(query: str) -> set[str]:
+    """The words of a question a passage's sentence is judged by (three letters or more)."""
+    return {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
+
+
 def _best_sentences(text: str, query: str, n: int = 2) -> str:
     """The ``n`` sentences of a passage that share the most words with the query, in their order; a
     sentence that shares none is left out when another shares some (a title line, a sample marker)."""
     sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if x.strip()]
-    words = {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
+    words = _query_words(query)
     shared = [len(words & set(re.findall(r"\w+", s.casefold()))) for s in sentences]
     ranked = sorted(range(len(sentences)), key=lambda i: -shared[i])[:n]
     if any(shared[i] for i in ranked):
@@ -70,8 +75,7 @@ def _best_sentences(text: str, query: str, n: int = 2) -> str:
 
 
 def _shares(text: str, query: str) -> bool:
-    words = {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
-    return bool(words & set(re.findall(r"\w+", text.casefold())))
+    return bool(_query_words(query) & set(re.findall(r"\w+", text.casefold())))
 
 
 def _passages(result: list, query: str) -> str:

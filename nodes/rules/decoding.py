@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from tinyagent.nodes.model.counts import count_refuser
-from tinyagent.nodes.model.decode import any_refuser, join_refuser, stated_value_refuser
+from tinyagent.nodes.model.decode import any_refuser, has_step, join_refuser, stated_value_refuser
 from tinyagent.nodes.request.asks import asks_for_contact
 from tinyagent.nodes.request.reading import Request
 from tinyagent.nodes.rules.checks import person_lookups
@@ -145,8 +145,7 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
 
     def owners(text: str) -> list[str]:
         """The rules whose tools the plan so far has not called (the ones holding join() back)."""
-        out = [rule for rule, tools in parts.items()
-               if any(f". {n}(" not in text and f".{n}(" not in text for n in tools)]
+        out = [rule for rule, tools in parts.items() if not all(has_step(text, n) for n in tools)]
         return out or empty_held
 
     lookups = use_lookups(d, callable_specs) if "use_lookups" not in off else []

@@ -15,8 +15,10 @@ from tinyagent.nodes.rules.registry import rule
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
 _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
-#: The recipients a mail tool reports: "Saved email 'Re: ...' to Priya Patel <priya@example.com> as a draft"
-_EMAIL_TO = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (.+?)(?: \(cc | with | as a draft|; |$)")
+#: What a mail tool reports it wrote: "Saved email 'Q3 report' to Priya Patel <priya@example.com> (cc ...) with
+#: Project_Falcon_Q3_Report.pdf as a draft": its recipients, and the files it carried
+_EMAIL_SENT = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (?P<to>.+?)(?: \(cc [^)]*\)?)?(?: with (?P<files>.+?))?"
+                         r"(?: as a draft|; |$)")
 _EVENT = re.compile(r"Created event '([^']*)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
             "twenty": 20, "thirty": 30, "half an": 0.5}
@@ -46,8 +48,8 @@ def earlier_people(context: str) -> list[list[str]]:
         if line.startswith("User:"):
             turns.append([])
         names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
-        if line.startswith("Result:") and (to := _EMAIL_TO.search(line)):
-            names += [n for n, addr in getaddresses([to.group(1)]) if n and "@" not in n]
+        if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
+            names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
         for name in names:
             if not turns:
                 turns.append([])
@@ -162,8 +164,6 @@ def email_of_earlier_person(tasks: list[Task], specs: dict, query: str | Request
 
 
 _SEND_IT = re.compile(r"\b(?:send|forward|fwd|email|e-mail|mail|share)\s+(?:that|it|this|the same(?:\s+\w+)?|them|those)\b", re.I)
-#: The files an earlier turn's email carried: "Saved email 'Q3 report' to ... with Project_Falcon_Q3_Report.pdf as a draft"
-_SENT_FILES = re.compile(r"-> (?:Saved|Sent) email '[^']*' to .+? with (.+?)(?: as a draft|; |$)")
 
 
 @rule("same_files_again", "compile",
@@ -175,7 +175,7 @@ def same_files_again(tasks: list[Task], specs: dict, query: str | Request, conte
     request = as_request(query, context=context)
     if not request.context or not _SEND_IT.search(request.query):
         return None
-    sent = [m.group(1) for line in request.context.splitlines() if (m := _SENT_FILES.search(line))]
+    sent = [m.group("files") for line in request.context.splitlines() if (m := _EMAIL_SENT.search(line)) and m.group("files")]
     if not sent:
         return None
     files = [f.strip() for f in sent[-1].split(", ") if f.strip()]

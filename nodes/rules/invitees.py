@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.plans.planlang import Task, is_ref
 from tinyagent.nodes.request.lexicon import NOBODY, NOT_A_NAME
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -79,8 +79,7 @@ def person_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
         people = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
         place = next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None) if spec else None
         ref = t.args.get(place) if place else None
-        if people and "when" in spec.roles and isinstance(ref, str) and ref.startswith("$") \
-                and ref[1:].isdigit() and int(ref[1:]) in lookups:
+        if people and "when" in spec.roles and is_ref(ref) in lookups:
             args = {k: v for k, v in t.args.items() if k != place}
             args[people] = [*[x for x in t.args.get(people) or [] if x != ref], ref]
             t = t.with_args(args)

@@ -69,8 +69,8 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     end, minutes = _end_param(spec), _minutes_param(spec)
     start = next((p.name for p in spec.params if p.role == "when" and p.required), None)
     # an end that only repeats the start ("Friday at 2pm" to "Friday at 2pm") says no end: the length does
-    no_end = not t.args.get(end) or (start is not None and t.args.get(end) == t.args.get(start)) if end else False
-    if end and no_end:
+    no_end = bool(end) and (not t.args.get(end) or (start is not None and t.args.get(end) == t.args.get(start)))
+    if no_end:
         keep = [replace(x, args={**x.args, end: phrase}) if x is t else x for x in keep]
     elif minutes and not t.args.get(minutes) and end is None:
         keep = [replace(x, args={**x.args, minutes: round(length.total_seconds() / 60)}) if x is t else x

@@ -20,7 +20,7 @@ def opening_verb(query: str) -> str:
 
 @rule("decline_unserved", "retrieve",
       "a first request that opens with an action no tool does (pay, order, delete, call...) is declined, not planned",
-      "made-up content", reads=None)
+      "made-up content")
 def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     """The verb of ``query`` that no tool in ``specs`` serves ("pay" for "pay the electricity bill"), or
     None: the request opens with one of UNSERVED_VERBS and no tool's name or description has it."""
