@@ -13,7 +13,7 @@ from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import served_action, unserved_action
+from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -90,7 +90,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
     alone): tools, the ones it may call (focus) and must call (required: the classifier's very sure
     ones; required_own: your own tools that fit a part; required_file: the file finder of a file to
-    send; nodes/rules/decoding.py), the solved examples, and whether nothing fits."""
+    send; required_search: the search of a document the request asks about; nodes/rules/decoding.py), the solved examples, and whether nothing fits."""
     index = res.index(progress=progress)
     # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
     # report" was shown an email without one, and planned a reply)
@@ -142,6 +142,15 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus:  # (an empty focus leaves every shown tool callable)
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
+    # a question about what a named document says is answered from a search of it: the search tool
+    # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
+    required_search: list[str] = []
+    if read_request(query, reading).document_named:
+        searchers = [n for n, s in res.specs.items() if "question" in s.roles]
+        tools += [n for n in searchers if n not in tools]
+        if focus:
+            focus += [n for n in searchers if n not in focus]
+        required_search = [n for n in searchers if n not in required + required_own]
     # how sure the classifier is of each known tool's count (nodes/model/counts.py): first turn only
     repeats = {} if context else getattr(found, "repeats", {})
     counts = {n: [p, p * repeats[n]] for n, p in found.probabilities.items() if n in repeats}
@@ -154,7 +163,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
         examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
     return {"tools": tools, "focus": focus, "required": required, "required_own": required_own,
-            "required_file": required_file, "reading": reading,
+            "required_file": required_file, "required_search": required_search, "reading": reading,
             "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "sure_plan": sure_plan,
             "examples": examples,
             "counts": counts}
@@ -199,8 +208,9 @@ def make_retrieve(res: Resources):
         if language:  # the planner reads English only: nothing is planned, and the answer says so
             found = {**found, "nothing_fits": True, "must_plan": False}
         found, unserved, trace = opening_rules(res, ctx, query if not context and not language else "", found)
-        # a follow-up that opens with a tool's own verb ("text her to check her inbox", "add ... to it")
-        found = {**found, "served_followup": bool(context) and served_action(query) is not None}
+        # a follow-up that opens with a tool's own verb ("text her to check her inbox") or adds to the turn
+        # before ("oh and bread too"): the followup_not_empty rule holds an empty plan back
+        found = {**found, "served_followup": bool(context) and served_followup(query, res.specs.values())}
         write({"type": "retrieved", "tools": found["tools"]})
         if trace:
             write({"type": "rules", "trace": trace})

@@ -309,3 +309,44 @@ def test_text_to_save_may_come_from_an_earlier_answer(specs):
     with pytest.raises(PlanError, match="content is 'Compass'"):
         check_plan(compile_plan('1. create_note(name="Flights", content="Compass")\n2. join()', specs), specs,
                    "save that in a note called Flights", context)
+
+
+def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch):
+    """"what am i doing on tuesday in lisbon according to the itinerary" was planned as join(): the
+    document search is shown even where retrieval missed it, and join() is refused until it has a step;
+    a request that names no document is left alone, and the rule switches off by name."""
+    from langchain_core.language_models.fake import FakeListLLM
+
+    import tinyagent.nodes.plan as plan_node
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.store.tool_index import Retrieved
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    class MissesTheSearch:
+        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
+            return Retrieved(["create_calendar_event", "maps_show_directions"], [], {}, reading=query)
+
+    seen = []
+    real = plan_node.complete
+
+    def spy(llm, messages, *args, **kwargs):
+        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse")))
+        return real(llm, messages, *args, **kwargs)
+    monkeypatch.setattr(plan_node, "complete", spy)
+    tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
+
+    def first_plan(request, off=""):
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=MissesTheSearch())
+        seen.clear()
+        g.invoke({"messages": [("human", request)]}, context={"dry_run": True, "rules_off": off})
+        return seen[0]
+    prompt, refuse = first_plan("what am i doing on tuesday in lisbon according to the itinerary")
+    assert "search_documents(" in prompt
+    assert refuse is not None and refuse("1. ", "join") and not refuse("1. ", "search")
+    assert not refuse('1. search_documents(question="itinerary tuesday")\n2. ', "join")
+    _, refuse = first_plan("what am i doing on tuesday in lisbon according to the itinerary", off="search_named_first")
+    assert refuse is None or not refuse("1. ", "join")
+    prompt, refuse = first_plan("put the lisbon trip in my calendar for tuesday")
+    assert "search_documents(" not in prompt and (refuse is None or not refuse("1. ", "join"))

@@ -181,3 +181,24 @@ def test_send_that_to_someone_else_attaches_what_the_earlier_email_carried(specs
     assert 'attachments=["Project_Falcon_Q3_Report.pdf"]' in out
     assert _fix(same_files_again, plan, "and text Elena that it's done", context, specs) == plan  # no "send that"
     assert _fix(same_files_again, plan, "send that to Elena as well", AISHA, specs) == plan  # nothing was sent before
+
+
+def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
+    """ "and text her the same" after a reply to Priya: the model wrote recipients=["$2"], a step that is not
+    there. The plan is kept for the follow-up rule, which names Priya; with no one to name, it is refused."""
+    from tinyagent.nodes.plans.planlang import PlanError, unresolved_refs
+    from tinyagent.nodes.rules.checks import check_plan
+
+    plan = '1. send_sms(recipients=["$2"], message="Sorry I can\'t make it")\n2. join()<END_OF_PLAN>'
+    with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):
+        compile_plan(plan, specs)
+    tasks = compile_plan(plan, specs, loose_people=True)
+    assert unresolved_refs(tasks[0]) == [2] and tasks[0].deps == ()
+    fixed = people_of_pronouns(tasks, specs, "and text her the same", REPLY)
+    assert format_plan(fixed).startswith('1. send_sms(recipients=["Priya Patel"]')
+    assert unresolved_refs(fixed[0]) == []
+    with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):  # nobody to name: refused as before
+        check_plan(tasks, specs, "text the same")
+    # only where a person goes: a made-up "$7" in a message is still an error
+    with pytest.raises(PlanError, match=r"\$7 does not refer"):
+        compile_plan('1. send_sms(recipients=["Priya"], message="$7")\n2. join()', specs, loose_people=True)

@@ -91,3 +91,28 @@ def test_a_follow_up_that_opens_with_a_tools_verb_is_marked_for_a_plan(tmp_path)
                 return update["retrieve"]["served_followup"]
     assert served("Please text her to check her inbox") is True
     assert served("thanks!") is False
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("Thank you. Please text her to check her inbox.", "text"),   # thanks first, then the ask
+    ("great, also remind me the day before", "remind"),
+    ("put eggs on the shopping list", "put"),
+    ("invite Sarah to the standup on monday at 9", "invite"),
+    ("thanks!", None),
+    ("what's the weather like", None),
+])
+def test_the_served_verb_after_thanks_and_fillers(query, verb):
+    from tinyagent.nodes.rules.opening import served_action
+    assert served_action(query) == verb
+
+
+@pytest.mark.parametrize("query, served", [
+    ("Thank you. Please text her to check her inbox.", True),
+    ("oh and bread too", True),
+    ("can i get a meeting link for it too", True),
+    ("and order a pizza too", False),       # an action no tool does
+    ("thanks, that's all", False),
+])
+def test_a_follow_up_a_tool_serves(specs, query, served):
+    from tinyagent.nodes.rules.opening import served_followup
+    assert served_followup(query, specs) is served

@@ -33,6 +33,9 @@ def test_the_document_the_question_names_is_searched(specs):
     ("wat dose the boiler manual say abt pressure", ["boiler", "manual"]),
     ("what did Sarah say about the budget", []),
     ("search my documents for the wifi password", []),
+    ("in the q3 report whats the main risk?", ["q3", "report"]),
+    ("in my notes what did i write about lisbon", []),          # the notes are no document the search reads
+    ("according to my calendar, am i free on friday?", []),
 ])
 def test_the_words_that_name_the_document(query, words):
     assert named_document(query) == words

@@ -65,7 +65,11 @@ def tool_messages(tasks: Sequence[dict], note: str | None = None) -> list[ToolMe
     return out
 
 
-def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = 200) -> str:
+#: How much of each line of an earlier turn the transcript keeps.
+TRANSCRIPT_CHARS = 200
+
+
+def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = TRANSCRIPT_CHARS) -> str:
     """A short transcript of the turns before the last request: what the person said, what the
     tools returned (these are the results "that", "him" or "too" may refer to) and the answer."""
     lines: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, TOPIC_PLAIN
+from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENTS, TOPIC_PLAIN
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import alnum_words
 
@@ -159,7 +159,8 @@ def asks_for_file(query: str, name: str) -> bool:
 _DOC_NAME = r"(?P<doc>[\w'&.-]+(?:\s+[\w'&.-]+){0,4}?)"
 _DOC_SAY = r"(?:say|says|said|state|states|stated|mention|mentions|write|writes|written|cover|covers|have|has|tell)"
 #: "what does the lisbon itinerary pdf say about tuesday", "what's the q3 report say", "does the lease mention
-#: pets", "according to the handbook, ...", "in the warranty doc, ...", "lisbon itinerary, what's on wednesday"
+#: pets", "according to the handbook, ...", "in the warranty doc, ...", "in the q3 report whats the main risk",
+#: "lisbon itinerary, what's on wednesday"
 _DOCUMENT_ASKS = (
     re.compile(rf"\b(?:what|wat|waht|wht)(?:'s|\s+does|\s+dose|\s+did|\s+do|\s+is)?\s+(?:the|my|our|this|that)\s+"
                rf"{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
@@ -170,6 +171,9 @@ _DOCUMENT_ASKS = (
     # "what am i doing on tuesday according to the itinerary": the document named last
     re.compile(rf"\baccording\s+to\s+(?:the|my|our)\s+{_DOC_NAME}\s*[.!?]?\s*$", re.I),
     re.compile(rf"^\s*(?:\w+\s+){{0,3}}?in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s*(?:[,:]|\s-|->))", re.I),
+    # "in the q3 report whats the main risk?"
+    re.compile(rf"^\s*(?:\w+\s+){{0,3}}?in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s+(?:what|whats|what's|wats|when|where|how|"
+               rf"who|which|is\s+there|are\s+there)\b)", re.I),
     re.compile(rf"^\s*(?:the\s+|my\s+)?{_DOC_NAME}\s*(?:[,:.]|\s-|->)\s*(?:what|when|where|how|who|which|does|is|are)\b",
                re.I),
 )
@@ -181,7 +185,7 @@ def named_document(query: str) -> list[str]:
         m = rx.search(query)
         if m:
             words = [w for w in alnum_words(m.group("doc")) if w not in DOCUMENT_PLAIN]
-            if words and len(words) <= 4:
+            if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS:
                 return words
     return []
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, unresolved_refs
 from tinyagent.nodes.request.lexicon import FREE_TEXT, WRITTEN_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.typos import typo_of
@@ -120,6 +120,10 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
             if d.get("status") == "done" and d.get("tool") == t.tool and d.get("args") == t.args:
                 raise PlanError(f"Step {t.id} repeats step {d['id']}, which already ran. Plan only what is "
                                 f"still missing, and use \"${d['id']}\" for its result.")
+    for t in tasks:
+        if loose := unresolved_refs(t):
+            raise PlanError(f"Step {t.id} ({t.tool}): ${loose[0]} does not refer to an earlier step; "
+                            f"a step can only use results of steps before it.")
     by_id = {t.id: t for t in tasks}
     for t in tasks:
         spec = specs.get(t.tool)
@@ -154,7 +158,7 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
                             f"Step {t.id}: {p.name} has '{item}', which the request does not name. "
                             f"Look the person up by the name the request uses and pass \"$K\".")
             if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str):
-                odd = made_up_word(value, said | earlier)
+                odd = made_up_word(value, said | shown)  # (a word an earlier answer showed is no made-up one)
                 if odd:
                     raise PlanError(f"Step {t.id}: {p.name} has '{odd}', which is not a word of the request. "
                                     f"Write the words the person asked for.")

@@ -61,7 +61,7 @@ def plan_when_sure(d: Decoding) -> bool:
 
 
 @rule("followup_not_empty", "decode",
-      "a follow-up that opens with a tool's own verb ('text her to check her inbox', 'add ... to it') gets a plan, not an empty one")
+      "a follow-up that opens with a tool's own verb ('text her to check her inbox') or adds to the turn before ('oh and bread too') gets a plan, not an empty one")
 def followup_not_empty(d: Decoding) -> bool:
     return bool(d.view.get("served_followup"))
 
@@ -76,6 +76,12 @@ def own_tools_required(d: Decoding) -> list[str]:
       "attachments")
 def find_file_first(d: Decoding) -> list[str]:
     return list(d.view.get("required_file", []))
+
+
+@rule("search_named_first", "decode",
+      "a question about what a named document says does not end before the document search has a step", "made-up content")
+def search_named_first(d: Decoding) -> list[str]:
+    return list(d.view.get("required_search", []))
 
 
 @rule("use_lookups", "decode",
@@ -120,7 +126,7 @@ def stated_values(d: Decoding, callable_specs: Sequence[ToolSpec]) -> Refuser | 
 
 
 #: The rules whose tools a plan must call before join(), with the view key retrieval fills for each.
-MUST_CALL = (required_tools, own_tools_required, find_file_first)
+MUST_CALL = (required_tools, own_tools_required, find_file_first, search_named_first)
 
 
 def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],

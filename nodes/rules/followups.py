@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role, unresolved_refs
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -85,8 +85,9 @@ def _said(value: str, query: str) -> bool:
       "a follow-up's her/him/them are the people the earlier turn looked up", "people")
 def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """In a follow-up whose request says "her", "him" or "them", a person the plan names that the request
-    does not ("Her", or a name made up) is the person the earlier turns looked up: the last one for her/him,
-    all of the last turn's for them ("and text her too" after Aisha's address: Aisha's number)."""
+    does not ("Her", a name made up, or a "$K" naming no step) is the person the earlier turns looked up:
+    the last one for her/him, all of the last turn's for them ("and text her too" after Aisha's address:
+    Aisha's number)."""
     found = _referred(query, context, _PRONOUN)
     if found is None:
         return None
@@ -97,12 +98,13 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
     for t in tasks:
         spec = specs.get(t.tool)
         args = dict(t.args)
+        loose = {f"${k}" for k in unresolved_refs(t)}  # "text her the same": recipients=["$2"], a step not written
         for p in (spec.params if spec else ()):
             v = args.get(p.name)
-            if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query):
+            if p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)):
                 args[p.name] = names[0]
             elif p.role == "people" and isinstance(v, list):
-                fixed = [x for x in v if not isinstance(x, str) or is_ref(x) or _said(x, query)]
+                fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose) or _said(x, query)]
                 if len(fixed) < len(v):
                     args[p.name] = fixed + [n for n in names if n not in fixed]
         if args != t.args:

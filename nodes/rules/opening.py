@@ -45,3 +45,13 @@ def served_action(query: str) -> str | None:
         return verb
     doc = read_request(query).document_named
     return f"ask the {' '.join(doc)}" if doc else None
+
+
+_MORE = re.compile(r"\b(?:too|as well|also)\b", re.I)
+
+
+def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
+    """A follow-up a tool serves: it opens with a tool's own verb ("text her to check her inbox", "add ... to
+    it") or adds to the turn before ("oh and bread too", "can i get a meeting link for it too"), and opens
+    with no action that no tool does ("and book a flight too")."""
+    return (served_action(query) is not None or bool(_MORE.search(query))) and unserved_action(query, specs) is None

@@ -21,6 +21,7 @@ from tinyagent.nodes.rules import (  # noqa: F401  (importing a rule's module de
     invitees,
     lengths,
     lookups,
+    notes,
     opening,
     received,
     shown_email,
@@ -46,21 +47,22 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # checks; the checks last.
 ORDER = """
     decline_unserved plan_served
-    focus_tools copy_spans required_tools plan_when_sure followup_not_empty own_tools_required find_file_first use_lookups hold_counts
+    focus_tools copy_spans required_tools plan_when_sure followup_not_empty own_tools_required find_file_first search_named_first use_lookups hold_counts
     stated_values
     followup_people drop_copied_steps drop_restated_steps drop_address_lookups
     right_lookups file_for_note drop_stray_lookups new_email_for_unasked_reply attach_not_paste
     attach_found_file fit_values close_code drop_invented_steps drop_unstated_optionals followup_times fan_out
     person_not_a_place invited_people look_up_names stated_length received_for_asked forward_to_named
-    name_received_email pointed_email email_of_earlier_person same_files_again search_named_document checks
+    name_received_email pointed_email email_of_earlier_person same_files_again new_note_created that_is_the_answer
+    search_named_document checks
 """.split()
 if set(ORDER) != set(DECLARED) or len(ORDER) != len(DECLARED):
     raise ImportError(f"the rule order and the declared rules differ: {sorted(set(ORDER) ^ set(DECLARED))}")
 RULES: tuple[Rule, ...] = tuple(DECLARED[name] for name in ORDER)
 BY_NAME = {r.name: r for r in RULES}
 #: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.
-EMBEDDED_ONLY = ("required_tools", "plan_when_sure", "followup_not_empty", "own_tools_required", "find_file_first", "use_lookups", "hold_counts",
-                 "stated_values")
+EMBEDDED_ONLY = ("required_tools", "plan_when_sure", "followup_not_empty", "own_tools_required", "find_file_first",
+                 "search_named_first", "use_lookups", "hold_counts", "stated_values")
 
 
 def held(name: str | Callable[[str], list[str]], hook: Callable[[str, str], bool] | None,

@@ -1,0 +1,73 @@
+"""A follow-up's "put that in a new note": the note is made, not appended to, and "that" is the answer before (guards made-up content)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.report.record import TRANSCRIPT_CHARS
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.registry import rule
+
+_NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+\w+){0,3}?\s+note\b", re.I)
+#: "put that in a note", "text that to david", "save it", "send him the answer": what the earlier turn answered
+_THAT = re.compile(r"\b(?:(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|it|the answer|those|these)"
+                   r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)|"
+                   r"(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
+                   r"(?:that|this|the answer|those|these)(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$))", re.I)
+_FROM_DOCUMENTS = re.compile(r"^From your documents \([^)]*\):\s*(?:\S+\.(?:pdf|txt|md|docx?|html?)\s*:\s*)?", re.I)
+
+
+@rule("new_note_created", "compile",
+      "'put that in a new note called X' makes the note X instead of appending to a note that is not there")
+def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A request that says a new note ("a new note called Falcon risks", "make a note") is planned with
+    the tool that makes a note, where the plan appends to one: appending to a note that is not there fails."""
+    if "create_note" not in specs or "append_note_content" not in specs:
+        return None
+    if not _NEW_NOTE.search(as_request(request).query):
+        return None
+    out = [replace(t, tool="create_note") if t.tool == "append_note_content" else t for t in tasks]
+    return out if out != tasks else None
+
+
+def last_answer(context: str) -> str:
+    """The answer of the turn before, as the transcript keeps it, without the lead a document search
+    puts before its passage ("From your documents (main risk): Documents/...pdf: ")."""
+    answers = [line[len("Assistant:"):].strip() for line in context.splitlines() if line.startswith("Assistant:")]
+    if not answers:
+        return ""
+    text = _FROM_DOCUMENTS.sub("", answers[-1])
+    if len(answers[-1]) >= TRANSCRIPT_CHARS and " " in text:  # cut short in the transcript: to its last whole word
+        text = text.rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    return text
+
+
+@rule("that_is_the_answer", "compile",
+      "in a follow-up, 'put that in a note' or 'text that to David' writes the answer before, not words made up",
+      "made-up content")
+def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up that saves or sends "that" ("in the q3 report whats the main risk?" then "put that in
+    a new note called Falcon risks") writes the earlier answer as the note's content or the message, where
+    the plan's text shares no word with that answer that the request does not say too ("In new note:
+    Falcon risks")."""
+    request = as_request(request)
+    if not request.context or not _THAT.search(request.query):
+        return None
+    answer = last_answer(request.context)
+    said = set(text_words(answer)) - set(text_words(request.query))  # (the note's name may be a word of both)
+    if not said:
+        return None
+    out = []
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        for p in (spec.params if spec else ()):
+            v = args.get(p.name)
+            if (p.name == "content" or p.role == "message") and isinstance(v, str) and not v.startswith("$") \
+                    and not set(text_words(v)) & said:
+                args[p.name] = answer
+        out.append(replace(t, args=args) if args != t.args else t)
+    return out if out != tasks else None

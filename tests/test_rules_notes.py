@@ -1,0 +1,53 @@
+"""A follow-up's "put that in a new note called X": the note is made, and "that" is the answer before (nodes/rules/notes.py)."""
+
+from __future__ import annotations
+
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tinyagent.nodes.request.reading import read_request
+from tinyagent.nodes.rules.notes import last_answer, new_note_created, that_is_the_answer
+from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+RISK = ("User: in the q3 report whats the main risk?\n"
+        "Result: search_documents(query='q3 report main risk') -> [...]\n"
+        "Assistant: From your documents (q3 report main risk): Documents/Sample/Project_Falcon_Q3_Report.pdf: Risks and "
+        "next steps: the main risk is the supply of the particulate matter sensors.")
+
+
+def test_put_that_in_a_new_note_makes_the_note_with_the_answer(specs):
+    raw = '1. append_note_content(name="Falcon risks", content="In new note: Falcon risks")\n2. join()<END_OF_PLAN>'
+    query = "put that in a new note called Falcon risks"
+    out = format_plan(run_rules(compile_plan(raw, specs), Facts(specs, query, context=RISK)))
+    assert out == ('1. create_note(name="Falcon risks", content="Risks and next steps: the main risk is the supply of '
+                   'the particulate matter sensors.")\n2. join()<END_OF_PLAN>')
+    # each switches off alone
+    half = run_rules(compile_plan(raw, specs), Facts(specs, query, context=RISK), off=("new_note_created",))
+    assert half[0].tool == "append_note_content" and "particulate" in half[0].args["content"]
+
+
+def test_text_that_sends_the_answer_but_text_him_that_clause_is_his_message(specs):
+    raw = '1. send_sms(recipients=["David"], message="Check this out")\n2. join()<END_OF_PLAN>'
+    tasks = compile_plan(raw, specs)
+    fixed = that_is_the_answer(tasks, specs, read_request("text that to david", context=RISK))
+    assert "particulate matter sensors" in fixed[0].args["message"]
+    said = '1. send_sms(recipients=["David"], message="I land back thursday evening")\n2. join()<END_OF_PLAN>'
+    assert that_is_the_answer(compile_plan(said, specs), specs,
+                              read_request("text david that i land back thursday evening", context=RISK)) is None
+    assert that_is_the_answer(compile_plan(said, specs), specs,
+                              read_request("text him that i land back thursday evening", context=RISK)) is None
+    # a message that already carries the answer's words is left as the model wrote it
+    kept = '1. send_sms(recipients=["David"], message="Main risk: sensor supply")\n2. join()<END_OF_PLAN>'
+    assert that_is_the_answer(compile_plan(kept, specs), specs, read_request("text that to david", context=RISK)) is None
+
+
+def test_appending_to_a_note_is_kept_where_no_new_note_is_asked(specs):
+    raw = '1. append_note_content(name="Shopping list", content="Eggs")\n2. join()<END_OF_PLAN>'
+    assert new_note_created(compile_plan(raw, specs), specs, "put eggs on the shopping list") is None
+    made = new_note_created(compile_plan(raw, specs), specs, "make a shopping list note with eggs")
+    assert made[0].tool == "create_note"
+
+
+def test_the_answer_cut_short_in_the_transcript_ends_on_a_whole_word():
+    long = "Assistant: " + "word " * 39 + "words"  # 200 characters: the transcript cut it there
+    assert last_answer("User: x\n" + long).endswith("word word ...")
+    assert last_answer("User: x\nAssistant: Done.") == "Done."
+    assert last_answer("User: x") == ""
