@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.rules.followups import corrected_request
+from tinyagent.nodes.rules.followups import corrected_request, retimed_request
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language
@@ -199,9 +199,13 @@ def make_retrieve(res: Resources):
         t = time.perf_counter()
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
-        fixed = corrected_request(query, *earlier_requests(state.get("messages", [])))
+        earlier, looked_up = earlier_requests(state.get("messages", []))
+        fixed = corrected_request(query, earlier, looked_up)
         if fixed:  # "i mean Aisha", "same to marcus": the request before, with that person, planned again whole
             write({"type": "progress", "text": f"Planning your earlier request again, with the person you named: {fixed}"})
+        elif fixed := retimed_request(query, earlier):  # "actually make it 4pm": the same, at that time
+            write({"type": "progress", "text": f"Planning your earlier request again, at the time you gave: {fixed}"})
+        if fixed:
             query, context = fixed, ""  # (a request of its own: the turn it repeats would only mislead the planner)
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
         language = foreign_language(query)

@@ -202,3 +202,38 @@ def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
     # only where a person goes: a made-up "$7" in a message is still an error
     with pytest.raises(PlanError, match=r"\$7 does not refer"):
         compile_plan('1. send_sms(recipients=["Priya"], message="$7")\n2. join()', specs, loose_people=True)
+
+
+@pytest.mark.parametrize("query, earlier, fixed", [
+    ("actually make it 4pm", "block thursday 3pm for the budget review", "block thursday 4pm for the budget review"),
+    ("make it 4", "block thursday 3pm for the budget review", "block thursday 4pm for the budget review"),
+    ("can you move it to friday", "block thursday 3pm for the budget review", "block friday at 3pm for the budget review"),
+    ("how about 5:30pm?", "remind me to call mum tomorrow at 6pm", "remind me to call mum tomorrow at 5:30pm"),
+    ("make it 45 minutes instead", "block thursday 3pm for the budget review", None),  # a length, not a time
+    ("oh and bread too", "put eggs on the shopping list", None),
+    ("make it friday", "put eggs on the shopping list", None),                         # no time to change
+])
+def test_a_new_time_plans_the_earlier_request_again_at_it(query, earlier, fixed):
+    from tinyagent.nodes.rules.followups import retimed_request
+    assert retimed_request(query, [earlier]) == fixed
+
+
+def test_the_graph_plans_the_retimed_request(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    from tests.fakes import AllToolsIndex
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import default_tools, init_workspace
+
+    plan = '1. create_calendar_event(title="Budget review", start_date="thursday 4pm")\n2. join()'
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    graph = build_graph(tools=tools, settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    messages = [HumanMessage("block thursday 3pm for the budget review"),
+                AIMessage("Created event 'Budget review' on Thursday 3 December 2026, 15:00 to 16:00."),
+                HumanMessage("actually make it 4pm")]
+    out = graph.invoke({"messages": messages}, context={"dry_run": True})
+    assert out["query"] == "block thursday 4pm for the budget review" and not out.get("context")
+    assert "thursday 4pm" in out["plan"]

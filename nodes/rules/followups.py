@@ -9,7 +9,7 @@ from email.utils import getaddresses
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role, unresolved_refs
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
-from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.reading import Request, as_request, read_request
 from tinyagent.nodes.rules.registry import rule
 
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
@@ -288,3 +288,48 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
         if pattern.search(prev) and old.lower() != new.lower():
             return pattern.sub(lambda x: new + ("'s" if x.group(0).lower().endswith("'s") else ""), prev, count=1)
     return None
+
+
+_RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nope|hmm+|and|but|can\s+you|could\s+you|"
+                     r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+(?:it|that|this|the\s+\w+)"
+                     r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
+                     r"(?:\s+(?:instead|then|please|pls|thanks|thx))*[\s.!?]*$", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.I)
+_BARE_HOUR = re.compile(r"^(?:at\s+)?(\d{1,2})$")
+
+
+def retimed_request(query: str, earlier: list[str]) -> str | None:
+    """A correction of the time or day the request before gave ("block thursday 3pm for the budget
+    review", then "actually make it 4pm"): that request with its date phrase changed, to plan again
+    whole (the tools make a new item; none moves one); None when ``query`` is no such correction."""
+    m = _RETIME.match(query)
+    if not m or not earlier:
+        return None
+    new = m.group("when").strip()
+    if hour := _BARE_HOUR.match(new):  # "make it 4": the hour, in the old phrase's half of the day
+        new = hour.group(1)
+    elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):
+        return None
+    prev = earlier[-1]
+    phrases = [p for p in read_request(prev).phrases if not re.match(r"\s*for\b", p, re.I)]
+    if not phrases:
+        return None
+    old = phrases[0]
+    old_clock, new_clock = _CLOCK_TIME.search(old) or re.search(r"\b(?:at\s+)?\d{1,2}\b", old), _CLOCK_TIME.search(new)
+    if hour:
+        if not old_clock:
+            return None
+        half = re.search(r"am|pm|a\.m\.|p\.m\.", old_clock.group(0), re.I)
+        new_clock_text = new + (half.group(0) if half else "")
+        changed = old[:old_clock.start()] + new_clock_text + old[old_clock.end():]
+    elif new_clock and not re.sub(r"\bat\b", "", new[:new_clock.start()] + new[new_clock.end():]).strip(" ,"):
+        # a time alone: the old day keeps, its time changes
+        changed = (old[:old_clock.start()] + new_clock.group(0) + old[old_clock.end():]) if old_clock \
+            else f"{old} at {new_clock.group(0)}"
+    elif not new_clock and old_clock:  # a day alone: the old time keeps
+        changed = f"{new} at {old_clock.group(0)}" if not old_clock.group(0).lower().startswith("at") \
+            else f"{new} {old_clock.group(0)}"
+    else:
+        changed = new
+    fixed = prev.replace(old, changed, 1)
+    return fixed if fixed != prev else None
