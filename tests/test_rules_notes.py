@@ -51,3 +51,30 @@ def test_the_answer_cut_short_in_the_transcript_ends_on_a_whole_word():
     assert last_answer("User: x\n" + long).endswith("word word ...")
     assert last_answer("User: x\nAssistant: Done.") == "Done."
     assert last_answer("User: x") == ""
+
+
+def test_that_after_an_action_is_not_its_report(specs):
+    """ "now email that to Fenella" after making a note: "that" is the note, not the answer "Created the note"."""
+    context = ('User: create a note called Venue options with the Old Mill, Hartley Barn and the Grange\n'
+               'Assistant: Created the note "Venue options".')
+    plan = ('1. get_email_address(name="Fenella")\n2. compose_new_email(recipients=["$1"], subject="Venue options", '
+            'context="The Old Mill, Hartley Barn, the Grange")\n3. join()<END_OF_PLAN>')
+    assert that_is_the_answer(compile_plan(plan, specs), specs, read_request("now email that to Fenella", context=context)) is None
+
+
+def test_a_dictated_message_is_written_whole(specs):
+    from tinyagent.nodes.rules.messages import whole_message
+
+    def fixed(plan, query):
+        out = whole_message(compile_plan(plan, specs), specs, query)
+        return format_plan(out) if out else None
+    assert 'context="Thanks, I\'ll pay it this week"' in fixed(
+        '1. reply_to_email(context="Thanks")\n2. join()', "reply to the invoice email and say thanks, I'll pay it this week")
+    assert 'context="Sounds good, go ahead"' in fixed(
+        '1. reply_to_email(context="Say sounds good")\n2. join()', "just reply to the oldest email, say sounds good, go ahead")
+    # the next ask is not part of the message, and a message the model wrote in its own words stays
+    assert 'context="Friday works"' in fixed('1. reply_to_email(context="Friday")\n2. create_reminder(name="Book a table")\n3. join()',
+                                             "reply to priya and say friday works, and remind me to book a table")
+    assert fixed('1. send_sms(recipients=["Pieter"], message="The keys are under the mat.")\n2. join()',
+                 "send a text to Pieter saying the keys are under the mat, and another to Joost saying hi") is None
+    assert fixed('1. reply_to_email(context="Sorry, I cannot come")\n2. join()', "tell her sorry I can't make it") is None

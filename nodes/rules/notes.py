@@ -12,11 +12,14 @@ from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
 _NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+\w+){0,3}?\s+note\b", re.I)
-#: "put that in a note", "text that to david", "save it", "send him the answer": what the earlier turn answered
-_THAT = re.compile(r"\b(?:(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|it|the answer|those|these)"
-                   r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)|"
-                   r"(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
-                   r"(?:that|this|the answer|those|these)(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$))", re.I)
+#: "put that in a note", "save this", "text that to david", "send him the answer": what the earlier turn answered
+_SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)"
+                        r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
+_SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
+                        r"(?:that|this|the answer|those|these)(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
+#: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
+_ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b",
+                    re.I)
 _FROM_DOCUMENTS = re.compile(r"^From your documents \([^)]*\):\s*(?:\S+\.(?:pdf|txt|md|docx?|html?)\s*:\s*)?", re.I)
 
 
@@ -49,12 +52,15 @@ def last_answer(context: str) -> str:
       "in a follow-up, 'put that in a note' or 'text that to David' writes the answer before, not words made up",
       "made-up content")
 def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
-    """A follow-up that saves or sends "that" ("in the q3 report whats the main risk?" then "put that in
-    a new note called Falcon risks") writes the earlier answer as the note's content or the message, where
+    """A follow-up to a question that saves or sends "that" ("in the q3 report whats the main risk?" then
+    "put that in a new note called Falcon risks") writes the earlier answer as the note's content (saved)
+    or the message (sent), where
     the plan's text shares no word with that answer that the request does not say too ("In new note:
     Falcon risks")."""
     request = as_request(request)
-    if not request.context or not _THAT.search(request.query):
+    save, send = _SAVE_THAT.search(request.query), _SEND_THAT.search(request.query)
+    asked = [line[5:] for line in request.context.splitlines() if line.startswith("User:")]
+    if not (save or send) or not asked or not _ASKED.search(asked[-1]):
         return None
     answer = last_answer(request.context)
     said = set(text_words(answer)) - set(text_words(request.query))  # (the note's name may be a word of both)
@@ -66,7 +72,8 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
         args = dict(t.args)
         for p in (spec.params if spec else ()):
             v = args.get(p.name)
-            if (p.name == "content" or p.role == "message") and isinstance(v, str) and not v.startswith("$") \
+            if ((save and p.name == "content") or (send and p.role == "message")) and isinstance(v, str) \
+                    and not v.startswith("$") \
                     and not set(text_words(v)) & said:
                 args[p.name] = answer
         out.append(replace(t, args=args) if args != t.args else t)

@@ -1,0 +1,56 @@
+"""A message the person dictated ("say thanks, I'll pay it this week") is written whole, not cut at its first comma (guards made-up content)."""
+
+from __future__ import annotations
+
+import re
+
+from tinyagent.nodes.plans.planlang import Task, rewrite_role
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
+
+#: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
+_SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|write\s+back|reply(?:\s+to\s+\w+)?\s*:|answer\s*:)"
+                  r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
+#: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
+#: another to Joost saying ...")
+_NEXT_ASK = re.compile(r"[,.;]\s*(?:and|then|also|plus)\b|(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?(?:remind|text|txt|email|e-mail|mail|"
+                       r"forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|open|search|cc|attach)\b", re.I)
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def dictated(query: str) -> str:
+    """The words the request dictates for a message, or ""."""
+    m = _SAY.search(query)
+    if not m:
+        return ""
+    text = m.group("text")
+    end = _NEXT_ASK.search(text)
+    return (text[:end.start()] if end else text).strip(" \"'.")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+@rule("whole_message", "compile",
+      "a message the person dictated ('say thanks, I'll pay it this week') is written whole, not cut short",
+      "made-up content")
+def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A message (a tool's "message" parameter: a text, an email's body) whose words are the first words
+    of what the request dictates, and fewer of them ("Thanks" for "say thanks, I'll pay it this week";
+    "Say sounds good" for "just say sounds good, go ahead"), is given the dictated words whole."""
+    said = dictated(as_request(request).query)
+    whole = _words(said)
+    if len(whole) < 2:
+        return None
+
+    def cut_short(value):
+        if not isinstance(value, str) or value.lstrip().startswith("$"):
+            return None
+        have = _words(value)
+        if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
+            have = have[1:]
+        if have and len(have) < len(whole) and whole[:len(have)] == have:
+            return said[:1].upper() + said[1:]
+        return None
+    return rewrite_role(tasks, specs, "message", cut_short)
