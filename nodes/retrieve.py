@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.rules.followups import corrected_request, retimed_request
+from tinyagent.nodes.rules.followups import corrected_request, picked_request, retimed_request
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language
@@ -51,6 +51,14 @@ def earlier_requests(messages: list) -> tuple[list[str], list[str]]:
     names = [str(c["args"].get("name")) for m in messages[prev:humans[-1]]
              for c in (getattr(m, "tool_calls", None) or ()) if c.get("args", {}).get("name")]
     return [message_text(messages[i]).strip() for i in humans[:-1]], names
+
+
+def last_turn_text(messages: list) -> str:
+    """What the turn before the last request said back: its tool results and answer, as one text."""
+    humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
+    if len(humans) < 2:
+        return ""
+    return "\n".join(message_text(m) for m in messages[humans[-2] + 1:humans[-1]])
 
 
 def _takes(fn: Callable, name: str) -> bool:
@@ -205,6 +213,8 @@ def make_retrieve(res: Resources):
             write({"type": "progress", "text": f"Planning your earlier request again, with the person you named: {fixed}"})
         elif fixed := retimed_request(query, earlier):  # "actually make it 4pm": the same, at that time
             write({"type": "progress", "text": f"Planning your earlier request again, at the time you gave: {fixed}"})
+        elif fixed := picked_request(query, earlier, last_turn_text(state.get("messages", []))):  # "the q3 one"
+            write({"type": "progress", "text": f"Planning your earlier request again, with the email you picked: {fixed}"})
         if fixed:
             query, context = fixed, ""  # (a request of its own: the turn it repeats would only mislead the planner)
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))

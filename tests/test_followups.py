@@ -237,3 +237,39 @@ def test_the_graph_plans_the_retimed_request(tmp_path):
     out = graph.invoke({"messages": messages}, context={"dry_run": True})
     assert out["query"] == "block thursday 4pm for the budget review" and not out.get("context")
     assert "thursday 4pm" in out["plan"]
+
+
+TIED = ("I could not reply to email: 2 inbox emails fit 'sarah' equally: Sarah Lee's email 'Q3 report draft for review' "
+        "of Sat 28 Nov; Sarah Lee's email 'Offsite agenda for next week' of Tue 24 Nov. Say which one (by sender, "
+        "subject words or day).")
+
+
+@pytest.mark.parametrize("query, earlier, fixed", [
+    ("the q3 one", "reply to sarah: thanks, looks good", "reply to the q3 email from sarah: thanks, looks good"),
+    ("the offsite one pls", "forward sarah's email to tom", "forward the offsite email from sarah to tom"),
+    ("the older one", "reply to sarah: thanks", "reply to the older email from sarah: thanks"),
+    ("and text her too", "reply to sarah: thanks", None),      # no pick: a request of its own
+    ("what do you mean", "reply to sarah: thanks", None),
+])
+def test_the_email_picked_after_the_tool_listed_them_plans_the_request_again(query, earlier, fixed):
+    from tinyagent.nodes.rules.followups import picked_request
+    assert picked_request(query, [earlier], TIED) == fixed
+    assert picked_request(query, [earlier], "Saved email 'Re: Q3' to Sarah Lee as a draft.") is None
+
+
+def test_the_graph_plans_the_picked_email(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    from tests.fakes import AllToolsIndex
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import default_tools, init_workspace
+
+    plan = '1. reply_to_email(context="Thanks, looks good", message_id="q3 email from sarah")\n2. join()'
+    graph = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")),
+                        settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    messages = [HumanMessage("reply to sarah: thanks, looks good"), AIMessage(TIED), HumanMessage("the q3 one")]
+    out = graph.invoke({"messages": messages}, context={"dry_run": True})
+    assert out["query"] == "reply to the q3 email from sarah: thanks, looks good"

@@ -333,3 +333,35 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
         changed = new
     fixed = prev.replace(old, changed, 1)
     return fixed if fixed != prev else None
+
+
+_TIED = re.compile(r"inbox emails fit '(?P<tied>.+?)' equally: (?P<listed>.*)|No inbox email fits '(?P<none>.+?)'\. "
+                   r"Newest emails: (?P<newest>.*)")
+_PICK_PLAIN = {"the", "one", "a", "an", "email", "e-mail", "mail", "message", "msg", "please", "pls", "plz", "that", "this",
+               "about", "re", "with", "its", "it's", "it", "ok", "okay", "oh", "i", "mean", "meant", "sorry", "is", "was",
+               "its", "thanks", "thx", "yes", "yeah", "um", "uh"}
+_WHICH_OF_THEM = {"first", "oldest", "older", "last", "latest", "newest", "newer", "recent", "earlier", "later",
+                  "yesterday's", "yesterday", "today's", "today"}
+_POINTER_TAIL = re.compile(r"(?:'s)?(?:\s+(?:e-?mail|mail|message|msg)s?)?$", re.I)
+
+
+def picked_request(query: str, earlier: list[str], answer: str) -> str | None:
+    """The person's pick after the mail tool said which emails fit ("2 inbox emails fit 'sarah' equally:
+    ... Say which one"), then "the q3 one": the request before, with the email it names made plain ("reply
+    to sarah: thanks" -> "reply to the q3 email from sarah: thanks"), to plan again whole; None otherwise."""
+    m = _TIED.search(answer or "")
+    words = re.findall(r"\w+(?:'\w+)?", query.lower())
+    if not m or not earlier or not words or len(words) > 6:
+        return None
+    pick = [w for w in words if w not in _PICK_PLAIN]
+    listed = set(re.findall(r"\w+(?:'\w+)?", (m.group("listed") or m.group("newest") or "").lower()))
+    # each word of the pick names one of the emails listed, or which of them ("the older one")
+    if not pick or len(pick) > 3 or not all(w in listed or w in _WHICH_OF_THEM for w in pick):
+        return None
+    said = (m.group("tied") or m.group("none")).strip()
+    prev = earlier[-1]
+    at = re.search(rf"(?<!\w){re.escape(said)}(?:'s)?(?:\s+(?:e-?mail|mail|message|msg)s?\b)?", prev, re.I)
+    if not at:
+        return None
+    who = _POINTER_TAIL.sub("", said).strip() or said
+    return f"{prev[:at.start()]}the {' '.join(pick)} email from {who}{prev[at.end():]}"
