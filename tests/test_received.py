@@ -98,3 +98,21 @@ def test_a_forward_looked_up_for_the_emails_sender_goes_to_the_named_person(spec
     assert format_plan(out).startswith('1. get_email_address(name="Tom Becker")')
     ok = '1. get_email_address(name="Tom Becker")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
     assert forward_to_named(compile_plan(ok, specs), specs, "Forward Omar's garden quote email to Tom Becker") is None
+
+
+def test_email_him_after_looking_him_up_is_a_new_email_to_him(specs):
+    """ "do i have james's email?" then "ok email him asking if 2.1 is out yet": the model replied to the
+    newest email and left James's address unused; it is a new email to him. A follow-up that replies to
+    an email ("reply to that one") stays a reply."""
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: do i have james's email?\nResult: get_email_address(name='james') -> james.obrien@example.com\n"
+               "Assistant: The email address of james is james.obrien@example.com.")
+    plan = '1. get_email_address(name="him")\n2. reply_to_email(context="If 2.1 is out")\n3. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "ok email him asking if 2.1 is out yet", context=context)))
+    assert out == ('1. get_email_address(name="james")\n2. compose_new_email(recipients=["$1"], context="If 2.1 is out")\n'
+                   '3. join()<END_OF_PLAN>')
+    reply = '1. reply_to_email(context="Sounds good")\n2. join()'
+    assert run_rules(compile_plan(reply, specs), Facts(specs, "reply to that one: sounds good", context=context))[0].tool \
+        == "reply_to_email"

@@ -13,6 +13,7 @@ from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import phrase_words
 from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.nodes.rules.opening import opening_verb
 
 _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"
@@ -186,6 +187,16 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
     return out if changed else None
 
 
+_NEW_MAIL_VERBS = {"email", "e-mail", "mail", "write", "message", "msg"}
+
+
+def _unused_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task]:
+    """The steps that look a person's address up (a tool with a "person" parameter) whose result no step uses."""
+    used = {d for t in tasks for d in t.deps}
+    return [t for t in tasks if t.id not in used and t.tool in specs
+            and any(p.role == "person" for p in specs[t.tool].params) and "email" in t.tool]
+
+
 @rule("new_email_for_unasked_reply", "compile",
       "a reply or forward where the request speaks of no received email is a new email", "people")
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
@@ -197,7 +208,12 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     a message and attachments and answers nothing; None when there is no such tool or no such step.
     ``query``: the request read with its typos corrected where the caller has it."""
     request = as_request(query, context=context)
-    if request.context or request.speaks_of_received_email:
+    if request.speaks_of_received_email:
+        return None
+    # a follow-up may speak of an email shown before ("reply to that"): only "email him ..." with a
+    # person looked up for nothing is a new email to that person
+    unused = _unused_lookups(tasks, specs) if request.context and opening_verb(request.query) in _NEW_MAIL_VERBS else []
+    if request.context and not unused:
         return None
     targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
                and "received" not in s.roles]
@@ -226,6 +242,9 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
                 if p is not main and args.get(p.name):
                     args[main.name] = args.pop(p.name)
                     break
+        if not args.get(main.name) and unused:  # "email him asking ...": the person looked up
+            args[main.name] = [f"${unused[0].id}"]
+            t = replace(t, deps=tuple(sorted({*t.deps, unused[0].id})))
         if not args.get(main.name):
             out.append(t)
             continue
