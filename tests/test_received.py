@@ -116,3 +116,14 @@ def test_email_him_after_looking_him_up_is_a_new_email_to_him(specs):
     reply = '1. reply_to_email(context="Sounds good")\n2. join()'
     assert run_rules(compile_plan(reply, specs), Facts(specs, "reply to that one: sounds good", context=context))[0].tool \
         == "reply_to_email"
+
+
+def test_a_forward_typed_in_lower_case_goes_to_the_person_after_to(specs):
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.received import forward_to_named
+
+    plan = '1. get_email_address(name="marcus firmware")\n2. forward_email(recipients=["$1"])\n3. join()'
+    out = forward_to_named(compile_plan(plan, specs), specs, "forward marcus firmware mail to yuki")
+    assert format_plan(out).startswith('1. get_email_address(name="yuki")')
+    # "to the team", "to me": no one named after "to"
+    assert forward_to_named(compile_plan(plan, specs), specs, "forward marcus firmware mail to me") is None

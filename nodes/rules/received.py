@@ -151,7 +151,11 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> 
 
 
 #: "... to Tom Becker", "... on to my sister": who a forward goes to, as the request says it
-_TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)")
+_TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)"
+                      # typed in lower case: one name, then the end of the ask ("fwd marcus firmware mail to yuki")
+                      r"|\b(?:to|on to|onto)\s+(?!(?:me|the|him|her|them|us|my|our|your|a|an|it|this|that|everyone|all|"
+                      r"do|be|say|tell|ask|check|see|read|let)\b)([a-z][a-z'-]+)(?=\s*(?:$|[,.!?;]|\s(?:and|with|pls|please|"
+                      r"plz|asap|too|thanks|thx|now|today)\b))")
 
 
 @rule("forward_to_named", "compile",
@@ -160,7 +164,7 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
     """A forward whose recipient is looked up by the name of the email's own sender ("Forward Omar's garden
     quote email to Tom Becker" planned as a look-up of Omar) goes to the person the request sends it to."""
     query = as_request(query).read
-    to = [m.group(1) for m in _TO_WHOM.finditer(query)]
+    to = [m.group(1) or m.group(2) for m in _TO_WHOM.finditer(query)]
     if len(to) != 1:
         return None
     target = to[0].strip()
@@ -181,7 +185,7 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                     continue
                 name_param = next((q.name for q in specs[look.tool].params if q.role == "person"), None)
                 name = str(look.args.get(name_param, "")) if name_param else ""
-                if name and name.lower() in words and name.lower() not in target.lower():
+                if name and set(name.lower().split()) <= words and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
     return out if changed else None
