@@ -127,3 +127,21 @@ def test_a_forward_typed_in_lower_case_goes_to_the_person_after_to(specs):
     assert format_plan(out).startswith('1. get_email_address(name="yuki")')
     # "to the team", "to me": no one named after "to"
     assert forward_to_named(compile_plan(plan, specs), specs, "forward marcus firmware mail to me") is None
+
+
+def test_the_email_words_keep_what_the_typo_corrector_changed(tmp_path, specs):
+    """ "fwd sarahs offsite email to priya": the corrector read "offsite" as "office", which fits neither of
+    Sarah's two emails; the words as typed go along, and the mail tool finds the offsite one."""
+    from tinyagent.nodes.plans.planlang import compile_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+    from tinyagent.tools import init_workspace
+    from tinyagent.tools.mail import inbox_message
+    from tinyagent.tools.paths import Workspace
+
+    plan = '1. get_email_address(name="priya")\n2. forward_email(recipients=["$1"])\n3. join()'
+    out = run_rules(compile_plan(plan, specs), Facts(specs, "fwd sarahs offsite email to priya",
+                                                     reading="fwd sarah office email to priya"))
+    said = out[1].args["message_id"]
+    assert "offsite" in said.split()
+    msg, _ = inbox_message(Workspace(init_workspace(tmp_path / "ws", sample=True)), said)
+    assert "Offsite" in msg["Subject"]

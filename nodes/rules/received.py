@@ -78,6 +78,8 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     request = as_request(query, context=context)
     query, context = request.read, request.context
     words = email_words(query, said)
+    if words and request.query != query:  # a word the typo corrector changed is kept as typed too ("offsite": "office")
+        words = " ".join(dict.fromkeys(words.split() + email_words(request.query, said).split()))
     if not words and _POINTER.search(query) and context:
         shown = _SHOWN.findall(context)
         words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
