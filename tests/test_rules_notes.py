@@ -78,3 +78,16 @@ def test_a_dictated_message_is_written_whole(specs):
     assert fixed('1. send_sms(recipients=["Pieter"], message="The keys are under the mat.")\n2. join()',
                  "send a text to Pieter saying the keys are under the mat, and another to Joost saying hi") is None
     assert fixed('1. reply_to_email(context="Sorry, I cannot come")\n2. join()', "tell her sorry I can't make it") is None
+
+
+def test_text_her_the_same_sends_the_earlier_message(specs):
+    from tinyagent.nodes.rules.messages import same_message_again
+
+    context = ("User: answer the latest email, tell her sorry I can't make it\n"
+               "Result: reply_to_email(context=\"Sorry I can't make it\", message_id='latest') -> Saved email "
+               "'Re: Team lunch on Friday?' to Priya Patel <priya.patel@example.com> as a draft")
+    plan = '1. send_sms(recipients=["Priya Patel"], message="The same")\n2. join()<END_OF_PLAN>'
+    out = same_message_again(compile_plan(plan, specs), specs, read_request("and text her the same", context=context))
+    assert out[0].args["message"] == "Sorry I can't make it"
+    own = '1. send_sms(recipients=["Priya Patel"], message="Sorry, running late")\n2. join()<END_OF_PLAN>'
+    assert same_message_again(compile_plan(own, specs), specs, read_request("and text her the same", context=context)) is None

@@ -54,3 +54,27 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return said[:1].upper() + said[1:]
         return None
     return rewrite_role(tasks, specs, "message", cut_short)
+
+
+_SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b", re.I)
+#: A message an earlier turn's step carried, as the transcript shows its call: context='...' or message="..."
+_SENT_TEXT = re.compile(r"\b(?:context|message)=(['\"])(?P<text>.+?)\1(?=[,)])")
+_ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again"}
+
+
+@rule("same_message_again", "compile",
+      "in a follow-up, 'text her the same' sends the message the earlier turn sent", "made-up content")
+def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up that sends "the same" ("answer the latest email, tell her sorry I can't make it", then "and
+    text her the same") gets the message the earlier turn's step carried, where the plan wrote only "The same"."""
+    request = as_request(request)
+    if not request.context or not _SAME.search(request.query):
+        return None
+    sent = [m.group("text") for line in request.context.splitlines() if line.startswith("Result:")
+            for m in _SENT_TEXT.finditer(line)]
+    if not sent:
+        return None
+
+    def only_same(value):
+        return sent[-1] if isinstance(value, str) and set(_words(value)) <= _ONLY_SAME else None
+    return rewrite_role(tasks, specs, "message", only_same)
