@@ -36,7 +36,7 @@ def make_compile(res: Resources):
         try:
             with clock.use_today(ctx.today or None):  # dates a tool wants in its layout resolve to the run's today
                 tasks = compile_plan(plan, res.specs, first_id=first_id,
-                                     known_ids=[d["id"] for d in done], round=rnd, loose_people=True)
+                                     known_ids=[d["id"] for d in done], round=rnd, loose=True)
                 facts = Facts(res.specs, state.get("query", ""), state.get("reading", ""), state.get("context", ""),
                               done, state.get("examples", []))
                 trace = Trace()

@@ -192,16 +192,20 @@ def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
     plan = '1. send_sms(recipients=["$2"], message="Sorry I can\'t make it")\n2. join()<END_OF_PLAN>'
     with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):
         compile_plan(plan, specs)
-    tasks = compile_plan(plan, specs, loose_people=True)
+    tasks = compile_plan(plan, specs, loose=True)
     assert unresolved_refs(tasks[0]) == [2] and tasks[0].deps == ()
     fixed = people_of_pronouns(tasks, specs, "and text her the same", REPLY)
     assert format_plan(fixed).startswith('1. send_sms(recipients=["Priya Patel"]')
     assert unresolved_refs(fixed[0]) == []
     with pytest.raises(PlanError, match=r"\$2 does not refer to an earlier step"):  # nobody to name: refused as before
         check_plan(tasks, specs, "text the same")
-    # only where a person goes: a made-up "$7" in a message is still an error
+    # only where a person or a text goes: a "$7" where a date goes is an error at once; one in a message that
+    # no rule mends is refused by the checks
     with pytest.raises(PlanError, match=r"\$7 does not refer"):
-        compile_plan('1. send_sms(recipients=["Priya"], message="$7")\n2. join()', specs, loose_people=True)
+        compile_plan('1. create_reminder(name="Call Priya", due_date="$7")\n2. join()', specs, loose=True)
+    with pytest.raises(PlanError, match=r"\$7 does not refer"):
+        check_plan(compile_plan('1. send_sms(recipients=["Priya"], message="$7")\n2. join()', specs, loose=True),
+                   specs, "text priya")
 
 
 @pytest.mark.parametrize("query, earlier, fixed", [

@@ -91,3 +91,17 @@ def test_text_her_the_same_sends_the_earlier_message(specs):
     assert out[0].args["message"] == "Sorry I can't make it"
     own = '1. send_sms(recipients=["Priya Patel"], message="Sorry, running late")\n2. join()<END_OF_PLAN>'
     assert same_message_again(compile_plan(own, specs), specs, read_request("and text her the same", context=context)) is None
+
+
+def test_add_a_quote_to_it_appends_it_to_the_note_read_before(specs):
+    """ "whats in my ideas note", then "add 'visit the tile museum in lisbon' to it": the model named a note
+    after the quote and wrote "$1200" for its text; the note is the one read, the text is the quote."""
+    context = "User: whats in my ideas note\nResult: open_note(name='ideas') -> # Ideas\nAssistant: The note (ideas): # Ideas"
+    raw = '1. append_note_content(name="Visit the tile museum", content="$1200")\n2. join()<END_OF_PLAN>'
+    query = "add 'visit the tile museum in lisbon' to it"
+    out = format_plan(run_rules(compile_plan(raw, specs, loose=True), Facts(specs, query, context=context)))
+    assert out == '1. append_note_content(name="ideas", content="Visit the tile museum in lisbon")\n2. join()<END_OF_PLAN>'
+    # a quoted note name is not the text: "create a note called 'gift ideas': lego for rafi"
+    named = '1. create_note(name="gift ideas", content="lego for rafi")\n2. join()<END_OF_PLAN>'
+    assert format_plan(run_rules(compile_plan(named, specs), Facts(specs, "create a note called 'gift ideas': lego for rafi"))) \
+        == named

@@ -193,7 +193,7 @@ def renumbered(order: list[Task], first_id: int, also: dict[int, int] | None = N
 
 
 def unresolved_refs(task: Task) -> list[int]:
-    """The whole ``"$K"`` values of ``task`` that name no step it depends on (kept by ``loose_people``)."""
+    """The whole ``"$K"`` values of ``task`` that name no step it depends on (kept by ``compile_plan(loose=True)``)."""
     return sorted(refs_in(list(task.args.values()), whole=True) - set(task.deps))
 
 
@@ -271,14 +271,15 @@ def _type_words(ptype: str, items: str) -> str:
 
 
 def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
-                 known_ids: Iterable[int] = (), round: int = 0, loose_people: bool = False) -> list[Task]:
+                 known_ids: Iterable[int] = (), round: int = 0, loose: bool = False) -> list[Task]:
     """Parse and validate a plan; return its tasks (without the final join) as a DAG.
 
     ``first_id`` is the number the first step must have (a replan continues the numbering);
     ``known_ids`` are steps of earlier rounds that references may also point to.
-    ``loose_people``: a whole ``"$K"`` naming no step, given where a person goes (a follow-up's
-    ``send_sms(recipients=["$2"])`` for "text her the same"), is kept as written with no dependency, for
-    a rule to name the person meant (``unresolved_refs`` finds it; the checks refuse it if none does).
+    ``loose``: a whole ``"$K"`` naming no step, given where a person or a text goes (a follow-up's
+    ``send_sms(recipients=["$2"])`` for "text her the same", ``append_note_content(content="$1200")`` for
+    "add 'visit the tile museum' to it"), is kept as written with no dependency, for a rule to put what
+    was meant there (``unresolved_refs`` finds it; the checks refuse it if no rule does).
     """
     steps = parse_plan(text)
     if not steps:
@@ -337,9 +338,10 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         # a whole "$K" may name a later step of this plan: the steps are put in dependency order below
         later = {d for d in whole if d > step.id and d in calls}
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known or d in later))
-        if bad and loose_people:
+        if bad and loose:
             people = set().union(*(refs_in(v, whole=True) for n, v in args.items()
-                                   if spec.param(n).role in ("person", "people") and not isinstance(v, dict)))
+                                   if (spec.param(n).role in ("person", "people", "message") or n == "content")
+                                   and not isinstance(v, dict)))
             deps -= set(bad) & people
             bad = [d for d in bad if d not in people]
         if bad:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import Task, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, is_ref, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 
@@ -78,3 +78,34 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
     def only_same(value):
         return sent[-1] if isinstance(value, str) and set(_words(value)) <= _ONLY_SAME else None
     return rewrite_role(tasks, specs, "message", only_same)
+
+
+_SAID_BEFORE = re.compile(r"\b(?:add|append|put|jot|write|say|saying|says|text|txt|tell\s+\w+)\s*:?\s*$", re.I)
+_QUOTED = re.compile(r"'(?P<a>[^']{3,200}?)'(?!\w)|\"(?P<b>[^\"]{3,200}?)\"|\u2018(?P<c>[^\u2019]{3,200}?)\u2019|\u201c(?P<d>[^\u201d]{3,200}?)\u201d")
+
+
+@rule("quoted_text", "compile",
+      "the words the person put in quotes ('visit the tile museum') are the text added or sent", "made-up content")
+def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A note's content or a message that is a step number naming no step ("$1200") or shares no word with
+    the words the request quotes ("add 'visit the tile museum in lisbon' to it") is those words."""
+    query = as_request(request).query
+    # the quote is what is added or said: it follows the verb ("add 'x' to it"), not a note's name ("a note called 'x'")
+    quotes = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(query)
+              if _SAID_BEFORE.search(query[:m.start()])]
+    quotes = [q.strip() for q in quotes if len(_words(q)) >= 2]
+    if len(quotes) != 1:
+        return None
+    quote = quotes[0]
+    out = []
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        for p in (spec.params if spec else ()):
+            v = args.get(p.name)
+            others = {str(x).lower() for k, x in args.items() if k != p.name}
+            if (p.role == "message" or p.name == "content") and isinstance(v, str) and quote.lower() not in others and (
+                    (is_ref(v) is not None and is_ref(v) not in t.deps) or not set(_words(v)) & set(_words(quote))):
+                args[p.name] = quote[:1].upper() + quote[1:]
+        out.append(t.with_args(args) if args != t.args else t)
+    return out if out != tasks else None

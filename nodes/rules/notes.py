@@ -78,3 +78,29 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
                 args[p.name] = answer
         out.append(replace(t, args=args) if args != t.args else t)
     return out if out != tasks else None
+
+
+_TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+note|the\s+note|that\s+list|the\s+list|"
+                    r"that\s+one)\s*[.!?]*\s*$|\b(?:add|append|put)\b.*\b(?:to|in|into|on)\s+(?:it|that\s+note|the\s+note)\b",
+                    re.I)
+#: A note an earlier turn's step read or wrote, as the transcript shows its call: open_note(name='ideas')
+_NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^()]*?)\bname=(['\"])(?P<name>.+?)\1")
+
+
+@rule("note_of_it", "compile",
+      "in a follow-up, 'add X to it' appends to the note the earlier turn read or wrote", "made-up content")
+def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up that adds "to it" ("whats in my ideas note", then "add 'visit the tile museum' to it")
+    appends to the note the earlier turns read or wrote last, where the plan names another note."""
+    if "append_note_content" not in specs:
+        return None
+    request = as_request(request)
+    if not request.context or not _TO_IT.search(request.query):
+        return None
+    notes = [m.group("name") for line in request.context.splitlines() if line.startswith("Result:")
+             for m in _NOTE_CALL.finditer(line)]
+    if not notes:
+        return None
+    out = [replace(t, tool="append_note_content", args={**t.args, "name": notes[-1]})
+           if t.tool in ("append_note_content", "create_note") and t.args.get("name") != notes[-1] else t for t in tasks]
+    return out if out != tasks else None
