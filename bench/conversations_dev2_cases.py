@@ -15,7 +15,10 @@ Run: ``bench/outcomes.py --cases conversations-dev2 [--only dev2_x,dev2_y]``. Da
 bench/outcomes_cases.py: today is Monday 2026-11-30, 10:00; a bare weekday is the next one strictly after
 today; an hour 1-7 without am/pm is afternoon, 8-11 morning. The sample calendar and reminders start empty;
 the inbox is listed in bench/conversations_dev_cases.py's docstring. Beyond the DSL: ``either``,
-``all_of`` and ``says_not`` from conversations_dev_cases.
+``all_of`` and ``says_not`` from conversations_dev_cases; ``missing`` (below) for "not found, and what to do",
+as the DSL's not_found misses the mail tool's "No inbox email fits ...". What the checks cannot say: in
+which turn a thing was written (only the end state is read), that an answer says the old item stays as it
+was (only that it claims no change, in the words of CLAIMED_EDIT), or that two messages carry the same text.
 """
 
 from __future__ import annotations
