@@ -296,7 +296,7 @@ def report(s: dict) -> str:
 #: --cases: the module of each case set beside this file (the conversation sets import the checking
 #: DSL as the top-level ``outcomes_cases``).
 CASE_SETS = {"outcomes": "outcomes_cases", "conversations": "conversations_cases",
-             "conversations-dev": "conversations_dev_cases"}
+             "conversations-dev": "conversations_dev_cases", "conversations-dev2": "conversations_dev2_cases"}
 
 
 def case_set(name: str) -> list[Case]:
@@ -323,9 +323,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cases", choices=list(CASE_SETS), default="outcomes",
                     help="the case set: the outcome cases (bench/outcomes_cases.py, in-sample), the blind multi-turn "
-                         "conversations of a new user (bench/conversations_cases.py, written 2026-12-06, frozen) or "
+                         "conversations of a new user (bench/conversations_cases.py, written 2026-12-06, frozen), "
                          "the development conversations (bench/conversations_dev_cases.py, in-sample: read its "
-                         "failures, not the blind set's)")
+                         "failures, not the blind set's) or more of them, of the kinds that set lacks: failures, "
+                         "edits, documents, appends, durations, corrections (bench/conversations_dev2_cases.py, "
+                         "in-sample)")
     ap.add_argument("--limit", type=int, default=None, help="run the first N cases")
     ap.add_argument("--only", action="append", help="case id(s) to run, comma-separated; repeatable")
     ap.add_argument("--keep", action="store_true", help="keep the case workspaces (path printed)")

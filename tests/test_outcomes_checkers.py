@@ -326,3 +326,84 @@ def test_the_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
             assert c.check(ws, [honest] * len(c.turns), [{} for _ in c.turns]) == [], c.id
         elif c.kind != "question" or len(c.turns) > 1:
             assert any(" was written" in f for f in failures), (c.id, failures)
+
+
+DEV2_KINDS = {"failure": 6, "edit": 5, "document": 6, "append": 4, "duration": 3, "correction": 3,
+              "followup": 6, "meeting": 3}
+
+
+def test_the_second_development_conversation_set_is_well_formed():
+    """bench/conversations_dev2_cases.py (in-sample, helper convdev2): at least 36 cases, unique dev2_ ids,
+    the kinds the first development set lacks in the counts asked for, and no request copied from the first
+    set or the outcome cases; loadable by `bench/outcomes.py --cases conversations-dev2`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev2")
+    ids = [c.id for c in cases]
+    assert len(cases) >= 36 and len(set(ids)) == len(ids) and all(i.startswith("dev2_") for i in ids)
+    for kind, least in DEV2_KINDS.items():
+        assert sum(c.kind == kind for c in cases) >= least, kind
+    assert {c.kind for c in cases} <= set(DEV2_KINDS)
+    seen = {t.strip().lower() for c in [*case_set("conversations-dev"), *CASES] for t in c.turns}
+    for c in cases:
+        assert c.turns and all(t.strip() for t in c.turns), c.id
+        assert not {t.strip().lower() for t in c.turns} & seen, c.id
+        assert c.expect <= set(ACTIONS), c.id
+        assert (c.phrase is None) == (c.start is None), c.id
+        if c.phrase:
+            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
+
+
+def test_the_second_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers, every check of the second development set runs: a
+    case that expects something written says it was not; one that expects nothing written fails only on its
+    empty answer, and passes with an honest one (what was not found and what to do, or what the file says)."""
+    from bench.outcomes import case_set
+
+    ws, _ = fresh()
+    honest = ("No contact named 'Bob Smith' in contacts.vcf. No contact named 'Greta Lindqvist' either. "
+              "Contacts include: Sarah Lee, Marcus Chen. No inbox email fits 'the email from my landlord'. "
+              "Say which one. No note named 'gym log'. Could not read the date 'february 30th': no such "
+              "date or time. Use the person's own words. The code failed at line 1: ZeroDivisionError: "
+              "division by zero. Travel must be approved by your manager before booking. Twelve schools "
+              "took part in the pilot. The annual budget is 600,000 dollars. The file is "
+              "Documents/Sample/Team_Handbook.pdf; it covers working hours and expenses. Lucas Martin's "
+              "phone number is +1-555-0110; Omar Haddad's is +1-555-0112.")
+    nothing_written = []
+    for c in case_set("conversations-dev2"):
+        empty = [""] * len(c.turns)
+        failures = c.check(ws, empty, [{} for _ in c.turns])
+        assert failures, c.id
+        if any(" was written" in f for f in failures):
+            continue
+        nothing_written.append(c.id)
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, [honest] * len(c.turns), [{} for _ in c.turns]) == [], c.id
+    assert len(nothing_written) >= 6
+
+
+def test_the_second_development_checks_tell_right_from_wrong(fresh):
+    """A few outcomes made with the real tools: an edit is right as a new event beside the old one, wrong
+    when the answer claims the old one moved; a missing note is right as an honest answer or as the new
+    note."""
+    from bench.outcomes import case_set
+
+    cases = {c.id: c for c in case_set("conversations-dev2")}
+    move, gym = cases["dev2_edit_move_bank_call"], cases["dev2_fail_gym_log"]
+    ws, act = fresh()
+    act("create_calendar_event", title="Call with the bank", start_date="2026-12-01 15:00")
+    act("create_calendar_event", title="Call with the bank", start_date="2026-12-01 16:30")
+    runs = [{}, {}]
+    assert move.check(ws, ["", "Created event 'Call with the bank' at 16:30."], runs) == []
+    assert move.check(ws, ["", "The event was moved to 16:30."], runs)
+    ws, act = fresh()
+    act("create_calendar_event", title="Call with the bank", start_date="2026-12-01 15:00")
+    assert move.check(ws, ["", "Sorry, I can't change an event that is already in the calendar."], runs) == []
+    assert move.check(ws, ["", "Done."], runs)
+    ws, act = fresh()
+    assert gym.check(ws, ["Added it."], [{}])
+    assert gym.check(ws, ["No note named 'gym log'. Use create_note to make a new one."], [{}]) == []
+    act("create_note", name="Gym log", content="- 20 min rowing")
+    assert gym.check(ws, ["Created the new note Gym log."], [{}]) == []
+    act("create_note", name="Cardio", content="- 20 min rowing")
+    assert gym.check(ws, ["Created the new note Gym log."], [{}])
