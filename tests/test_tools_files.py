@@ -48,7 +48,7 @@ def test_file_search_errors(files, make_tools):
     tool = make_tools()["open_and_get_file_path"]
     with pytest.raises(ToolException, match="Several files match 'report'.*report-2025.docx.*report-2026.docx"):
         tool.invoke({"file_name": "report"})
-    with pytest.raises(ToolException, match="No file matching 'zebra'"):
+    with pytest.raises(ToolException, match="No file matching 'zebra'.*Check the name, or put the file in"):
         tool.invoke({"file_name": "zebra"})
     with pytest.raises(ToolException, match="No file matching"):
         tool.invoke({"file_name": "hidden"})  # hidden files are not offered

@@ -117,3 +117,11 @@ def test_an_instruction_copied_in_front_of_a_notes_text_is_left_out(tools_worksp
     text = (tools_workspace / "Notes" / "Trip.md").read_text()
     assert "We need to book a bus for the hike" in text and "Say we need" not in text
     assert "The guide confirmed on monday" in text and "Say hi to grandma" in text
+
+
+def test_a_missing_note_says_which_notes_there_are_and_how_to_start_it(tools_workspace, make_tools):
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Shopping list", "content": "eggs"})
+    with pytest.raises(ToolException, match=r"No note named 'gym log'\. Notes include: Shopping list\. To start it, ask "
+                                            r"to create a new note named 'gym log'"):
+        tools["append_note_content"].invoke({"name": "gym log", "content": "20 min rowing"})

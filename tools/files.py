@@ -82,7 +82,8 @@ def find_file(ws: Workspace, file_name: str) -> Path:
     scored = [(s, p) for p in iter_files(ws) if (s := _score(query, q_ext, p)) > 0]
     if not scored:
         where = ", ".join(ws.display(r) for r in ws.roots)
-        raise ToolException(f"No file matching '{text}' in the workspace or allowed folders ({where}).")
+        raise ToolException(f"No file matching '{text}' in the workspace or allowed folders ({where}). Check "
+                            f"the name, or put the file in one of those folders and ask again.")
     best = max(s for s, _ in scored)
     top = sorted(p for s, p in scored if s == best)
     if best < 0.5:

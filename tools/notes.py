@@ -113,9 +113,11 @@ def find_note(ws: Workspace, name: str, folder: str | None = None) -> Path:
         raise ToolException(f"Several notes fit '{name}': {listing}. Give the note's full name.")
     stems = {_key(p.stem): p for p in files}
     close = difflib.get_close_matches(want, list(stems), n=3, cutoff=0.6)
-    hint = (" Did you mean " + " or ".join(f"'{stems[c].stem}'" for c in close) + "?") if close else ""
+    hint = (" Did you mean " + " or ".join(f"'{stems[c].stem}'" for c in close) + "?") if close else \
+        (" Notes include: " + ", ".join(sorted(p.stem for p in files)[:6]) + ".") if files else ""
     where = f" in folder '{folder}'" if folder else ""
-    raise ToolException(f"No note named '{name}'{where}.{hint} Use create_note to make a new one.")
+    raise ToolException(f"No note named '{name}'{where}.{hint} To start it, ask to create a new note named "
+                        f"'{name}' (create_note).")
 
 
 class CreateNoteArgs(BaseModel):
