@@ -391,3 +391,13 @@ def test_a_flag_the_request_states_by_its_name_is_set():
 
 def test_a_month_is_written_in_the_layout_the_description_asks_for():
     assert compile_plan('1. power_used(month="2026-10-03")\n2. join()', FORM_TOOLS)[0].args == {"month": "2026-10"}
+
+
+def test_a_phrase_copied_with_a_word_garbled_is_the_persons_words():
+    """The search for "when do i fly back from lisbon" was "Fly back from LISON"; a typo the person made
+    is not copied over the planner's real word ("Pay the electric bill" for "pay the electrik bill")."""
+    from tinyagent.nodes.rules.fit_words import as_written
+
+    assert as_written("Fly back from LISON", "when do i fly back from lisbon") == "Fly back from lisbon"
+    assert as_written("Pay the electric bill", "remind me to pay the electrik bill") == "Pay the electric bill"
+    assert as_written("Wants a pilot in January", "he wants a pilot in January") == "Wants a pilot in January"

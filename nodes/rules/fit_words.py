@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tinyagent.store.embeddings import english_words
+from tinyagent.store.spelling import edit_distance
 from tinyagent.tools.dates import MONTHS, WEEKDAYS
 from tinyagent.tools.specs import Param
 
@@ -84,10 +86,19 @@ def _inflected(a: str, b: str) -> bool:
             and long_[len(short):].isalpha())
 
 
+def _garbled(a: str, b: str) -> bool:
+    """The plan's word ``a``, of five letters or more, is no word but the request's ``b`` with one letter
+    wrong, missing or added ("LISON" for "lisbon"; "tomorrow" for a typed "tomorow" is a word, and stays)."""
+    a, b = a.lower(), b.lower()
+    return (min(len(a), len(b)) >= 5 and a.isalpha() and b.isalpha() and a not in english_words()
+            and edit_distance(a, b) == 1)
+
+
 def as_written(value: str, query: str) -> str:
     """The request's own words where the plan copied a phrase of three words or more with an ending
-    changed ("Want a pilot in January" for "wants a pilot in January"), the first letter as the plan
-    wrote it; ``value`` unchanged otherwise."""
+    changed ("Want a pilot in January" for "wants a pilot in January") or a long word garbled ("Fly back
+    from LISON" for "fly back from lisbon"), the first letter as the plan wrote it; ``value`` unchanged
+    otherwise."""
     words = _SPAN_WORD.findall(value)
     if len(words) < 3 or len(words) != len(value.split()):
         return value
@@ -95,7 +106,7 @@ def as_written(value: str, query: str) -> str:
     found = []
     for i in range(len(spans) - len(words) + 1):
         pairs = list(zip(words, (m.group(0) for m in spans[i:i + len(words)])))
-        if all(a.lower() == b.lower() or _inflected(a, b) for a, b in pairs):
+        if all(a.lower() == b.lower() or _inflected(a, b) or _garbled(a, b) for a, b in pairs):
             if any(a.lower() != b.lower() for a, b in pairs):
                 found.append(query[spans[i].start():spans[i + len(words) - 1].end()])
             else:
