@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tinyagent.nodes.report.answer import compose, fixable
 
 
@@ -94,3 +96,13 @@ def test_a_python_error_is_one_sentence_with_its_line():
     answer = compose([task])
     assert answer == "The code failed at line 2: ZeroDivisionError: division by zero."
     assert "{" not in answer and "Traceback" not in answer
+
+
+def test_a_program_that_ran_is_answered_with_what_it_printed():
+    """Not the raw {"stdout": ..., "exit_code": 0} record (the new-user trial's "whats 15% tip on 86.40")."""
+    result = {"stdout": "12.96\n", "stderr": "", "exit_code": 0, "timed_out": False}
+    as_text = json.dumps(result)
+    out = compose([rec(1, "run_python", "done", result, args={"code": "print(round(86.40 * 0.15, 2))"})],
+                  labels={"run_python": "Python printed"})
+    assert out == "Python printed: 12.96"
+    assert compose([rec(1, "run_python", "done", as_text)], labels={"run_python": "Python printed"}) == out

@@ -9,6 +9,7 @@ asked. Lookups whose result a later successful step used are not repeated.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Iterable, Sequence
 
@@ -107,6 +108,13 @@ def done_line(task: dict, label: str | None = None) -> str:
     raw = task.get("result")
     if (failure := process_failure(raw)) is not None:
         return failure
+    if isinstance(raw, str) and raw.lstrip().startswith('{"stdout"'):  # the record as JSON text
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            pass
+    if isinstance(raw, dict) and {"stdout", "exit_code"} <= set(raw):  # a program that ran: what it printed
+        raw = str(raw.get("stdout") or "").strip() or "nothing (the code printed no output)"
     if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
         raw = _passages(raw, _subject(task))
     result = _text(raw)
