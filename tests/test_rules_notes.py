@@ -105,3 +105,14 @@ def test_add_a_quote_to_it_appends_it_to_the_note_read_before(specs):
     named = '1. create_note(name="gift ideas", content="lego for rafi")\n2. join()<END_OF_PLAN>'
     assert format_plan(run_rules(compile_plan(named, specs), Facts(specs, "create a note called 'gift ideas': lego for rafi"))) \
         == named
+
+
+def test_a_text_dictated_after_the_name_is_sent_whole(specs):
+    from tinyagent.nodes.rules.messages import whole_message
+
+    plan = '1. get_phone_number(name="Aisha")\n2. send_sms(recipients=["$1"], message="Are we still on for tennis?")\n3. join()'
+    out = whole_message(compile_plan(plan, specs), specs, "text her: are we still on for tennis saturday?")
+    assert out[1].args["message"] == "Are we still on for tennis saturday?"
+    # a next ask joined on is not part of the text
+    plan = '1. get_phone_number(name="Lars")\n2. send_sms(recipients=["$1"], message="I\'m on my way.")\n3. join()'
+    assert whole_message(compile_plan(plan, specs), specs, "text Lars I'm on my way and show me directions to 12 Harbour Road") is None

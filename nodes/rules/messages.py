@@ -12,15 +12,22 @@ from tinyagent.nodes.rules.registry import rule
 _SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|write\s+back|reply(?:\s+to\s+\w+)?\s*:|answer\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
-#: another to Joost saying ...")
-_NEXT_ASK = re.compile(r"[,.;]\s*(?:and|then|also|plus)\b|(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?(?:remind|text|txt|email|e-mail|mail|"
+#: another to Joost saying ...", "... 3) add eggs")
+_NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?(?:remind|text|txt|email|e-mail|mail|"
                        r"forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
+_JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
 
 
-def dictated(query: str) -> str:
-    """The words the request dictates for a message, or ""."""
+def dictated(query: str, names: list[str] = ()) -> str:
+    """The words the request dictates for a message, or "": after "say" or "tell her", or after "text"
+    and the person the plan looks up ("text david i'll send the hotel booking tonight")."""
     m = _SAY.search(query)
+    for name in [*names, "him", "her", "them"] if not m else ():
+        m = re.search(rf"\b(?:text|txt|sms|message|msg)\s+{re.escape(name)}\b(?:'s\s+phone)?\s*(?:that\s+|saying\s+|"
+                      rf"to\s+say\s+|[:,-]\s*)?(?P<text>.+)$", query, re.I)
+        if m:
+            break
     if not m:
         return ""
     text = m.group("text")
@@ -38,8 +45,13 @@ def _words(text: str) -> list[str]:
 def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """A message (a tool's "message" parameter: a text, an email's body) whose words are the first words
     of what the request dictates, and fewer of them ("Thanks" for "say thanks, I'll pay it this week";
-    "Say sounds good" for "just say sounds good, go ahead"), is given the dictated words whole."""
-    said = dictated(as_request(request).query)
+    "Say sounds good" for "just say sounds good, go ahead"; "Are we still on for tennis?" for "text her:
+    are we still on for tennis saturday?"), is given the dictated words whole, where the words left out
+    join no other ask on. (Words left out before the message's, "I'll send" of "text david i'll send the
+    hotel booking tonight", are not mended: on the corpus's gold plans that changed 29 right messages.)"""
+    names = [str(v) for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
+             if p.role == "person" and isinstance(v := t.args.get(p.name), str) and not is_ref(v)]
+    said = dictated(as_request(request).query, names)
     whole = _words(said)
     if len(whole) < 2:
         return None
@@ -50,7 +62,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         have = _words(value)
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
-        if have and len(have) < len(whole) and whole[:len(have)] == have:
+        # the words left out join no other ask on ("... and show me directions") and are no filler
+        if have and len(have) < len(whole) and whole[:len(have)] == have and not set(whole[len(have):]) & _JOINS:
             return said[:1].upper() + said[1:]
         return None
     return rewrite_role(tasks, specs, "message", cut_short)
