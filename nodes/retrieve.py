@@ -10,10 +10,11 @@ from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
 
 from tinyagent.nodes.request.reading import read_request
+from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.followups import corrected_request, picked_request, retimed_request
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action
+from tinyagent.nodes.rules.opening import opening_verb, served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -98,7 +99,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
     alone): tools, the ones it may call (focus) and must call (required: the classifier's very sure
     ones; required_own: your own tools that fit a part; required_file: the file finder of a file to
-    send; required_search: the search of a document the request asks about; nodes/rules/decoding.py), the solved examples, and whether nothing fits."""
+    send; required_search: the search of a document the request asks about; required_verb: the tool the
+    opening verb names; nodes/rules/decoding.py), the solved examples, and whether nothing fits."""
     index = res.index(progress=progress)
     # a file to send along: the example shown finds a file and sends it ("Email Sarah Lee the Q3
     # report" was shown an email without one, and planned a reply)
@@ -150,6 +152,14 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus:  # (an empty focus leaves every shown tool callable)
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
+    # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called
+    verb_tool = VERB_TOOLS.get(opening_verb(query)) if not context else None
+    required_verb: list[str] = []
+    if verb_tool in res.specs:
+        tools += [verb_tool] if verb_tool not in tools else []
+        if focus and verb_tool not in focus:
+            focus.append(verb_tool)
+        required_verb = [verb_tool] if verb_tool not in required + required_own + required_file else []
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []
@@ -171,7 +181,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         best = max(found.tools, key=lambda n: found.scores.get(n, 0.0))
         examples = [e for e in [mapped or composed_example(res.specs[best])] if e]
     return {"tools": tools, "focus": focus, "required": required, "required_own": required_own,
-            "required_file": required_file, "required_search": required_search, "reading": reading,
+            "required_file": required_file, "required_search": required_search, "required_verb": required_verb,
+            "reading": reading,
             "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "sure_plan": sure_plan,
             "examples": examples,
             "counts": counts}

@@ -37,6 +37,7 @@ class State(InputState, total=False):
     required_own: list[str]          # tools of the user's own that clearly fit a part: the first plan must call them
     required_file: list[str]         # the file finder, for a file to send: the first plan must call it
     required_search: list[str]       # the document search, for what a named document says: the first plan must call it
+    required_verb: list[str]         # the tool the opening verb names ("forward ..."): the first plan must call it
     counts: dict[str, list[float]]  # per known tool: P(called at all), P(called twice or more); first turn only
     reading: str                     # the request as retrieval read it, typos corrected (store/spelling.py)
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan

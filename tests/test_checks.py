@@ -350,3 +350,43 @@ def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch)
     assert refuse is None or not refuse("1. ", "join")
     prompt, refuse = first_plan("put the lisbon trip in my calendar for tuesday")
     assert "search_documents(" not in prompt and (refuse is None or not refuse("1. ", "join"))
+
+
+def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
+    """"Forward the firmware release notes from Marcus to Yuki pls" was planned as a note: a first request
+    that opens with forward, reply, text, remind, summarize or invite calls that tool before join()."""
+    from langchain_core.language_models.fake import FakeListLLM
+
+    import tinyagent.nodes.plan as plan_node
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.store.tool_index import Retrieved
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    class ShowsNotes:
+        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
+            return Retrieved(["append_note_content", "get_email_address"], [], {}, reading=query)
+
+    seen = []
+    real = plan_node.complete
+
+    def spy(llm, messages, *args, **kwargs):
+        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse")))
+        return real(llm, messages, *args, **kwargs)
+    monkeypatch.setattr(plan_node, "complete", spy)
+    tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
+
+    def first_plan(request, off=""):
+        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=ShowsNotes())
+        seen.clear()
+        g.invoke({"messages": [("human", request)]}, context={"dry_run": True, "rules_off": off})
+        return seen[0]
+    note = '1. append_note_content(name="Firmware release notes", content="Marcus")\n2. '
+    prompt, refuse = first_plan("Forward the firmware release notes from Marcus to Yuki pls")
+    assert "forward_email(" in prompt and refuse(note, "join") and refuse("1. ", "join")
+    assert not refuse('1. get_email_address(name="Yuki")\n2. forward_email(recipients=["$1"])\n3. ', "join")
+    _, refuse = first_plan("Forward the firmware release notes from Marcus to Yuki pls", off="verb_tool_first")
+    assert refuse is None or not refuse(note, "join")
+    prompt, refuse = first_plan("add the firmware release to my notes")  # no such verb: nothing required
+    assert "forward_email(" not in prompt and (refuse is None or not refuse(note, "join"))

@@ -84,6 +84,12 @@ def search_named_first(d: Decoding) -> list[str]:
     return list(d.view.get("required_search", []))
 
 
+@rule("verb_tool_first", "decode",
+      "a first request that opens with a tool's own verb (forward, reply, text, remind, summarize, invite) calls that tool")
+def verb_tool_first(d: Decoding) -> list[str]:
+    return list(d.view.get("required_verb", []))
+
+
 @rule("use_lookups", "decode",
       "a person or file looked up gets one more step to use it before join() (off by default: lost plans on the blind set)",
       "people")
@@ -126,7 +132,7 @@ def stated_values(d: Decoding, callable_specs: Sequence[ToolSpec]) -> Refuser | 
 
 
 #: The rules whose tools a plan must call before join(), with the view key retrieval fills for each.
-MUST_CALL = (required_tools, own_tools_required, find_file_first, search_named_first)
+MUST_CALL = (required_tools, own_tools_required, find_file_first, search_named_first, verb_tool_first)
 
 
 def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
