@@ -277,3 +277,20 @@ def test_the_graph_plans_the_picked_email(tmp_path):
     messages = [HumanMessage("reply to sarah: thanks, looks good"), AIMessage(TIED), HumanMessage("the q3 one")]
     out = graph.invoke({"messages": messages}, context={"dry_run": True})
     assert out["query"] == "reply to the q3 email from sarah: thanks, looks good"
+
+
+def test_put_it_on_my_calendar_after_a_meeting_link_takes_its_time_and_link(specs):
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: zoom link for tomorrow 9am standup pls, 15 min\n"
+               "Result: get_zoom_meeting_link(topic='standup', start_time='tomorrow 9am', duration=15) -> "
+               "https://meet.jit.si/Standup-2ac6 (Jitsi Meet room 'standup', Tuesday 1 December 2026, 09:00, 15 min; "
+               "no account needed)")
+    plan = '1. create_calendar_event(title="Put it on my calendar", start_date="in short note")\n2. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "and put it on my calendar", context=context)))
+    assert out == ('1. create_calendar_event(title="standup", start_date="2026-12-01 09:00", end_date="2026-12-01 09:15", '
+                   'notes="https://meet.jit.si/Standup-2ac6")\n2. join()<END_OF_PLAN>')
+    # a time of its own is the person's
+    own = '1. create_calendar_event(title="Standup", start_date="friday 10am")\n2. join()'
+    assert format_plan(run_rules(compile_plan(own, specs), Facts(specs, "put it on my calendar for friday 10am",
+                                                                 context=context))).count("friday 10am") == 1

@@ -365,3 +365,50 @@ def picked_request(query: str, earlier: list[str], answer: str) -> str | None:
         return None
     who = _POINTER_TAIL.sub("", said).strip() or said
     return f"{prev[:at.start()]}the {' '.join(pick)} email from {who}{prev[at.end():]}"
+
+
+#: What the meeting-link tool reports: "https://meet.jit.si/X (Jitsi Meet room 'standup', Tuesday 1 December 2026, 09:00, 15 min"
+_MEETING = re.compile(r"(?P<url>https?://\S+) \((?:Jitsi Meet room|Zoom meeting) '(?P<topic>[^']*)', "
+                      r"(?P<day>[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (?P<clock>\d{2}:\d{2}))?, (?P<minutes>\d+) min")
+_TO_CALENDAR = re.compile(r"\b(?:calendar|calender|cal|diary)\b", re.I)
+_MEETING_IT = re.compile(r"\b(?:it|that|this|the\s+(?:call|meeting|one)|that\s+(?:call|meeting))\b", re.I)
+_SAYS_ONLY_IT = {"put", "it", "on", "in", "my", "the", "calendar", "calender", "cal", "diary", "add", "that", "this", "call",
+                 "meeting", "to", "and", "invite", "him", "her", "them", "please", "pls", "too", "also", "as", "well", "event"}
+
+
+@rule("event_of_the_meeting", "compile",
+      "in a follow-up, 'put it on my calendar' after a meeting link makes the event at the meeting's time, with its link",
+      "dates")
+def event_of_the_meeting(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up that puts "it" on the calendar ("zoom link for tomorrow 9am standup pls, 15 min", then "and
+    put it on my calendar") without a time of its own: the event takes the meeting's start and length, the
+    link as its notes, and the meeting's topic where the plan's title says only "it"."""
+    request = as_request(request)
+    if not request.context or request.phrases or not (_TO_CALENDAR.search(request.query) and _MEETING_IT.search(request.query)):
+        return None
+    found = list(_MEETING.finditer(request.context))
+    if not found:
+        return None
+    m = found[-1]
+    start = datetime.strptime(m.group("day").split(" ", 1)[1], "%d %B %Y")
+    if m.group("clock"):
+        start = start.replace(hour=int(m.group("clock")[:2]), minute=int(m.group("clock")[3:]))
+    end = start + timedelta(minutes=int(m.group("minutes")))
+    layout = "%Y-%m-%d %H:%M" if m.group("clock") else "%Y-%m-%d"
+    out, changed = [], False
+    for t in tasks:
+        names = {p.name for p in specs[t.tool].params} if t.tool in specs else set()
+        if not {"title", "start_date", "end_date"} <= names:
+            out.append(t)
+            continue
+        args = {**t.args, "start_date": start.strftime(layout)}
+        if m.group("clock"):
+            args["end_date"] = end.strftime(layout)
+        if "notes" in names and not args.get("notes"):
+            args["notes"] = m.group("url")
+        title = str(args.get("title", ""))
+        if not set(re.findall(r"[a-z]+", title.lower())) - _SAYS_ONLY_IT:
+            args["title"] = m.group("topic")
+        changed |= args != t.args
+        out.append(replace(t, args=args))
+    return out if changed else None
