@@ -6,6 +6,7 @@ import pytest
 
 from tinyagent.nodes.rules.pipeline import Facts, run_rules
 from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tinyagent.nodes.rules.invitees import named_recipients
 
 
 @pytest.mark.parametrize("query, raw, final", [
@@ -40,3 +41,26 @@ def test_a_person_put_in_the_location_is_invited_instead(specs):
     place = ('1. get_email_address(name="Nina Kowalski")\n2. create_calendar_event(title="Lunch", start_date="noon", '
              'location="Cafe Lumen", invitees=["$1"])\n3. join()<END_OF_PLAN>')
     assert person_not_a_place(compile_plan(place, specs), specs) is None  # a real place stays
+
+
+def test_a_message_sent_to_two_named_people_goes_to_both(specs):
+    """ "email it to sarah and priya" was planned with Sarah's look-up only; "mail it to them" after "a call with
+    james and yuki" too. Both are looked up and sent to; a cc'd person and words that are no name are not."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    plan = ('1. get_zoom_meeting_link(topic="offsite planning", start_time="wednesday at 3")\n'
+            '2. get_email_address(name="sarah")\n3. compose_new_email(recipients=["$2"], context="$1")\n4. join()')
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(
+        specs, "create a video call link for the offsite planning on wednesday at 3 and email it to sarah and priya")))
+    assert 'get_email_address(name="priya")' in out and 'recipients=["$2", "$3"]' in out
+    them = ('1. get_zoom_meeting_link(topic="firmware", start_time="thursday 4pm")\n2. get_email_address(name="yuki")\n'
+            '3. compose_new_email(recipients=["$2"], context="$1")\n4. join()')
+    out = format_plan(run_rules(compile_plan(them, specs), Facts(
+        specs, "get me a meeting link for a call with james and yuki thursday 4pm about firmware and mail it to them")))
+    assert 'get_email_address(name="james")' in out
+    santa = ('1. get_email_address(name="Colm")\n2. compose_new_email(recipients=["$1"], subject="secret santa")\n3. join()')
+    assert named_recipients(compile_plan(santa, specs), specs,
+                            "email the secret santa names to Colm and don't say anything in the body") is None
+    cc = ('1. get_email_address(name="Ibrahim")\n2. get_email_address(name="Farah")\n'
+          '3. compose_new_email(recipients=["$1"], cc=["$2"], subject="Deck")\n4. join()')
+    assert named_recipients(compile_plan(cc, specs), specs, "email the deck to Ibrahim and cc Farah") is None

@@ -86,3 +86,57 @@ def person_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
             changed = True
         out.append(t)
     return out if changed else None
+
+
+_ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
+#: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
+_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&)\s+{_ONE})"
+                         rf"(?=\s*(?:$|[,.;:!?]|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
+                         rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|and\s)))")
+_SEND_IT = re.compile(r"\b(?:e-?mail|mail|send|forward|fwd|text|txt|share)\b", re.I)
+_TO_THEM = re.compile(r"\bto\s+(?:them|them\s+both|both(?:\s+of\s+them)?|everyone|all\s+of\s+them)\b", re.I)
+_NOT_NAMES = {"both", "them", "him", "her", "me", "everyone", "all", "cc", "uh", "um", "tell", "say", "the", "my", "our",
+              "his", "their", "you", "us", "it", "this", "that", "a", "an"}
+
+
+def _listed(phrase: str) -> list[str]:
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", phrase) if n.strip()]
+    words = [w.lower() for n in names for w in n.split()]
+    return names if not any(w in _NOT_NAMES or w in NOT_A_NAME or re.search(r"n't$|'(?:ll|re|ve|d|m)$", w)
+                            for w in words) else []
+
+
+@rule("named_recipients", "compile",
+      "a message sent 'to Sarah and Priya' (or 'to them' after 'with James and Yuki') goes to each of them", "people")
+def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """The one step that sends (a tool whose required people parameter takes a message) gets every person the
+    request sends to ("email it to sarah and priya"; "mail it to them" for a call "with james and yuki") that
+    it names no look-up or name for; the look-up rule then looks them up."""
+    query = as_request(query).read
+    if not _SEND_IT.search(query):
+        return None
+    lists = {m.group("verb").lower(): _listed(m.group("names")) for m in _NAMED_LIST.finditer(query)}
+    names = lists.get("to") or (lists.get("with") if _TO_THEM.search(query) else None) or []
+    cc = {w.lower() for m in re.finditer(r"\bcc(?:'?ing)?\s+([^,.;!?]+)", query, re.I) for w in m.group(1).split()}
+    names = [n for n in dict.fromkeys(names) if n.split()[0].lower() not in cc]
+    if len(names) < 2:
+        return None
+    senders = [(t, p.name) for t in tasks if t.tool in specs for p in specs[t.tool].params
+               if p.role == "people" and p.required and "message" in specs[t.tool].roles]
+    if len(senders) != 1:
+        return None
+    step, param = senders[0]
+    by_id = {t.id: t for t in tasks}
+
+    def who(item) -> str:
+        look = by_id.get(is_ref(item)) if isinstance(item, str) else None
+        if look is None:
+            return str(item)
+        return next((str(v) for k, v in look.args.items() if specs.get(look.tool) and
+                     any(q.name == k and q.role == "person" for q in specs[look.tool].params)), "")
+    people = [q.name for q in specs[step.tool].params if q.role == "people"]  # (a person in cc is sent to already)
+    have = {w for name in people for item in step.args.get(name) or [] for w in who(item).lower().split()}
+    missing = [n for n in names if n.split()[0].lower() not in have]
+    if not missing:
+        return None
+    return [replace(t, args={**t.args, param: [*(t.args.get(param) or []), *missing]}) if t is step else t for t in tasks]
