@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.rules.followups import corrected_request, picked_request, retimed_request
+from tinyagent.nodes.rules.corrections import corrected_request, picked_request, retimed_request
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import opening_verb, served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language

@@ -120,7 +120,7 @@ def test_without_an_earlier_event_nothing_changes(specs):
     ("same here", ["text priya running 10 min late"], ["priya"], None),
 ])
 def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
-    from tinyagent.nodes.rules.followups import corrected_request
+    from tinyagent.nodes.rules.corrections import corrected_request
 
     assert corrected_request(query, earlier, looked_up) == fixed
 
@@ -218,7 +218,7 @@ def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
     ("make it friday", "put eggs on the shopping list", None),                         # no time to change
 ])
 def test_a_new_time_plans_the_earlier_request_again_at_it(query, earlier, fixed):
-    from tinyagent.nodes.rules.followups import retimed_request
+    from tinyagent.nodes.rules.corrections import retimed_request
     assert retimed_request(query, [earlier]) == fixed
 
 
@@ -256,7 +256,7 @@ TIED = ("I could not reply to email: 2 inbox emails fit 'sarah' equally: Sarah L
     ("what do you mean", "reply to sarah: thanks", None),
 ])
 def test_the_email_picked_after_the_tool_listed_them_plans_the_request_again(query, earlier, fixed):
-    from tinyagent.nodes.rules.followups import picked_request
+    from tinyagent.nodes.rules.corrections import picked_request
     assert picked_request(query, [earlier], TIED) == fixed
     assert picked_request(query, [earlier], "Saved email 'Re: Q3' to Sarah Lee as a draft.") is None
 

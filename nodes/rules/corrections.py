@@ -1,0 +1,116 @@
+"""A follow-up that plans the request before again: a correction ("i mean Aisha"), a new time ("actually make it 4pm"), a picked email ("the q3 one")."""
+
+from __future__ import annotations
+
+import re
+
+from tinyagent.nodes.request.reading import read_request
+
+
+_CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
+                         r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$"
+                         # "same to marcus", "and the same for Tom Becker pls", "do the same for ana"
+                         r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
+                         r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
+                         re.I)
+
+
+def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
+    """A correction ("i mean Aisha", "no, Tom Becker") of the request before it, or the same again for
+    someone else ("same to marcus"): that request with the person it named (or the one its plan looked
+    up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
+    request."""
+    m = _CORRECTION.match(query)
+    if not m or not earlier:
+        return None
+    new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
+                 (m.group("a") or m.group("b") or m.group("c") or "").strip(" ,.!"), flags=re.I)
+    if not new or len(new.split()) > 4:
+        return None
+    prev = earlier[-1]
+    first = new.split()[0].lower()
+    candidates = [n for n in reversed(looked_up) if n.strip()]
+    candidates += [w for w in re.findall(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", prev) if w.split()[0].lower() == first]
+    candidates += ["her", "him", "them"]
+    for old in candidates:
+        pattern = re.compile(rf"(?<!\w){re.escape(old)}(?:'s)?(?!\w)", re.I)
+        if pattern.search(prev) and old.lower() != new.lower():
+            return pattern.sub(lambda x: new + ("'s" if x.group(0).lower().endswith("'s") else ""), prev, count=1)
+    return None
+
+
+_RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nope|hmm+|and|but|can\s+you|could\s+you|"
+                     r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+(?:it|that|this|the\s+\w+)"
+                     r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
+                     r"(?:\s+(?:instead|then|please|pls|thanks|thx))*[\s.!?]*$", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.I)
+_BARE_HOUR = re.compile(r"^(?:at\s+)?(\d{1,2})$")
+
+
+def retimed_request(query: str, earlier: list[str]) -> str | None:
+    """A correction of the time or day the request before gave ("block thursday 3pm for the budget
+    review", then "actually make it 4pm"): that request with its date phrase changed, to plan again
+    whole (the tools make a new item; none moves one); None when ``query`` is no such correction."""
+    m = _RETIME.match(query)
+    if not m or not earlier:
+        return None
+    new = m.group("when").strip()
+    if hour := _BARE_HOUR.match(new):  # "make it 4": the hour, in the old phrase's half of the day
+        new = hour.group(1)
+    elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):
+        return None
+    prev = earlier[-1]
+    phrases = [p for p in read_request(prev).phrases if not re.match(r"\s*for\b", p, re.I)]
+    if not phrases:
+        return None
+    old = phrases[0]
+    old_clock, new_clock = _CLOCK_TIME.search(old) or re.search(r"\b(?:at\s+)?\d{1,2}\b", old), _CLOCK_TIME.search(new)
+    if hour:
+        if not old_clock:
+            return None
+        half = re.search(r"am|pm|a\.m\.|p\.m\.", old_clock.group(0), re.I)
+        new_clock_text = new + (half.group(0) if half else "")
+        changed = old[:old_clock.start()] + new_clock_text + old[old_clock.end():]
+    elif new_clock and not re.sub(r"\bat\b", "", new[:new_clock.start()] + new[new_clock.end():]).strip(" ,"):
+        # a time alone: the old day keeps, its time changes
+        changed = (old[:old_clock.start()] + new_clock.group(0) + old[old_clock.end():]) if old_clock \
+            else f"{old} at {new_clock.group(0)}"
+    elif not new_clock and old_clock:  # a day alone: the old time keeps
+        changed = f"{new} at {old_clock.group(0)}" if not old_clock.group(0).lower().startswith("at") \
+            else f"{new} {old_clock.group(0)}"
+    else:
+        changed = new
+    fixed = prev.replace(old, changed, 1)
+    return fixed if fixed != prev else None
+
+
+_TIED = re.compile(r"inbox emails fit '(?P<tied>.+?)' equally: (?P<listed>.*)|No inbox email fits '(?P<none>.+?)'\. "
+                   r"Newest emails: (?P<newest>.*)")
+_PICK_PLAIN = {"the", "one", "a", "an", "email", "e-mail", "mail", "message", "msg", "please", "pls", "plz", "that", "this",
+               "about", "re", "with", "its", "it's", "it", "ok", "okay", "oh", "i", "mean", "meant", "sorry", "is", "was",
+               "its", "thanks", "thx", "yes", "yeah", "um", "uh"}
+_WHICH_OF_THEM = {"first", "oldest", "older", "last", "latest", "newest", "newer", "recent", "earlier", "later",
+                  "yesterday's", "yesterday", "today's", "today"}
+_POINTER_TAIL = re.compile(r"(?:'s)?(?:\s+(?:e-?mail|mail|message|msg)s?)?$", re.I)
+
+
+def picked_request(query: str, earlier: list[str], answer: str) -> str | None:
+    """The person's pick after the mail tool said which emails fit ("2 inbox emails fit 'sarah' equally:
+    ... Say which one"), then "the q3 one": the request before, with the email it names made plain ("reply
+    to sarah: thanks" -> "reply to the q3 email from sarah: thanks"), to plan again whole; None otherwise."""
+    m = _TIED.search(answer or "")
+    words = re.findall(r"\w+(?:'\w+)?", query.lower())
+    if not m or not earlier or not words or len(words) > 6:
+        return None
+    pick = [w for w in words if w not in _PICK_PLAIN]
+    listed = set(re.findall(r"\w+(?:'\w+)?", (m.group("listed") or m.group("newest") or "").lower()))
+    # each word of the pick names one of the emails listed, or which of them ("the older one")
+    if not pick or len(pick) > 3 or not all(w in listed or w in _WHICH_OF_THEM for w in pick):
+        return None
+    said = (m.group("tied") or m.group("none")).strip()
+    prev = earlier[-1]
+    at = re.search(rf"(?<!\w){re.escape(said)}(?:'s)?(?:\s+(?:e-?mail|mail|message|msg)s?\b)?", prev, re.I)
+    if not at:
+        return None
+    who = _POINTER_TAIL.sub("", said).strip() or said
+    return f"{prev[:at.start()]}the {' '.join(pick)} email from {who}{prev[at.end():]}"
