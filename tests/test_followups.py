@@ -118,6 +118,13 @@ def test_without_an_earlier_event_nothing_changes(specs):
     ("same to marcus", ["text priya running 10 min late"], ["priya"], "text marcus running 10 min late"),
     ("and the same for Tom Becker pls", ["email Ana the agenda"], ["Ana"], "email Tom Becker the agenda"),
     ("same here", ["text priya running 10 min late"], ["priya"], None),
+    ("and lucas too", ["text nina that book club is cancelled this week"], ["nina"],
+     "text lucas that book club is cancelled this week"),
+    ("oh and bread too", ["put eggs on the shopping list"], [], None),     # no person to swap: not this
+    ("me too", ["text her that i'm late"], ["Aisha"], None),
+    ("sorry, Aisha", ["text Ayesha that her parcel came"], ["Ayesha"], "text Aisha that her parcel came"),
+    ("no, Yuki Tanaka, not James", ["send the q3 report to james"], ["james"], "send the q3 report to Yuki Tanaka"),
+    ("sorry, I meant omar's", ["what's lucas's phone number"], ["lucas"], "what's omar's phone number"),
 ])
 def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
     from tinyagent.nodes.rules.corrections import corrected_request

@@ -116,3 +116,14 @@ def test_a_text_dictated_after_the_name_is_sent_whole(specs):
     # a next ask joined on is not part of the text
     plan = '1. get_phone_number(name="Lars")\n2. send_sms(recipients=["$1"], message="I\'m on my way.")\n3. join()'
     assert whole_message(compile_plan(plan, specs), specs, "text Lars I'm on my way and show me directions to 12 Harbour Road") is None
+
+
+def test_text_her_that_too_sends_the_earlier_message(specs):
+    from tinyagent.nodes.rules.messages import same_message_again
+
+    context = ("User: email aisha that I need to move my appointment to next week\n"
+               "Result: compose_new_email(recipients=['$1'], context='I need to move my appointment to next week') -> "
+               "Saved email '' to Aisha Okafor <aisha@example.com> as a draft")
+    plan = '1. get_phone_number(name="Aisha")\n2. send_sms(recipients=["$1"], message="That too")\n3. join()'
+    out = same_message_again(compile_plan(plan, specs), specs, read_request("text her that too", context=context))
+    assert out[1].args["message"] == "I need to move my appointment to next week"

@@ -8,24 +8,32 @@ from tinyagent.nodes.request.reading import read_request
 
 
 _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
-                         r"|^\s*(?:no+|nope|nah)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})[\s.!]*$"
+                         r"|^\s*(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+                         r"(?:[\s,]+not\s+\w+)?[\s.!]*$"
+                         # "and lucas too", "oh and Tom Becker as well": the same again for someone else
+                         r"|^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\s+(?P<d>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+                         r"(?:too|as\s+well|also)[\s.!]*$"
                          # "same to marcus", "and the same for Tom Becker pls", "do the same for ana"
                          r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
                          r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
                          re.I)
 
 
+_NO_ONE = {"me", "us", "you", "it", "that", "this", "them", "him", "her", "too", "both"}
+
+
 def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
-    """A correction ("i mean Aisha", "no, Tom Becker") of the request before it, or the same again for
-    someone else ("same to marcus"): that request with the person it named (or the one its plan looked
+    """A correction ("i mean Aisha", "no, Tom Becker", "sorry, Aisha") of the request before it, or the same
+    again for someone else ("same to marcus", "and lucas too"): that request with the person it named (or the one its plan looked
     up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
     request."""
     m = _CORRECTION.match(query)
     if not m or not earlier:
         return None
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
-                 (m.group("a") or m.group("b") or m.group("c") or "").strip(" ,.!"), flags=re.I)
-    if not new or len(new.split()) > 4:
+                 (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ,.!"), flags=re.I)
+    new = re.sub(r"'s$", "", new)  # "I meant omar's"
+    if not new or len(new.split()) > 4 or new.lower() in _NO_ONE:
         return None
     prev = earlier[-1]
     first = new.split()[0].lower()

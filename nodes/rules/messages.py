@@ -69,17 +69,18 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     return rewrite_role(tasks, specs, "message", cut_short)
 
 
-_SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b", re.I)
+_SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b", re.I)
 #: A message an earlier turn's step carried, as the transcript shows its call: context='...' or message="..."
 _SENT_TEXT = re.compile(r"\b(?:context|message)=(['\"])(?P<text>.+?)\1(?=[,)])")
-_ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again"}
+_ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again", "that", "too",
+              "well"}
 
 
 @rule("same_message_again", "compile",
       "in a follow-up, 'text her the same' sends the message the earlier turn sent", "made-up content")
 def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
-    """A follow-up that sends "the same" ("answer the latest email, tell her sorry I can't make it", then "and
-    text her the same") gets the message the earlier turn's step carried, where the plan wrote only "The same"."""
+    """A follow-up that sends "the same" or "that too" ("answer the latest email, tell her sorry I can't make
+    it", then "and text her the same") gets the message the earlier turn's step carried, where the plan wrote only "The same"."""
     request = as_request(request)
     if not request.context or not _SAME.search(request.query):
         return None
