@@ -301,3 +301,16 @@ def test_put_it_on_my_calendar_after_a_meeting_link_takes_its_time_and_link(spec
     own = '1. create_calendar_event(title="Standup", start_date="friday 10am")\n2. join()'
     assert format_plan(run_rules(compile_plan(own, specs), Facts(specs, "put it on my calendar for friday 10am",
                                                                  context=context))).count("friday 10am") == 1
+
+
+def test_summarize_it_acts_on_the_file_found_before(specs):
+    from tinyagent.nodes.plans.planlang import PlanError
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: where's the team handbook file?\nResult: open_and_get_file_path(file_name='team handbook') -> "
+               "Documents/Sample/Team_Handbook.pdf\nAssistant: Found the file (team handbook): Documents/Sample/Team_Handbook.pdf")
+    plan = '1. summarize_pdf(pdf_path="$1")\n2. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "summarize it for me", context=context)))
+    assert out == '1. summarize_pdf(pdf_path="Documents/Sample/Team_Handbook.pdf")\n2. join()<END_OF_PLAN>'
+    with pytest.raises(PlanError, match=r"\$1 does not refer"):  # no file found before: refused as ever
+        run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "summarize it for me", context="User: hi"))

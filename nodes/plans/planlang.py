@@ -276,7 +276,7 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
 
     ``first_id`` is the number the first step must have (a replan continues the numbering);
     ``known_ids`` are steps of earlier rounds that references may also point to.
-    ``loose``: a whole ``"$K"`` naming no step, given where a person or a text goes (a follow-up's
+    ``loose``: a whole ``"$K"`` naming no step, given where a person, a text or a file goes (a follow-up's
     ``send_sms(recipients=["$2"])`` for "text her the same", ``append_note_content(content="$1200")`` for
     "add 'visit the tile museum' to it"), is kept as written with no dependency, for a rule to put what
     was meant there (``unresolved_refs`` finds it; the checks refuse it if no rule does).
@@ -340,7 +340,8 @@ def compile_plan(text: str, specs: dict[str, ToolSpec], first_id: int = 1,
         bad = sorted(d for d in deps if not (first_id <= d < step.id or d in known or d in later))
         if bad and loose:
             people = set().union(*(refs_in(v, whole=True) for n, v in args.items()
-                                   if (spec.param(n).role in ("person", "people", "message") or n == "content")
+                                   if (spec.param(n).role in ("person", "people", "message", "file", "attachments")
+                                       or n == "content" or n.endswith("_path"))
                                    and not isinstance(v, dict)))
             deps -= set(bad) & people
             bad = [d for d in bad if d not in people]

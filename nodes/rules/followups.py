@@ -303,3 +303,44 @@ def event_of_the_meeting(tasks: list[Task], specs: dict, request: Request | str)
         changed |= args != t.args
         out.append(replace(t, args=args))
     return out if changed else None
+
+
+_IT_FILE = re.compile(r"\b(?:it|that|this|that\s+file|the\s+file|that\s+pdf|the\s+pdf|that\s+doc(?:ument)?)\b", re.I)
+#: A file an earlier turn's step found, as the transcript shows it: open_and_get_file_path(...) -> Documents/x.pdf
+_FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b")
+_ONLY_IT = {"it", "that", "this", "file", "the", "pdf", "doc", "document"}
+
+
+@rule("file_of_it", "compile",
+      "in a follow-up, 'summarize it' or 'send it to Tom' acts on the file the earlier turn found", "attachments")
+def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up that says "it" or "that file" ("where's the team handbook file?", then "summarize it for
+    me"): a file argument that is a step number naming no step, or only "it", is the file the earlier turns
+    found last (its path, as the file tool reported it)."""
+    request = as_request(request)
+    if not request.context or not _IT_FILE.search(request.query):
+        return None
+    found = [m.group("path") for line in request.context.splitlines() if line.startswith("Result:")
+             for m in _FOUND_FILE.finditer(line)]
+    if not found:
+        return None
+
+    def is_it(t: Task, v) -> bool:
+        if not isinstance(v, str):
+            return False
+        k = is_ref(v)
+        return (k is not None and k not in t.deps) or (k is None and set(re.findall(r"[a-z]+", v.lower())) <= _ONLY_IT)
+    out = []
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        for p in (spec.params if spec else ()):
+            v = args.get(p.name)
+            if not (p.role in ("file", "attachments") or p.name.endswith("_path")) or v is None:
+                continue
+            if isinstance(v, list):
+                args[p.name] = [found[-1] if is_it(t, x) else x for x in v]
+            elif is_it(t, v):
+                args[p.name] = found[-1]
+        out.append(t.with_args(args) if args != t.args else t)
+    return out if out != tasks else None
