@@ -314,3 +314,21 @@ def test_summarize_it_acts_on_the_file_found_before(specs):
     assert out == '1. summarize_pdf(pdf_path="Documents/Sample/Team_Handbook.pdf")\n2. join()<END_OF_PLAN>'
     with pytest.raises(PlanError, match=r"\$1 does not refer"):  # no file found before: refused as ever
         run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "summarize it for me", context="User: hi"))
+
+
+@pytest.mark.parametrize("query, earlier, fixed", [
+    ("oh it only needs 45 minutes", "block friday at 1pm for the vendor demo", "block friday at 1pm for the vendor demo for 45 minutes"),
+    ("make it 90 minutes", "put the design review friday 2pm for 1 hour in my calendar",
+     "put the design review friday 2pm in my calendar for 90 minutes"),
+    ("make it 4pm", "block friday at 1pm for the vendor demo", None),      # a time, not a length
+    ("make it 2 hours", "put eggs on the shopping list", None),            # nothing with a time before
+])
+def test_a_new_length_plans_the_earlier_request_again_with_it(query, earlier, fixed):
+    from tinyagent.nodes.rules.corrections import relengthed_request
+    assert relengthed_request(query, [earlier]) == fixed
+
+
+def test_push_that_reminder_to_friday_is_a_new_day():
+    from tinyagent.nodes.rules.corrections import retimed_request
+    assert retimed_request("can you push that reminder to friday", ["remind me wednesday to renew the car insurance"]) \
+        == "remind me friday to renew the car insurance"

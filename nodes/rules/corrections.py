@@ -48,11 +48,32 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
 
 
 _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nope|hmm+|and|but|can\s+you|could\s+you|"
-                     r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+(?:it|that|this|the\s+\w+)"
+                     r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+"
+                     r"(?:(?:it|that|this)(?:\s+(?:reminder|event|meeting|call|one|appointment|booking))?|the\s+\w+)"
                      r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
                      r"(?:\s+(?:instead|then|please|pls|thanks|thx))*[\s.!?]*$", re.I)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.I)
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(\d{1,2})$")
+
+
+_RELENGTH = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|hmm+|and|but)\b[\s,.!-]*)*"
+                       r"(?:make\s+it|it\s+(?:only\s+)?(?:needs|takes|is)|(?:it'?s|its)\s+(?:only\s+)?|only|just)\s*(?:for\s+)?"
+                       r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two|three|four|half\s+an|an\s+hour\s+and\s+a\s+half)\s*"
+                       r"(?:minutes?|mins?|hours?|hrs?|h)?)(?:\s+(?:long|instead|then|please|pls))*[\s.!?]*$", re.I)
+_STATED_LENGTH = re.compile(r"\s*,?\s*\bfor\s+(?:\d+(?:\.\d+)?|an?|one|two|three|half\s+an)\s*(?:minutes?|mins?|hours?|hrs?)\b",
+                            re.I)
+
+
+def relengthed_request(query: str, earlier: list[str]) -> str | None:
+    """A new length for what the request before made ("block friday at 1pm for the vendor demo", then "oh
+    it only needs 45 minutes"): that request with the length said, to plan again whole; None otherwise."""
+    m = _RELENGTH.match(query)
+    if not m or not earlier or not re.search(r"minutes?|mins?|hours?|hrs?|\bh\b", m.group("length"), re.I):
+        return None
+    prev = earlier[-1]
+    if not read_request(prev).phrases:
+        return None
+    return f"{_STATED_LENGTH.sub('', prev).rstrip(' .!')} for {m.group('length').strip()}"
 
 
 def retimed_request(query: str, earlier: list[str]) -> str | None:
