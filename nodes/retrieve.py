@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.rules.corrections import corrected_request, picked_request, relengthed_request, retimed_request
+from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import opening_verb, served_action, served_followup, unserved_action
 from tinyagent.nodes.request.language import foreign_language
@@ -219,15 +219,10 @@ def make_retrieve(res: Resources):
         query, context = split_request(state.get("messages", []))
         write = writer_of(runtime)
         earlier, looked_up = earlier_requests(state.get("messages", []))
-        fixed = corrected_request(query, earlier, looked_up)
-        if fixed:  # "i mean Aisha", "same to marcus": the request before, with that person, planned again whole
-            write({"type": "progress", "text": f"Planning your earlier request again, with the person you named: {fixed}"})
-        elif fixed := retimed_request(query, earlier):  # "actually make it 4pm": the same, at that time
-            write({"type": "progress", "text": f"Planning your earlier request again, at the time you gave: {fixed}"})
-        elif fixed := relengthed_request(query, earlier):  # "oh it only needs 45 minutes": the same, that long
-            write({"type": "progress", "text": f"Planning your earlier request again, with the length you gave: {fixed}"})
-        elif fixed := picked_request(query, earlier, last_turn_text(state.get("messages", []))):  # "the q3 one"
-            write({"type": "progress", "text": f"Planning your earlier request again, with the email you picked: {fixed}"})
+        again = request_again(query, earlier, looked_up, last_turn_text(state.get("messages", [])))
+        fixed = again[0] if again else None
+        if again:  # "i mean Aisha", "actually make it 4pm", "the q3 one": the request before, changed, planned again whole
+            write({"type": "progress", "text": f"Planning your earlier request again, {again[1]}: {fixed}"})
         if fixed:
             query, context = fixed, ""  # (a request of its own: the turn it repeats would only mislead the planner)
         found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))

@@ -332,3 +332,12 @@ def test_push_that_reminder_to_friday_is_a_new_day():
     from tinyagent.nodes.rules.corrections import retimed_request
     assert retimed_request("can you push that reminder to friday", ["remind me wednesday to renew the car insurance"]) \
         == "remind me friday to renew the car insurance"
+
+
+def test_invite_him_to_it_plans_the_event_again_with_the_invitee():
+    from tinyagent.nodes.rules.corrections import request_again
+
+    assert request_again("oh, invite Lucas to it", ["schedule a budget check-in thursday 11am"], [], "") == (
+        "schedule a budget check-in thursday 11am and invite Lucas", "with the people you invited")
+    assert request_again("invite Lucas to it", ["put eggs on the shopping list"], [], "") is None
+    assert request_again("thanks!", ["schedule a budget check-in thursday 11am"], [], "") is None

@@ -143,3 +143,30 @@ def picked_request(query: str, earlier: list[str], answer: str) -> str | None:
         return None
     who = _POINTER_TAIL.sub("", said).strip() or said
     return f"{prev[:at.start()]}the {' '.join(pick)} email from {who}{prev[at.end():]}"
+
+
+_INVITE_TOO = re.compile(r"^\s*(?:(?:oh|ah|ok|okay|and|also|pls|please|can\s+you|could\s+you)\b[\s,.!-]*)*invite\s+"
+                         r"(?P<who>[A-Za-z][\w'-]*(?:\s+(?:and\s+)?[A-Za-z][\w'-]*){0,3}?)\s+"
+                         r"(?:to\s+(?:it|that|this|the\s+\w+)|too|as\s+well)[\s.!]*$", re.I)
+
+
+def invited_request(query: str, earlier: list[str]) -> str | None:
+    """People invited to what the request before made ("schedule a budget check-in thursday 11am", then "oh,
+    invite Lucas to it"): that request with them invited, to plan again whole; None otherwise."""
+    m = _INVITE_TOO.match(query)
+    if not m or not earlier or not read_request(earlier[-1]).phrases:
+        return None
+    return f"{earlier[-1].rstrip(' .!')} and invite {m.group('who')}"
+
+
+def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
+    """The request before, to plan again whole with what this follow-up changes, and in words what that is;
+    None when it changes nothing of it."""
+    for fixed, why in ((lambda: corrected_request(query, earlier, looked_up), "with the person you named"),
+                       (lambda: retimed_request(query, earlier), "at the time you gave"),
+                       (lambda: relengthed_request(query, earlier), "with the length you gave"),
+                       (lambda: invited_request(query, earlier), "with the people you invited"),
+                       (lambda: picked_request(query, earlier, answer), "with the email you picked")):
+        if text := fixed():
+            return text, why
+    return None
