@@ -10,6 +10,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from tinyagent.nodes.report.answer import compose, fixable, stopped_answer, unserved_answer
+from tinyagent.nodes.rules.corrections import KEPT_NOTE, MADE_AGAIN
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.request.language import english_only
 from tinyagent.nodes.resources import Resources, run_context
@@ -43,6 +44,8 @@ def make_join(res: Resources):
             answer = unserved_answer(state["unserved"], state.get("tools", []))
         else:
             answer = compose(tasks, state.get("tools", []), labels)
+            if state.get("again") in MADE_AGAIN and any(t.get("status") == "done" for t in tasks):
+                answer = f"{answer}\n{KEPT_NOTE}"  # "actually make it 4pm": a second event, the first unchanged
         return {**update, "status": "finished", "answer": answer, "messages": [AIMessage(answer)]}
     return join
 

@@ -237,6 +237,7 @@ def make_retrieve(res: Resources):
         if trace:
             write({"type": "rules", "trace": trace})
         return {"query": query, "context": context, **found, "language": language, "unserved": unserved,
+                "again": again[1] if again else None,
                 "plan": "", "plans": [], "plan_error": None, "pending": [], "tasks": [],
                 "round": 0, "replans": 0, "replan_reason": None, "answer": "", "status": "", "stop": None,
                 "parts": [], "rule_trace": trace,

@@ -43,6 +43,7 @@ class State(InputState, total=False):
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
     language: str | None             # the request's language where it is not English (nodes/request/language.py)
     unserved: str | None             # the action no tool does that the request opens with (nodes/rules/opening.py)
+    again: str | None                # how this follow-up changes the request before, planned again (nodes/rules/corrections.py)
     must_plan: bool                  # a shown tool of the user's own is close to the request: no empty first plan
     sure_plan: bool                  # the classifier is very sure of a shown tool: no empty first plan
     served_followup: bool            # a follow-up that opens with a tool's own verb: no empty first plan

@@ -341,3 +341,24 @@ def test_invite_him_to_it_plans_the_event_again_with_the_invitee():
         "schedule a budget check-in thursday 11am and invite Lucas", "with the people you invited")
     assert request_again("invite Lucas to it", ["put eggs on the shopping list"], [], "") is None
     assert request_again("thanks!", ["schedule a budget check-in thursday 11am"], [], "") is None
+
+
+def test_the_answer_to_a_new_time_says_the_first_event_is_still_there(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    from tests.fakes import AllToolsIndex
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.nodes.rules.corrections import KEPT_NOTE
+    from tinyagent.tools import default_tools, init_workspace
+
+    plan = '1. create_calendar_event(title="Budget review", start_date="thursday 4pm")\n2. join()'
+    graph = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")),
+                        settings=Settings(data_dir=tmp_path, lora_path=None),
+                        llm=FakeListLLM(responses=[plan]), index=AllToolsIndex())
+    messages = [HumanMessage("block thursday 3pm for the budget review"),
+                AIMessage("Created event 'Budget review' on Thursday 3 December 2026, 15:00 to 16:00."),
+                HumanMessage("actually make it 4pm")]
+    out = graph.invoke({"messages": messages})
+    assert out["answer"].startswith("Created event 'Budget review'") and out["answer"].endswith(KEPT_NOTE)

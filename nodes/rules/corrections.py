@@ -170,3 +170,9 @@ def request_again(query: str, earlier: list[str], looked_up: list[str], answer: 
         if text := fixed():
             return text, why
     return None
+
+
+#: The changes whose new plan makes a second item beside the first: what the answer says of the first.
+MADE_AGAIN = {"at the time you gave", "with the length you gave", "with the people you invited"}
+KEPT_NOTE = ("This is a new one, made again with your change: the one made before is still there, unchanged "
+             "(no tool of mine can move, change or delete it).")
