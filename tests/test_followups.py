@@ -223,6 +223,11 @@ def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
     ("make it 45 minutes instead", "block thursday 3pm for the budget review", None),  # a length, not a time
     ("oh and bread too", "put eggs on the shopping list", None),
     ("make it friday", "put eggs on the shopping list", None),                         # no time to change
+    # a question or a new ask with a day in it is no new time for the request before
+    ("do i have anything tomorrow?", "block thursday 3pm for the budget review", None),
+    ("how about lunch with sarah tomorrow at noon", "remind me to call mum tomorrow at 6pm", None),
+    # a day with its hour: the hour given, not the old one as well
+    ("make it monday at 10", "block thursday 3pm for the budget review", "block monday at 10 for the budget review"),
 ])
 def test_a_new_time_plans_the_earlier_request_again_at_it(query, earlier, fixed):
     from tinyagent.nodes.rules.corrections import retimed_request

@@ -54,6 +54,8 @@ _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nop
                      r"(?:\s+(?:instead|then|please|pls|thanks|thx))*[\s.!?]*$", re.I)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.I)
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(\d{1,2})$")
+#: What a new time may say besides its date phrase ("move it to friday", "how about the 15th then")
+_WHEN_WORDS = {"at", "on", "to", "for", "by", "the"}
 
 
 _RELENGTH = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|hmm+|and|but)\b[\s,.!-]*)*"
@@ -88,12 +90,19 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
         new = hour.group(1)
     elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):
         return None
+    # only a date phrase: "do i have anything tomorrow?" or "how about lunch with sarah at noon" asks something new
+    rest = "" if hour else new
+    for phrase in read_request(new).phrases:
+        rest = rest.replace(phrase, " ")
+    if set(re.findall(r"[\w']+", rest.lower())) - _WHEN_WORDS:
+        return None
     prev = earlier[-1]
     phrases = [p for p in read_request(prev).phrases if not re.match(r"\s*for\b", p, re.I)]
     if not phrases:
         return None
     old = phrases[0]
-    old_clock, new_clock = _CLOCK_TIME.search(old) or re.search(r"\b(?:at\s+)?\d{1,2}\b", old), _CLOCK_TIME.search(new)
+    old_clock = _CLOCK_TIME.search(old) or re.search(r"\b(?:at\s+)?\d{1,2}\b", old)
+    new_clock = _CLOCK_TIME.search(new) or re.search(r"\bat\s+\d{1,2}\b", new)  # ("monday at 10": a time too)
     if hour:
         if not old_clock:
             return None
