@@ -64,3 +64,12 @@ def test_a_message_sent_to_two_named_people_goes_to_both(specs):
     cc = ('1. get_email_address(name="Ibrahim")\n2. get_email_address(name="Farah")\n'
           '3. compose_new_email(recipients=["$1"], cc=["$2"], subject="Deck")\n4. join()')
     assert named_recipients(compile_plan(cc, specs), specs, "email the deck to Ibrahim and cc Farah") is None
+
+
+def test_a_list_after_to_that_is_not_whom_the_message_goes_to_adds_nobody(specs):
+    """ "email sarah the photos from my trip to paris and rome": the email goes to Sarah, whom the plan sends
+    it to; the places (or "mom and dad" of "say hi to mom and dad") are not looked up and sent to."""
+    plan = '1. get_email_address(name="Sarah")\n2. compose_new_email(recipients=["$1"], subject="Trip photos")\n3. join()'
+    for query in ("email sarah the photos from my trip to paris and rome", "email sarah to say hi to mom and dad",
+                  "email sarah we're switching from slack to teams and zoom"):
+        assert named_recipients(compile_plan(plan, specs), specs, query) is None

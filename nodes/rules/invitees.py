@@ -134,6 +134,12 @@ def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> li
             return str(item)
         return next((str(v) for k, v in look.args.items() if specs.get(look.tool) and
                      any(q.name == k and q.role == "person" for q in specs[look.tool].params)), "")
+    if not all(isinstance(step.args.get(q.name) or [], list) for q in specs[step.tool].params if q.role == "people"):
+        return None
+    # the list names whom the step sends to, or other things ("email sarah the photos from my trip to paris and rome")
+    listed = {n.split()[0].lower() for n in names}
+    if any(w and w.split()[0].lower() not in listed for w in map(who, step.args.get(param) or [])):
+        return None
     people = [q.name for q in specs[step.tool].params if q.role == "people"]  # (a person in cc is sent to already)
     have = {w for name in people for item in step.args.get(name) or [] for w in who(item).lower().split()}
     missing = [n for n in names if n.split()[0].lower() not in have]
