@@ -127,3 +127,20 @@ def test_text_her_that_too_sends_the_earlier_message(specs):
     plan = '1. get_phone_number(name="Aisha")\n2. send_sms(recipients=["$1"], message="That too")\n3. join()'
     out = same_message_again(compile_plan(plan, specs), specs, read_request("text her that too", context=context))
     assert out[1].args["message"] == "I need to move my appointment to next week"
+
+
+def test_a_note_that_is_there_is_appended_to_and_it_is_the_note_the_request_makes(specs):
+    """ "make sure my packing note has passport" and "add sarah's new number to my note" append to a note that is
+    there (a second create_note would make "packing (2)"); "create a shopping note and add eggs to it": "it" is
+    the shopping note this request makes, not the note an earlier turn read."""
+    raw = '1. append_note_content(name="packing", content="passport")\n2. join()<END_OF_PLAN>'
+    assert new_note_created(compile_plan(raw, specs), specs, "make sure my packing note has passport") is None
+    assert new_note_created(compile_plan(raw, specs), specs, "add sarah's new number to my note") is None
+    context = "User: whats in my packing note\nResult: open_note(name='packing') -> # packing\nAssistant: The note (packing): socks"
+    both = ('1. create_note(name="shopping", content="")\n2. append_note_content(name="shopping", content="eggs")\n'
+            '3. join()<END_OF_PLAN>')
+    assert format_plan(run_rules(compile_plan(both, specs), Facts(specs, "create a shopping note and add eggs to it",
+                                                                  context=context))) == both
+    one = '1. create_note(name="shopping", content="eggs")\n2. join()<END_OF_PLAN>'
+    assert format_plan(run_rules(compile_plan(one, specs), Facts(specs, "make a shopping note and put eggs in it",
+                                                                 context=context))) == one

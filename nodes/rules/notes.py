@@ -11,7 +11,8 @@ from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
-_NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+\w+){0,3}?\s+note\b", re.I)
+#: "a new note", "make a shopping list note"; not "make sure my packing note ..." nor "sarah's new number to my note"
+_NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+(?!(?:sure|to|in|into|on|onto|from|of)\b)\w+){0,3}?\s+note\b", re.I)
 #: "put that in a note", "save this", "text that to david", "send him the answer": what the earlier turn answered
 _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)"
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
@@ -32,7 +33,9 @@ def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> 
         return None
     if not _NEW_NOTE.search(as_request(request).query):
         return None
-    out = [replace(t, tool="create_note") if t.tool == "append_note_content" else t for t in tasks]
+    made = {str(t.args.get("name", "")).lower() for t in tasks if t.tool == "create_note"}  # ("create X and add eggs to it")
+    out = [replace(t, tool="create_note") if t.tool == "append_note_content"
+           and str(t.args.get("name", "")).lower() not in made else t for t in tasks]
     return out if out != tasks else None
 
 
@@ -95,8 +98,8 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     if "append_note_content" not in specs:
         return None
     request = as_request(request)
-    if not request.context or not _TO_IT.search(request.query):
-        return None
+    if not request.context or not _TO_IT.search(request.query) or _NEW_NOTE.search(request.query):
+        return None  # ("make a shopping note and put eggs in it": "it" is the note this request makes)
     notes = [m.group("name") for line in request.context.splitlines() if line.startswith("Result:")
              for m in _NOTE_CALL.finditer(line)]
     if not notes:
