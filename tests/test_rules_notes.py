@@ -144,3 +144,11 @@ def test_a_note_that_is_there_is_appended_to_and_it_is_the_note_the_request_make
     one = '1. create_note(name="shopping", content="eggs")\n2. join()<END_OF_PLAN>'
     assert format_plan(run_rules(compile_plan(one, specs), Facts(specs, "make a shopping note and put eggs in it",
                                                                  context=context))) == one
+
+
+def test_send_this_inside_a_dictated_text_is_the_persons_words(specs):
+    """ "text david can you send this to me" after a question: "send this" is David's part of the text the person
+    dictates, not the earlier answer to send."""
+    plan = '1. get_phone_number(name="David")\n2. send_sms(recipients=["$1"], message="Can you send this to me")\n3. join()'
+    assert that_is_the_answer(compile_plan(plan, specs), specs,
+                              read_request("text david can you send this to me", context=RISK)) is None

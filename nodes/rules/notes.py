@@ -18,6 +18,7 @@ _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
                         r"(?:that|this|the answer|those|these)(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
+_DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
 #: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
 _ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b",
                     re.I)
@@ -61,7 +62,9 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     the plan's text shares no word with that answer that the request does not say too ("In new note:
     Falcon risks")."""
     request = as_request(request)
-    save, send = _SAVE_THAT.search(request.query), _SEND_THAT.search(request.query)
+    # the ask itself, not words dictated in a message ("text david can you send this to me")
+    save, send = [m if m and not _DICTATES.search(request.query[:m.start()]) else None
+                  for m in (_SAVE_THAT.search(request.query), _SEND_THAT.search(request.query))]
     asked = [line[5:] for line in request.context.splitlines() if line.startswith("User:")]
     if not (save or send) or not asked or not _ASKED.search(asked[-1]):
         return None
