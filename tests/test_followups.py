@@ -367,3 +367,18 @@ def test_the_answer_to_a_new_time_says_the_first_event_is_still_there(tmp_path):
                 HumanMessage("actually make it 4pm")]
     out = graph.invoke({"messages": messages})
     assert out["answer"].startswith("Created event 'Budget review'") and out["answer"].endswith(KEPT_NOTE)
+
+
+def test_another_event_put_on_the_calendar_after_a_meeting_link_keeps_its_own(specs):
+    """ "also add my dentist appointment to the calendar, it's at the usual place" after a meeting link: the
+    event is the dentist, not the meeting; it does not take the meeting's time and link."""
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.followups import event_of_the_meeting
+
+    context = ("User: zoom link for tomorrow 9am standup pls, 15 min\n"
+               "Result: get_zoom_meeting_link(topic='standup', start_time='tomorrow 9am', duration=15) -> "
+               "https://meet.jit.si/Standup-2ac6 (Jitsi Meet room 'standup', Tuesday 1 December 2026, 09:00, 15 min; "
+               "no account needed)")
+    plan = '1. create_calendar_event(title="Dentist appointment", start_date="friday")\n2. join()'
+    assert event_of_the_meeting(compile_plan(plan, specs), specs, read_request(
+        "also add my dentist appointment to the calendar, it's at the usual place", context=context)) is None

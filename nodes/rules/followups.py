@@ -286,10 +286,12 @@ def event_of_the_meeting(tasks: list[Task], specs: dict, request: Request | str)
         start = start.replace(hour=int(m.group("clock")[:2]), minute=int(m.group("clock")[3:]))
     end = start + timedelta(minutes=int(m.group("minutes")))
     layout = "%Y-%m-%d %H:%M" if m.group("clock") else "%Y-%m-%d"
+    topic, said = set(re.findall(r"[a-z]+", m.group("topic").lower())), set(re.findall(r"[a-z]+", request.query.lower()))
     out, changed = [], False
     for t in tasks:
         names = {p.name for p in specs[t.tool].params} if t.tool in specs else set()
-        if not {"title", "start_date", "end_date"} <= names:
+        own = set(re.findall(r"[a-z]+", str(t.args.get("title", "")).lower())) - _SAYS_ONLY_IT - topic
+        if not {"title", "start_date", "end_date"} <= names or own & said:  # ("add my dentist appointment to the calendar")
             out.append(t)
             continue
         args = {**t.args, "start_date": start.strftime(layout)}
