@@ -152,3 +152,12 @@ def test_send_this_inside_a_dictated_text_is_the_persons_words(specs):
     plan = '1. get_phone_number(name="David")\n2. send_sms(recipients=["$1"], message="Can you send this to me")\n3. join()'
     assert that_is_the_answer(compile_plan(plan, specs), specs,
                               read_request("text david can you send this to me", context=RISK)) is None
+
+
+def test_a_dictated_text_ends_where_a_next_sentence_asks_again(specs):
+    """ "text sam running late. text ana running late too": Sam's text is "Running late", not the next ask too."""
+    from tinyagent.nodes.rules.messages import whole_message
+
+    plan = ('1. get_phone_number(name="Sam")\n2. send_sms(recipients=["$1"], message="Running late")\n'
+            '3. get_phone_number(name="Ana")\n4. send_sms(recipients=["$3"], message="Running late")\n5. join()')
+    assert whole_message(compile_plan(plan, specs), specs, "text sam running late. text ana running late too") is None

@@ -12,9 +12,10 @@ from tinyagent.nodes.rules.registry import rule
 _SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|write\s+back|reply(?:\s+to\s+\w+)?\s*:|answer\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
-#: another to Joost saying ...", "... 3) add eggs")
-_NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?(?:remind|text|txt|email|e-mail|mail|"
-                       r"forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|open|search|cc|attach)\b", re.I)
+#: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
+_NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?|[.;!?]\s+)"
+                       r"(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|"
+                       r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
 
