@@ -161,3 +161,15 @@ def test_a_dictated_text_ends_where_a_next_sentence_asks_again(specs):
     plan = ('1. get_phone_number(name="Sam")\n2. send_sms(recipients=["$1"], message="Running late")\n'
             '3. get_phone_number(name="Ana")\n4. send_sms(recipients=["$3"], message="Running late")\n5. join()')
     assert whole_message(compile_plan(plan, specs), specs, "text sam running late. text ana running late too") is None
+
+
+def test_a_quote_for_one_ask_is_not_every_text_of_the_plan(specs):
+    """ "add 'buy milk' to my list and text sam i'm running late": the quote is the list's, not Sam's text; nor is
+    it where the plan wrote another quote ("text sam 'running late' and add 'buy milk' to my list")."""
+    from tinyagent.nodes.rules.messages import quoted_text
+
+    both = ('1. append_note_content(name="list", content="Buy milk")\n2. get_phone_number(name="Sam")\n'
+            '3. send_sms(recipients=["$2"], message="I\'m running late")\n4. join()')
+    assert quoted_text(compile_plan(both, specs), specs, "add 'buy milk' to my list and text sam i'm running late") is None
+    sms = '1. get_phone_number(name="Sam")\n2. send_sms(recipients=["$1"], message="Running late")\n3. join()'
+    assert quoted_text(compile_plan(sms, specs), specs, "text sam 'running late' and add 'buy milk' to my list") is None

@@ -103,7 +103,8 @@ _QUOTED = re.compile(r"'(?P<a>[^']{3,200}?)'(?!\w)|\"(?P<b>[^\"]{3,200}?)\"|\u20
       "the words the person put in quotes ('visit the tile museum') are the text added or sent", "made-up content")
 def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """A note's content or a message that is a step number naming no step ("$1200") or shares no word with
-    the words the request quotes ("add 'visit the tile museum in lisbon' to it") is those words."""
+    the words the request quotes ("add 'visit the tile museum in lisbon' to it") is those words; a text that is
+    another quote's words, or one of several texts the plan writes, is left as it is."""
     query = as_request(request).query
     # the quote is what is added or said: it follows the verb ("add 'x' to it"), not a note's name ("a note called 'x'")
     quotes = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(query)
@@ -112,6 +113,11 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
     if len(quotes) != 1:
         return None
     quote = quotes[0]
+    # with several texts in the plan ("add 'buy milk' to my list and text sam i'm running late") the quote is one
+    # of them: only a step number naming no step is mended then
+    texts = [t for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
+             if (p.role == "message" or p.name == "content") and isinstance(t.args.get(p.name), str)]
+    other = {w for m in _QUOTED.finditer(query) for w in _words(next(g for g in m.groups() if g))} - set(_words(quote))
     out = []
     for t in tasks:
         spec = specs.get(t.tool)
@@ -120,7 +126,8 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
             v = args.get(p.name)
             others = {str(x).lower() for k, x in args.items() if k != p.name}
             if (p.role == "message" or p.name == "content") and isinstance(v, str) and quote.lower() not in others and (
-                    (is_ref(v) is not None and is_ref(v) not in t.deps) or not set(_words(v)) & set(_words(quote))):
+                    (is_ref(v) is not None and is_ref(v) not in t.deps)
+                    or len(texts) == 1 and not set(_words(v)) & (set(_words(quote)) | other)):  # (another quote's: kept)
                 args[p.name] = quote[:1].upper() + quote[1:]
         out.append(t.with_args(args) if args != t.args else t)
     return out if out != tasks else None
