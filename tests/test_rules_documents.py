@@ -36,6 +36,10 @@ def test_the_document_the_question_names_is_searched(specs):
     ("in the q3 report whats the main risk?", ["q3", "report"]),
     ("in my notes what did i write about lisbon", []),          # the notes are no document the search reads
     ("according to my calendar, am i free on friday?", []),
+    ("in the morning what do i have", []),                      # a time is no document
+    ("in the meantime what should i do", []),
+    ("in my work calendar what's on friday", []),               # nor another tool's store
+    ("what does the email policy say about personal use", ["email", "policy"]),
 ])
 def test_the_words_that_name_the_document(query, words):
     assert named_document(query) == words

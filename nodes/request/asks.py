@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENTS, TOPIC_PLAIN
+from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENT_TIMES, NOT_DOCUMENTS, TOPIC_PLAIN
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import alnum_words
 
@@ -185,7 +185,9 @@ def named_document(query: str) -> list[str]:
         m = rx.search(query)
         if m:
             words = [w for w in alnum_words(m.group("doc")) if w not in DOCUMENT_PLAIN]
-            if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS:
+            # (a store of another tool, "my work calendar", or a time is no document)
+            if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES \
+                    and words[-1] not in NOT_DOCUMENTS:
                 return words
     return []
 

@@ -125,6 +125,9 @@ DOCUMENT_PLAIN = {"the", "my", "our", "this", "that", "a", "an", "pdf", "doc", "
 #: the other tools' own stores ("in my notes what did i write about lisbon").
 NOT_DOCUMENTS = {"notes", "note", "calendar", "calender", "inbox", "email", "emails", "mail", "mails", "messages",
                  "reminders", "contacts", "phone", "texts"}
+#: ... nor a time ("in the morning what do i have", "in the meantime what should i do")
+NOT_DOCUMENT_TIMES = {"morning", "afternoon", "evening", "night", "meantime", "meanwhile", "end", "beginning", "past",
+                      "future", "week", "weekend", "day", "first", "last", "next"}
 #: Words of what a question about a document asks about that say nothing of it ("about my ... please").
 TOPIC_PLAIN = DOCUMENT_PLAIN | {"my", "your", "me", "please", "pls", "quick", "thanks", "anything", "something", "next"}
 
