@@ -400,4 +400,6 @@ def test_a_phrase_copied_with_a_word_garbled_is_the_persons_words():
 
     assert as_written("Fly back from LISON", "when do i fly back from lisbon") == "Fly back from lisbon"
     assert as_written("Pay the electric bill", "remind me to pay the electrik bill") == "Pay the electric bill"
+    # nor where the vocabulary lacks the planner's word ("plumber"): the typed "plumbr" is no word either
+    assert as_written("Call the plumber tomorrow", "call the plumbr tomorrow") == "Call the plumber tomorrow"
     assert as_written("Wants a pilot in January", "he wants a pilot in January") == "Wants a pilot in January"

@@ -87,11 +87,12 @@ def _inflected(a: str, b: str) -> bool:
 
 
 def _garbled(a: str, b: str) -> bool:
-    """The plan's word ``a``, of five letters or more, is no word but the request's ``b`` with one letter
-    wrong, missing or added ("LISON" for "lisbon"; "tomorrow" for a typed "tomorow" is a word, and stays)."""
+    """The plan's word ``a``, of five letters or more, is no word but the request's word ``b`` with one letter
+    wrong, missing or added ("LISON" for "lisbon"; "tomorrow" for a typed "tomorow" stays, and so does
+    "invoice" for a typed "invoce", though the vocabulary lacks "invoice": the typed word is none either)."""
     a, b = a.lower(), b.lower()
     return (min(len(a), len(b)) >= 5 and a.isalpha() and b.isalpha() and a not in english_words()
-            and edit_distance(a, b) == 1)
+            and b in english_words() and edit_distance(a, b) == 1)
 
 
 def as_written(value: str, query: str) -> str:
