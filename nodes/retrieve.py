@@ -14,7 +14,7 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import opening_verb, served_action, served_followup, unserved_action
+from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action, opening_tool
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -153,7 +153,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
     # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called
-    verb_tool = VERB_TOOLS.get(opening_verb(query)) if not context else None
+    verb_tool = opening_tool(query, VERB_TOOLS) if not context else None
     required_verb: list[str] = []
     if verb_tool in res.specs:
         tools += [verb_tool] if verb_tool not in tools else []

@@ -390,3 +390,6 @@ def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     assert refuse is None or not refuse(note, "join")
     prompt, refuse = first_plan("add the firmware release to my notes")  # no such verb: nothing required
     assert "forward_email(" not in prompt and (refuse is None or not refuse(note, "join"))
+    # a verb that opens a question asks it: "remind me what time my flight is" sets no reminder
+    prompt, refuse = first_plan("remind me what time my flight is")
+    assert "create_reminder(" not in prompt and (refuse is None or not refuse(note, "join"))

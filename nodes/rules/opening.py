@@ -55,3 +55,15 @@ def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
     it") or adds to the turn before ("oh and bread too", "can i get a meeting link for it too"), and opens
     with no action that no tool does ("and book a flight too")."""
     return (served_action(query) is not None or bool(_MORE.search(query))) and unserved_action(query, specs) is None
+
+
+#: "remind me what time my flight is", "text me who is coming": the verb opens a question, not its tool's ask
+_ASKS_BACK = re.compile(r"^\s*(?:me\s+)?(?:what|what's|whats|who|whom|which|how)\b", re.I)
+
+
+def opening_tool(query: str, tools: dict[str, str]) -> str | None:
+    """The tool (of ``tools``, verb -> tool) the verb ``query`` opens with names, or None; none where the verb
+    opens a question ("remind me what time my flight is")."""
+    verb = opening_verb(query)
+    m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
+    return tools[verb] if m and not _ASKS_BACK.match(query[m.end():]) else None
