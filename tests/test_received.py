@@ -116,6 +116,14 @@ def test_email_him_after_looking_him_up_is_a_new_email_to_him(specs):
     reply = '1. reply_to_email(context="Sounds good")\n2. join()'
     assert run_rules(compile_plan(reply, specs), Facts(specs, "reply to that one: sounds good", context=context))[0].tool \
         == "reply_to_email"
+    # "email him back" replies, and "email that to sarah" forwards the email shown before
+    shown = ("User: whats the latest email\nResult: get_latest_emails(n=1) -> [{'from': 'Tom Becker <tom@example.com>', "
+             "'subject': 'Budget'}]\nAssistant: Tom Becker's email 'Budget'")
+    back = '1. get_email_address(name="Tom")\n2. reply_to_email(message_id="latest", context="Thanks")\n3. join()'
+    assert "reply_to_email(" in format_plan(run_rules(compile_plan(back, specs), Facts(
+        specs, "email him back saying thanks", context=shown)))
+    on = '1. get_email_address(name="Sarah")\n2. forward_email(message_id="Budget", recipients=["Sarah"])\n3. join()'
+    assert "forward_email(" in format_plan(run_rules(compile_plan(on, specs), Facts(specs, "email that to sarah", context=shown)))
 
 
 def test_a_forward_typed_in_lower_case_goes_to_the_person_after_to(specs):

@@ -194,6 +194,7 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
 
 
 _NEW_MAIL_VERBS = {"email", "e-mail", "mail", "write", "message", "msg"}
+_MAIL_IT_BACK = re.compile(r"\b(?:e-?mail|mail|write|message|msg)\s+(?:\w+\s+)?(?:back|that|this|it)\b", re.I)
 
 
 def _unused_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task]:
@@ -218,7 +219,9 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
         return None
     # a follow-up may speak of an email shown before ("reply to that"): only "email him ..." with a
     # person looked up for nothing is a new email to that person
-    unused = _unused_lookups(tasks, specs) if request.context and opening_verb(request.query) in _NEW_MAIL_VERBS else []
+    # ("email him back saying thanks" replies, "email that to sarah" forwards the email shown)
+    unused = _unused_lookups(tasks, specs) if request.context and opening_verb(request.query) in _NEW_MAIL_VERBS \
+        and not _MAIL_IT_BACK.search(request.query) else []
     if request.context and not unused:
         return None
     targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
