@@ -106,3 +106,6 @@ def test_a_program_that_ran_is_answered_with_what_it_printed():
                   labels={"run_python": "Python printed"})
     assert out == "Python printed: 12.96"
     assert compose([rec(1, "run_python", "done", as_text)], labels={"run_python": "Python printed"}) == out
+    # a failed run given as JSON text is the failure, not "nothing (the code printed no output)"
+    failed = json.dumps({"stdout": "", "stderr": "ZeroDivisionError: division by zero\n", "exit_code": 1})
+    assert compose([rec(1, "run_python", "done", failed)]).startswith("The code failed")

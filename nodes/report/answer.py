@@ -106,13 +106,13 @@ def process_failure(result: Any) -> str | None:
 def done_line(task: dict, label: str | None = None) -> str:
     """One line for a finished task. ``label`` (the tool's ``metadata["label"]``) introduces a value."""
     raw = task.get("result")
-    if (failure := process_failure(raw)) is not None:
-        return failure
     if isinstance(raw, str) and raw.lstrip().startswith('{"stdout"'):  # the record as JSON text
         try:
             raw = json.loads(raw)
         except ValueError:
             pass
+    if (failure := process_failure(raw)) is not None:  # (read after the JSON text: a failed run is no output)
+        return failure
     if isinstance(raw, dict) and {"stdout", "exit_code"} <= set(raw):  # a program that ran: what it printed
         raw = str(raw.get("stdout") or "").strip() or "nothing (the code printed no output)"
     if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
