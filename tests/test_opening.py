@@ -112,6 +112,8 @@ def test_the_served_verb_after_thanks_and_fillers(query, verb):
     ("can i get a meeting link for it too", True),
     ("and order a pizza too", False),       # an action no tool does
     ("thanks, that's all", False),
+    ("thanks, you too!", False),            # a reply in kind adds nothing to plan
+    ("me too", False),
 ])
 def test_a_follow_up_a_tool_serves(specs, query, served):
     from tinyagent.nodes.rules.opening import served_followup

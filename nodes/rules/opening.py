@@ -48,13 +48,16 @@ def served_action(query: str) -> str | None:
 
 
 _MORE = re.compile(r"\b(?:too|as well|also)\b", re.I)
+#: What "you too" and "me too" say beside the lead words: they add nothing to the turn before
+_SAYS_NOTHING = REQUEST_LEAD | {"too", "as", "well", "also", "you", "me", "same", "to", "that's", "all", "bye", "lol", "haha"}
 
 
 def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
     """A follow-up a tool serves: it opens with a tool's own verb ("text her to check her inbox", "add ... to
     it") or adds to the turn before ("oh and bread too", "can i get a meeting link for it too"), and opens
     with no action that no tool does ("and book a flight too")."""
-    return (served_action(query) is not None or bool(_MORE.search(query))) and unserved_action(query, specs) is None
+    adds = bool(_MORE.search(query)) and not set(_WORD.findall(query.lower())) <= _SAYS_NOTHING  # (not "thanks, you too")
+    return (served_action(query) is not None or adds) and unserved_action(query, specs) is None
 
 
 #: "remind me what time my flight is", "text me who is coming": the verb opens a question, not its tool's ask
