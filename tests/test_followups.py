@@ -327,6 +327,7 @@ def test_summarize_it_acts_on_the_file_found_before(specs):
      "put the design review friday 2pm in my calendar for 90 minutes"),
     ("make it 4pm", "block friday at 1pm for the vendor demo", None),      # a time, not a length
     ("make it 2 hours", "put eggs on the shopping list", None),            # nothing with a time before
+    ("just a minute", "block friday at 1pm for the vendor demo", None),    # "wait", not a length
 ])
 def test_a_new_length_plans_the_earlier_request_again_with_it(query, earlier, fixed):
     from tinyagent.nodes.rules.corrections import relengthed_request

@@ -72,6 +72,8 @@ def relengthed_request(query: str, earlier: list[str]) -> str | None:
     m = _RELENGTH.match(query)
     if not m or not earlier or not re.search(r"minutes?|mins?|hours?|hrs?|\bh\b", m.group("length"), re.I):
         return None
+    if re.fullmatch(r"(?:a|one)\s*(?:minute|min)", m.group("length").strip(), re.I):  # "just a minute": wait, no length
+        return None
     prev = earlier[-1]
     if not read_request(prev).phrases:
         return None
