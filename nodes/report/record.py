@@ -15,6 +15,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 
 from tinyagent.nodes.plans.planlang import format_call
 from tinyagent.nodes.plans.prompts import observation
+from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS
 from tinyagent.nodes.rules.received import target_of
 
 
@@ -63,10 +64,6 @@ def tool_messages(tasks: Sequence[dict], note: str | None = None) -> list[ToolMe
         out.append(ToolMessage(content=content, tool_call_id=call_id(t), name=t.get("name", t["tool"]),
                                status="success" if ok else "error"))
     return out
-
-
-#: How much of each line of an earlier turn the transcript keeps.
-TRANSCRIPT_CHARS = 200
 
 
 def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = TRANSCRIPT_CHARS) -> str:

@@ -14,6 +14,8 @@ from tinyagent.nodes.request.spans import request_spans
 from tinyagent.nodes.request.words import content_words, text_words, word_set
 from tinyagent.tools.dates import find_phrases, parse_duration
 
+#: How much of each line of an earlier turn the transcript (``Request.context``) keeps.
+TRANSCRIPT_CHARS = 200
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)\s+(?:hours?|hrs?|minutes?|mins?)"
                      r"(?:\s+and\s+a\s+half)?")

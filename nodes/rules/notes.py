@@ -6,8 +6,7 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task
-from tinyagent.nodes.report.record import TRANSCRIPT_CHARS
-from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
