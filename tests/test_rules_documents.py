@@ -36,6 +36,7 @@ def test_the_document_the_question_names_is_searched(specs):
     ("in the q3 report whats the main risk?", ["q3", "report"]),
     ("in my notes what did i write about lisbon", []),          # the notes are no document the search reads
     ("according to my calendar, am i free on friday?", []),
+    ("three things: what's 45*19, open my budget note, and remind me to transfer rent on the 1st", []),
     ("in the morning what do i have", []),                      # a time is no document
     ("in the meantime what should i do", []),
     ("in my work calendar what's on friday", []),               # nor another tool's store

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENT_TIMES, NOT_DOCUMENTS, TOPIC_PLAIN
+from tinyagent.nodes.request.lexicon import (DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENT_LEADS, NOT_DOCUMENT_TIMES,
+                                             NOT_DOCUMENTS, TOPIC_PLAIN)
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import alnum_words
 
@@ -185,8 +186,8 @@ def named_document(query: str) -> list[str]:
         m = rx.search(query)
         if m:
             words = [w for w in alnum_words(m.group("doc")) if w not in DOCUMENT_PLAIN]
-            # (a store of another tool, "my work calendar", or a time is no document)
-            if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES \
+            # (a store of another tool, "my work calendar", a time or a lead-in, "three things:", is no document)
+            if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES | NOT_DOCUMENT_LEADS \
                     and words[-1] not in NOT_DOCUMENTS:
                 return words
     return []

@@ -128,6 +128,9 @@ NOT_DOCUMENTS = {"notes", "note", "calendar", "calender", "inbox", "email", "ema
 #: ... nor a time ("in the morning what do i have", "in the meantime what should i do")
 NOT_DOCUMENT_TIMES = {"morning", "afternoon", "evening", "night", "meantime", "meanwhile", "end", "beginning", "past",
                       "future", "week", "weekend", "day", "first", "last", "next"}
+#: ... nor a request's own lead-in ("three things: what's 45*19, open my budget note, ...")
+NOT_DOCUMENT_LEADS = {"things", "thing", "question", "questions", "quick", "two", "three", "four", "few", "couple",
+                      "ok", "okay", "so", "also", "hey", "hi", "and", "then", "one", "last"}
 #: Words of what a question about a document asks about that say nothing of it ("about my ... please").
 TOPIC_PLAIN = DOCUMENT_PLAIN | {"my", "your", "me", "please", "pls", "quick", "thanks", "anything", "something", "next"}
 
