@@ -77,7 +77,7 @@ def plan_parts(res: Resources, ctx: Context, llm, state: State, write) -> tuple[
     tokens = 0
     for part in state["parts"]:
         write({"type": "progress", "text": f"Planning on its own: {part}"})
-        view = {**retrieval(res, part, ctx.max_tools), "query": part}
+        view = {**retrieval(res, part, ctx.max_tools, off=rules_off(ctx)), "query": part}
         if view["nothing_fits"]:
             continue
         text, n = write_plan(res, ctx, llm, view, done=[], reason=None, error=None, first_id=1,

@@ -95,7 +95,7 @@ def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
 
 
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
-              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+              progress: Callable[[str], None] | None = None, off: Sequence[str] = ()) -> dict[str, Any]:
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
     alone): tools, the ones it may call (focus) and must call (required: the classifier's very sure
     ones; required_own: your own tools that fit a part; required_file: the file finder of a file to
@@ -153,7 +153,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
     # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called
-    verb_tool = opening_tool(query, VERB_TOOLS) if not context else None
+    verb_tool = opening_tool(query, VERB_TOOLS) if not context and "verb_tool_first" not in off else None
     required_verb: list[str] = []
     if verb_tool in res.specs:
         tools += [verb_tool] if verb_tool not in tools else []
@@ -163,7 +163,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []
-    if read_request(query, reading).document_named:
+    if "search_named_first" not in off and read_request(query, reading).document_named:
         searchers = [n for n, s in res.specs.items() if "question" in s.roles]
         tools += [n for n in searchers if n not in tools]
         if focus:
@@ -225,7 +225,8 @@ def make_retrieve(res: Resources):
             write({"type": "progress", "text": f"Planning your earlier request again, {again[1]}: {fixed}"})
         if fixed:
             query, context = fixed, ""  # (a request of its own: the turn it repeats would only mislead the planner)
-        found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}))
+        found = retrieval(res, query, ctx.max_tools, context, progress=lambda text: write({"type": "progress", "text": text}),
+                          off=rules_off(ctx))
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so
             found = {**found, "nothing_fits": True, "must_plan": False}
