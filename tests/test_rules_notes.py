@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tinyagent.nodes.plans.planlang import compile_plan, format_plan
 from tinyagent.nodes.request.reading import read_request
-from tinyagent.nodes.rules.notes import last_answer, new_note_created, that_is_the_answer
+from tinyagent.nodes.rules.notes import last_answer, new_note_created, note_of_it, that_is_the_answer
 from tinyagent.nodes.rules.pipeline import Facts, run_rules
 
 RISK = ("User: in the q3 report whats the main risk?\n"
@@ -173,3 +173,19 @@ def test_a_quote_for_one_ask_is_not_every_text_of_the_plan(specs):
     assert quoted_text(compile_plan(both, specs), specs, "add 'buy milk' to my list and text sam i'm running late") is None
     sms = '1. get_phone_number(name="Sam")\n2. send_sms(recipients=["$1"], message="Running late")\n3. join()'
     assert quoted_text(compile_plan(sms, specs), specs, "text sam 'running late' and add 'buy milk' to my list") is None
+
+
+def test_add_a_line_to_the_note_just_shown_is_an_append_whatever_the_plan_was(specs):
+    """The new-user trial: "open my meeting notes", then 'add "review meeting booked for Friday 10am" to it'
+    made a calendar event. After a note was shown, a request that only adds one thing to it appends it; after
+    an event, "add Lucas to it" is left to the plan."""
+    context = "User: open my meeting notes\nResult: open_note(name='meeting notes') -> # Meeting notes\nAssistant: ..."
+    plan = '1. create_calendar_event(title="Review meeting", start_date="Friday 10am")\n2. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, 'add "review meeting booked for Friday 10am" to it',
+                                                                 context=context)))
+    assert out == ('1. append_note_content(name="meeting notes", content="Review meeting booked for Friday 10am")\n'
+                   '2. join()<END_OF_PLAN>')
+    event = ("User: schedule a budget check-in thursday 11am\nResult: create_calendar_event(title='Budget check-in', "
+             "start_date='thursday 11am') -> Created event 'Budget check-in'")
+    invite = '1. get_email_address(name="Lucas")\n2. create_calendar_event(title="Budget check-in", start_date="thursday 11am", invitees=["$1"])\n3. join()'
+    assert note_of_it(compile_plan(invite, specs), specs, read_request("add Lucas to it", context=event)) is None

@@ -88,6 +88,10 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
 _TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+note|the\s+note|that\s+list|the\s+list|"
                     r"that\s+one)\s*[.!?]*\s*$|\b(?:add|append|put)\b.*\b(?:to|in|into|on)\s+(?:it|that\s+note|the\s+note)\b",
                     re.I)
+#: A request that only adds one thing to "it": 'add "review meeting booked for Friday 10am" to it'
+_ADD_TO_IT = re.compile(r"^\s*(?:(?:pls|please|ok|okay|oh|and|also|now|then|can\s+you|could\s+you)\b[\s,]*)*"
+                        r"(?:add|append|put|write|jot)\s+(?P<what>.+?)\s+(?:to|in|into|on)\s+(?:it|that\s+note|the\s+note|"
+                        r"this\s+note|that\s+list|the\s+list)(?:\s+(?:too|as\s+well|please|pls))*\s*[.!?]*\s*$", re.I)
 #: A note an earlier turn's step read or wrote, as the transcript shows its call: open_note(name='ideas')
 _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^()]*?)\bname=(['\"])(?P<name>.+?)\1")
 
@@ -96,7 +100,9 @@ _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^
       "in a follow-up, 'add X to it' appends to the note the earlier turn read or wrote", "made-up content")
 def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """A follow-up that adds "to it" ("whats in my ideas note", then "add 'visit the tile museum' to it")
-    appends to the note the earlier turns read or wrote last, where the plan names another note."""
+    appends to the note the earlier turns read or wrote last, where the plan names another note; where the
+    whole request only adds one thing to the note the turn before showed and the plan has no note step,
+    the plan is that append."""
     if "append_note_content" not in specs:
         return None
     request = as_request(request)
@@ -106,6 +112,15 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
              for m in _NOTE_CALL.finditer(line)]
     if not notes:
         return None
+    results = [line for line in request.context.splitlines() if line.startswith("Result:")]
+    whole = _ADD_TO_IT.match(request.query)
+    if whole and results and _NOTE_CALL.search(results[-1]) \
+            and not any(t.tool in ("append_note_content", "create_note") for t in tasks):
+        # the whole request adds one thing to the note just shown, and the plan has no note step
+        # ('add "review meeting booked for Friday 10am" to it' planned as a calendar event)
+        text = whole.group("what").strip().strip("'\"\u2018\u2019\u201c\u201d").strip()
+        first = tasks[0].id if tasks else 1
+        return [Task(first, "append_note_content", {"name": notes[-1], "content": text[:1].upper() + text[1:]}, ())]
     out = [replace(t, tool="append_note_content", args={**t.args, "name": notes[-1]})
            if t.tool in ("append_note_content", "create_note") and t.args.get("name") != notes[-1] else t for t in tasks]
     return out if out != tasks else None
