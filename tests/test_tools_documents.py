@@ -132,3 +132,14 @@ def test_the_first_search_indexes_the_documents_folder(sample_tools):
     hits = tools["search_documents"].invoke({"query": "tuesday", "k": 2})  # names no document
     assert "Tuesday: partner workshop" in hits[0]["text"] and hits[0]["path"].endswith("Lisbon_Trip_Itinerary.pdf")
     assert "receipts within thirty days" in tools["search_documents"].invoke({"query": "expense receipts"})[0]["text"]
+
+
+def test_no_passage_shows_the_line_a_sample_document_opens_with(sample_tools):
+    """ "SAMPLE DATA: an example document created by TinyAgent." answers nothing (and reads as a claim that
+    something was created)."""
+    from tinyagent.tools.sample import SAMPLE_LINE
+
+    root, tools = sample_tools
+    for query in ["lisbon trip", "Fly back from lisbon", "Lisbon itinerary Tuesday"]:
+        hits = tools["search_documents"].invoke({"query": query})
+        assert hits and all(SAMPLE_LINE not in h["text"] and h["text"] for h in hits)

@@ -254,7 +254,7 @@ def search_documents(ws: Workspace, query: str, k: int = 4) -> list[dict]:
         raise ToolException(f"k={k} must be at least 1.")
     named = _named_passages(ws, query, k)
     if named:
-        return named
+        return _shown(named)
     col = _collection(ws.index_dir, create=False)
     if col is None or col.count() == 0:
         _index_documents_folder(ws)
@@ -268,7 +268,16 @@ def search_documents(ws: Workspace, query: str, k: int = 4) -> list[dict]:
                     include=["documents", "metadatas", "distances"])
     hits = [{"path": ws.display(Path(meta["path"])), "text": doc, "score": round(1.0 - float(dist), 4)}
             for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0])]
-    return reranked(hits, topic_words(query, []), min(int(k), MAX_K))
+    return _shown(reranked(hits, topic_words(query, []), min(int(k), MAX_K)))
+
+
+def _shown(hits: list[dict]) -> list[dict]:
+    """The passages without the line a sample document opens with ("SAMPLE DATA: an example document ..."):
+    it answers no question."""
+    from tinyagent.tools.sample import SAMPLE_LINE
+
+    out = [{**h, "text": " ".join(h["text"].replace(SAMPLE_LINE, " ").split())} for h in hits]
+    return [h for h in out if h["text"]]
 
 
 def tools_for(ws: Workspace) -> list:

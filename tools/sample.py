@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 MARKER = "SAMPLE DATA"
+#: The line each sample document opens with (no part of what a search answers).
+SAMPLE_LINE = f"{MARKER}: an example document created by TinyAgent."
 
 #: (name, e-mail, phone, organisation): all at example.com, phone numbers in the fictional 555-01xx range.
 CONTACTS = [

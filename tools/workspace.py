@@ -63,7 +63,7 @@ def make_pdf(title: str, paragraphs: list[str]) -> bytes:
     pdf.set_font("Helvetica", "B", 16)
     pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "I", 9)
-    pdf.multi_cell(0, 6, f"{sample.MARKER}: an example document created by TinyAgent.",
+    pdf.multi_cell(0, 6, sample.SAMPLE_LINE,
                    new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", size=11)
