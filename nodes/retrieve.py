@@ -153,7 +153,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
     # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called
-    verb_tool = opening_tool(query, VERB_TOOLS) if not context and "verb_tool_first" not in off else None
+    verb_tool = opening_tool(query, VERB_TOOLS) if "verb_tool_first" not in off else None
     required_verb: list[str] = []
     if verb_tool in res.specs:
         tools += [verb_tool] if verb_tool not in tools else []

@@ -390,6 +390,14 @@ def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     assert refuse is None or not refuse(note, "join")
     prompt, refuse = first_plan("add the firmware release to my notes")  # no such verb: nothing required
     assert "forward_email(" not in prompt and (refuse is None or not refuse(note, "join"))
+    # a follow-up too: "text her too, say it's in her inbox" looked Nina up and ended
+    g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
+                    llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=ShowsNotes())
+    seen.clear()
+    g.invoke({"messages": [("human", "send nina the team handbook pls"), ("ai", "Saved email 'Team handbook' to Nina."),
+                           ("human", "text her too, say it's in her inbox")]}, context={"dry_run": True})
+    prompt, refuse = seen[0]
+    assert "send_sms(" in prompt and refuse('1. get_phone_number(name="nina")\n2. ', "join")
     # a verb that opens a question asks it: "remind me what time my flight is" sets no reminder
     prompt, refuse = first_plan("remind me what time my flight is")
     assert "create_reminder(" not in prompt and (refuse is None or not refuse(note, "join"))

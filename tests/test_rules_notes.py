@@ -189,3 +189,9 @@ def test_add_a_line_to_the_note_just_shown_is_an_append_whatever_the_plan_was(sp
              "start_date='thursday 11am') -> Created event 'Budget check-in'")
     invite = '1. get_email_address(name="Lucas")\n2. create_calendar_event(title="Budget check-in", start_date="thursday 11am", invitees=["$1"])\n3. join()'
     assert note_of_it(compile_plan(invite, specs), specs, read_request("add Lucas to it", context=event)) is None
+
+
+def test_put_that_in_a_note_mends_a_step_number_that_names_no_step(specs):
+    raw = '1. append_note_content(name="Falcon risks", content="$13.")\n2. join()<END_OF_PLAN>'
+    out = run_rules(compile_plan(raw, specs), Facts(specs, "put that in a new note called Falcon risks", context=RISK))
+    assert out[0].tool == "create_note" and "particulate" in out[0].args["content"]

@@ -23,12 +23,14 @@ def _tokens(text: str) -> list[str]:
 
 def request_spans(query: str, reading: str = "", context: str = "") -> list[str]:
     """Every run of one to five words of the request (as typed and as read, typos corrected), of the
-    person's earlier turns and of the earlier answers, that neither starts nor ends with a small word,
-    plus the names earlier calls looked up; the longest first, each once."""
+    person's earlier turns and of the earlier answers (their file paths left out), that neither starts nor
+    ends with a small word, plus the names earlier calls looked up; the longest first, each once."""
     texts = [query, reading]
     for line in (context or "").splitlines():
-        if line.startswith(("User:", "Assistant:")):
+        if line.startswith("User:"):
             texts.append(line.split(":", 1)[1])
+        elif line.startswith("Assistant:"):  # (a file path an answer shows names no one: "Mail/drafts/cur/17966.vm")
+            texts.append(" ".join(t for t in line.split(":", 1)[1].split() if "/" not in t and "\\" not in t))
     spans = dict.fromkeys(_CALLED.findall(context or ""))  # (a dict keeps the order and each once)
     for text in texts:
         words = _tokens(text)

@@ -85,7 +85,7 @@ def search_named_first(d: Decoding) -> list[str]:
 
 
 @rule("verb_tool_first", "decode",
-      "a first request that opens with a tool's own verb (forward, reply, text, remind, summarize, invite) calls that tool")
+      "a request or follow-up that opens with a tool's own verb (forward, reply, text, remind, summarize, invite) calls that tool")
 def verb_tool_first(d: Decoding) -> list[str]:
     return list(d.view.get("required_verb", []))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.plans.planlang import Task, is_ref
 from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
@@ -78,8 +78,8 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
         for p in (spec.params if spec else ()):
             v = args.get(p.name)
             if ((save and p.name == "content") or (send and p.role == "message")) and isinstance(v, str) \
-                    and not v.startswith("$") \
-                    and not set(text_words(v)) & said:
+                    and (is_ref(v) is None or is_ref(v) not in t.deps) \
+                    and not set(text_words(v)) & said:  # (a step's result stays; "$13." naming none does not)
                 args[p.name] = answer
         out.append(replace(t, args=args) if args != t.args else t)
     return out if out != tasks else None
