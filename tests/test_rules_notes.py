@@ -195,3 +195,31 @@ def test_put_that_in_a_note_mends_a_step_number_that_names_no_step(specs):
     raw = '1. append_note_content(name="Falcon risks", content="$13.")\n2. join()<END_OF_PLAN>'
     out = run_rules(compile_plan(raw, specs), Facts(specs, "put that in a new note called Falcon risks", context=RISK))
     assert out[0].tool == "create_note" and "particulate" in out[0].args["content"]
+
+
+def test_oh_and_bread_too_after_an_append_appends_it(specs):
+    context = ("User: put eggs on the shopping list\nResult: append_note_content(name='Shopping list', content='Eggs') -> "
+               "Appended to note 'Shopping list'\nAssistant: Appended to note 'Shopping list'.")
+    for query, text in [("oh and bread too", "Bread"), ("oh and 'learn to bake sourdough' too", "Learn to bake sourdough")]:
+        out = format_plan(run_rules(compile_plan("1. join()", specs), Facts(specs, query, context=context)))
+        assert out == f'1. append_note_content(name="Shopping list", content="{text}")\n2. join()<END_OF_PLAN>'
+    # an ask of its own is not an item
+    assert run_rules(compile_plan("1. join()", specs), Facts(specs, "and text her too", context=context)) == []
+
+
+def test_that_after_a_declined_question_is_not_the_decline(specs):
+    context = ("User: what time does my flight to lisbon land?\nAssistant: I can't do that: none of my tools fits "
+               "this request (I have: create calendar event, documents). Nothing was run.")
+    raw = '1. create_note(name="Trip times", content="$1200")\n2. join()<END_OF_PLAN>'
+    assert that_is_the_answer(compile_plan(raw, specs, loose=True), specs,
+                              read_request("put that in a note called Trip times", context=context)) is None
+
+
+def test_a_time_written_into_a_name_is_the_time(specs):
+    from tinyagent.nodes.rules.times import time_out_of_name
+
+    out = time_out_of_name(compile_plan('1. create_reminder(name="It next monday at 9:45")\n2. join()', specs), specs,
+                           "remind me about it next monday at 9:45")
+    assert out[0].args == {"name": "It", "due_date": "next monday at 9:45"}
+    given = compile_plan('1. create_reminder(name="Call mum", due_date="tomorrow at 6pm")\n2. join()', specs)
+    assert time_out_of_name(given, specs, "remind me to call mum tomorrow at 6pm") is None

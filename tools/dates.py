@@ -248,7 +248,7 @@ def parse_duration(text: str) -> timedelta | None:
         unit = 60 if m[2].startswith("h") else 1
         extra = 30 if "and a half" in low and unit == 60 else 0
         return timedelta(minutes=n * unit + extra)
-    if re.match(r"^(?:for\s+)?half an hour$", low):
+    if re.match(r"^(?:for\s+)?(?:a\s+)?half(?:\s+an|\s+a)?[\s-]+hour$", low):  # "half an hour", "a half hour", "half-hour"
         return timedelta(minutes=30)
     return None
 

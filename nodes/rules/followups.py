@@ -19,7 +19,7 @@ _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
 #: Project_Falcon_Q3_Report.pdf as a draft": its recipients, and the files it carried
 _EMAIL_SENT = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (?P<to>.+?)(?: \(cc [^)]*\)?)?(?: with (?P<files>.+?))?"
                          r"(?: as a draft|; |$)")
-_EVENT = re.compile(r"Created event '([^']*)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
+_EVENT = re.compile(r"Created event '(.+?)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
             "twenty": 20, "thirty": 30, "half an": 0.5}
 _RELATIVE = re.compile(r"\b(?:the\s+)?(day|night|morning|evening)\s+before\b|\b(\d+|an?|one|two|three|four|five|six|ten|"

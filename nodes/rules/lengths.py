@@ -12,7 +12,7 @@ from tinyagent.nodes.rules.registry import rule
 
 
 #: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
-_BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an)[\s-]*"
+_BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an|half a|half)[\s-]*"
                    r"(minutes?|mins?|hours?|hrs?|h)\b(?! (?:late|early|ago|before|after|from now))", re.I)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref
+from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
@@ -68,6 +69,8 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     if not (save or send) or not asked or not _ASKED.search(asked[-1]):
         return None
     answer = last_answer(request.context)
+    if re.match(r"(?:I can't|I could not|I did not|Nothing was run|This request looks like)", answer):
+        return None  # the question was not answered: there is no "that" to save or send
     said = set(text_words(answer)) - set(text_words(request.query))  # (the note's name may be a word of both)
     if not said:
         return None
@@ -92,6 +95,12 @@ _TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+n
 _ADD_TO_IT = re.compile(r"^\s*(?:(?:pls|please|ok|okay|oh|and|also|now|then|can\s+you|could\s+you)\b[\s,]*)*"
                         r"(?:add|append|put|write|jot)\s+(?P<what>.+?)\s+(?:to|in|into|on)\s+(?:it|that\s+note|the\s+note|"
                         r"this\s+note|that\s+list|the\s+list)(?:\s+(?:too|as\s+well|please|pls))*\s*[.!?]*\s*$", re.I)
+#: Verbs that open an ask of their own ("and text her too"), not one more thing to add
+_ASKS = SERVED_VERBS | UNSERVED_VERBS | {"send", "tell", "ask", "make", "book", "get", "set", "check", "what", "when", "where",
+                                         "who", "how", "can", "could", "please", "pls", "i", "me", "that", "it", "same"}
+#: A request that adds one more thing to what the turn before added: "oh and bread too", "also: james to check"
+_AND_TOO = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b[\s:,]*(?P<what>.+?)"
+                      r"(?:\s+(?:too|as\s+well))?\s*[.!]*\s*$", re.I)
 #: A note an earlier turn's step read or wrote, as the transcript shows its call: open_note(name='ideas')
 _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^()]*?)\bname=(['\"])(?P<name>.+?)\1")
 
@@ -101,19 +110,22 @@ _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^
 def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """A follow-up that adds "to it" ("whats in my ideas note", then "add 'visit the tile museum' to it")
     appends to the note the earlier turns read or wrote last, where the plan names another note; where the
-    whole request only adds one thing to the note the turn before showed and the plan has no note step,
-    the plan is that append."""
+    whole request only adds one thing to the note the turn before showed ("add ... to it", "oh and bread
+    too") and the plan has no note step, the plan is that append."""
     if "append_note_content" not in specs:
         return None
     request = as_request(request)
-    if not request.context or not _TO_IT.search(request.query) or _NEW_NOTE.search(request.query):
+    more = _AND_TOO.match(request.query)  # "oh and bread too" after an append; not "and text her too"
+    if more and (re.sub(r"^the\s+", "", more.group("what").lower()).split() or [""])[0] in _ASKS:
+        more = None  # ("and the same to marcus")
+    if not request.context or not (_TO_IT.search(request.query) or more) or _NEW_NOTE.search(request.query):
         return None  # ("make a shopping note and put eggs in it": "it" is the note this request makes)
     notes = [m.group("name") for line in request.context.splitlines() if line.startswith("Result:")
              for m in _NOTE_CALL.finditer(line)]
     if not notes:
         return None
     results = [line for line in request.context.splitlines() if line.startswith("Result:")]
-    whole = _ADD_TO_IT.match(request.query)
+    whole = _ADD_TO_IT.match(request.query) or more
     if whole and results and _NOTE_CALL.search(results[-1]) \
             and not any(t.tool in ("append_note_content", "create_note") for t in tasks):
         # the whole request adds one thing to the note just shown, and the plan has no note step

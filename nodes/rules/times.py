@@ -1,0 +1,45 @@
+"""A time the request states, written into a step's name with no time given, goes to the time argument (guards dates)."""
+
+from __future__ import annotations
+
+import re
+
+from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.dates import parse_duration
+
+
+@rule("time_out_of_name", "compile",
+      "a time the request states, written into a name with no time given ('It next monday at 9:45'), is the time",
+      "dates")
+def time_out_of_name(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A step with a time parameter (a reminder's ``due_date``) given none, whose text holds one of the
+    request's time phrases ("remind me about it next monday at 9:45" planned as
+    ``create_reminder(name="It next monday at 9:45")``): the phrase is its time, and leaves the text (which
+    keeps what is left, or the phrase's words if nothing is). The checks used to refuse such a plan and
+    ask for the same; the model often wrote it again."""
+    phrases = sorted((p for p in as_request(request).phrases if len(p) > 3 and parse_duration(p) is None),
+                     key=len, reverse=True)
+    if not phrases:
+        return None
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        slots = [p for p in spec.params if p.role == "when"] if spec else []
+        if not slots or any(t.args.get(p.name) for p in slots):
+            out.append(t)
+            continue
+        args = dict(t.args)
+        for phrase in phrases:
+            hit = next((k for k, v in args.items() if isinstance(v, str) and phrase.casefold() in v.casefold()), None)
+            if hit is None:
+                continue
+            rest = re.sub(re.escape(phrase), " ", args[hit], flags=re.I)
+            rest = " ".join(rest.split()).strip(" ,.;:-")
+            args[hit] = rest[:1].upper() + rest[1:] if rest else args[hit]
+            args[slots[0].name] = phrase
+            break
+        changed |= args != t.args
+        out.append(t.with_args(args) if args != t.args else t)
+    return out if changed else None
