@@ -383,3 +383,15 @@ def test_another_event_put_on_the_calendar_after_a_meeting_link_keeps_its_own(sp
     plan = '1. create_calendar_event(title="Dentist appointment", start_date="friday")\n2. join()'
     assert event_of_the_meeting(compile_plan(plan, specs), specs, read_request(
         "also add my dentist appointment to the calendar, it's at the usual place", context=context)) is None
+
+
+def test_text_him_that_tuesday_works_is_his_number_and_those_words(specs):
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: do i have a number for omar?\nResult: get_phone_number(name='omar') -> +1-555-0112\n"
+               "Assistant: The phone number of omar is +1-555-0112.")
+    plan = '1. get_phone_number(name="tuesday")\n2. send_sms(recipients=["$1"], message="Tue, 2026-12-31")\n3. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "text him that tuesday works for the garden",
+                                                                 context=context)))
+    assert out == ('1. get_phone_number(name="omar")\n2. send_sms(recipients=["$1"], message="Tuesday works for the garden")'
+                   '\n3. join()<END_OF_PLAN>')

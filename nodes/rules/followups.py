@@ -11,6 +11,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_rol
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.dates import MONTHS, WEEKDAYS
 
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
@@ -72,11 +73,15 @@ def _referred(query: str | Request, context: str, pointer: re.Pattern) -> tuple[
     return (request.query, turns) if turns else None
 
 
+_DAY_WORDS = {w.lower() for w in (*WEEKDAYS, *MONTHS)} | {"today", "tomorrow", "tonight", "tmrw", "tues", "thurs", "weekend"}
+
+
 def _said(value: str, query: str) -> bool:
-    """The request names this person itself (a pronoun, alone or with "too", names no one)."""
+    """The request names this person itself (a pronoun, alone or with "too", names no one; nor does a day:
+    "text him that tuesday works" looked up a contact "tuesday")."""
     v = value.strip().lower()
     words = set(re.findall(r"[a-z]+", v))
-    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER:
+    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER | _DAY_WORDS:
         return False
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 

@@ -6,6 +6,7 @@ import re
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
@@ -36,6 +37,18 @@ def dictated(query: str, names: list[str] = ()) -> str:
     return (text[:end.start()] if end else text).strip(" \"'.")
 
 
+#: A whole request that tells one person something: "text him that tuesday works for the garden"
+_TELL_THAT = re.compile(r"^\s*(?:(?:ok|okay|and|also|now|then|pls|please|can\s+you|could\s+you)\b[\s,]*)*"
+                        r"(?:text|txt|sms|message|tell|email|e-mail)\s+(?:him|her|them|[a-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+                        r"that\s+(?P<text>[^.;!?]+?)[\s.!]*$", re.I)
+
+
+def told(query: str) -> str:
+    """What a request that only tells one person something tells ("tuesday works for the garden"), or ""."""
+    m = _TELL_THAT.match(query)
+    return m.group("text").strip() if m and not _NEXT_ASK.search(m.group("text")) else ""
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
@@ -53,6 +66,7 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     names = [str(v) for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
              if p.role == "person" and isinstance(v := t.args.get(p.name), str) and not is_ref(v)]
     said = dictated(as_request(request).query, names)
+    said_only = told(as_request(request).query)  # the whole request tells one thing: a message without its words is wrong
     whole = _words(said)
     if len(whole) < 2:
         return None
@@ -65,6 +79,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             have = have[1:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
         if have and len(have) < len(whole) and whole[:len(have)] == have and not set(whole[len(have):]) & _JOINS:
+            return said[:1].upper() + said[1:]
+        if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
             return said[:1].upper() + said[1:]
         return None
     return rewrite_role(tasks, specs, "message", cut_short)
