@@ -233,7 +233,11 @@ def make_retrieve(res: Resources):
         found, unserved, trace = opening_rules(res, ctx, query if not context and not language else "", found)
         # a follow-up that opens with a tool's own verb ("text her to check her inbox") or adds to the turn
         # before ("oh and bread too"): the followup_not_empty rule holds an empty plan back
-        found = {**found, "served_followup": bool(context) and served_followup(query, res.specs.values())}
+        found = {**found, "served_followup": bool(context) and served_followup(query, res.specs.values()),
+                 # a first request that opens with a tool's own verb ("note: gate code is 4471"), not declined
+                 # before planning: the served_not_empty rule holds an empty plan back
+                 "served_first": not context and not found["nothing_fits"] and not language and any(
+                     served_action(q) is not None for q in dict.fromkeys([query, found.get("reading") or query]))}
         write({"type": "retrieved", "tools": found["tools"]})
         if trace:
             write({"type": "rules", "trace": trace})

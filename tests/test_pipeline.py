@@ -201,6 +201,10 @@ def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off
     view.update({"sure_plan": False, "served_followup": True})  # "text her to check her inbox", a follow-up
     assert run(text="1. ") == (True, ["followup_not_empty"])
     assert run(off=("followup_not_empty",), text="1. ") == (False, [])
+    view.update({"served_followup": False, "served_first": True})  # "note: gate code is 4471", a first request
+    assert run(text="1. ") == (True, ["served_not_empty"])
+    assert run(off=("served_not_empty",), text="1. ") == (False, [])
+    view.update({"served_first": False})
     # a replan is not held back: the first plan's steps are done or refused already
     d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=False)
     assert decode_rules(d, (), [], held)[2] is None

@@ -66,6 +66,12 @@ def followup_not_empty(d: Decoding) -> bool:
     return bool(d.view.get("served_followup"))
 
 
+@rule("served_not_empty", "decode",
+      "a first request that opens with a tool's own verb ('note: gate code is 4471', 'opne my note called goals') gets a plan, not an empty one")
+def served_not_empty(d: Decoding) -> bool:
+    return bool(d.view.get("served_first"))
+
+
 @rule("own_tools_required", "decode",
       "no join() before a tool of your own that clearly fits the request or one of its parts has a step; a first plan is not empty")
 def own_tools_required(d: Decoding) -> list[str]:
@@ -152,7 +158,8 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
     # the rules that hold an empty first plan back
     empty_held = [name for name, holds in (("own_tools_required", bool(d.view.get("must_plan"))),
                                             ("plan_when_sure", plan_when_sure(d)),
-                                            ("followup_not_empty", followup_not_empty(d))) if holds and name not in off]
+                                            ("followup_not_empty", followup_not_empty(d)),
+                                            ("served_not_empty", served_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:

@@ -49,7 +49,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # checks; the checks last.
 ORDER = """
     decline_unserved plan_served
-    focus_tools copy_spans required_tools plan_when_sure followup_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
+    focus_tools copy_spans required_tools plan_when_sure followup_not_empty served_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     followup_people file_of_it drop_copied_steps drop_restated_steps drop_address_lookups
     right_lookups file_for_note drop_stray_lookups new_email_for_unasked_reply attach_not_paste
@@ -63,8 +63,8 @@ if set(ORDER) != set(DECLARED) or len(ORDER) != len(DECLARED):
 RULES: tuple[Rule, ...] = tuple(DECLARED[name] for name in ORDER)
 BY_NAME = {r.name: r for r in RULES}
 #: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.
-EMBEDDED_ONLY = ("required_tools", "plan_when_sure", "followup_not_empty", "own_tools_required", "find_file_first",
-                 "search_named_first", "verb_tool_first", "use_lookups", "hold_counts", "stated_values")
+EMBEDDED_ONLY = ("required_tools", "plan_when_sure", "followup_not_empty", "served_not_empty", "own_tools_required",
+                 "find_file_first", "search_named_first", "verb_tool_first", "use_lookups", "hold_counts", "stated_values")
 
 
 def held(name: str | Callable[[str], list[str]], hook: Callable[[str, str], bool] | None,
