@@ -111,6 +111,11 @@ class Settings(BaseSettings):
         "On a first turn, the first plan may not be empty (only join) when the tool classifier gives a "
         "shown tool at least this probability (llama.cpp at temperature 0; rule plan_when_sure); 0, the "
         "default, turns it off: at 0.8 it acted on 1 development row and lost it (BENCHMARKS.md §13)."))
+    served_not_empty: bool = Field(False, description=(
+        "On a first turn that opens with a tool's own verb ('note: gate code is 4471') and was not declined "
+        "before planning, the first plan may not be empty (llama.cpp at temperature 0; rule "
+        "served_not_empty). Off by default: on the sets it was not written from it won 1 plan and lost 2 "
+        "(BENCHMARKS.md §14)."))
     hold_counts_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, where the tool classifier is at least this sure of how many times a tool is "
         "called, the first plan is held to it: a tool it is sure is needed once is not called again, and "

@@ -202,8 +202,11 @@ def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off
     assert run(text="1. ") == (True, ["followup_not_empty"])
     assert run(off=("followup_not_empty",), text="1. ") == (False, [])
     view.update({"served_followup": False, "served_first": True})  # "note: gate code is 4471", a first request
+    assert run(text="1. ") == (False, [])  # off by default (settings.served_not_empty)
+    settings.served_not_empty = True
     assert run(text="1. ") == (True, ["served_not_empty"])
     assert run(off=("served_not_empty",), text="1. ") == (False, [])
+    settings.served_not_empty = False
     view.update({"served_first": False})
     # a replan is not held back: the first plan's steps are done or refused already
     d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=False)

@@ -67,9 +67,10 @@ def followup_not_empty(d: Decoding) -> bool:
 
 
 @rule("served_not_empty", "decode",
-      "a first request that opens with a tool's own verb ('note: gate code is 4471', 'opne my note called goals') gets a plan, not an empty one")
+      "a first request that opens with a tool's own verb ('note: gate code is 4471') gets a plan, not an empty one "
+      "(off by default: won 1, lost 2)")
 def served_not_empty(d: Decoding) -> bool:
-    return bool(d.view.get("served_first"))
+    return bool(getattr(d.settings, "served_not_empty", False) and d.view.get("served_first"))
 
 
 @rule("own_tools_required", "decode",
