@@ -78,6 +78,22 @@ def rewrite_role(tasks: list[Task], specs: dict[str, ToolSpec], role: str,
     return out if changed else None
 
 
+def rewrite_params(tasks: list[Task], specs: dict[str, ToolSpec], change) -> list[Task] | None:
+    """The tasks with each argument a step gives put through ``change(task, param, value)``, which gives the
+    new value or None to leave it; None when none changed."""
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        args = dict(t.args)
+        for p in (spec.params if spec else ()):
+            if args.get(p.name) is not None and (new := change(t, p, args[p.name])) is not None:
+                args[p.name] = new
+        if args != t.args:
+            t, changed = t.with_args(args), True
+        out.append(t)
+    return out if changed else None
+
+
 def _quote_bare_refs(text: str) -> str:
     """Turn ``$3`` written outside any string literal into ``"$3"`` so ``ast`` accepts it."""
     out, quote, i = [], None, 0
@@ -190,6 +206,11 @@ def renumbered(order: list[Task], first_id: int, also: dict[int, int] | None = N
         out.append(replace(t, id=first_id + i, args=args, deps=tuple(sorted(ids.get(d, d) for d in t.deps)),
                            line=f"{first_id + i}. {format_call(t.tool, args)}"))
     return out
+
+
+def names_no_step(task: Task, value: Any) -> bool:
+    """``value`` is a whole ``"$K"`` that names no step ``task`` depends on (kept by ``compile_plan(loose=True)``)."""
+    return (k := is_ref(value)) is not None and k not in task.deps
 
 
 def unresolved_refs(task: Task) -> list[int]:

@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role, unresolved_refs
+from tinyagent.nodes.plans.planlang import (Task, is_ref, names_no_step, renumbered, rewrite_params, rewrite_role,
+                                            unresolved_refs)
 from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -332,22 +333,15 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     if not found:
         return None
 
+    def it_found(t: Task, p, v):
+        if not (p.role in ("file", "attachments") or p.name.endswith("_path")):
+            return None
+        if isinstance(v, list):
+            items = [found[-1] if is_it(t, x) else x for x in v]
+            return items if items != v else None
+        return found[-1] if is_it(t, v) else None
+
     def is_it(t: Task, v) -> bool:
-        if not isinstance(v, str):
-            return False
-        k = is_ref(v)
-        return (k is not None and k not in t.deps) or (k is None and set(re.findall(r"[a-z]+", v.lower())) <= _ONLY_IT)
-    out = []
-    for t in tasks:
-        spec = specs.get(t.tool)
-        args = dict(t.args)
-        for p in (spec.params if spec else ()):
-            v = args.get(p.name)
-            if not (p.role in ("file", "attachments") or p.name.endswith("_path")) or v is None:
-                continue
-            if isinstance(v, list):
-                args[p.name] = [found[-1] if is_it(t, x) else x for x in v]
-            elif is_it(t, v):
-                args[p.name] = found[-1]
-        out.append(t.with_args(args) if args != t.args else t)
-    return out if out != tasks else None
+        return isinstance(v, str) and (names_no_step(t, v) or is_ref(v) is None
+                                       and set(re.findall(r"[a-z]+", v.lower())) <= _ONLY_IT)
+    return rewrite_params(tasks, specs, it_found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, rewrite_params, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
@@ -134,16 +134,11 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
     texts = [t for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
              if (p.role == "message" or p.name == "content") and isinstance(t.args.get(p.name), str)]
     other = {w for m in _QUOTED.finditer(query) for w in _words(next(g for g in m.groups() if g))} - set(_words(quote))
-    out = []
-    for t in tasks:
-        spec = specs.get(t.tool)
-        args = dict(t.args)
-        for p in (spec.params if spec else ()):
-            v = args.get(p.name)
-            others = {str(x).lower() for k, x in args.items() if k != p.name}
-            if (p.role == "message" or p.name == "content") and isinstance(v, str) and quote.lower() not in others and (
-                    (is_ref(v) is not None and is_ref(v) not in t.deps)
-                    or len(texts) == 1 and not set(_words(v)) & (set(_words(quote)) | other)):  # (another quote's: kept)
-                args[p.name] = quote[:1].upper() + quote[1:]
-        out.append(t.with_args(args) if args != t.args else t)
-    return out if out != tasks else None
+    def mended(t: Task, p, v):
+        others = {str(x).lower() for k, x in t.args.items() if k != p.name}
+        if (p.role == "message" or p.name == "content") and isinstance(v, str) and quote.lower() not in others and (
+                names_no_step(t, v)
+                or len(texts) == 1 and not set(_words(v)) & (set(_words(quote)) | other)):  # (another quote's: kept)
+            return quote[:1].upper() + quote[1:]
+        return None
+    return rewrite_params(tasks, specs, mended)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref
+from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, rewrite_params
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
@@ -74,18 +74,13 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     said = set(text_words(answer)) - set(text_words(request.query))  # (the note's name may be a word of both)
     if not said:
         return None
-    out = []
-    for t in tasks:
-        spec = specs.get(t.tool)
-        args = dict(t.args)
-        for p in (spec.params if spec else ()):
-            v = args.get(p.name)
-            if ((save and p.name == "content") or (send and p.role == "message")) and isinstance(v, str) \
-                    and (is_ref(v) is None or is_ref(v) not in t.deps) \
-                    and not set(text_words(v)) & said:  # (a step's result stays; "$13." naming none does not)
-                args[p.name] = answer
-        out.append(replace(t, args=args) if args != t.args else t)
-    return out if out != tasks else None
+    def answered(t: Task, p, v):
+        if ((save and p.name == "content") or (send and p.role == "message")) and isinstance(v, str) \
+                and (is_ref(v) is None or names_no_step(t, v)) \
+                and not set(text_words(v)) & said:  # (a step's result stays; "$13." naming none does not)
+            return answer
+        return None
+    return rewrite_params(tasks, specs, answered)
 
 
 _TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+note|the\s+note|that\s+list|the\s+list|"
