@@ -311,10 +311,9 @@ def test_text_to_save_may_come_from_an_earlier_answer(specs):
                    "save that in a note called Flights", context)
 
 
-def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch):
-    """"what am i doing on tuesday in lisbon according to the itinerary" was planned as join(): the
-    document search is shown even where retrieval missed it, and join() is refused until it has a step;
-    a request that names no document is left alone, and the rule switches off by name."""
+def _first_plans(tmp_path, monkeypatch, shown):
+    """``first_plan(request or messages, off="")`` -> (the planner's prompt, its token refuser) for a graph over
+    the default tools whose retrieval shows only ``shown`` and whose model answers ``join()``."""
     from langchain_core.language_models.fake import FakeListLLM
 
     import tinyagent.nodes.plan as plan_node
@@ -323,9 +322,9 @@ def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch)
     from tinyagent.store.tool_index import Retrieved
     from tinyagent.tools import ToolConfig, default_tools, init_workspace
 
-    class MissesTheSearch:
+    class Shows:
         def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
-            return Retrieved(["create_calendar_event", "maps_show_directions"], [], {}, reading=query)
+            return Retrieved(list(shown), [], {}, reading=query)
 
     seen = []
     real = plan_node.complete
@@ -338,10 +337,19 @@ def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch)
 
     def first_plan(request, off=""):
         g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
-                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=MissesTheSearch())
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=Shows())
         seen.clear()
-        g.invoke({"messages": [("human", request)]}, context={"dry_run": True, "rules_off": off})
+        messages = [("human", request)] if isinstance(request, str) else request
+        g.invoke({"messages": messages}, context={"dry_run": True, "rules_off": off})
         return seen[0]
+    return first_plan
+
+
+def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch):
+    """"what am i doing on tuesday in lisbon according to the itinerary" was planned as join(): the
+    document search is shown even where retrieval missed it, and join() is refused until it has a step;
+    a request that names no document is left alone, and the rule switches off by name."""
+    first_plan = _first_plans(tmp_path, monkeypatch, ["create_calendar_event", "maps_show_directions"])
     prompt, refuse = first_plan("what am i doing on tuesday in lisbon according to the itinerary")
     assert "search_documents(" in prompt
     assert refuse is not None and refuse("1. ", "join") and not refuse("1. ", "search")
@@ -357,33 +365,7 @@ def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch)
 def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     """"Forward the firmware release notes from Marcus to Yuki pls" was planned as a note: a first request
     that opens with forward, reply, text, remind, summarize or invite calls that tool before join()."""
-    from langchain_core.language_models.fake import FakeListLLM
-
-    import tinyagent.nodes.plan as plan_node
-    from tinyagent.graph.graph import build_graph
-    from tinyagent.graph.settings import Settings
-    from tinyagent.store.tool_index import Retrieved
-    from tinyagent.tools import ToolConfig, default_tools, init_workspace
-
-    class ShowsNotes:
-        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0):
-            return Retrieved(["append_note_content", "get_email_address"], [], {}, reading=query)
-
-    seen = []
-    real = plan_node.complete
-
-    def spy(llm, messages, *args, **kwargs):
-        seen.append((" ".join(str(m["content"]) for m in messages), kwargs.get("refuse")))
-        return real(llm, messages, *args, **kwargs)
-    monkeypatch.setattr(plan_node, "complete", spy)
-    tools = default_tools(init_workspace(tmp_path / "ws"), ToolConfig())
-
-    def first_plan(request, off=""):
-        g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
-                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=ShowsNotes())
-        seen.clear()
-        g.invoke({"messages": [("human", request)]}, context={"dry_run": True, "rules_off": off})
-        return seen[0]
+    first_plan = _first_plans(tmp_path, monkeypatch, ["append_note_content", "get_email_address"])
     note = '1. append_note_content(name="Firmware release notes", content="Marcus")\n2. '
     prompt, refuse = first_plan("Forward the firmware release notes from Marcus to Yuki pls")
     assert "forward_email(" in prompt and refuse(note, "join") and refuse("1. ", "join")
@@ -393,12 +375,8 @@ def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     prompt, refuse = first_plan("add the firmware release to my notes")  # no such verb: nothing required
     assert "forward_email(" not in prompt and (refuse is None or not refuse(note, "join"))
     # a follow-up too: "text her too, say it's in her inbox" looked Nina up and ended
-    g = build_graph(tools=tools, settings=Settings(data_dir=tmp_path / "d", lora_path=None),
-                    llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 3), index=ShowsNotes())
-    seen.clear()
-    g.invoke({"messages": [("human", "send nina the team handbook pls"), ("ai", "Saved email 'Team handbook' to Nina."),
-                           ("human", "text her too, say it's in her inbox")]}, context={"dry_run": True})
-    prompt, refuse = seen[0]
+    prompt, refuse = first_plan([("human", "send nina the team handbook pls"), ("ai", "Saved email 'Team handbook' to Nina."),
+                                 ("human", "text her too, say it's in her inbox")])
     assert "send_sms(" in prompt and refuse('1. get_phone_number(name="nina")\n2. ', "join")
     # a verb that opens a question asks it: "remind me what time my flight is" sets no reminder
     prompt, refuse = first_plan("remind me what time my flight is")
