@@ -9,6 +9,10 @@ classifier does not know is shown the nearest of them with its own tool names sw
 (store/domain_examples.py, nodes/retrieve.py). ``--hold-out K/N`` leaves out every tool set whose
 place in the sorted list is K modulo N and writes (``--eval-file``) about ``--eval-rows`` of their rows
 for ``finetune eval --file F --toolsets T`` (T: F's name with -toolsets.json): the fit measured on tool sets the bank has not seen.
+
+It also fits, on the same tool sets (single-turn rows, declines included), which of a graph's own tools a
+request needs from the similarity of their cards to it (store/own_tools.py), and writes the fit to
+``--own-tools`` (default store/own_tools.json).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Sequence
 
 from tinyagent.finetune.corpus import CORPUS_DIR, corpus_files, corpus_near_duplicates, read_rows, read_toolsets
 from tinyagent.store.domain_examples import DOMAIN_EXAMPLES_FILE, example_texts, save_vectors
+from tinyagent.store.own_tools import OWN_TOOLS_FILE, OwnToolFit
 
 
 def domain_rows(folder: Path = CORPUS_DIR) -> tuple[list[dict], dict[str, dict]]:
@@ -51,6 +56,31 @@ def bank_row(row: dict, toolset: dict) -> dict | None:
                           "parameters": schemas[specs[n].real_name].get("parameters") or {}} for n in used}}
 
 
+def fit_own_tools(rows: Sequence[dict], toolsets: dict[str, dict], embedder) -> OwnToolFit:
+    """The fit of store/own_tools.py on ``rows`` (single-turn; a decline calls none of the tools): per
+    request, the similarity of each card of its tool set to the request and its clauses, and which
+    tools the gold plan calls."""
+    from tinyagent.finetune.corpus import toolset_specs
+    from tinyagent.nodes.plans.planlang import PlanError, compile_plan
+    from tinyagent.store.tool_classifier import request_texts
+    from tinyagent.store.tool_index import tool_card
+
+    specs = {name: toolset_specs(ts) for name, ts in toolsets.items()}
+    cards = {name: embedder.embed([tool_card(s) for s in sp.values()]) for name, sp in specs.items()
+             if name in {r["toolset"] for r in rows}}
+    samples = []
+    for r in rows:
+        try:
+            used = set() if r["decline"] else {t.tool for t in compile_plan(r["plan"], specs[r["toolset"]])}
+        except PlanError:
+            continue
+        vecs = embedder.embed(request_texts(r["query"]))
+        samples.append((vecs @ cards[r["toolset"]].T, [n in used for n in specs[r["toolset"]]]))
+    fit = OwnToolFit.fit(samples)
+    fit.tool_sets = len(cards)
+    return fit
+
+
 def held_out(names: Sequence[str], spec: str | None) -> set[str]:
     """The tool sets ``--hold-out K/N`` leaves out: those at places K, K+N, ... of the sorted names."""
     if not spec:
@@ -69,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--eval-file", type=Path, default=None,
                     help="with --hold-out: write rows of the left-out tool sets here (corpus row format)")
     ap.add_argument("--eval-rows", type=int, default=80, help="about how many rows --eval-file gets")
+    ap.add_argument("--own-tools", type=Path, default=OWN_TOOLS_FILE,
+                    help=f"where the fit of which own tools a request needs goes (default {OWN_TOOLS_FILE})")
     args = ap.parse_args(argv)
 
     from tinyagent.store.embeddings import get_embedder
@@ -92,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     save_vectors(texts, get_embedder().embed(texts), args.out.with_suffix(".npz"))
     print(f"wrote {args.out}: {len(bank)} solved plans over {len({b['toolset'] for b in bank})} tool sets"
           + (f" ({len(out_sets)} left out)" if out_sets else ""))
+    fitted = [r for r in rows if r["toolset"] not in out_sets and not r.get("history") and r["id"] not in near]
+    fit = fit_own_tools(fitted, toolsets, get_embedder())
+    fit.save(args.own_tools)
+    print(f"wrote {args.own_tools}: which own tools a request needs, fitted on {fit.rows} requests over "
+          f"{fit.tool_sets} tool sets")
     if args.eval_file and out_sets:
         pool = [r for r in rows if r["toolset"] in out_sets and r["id"] not in near]
         step = max(1, len(pool) // max(1, args.eval_rows))

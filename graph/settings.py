@@ -102,6 +102,11 @@ class Settings(BaseSettings):
         "clause's tool (its card at least this similar to the clause, 0.1 ahead of the next such "
         "tool, and no known tool likely for it) must be called before the first plan ends "
         "(store/tool_index.clause_matches); 0 turns it off."))
+    own_focus_above: float = Field(0.1, ge=0.0, le=1.0, description=(
+        "On a first turn, your own tools (the classifier was not fitted on them) that the fit of "
+        "store/own_tools.py gives less than this probability are not callable in the first plan, unless "
+        "the request names them or they find an id a likely tool takes (rule own_focus; llama.cpp grammar); "
+        "0 turns it off."))
     require_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, the first plan may not end (join) before it calls every shown tool the "
         "classifier gives at least this probability (llama.cpp at temperature 0; rule required_tools); "

@@ -14,12 +14,14 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import served_action, served_followup, unserved_action, opening_tool
+from tinyagent.nodes.rules.opening import asks_more, documents_know, served_action, served_followup, unserved_action, opening_tool
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.state import State
+from tinyagent.store.own_tools import id_finders
+from tinyagent.store.tool_index import named_tools
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.
 CONTEXT_TURNS = 2
@@ -169,6 +171,16 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus:
             focus += [n for n in searchers if n not in focus]
         required_search = [n for n in searchers if n not in required + required_own]
+    # your own tools the fit finds unlikely for a first request are not callable in its first plan
+    # (store/own_tools.py): the likely ones, the likeliest, and the finders their ids come from
+    own_fit = {n: p for n, p in getattr(found, "own_fit", {}).items() if n in tools}
+    own_focus: list[str] = []
+    above = res.settings.own_focus_above
+    if own_fit and above > 0 and not context and not nothing_fits and "own_focus" not in off:
+        own_focus = [n for n in own_fit if own_fit[n] >= above] or [max(own_fit, key=own_fit.get)]
+        own_focus += [n for n in id_finders({n: [p.name for p in res.specs[n].params] for n in own_fit},
+                                            own_focus) if n not in own_focus]
+        own_focus += [n for n in required_own + named_tools(reading, own_fit) if n not in own_focus]
     # how sure the classifier is of each known tool's count (nodes/model/counts.py): first turn only
     repeats = {} if context else getattr(found, "repeats", {})
     counts = {n: [p, p * repeats[n]] for n, p in found.probabilities.items() if n in repeats}
@@ -185,23 +197,40 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
             "reading": reading,
             "nothing_fits": nothing_fits, "must_plan": must_plan and not nothing_fits, "sure_plan": sure_plan,
             "examples": examples,
-            "counts": counts}
+            "counts": counts, "own_fit": own_fit, "own_focus": own_focus}
 
 
-def opening_rules(res: Resources, ctx: Context, query: str, found: dict) -> tuple[dict, str | None, list[dict]]:
-    """The retrieve rules (nodes/rules/opening.py) on a first request in English (``query``; "" otherwise),
-    where every tool is one the classifier knows (your own tools are judged by their descriptions):
-    (``found`` as they leave it, the verb no tool serves or None, their trace)."""
+def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
+                  followup: bool = False) -> tuple[dict, str | None, list[dict]]:
+    """The retrieve rules (nodes/rules/opening.py) on a request in English (``query``; "" otherwise), where
+    every tool is one the classifier knows (your own tools are judged by their descriptions): on a first
+    request all of them; on a ``followup`` only decline_unserved, where no served verb asks for more ("ok pay
+    it" is declined, "cancel that and instead remind me on friday" is not): (``found`` as they leave it, the
+    verb no tool serves or None, their trace)."""
     clf = getattr(res.index(), "classifier", None)
     if not query or clf is None or not set(res.specs) <= set(clf.names):
         return found, None, []
     off = rules_off(ctx)
+    if followup and asks_more(query):
+        return found, None, []
     if not found["nothing_fits"] and "decline_unserved" not in off:
         verb = unserved_action(query, res.specs.values())
         if verb:  # "pay the gas bill": no tool pays; nothing is planned, and the answer says what it can't do
             return {**found, "nothing_fits": True, "must_plan": False}, verb, [
                 {"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],
                  "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
+    if followup:
+        return found, None, []
+    searchers = [n for n, s in res.specs.items() if "question" in s.roles and n in res.tools]
+    if found["nothing_fits"] and searchers and "documents_know" not in off:
+        hit = documents_know(query, lambda q: res.tools[searchers[0]].invoke({"query": q, "k": 3}))
+        if hit:  # "what time is my return flight from lisbon?": the itinerary says; searched, not declined
+            tools = found["tools"] + [n for n in searchers if n not in found["tools"]]
+            focus = found["focus"] + [n for n in searchers if found["focus"] and n not in found["focus"]]
+            return {**found, "nothing_fits": False, "tools": tools, "focus": focus, "required_search": searchers}, \
+                None, [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
+                        "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
+                                f"searched, not declined"}]
     if found["nothing_fits"] and "plan_served" not in off:
         verb = served_action(query)
         if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one
@@ -230,7 +259,7 @@ def make_retrieve(res: Resources):
         language = foreign_language(query)
         if language:  # the planner reads English only: nothing is planned, and the answer says so
             found = {**found, "nothing_fits": True, "must_plan": False}
-        found, unserved, trace = opening_rules(res, ctx, query if not context and not language else "", found)
+        found, unserved, trace = opening_rules(res, ctx, query if not language else "", found, followup=bool(context))
         # a follow-up that opens with a tool's own verb ("text her to check her inbox") or adds to the turn
         # before ("oh and bread too"): the followup_not_empty rule holds an empty plan back
         found = {**found, "served_followup": bool(context) and served_followup(query, res.specs.values()),

@@ -39,6 +39,8 @@ class State(InputState, total=False):
     required_search: list[str]       # the document search, for what a named document says: the first plan must call it
     required_verb: list[str]         # the tool the opening verb names ("forward ..."): the first plan must call it
     counts: dict[str, list[float]]  # per known tool: P(called at all), P(called twice or more); first turn only
+    own_fit: dict[str, float]        # per shown tool of the user's own: P(called), store/own_tools.py
+    own_focus: list[str]             # of those, the ones the first plan may call (rule own_focus)
     reading: str                     # the request as retrieval read it, typos corrected (store/spelling.py)
     nothing_fits: bool               # the classifier judged every shown tool unneeded: empty plan
     language: str | None             # the request's language where it is not English (nodes/request/language.py)

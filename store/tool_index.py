@@ -17,6 +17,7 @@ import numpy as np
 from filelock import FileLock
 
 from tinyagent.store.tool_classifier import ToolClassifier, clauses, request_texts
+from tinyagent.store.own_tools import OwnToolFit
 from tinyagent.tools.specs import ToolSpec
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ class Retrieved:
     matched: list[str] = field(default_factory=list)  # tools it cannot judge, each clearly one clause's tool
     vector: np.ndarray | None = None  # the embedding of the request as read (``reading``)
     repeats: dict[str, float] = field(default_factory=dict)  # known tools: P(called twice or more | called)
+    own_fit: dict[str, float] = field(default_factory=dict)  # tools it cannot judge: P(called), store/own_tools.py
 
 
 #: A shown tool the classifier cannot judge is a clause's own (``Retrieved.matched``) when its card is
@@ -170,6 +172,7 @@ class ToolIndex:
         self.path = Path(path)
         self.embedder = embedder or get_embedder()
         self.classifier = ToolClassifier.load() if classifier is True else (classifier or None)
+        self.own_tools = OwnToolFit.load() if classifier is True else None
         self._digests: dict[str, str] = {}  # name -> card digest of the tools synced here
         self._lock = threading.Lock()
         #: One line about what opening the index had to repair (a missing or damaged store), or "".
@@ -367,6 +370,9 @@ class ToolIndex:
             if prefer:  # an example that uses every ``prefer`` tool first (a file found, then sent)
                 examples.sort(key=lambda e: not set(prefer) <= set(e["tools"]))
         own = [n for n in card if n not in known]
+        own_sims = np.array([[c.get(n, -1.0) for n in own] for c in by_text])
+        own_fit = dict(zip(own, self.own_tools.probabilities(own_sims).tolist())) \
+            if own and self.own_tools is not None else {}
         rows = slice(1, None) if len(by_text) > 1 else slice(0, 1)  # the clauses, or the one request
         matched = clause_matches(
             np.array([[c.get(n, -1.0) for n in own] for c in by_text[rows]]), own,
@@ -379,7 +385,7 @@ class ToolIndex:
             ranked += [t for t in by_sum if t not in ranked][:max_tools - len(ranked)]
             ranked += [t for t in named if t not in ranked]
             return Retrieved(sorted(ranked), examples[:n_examples], scores, similarity=similarity, reading=read,
-                             matched=[t for t in matched if t in ranked], vector=vecs[0])
+                             matched=[t for t in matched if t in ranked], vector=vecs[0], own_fit=own_fit)
         sure = self.classifier.sure(p, list(known.values()))
         ranked = sorted((n for n, i in known.items() if sure[i]), key=lambda n: -prob[n])
         ranked = ranked[:max_tools + EXTRA_SURE]
@@ -396,4 +402,4 @@ class ToolIndex:
         # it did not pick does not, even when it picked none (the request is for the new tools)
         sure_tools += [t for t in ranked if t not in prob]
         return Retrieved(sorted(ranked), examples[:n_examples], scores, prob, sorted(sure_tools), similarity, read,
-                         [t for t in matched if t in ranked], vecs[0], repeats)
+                         [t for t in matched if t in ranked], vecs[0], repeats, own_fit)

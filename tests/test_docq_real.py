@@ -41,3 +41,10 @@ def test_an_append_to_my_meeting_notes_is_in_the_note(ask):
     assert "Appended to note 'Meeting notes'" in out["answer"]
     note = (ask.root / "Notes" / "Work" / "Meeting notes.md").read_text()
     assert note.rstrip().endswith("Yuki will own the firmware 2.1 release")
+
+
+def test_a_question_about_my_trip_that_names_no_document_is_answered_from_it(ask):
+    """The new-user trial's "What time is my return flight from Lisbon?" was declined: the itinerary answers it."""
+    out = ask("What time is my return flight from Lisbon?")
+    assert "search_documents" in [t["tool"] for t in out["tasks"]]
+    assert "18:15" in out["answer"]

@@ -54,10 +54,20 @@ def test_the_agent_declines_it_says_why_and_the_rule_switches_off(tmp_path):
     off = graph.invoke({"messages": [("human", "hey can you delete omar's email")]},
                        context={"approve": "none", "rules_off": "decline_unserved"})
     assert "decline_unserved" not in [x["rule"] for x in off["rule_trace"]] and "can delete" not in off["answer"]
-    # a follow-up is left to the planner, which reads the earlier turn
+    # a follow-up that opens with it is declined too (13 of the corpus's 14 such follow-ups are declines) ...
     later = graph.invoke({"messages": [("human", "text Ana that I'm late"), ("ai", "Queued a text to Ana."),
                                        ("human", "delete that text")]}, context={"approve": "none"})
-    assert "decline_unserved" not in [x["rule"] for x in later["rule_trace"]]
+    assert [x["rule"] for x in later["rule_trace"]] == ["decline_unserved"] and later["tasks"] == []
+    assert later["answer"].startswith("I can't do that: none of my tools can delete")
+    renamed = graph.invoke({"messages": [("human", "new note called Bike stuff: replace chain"),
+                                         ("ai", "Created note 'Bike stuff' in Notes/Bike stuff.md."),
+                                         ("human", "rename that note to Bike maintenance")]}, context={"approve": "none"})
+    assert renamed["tasks"] == [] and "can rename" in renamed["answer"]
+    # ... unless a tool's own verb asks for more: that is left to the planner, which reads the earlier turn
+    instead = graph.invoke({"messages": [("human", "remind me to call mum at 6"), ("ai", "Created reminder 'Call mum'."),
+                                         ("human", "actually cancel that and instead remind me on friday")]},
+                           context={"approve": "none"})
+    assert "decline_unserved" not in [x["rule"] for x in instead["rule_trace"]]
 
 
 def test_a_request_that_opens_with_a_tools_verb_is_planned_though_the_classifier_is_unsure(tmp_path):

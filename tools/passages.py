@@ -112,3 +112,27 @@ def ranked_passages(texts: dict[str, str], question: str, topic: Sequence[str], 
         score = counts[keep[j]][0] / len(topic) if topic and counts[keep[j]][0] else similarity[j]
         out.append({"path": path, "text": para, "score": round(float(score), 4)})
     return out
+
+
+#: Words a question asks with that no passage need hold: what kind of fact it wants, not what about
+#: ("what time does my flight land": a time; the passage holds "flight" and "lands 10:05").
+_ASKS_FOR = {"time", "times", "date", "dates", "day", "days", "much", "many", "long", "planned", "happening",
+             "going", "get", "got", "have", "has", "need", "supposed", "whats", "what's", "exactly", "again",
+             "remind", "know", "thing", "things", "info", "details", "detail", "am", "im", "were", "been", "will",
+             # when a thing happens, asked of the thing: the passage names the flight, not that it lands
+             "land", "lands", "landing", "leave", "leaves", "leaving", "depart", "departs", "arrive", "arrives",
+             "start", "starts", "begin", "begins", "end", "ends", "finish", "finishes", "stay", "staying", "due"}
+
+
+def answers(question: str, hits: Sequence[dict]) -> dict | None:
+    """The hit ({"path", "text"}) that holds every word ``question`` asks about, counting its file's name,
+    when it asks about two words or more ("return flight lisbon": the itinerary's "Return flight ...
+    Lisbon ..."); None when no hit holds them all."""
+    topic = [w for w in topic_words(question, []) if w not in _ASKS_FOR and not w.isdigit()]
+    if len(topic) < 2:
+        return None
+    for hit in hits:
+        own = words(hit.get("text", "")) + name_words(Path(str(hit.get("path", ""))))
+        if all(any(alike(t, w) for w in own) for t in topic):
+            return hit
+    return None

@@ -42,6 +42,18 @@ def focus_tools(d: Decoding) -> list[ToolSpec]:
     return [s for s in d.shown if s.name in focus] or d.shown
 
 
+@rule("own_focus", "decode",
+      "on your own tools, the first plan calls only those the fit of card similarities finds likely, the "
+      "ones the request names and the finders of their ids")
+def own_focus(d: Decoding, callable_specs: Sequence[ToolSpec]) -> list[ToolSpec]:
+    """Your own tools the fit (store/own_tools.py) gives less than ``own_focus_above`` are left out of
+    the grammar of a first plan; the classifier's tools and the rest stay as they are."""
+    keep, fit = set(d.view.get("own_focus") or []), d.view.get("own_fit") or {}
+    if not (keep and d.first):
+        return list(callable_specs)
+    return [s for s in callable_specs if s.name not in fit or s.name in keep] or list(callable_specs)
+
+
 @rule("copy_spans", "decode", "a person, file or note name is copied from the person's words, in the grammar", "people")
 def copy_spans(d: Decoding) -> list | None:
     """Who to look up and which file or note to open, as the grammar's choices (nodes/request/spans.py)."""
@@ -149,6 +161,7 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
     names are copied from or None, the token refuser or None). ``held`` wraps a refuser so that
     what it turns down is traced under a rule's name (nodes/rules/pipeline.py)."""
     callable_specs = focus_tools(d) if "focus_tools" not in off else d.shown
+    callable_specs = own_focus(d, callable_specs) if "own_focus" not in off else callable_specs
     spans = copy_spans(d) if "copy_spans" not in off else None
     stated = held("stated_values", stated_values(d, callable_specs), trace) if "stated_values" not in off else None
     if not d.first:  # (stated values hold on replans too)

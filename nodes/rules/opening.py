@@ -19,7 +19,8 @@ def opening_verb(query: str) -> str:
 
 
 @rule("decline_unserved", "retrieve",
-      "a first request that opens with an action no tool does (pay, order, delete, call...) is declined, not planned",
+      "a request that opens with an action no tool does (pay, order, delete, rename...) is declined, not planned; "
+      "a follow-up only where no served verb asks for more",
       "made-up content")
 def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     """The verb of ``query`` that no tool in ``specs`` serves ("pay" for "pay the electricity bill"), or
@@ -31,6 +32,15 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     if any(said.search(f"{s.name.replace('_', ' ')} {s.description}") for s in specs):
         return None
     return verb
+
+
+_NEXT_ASK = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
+
+
+def asks_more(query: str) -> bool:
+    """A later part of ``query`` opens with a tool's own verb: "cancel that and instead remind me on friday"
+    asks for a reminder too ("delete that text" does not: its "text" is the thing, not the ask)."""
+    return any(opening_verb(part) in SERVED_VERBS for part in _NEXT_ASK.split(query)[1:] if part.strip())
 
 
 @rule("plan_served", "retrieve",
@@ -70,3 +80,25 @@ def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     verb = opening_verb(query)
     m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
     return tools[verb] if m and not _ASKS_BACK.match(query[m.end():]) else None
+
+
+#: A question, as people type one: a question mark, or an opening question word ("whats the q3 budget")
+_QUESTION = re.compile(r"\?\s*$|^\s*(?:(?:hey|hi|so|ok|okay|and|oh|um|quick question)[,\s]+)*"
+                       r"(?:what|what's|whats|when|where|who|whom|which|how|is|are|was|does|do|did|can|could)\b", re.I)
+
+
+@rule("documents_know", "retrieve",
+      "a question the classifier would decline that a passage of your documents answers (it holds every word the "
+      "question asks about) is planned with the document search")
+def documents_know(query: str, search) -> dict | None:
+    """The passage that answers ``query`` (tools/passages.answers), for a question; None when it is not a
+    question or no passage holds what it asks about. ``search(query)`` gives the document search's hits
+    (it raises where there are no documents)."""
+    from tinyagent.tools.passages import answers
+
+    if not _QUESTION.search(query):
+        return None
+    try:
+        return answers(query, search(query))
+    except Exception:  # noqa: BLE001 - no documents, no index: nothing known
+        return None

@@ -37,7 +37,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
 # The retrieve rules (decline_unserved, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
-# while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, copy_spans) hold
+# while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, own_focus, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0
 # (EMBEDDED_ONLY), behind a server (model_url) they do not run. Early start runs only the rules that
 # judge a step by itself (stage "compile, early"); the others need the whole plan (a look-up nothing
@@ -48,8 +48,8 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # was dropped); right_lookups runs before the rules that look people up; fit_values before the
 # checks; the checks last.
 ORDER = """
-    decline_unserved plan_served
-    focus_tools copy_spans required_tools plan_when_sure followup_not_empty served_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
+    decline_unserved documents_know plan_served
+    focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     followup_people file_of_it drop_copied_steps drop_restated_steps drop_address_lookups
     right_lookups file_for_note drop_stray_lookups new_email_for_unasked_reply attach_not_paste
