@@ -223,3 +223,29 @@ def test_a_time_written_into_a_name_is_the_time(specs):
     assert out[0].args == {"name": "It", "due_date": "next monday at 9:45"}
     given = compile_plan('1. create_reminder(name="Call mum", due_date="tomorrow at 6pm")\n2. join()', specs)
     assert time_out_of_name(given, specs, "remind me to call mum tomorrow at 6pm") is None
+
+
+def test_a_text_that_is_only_a_broken_reference_is_the_step_that_fills_it(specs):
+    """"create a video call link for the offsite planning on wednesday at 3 and email it to sarah and priya" was
+    planned with context="$40)": a draft saying "$40)" went to both."""
+    import pytest
+
+    from tinyagent.nodes.plans.planlang import PlanError
+    from tinyagent.nodes.rules.checks import check_plan
+    from tinyagent.nodes.rules.messages import broken_reference
+
+    query = "create a video call link for the offsite planning on wednesday at 3 and email it to sarah and priya"
+    plan = ('1. get_zoom_meeting_link(topic="Offsite planning", start_time="wednesday at 3")\n'
+            '2. get_email_address(name="sarah")\n3. get_email_address(name="priya")\n'
+            '4. compose_new_email(recipients=["$2", "$3"], subject="Offsite planning", context="$40)")\n5. join()')
+    out = broken_reference(compile_plan(plan, specs, loose=True), specs)
+    assert out[3].args["context"] == "$1" and out[3].deps == (1, 2, 3)  # the link, the one step that informs
+    check_plan(out, specs, query)  # and the checks take it
+    # no step to fill it (only look-ups): left as it is, and the checks refuse it, as they refuse "$!" in a text
+    # and a text that repeats what a refused plan was told
+    text = '1. get_phone_number(name="elena")\n2. send_sms(recipients=["$1"], message="{}")\n3. join()'
+    assert broken_reference(compile_plan(text.format("$!"), specs, loose=True), specs) is None
+    for message in ("$!", "The time is: $!", "Step 1 does not refer to an earlier step"):
+        with pytest.raises(PlanError, match="neither the words the person asked for nor a step's result"):
+            check_plan(compile_plan(text.format(message), specs, loose=True), specs, "text elena the time too")
+    check_plan(compile_plan(text.format("It's $20 each"), specs), specs, "text elena it's $20 each")  # money stays

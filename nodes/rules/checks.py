@@ -104,6 +104,12 @@ def unsaid_text(value: str, said: set[str]) -> bool:
     return bool(words) and not any(said_word(w, said) for w in words)
 
 
+#: A text that is a reference gone wrong ("$40)", "$!", "The time is: $!") or that repeats what a refused
+#: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write
+_BROKEN_TEXT = re.compile(r"^\s*\$[\d\W_]*$|\$(?![\d\s])[^\w\s]|does not refer to an earlier step|"
+                          r"can only use results of steps", re.I)
+
+
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | Request, context: str = "",
                done: Sequence[dict] = (), reading: str = "") -> None:
     """Raise PlanError with what to change when the plan does not do what the request says.
@@ -158,6 +164,10 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
                             f"Step {t.id}: {p.name} has '{item}', which the request does not name. "
                             f"Look the person up by the name the request uses and pass \"$K\".")
             if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str):
+                if _BROKEN_TEXT.search(value) and is_ref(value) is None:
+                    raise PlanError(f"Step {t.id}: {p.name} is '{value.strip()}', which is neither the words the "
+                                    f"person asked for nor a step's result. Write the words, or \"$K\" alone for "
+                                    f"step K's result.")
                 odd = made_up_word(value, said | shown)  # (a word an earlier answer showed is no made-up one)
                 if odd:
                     raise PlanError(f"Step {t.id}: {p.name} has '{odd}', which is not a word of the request. "

@@ -142,3 +142,40 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
             return quote[:1].upper() + quote[1:]
         return None
     return rewrite_params(tasks, specs, mended)
+
+
+#: A text that is only a reference gone wrong: "$40)", "$23\n", "$!" (no word in it)
+_BROKEN_REF = re.compile(r"\s*\$[\d\W_]*")
+
+
+@rule("broken_reference", "compile",
+      "a message or text that is only a broken '$K' ('$40)', '$!') is the result of the one earlier step that can "
+      "fill it", "made-up content", reads="specs")
+def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """A message or free text whose whole value is a "$" with digits and signs but no word, naming no step
+    it depends on ("create a video call link ... and email it to sarah and priya" planned
+    ``context="$40)"``), gets the result of the one earlier step of the plan that informs rather than
+    looks someone or a file up or writes (the meeting link); where there is not exactly one, it is left
+    for the checks to refuse."""
+    from dataclasses import replace
+
+    from tinyagent.nodes.request.lexicon import FREE_TEXT
+
+    def informs(t: Task) -> bool:
+        spec = specs.get(t.tool)
+        return spec is not None and not spec.roles & {"person", "file", "message"} \
+            and not any(p.name in FREE_TEXT for p in spec.params)
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        broken = [p.name for p in (spec.params if spec else ())
+                  if (p.role == "message" or p.name in FREE_TEXT) and isinstance(t.args.get(p.name), str)
+                  and _BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)]
+        fills = [e for e in out if e.id < t.id and informs(e)]
+        if broken and len(fills) == 1:
+            k = fills[0].id
+            t = replace(t, args={**t.args, **{n: f"${k}" for n in broken}}, deps=tuple(sorted({*t.deps, k})))
+            t = t.with_args(t.args)
+            changed = True
+        out.append(t)
+    return out if changed else None
