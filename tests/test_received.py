@@ -153,3 +153,46 @@ def test_the_email_words_keep_what_the_typo_corrector_changed(tmp_path, specs):
     assert "offsite" in said.split()
     msg, _ = inbox_message(Workspace(init_workspace(tmp_path / "ws", sample=True)), said)
     assert "Offsite" in msg["Subject"]
+
+
+def _ruled(plan: str, query: str, specs) -> str:
+    from tinyagent.nodes.plans.planlang import format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query)))
+
+
+def test_tell_her_in_a_reply_is_the_replys_text_not_an_email_to_friday(specs):
+    """The new-user trial's reply to Priya said "The team lunch" and looked up a contact "friday at 12"."""
+    query = "hey can you reply to priyas email about the team lunch and tell her friday at 12:30 works for me"
+    plan = ('1. reply_to_email(context="The team lunch", message_id="about team lunch priyas")\n'
+            '2. get_email_address(name="friday at 12")\n'
+            '3. compose_new_email(recipients=["$2"], subject="Team lunch", context="Tell her Friday at 12:30 works for me")\n'
+            '4. join()<END_OF_PLAN>')
+    out = _ruled(plan, query, specs)
+    assert out.startswith('1. reply_to_email(context="Friday at 12:30 works for me"') and "compose_new_email" not in out
+    assert "get_email_address" not in out
+    # a new email to someone the request names stays
+    both = ('1. reply_to_email(context="Sounds good")\n2. get_email_address(name="Tom")\n'
+            '3. compose_new_email(recipients=["$2"], context="Sounds good")\n4. join()<END_OF_PLAN>')
+    assert "compose_new_email" in _ruled(both, "reply to priya and say sounds good, and email Tom the same", specs)
+
+
+def test_a_closing_thank_you_is_no_second_email(specs):
+    query = "Please forward David's email with the Lisbon flights to Elena Rossi, thank you"
+    plan = ('1. get_email_address(name="Elena Rossi")\n2. forward_email(recipients=["$1"])\n'
+            '3. get_email_address(name="Elena Rossi")\n'
+            '4. compose_new_email(recipients=["$3"], subject="Lisbon flights", context="Thank you")\n5. join()<END_OF_PLAN>')
+    out = _ruled(plan, query, specs)
+    assert "compose_new_email" not in out and out.count("get_email_address") == 1 and "forward_email" in out
+    # thanks the request asks for are sent
+    asked = ('1. get_email_address(name="sarah")\n2. compose_new_email(recipients=["$1"], context="Lunch is at 1")\n'
+             '3. get_phone_number(name="sarah")\n4. send_sms(recipients=["$3"], message="Thanks")\n5. join()<END_OF_PLAN>')
+    assert 'message="Thanks"' in _ruled(asked, "email sarah that lunch is at 1 and text her thanks", specs)
+
+
+def test_on_the_map_is_no_place(specs):
+    plan = ('1. maps_open_location(location="Parque das Nacoes")\n2. maps_open_location(location="On the map")\n'
+            '3. join()<END_OF_PLAN>')
+    out = _ruled(plan, "where is Parque das Nacoes? show me on a map", specs)
+    assert out == '1. maps_open_location(location="Parque das Nacoes")\n2. join()<END_OF_PLAN>'

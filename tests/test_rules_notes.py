@@ -249,3 +249,20 @@ def test_a_text_that_is_only_a_broken_reference_is_the_step_that_fills_it(specs)
         with pytest.raises(PlanError, match="neither the words the person asked for nor a step's result"):
             check_plan(compile_plan(text.format(message), specs, loose=True), specs, "text elena the time too")
     check_plan(compile_plan(text.format("It's $20 each"), specs), specs, "text elena it's $20 each")  # money stays
+
+
+def test_a_note_dictated_after_its_colon_is_written_whole(specs):
+    """"Make a new note called Garden plans: hedges trimmed, new beds planted, ..." kept only "Hedges trimmed", and
+    made an event "Quote" on the 14th and a document search out of the note's words."""
+    query = "Make a new note called Garden plans: hedges trimmed, new beds planted, quote was 1250 EUR, start on the 14th"
+    plan = ('1. create_note(name="Garden plans", content="Hedges trimmed")\n2. search_documents(query="quote")\n'
+            '3. create_calendar_event(title="Quote", start_date="the 14th")\n4. join()<END_OF_PLAN>')
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, query)))
+    assert out == ('1. create_note(name="Garden plans", content="Hedges trimmed, new beds planted, quote was 1250 EUR, '
+                   'start on the 14th")\n2. join()<END_OF_PLAN>')
+    # another ask joined on is not the note's, and its steps stay
+    query = "add to my shopping list: eggs, milk and bread, and text omar i'm on my way"
+    plan = ('1. append_note_content(name="shopping list", content="Eggs")\n2. get_phone_number(name="omar")\n'
+            '3. send_sms(recipients=["$2"], message="I\'m on my way")\n4. join()<END_OF_PLAN>')
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, query)))
+    assert 'content="Eggs, milk and bread"' in out and "send_sms" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, rewrite_params
+from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, renumbered, rewrite_params
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
@@ -131,3 +131,57 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     out = [replace(t, tool="append_note_content", args={**t.args, "name": notes[-1]})
            if t.tool in ("append_note_content", "create_note") and t.args.get("name") != notes[-1] else t for t in tasks]
     return out if out != tasks else None
+
+
+#: What a request writes into a note after a colon: "new note called Garden plans: hedges trimmed, new beds
+#: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
+_NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:called|named|titled)\s+[^:\n]{1,60}?)?\s*:\s*(?P<text>\S.*)$",
+                        re.I | re.S)
+
+
+@rule("whole_note", "compile",
+      "what a request writes into a note after a colon ('new note called Garden plans: hedges trimmed, new beds "
+      "planted, ...') is the note's content whole, not its first item, and no step is made of its words",
+      "made-up content")
+def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A note's content (a ``content`` argument of a tool with a note ``name``) whose words are the first words of
+    what the request puts after the note's colon, and fewer of them ("Hedges trimmed" for "... called Garden
+    plans: hedges trimmed, new beds planted, quote was 1250 EUR, start on the 14th"), is given those words whole,
+    up to another ask joined on ("..., and text Omar"). Where the note's words run to the end of the request,
+    the other steps made only of them (an event "Quote" on "the 14th", a search for "quote") are dropped: the
+    request asks for the note alone."""
+    from tinyagent.nodes.rules.messages import _NEXT_ASK, _words
+
+    m = _NOTE_TEXT.search(as_request(request).query)
+    if not m:
+        return None
+    # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them")
+    parts = re.split(r"\s\d{1,2}\s+(?=(?:remind|text|txt|email|mail|forward|reply|create|add|put|send|schedule|"
+                     r"book|make|set|find|open|search)\b)", _NEXT_ASK.split(m.group("text"), 1)[0], maxsplit=1, flags=re.I) \
+        + _NEXT_ASK.split(m.group("text"), 1)[1:]
+    text = parts[0].strip().rstrip(".,;")
+    whole = _words(text)
+    if len(whole) < 3:
+        return None
+
+    def cut_short(t: Task, p, value):
+        if p.name != "content" or "name" not in t.args or not isinstance(value, str) or is_ref(value) is not None:
+            return None
+        have = _words(value)
+        if have and len(have) < len(whole) and whole[:len(have)] == have:
+            return text[:1].upper() + text[1:]
+        return None
+    out = rewrite_params(tasks, specs, cut_short)
+    kept = out or list(tasks)
+    notes = [t for t in kept if isinstance(t.args.get("content"), str) and set(_words(t.args["content"])) >= set(whole)]
+    if len(parts) > 1 or not notes:
+        return out
+    inside = set(whole)
+
+    def made_of_note(t: Task) -> bool:
+        values = [v for v in t.args.values() if v not in (None, "", [])]
+        return t not in notes and bool(values) and all(
+            isinstance(v, str) and is_ref(v) is None and set(_words(v)) <= inside for v in values)
+    drop = {t.id for t in kept if made_of_note(t)}
+    drop -= {d for t in kept if t.id not in drop for d in t.deps}  # (a step another kept step uses stays)
+    return renumbered([t for t in kept if t.id not in drop], kept[0].id) if drop else out

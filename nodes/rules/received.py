@@ -261,3 +261,90 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
         out.append(replace(t, tool=target.name, args=args, line=f"{t.id}. {format_call(target.name, args)}"))
         changed = True
     return out if changed else None
+
+
+def _sends(spec: ToolSpec | None) -> bool:
+    """A tool that sends a new message to people (a new email, a text): people and a message, nothing received."""
+    return spec is not None and {"people", "message"} <= spec.roles and "received" not in spec.roles
+
+
+def _lookup_names(t: Task, tasks: list[Task], specs: dict[str, ToolSpec]) -> list[str] | None:
+    """The names the people of sending step ``t`` were looked up by, or None where one is not a look-up."""
+    by_id = {x.id: x for x in tasks}
+    people = [v for p in specs[t.tool].params if p.role == "people" for v in (t.args.get(p.name) or [])]
+    names = []
+    for v in people:
+        src = by_id.get(is_ref(v))
+        name = src.args.get("name") if src is not None and src.tool in specs and \
+            any(p.role == "person" for p in specs[src.tool].params) else None
+        if not isinstance(name, str):
+            return None
+        names.append(name)
+    return names or None
+
+
+def _without(tasks: list[Task], drop: set[int]) -> list[Task]:
+    """The tasks without ``drop`` and the look-ups only they used, renumbered."""
+    used = {d for t in tasks if t.id not in drop for d in t.deps}
+    drop |= {d for t in tasks if t.id in drop for d in t.deps if d not in used}
+    return renumbered([t for t in tasks if t.id not in drop], tasks[0].id)
+
+
+@rule("reply_says_it", "compile",
+      "'reply to priya's email and tell her X': X is the reply's text, not a new email to someone named by X's words",
+      "people")
+def reply_says_it(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """A plan with one reply or forward and a new message whose people were looked up by words of what the
+    request dictates ("reply to priyas email about the team lunch and tell her friday at 12:30 works for me"
+    planned a reply saying "The team lunch" and an email to a contact "friday at 12"): the dictated words are
+    the reply's text, and the new message and its look-ups go."""
+    from tinyagent.nodes.rules.messages import _words, dictated
+
+    request = as_request(query)
+    replies = [t for t in tasks if t.tool in specs and "received" in specs[t.tool].roles]
+    said = dictated(request.query)
+    if len(replies) != 1 or len(_words(said)) < 2:
+        return None
+    inside = set(_words(said))
+    strays = {t.id for t in tasks if _sends(specs.get(t.tool)) and (names := _lookup_names(t, tasks, specs))
+              and all(set(_words(n)) <= inside for n in names)}
+    message = next((p.name for p in specs[replies[0].tool].params if p.role == "message"), None)
+    if not strays or message is None:
+        return None
+    out = [t.with_args({**t.args, message: said[:1].upper() + said[1:]}) if t is replies[0] else t for t in tasks]
+    return _without(out, strays)
+
+
+#: What a request closes with to be polite: "..., thank you", "thanks!", "pls"
+_COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls", "plz", "cheers", "much", "so", "very",
+             "a", "lot", "in", "advance", "kindly"}
+
+
+#: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers"
+_THANKS_ASKED = re.compile(r"\b(?:say|saying|tell|told|text|txt|sms|e-?mail|mail|message|msg|write|reply|thank)\b"
+                           r"[^,.;!?]*\b(?:thank|thanks|thx|ty|cheers)\b", re.I)
+
+
+@rule("courtesy_no_message", "compile",
+      "a second message to the same person made only of the request's 'thank you' is no message", "made-up content")
+def courtesy_no_message(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """A new message whose text is only courtesy ("Thank you", from "Please forward David's email with the Lisbon
+    flights to Elena Rossi, thank you") to people another step already sends to is dropped, with its look-ups;
+    not where the request asks for the thanks ("email sarah the report and text her thanks")."""
+    from tinyagent.nodes.rules.messages import _words
+
+    if _THANKS_ASKED.search(as_request(query).query):
+        return None
+
+    def recipients(t: Task) -> set[str] | None:
+        names = _lookup_names(t, tasks, specs) if t.tool in specs else None
+        return {" ".join(_words(n)) for n in names} if names else None
+    senders = [t for t in tasks if t.tool in specs and "people" in specs[t.tool].roles and "message" in specs[t.tool].roles]
+    drop = set()
+    for t in senders:
+        text = [t.args[p.name] for p in specs[t.tool].params if p.role == "message" and isinstance(t.args.get(p.name), str)]
+        who = recipients(t)
+        if _sends(specs[t.tool]) and text and who and all(_words(v) and set(_words(v)) <= _COURTESY for v in text) \
+                and any(o is not t and o.id not in drop and recipients(o) == who for o in senders):
+            drop.add(t.id)
+    return _without(list(tasks), drop) if drop else None
