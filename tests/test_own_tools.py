@@ -132,4 +132,4 @@ def test_the_first_plan_calls_only_the_likely_own_tools_and_the_finders_of_their
     # off (own_focus_above=0, or the rule switched off): every shown tool stays callable
     off = grammar_of(tmp_path, "invoice Nordlys AB for 300 EUR", own_focus_above=0.0)
     assert "billing_export_ledger" in off and "billing_refund_payment" in off
-    assert Settings().own_focus_above == 0.1
+    assert Settings().own_focus_above == 0.2

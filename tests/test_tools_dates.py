@@ -154,3 +154,20 @@ def test_run_today_moves_relative_dates(monkeypatch):
         assert parse_when("tomorrow")[0] == D(2026, 12, 1)
     monkeypatch.setenv("TINYAGENT_NOW", "2026-11-30T10:00:00")
     assert parse_when("in two hours") == (D(2026, 11, 30, 12), True)
+
+
+def test_a_day_the_month_lacks_is_said_plainly_and_kept_for_the_tool_to_refuse():
+    """"remind me on february 30th to call the bank" wrote a reminder with the date in its notes: the phrase is
+    the request's date all the same, and the tool says what is wrong with it."""
+    from datetime import datetime
+
+    from langchain_core.tools import ToolException
+
+    from tinyagent.tools.dates import find_phrases, parse_when
+
+    assert find_phrases("remind me on february 30th to call the bank") == ["february 30th"]
+    for phrase, said in (("february 30th", "February has no 30th; which day did you mean"),
+                         ("31 april", "April has no 31st"), ("feb 29 2027", "February 2027 has no 29th")):
+        with pytest.raises(ToolException, match=said):
+            parse_when(phrase, now=datetime(2026, 12, 7, 10))
+    assert find_phrases("lunch on 30 february maybe") == ["30 february"]

@@ -222,7 +222,8 @@ def parse_when(text: str, what: str = "date", now: datetime | None = None) -> tu
         day = _find_date(low, now.date())
         tod = _find_time(low)
     except ValueError:
-        raise ToolException(f"Could not read the {what} {raw!r}: no such date or time. {HELP}") from None
+        raise ToolException(f"Could not read the {what} {raw!r}: {_impossible_day(low) or 'no such date or time'}. "
+                            f"{HELP}") from None
     if re.search(r"\ball[- ]day\b", low):
         tod = None
     if day is None and tod is None:
@@ -347,6 +348,22 @@ _FOR = re.compile(rf"\bfor\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in 
                   r"\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
 
 
+def _impossible_day(low: str) -> str | None:
+    """What is wrong with a day the month does not have ("February has no 30th"), or None."""
+    import calendar
+
+    for m in (*_MONTH_DAY.finditer(low), *_DAY_MONTH.finditer(low)):
+        month_word, day = (m[1], int(m[2])) if m.re is _MONTH_DAY else (m[2], int(m[1]))
+        month = MONTHS[month_word]
+        year = int(m[3]) if m[3] else None
+        last = calendar.monthrange(year or 2028, month)[1] if year or month != 2 else 29
+        if day > last:
+            name = calendar.month_name[month]
+            nth = f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+            return f"{name}{f' {year}' if year else ''} has no {nth}; which day did you mean"
+    return None
+
+
 def find_phrases(text: str) -> list[str]:
     """The person's own words for times in ``text``, as a planner should copy them: each maximal
     run of date and time words ("next Friday at 3pm"), a separate date and time joined ("Friday
@@ -366,8 +383,9 @@ def find_phrases(text: str) -> list[str]:
         if p and p not in out:
             try:
                 parse_when(p, now=ref)
-            except ToolException:
-                return
+            except ToolException as exc:
+                if "has no" not in str(exc):  # (a day the month lacks is kept: the tool says so)
+                    return
             out.append(p)
 
     for p in phrases:
@@ -378,7 +396,12 @@ def find_phrases(text: str) -> list[str]:
                 continue
         keep(p)
     dates = [p for p in out if _find_time(_clean(p)) is None]
-    times = [p for p in out if _find_date(_clean(p), ref.date()) is None and not _IN.search(_clean(p))]
+    def no_date(p: str) -> bool:
+        try:
+            return _find_date(_clean(p), ref.date()) is None
+        except ValueError:  # a day the month lacks: a date all the same
+            return False
+    times = [p for p in out if no_date(p) and not _IN.search(_clean(p))]
     for d in dates:
         for t in times:
             if d != t:
