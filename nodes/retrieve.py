@@ -224,10 +224,10 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
     searchers = [n for n, s in res.specs.items() if "question" in s.roles and n in res.tools]
     if found["nothing_fits"] and searchers and "documents_know" not in off:
         hit = documents_know(query, lambda q: res.tools[searchers[0]].invoke({"query": q, "k": 3}))
-        if hit:  # "what time is my return flight from lisbon?": the itinerary says; searched, not declined
-            tools = found["tools"] + [n for n in searchers if n not in found["tools"]]
-            focus = found["focus"] + [n for n in searchers if found["focus"] and n not in found["focus"]]
-            return {**found, "nothing_fits": False, "tools": tools, "focus": focus, "required_search": searchers}, \
+        if hit:  # "what time is my return flight from lisbon?": the itinerary says; searched, not declined, and
+            # with the search alone shown (shown the others, the planner also made a meeting link "Flight to Lisbon")
+            return {**found, "nothing_fits": False, "tools": searchers, "focus": searchers,
+                    "required_search": searchers}, \
                 None, [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
                         "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
                                 f"searched, not declined"}]

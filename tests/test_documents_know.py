@@ -41,6 +41,7 @@ def test_a_question_the_itinerary_answers_is_searched_not_declined(ask):
     assert [t["tool"] for t in out["tasks"]] == ["search_documents"]
     assert "18:15" in out["answer"] and "Lisbon_Trip_Itinerary.pdf" in out["answer"]
     assert any(r["rule"] == "documents_know" for r in out["rule_trace"])
+    assert out["tools"] == ["search_documents"]  # shown alone: shown the others, the planner made a meeting link
     # switched off, the classifier's decline stands: nothing runs
     off = ask("What time is my return flight from Lisbon?", off="documents_know")
     assert off["tasks"] == [] and "none of my tools fits" in off["answer"]
