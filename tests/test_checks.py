@@ -381,3 +381,14 @@ def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     # a verb that opens a question asks it: "remind me what time my flight is" sets no reminder
     prompt, refuse = first_plan("remind me what time my flight is")
     assert "create_reminder(" not in prompt and (refuse is None or not refuse(note, "join"))
+
+
+def test_code_that_reads_a_name_it_never_sets_is_refused_with_the_requests_numbers(specs):
+    """"I owe Lucas 480 EUR and Omar 1,250 EUR - how much is that altogether?" ran ``print(round((Lucas * 480 / 2)
+    / 1, 2))`` and answered with a NameError: the replanner is told to write the numbers."""
+    query = "I owe Lucas 480 EUR and Omar 1,250 EUR - how much is that altogether?"
+    with pytest.raises(PlanError, match=r"uses Lucas, which it never sets.*\(480, 1250\)"):
+        run('1. run_python(code="print(round((Lucas * 480 / 2) / 1, 2))")\n2. join()', query, specs)
+    run('1. run_python(code="print(480 + 1250)")\n2. join()', query, specs)
+    run('1. run_python(code="import math\\nx = 3\\nprint(math.sqrt(x), [i for i in range(x)])")\n2. join()',
+        "square root of 3 and the numbers below 3", specs)

@@ -88,6 +88,31 @@ def compiles(code: str) -> bool:
     return True
 
 
+def unset_names(code: str) -> list[str]:
+    """The names ``code`` reads but never sets, imports or gets from Python itself (``Lucas`` in
+    ``print(Lucas + Omar)``): a NameError when it runs. [] for code that does not compile."""
+    import ast
+    import builtins
+
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return []
+    set_, read = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (set_.add(node.id) if isinstance(node.ctx, (ast.Store, ast.Del)) else read.append(node.id))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            set_.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            set_.add(node.name)  # (their parameters are ast.arg nodes, walked below)
+        elif isinstance(node, ast.arg):
+            set_.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            set_.add(node.name)
+    return list(dict.fromkeys(n for n in read if n not in set_ and not hasattr(builtins, n)))
+
+
 def said_word(word: str, said: set[str]) -> bool:
     """``word`` is one of ``said``, even misspelt (one edit, two from six letters) or with another ending
     of the same stem ("summary", "summarize")."""
@@ -179,6 +204,12 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
                     and not compiles(value):
                 raise PlanError(f"Step {t.id}: {p.name} is not Python that runs: {value!r}. Write complete "
                                 f"Python code that print()s the answer.")
+            if p.name == python_param(spec) and isinstance(value, str) and not REF.search(value) \
+                    and (unset := unset_names(value)):
+                numbers = [n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", request.query)]
+                raise PlanError(f"Step {t.id}: {p.name} uses {unset[0]}, which it never sets: {value!r}. Write the "
+                                f"request's numbers themselves" + (f" ({', '.join(numbers[:6])})" if numbers else "")
+                                + " in Python code that print()s the answer.")
             if p.role == "message" and isinstance(value, str):
                 whole = REF.fullmatch(value.strip())
                 for k in map(int, REF.findall(value)):
