@@ -392,3 +392,11 @@ def test_code_that_reads_a_name_it_never_sets_is_refused_with_the_requests_numbe
     run('1. run_python(code="print(480 + 1250)")\n2. join()', query, specs)
     run('1. run_python(code="import math\\nx = 3\\nprint(math.sqrt(x), [i for i in range(x)])")\n2. join()',
         "square root of 3 and the numbers below 3", specs)
+
+
+def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
+    """"thx. and put the offsite in my calendar, wednesday next week, all day" made an event 'Thx'."""
+    query = "thx. and put the offsite in my calendar, wednesday next week, all day"
+    with pytest.raises(PlanError, match="title is 'Thx', the person's thanks or a filler word"):
+        run('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()', query, specs)
+    run('1. create_calendar_event(title="Offsite", start_date="wednesday next week, all day")\n2. join()', query, specs)

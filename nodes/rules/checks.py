@@ -30,7 +30,7 @@ import re
 from typing import Sequence
 
 from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, unresolved_refs
-from tinyagent.nodes.request.lexicon import FREE_TEXT, WRITTEN_TEXT
+from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD, WRITTEN_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import text_words, word_set
@@ -135,6 +135,15 @@ _BROKEN_TEXT = re.compile(r"^\s*\$[\d\W_]*$|\$(?![\d\s])[^\w\s]|does not refer t
                           r"can only use results of steps", re.I)
 
 
+#: What names a thing the plan makes: an event's title, a note's or reminder's name, a meeting's topic (an
+#: email's subject may well be "Thank you")
+_TITLES = {"title", "name", "topic"}
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
 def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | Request, context: str = "",
                done: Sequence[dict] = (), reading: str = "") -> None:
     """Raise PlanError with what to change when the plan does not do what the request says.
@@ -200,6 +209,10 @@ def check_plan(tasks: Sequence[Task], specs: dict[str, ToolSpec], query: str | R
                 if p.role != "message" and p.name in WRITTEN_TEXT and unsaid_text(value, said | shown):
                     raise PlanError(f"Step {t.id}: {p.name} is '{value}', but the request says none of these "
                                     f"words. Write the words the person asked for, or \"$K\" for a step's result.")
+            if p.name in _TITLES and "person" not in spec.roles and isinstance(value, str) and _words_of(value) \
+                    and set(_words_of(value)) <= REQUEST_LEAD:  # "Thx" from "thx. and put the offsite in my calendar"
+                raise PlanError(f"Step {t.id}: {p.name} is '{value}', the person's thanks or a filler word, not what "
+                                f"it is. Write what the request calls it.")
             if p.name == python_param(spec) and isinstance(value, str) and not REF.search(value) \
                     and not compiles(value):
                 raise PlanError(f"Step {t.id}: {p.name} is not Python that runs: {value!r}. Write complete "
