@@ -266,3 +266,19 @@ def test_a_note_dictated_after_its_colon_is_written_whole(specs):
             '3. send_sms(recipients=["$2"], message="I\'m on my way")\n4. join()<END_OF_PLAN>')
     out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, query)))
     assert 'content="Eggs, milk and bread"' in out and "send_sms" in out
+
+
+def test_send_that_to_someone_as_well_sends_the_earlier_message(specs):
+    from tinyagent.nodes.rules.messages import same_message_again
+
+    context = ("User: email omar asking if he can start the garden work on the 14th\n"
+               "Result: compose_new_email(recipients=['$1'], context='Can you start the garden work on the 14th?') -> "
+               "Saved email '' to Omar Haddad <omar@example.com> as a draft")
+    plan = ('1. get_email_address(name="tom becker")\n'
+            '2. compose_new_email(recipients=["$1"], subject="To Tom Becker", context="Send it")\n3. join()')
+    out = same_message_again(compile_plan(plan, specs), specs, read_request("send that to tom becker as well", context=context))
+    assert out[1].args["context"] == "Can you start the garden work on the 14th?"
+    # words the follow-up dictates are its own message
+    plan = '1. get_phone_number(name="omar")\n2. send_sms(recipients=["$1"], message="I\'m late")\n3. join()'
+    assert same_message_again(compile_plan(plan, specs), specs,
+                              read_request("text him the same but say I'm late", context=context)) is None

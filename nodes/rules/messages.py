@@ -86,18 +86,21 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     return rewrite_role(tasks, specs, "message", cut_short)
 
 
-_SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b", re.I)
+_SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b|"
+                   r"\b(?:send|forward|fwd|email|e-mail|mail|text|txt)\s+(?:that|it|this)\s+to\s+[\w .'-]{1,40}?\s+"
+                   r"(?:too|as\s+well)\b", re.I)
 #: A message an earlier turn's step carried, as the transcript shows its call: context='...' or message="..."
 _SENT_TEXT = re.compile(r"\b(?:context|message)=(['\"])(?P<text>.+?)\1(?=[,)])")
 _ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again", "that", "too",
-              "well"}
+              "well", "it", "this"}
 
 
 @rule("same_message_again", "compile",
       "in a follow-up, 'text her the same' sends the message the earlier turn sent", "made-up content")
 def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
-    """A follow-up that sends "the same" or "that too" ("answer the latest email, tell her sorry I can't make
-    it", then "and text her the same") gets the message the earlier turn's step carried, where the plan wrote only "The same"."""
+    """A follow-up that sends "the same", "that too" or "that to Tom as well" ("answer the latest email, tell her
+    sorry I can't make it", then "and text her the same") gets the message the earlier turn's step carried, where
+    the plan wrote only "The same" or the request's own words ("Send it")."""
     request = as_request(request)
     if not request.context or not _SAME.search(request.query):
         return None
@@ -106,8 +109,12 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
     if not sent:
         return None
 
+    # "send that to tom becker as well" planned as "Send it": the request's own words say nothing new, where it
+    # dictates nothing ("text her the same but say I'm late" does)
+    plain = _ONLY_SAME | (set(_words(request.query)) if not dictated(request.query) else set())
+
     def only_same(value):
-        return sent[-1] if isinstance(value, str) and set(_words(value)) <= _ONLY_SAME else None
+        return sent[-1] if isinstance(value, str) and set(_words(value)) <= plain else None
     return rewrite_role(tasks, specs, "message", only_same)
 
 
