@@ -383,20 +383,34 @@ def test_the_tool_the_opening_verb_names_must_be_called(tmp_path, monkeypatch):
     assert "create_reminder(" not in prompt and (refuse is None or not refuse(note, "join"))
 
 
+def _ruled(plan: str, query: str, specs):
+    """The plan through every plan rule (the refusals of nodes/rules/refusals.py among them)."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    return run_rules(compile_plan(plan, specs), Facts(specs, query))
+
+
 def test_code_that_reads_a_name_it_never_sets_is_refused_with_the_requests_numbers(specs):
     """"I owe Lucas 480 EUR and Omar 1,250 EUR - how much is that altogether?" ran ``print(round((Lucas * 480 / 2)
-    / 1, 2))`` and answered with a NameError: the replanner is told to write the numbers."""
+    / 1, 2))`` and answered with a NameError: the replanner is told to write the numbers (rule refuse_unset_names)."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
     query = "I owe Lucas 480 EUR and Omar 1,250 EUR - how much is that altogether?"
+    bad = '1. run_python(code="print(round((Lucas * 480 / 2) / 1, 2))")\n2. join()'
     with pytest.raises(PlanError, match=r"uses Lucas, which it never sets.*\(480, 1250\)"):
-        run('1. run_python(code="print(round((Lucas * 480 / 2) / 1, 2))")\n2. join()', query, specs)
-    run('1. run_python(code="print(480 + 1250)")\n2. join()', query, specs)
-    run('1. run_python(code="import math\\nx = 3\\nprint(math.sqrt(x), [i for i in range(x)])")\n2. join()',
-        "square root of 3 and the numbers below 3", specs)
+        _ruled(bad, query, specs)
+    run_rules(compile_plan(bad, specs), Facts(specs, query), off=("refuse_unset_names",))  # switched off
+    _ruled('1. run_python(code="print(480 + 1250)")\n2. join()', query, specs)
+    _ruled('1. run_python(code="import math\\nx = 3\\nprint(math.sqrt(x), [i for i in range(x)])")\n2. join()',
+           "square root of 3 and the numbers below 3", specs)
 
 
 def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
     """"thx. and put the offsite in my calendar, wednesday next week, all day" made an event 'Thx'."""
     query = "thx. and put the offsite in my calendar, wednesday next week, all day"
     with pytest.raises(PlanError, match="title is 'Thx', the person's thanks or a filler word"):
-        run('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()', query, specs)
-    run('1. create_calendar_event(title="Offsite", start_date="wednesday next week, all day")\n2. join()', query, specs)
+        _ruled('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()', query, specs)
+    _ruled('1. create_calendar_event(title="Offsite", start_date="wednesday next week, all day")\n2. join()', query, specs)
+    # an email's subject may be thanks, and a contact looked up may be "me"
+    _ruled('1. get_email_address(name="Rupert")\n2. compose_new_email(recipients=["$1"], subject="Thank you", '
+           'context="Thank you for the lovely card.")\n3. join()', "email rupert thank you for the lovely card", specs)

@@ -241,14 +241,14 @@ def test_a_text_that_is_only_a_broken_reference_is_the_step_that_fills_it(specs)
     out = broken_reference(compile_plan(plan, specs, loose=True), specs)
     assert out[3].args["context"] == "$1" and out[3].deps == (1, 2, 3)  # the link, the one step that informs
     check_plan(out, specs, query)  # and the checks take it
-    # no step to fill it (only look-ups): left as it is, and the checks refuse it, as they refuse "$!" in a text
-    # and a text that repeats what a refused plan was told
+    # no step to fill it (only look-ups): left as it is, and refuse_broken_text refuses it, as it refuses "$!" in a
+    # text and a text that repeats what a refused plan was told
     text = '1. get_phone_number(name="elena")\n2. send_sms(recipients=["$1"], message="{}")\n3. join()'
     assert broken_reference(compile_plan(text.format("$!"), specs, loose=True), specs) is None
     for message in ("$!", "The time is: $!", "Step 1 does not refer to an earlier step"):
         with pytest.raises(PlanError, match="neither the words the person asked for nor a step's result"):
-            check_plan(compile_plan(text.format(message), specs, loose=True), specs, "text elena the time too")
-    check_plan(compile_plan(text.format("It's $20 each"), specs), specs, "text elena it's $20 each")  # money stays
+            run_rules(compile_plan(text.format(message), specs, loose=True), Facts(specs, "text elena the time too"))
+    run_rules(compile_plan(text.format("It's $20 each"), specs), Facts(specs, "text elena it's $20 each"))  # money stays
 
 
 def test_a_note_dictated_after_its_colon_is_written_whole(specs):

@@ -1,0 +1,91 @@
+"""Three refusals found in the seventeenth session, each its own rule: a broken reference in a text, a title made of thanks, Python that reads a name it never sets."""
+
+from __future__ import annotations
+
+import re
+
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
+from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.checks import python_param
+from tinyagent.nodes.rules.registry import rule
+
+#: A text that is a reference gone wrong ("$40)", "$!", "The time is: $!") or that repeats what a refused
+#: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write
+_BROKEN_TEXT = re.compile(r"^\s*\$[\d\W_]*$|\$(?![\d\s])[^\w\s]|does not refer to an earlier step|"
+                          r"can only use results of steps", re.I)
+#: What names a thing the plan makes: an event's title, a note's or reminder's name, a meeting's topic (an
+#: email's subject may well be "Thank you")
+_TITLES = {"title", "name", "topic"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+@rule("refuse_broken_text", "compile, early",
+      "a message or text with a broken '$' ('$!', '$40)') or that repeats what a refused plan was told is refused",
+      "made-up content", reads="specs")
+def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
+    for t in tasks:
+        for p in (specs[t.tool].params if t.tool in specs else ()):
+            value = t.args.get(p.name)
+            if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str) and value \
+                    and _BROKEN_TEXT.search(value) and is_ref(value) is None:
+                raise PlanError(f"Step {t.id}: {p.name} is '{value.strip()}', which is neither the words the person "
+                                f"asked for nor a step's result. Write the words, or \"$K\" alone for step K's result.")
+
+
+@rule("refuse_thanks_title", "compile, early",
+      "an event, note or meeting named only by the person's thanks or a filler ('Thx') is refused", "made-up content",
+      reads="specs")
+def refuse_thanks_title(tasks: list[Task], specs: dict) -> None:
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None or "person" in spec.roles:  # (a look-up's name is a person's)
+            continue
+        for name in _TITLES:
+            value = t.args.get(name)
+            if isinstance(value, str) and _words(value) and set(_words(value)) <= REQUEST_LEAD:
+                raise PlanError(f"Step {t.id}: {name} is '{value}', the person's thanks or a filler word, not what "
+                                f"it is. Write what the request calls it.")
+
+
+def unset_names(code: str) -> list[str]:
+    """The names ``code`` reads but never sets, imports or gets from Python itself (``Lucas`` in
+    ``print(Lucas + Omar)``): a NameError when it runs. [] for code that does not compile."""
+    import ast
+    import builtins
+
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return []
+    set_, read = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (set_.add(node.id) if isinstance(node.ctx, (ast.Store, ast.Del)) else read.append(node.id))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            set_.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            set_.add(node.name)  # (their parameters are ast.arg nodes, walked below)
+        elif isinstance(node, ast.arg):
+            set_.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            set_.add(node.name)
+    return list(dict.fromkeys(n for n in read if n not in set_ and not hasattr(builtins, n)))
+
+
+@rule("refuse_unset_names", "compile, early",
+      "Python that reads a name it never sets ('Lucas') is refused, and the replanner told the request's numbers",
+      "made-up content")
+def refuse_unset_names(tasks: list[Task], specs: dict, request: Request | str) -> None:
+    query = as_request(request).query
+    for t in tasks:
+        name = python_param(specs[t.tool]) if t.tool in specs else None
+        code = t.args.get(name) if name else None
+        if isinstance(code, str) and not REF.search(code) and (unset := unset_names(code)):
+            numbers = [n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", query)]
+            raise PlanError(f"Step {t.id}: {name} uses {unset[0]}, which it never sets: {code!r}. Write the "
+                            f"request's numbers themselves" + (f" ({', '.join(numbers[:6])})" if numbers else "")
+                            + " in Python code that print()s the answer.")
