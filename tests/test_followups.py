@@ -395,3 +395,22 @@ def test_text_him_that_tuesday_works_is_his_number_and_those_words(specs):
                                                                  context=context)))
     assert out == ('1. get_phone_number(name="omar")\n2. send_sms(recipients=["$1"], message="Tuesday works for the garden")'
                    '\n3. join()<END_OF_PLAN>')
+
+
+def test_remind_me_about_it_after_a_question_is_named_for_what_it_asked(specs):
+    """"when is the weekly sync according to the handbook?" then "remind me about it next monday at 9:45" made a
+    reminder named 'It'."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: when is the weekly sync according to the handbook?\n"
+               "Result: search_documents(query='weekly sync') -> [...]\n"
+               "Assistant: From your documents (handbook weekly sync): Documents/Sample/Team_Handbook.pdf: The weekly "
+               "sync is on Monday at 10:00.")
+    plan = '1. create_reminder(name="It next monday at 9:45")\n2. join()<END_OF_PLAN>'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "remind me about it next monday at 9:45",
+                                                                 context=context)))
+    assert out == '1. create_reminder(name="Weekly sync", due_date="next monday at 9:45")\n2. join()<END_OF_PLAN>'
+    # a name of its own stays
+    plan = '1. create_reminder(name="Book the room", due_date="next monday at 9:45")\n2. join()<END_OF_PLAN>'
+    assert "Book the room" in format_plan(run_rules(compile_plan(plan, specs), Facts(
+        specs, "remind me to book the room next monday at 9:45", context=context)))

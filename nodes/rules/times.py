@@ -43,3 +43,36 @@ def time_out_of_name(tasks: list[Task], specs: dict, request: Request | str) -> 
         changed |= args != t.args
         out.append(t.with_args(args) if args != t.args else t)
     return out if changed else None
+
+
+#: What an earlier turn's step was about, as the transcript shows its call: search_documents(query='weekly sync'),
+#: open_note(name='Ideas'), open_and_get_file_path(file_name='q3 report'), get_zoom_meeting_link(topic='standup')
+_SUBJECT = re.compile(r"^Result: \w+\((?:[^()]*?)\b(?:query|name|file_name|topic|title)=(['\"])(?P<it>.+?)\1", re.M)
+
+
+@rule("it_is_the_subject", "compile",
+      "in a follow-up, a reminder or event named only 'it' ('remind me about it next monday') is named for what the "
+      "earlier turn was about", "made-up content")
+def it_is_the_subject(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A follow-up's reminder or event (a step with a time parameter) whose name says only "it" ("when is the
+    weekly sync according to the handbook?", then "remind me about it next monday at 9:45" planned as a reminder
+    'It') is named for what the earlier turn's last step was about: its search, note, file or meeting ("Weekly
+    sync"). An event made before is followup_times' (it runs first)."""
+    from tinyagent.nodes.rules.followups import _about_it
+
+    request = as_request(request)
+    found = list(_SUBJECT.finditer(request.context)) if request.context else []
+    if not found:
+        return None
+    subject = found[-1].group("it").strip()
+    subject = subject[:1].upper() + subject[1:]
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        name = next((p.name for p in (spec.params if spec else ()) if p.required and p.type == "string" and p.role == ""),
+                    None)
+        if spec and any(p.role == "when" for p in spec.params) and name and isinstance(t.args.get(name), str) \
+                and _about_it(t.args[name]):
+            t, changed = t.with_args({**t.args, name: subject}), True
+        out.append(t)
+    return out if changed else None
