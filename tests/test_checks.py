@@ -414,3 +414,12 @@ def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
     # an email's subject may be thanks, and a contact looked up may be "me"
     _ruled('1. get_email_address(name="Rupert")\n2. compose_new_email(recipients=["$1"], subject="Thank you", '
            'context="Thank you for the lovely card.")\n3. join()', "email rupert thank you for the lovely card", specs)
+
+
+def test_the_refusals_leave_a_result_with_a_full_stop_and_a_forgotten_import_alone(specs):
+    """refuse_broken_text lost plans on the blind set where it acted, refuse_unset_names one: a text that is a
+    step's result with a full stop ("$1.") is that result, and code that forgot ``import math`` reads no word
+    of the request as a variable."""
+    _ruled('1. search_documents(query="wifi password")\n2. get_phone_number(name="Ana")\n'
+           '3. send_sms(recipients=["$2"], message="$1.")\n4. join()', "text Ana the wifi password from my docs", specs)
+    _ruled('1. run_python(code="print(math.sqrt(2))")\n2. join()', "square root of 2", specs)

@@ -31,7 +31,8 @@ def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
         for p in (specs[t.tool].params if t.tool in specs else ()):
             value = t.args.get(p.name)
             if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str) and value \
-                    and _BROKEN_TEXT.search(value) and is_ref(value) is None:
+                    and _BROKEN_TEXT.search(value) and is_ref(value) is None \
+                    and not set(map(int, REF.findall(value))) & set(t.deps):  # ("$2." is step 2's result)
                 raise PlanError(f"Step {t.id}: {p.name} is '{value.strip()}', which is neither the words the person "
                                 f"asked for nor a step's result. Write the words, or \"$K\" alone for step K's result.")
 
@@ -77,14 +78,21 @@ def unset_names(code: str) -> list[str]:
 
 
 @rule("refuse_unset_names", "compile, early",
-      "Python that reads a name it never sets ('Lucas') is refused, and the replanner told the request's numbers",
+      "Python that reads a name of the request it never sets ('Lucas') is refused, and the replanner told the "
+      "request's numbers",
       "made-up content")
 def refuse_unset_names(tasks: list[Task], specs: dict, request: Request | str) -> None:
     query = as_request(request).query
+    said = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", query)}
     for t in tasks:
         name = python_param(specs[t.tool]) if t.tool in specs else None
         code = t.args.get(name) if name else None
-        if isinstance(code, str) and not REF.search(code) and (unset := unset_names(code)):
+        if not isinstance(code, str) or REF.search(code):
+            continue
+        # only a name the request says ("Lucas" of "I owe Lucas 480 EUR"): the request's words made variables;
+        # a module the code forgot to import is left to the run
+        unset = [n for n in unset_names(code) if n.lower() in said]
+        if unset:
             numbers = [n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", query)]
             raise PlanError(f"Step {t.id}: {name} uses {unset[0]}, which it never sets: {code!r}. Write the "
                             f"request's numbers themselves" + (f" ({', '.join(numbers[:6])})" if numbers else "")
