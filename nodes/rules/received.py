@@ -320,8 +320,8 @@ _COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls",
              "a", "lot", "in", "advance", "kindly"}
 
 
-#: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers"
-_THANKS_ASKED = re.compile(r"\b(?:say|saying|tell|told|text|txt|sms|e-?mail|mail|message|msg|write|reply|thank)\b"
+#: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers", "send her a thank you"
+_THANKS_ASKED = re.compile(r"\b(?:say|saying|tell|told|text|txt|sms|e-?mail|mail|message|msg|write|reply|thank|send|drop|shoot)\b"
                            r"[^,.;!?]*\b(?:thank|thanks|thx|ty|cheers)\b", re.I)
 
 
