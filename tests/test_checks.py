@@ -414,3 +414,8 @@ def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
     # an email's subject may be thanks, and a contact looked up may be "me"
     _ruled('1. get_email_address(name="Rupert")\n2. compose_new_email(recipients=["$1"], subject="Thank you", '
            'context="Thank you for the lovely card.")\n3. join()', "email rupert thank you for the lovely card", specs)
+
+
+def test_code_that_imports_everything_from_a_module_sets_its_names(specs):
+    """``from math import *`` sets sqrt: refuse_unset_names does not refuse it."""
+    _ruled('1. run_python(code="from math import *\\nprint(sqrt(2))")\n2. join()', "square root of 2", specs)
