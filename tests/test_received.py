@@ -213,3 +213,12 @@ def test_a_thank_you_the_request_sends_is_a_message(specs):
             '3. get_email_address(name="Elena")\n4. compose_new_email(recipients=["$3"], context="Thank you")\n5. join()')
     out = _ruled(plan, "forward david's flight email to elena, then send her a thank you", specs)
     assert 'context="Thank you"' in out
+
+
+def test_a_text_the_request_asks_for_besides_the_reply_stays(specs):
+    """reply_says_it drops a new message to people looked up by the dictated words only: "tell her I'll ask Tom,
+    then text tom ..." asks for the text to Tom as well."""
+    plan = ('1. reply_to_email(context="I will ask Tom", message_id="priya")\n2. get_phone_number(name="Tom")\n'
+            '3. send_sms(recipients=["$2"], message="Can you send Priya the slides?")\n4. join()')
+    out = _ruled(plan, "reply to priya and tell her I'll ask Tom, then text tom to send her the slides", specs)
+    assert out == plan.replace("4. join()", "4. join()<END_OF_PLAN>")  # the right plan is left as it is
