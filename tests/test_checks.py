@@ -419,3 +419,9 @@ def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
 def test_code_that_imports_everything_from_a_module_sets_its_names(specs):
     """``from math import *`` sets sqrt: refuse_unset_names does not refuse it."""
     _ruled('1. run_python(code="from math import *\\nprint(sqrt(2))")\n2. join()', "square root of 2", specs)
+
+
+def test_a_note_opened_by_its_name_thanks_is_not_refused(specs):
+    """refuse_thanks_title refuses a thing the plan makes named "Thx", not opening the note the person has named
+    "Thanks"."""
+    _ruled('1. open_note(name="Thanks")\n2. join()', "open my thanks note", specs)

@@ -43,7 +43,7 @@ def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
 def refuse_thanks_title(tasks: list[Task], specs: dict) -> None:
     for t in tasks:
         spec = specs.get(t.tool)
-        if spec is None or "person" in spec.roles:  # (a look-up's name is a person's)
+        if spec is None or spec.roles & {"person", "note"}:  # (a look-up's name is a person's, a note opened is named)
             continue
         for name in _TITLES:
             value = t.args.get(name)
