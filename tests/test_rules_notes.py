@@ -300,3 +300,11 @@ def test_items_each_appended_by_a_step_of_their_own_are_not_written_twice(specs)
             '3. append_note_content(name="packing list", content="Sunscreen")\n4. join()')
     out = run_rules(compile_plan(plan, specs), Facts(specs, "add to my packing list: passport, charger, sunscreen"))
     assert [t.args["content"] for t in out] == ["Passport", "Charger", "Sunscreen"]
+
+
+def test_shell_words_in_a_note_are_not_a_broken_reference(specs):
+    """"${USER}" and "$(pwd)" in a note are the person's shell, not a "$K" gone wrong."""
+    content = "ssh ${USER}@build01 then run $(pwd)/deploy.sh"
+    plan = f'1. create_note(name="Deploy", content="{content}")\n2. join()'
+    out = run_rules(compile_plan(plan, specs), Facts(specs, f"note: deploy is {content}"))
+    assert out[0].args["content"] == content

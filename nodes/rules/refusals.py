@@ -12,8 +12,8 @@ from tinyagent.nodes.rules.registry import rule
 
 #: A text that is a reference gone wrong ("$40)", "$!", "The time is: $!") or that repeats what a refused
 #: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write (a "$"
-#: after an amount, "45$,", doubled, "$$$", or before one, "$1,250", "$12.50", is money)
-_BROKEN_TEXT = re.compile(r"^\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*$|(?<![\d$])\$(?![\d\s$])[^\w\s]|does not refer to an earlier step|"
+#: after an amount, "45$,", doubled, "$$$", or before one, "$1,250", "$12.50", is money; "${USER}", "$(pwd)" are shell)
+_BROKEN_TEXT = re.compile(r"^\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*$|(?<![\d$])\$(?![\d\s${(])[^\w\s]|does not refer to an earlier step|"
                           r"can only use results of steps", re.I)
 #: What names a thing the plan makes: an event's title, a note's or reminder's name, a meeting's topic (an
 #: email's subject may well be "Thank you")
