@@ -308,3 +308,12 @@ def test_shell_words_in_a_note_are_not_a_broken_reference(specs):
     plan = f'1. create_note(name="Deploy", content="{content}")\n2. join()'
     out = run_rules(compile_plan(plan, specs), Facts(specs, f"note: deploy is {content}"))
     assert out[0].args["content"] == content
+
+
+def test_an_ask_about_the_note_after_a_comma_is_not_its_content(specs):
+    """"create a note called Ideas: podcast about gardening, text it to ana": the note is "Podcast about
+    gardening"; whole_note wrote "..., text it to ana" into it."""
+    plan = ('1. create_note(name="Ideas", content="Podcast about gardening")\n2. get_phone_number(name="ana")\n'
+            '3. send_sms(recipients=["$2"], message="Podcast about gardening")\n4. join()')
+    out = run_rules(compile_plan(plan, specs), Facts(specs, "create a note called Ideas: podcast about gardening, text it to ana"))
+    assert out[0].args["content"] == "Podcast about gardening" and out[2].tool == "send_sms"
