@@ -423,3 +423,14 @@ def test_the_refusals_leave_a_result_with_a_full_stop_and_a_forgotten_import_alo
     _ruled('1. search_documents(query="wifi password")\n2. get_phone_number(name="Ana")\n'
            '3. send_sms(recipients=["$2"], message="$1.")\n4. join()', "text Ana the wifi password from my docs", specs)
     _ruled('1. run_python(code="print(math.sqrt(2))")\n2. join()', "square root of 2", specs)
+
+
+def test_code_that_imports_everything_from_a_module_sets_its_names(specs):
+    """``from math import *`` sets sqrt: refuse_unset_names does not refuse it."""
+    _ruled('1. run_python(code="from math import *\\nprint(sqrt(2))")\n2. join()', "square root of 2", specs)
+
+
+def test_a_note_opened_by_its_name_thanks_is_not_refused(specs):
+    """refuse_thanks_title refuses a thing the plan makes named "Thx", not opening the note the person has named
+    "Thanks"."""
+    _ruled('1. open_note(name="Thanks")\n2. join()', "open my thanks note", specs)

@@ -23,6 +23,15 @@ def test_a_passage_answers_a_question_when_it_holds_every_word_asked_about():
     assert answers("when does my hotel check out end", []) is None
 
 
+def test_words_only_the_files_name_holds_do_not_answer_a_question():
+    """"who is the project manager for falcon?": the Falcon project report's name holds "project" and "falcon", a
+    passage "facility managers": it does not say who manages the project, and the question is still declined."""
+    report = {"path": "Documents/Sample/Project_Falcon_Q3_Report.pdf",
+              "text": "The dashboard now shows humidity per room, with weekly e-mail summaries for facility managers."}
+    assert answers("who is the project manager for falcon?", [report]) is None
+    assert answers("what does the falcon dashboard show per room?", [report]) == report
+
+
 @pytest.fixture()
 def ask(tmp_path):
     init_workspace(tmp_path / "ws", sample=True)

@@ -414,3 +414,13 @@ def test_remind_me_about_it_after_a_question_is_named_for_what_it_asked(specs):
     plan = '1. create_reminder(name="Book the room", due_date="next monday at 9:45")\n2. join()<END_OF_PLAN>'
     assert "Book the room" in format_plan(run_rules(compile_plan(plan, specs), Facts(
         specs, "remind me to book the room next monday at 9:45", context=context)))
+
+
+def test_remind_me_about_it_after_a_look_up_is_not_named_for_the_person(specs):
+    """A person looked up ("what's tom's email") is not what "it" is: the reminder is not named "Tom"."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = "User: what's tom's email\nResult: get_email_address(name='Tom') -> tom@example.com\nAssistant: tom@example.com"
+    plan = '1. create_reminder(name="It", due_date="tomorrow at 9")\n2. join()<END_OF_PLAN>'
+    out = run_rules(compile_plan(plan, specs), Facts(specs, "remind me about it tomorrow at 9", context=context))
+    assert out[0].args["name"] != "Tom"

@@ -128,3 +128,15 @@ def test_the_served_verb_after_thanks_and_fillers(query, verb):
 def test_a_follow_up_a_tool_serves(specs, query, served):
     from tinyagent.nodes.rules.opening import served_followup
     assert served_followup(query, specs) is served
+
+
+def test_a_follow_up_that_makes_a_tools_thing_of_the_answer_asks_more():
+    """"turn that into a note" opens with "turn" (no tool turns) but asks for a note: the follow-up is not
+    declined; "delete that text" and "ok pay it" still are."""
+    from tinyagent.nodes.rules.opening import asks_more
+
+    for query in ("turn that into a note", "turn it into a reminder for friday", "record that as a new note",
+                  "cancel that and instead remind me on friday"):
+        assert asks_more(query), query
+    for query in ("delete that text", "ok pay it", "rename that note", "pay it as soon as possible", "delete it as well"):
+        assert not asks_more(query), query

@@ -196,3 +196,29 @@ def test_on_the_map_is_no_place(specs):
             '3. join()<END_OF_PLAN>')
     out = _ruled(plan, "where is Parque das Nacoes? show me on a map", specs)
     assert out == '1. maps_open_location(location="Parque das Nacoes")\n2. join()<END_OF_PLAN>'
+
+
+def test_an_event_there_is_no_map_step(specs):
+    """no_place drops only map steps: an event "there" on friday is an event, not a map shown "there"."""
+    plan = ('1. create_calendar_event(title="Coffee with Ana", start_date="monday 10am", location="Cafe Luna")\n'
+            '2. create_calendar_event(title="Lunch with Ana", start_date="friday 1pm", location="There")\n3. join()')
+    out = _ruled(plan, "schedule coffee with Ana at Cafe Luna on monday 10am and lunch with her there on friday at 1pm",
+                 specs)
+    assert 'title="Lunch with Ana"' in out
+
+
+def test_a_thank_you_the_request_sends_is_a_message(specs):
+    """"then send her a thank you" asks for the thanks: courtesy_no_message leaves them."""
+    plan = ('1. get_email_address(name="Elena")\n2. forward_email(recipients=["$1"], message_id="david flights")\n'
+            '3. get_email_address(name="Elena")\n4. compose_new_email(recipients=["$3"], context="Thank you")\n5. join()')
+    out = _ruled(plan, "forward david's flight email to elena, then send her a thank you", specs)
+    assert 'context="Thank you"' in out
+
+
+def test_a_text_the_request_asks_for_besides_the_reply_stays(specs):
+    """reply_says_it drops a new message to people looked up by the dictated words only: "tell her I'll ask Tom,
+    then text tom ..." asks for the text to Tom as well."""
+    plan = ('1. reply_to_email(context="I will ask Tom", message_id="priya")\n2. get_phone_number(name="Tom")\n'
+            '3. send_sms(recipients=["$2"], message="Can you send Priya the slides?")\n4. join()')
+    out = _ruled(plan, "reply to priya and tell her I'll ask Tom, then text tom to send her the slides", specs)
+    assert out == plan.replace("4. join()", "4. join()<END_OF_PLAN>")  # the right plan is left as it is

@@ -282,3 +282,38 @@ def test_send_that_to_someone_as_well_sends_the_earlier_message(specs):
     plan = '1. get_phone_number(name="omar")\n2. send_sms(recipients=["$1"], message="I\'m late")\n3. join()'
     assert same_message_again(compile_plan(plan, specs), specs,
                               read_request("text him the same but say I'm late", context=context)) is None
+
+
+def test_money_in_a_text_is_not_a_broken_reference(specs):
+    """"45$," and "$$$" and "$12.50" are money, not a "$K" gone wrong: refuse_broken_text takes them."""
+    text = '1. get_phone_number(name="omar")\n2. send_sms(recipients=["$1"], message="{}")\n3. join()'
+    for message in ("The tickets were 45$, pay me back when you can", "It costs $$$ but worth it", "$12.50"):
+        out = run_rules(compile_plan(text.format(message), specs), Facts(specs, f"text omar {message}"))
+        assert out[1].args["message"] == message
+
+
+def test_items_each_appended_by_a_step_of_their_own_are_not_written_twice(specs):
+    """whole_note gives a note its words whole, but not where each item has its own step (it wrote "Passport,
+    charger, sunscreen" and then "Charger" and "Sunscreen" again)."""
+    plan = ('1. append_note_content(name="packing list", content="Passport")\n'
+            '2. append_note_content(name="packing list", content="Charger")\n'
+            '3. append_note_content(name="packing list", content="Sunscreen")\n4. join()')
+    out = run_rules(compile_plan(plan, specs), Facts(specs, "add to my packing list: passport, charger, sunscreen"))
+    assert [t.args["content"] for t in out] == ["Passport", "Charger", "Sunscreen"]
+
+
+def test_shell_words_in_a_note_are_not_a_broken_reference(specs):
+    """"${USER}" and "$(pwd)" in a note are the person's shell, not a "$K" gone wrong."""
+    content = "ssh ${USER}@build01 then run $(pwd)/deploy.sh"
+    plan = f'1. create_note(name="Deploy", content="{content}")\n2. join()'
+    out = run_rules(compile_plan(plan, specs), Facts(specs, f"note: deploy is {content}"))
+    assert out[0].args["content"] == content
+
+
+def test_an_ask_about_the_note_after_a_comma_is_not_its_content(specs):
+    """"create a note called Ideas: podcast about gardening, text it to ana": the note is "Podcast about
+    gardening"; whole_note wrote "..., text it to ana" into it."""
+    plan = ('1. create_note(name="Ideas", content="Podcast about gardening")\n2. get_phone_number(name="ana")\n'
+            '3. send_sms(recipients=["$2"], message="Podcast about gardening")\n4. join()')
+    out = run_rules(compile_plan(plan, specs), Facts(specs, "create a note called Ideas: podcast about gardening, text it to ana"))
+    assert out[0].args["content"] == "Podcast about gardening" and out[2].tool == "send_sms"

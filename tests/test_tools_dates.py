@@ -171,3 +171,17 @@ def test_a_day_the_month_lacks_is_said_plainly_and_kept_for_the_tool_to_refuse()
         with pytest.raises(ToolException, match=said):
             parse_when(phrase, now=datetime(2026, 12, 7, 10))
     assert find_phrases("lunch on 30 february maybe") == ["30 february"]
+
+
+def test_a_day_the_month_lacks_all_day_is_said_plainly_too():
+    """"block february 30th all day" raised a bare ValueError (read before the tool's own error), and reading the
+    request (find_phrases) failed with it."""
+    from datetime import datetime
+
+    from langchain_core.tools import ToolException
+
+    from tinyagent.tools.dates import find_phrases, parse_when
+
+    with pytest.raises(ToolException, match="February has no 30th"):
+        parse_when("february 30th all day", now=datetime(2026, 12, 7, 10))
+    assert find_phrases("block february 30th all day for the offsite") == ["february 30th all day"]

@@ -206,9 +206,9 @@ def parse_when(text: str, what: str = "date", now: datetime | None = None) -> tu
     except ValueError:
         pass
     low = _clean(raw)
-    if re.search(r"\ball[- ]day\b", low) and not _find_date(low, now.date()):
-        low += " today"
     try:
+        if re.search(r"\ball[- ]day\b", low) and not _find_date(low, now.date()):
+            low += " today"
         if _HALF_HOUR.search(low):
             return now + timedelta(minutes=30), True
         if m := _IN.search(low):

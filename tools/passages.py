@@ -126,13 +126,15 @@ _ASKS_FOR = {"time", "times", "date", "dates", "day", "days", "much", "many", "l
 
 def answers(question: str, hits: Sequence[dict]) -> dict | None:
     """The hit ({"path", "text"}) that holds every word ``question`` asks about, counting its file's name,
-    when it asks about two words or more ("return flight lisbon": the itinerary's "Return flight ...
-    Lisbon ..."); None when no hit holds them all."""
+    and two of them in its text, when it asks about two words or more ("return flight lisbon": the itinerary's
+    "Return flight ... Lisbon ..."; "project manager falcon" is not the Falcon project report's "facility
+    managers"); None when no hit holds them all."""
     topic = [w for w in topic_words(question, []) if w not in _ASKS_FOR and not w.isdigit()]
     if len(topic) < 2:
         return None
     for hit in hits:
-        own = words(hit.get("text", "")) + name_words(Path(str(hit.get("path", ""))))
-        if all(any(alike(t, w) for w in own) for t in topic):
+        text = words(hit.get("text", ""))
+        own = text + name_words(Path(str(hit.get("path", ""))))
+        if all(any(alike(t, w) for w in own) for t in topic) and sum(any(alike(t, w) for w in text) for t in topic) >= 2:
             return hit
     return None

@@ -105,12 +105,13 @@ _MAP_WORDS = {"on", "in", "the", "a", "map", "maps", "google", "osm", "openstree
 def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     """"where is Parque das Nacoes? show me on a map" was planned with a second ``maps_open_location(location="On
     the map")``: a step whose every location argument is only words about the map is dropped where another step
-    of the same tool shows a real place."""
+    of the same tool shows a real place, where the step gives nothing but locations."""
     def locations(t: Task) -> list[str]:
         return [v for k, v in t.args.items() if "location" in k and isinstance(v, str)]
 
-    def mapped(t: Task) -> bool:
-        return bool(locations(t)) and all(set(re.findall(r"[a-z]+", v.lower())) <= _MAP_WORDS for v in locations(t))
+    def mapped(t: Task) -> bool:  # (a step with more than places, an event "there" on friday, is no map step)
+        return bool(locations(t)) and len(locations(t)) == len(t.args) \
+            and all(set(re.findall(r"[a-z]+", v.lower())) <= _MAP_WORDS for v in locations(t))
     used = {d for t in tasks for d in t.deps}
     drop = {t.id for t in tasks if t.id not in used and mapped(t)
             and any(o.tool == t.tool and o.id != t.id and not mapped(o) for o in tasks)}

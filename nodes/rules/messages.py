@@ -151,8 +151,8 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
     return rewrite_params(tasks, specs, mended)
 
 
-#: A text that is only a reference gone wrong: "$40)", "$23\n", "$!" (no word in it)
-_BROKEN_REF = re.compile(r"\s*\$[\d\W_]*")
+#: A text that is only a reference gone wrong: "$40)", "$23\n", "$!" (no word in it; "$1,250" and "$12.50" are money)
+_BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*")
 
 
 @rule("broken_reference", "compile",

@@ -147,17 +147,19 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     """A note's content (a ``content`` argument of a tool with a note ``name``) whose words are the first words of
     what the request puts after the note's colon, and fewer of them ("Hedges trimmed" for "... called Garden
     plans: hedges trimmed, new beds planted, quote was 1250 EUR, start on the 14th"), is given those words whole,
-    up to another ask joined on ("..., and text Omar"). Where the note's words run to the end of the request,
-    the other steps made only of them (an event "Quote" on "the 14th", a search for "quote") are dropped: the
-    request asks for the note alone."""
+    up to another ask joined on ("..., and text Omar"), where no other step writes into that note. Where the
+    note's words run to the end of the request, the other steps made only of them (an event "Quote" on "the
+    14th", a search for "quote") are dropped: the request asks for the note alone."""
     from tinyagent.nodes.rules.messages import _NEXT_ASK, _words
 
     m = _NOTE_TEXT.search(as_request(request).query)
     if not m:
         return None
-    # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them")
+    # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them", and at an ask
+    # about the note itself: "podcast about gardening, text it to ana")
     parts = re.split(r"\s\d{1,2}\s+(?=(?:remind|text|txt|email|mail|forward|reply|create|add|put|send|schedule|"
-                     r"book|make|set|find|open|search)\b)", _NEXT_ASK.split(m.group("text"), 1)[0], maxsplit=1, flags=re.I) \
+                     r"book|make|set|find|open|search)\b)|,\s*(?=(?:remind|text|txt|email|e-mail|mail|forward|fwd|send|"
+                     r"reply)\s+(?:it|this|that|me)\b)", _NEXT_ASK.split(m.group("text"), 1)[0], maxsplit=1, flags=re.I) \
         + _NEXT_ASK.split(m.group("text"), 1)[1:]
     text = parts[0].strip().rstrip(".,;")
     whole = _words(text)
@@ -167,6 +169,8 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     def cut_short(t: Task, p, value):
         if p.name != "content" or "name" not in t.args or not isinstance(value, str) or is_ref(value) is not None:
             return None
+        if sum(o.args.get("name") == t.args["name"] and "content" in o.args for o in tasks) > 1:
+            return None  # (each item written by a step of its own: "Passport", then "Charger", ...)
         have = _words(value)
         if have and len(have) < len(whole) and whole[:len(have)] == have:
             return text[:1].upper() + text[1:]

@@ -36,7 +36,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
-# The retrieve rules (decline_unserved, plan_served) act before planning, in the retrieve node.
+# The retrieve rules (decline_unserved, documents_know, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, own_focus, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0

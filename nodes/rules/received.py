@@ -297,7 +297,8 @@ def reply_says_it(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
     """A plan with one reply or forward and a new message whose people were looked up by words of what the
     request dictates ("reply to priyas email about the team lunch and tell her friday at 12:30 works for me"
     planned a reply saying "The team lunch" and an email to a contact "friday at 12"): the dictated words are
-    the reply's text, and the new message and its look-ups go."""
+    the reply's text, and the new message and its look-ups go, unless the request names its people outside the
+    dictated words too ("tell her I'll ask Tom, then text tom ...")."""
     from tinyagent.nodes.rules.messages import _words, dictated
 
     request = as_request(query)
@@ -305,9 +306,10 @@ def reply_says_it(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
     said = dictated(request.query)
     if len(replies) != 1 or len(_words(said)) < 2:
         return None
-    inside = set(_words(said))
+    inside, outside = set(_words(said)), set(_words(request.query.replace(said, " ", 1)))
+    # (someone the request also names outside the dictated words is asked for: "..., then text tom to ...")
     strays = {t.id for t in tasks if _sends(specs.get(t.tool)) and (names := _lookup_names(t, tasks, specs))
-              and all(set(_words(n)) <= inside for n in names)}
+              and all(set(_words(n)) <= inside and not set(_words(n)) <= outside for n in names)}
     message = next((p.name for p in specs[replies[0].tool].params if p.role == "message"), None)
     if not strays or message is None:
         return None
@@ -320,8 +322,8 @@ _COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls",
              "a", "lot", "in", "advance", "kindly"}
 
 
-#: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers"
-_THANKS_ASKED = re.compile(r"\b(?:say|saying|tell|told|text|txt|sms|e-?mail|mail|message|msg|write|reply|thank)\b"
+#: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers", "send her a thank you"
+_THANKS_ASKED = re.compile(r"\b(?:say|saying|tell|told|text|txt|sms|e-?mail|mail|message|msg|write|reply|thank|send|drop|shoot)\b"
                            r"[^,.;!?]*\b(?:thank|thanks|thx|ty|cheers)\b", re.I)
 
 

@@ -11,8 +11,9 @@ from tinyagent.nodes.rules.checks import python_param
 from tinyagent.nodes.rules.registry import rule
 
 #: A text that is a reference gone wrong ("$40)", "$!", "The time is: $!") or that repeats what a refused
-#: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write
-_BROKEN_TEXT = re.compile(r"^\s*\$[\d\W_]*$|\$(?![\d\s])[^\w\s]|does not refer to an earlier step|"
+#: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write (a "$"
+#: after an amount, "45$,", doubled, "$$$", or before one, "$1,250", "$12.50", is money; "${USER}", "$(pwd)" are shell)
+_BROKEN_TEXT = re.compile(r"^\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*$|(?<![\d$])\$(?![\d\s${(])[^\w\s]|does not refer to an earlier step|"
                           r"can only use results of steps", re.I)
 #: What names a thing the plan makes: an event's title, a note's or reminder's name, a meeting's topic (an
 #: email's subject may well be "Thank you")
@@ -43,7 +44,7 @@ def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
 def refuse_thanks_title(tasks: list[Task], specs: dict) -> None:
     for t in tasks:
         spec = specs.get(t.tool)
-        if spec is None or "person" in spec.roles:  # (a look-up's name is a person's)
+        if spec is None or spec.roles & {"person", "note"}:  # (a look-up's name is a person's, a note opened is named)
             continue
         for name in _TITLES:
             value = t.args.get(name)
@@ -67,6 +68,8 @@ def unset_names(code: str) -> list[str]:
         if isinstance(node, ast.Name):
             (set_.add(node.id) if isinstance(node.ctx, (ast.Store, ast.Del)) else read.append(node.id))
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if any(a.name == "*" for a in node.names):  # ("from math import *" sets names it does not list)
+                return []
             set_.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             set_.add(node.name)  # (their parameters are ast.arg nodes, walked below)

@@ -47,7 +47,8 @@ def time_out_of_name(tasks: list[Task], specs: dict, request: Request | str) -> 
 
 #: What an earlier turn's step was about, as the transcript shows its call: search_documents(query='weekly sync'),
 #: open_note(name='Ideas'), open_and_get_file_path(file_name='q3 report'), get_zoom_meeting_link(topic='standup')
-_SUBJECT = re.compile(r"^Result: \w+\((?:[^()]*?)\b(?:query|name|file_name|topic|title)=(['\"])(?P<it>.+?)\1", re.M)
+_SUBJECT = re.compile(r"^Result: (?P<tool>\w+)\((?:[^()]*?)\b(?:query|name|file_name|topic|title)=(['\"])(?P<it>.+?)\2",
+                      re.M)
 
 
 @rule("it_is_the_subject", "compile",
@@ -57,11 +58,13 @@ def it_is_the_subject(tasks: list[Task], specs: dict, request: Request | str) ->
     """A follow-up's reminder or event (a step with a time parameter) whose name says only "it" ("when is the
     weekly sync according to the handbook?", then "remind me about it next monday at 9:45" planned as a reminder
     'It') is named for what the earlier turn's last step was about: its search, note, file or meeting ("Weekly
-    sync"). An event made before is followup_times' (it runs first)."""
+    sync"), never a person looked up. An event made before is followup_times' (it runs first)."""
     from tinyagent.nodes.rules.followups import _about_it
 
     request = as_request(request)
-    found = list(_SUBJECT.finditer(request.context)) if request.context else []
+    # (a look-up's name is a person's, not what the turn was about: "what's tom's email" is not about "Tom")
+    found = [m for m in _SUBJECT.finditer(request.context or "")
+             if m["tool"] not in specs or "person" not in specs[m["tool"]].roles]
     if not found:
         return None
     subject = found[-1].group("it").strip()
