@@ -2,7 +2,7 @@
 
 Requests are composed from intent templates (finetune/data_intents.py, data_synth.py) with gold
 plans, made to look like people's typing (finetune/data_people.py: noise, lists, requests no tool
-serves); date arguments copy the request's own words for the time (tools.dates.find_phrases); every
+serves); date arguments copy the request's own words for the time (tools.date_phrases.find_phrases); every
 plan is rendered with ``format_plan`` and checked with ``compile_plan`` against the tool specs;
 prompts are built with the run-time ``plan_messages``.
 
@@ -34,7 +34,8 @@ from tinyagent.finetune import data_vocab as V
 from tinyagent.finetune.data_synth import TRAIN_TOOLS, UNSEEN_TOOLS, spec_dict, synth_intent
 from tinyagent.nodes.plans.planlang import PlanError, Task, compile_plan, format_plan
 from tinyagent.nodes.plans.prompts import composed_example, plan_messages
-from tinyagent.tools.dates import find_phrases, parse_end, parse_when
+from tinyagent.tools.date_phrases import find_phrases
+from tinyagent.tools.dates import parse_end, parse_when
 from tinyagent.tools.specs import Param, ToolSpec, specs_for
 
 ROOT = Path(__file__).resolve().parent.parent

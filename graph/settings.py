@@ -101,7 +101,7 @@ class Settings(BaseSettings):
         "On a first turn, a shown tool the classifier does not know (your own) that is clearly one "
         "clause's tool (its card at least this similar to the clause, 0.1 ahead of the next such "
         "tool, and no known tool likely for it) must be called before the first plan ends "
-        "(store/tool_index.clause_matches); 0 turns it off."))
+        "(store/tool_matches.clause_matches); 0 turns it off."))
     own_focus_above: float = Field(0.2, ge=0.0, le=1.0, description=(
         "On a first turn, your own tools (the classifier was not fitted on them) that the fit of "
         "store/own_tools.py gives less than this probability are not callable in the first plan, unless "

@@ -21,7 +21,7 @@ from tinyagent.nodes.report.record import earlier_turns
 from tinyagent.nodes.resources import Resources, run_context, writer_of
 from tinyagent.nodes.state import State
 from tinyagent.store.own_tools import id_finders
-from tinyagent.store.tool_index import named_tools
+from tinyagent.store.tool_matches import named_tools
 
 #: How much of the earlier conversation the planner sees, for follow-up requests.
 CONTEXT_TURNS = 2

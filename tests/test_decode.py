@@ -185,7 +185,7 @@ def test_with_no_prefix_cache_plans_are_the_same_and_no_state_is_kept():
 
 def test_a_stated_number_keeps_a_call_with_an_unset_optional_number_open_once():
     from tinyagent.nodes.model.decode import stated_numbers, stated_value_refuser
-    from tinyagent.tools.dates import find_phrases
+    from tinyagent.tools.date_phrases import find_phrases
     from tinyagent.tools.specs import Param, ToolSpec
 
     # numbers inside the words for a time are not values to place

@@ -59,7 +59,7 @@ def test_plans_compile_and_gold_tools_are_shown(splits):
 
 
 def test_date_arguments_copy_the_requests_words_and_resolve_to_the_gold_time(splits):
-    from tinyagent.tools.dates import find_phrases
+    from tinyagent.tools.date_phrases import find_phrases
 
     dated = [(ex, t) for exs in splits.values() for ex in exs for t in ex.tasks
              if t.tool in ("create_calendar_event", "create_reminder", "get_zoom_meeting_link")

@@ -40,7 +40,7 @@ def test_default_model_writes_a_plan_that_compiles(llm):
 
 
 def test_date_arguments_copy_the_requests_words(llm):
-    from tinyagent.tools.dates import find_phrases
+    from tinyagent.tools.date_phrases import find_phrases
 
     specs = {s.name: s for s in [ToolSpec("create_reminder", "Create a reminder.", (
         Param("name", "string", True), Param("due_date", "string", role="when")))]}

@@ -282,7 +282,7 @@ def test_example_vectors_of_another_index_version_are_ignored(tmp_path, monkeypa
 def test_a_tool_the_request_names_in_words_is_shown_and_callable(tmp_path, tools_workspace):
     """"open the Seoul trip note" spells out open_note: shown and callable whatever the similarity
     and the classifier say of it in a request of two asks."""
-    from tinyagent.store.tool_index import named_tools
+    from tinyagent.store.tool_matches import named_tools
     from tinyagent.tools import default_tools
 
     names = ["open_note", "create_note", "maps_open_location", "send_sms", "run_python", "lights"]

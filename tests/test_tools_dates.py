@@ -163,7 +163,8 @@ def test_a_day_the_month_lacks_is_said_plainly_and_kept_for_the_tool_to_refuse()
 
     from langchain_core.tools import ToolException
 
-    from tinyagent.tools.dates import find_phrases, parse_when
+    from tinyagent.tools.date_phrases import find_phrases
+    from tinyagent.tools.dates import parse_when
 
     assert find_phrases("remind me on february 30th to call the bank") == ["february 30th"]
     for phrase, said in (("february 30th", "February has no 30th; which day did you mean"),
@@ -180,7 +181,8 @@ def test_a_day_the_month_lacks_all_day_is_said_plainly_too():
 
     from langchain_core.tools import ToolException
 
-    from tinyagent.tools.dates import find_phrases, parse_when
+    from tinyagent.tools.date_phrases import find_phrases
+    from tinyagent.tools.dates import parse_when
 
     with pytest.raises(ToolException, match="February has no 30th"):
         parse_when("february 30th all day", now=datetime(2026, 12, 7, 10))

@@ -321,33 +321,6 @@ def describe(dt: datetime, has_time: bool = True) -> str:
     return f"{day}, {dt.strftime('%H:%M')}" if has_time else day
 
 
-# -- finding the words for a time in a request (for the planner's grammar and the training data) --
-_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_MO = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TY = "|".join(sorted((re.escape(t) for t, w in TYPOS.items() if w in ("tomorrow", "tonight", "today")),
-                      key=len, reverse=True))
-_PIECES = [
-    rf"(?:(?:this|next|coming|this coming)\s+)?(?:{_WD})\b(?:\s+(?:next week|morning|afternoon|evening|night))?",
-    rf"(?:the\s+)?day after (?:tomorrow|{_TY})", rf"(?:tomorrow|today|tonight|{_TY})(?:\s+(?:morning|afternoon|evening|night))?",
-    r"this (?:morning|afternoon|evening)", r"(?:next|this|coming) (?:week|weekend|month)(?:end)?",
-    r"end of (?:the )?(?:day|week|month)", r"eod|cob|noon|midday|midnight|lunchtime",
-    r"(?:in the )?(?:morning|afternoon|evening)",
-    rf"(?:{_MO})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?",
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO})\b(?:,?\s*\d{{4}})?",
-    r"the \d{1,2}(?:st|nd|rd|th)", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
-    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", r"\d{1,2}\.\d{1,2}\.(?:\d{4})?",
-    r"half past \d{1,2}", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
-    r"(?:at|@|around|by|from) \d{1,2}(?![\d:/.]|\s*(?:st|nd|rd|th|minutes?|hours?|days?|%|[ap]\.?m))",
-    rf"in (?:about )?(?:\d+|a couple of|a few|{'|'.join(k for k in NUMBERS if ' ' not in k)}) "
-    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b", r"in half an hour", r"all[- ]day",
-]
-_PIECE = re.compile(r"(?<![\w$])(?:" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?!\w)", re.I)
-_GLUE = re.compile(r"^[\s,]*(?:(?:at|on|by|@|around|from)\s*)?$", re.I)
-_LEAD = re.compile(r"^(?:on|at|by|@|around)\s+", re.I)
-_FOR = re.compile(rf"\bfor\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in NUMBERS if ' ' not in k)})"
-                  r"\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
-
-
 def _impossible_day(low: str) -> str | None:
     """What is wrong with a day the month does not have ("February has no 30th"), or None."""
     import calendar
@@ -362,51 +335,3 @@ def _impossible_day(low: str) -> str | None:
             nth = f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
             return f"{name}{f' {year}' if year else ''} has no {nth}; which day did you mean"
     return None
-
-
-def find_phrases(text: str) -> list[str]:
-    """The person's own words for times in ``text``, as a planner should copy them: each maximal
-    run of date and time words ("next Friday at 3pm"), a separate date and time joined ("Friday
-    3pm"), and lengths ("for 2 hours"). Only phrases that :func:`parse_when` (or, for lengths,
-    :func:`parse_duration`) reads are returned."""
-    spans: list[list[int]] = []
-    for m in _PIECE.finditer(text or ""):
-        if spans and _GLUE.match(text[spans[-1][1]:m.start()]):
-            spans[-1][1] = m.end()
-        else:
-            spans.append([m.start(), m.end()])
-    phrases = [_LEAD.sub("", text[a:b].strip(" ,")) for a, b in spans]
-    ref = datetime(2026, 1, 5, 10)
-    out: list[str] = []
-
-    def keep(p: str) -> None:
-        if p and p not in out:
-            try:
-                parse_when(p, now=ref)
-            except ToolException as exc:
-                if "has no" not in str(exc):  # (a day the month lacks is kept: the tool says so)
-                    return
-            out.append(p)
-
-    for p in phrases:
-        if p.endswith(".") and not p.endswith("m."):
-            n = len(out)
-            keep(p.rstrip("."))
-            if len(out) > n:
-                continue
-        keep(p)
-    dates = [p for p in out if _find_time(_clean(p)) is None]
-    def no_date(p: str) -> bool:
-        try:
-            return _find_date(_clean(p), ref.date()) is None
-        except ValueError:  # a day the month lacks: a date all the same
-            return False
-    times = [p for p in out if no_date(p) and not _IN.search(_clean(p))]
-    for d in dates:
-        for t in times:
-            if d != t:
-                keep(f"{d} {t}")
-    for m in _FOR.finditer(text or ""):
-        if m[0] not in out and parse_duration(m[0]) is not None:
-            out.append(m[0])
-    return out

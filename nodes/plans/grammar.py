@@ -194,7 +194,7 @@ def _call(b: _Builder, spec: ToolSpec, refnum: _Refs, when: list[str] | None = N
           spans: list[str] | None = None) -> str:
     """``tool(kw=value, ...)``: required arguments in order, optional ones in order, each optional.
 
-    ``when``: the request's own words for times (tools.dates.find_phrases). An argument with the
+    ``when``: the request's own words for times (tools.date_phrases.find_phrases). An argument with the
     role "when" may only copy one of them; with none in the request, an optional one is left out.
     An optional argument is written with a value or left out, never as None; an argument with an
     ``enum`` takes only its allowed values.

@@ -12,7 +12,8 @@ from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.nodes.request.segments import segments
 from tinyagent.nodes.request.spans import request_spans
 from tinyagent.nodes.request.words import content_words, text_words, word_set
-from tinyagent.tools.dates import find_phrases, parse_duration
+from tinyagent.tools.date_phrases import find_phrases
+from tinyagent.tools.dates import parse_duration
 
 #: How much of each line of an earlier turn the transcript (``Request.context``) keeps.
 TRANSCRIPT_CHARS = 200
