@@ -109,3 +109,17 @@ def test_a_program_that_ran_is_answered_with_what_it_printed():
     # a failed run given as JSON text is the failure, not "nothing (the code printed no output)"
     failed = json.dumps({"stdout": "", "stderr": "ZeroDivisionError: division by zero\n", "exit_code": 1})
     assert compose([rec(1, "run_python", "done", failed)]).startswith("The code failed")
+
+
+def test_a_message_sent_or_saved_shows_its_words():
+    """The seventeenth session's trial: "txt tom keys are under the mat" queued "Are they under the mat?", and the
+    answer said only "queued": the words a step wrote are in its line, so a message cut short is seen."""
+    from tinyagent.nodes.report.answer import compose
+
+    sms = {"id": 2, "tool": "send_sms", "status": "done", "args": {"recipients": ["$1"], "message": "Are they under the mat?"},
+           "result": "SMS to +1-555-0107 queued in SMS/outbox.jsonl; not delivered, because no SMS carrier is configured."}
+    out = compose([sms])
+    assert out.endswith('The text: "Are they under the mat?"') and "queued in SMS/outbox.jsonl" in out
+    # a step's result passed on is not quoted as if the plan had written it
+    relay = {**sms, "args": {"recipients": ["$1"], "message": "$3"}}
+    assert "The text" not in compose([relay])
