@@ -56,3 +56,16 @@ def test_an_end_that_repeats_the_start_is_no_end(specs):
     assert _fixed(plan, "set up a 90 minute planning session friday at 2pm", specs) == (
         '1. create_calendar_event(title="Planning session", start_date="friday at 2pm", end_date="90 minute")\n'
         '2. join()<END_OF_PLAN>')
+
+
+def test_an_all_day_flag_the_request_does_not_ask_for_is_left_out(specs):
+    """The seventeenth session's trial: "remmber to buy batteries tmrw morning" made an all-day reminder."""
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    plan = '1. create_reminder(name="Buy batteries", due_date="tmrw morning", all_day=True)\n2. join()<END_OF_PLAN>'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "remmber to buy batteries tmrw morning")))
+    assert out == '1. create_reminder(name="Buy batteries", due_date="tmrw morning")\n2. join()<END_OF_PLAN>'
+    asked = format_plan(run_rules(compile_plan(plan.replace("tmrw morning", "friday"), specs),
+                                  Facts(specs, "block friday all day for the move")))
+    assert "all_day=True" in asked

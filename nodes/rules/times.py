@@ -79,3 +79,21 @@ def it_is_the_subject(tasks: list[Task], specs: dict, request: Request | str) ->
             t, changed = t.with_args({**t.args, name: subject}), True
         out.append(t)
     return out if changed else None
+
+
+_ALL_DAY = re.compile(r"\b(?:all[- ]?day|whole day|full day|entire day)\b", re.I)
+
+
+@rule("all_day_only_if_said", "compile",
+      "an all-day flag the request does not ask for ('tmrw morning' planned all_day=True) is left out", "dates")
+def all_day_only_if_said(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A step's ``all_day=True`` where the request says no "all day" ("remmber to buy batteries tmrw morning" made
+    an all-day reminder): the flag is left out, so the time the request gives stands."""
+    if _ALL_DAY.search(as_request(request).query):
+        return None
+    out, changed = [], False
+    for t in tasks:
+        if t.args.get("all_day") is True:
+            t, changed = t.with_args({k: v for k, v in t.args.items() if k != "all_day"}), True
+        out.append(t)
+    return out if changed else None
