@@ -434,3 +434,18 @@ def test_a_note_opened_by_its_name_thanks_is_not_refused(specs):
     """refuse_thanks_title refuses a thing the plan makes named "Thx", not opening the note the person has named
     "Thanks"."""
     _ruled('1. open_note(name="Thanks")\n2. join()', "open my thanks note", specs)
+
+
+def test_a_call_set_up_at_a_time_is_not_only_an_email(specs):
+    """The seventeenth session's trial: "Could you please set up a 30 minute call with Elena Rossi and Yuki Tanaka on
+    Wednesday at 3pm about the sensor pilot? Thanks!" made an email draft "Thanks for coming" and no event."""
+    query = ("Could you please set up a 30 minute call with Elena Rossi and Yuki Tanaka on Wednesday at 3pm about the "
+             "sensor pilot? Thanks!")
+    email = ('1. get_email_address(name="Elena Rossi")\n2. get_email_address(name="Yuki Tanaka")\n'
+             '3. compose_new_email(recipients=["$1", "$2"], subject="Sensor pilot", context="Thanks for coming")\n4. join()')
+    with pytest.raises(PlanError, match="sets up a call or meeting at a time.*create_calendar_event or get_zoom_meeting_link"):
+        _ruled(email, query, specs)
+    _ruled('1. get_email_address(name="Elena Rossi")\n2. get_email_address(name="Yuki Tanaka")\n'
+           '3. create_calendar_event(title="Sensor pilot", start_date="Wednesday at 3pm", invitees=["$1", "$2"])\n4. join()',
+           query, specs)
+    _ruled(email, "email Elena Rossi and Yuki Tanaka thanks for coming to the sensor pilot call", specs)  # no time: an email

@@ -100,3 +100,26 @@ def refuse_unset_names(tasks: list[Task], specs: dict, request: Request | str) -
             raise PlanError(f"Step {t.id}: {name} uses {unset[0]}, which it never sets: {code!r}. Write the "
                             f"request's numbers themselves" + (f" ({', '.join(numbers[:6])})" if numbers else "")
                             + " in Python code that print()s the answer.")
+
+
+#: A request that sets up a call or meeting ("could you set up a 30 minute call with Elena on Wednesday at 3pm")
+_SETS_UP = re.compile(r"\b(?:set\s*up|schedule|book|arrange|organi[sz]e)\b[^.?!]{0,40}\b(?:call|meeting|sync|"
+                      r"catch[- ]?up|1:1|one[- ]on[- ]one)\b", re.I)
+
+
+@rule("refuse_meeting_as_email", "compile, early",
+      "a request that sets up a call or meeting at a time makes an event or a meeting link, not only an email",
+      "dates")
+def refuse_meeting_as_email(tasks: list[Task], specs: dict, request: Request | str) -> None:
+    """Of the corpus's and the development set's first requests that set up a call or meeting and give a time, 15
+    get a meeting link and 8 an event, none an email; the trial's "Could you please set up a 30 minute call with
+    Elena Rossi and Yuki Tanaka on Wednesday at 3pm" made only an email draft "Thanks for coming"."""
+    request = as_request(request)
+    if request.context or not request.times or not _SETS_UP.search(request.query):
+        return None
+    makers = [n for n, s in specs.items() if "when" in s.roles and "people" in s.roles]
+    if not makers or any(t.tool in makers for t in tasks):
+        return None
+    if any(t.tool in specs and {"people", "message"} <= specs[t.tool].roles for t in tasks):
+        raise PlanError(f"The request sets up a call or meeting at a time, but the plan only writes a message. "
+                        f"Call {' or '.join(makers)} with the time and the people.")
