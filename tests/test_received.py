@@ -222,3 +222,15 @@ def test_a_text_the_request_asks_for_besides_the_reply_stays(specs):
             '3. send_sms(recipients=["$2"], message="Can you send Priya the slides?")\n4. join()')
     out = _ruled(plan, "reply to priya and tell her I'll ask Tom, then text tom to send her the slides", specs)
     assert out == plan.replace("4. join()", "4. join()<END_OF_PLAN>")  # the right plan is left as it is
+
+
+def test_an_email_and_its_message_written_the_wrong_way_round_are_swapped(specs):
+    """The seventeenth session's trial: "reply to priya's lunch email, friday 12:30 works great" planned
+    ``reply_to_email(context="Priya's lunch email", message_id="friday 12:30")``, which two emails fit."""
+    query = "reply to priya's lunch email, friday 12:30 works great"
+    plan = '1. reply_to_email(context="Priya\'s lunch email", message_id="friday 12:30")\n2. join()<END_OF_PLAN>'
+    assert _ruled(plan, query, specs) == ('1. reply_to_email(context="Friday 12:30 works great", message_id="priya\'s '
+                                          'lunch")\n2. join()<END_OF_PLAN>')
+    # the right way round already: left as it is
+    right = '1. reply_to_email(context="Friday 12:30 works great", message_id="priya\'s lunch")\n2. join()<END_OF_PLAN>'
+    assert _ruled(right, query, specs) == right

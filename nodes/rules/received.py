@@ -62,8 +62,30 @@ def email_words(query: str, said: set[str]) -> str:
     return " ".join(out)
 
 
+def _swapped(t: Task, spec: ToolSpec, param: str, query: str) -> Task | None:
+    """The step with its email and its message the right way round, where the model wrote the person's words for the
+    email as the message and words of the message as the email: "reply to priya's lunch email, friday 12:30 works
+    great" planned ``reply_to_email(context="Priya's lunch email", message_id="friday 12:30")``, which two emails
+    fit. The message becomes what the request says after the email's words; None when it is not so."""
+    message = next((p.name for p in spec.params if p.role == "message"), None)
+    picked, text = t.args.get(param), t.args.get(message) if message else None
+    m = next((m for rx in (_BEFORE, _AFTER) for m in rx.finditer(query)), None)
+    if not (isinstance(picked, str) and isinstance(text, str) and m) or is_ref(picked) is not None:
+        return None
+    about = {w.removesuffix("'s") for w in phrase_words(m.group(0))} - EMAIL_NOISE
+    rest = re.sub(r"^[\s,;:\-]+", "", query[m.end():]).strip().rstrip(".!")
+    have_text = {w.removesuffix("'s") for w in phrase_words(text)} - EMAIL_NOISE
+    have_pick = {w.removesuffix("'s") for w in phrase_words(picked)} - EMAIL_NOISE
+    rest_words = {w.removesuffix("'s") for w in phrase_words(rest)}
+    if not (have_text and have_text <= about and have_pick and have_pick <= rest_words and not have_pick & about):
+        return None
+    words = " ".join(w for w in dict.fromkeys(phrase_words(m.group(0))) if w.removesuffix("'s") not in EMAIL_NOISE)
+    return replace(t, args={**t.args, param: words, message: rest[:1].upper() + rest[1:]})
+
+
 @rule("name_received_email", "compile",
-      "a reply or forward gets the person's words for which email it means", "people")
+      "a reply or forward gets the person's words for which email it means (and its message, where the model swapped "
+      "the two)", "people")
 def name_received_email(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
     """A reply or forward step (a tool with a "received" parameter) left without it gets the person's words
     for the email ("david's lisbon"), or, for "that email" in a follow-up, the subject the conversation last
@@ -87,6 +109,10 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     for t in tasks:
         spec = specs.get(t.tool)
         param = (spec.with_role("received") if spec else None)
+        if param is not None and (swapped := _swapped(t, spec, param, request.query)) is not None:
+            out.append(swapped)
+            changed = True
+            continue
         if param is None or t.args.get(param):
             out.append(t)
             continue
