@@ -143,3 +143,20 @@ def test_no_passage_shows_the_line_a_sample_document_opens_with(sample_tools):
     for query in ["lisbon trip", "Fly back from lisbon", "Lisbon itinerary Tuesday"]:
         hits = tools["search_documents"].invoke({"query": query})
         assert hits and all(SAMPLE_LINE not in h["text"] and h["text"] for h in hits)
+
+
+def test_a_named_document_that_does_not_mention_what_is_asked_says_so(tmp_path):
+    """The seventeenth session's trial: "what does the team handbook say about holidays?" answered with the
+    handbook's title and welcome lines as if they were the answer."""
+    from tinyagent.nodes.report.answer import compose
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    tools = {t.name: t for t in default_tools(init_workspace(tmp_path / "ws", sample=True), ToolConfig())}
+    hits = tools["search_documents"].invoke({"query": "team handbook holidays"})
+    assert hits and all(h["missing"] == ["holidays"] for h in hits)
+    answer = compose([{"id": 1, "tool": "search_documents", "status": "done", "args": {"query": "team handbook holidays"},
+                       "result": hits}], labels={"search_documents": "From your documents"})
+    assert "Team_Handbook.pdf does not mention holidays; the passages closest to the question:" in answer
+    # a passage that speaks of it: no such line
+    found = tools["search_documents"].invoke({"query": "team handbook expenses"})
+    assert not any("missing" in h for h in found)

@@ -93,7 +93,8 @@ def ranked_passages(texts: dict[str, str], question: str, topic: Sequence[str], 
                     embed: Callable[[list[str]], "object"] | None = None, max_embedded: int = 200) -> list[dict]:
     """The ``k`` passages of ``texts`` (path -> text) that answer ``question`` best: those holding the most
     topic words first (only those, when any does), then by meaning (``embed``: unit vectors, else order).
-    Each is {"path", "text", "score"}: score is the share of topic words it holds, or its similarity."""
+    Each is {"path", "text", "score"}: score is the share of topic words it holds, or its similarity; where
+    none holds a topic word, each also has ``"missing"``: the topic words no passage holds ("holidays")."""
     pool = [(path, para) for path, text in texts.items() for para in paragraphs(text)]
     counts = [_matches(topic, para) for _, para in pool]
     best = max(counts, default=(0, 0))
@@ -110,7 +111,8 @@ def ranked_passages(texts: dict[str, str], question: str, topic: Sequence[str], 
     for j in order[:k]:
         path, para = pool[keep[j]]
         score = counts[keep[j]][0] / len(topic) if topic and counts[keep[j]][0] else similarity[j]
-        out.append({"path": path, "text": para, "score": round(float(score), 4)})
+        out.append({"path": path, "text": para, "score": round(float(score), 4)}
+                   | ({"missing": list(topic)} if topic and not best[0] else {}))
     return out
 
 

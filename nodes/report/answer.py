@@ -86,6 +86,10 @@ def _passages(result: list, query: str) -> str:
     if len(hits) == 2 and _shares(str(hits[0]["text"]), query) and not _shares(str(hits[1]["text"]), query):
         hits = hits[:1]
     lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ") for h in hits]
+    missing = hits[0].get("missing") if hits and all(h.get("missing") for h in hits) else None
+    if missing:  # ("what does the team handbook say about holidays?": it says nothing of them)
+        where = " and ".join(dict.fromkeys(str(h.get("path", "")).rsplit("/", 1)[-1] for h in hits)) or "The document"
+        lines.insert(0, f"{where} does not mention {', '.join(map(str, missing))}; the passages closest to the question:")
     return "\n".join(lines)
 
 
