@@ -408,8 +408,13 @@ def test_code_that_reads_a_name_it_never_sets_is_refused_with_the_requests_numbe
 def test_a_title_that_is_only_the_persons_thanks_is_refused(specs):
     """"thx. and put the offsite in my calendar, wednesday next week, all day" made an event 'Thx'."""
     query = "thx. and put the offsite in my calendar, wednesday next week, all day"
+    # what the request puts in the calendar is the title (rule title_from_request) ...
+    assert _ruled('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()', query,
+                  specs)[0].args["title"] == "Offsite"
+    # ... and where it names none, the plan is refused
     with pytest.raises(PlanError, match="title is 'Thx', the person's thanks or a filler word"):
-        _ruled('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()', query, specs)
+        _ruled('1. create_calendar_event(title="Thx", start_date="wednesday next week, all day")\n2. join()',
+               "thx. and wednesday next week, all day", specs)
     _ruled('1. create_calendar_event(title="Offsite", start_date="wednesday next week, all day")\n2. join()', query, specs)
     # an email's subject may be thanks, and a contact looked up may be "me"
     _ruled('1. get_email_address(name="Rupert")\n2. compose_new_email(recipients=["$1"], subject="Thank you", '

@@ -38,6 +38,30 @@ def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
                                 f"asked for nor a step's result. Write the words, or \"$K\" alone for step K's result.")
 
 
+#: What the request puts in the calendar: "thx. and put the offsite in my calendar, wednesday next week, all day"
+_PUT_IN = re.compile(r"\b(?:put|add|pop|stick|schedule|book|block|create|make)\s+(?:(?:a|an|the|my|our)\s+)?"
+                     r"(?P<what>[\w' -]{2,40}?)\s+(?:in|on|into|to)\s+(?:my|the|our)?\s*(?:calendar|calender|cal|diary)\b",
+                     re.I)
+
+
+@rule("title_from_request", "compile",
+      "an event titled only by the person's thanks or a filler ('Thx') takes what the request puts in the calendar "
+      "('the offsite')", "made-up content")
+def title_from_request(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    m = _PUT_IN.search(as_request(request).query)
+    if not m or not _words(m.group("what")) or set(_words(m.group("what"))) <= REQUEST_LEAD:
+        return None
+    what = m.group("what").strip()
+    out, changed = [], False
+    for t in tasks:
+        value = t.args.get("title")
+        if t.tool in specs and "when" in specs[t.tool].roles and isinstance(value, str) and _words(value) \
+                and set(_words(value)) <= REQUEST_LEAD:
+            t, changed = t.with_args({**t.args, "title": what[:1].upper() + what[1:]}), True
+        out.append(t)
+    return out if changed else None
+
+
 @rule("refuse_thanks_title", "compile, early",
       "an event, note or meeting named only by the person's thanks or a filler ('Thx') is refused", "made-up content",
       reads="specs")
