@@ -317,3 +317,15 @@ def test_an_ask_about_the_note_after_a_comma_is_not_its_content(specs):
             '3. send_sms(recipients=["$2"], message="Podcast about gardening")\n4. join()')
     out = run_rules(compile_plan(plan, specs), Facts(specs, "create a note called Ideas: podcast about gardening, text it to ana"))
     assert out[0].args["content"] == "Podcast about gardening" and out[2].tool == "send_sms"
+
+
+def test_a_text_of_thanks_where_the_request_dictates_more_is_what_it_dictates(specs):
+    """"Thank you. Please text her to check her inbox." queued an SMS "Thank you"."""
+    from tinyagent.nodes.rules.messages import whole_message
+
+    plan = '1. get_phone_number(name="Elena")\n2. send_sms(recipients=["$1"], message="Thank you")\n3. join()'
+    out = whole_message(compile_plan(plan, specs), specs, "Thank you. Please text her to check her inbox.")
+    assert out[1].args["message"] == "Check your inbox"
+    # thanks the request sends stay
+    plan = '1. get_phone_number(name="ana")\n2. send_sms(recipients=["$1"], message="Thank you so much")\n3. join()'
+    assert whole_message(compile_plan(plan, specs), specs, "text ana thank you so much") is None

@@ -53,6 +53,20 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+#: What a request says only to be polite: "thank you", "thanks so much", "please"
+_COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls", "plz", "cheers", "much", "so", "very",
+             "a", "lot"}
+
+
+def _to_them(said: str) -> str:
+    """Dictated words as the message to the person: "to check her inbox" -> "Check your inbox"."""
+    text = re.sub(r"^to\s+", "", said.strip(), flags=re.I)
+    if text != said.strip():  # an instruction told about them ("text her to ..."): said to them
+        text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.I)
+        text = re.sub(r"\b(?:she|he|they)\b", "you", text, flags=re.I)
+    return text[:1].upper() + text[1:]
+
+
 @rule("whole_message", "compile",
       "a message the person dictated ('say thanks, I'll pay it this week') is written whole, not cut short",
       "made-up content")
@@ -75,6 +89,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         if not isinstance(value, str) or value.lstrip().startswith("$"):
             return None
         have = _words(value)
+        if have and set(have) <= _COURTESY and not set(whole) <= _COURTESY:  # "Thank you" for "thank you. text her
+            return _to_them(said)                                           # to check her inbox"
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
