@@ -111,15 +111,19 @@ def test_a_program_that_ran_is_answered_with_what_it_printed():
     assert compose([rec(1, "run_python", "done", failed)]).startswith("The code failed")
 
 
-def test_a_message_sent_or_saved_shows_its_words():
+def test_a_message_sent_or_saved_shows_its_words(tmp_path):
     """The seventeenth session's trial: "txt tom keys are under the mat" queued "Are they under the mat?", and the
-    answer said only "queued": the words a step wrote are in its line, so a message cut short is seen."""
-    from tinyagent.nodes.report.answer import compose
+    answer said only "queued": each tool's report quotes the words it wrote (not the planner's argument: the
+    email and text tools word it for the recipient), and the answer carries the report."""
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
 
-    sms = {"id": 2, "tool": "send_sms", "status": "done", "args": {"recipients": ["$1"], "message": "Are they under the mat?"},
-           "result": "SMS to +1-555-0107 queued in SMS/outbox.jsonl; not delivered, because no SMS carrier is configured."}
-    out = compose([sms])
-    assert out.endswith('The text: "Are they under the mat?"') and "queued in SMS/outbox.jsonl" in out
-    # a step's result passed on is not quoted as if the plan had written it
-    relay = {**sms, "args": {"recipients": ["$1"], "message": "$3"}}
-    assert "The text" not in compose([relay])
+    root = tmp_path / "ws"
+    tools = {t.name: t for t in default_tools(init_workspace(root, sample=True), ToolConfig())}
+    sms = tools["send_sms"].invoke({"recipients": ["Tom Becker"], "message": "Are they under the mat?"})
+    written = json.loads((root / "SMS" / "outbox.jsonl").read_text().splitlines()[-1])["message"]
+    assert sms.endswith(f'The text: "{written}"')
+    note = tools["append_note_content"].invoke({"name": "Shopping list", "content": "dish soap"})
+    assert (root / "Notes" / "Shopping list.md").read_text().rstrip().endswith("dish soap") and \
+        note.endswith('The text: "dish soap"')
+    answer = compose([{"id": 1, "tool": "send_sms", "status": "done", "args": {"message": "x"}, "result": sms}])
+    assert answer.endswith(f'The text: "{written}"')

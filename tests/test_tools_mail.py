@@ -326,3 +326,17 @@ def test_the_sample_inbox_is_dated_from_the_tools_clock(tmp_path, monkeypatch):
     tools = {t.name: t for t in default_tools(init_workspace(tmp_path / "ws", sample=True))}
     out = tools["reply_to_email"].invoke({"context": "Thanks!", "message_id": "yesterday's email"})
     assert "'Lisbon trip: flights and hotel' of Sun 29 Nov" in out
+
+
+def test_the_report_of_an_email_quotes_the_words_it_wrote(tmp_path):
+    """newuser18: the answer quoted the planner's gist "Ask if she can move our 1:1 to Thursday" as the email's text,
+    while the draft said "Could you let me know if you can move our 1:1 to Thursday?": the tool's own report quotes
+    what it wrote."""
+    from tinyagent.tools import ToolConfig, default_tools, init_workspace
+
+    tools = {t.name: t for t in default_tools(init_workspace(tmp_path / "ws", sample=True), ToolConfig())}
+    out = tools["compose_new_email"].invoke({"recipients": ["priya.patel@example.com"],
+                                             "context": "Ask if she can move our 1:1 to Thursday"})
+    drafts = list((tmp_path / "ws" / "Mail" / "drafts" / "cur").iterdir())
+    body = drafts[0].read_text().split("\n\n", 1)[1].strip()
+    assert out.endswith(f'The text: "{body}"')

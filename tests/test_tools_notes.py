@@ -95,7 +95,8 @@ def test_a_note_named_as_people_say_it(tmp_path):
     root = init_workspace(tmp_path / "ws", sample=True)
     append = {t.name: t for t in default_tools(root)}["append_note_content"]
     out = append.invoke({"name": "my meeting notes", "content": "Yuki will own the firmware 2.1 release"})
-    assert out == "Appended to note 'Meeting notes' in Notes/Work/Meeting notes.md."
+    assert out == ("Appended to note 'Meeting notes' in Notes/Work/Meeting notes.md. "
+                   "The text: \"Yuki will own the firmware 2.1 release\"")  # (what it wrote, quoted)
     assert (root / "Notes" / "Work" / "Meeting notes.md").read_text().endswith(
         "- Action: book a review meeting for Friday\nYuki will own the firmware 2.1 release\n")
     append.invoke({"name": "the shopping list note", "content": "eggs"})

@@ -23,7 +23,7 @@ from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_address
 from tinyagent.tools.files import find_file
 from tinyagent.tools.paths import Workspace, disk_full
-from tinyagent.tools.wording import message_for_recipient
+from tinyagent.tools.wording import message_for_recipient, said_line
 
 MAIL_DIR = "Mail"
 FOLDERS = ("inbox", "drafts", "outbox", "sent")
@@ -341,7 +341,7 @@ def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = 
         raise ToolException("compose_new_email needs at least one recipient (an address or a contact name).")
     msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), message_for_recipient(context))
     attached = _attach(ws, msg, attachments)
-    return deliver(ws, msg, attached)
+    return deliver(ws, msg, attached) + said_line(message_for_recipient(context))
 
 
 class ReplyArgs(BaseModel):
@@ -374,7 +374,7 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
         refs = _header(original, "References").split()
         msg["References"] = " ".join(refs + [msg_id])
     attached = _attach(ws, msg, attachments)
-    return f"{deliver(ws, msg, attached)} It answers {email_label(original)}."
+    return f"{deliver(ws, msg, attached)} It answers {email_label(original)}.{said_line(message_for_recipient(context))}"
 
 
 class ForwardArgs(BaseModel):
@@ -414,7 +414,7 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
                            subtype=part.get_content_subtype(), filename=filename)
         attached.append(filename)
     attached += _attach(ws, msg, attachments)
-    return f"{deliver(ws, msg, attached)} It forwards {email_label(original)}."
+    return f"{deliver(ws, msg, attached)} It forwards {email_label(original)}.{said_line(message_for_recipient(context))}"
 
 
 def tools_for(ws: Workspace) -> list:

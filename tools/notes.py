@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from tinyagent.tools.base import make_tool
 from tinyagent.tools.paths import Workspace, atomic_write, update_file
-from tinyagent.tools.wording import note_text
+from tinyagent.tools.wording import note_text, said_line
 
 NOTES_DIR = "Notes"
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -146,7 +146,7 @@ def create_note(ws: Workspace, name: str, content: str = "", folder: str = "Note
                 n += 1
             path = path.with_name(f"{path.stem} ({n}).md")
         atomic_write(path, text)
-    return f"Created note '{Path(name).name}' in {ws.display(path)}."
+    return f"Created note '{Path(name).name}' in {ws.display(path)}." + said_line(content.strip())
 
 
 class OpenNoteArgs(BaseModel):
@@ -180,7 +180,7 @@ def append_note_content(ws: Workspace, name: str, content: str, folder: str = "N
         return text + note_text(content).strip("\n") + "\n"
 
     update_file(ws, path, change)
-    return f"Appended to note '{path.stem}' in {ws.display(path)}."
+    return f"Appended to note '{path.stem}' in {ws.display(path)}." + said_line(note_text(content).strip())
 
 
 def tools_for(ws: Workspace) -> list:

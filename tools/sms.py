@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_phone
 from tinyagent.tools.paths import Workspace, update_file
-from tinyagent.tools.wording import message_for_recipient
+from tinyagent.tools.wording import message_for_recipient, said_line
 
 OUTBOX = "SMS/outbox.jsonl"
 
@@ -44,7 +44,7 @@ def send_sms(ws: Workspace, recipients: list[str], message: str) -> str:
 
     update_file(ws, path, change)
     return (f"SMS to {', '.join(numbers)} queued in {OUTBOX}; not delivered, because no SMS carrier is "
-            "configured.")
+            "configured." + said_line(record["message"]))
 
 
 def tools_for(ws: Workspace) -> list:

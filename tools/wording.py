@@ -100,3 +100,11 @@ def note_text(text: str) -> str:
     """A note's text without an instruction copied in front of it ("Say we need ..." -> "We need ...")."""
     m = _NOTE_LEAD.match(text or "")
     return _cap(text[m.end():]) if m and len(text[m.end():].split()) >= 3 else text
+
+
+def said_line(text: str) -> str:
+    """' The text: "..."' for the words a message or note was given as written (an email's above any quoted or
+    forwarded one), or '' for none: a tool's report quotes what it wrote, so a gist the planner cut short is
+    seen before it is sent on."""
+    text = " ".join(str(text or "").split())
+    return f' The text: "{text[:200]}{"..." if len(text) > 200 else ""}"' if text else ""

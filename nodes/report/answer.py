@@ -43,7 +43,7 @@ def _sentence(text: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
+    return text if text[-1] in ".!?" or text.endswith('"') else text + "."  # (a report ending in a quote: as it is)
 
 
 def _subject(task: dict) -> str:
@@ -126,9 +126,7 @@ def done_line(task: dict, label: str | None = None) -> str:
         return f"Ran {task['tool']}."
     if not _is_fetch(task["tool"]) and "\n" not in result and not label:
         if re.match(r"^[A-Z]\S*\s+\S+\s+\S+", result):
-            # an action's own report ("Created event ...", "SMS to ... queued"), and the words it wrote, so that
-            # a message the planner cut short is seen before it is sent on
-            return _sentence(result) + _words_written(task)
+            return _sentence(result)  # an action's own report: "Created event ...", "SMS to ... queued ..."
         return f"{_sentence(task['tool'].replace('_', ' ')).rstrip('.')}: {result}"  # a bare value
     about = _subject(task)
     about = about if about and len(about) < 60 and "(" not in about and "\n" not in about else ""
@@ -139,20 +137,6 @@ def done_line(task: dict, label: str | None = None) -> str:
     else:
         head = _label(task["tool"]).capitalize() + (f" ({about})" if about else "")
     return f"{head}:\n{result}" if "\n" in result or len(result) > 120 else f"{head}: {result}"
-
-
-#: The arguments that hold the words a step writes or sends: a text, an email's gist, a note's lines
-_WRITTEN = ("message", "context", "content")
-
-
-def _words_written(task: dict) -> str:
-    """' The text: "..."' for a step that wrote or sent words the plan gave it (not a step's result), else ''."""
-    args = task.get("args") or {}
-    said = next((v for k in _WRITTEN if isinstance(v := args.get(k), str) and v.strip() and "$" not in v), None)
-    if said is None:
-        return ""
-    said = " ".join(said.split())
-    return f' The text: "{said[:200]}{"..." if len(said) > 200 else ""}"'
 
 
 def failed_line(task: dict) -> str:
