@@ -73,8 +73,9 @@ async def run_all(url: str, queries: list[str]) -> list[dict]:
 
 
 def written_path(workspace: Path, result: str) -> Path:
-    """The file a write tool's result names ("... in Notes/Shopping 1.md.")."""
-    m = re.search(r" in (\S.*?)\.$", result.strip())
+    """The file a write tool's result names ("... in Notes/Shopping 1.md.", then the words it wrote, if any:
+    ' The text: "..."')."""
+    m = re.search(r" in (\S.*?)\.(?:$| The text: \")", result.strip())
     assert m, result
     return workspace / m.group(1)
 
