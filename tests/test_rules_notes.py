@@ -107,15 +107,21 @@ def test_add_a_quote_to_it_appends_it_to_the_note_read_before(specs):
         == named
 
 
-def test_a_text_dictated_after_the_name_is_sent_whole(specs):
+def _texted(specs, who: str, message: str, query: str) -> str | None:
+    """The text whole_message gives a plan that looks ``who`` up and texts ``message``, or None when it leaves it."""
     from tinyagent.nodes.rules.messages import whole_message
 
-    plan = '1. get_phone_number(name="Aisha")\n2. send_sms(recipients=["$1"], message="Are we still on for tennis?")\n3. join()'
-    out = whole_message(compile_plan(plan, specs), specs, "text her: are we still on for tennis saturday?")
-    assert out[1].args["message"] == "Are we still on for tennis saturday?"
+    plan = f'1. get_phone_number(name="{who}")\n2. send_sms(recipients=["$1"], message="{message}")\n3. join()'
+    out = whole_message(compile_plan(plan, specs), specs, query)
+    return out[1].args["message"] if out else None
+
+
+def test_a_text_dictated_after_the_name_is_sent_whole(specs):
+    assert _texted(specs, "Aisha", "Are we still on for tennis?", "text her: are we still on for tennis saturday?") \
+        == "Are we still on for tennis saturday?"
     # a next ask joined on is not part of the text
-    plan = '1. get_phone_number(name="Lars")\n2. send_sms(recipients=["$1"], message="I\'m on my way.")\n3. join()'
-    assert whole_message(compile_plan(plan, specs), specs, "text Lars I'm on my way and show me directions to 12 Harbour Road") is None
+    assert _texted(specs, "Lars", "I'm on my way.", "text Lars I'm on my way and show me directions to 12 Harbour Road") \
+        is None
 
 
 def test_text_her_that_too_sends_the_earlier_message(specs):
@@ -321,11 +327,5 @@ def test_an_ask_about_the_note_after_a_comma_is_not_its_content(specs):
 
 def test_a_text_of_thanks_where_the_request_dictates_more_is_what_it_dictates(specs):
     """"Thank you. Please text her to check her inbox." queued an SMS "Thank you"."""
-    from tinyagent.nodes.rules.messages import whole_message
-
-    plan = '1. get_phone_number(name="Elena")\n2. send_sms(recipients=["$1"], message="Thank you")\n3. join()'
-    out = whole_message(compile_plan(plan, specs), specs, "Thank you. Please text her to check her inbox.")
-    assert out[1].args["message"] == "Check your inbox"
-    # thanks the request sends stay
-    plan = '1. get_phone_number(name="ana")\n2. send_sms(recipients=["$1"], message="Thank you so much")\n3. join()'
-    assert whole_message(compile_plan(plan, specs), specs, "text ana thank you so much") is None
+    assert _texted(specs, "Elena", "Thank you", "Thank you. Please text her to check her inbox.") == "Check your inbox"
+    assert _texted(specs, "ana", "Thank you so much", "text ana thank you so much") is None  # thanks it sends stay
