@@ -339,9 +339,10 @@ def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = 
     to = _addresses(ws, recipients)
     if not to:
         raise ToolException("compose_new_email needs at least one recipient (an address or a contact name).")
-    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), message_for_recipient(context))
+    text = message_for_recipient(context)
+    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), text)
     attached = _attach(ws, msg, attachments)
-    return deliver(ws, msg, attached) + said_line(message_for_recipient(context))
+    return deliver(ws, msg, attached) + said_line(text)
 
 
 class ReplyArgs(BaseModel):
@@ -364,7 +365,8 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
     sender = _sender(original, where)
     msg_id = _header(original, "Message-ID").strip()
     quoted = "\n".join("> " + line if line else ">" for line in _text_of_file(original, where).splitlines())
-    body = f"{message_for_recipient(context)}\n\nOn {_header(original, 'Date')}, {_header(original, 'From')} wrote:\n{quoted}\n"
+    text = message_for_recipient(context)
+    body = f"{text}\n\nOn {_header(original, 'Date')}, {_header(original, 'From')} wrote:\n{quoted}\n"
     to_address = {a.lower() for _, a in getaddresses([str(sender)])}
     copied = [a for a in _addresses(ws, cc) if not {x.lower() for _, x in getaddresses([a])} & to_address]
     msg = _new_message(ws, [str(sender)], copied,  # the sender is not copied on the reply to them
@@ -374,7 +376,7 @@ def reply_to_email(ws: Workspace, cc: Sequence[str] = (), context: str = "", att
         refs = _header(original, "References").split()
         msg["References"] = " ".join(refs + [msg_id])
     attached = _attach(ws, msg, attachments)
-    return f"{deliver(ws, msg, attached)} It answers {email_label(original)}.{said_line(message_for_recipient(context))}"
+    return f"{deliver(ws, msg, attached)} It answers {email_label(original)}.{said_line(text)}"
 
 
 class ForwardArgs(BaseModel):
@@ -400,7 +402,8 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
     original, where = inbox_message(ws, message_id)
     header = "\n".join(f"{h}: {_header(original, h)}" for h in ("From", "Date", "Subject", "To")
                        if _header(original, h))
-    body = (f"{message_for_recipient(context)}\n\n---------- Forwarded message ----------\n{header}\n\n"
+    text = message_for_recipient(context)
+    body = (f"{text}\n\n---------- Forwarded message ----------\n{header}\n\n"
             f"{_text_of_file(original, where)}\n")
     msg = _new_message(ws, to, _addresses(ws, cc),
                        _prefixed("Fwd:", _header(original, "Subject")), body)
@@ -414,7 +417,7 @@ def forward_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = (), 
                            subtype=part.get_content_subtype(), filename=filename)
         attached.append(filename)
     attached += _attach(ws, msg, attachments)
-    return f"{deliver(ws, msg, attached)} It forwards {email_label(original)}.{said_line(message_for_recipient(context))}"
+    return f"{deliver(ws, msg, attached)} It forwards {email_label(original)}.{said_line(text)}"
 
 
 def tools_for(ws: Workspace) -> list:

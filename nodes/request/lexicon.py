@@ -136,6 +136,10 @@ TOPIC_PLAIN = DOCUMENT_PLAIN | {"my", "your", "me", "please", "pls", "quick", "t
 
 # -- actions no default tool does ----------------------------------------------------------------
 
+#: What a request or a message says only to be polite: "thank you", "thanks so much", "please" (rules/messages.py,
+#: rules/received.py)
+COURTESY = _words("thank thanks thankyou thx ty you please pls plz cheers much so very a lot")
+
 #: Verbs that, opening a request, ask for what none of the default tools can do: pay, order, delete,
 #: call, play, translate... (of the corpus's first-turn requests, 141 opened by these no tool serves, 1
 #: that a tool does; rules/opening.py). Of its follow-ups opening with one, 13 of 14 are declines ("ok pay

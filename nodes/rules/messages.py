@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, rewrite_params, rewrite_role
+from tinyagent.nodes.request.lexicon import COURTESY, FREE_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
@@ -53,11 +55,6 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
-#: What a request says only to be polite: "thank you", "thanks so much", "please"
-_COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls", "plz", "cheers", "much", "so", "very",
-             "a", "lot"}
-
-
 def _to_them(said: str) -> str:
     """Dictated words as the message to the person: "to check her inbox" -> "Check your inbox"."""
     text = re.sub(r"^to\s+", "", said.strip(), flags=re.I)
@@ -89,7 +86,7 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         if not isinstance(value, str) or value.lstrip().startswith("$"):
             return None
         have = _words(value)
-        if have and set(have) <= _COURTESY and not set(whole) <= _COURTESY:  # "Thank you" for "thank you. text her
+        if have and set(have) <= COURTESY and not set(whole) <= COURTESY:  # "Thank you" for "thank you. text her
             return _to_them(said)                                           # to check her inbox"
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
@@ -167,8 +164,9 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
     return rewrite_params(tasks, specs, mended)
 
 
-#: A text that is only a reference gone wrong: "$40)", "$23\n", "$!" (no word in it; "$1,250" and "$12.50" are money)
-_BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*")
+#: A text that is only a reference gone wrong: "$40)", "$23\n", "$!" (no word in it; "$1,250" and "$12.50" are money;
+#: rules/refusals.py refuses what is left of them)
+BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*")
 
 
 @rule("broken_reference", "compile",
@@ -180,10 +178,6 @@ def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
     ``context="$40)"``), gets the result of the one earlier step of the plan that informs rather than
     looks someone or a file up or writes (the meeting link); where there is not exactly one, it is left
     for the checks to refuse."""
-    from dataclasses import replace
-
-    from tinyagent.nodes.request.lexicon import FREE_TEXT
-
     def informs(t: Task) -> bool:
         spec = specs.get(t.tool)
         return spec is not None and not spec.roles & {"person", "file", "message"} \
@@ -193,7 +187,7 @@ def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
         spec = specs.get(t.tool)
         broken = [p.name for p in (spec.params if spec else ())
                   if (p.role == "message" or p.name in FREE_TEXT) and isinstance(t.args.get(p.name), str)
-                  and _BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)]
+                  and BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)]
         fills = [e for e in out if e.id < t.id and informs(e)]
         if broken and len(fills) == 1:
             k = fills[0].id

@@ -157,10 +157,10 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return None
     # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them", and at an ask
     # about the note itself: "podcast about gardening, text it to ana")
+    asked = _NEXT_ASK.split(m.group("text"), 1)
     parts = re.split(r"\s\d{1,2}\s+(?=(?:remind|text|txt|email|mail|forward|reply|create|add|put|send|schedule|"
                      r"book|make|set|find|open|search)\b)|,\s*(?=(?:remind|text|txt|email|e-mail|mail|forward|fwd|send|"
-                     r"reply)\s+(?:it|this|that|me)\b)", _NEXT_ASK.split(m.group("text"), 1)[0], maxsplit=1, flags=re.I) \
-        + _NEXT_ASK.split(m.group("text"), 1)[1:]
+                     r"reply)\s+(?:it|this|that|me)\b)", asked[0], maxsplit=1, flags=re.I) + asked[1:]
     text = parts[0].strip().rstrip(".,;")
     whole = _words(text)
     if len(whole) < 3:

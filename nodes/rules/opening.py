@@ -34,7 +34,8 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     return verb
 
 
-_NEXT_ASK = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
+#: Where a request's later part begins: "cancel that and instead remind me"
+_LATER_PART = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
 #: What a follow-up makes of the earlier turn's answer: "turn that into a note", "record it as a reminder"
 _INTO = re.compile(r"\b(?:into|as)\s+(?:an?\s+|my\s+|the\s+)?(?:new\s+)?([a-z]+)", re.I)
 
@@ -44,7 +45,7 @@ def asks_more(query: str) -> bool:
     asks for a reminder too ("delete that text" does not: its "text" is the thing, not the ask); or it asks
     for what a tool makes: "turn that into a note" (a reminder, an email...)."""
     into = {w.lower() for w in _INTO.findall(query)}
-    return any(opening_verb(part) in SERVED_VERBS for part in _NEXT_ASK.split(query)[1:] if part.strip()) \
+    return any(opening_verb(part) in SERVED_VERBS for part in _LATER_PART.split(query)[1:] if part.strip()) \
         or any(w in SERVED_VERBS or w.removesuffix("s") in SERVED_VERBS or w.removesuffix("er") in SERVED_VERBS
                for w in into)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
-from tinyagent.nodes.request.lexicon import EMAIL_NOISE
+from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import phrase_words
 from tinyagent.tools.specs import ToolSpec
@@ -343,9 +343,8 @@ def reply_says_it(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
     return _without(out, strays)
 
 
-#: What a request closes with to be polite: "..., thank you", "thanks!", "pls"
-_COURTESY = {"thank", "thanks", "thankyou", "thx", "ty", "you", "please", "pls", "plz", "cheers", "much", "so", "very",
-             "a", "lot", "in", "advance", "kindly"}
+#: What a request closes with to be polite: "..., thank you", "thanks in advance!", "kindly"
+_CLOSING = COURTESY | {"in", "advance", "kindly"}
 
 
 #: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers", "send her a thank you"
@@ -372,7 +371,7 @@ def courtesy_no_message(tasks: list[Task], specs: dict[str, ToolSpec], query: st
     for t in senders:
         text = [t.args[p.name] for p in specs[t.tool].params if p.role == "message" and isinstance(t.args.get(p.name), str)]
         who = recipients(t)
-        if _sends(specs[t.tool]) and text and who and all(_words(v) and set(_words(v)) <= _COURTESY for v in text) \
+        if _sends(specs[t.tool]) and text and who and all(_words(v) and set(_words(v)) <= _CLOSING for v in text) \
                 and any(o is not t and o.id not in drop and recipients(o) == who for o in senders):
             drop.add(t.id)
     return _without(list(tasks), drop) if drop else None

@@ -1,4 +1,4 @@
-"""Three refusals found in the seventeenth session, each its own rule: a broken reference in a text, a title made of thanks, Python that reads a name it never sets."""
+"""Refusals found in the seventeenth session, each its own rule (a broken reference in a text, a title made of thanks, Python that reads a word of the request as a name, a meeting set up as only an email), and the mend of such a title."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
 from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.checks import python_param
+from tinyagent.nodes.rules.messages import BROKEN_REF
 from tinyagent.nodes.rules.registry import rule
 
 #: A text that is a reference gone wrong ("$40)", "$!", "The time is: $!") or that repeats what a refused
 #: plan was told ("Step 1 does not refer to an earlier step"): never a message to send or a note to write (a "$"
 #: after an amount, "45$,", doubled, "$$$", or before one, "$1,250", "$12.50", is money; "${USER}", "$(pwd)" are shell)
-_BROKEN_TEXT = re.compile(r"^\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*$|(?<![\d$])\$(?![\d\s${(])[^\w\s]|does not refer to an earlier step|"
-                          r"can only use results of steps", re.I)
+_BROKEN_TEXT = re.compile(rf"^(?:{BROKEN_REF.pattern})$|(?<![\d$])\$(?![\d\s${{(])[^\w\s]|does not refer to an earlier "
+                          r"step|can only use results of steps", re.I)
 #: What names a thing the plan makes: an event's title, a note's or reminder's name, a meeting's topic (an
 #: email's subject may well be "Thank you")
 _TITLES = {"title", "name", "topic"}
