@@ -296,7 +296,8 @@ def report(s: dict) -> str:
 #: --cases: the module of each case set beside this file (the conversation sets import the checking
 #: DSL as the top-level ``outcomes_cases``).
 CASE_SETS = {"outcomes": "outcomes_cases", "conversations": "conversations_cases",
-             "conversations-dev": "conversations_dev_cases", "conversations-dev2": "conversations_dev2_cases"}
+             "conversations-dev": "conversations_dev_cases", "conversations-dev2": "conversations_dev2_cases",
+             "conversations-dev3": "conversations_dev3_cases"}
 
 
 def case_set(name: str) -> list[Case]:
@@ -327,7 +328,8 @@ def main() -> None:
                          "the development conversations (bench/conversations_dev_cases.py, in-sample: read its "
                          "failures, not the blind set's) or more of them, of the kinds that set lacks: failures, "
                          "edits, documents, appends, durations, corrections (bench/conversations_dev2_cases.py, "
-                         "in-sample)")
+                         "in-sample), or a third set written fresh in new wordings (bench/conversations_dev3_cases.py, "
+                         "a development set, in-sample once run)")
     ap.add_argument("--limit", type=int, default=None, help="run the first N cases")
     ap.add_argument("--only", action="append", help="case id(s) to run, comma-separated; repeatable")
     ap.add_argument("--keep", action="store_true", help="keep the case workspaces (path printed)")

@@ -407,3 +407,258 @@ def test_the_second_development_checks_tell_right_from_wrong(fresh):
     assert gym.check(ws, ["Created the new note Gym log."], [{}]) == []
     act("create_note", name="Cardio", content="- 20 min rowing")
     assert gym.check(ws, ["Created the new note Gym log."], [{}])
+
+
+DEV3_KINDS = {"reply": 8, "forward": 6, "followup": 8, "document": 8, "failure": 4, "append": 3, "meeting": 3,
+              "correction": 2, "duration": 2, "edit": 2, "decline": 3}
+INV, FW, Q3_MAIL, LUNCH = ("<sample-invoice-november@example.com>", "<sample-firmware-21@example.com>",
+                           "<sample-q3-report@example.com>", "<sample-team-lunch@example.com>")
+OFFSITE, GARDEN, FLIGHTS = ("<sample-offsite-agenda@example.com>", "<sample-garden-quote@example.com>",
+                            "<sample-lisbon-trip@example.com>")
+LINKED = [{"tasks": [{"tool": "get_zoom_meeting_link", "status": "done"}]}]
+#: The third development set's cases that expect nothing written: honest answers, one a turn.
+DEV3_HONEST = {
+    "dev3_followup_phone_then_his_email": ["Tom Becker's phone number is +1-555-0108.",
+                                           "His email address is tom.becker@example.com."],
+    "dev3_doc_firmware_20": ["Firmware 2.0 added over-the-air updates and cut the radio duty cycle by 40%."],
+    "dev3_doc_enclosures_unnamed": ["The enclosure supplier delivered 200 units for the pilot."],
+    "dev3_doc_tram_line_unnamed": ["In the evening there is a tram ride on line 28 through the old town."],
+    "dev3_doc_handbook_passwords": ["Lock your screen and use the password manager."],
+    "dev3_fail_passport_scan": ["No file matching 'passport scan' was found, so no email was written."],
+    "dev3_fail_text_grandma": ["No contact named 'Grandma' in contacts.vcf."],
+    "dev3_fail_dentist_email": ["No inbox email fits 'the email from the dentist'."],
+    "dev3_fail_packing_note": ["No note named 'packing list'."],
+    "dev3_fail_reply_yuki_no_email": ["I couldn't find an email from Yuki in your inbox."],
+    "dev3_decline_print_q3": ["Sorry, I can't do that: none of my tools can print."],
+    "dev3_decline_translate_email": ["I can't translate: no tool does that."],
+    "dev3_decline_play_jazz": ["Sorry, I cannot play music."],
+    "dev3_decline_mark_read": ["I can't change emails; none of my tools marks them as read."],
+}
+
+
+def _reply(mid: str, text: str) -> tuple:
+    return "reply_to_email", dict(message_id=mid, context=text)
+
+
+def _fwd(mid: str, *who: str, text: str = "", files: tuple = ()) -> tuple:
+    return "forward_email", dict(message_id=mid, recipients=list(who), context=text, attachments=list(files))
+
+
+def _mail(who: list[str], text: str, *files: str) -> tuple:
+    return "compose_new_email", dict(recipients=who, subject="Hello", context=text, attachments=list(files))
+
+
+def _sms(who: list[str], text: str) -> tuple:
+    return "send_sms", dict(recipients=who, message=text)
+
+
+def _event(title: str, start: str, end: str = "", invitees: tuple = (), location: str = "") -> tuple:
+    return "create_calendar_event", dict(title=title, start_date=start, end_date=end, invitees=list(invitees),
+                                         location=location)
+
+
+def _remind(name: str, due: str) -> tuple:
+    return "create_reminder", dict(name=name, due_date=due)
+
+
+def _append(name: str, text: str) -> tuple:
+    return "append_note_content", dict(name=name, content=text)
+
+
+#: Right outcomes made with the real tools: the tool calls of each case that expects something written.
+DEV3_SOLVED = {
+    "dev3_reply_lucas_transferred": [_reply(INV, "I transferred the money today.")],
+    "dev3_reply_email_from_friday": [_reply(FW, "No objections here, ship it.")],
+    "dev3_reply_saturday_email": [_reply(Q3_MAIL, "My comments by Wednesday.")],
+    "dev3_reply_that_email_after_forward": [_fwd(GARDEN, "Tom Becker"), _reply(GARDEN, "A second opinion first.")],
+    "dev3_reply_sarah_older": [_reply(OFFSITE, "I'll skip the hike, bad knee.")],
+    "dev3_reply_after_marcus_address": [_reply(FW, "Our lab can test it Tuesday.")],
+    "dev3_reply_david_non_native": [_reply(FLIGHTS, "Big thanks for everything!")],
+    "dev3_reply_priya_terse": [_reply(LUNCH, "I'm in, but can we do 1pm?")],
+    "dev3_reply_garden_quote_cheaper": [_reply(GARDEN, "Is there a cheaper option?")],
+    "dev3_forward_offsite_yuki_james": [_fwd(OFFSITE, "Yuki Tanaka", "James O'Brien")],
+    "dev3_forward_release_notes_note": [_fwd(FW, "Sarah Lee", text="Can we talk about this on Monday?")],
+    "dev3_forward_q3_plus_handbook": [_fwd(Q3_MAIL, "Lucas Martin", files=("Team_Handbook.pdf",))],
+    "dev3_forward_last_thursday": [_fwd(INV, "Sarah Lee")],
+    "dev3_forward_flights_note_away": [_fwd(FLIGHTS, who, text="This is when I'm away.")
+                                       for who in ("Marcus Chen", "Yuki Tanaka")],
+    "dev3_forward_quote_to_lucas_budget": [_fwd(GARDEN, "Lucas Martin", text="Put this in next year's budget.")],
+    "dev3_forward_q3_then_james": [_fwd(Q3_MAIL, "Yuki Tanaka"), _fwd(Q3_MAIL, "James O'Brien")],
+    "dev3_forward_that_email_after_reply": [_reply(LUNCH, "Count me in!"), _fwd(LUNCH, "James O'Brien")],
+    "dev3_followup_hour_before_it": [_event("Tax appointment", "2026-12-03 14:00", invitees=("Lucas Martin",)),
+                                     _remind("Tax appointment", "2026-12-03 13:00")],
+    "dev3_followup_text_her_the_same": [_mail(["Nina Kowalski"], "Book club is at my place on Friday."),
+                                        _sms(["Nina Kowalski"], "Book club is at my place on Friday.")],
+    "dev3_followup_sms_to_yuki_as_well": [_sms([who], "The prototype boards arrived.")
+                                          for who in ("James O'Brien", "Yuki Tanaka")],
+    "dev3_followup_after_decline_flowers": [_remind("Pick up flowers for Elena", "2026-12-05 09:00")],
+    "dev3_followup_wedding_day_before": [_event("Nina's wedding", "2026-12-12"),
+                                         _remind("Iron my shirt", "2026-12-11 09:00")],
+    "dev3_followup_text_them_both": [_event("Budget sync", "2026-12-02 11:00",
+                                            invitees=("Sarah Lee", "James O'Brien")),
+                                     _sms(["Sarah Lee", "James O'Brien"], "The budget sync is in the calendar.")],
+    "dev3_followup_where_then_attach_it": [_mail(["Lucas Martin"], "Here it is.", "Project_Falcon_Q3_Report.pdf")],
+    "dev3_followup_text_then_email_same": [_sms(["Elena Rossi"], "The tiles arrived."),
+                                           _mail(["Elena Rossi"], "The tiles arrived.")],
+    "dev3_doc_lost_phone_text_james": [_sms(["James O'Brien"], "Report a lost device to IT within one day.")],
+    "dev3_doc_handbook_summary_to_yuki": [_mail(["Yuki Tanaka"], "Core hours are 10 to 15; receipts in 30 days.")],
+    "dev3_doc_lead_time_to_note": [("create_note", dict(name="Supplier notes", content="PM sensor: 16 weeks"))],
+    "dev3_doc_checkout_then_remind": [_remind("Pack", "2026-12-03 08:00")],
+    "dev3_doc_q3_budget_to_lucas": [_mail(["Lucas Martin"], "We spent 412,000 of the 600,000 dollar budget.",
+                                          "Project_Falcon_Q3_Report.pdf")],
+    "dev3_doc_workshop_to_calendar": [_event("Partner workshop", "2026-12-01 09:00", "2026-12-01 17:00")],
+    "dev3_fail_forecast_then_q3": [_mail(["Sarah Lee"], "Here is the Q3 report.", "Project_Falcon_Q3_Report.pdf")],
+    "dev3_append_shopping_lemons": [_append("Shopping list", "- lemons\n- honey")],
+    "dev3_append_ideas_numbered": [_append("Ideas", "- learn to juggle\n- build a birdhouse")],
+    "dev3_append_meeting_notes_after_read": [_append("Meeting notes", "- Tom fixes the invoice template by Friday")],
+    "dev3_meeting_fence_call_invite": [_event("Call about the fence", "2026-12-03 16:00",
+                                              invitees=("Omar Haddad", "Tom Becker"))],
+    "dev3_meeting_link_then_invite_priya": [_event("Supplier review", "2026-12-01 11:00", invitees=("Priya Patel",))],
+    "dev3_meeting_design_review_90": [_event("Design review", "2026-12-03 10:00", "90 minutes",
+                                             invitees=("Elena Rossi", "Sarah Lee"))],
+    "dev3_meeting_retro_link_three": [_mail(["Marcus Chen", "Yuki Tanaka", "James O'Brien"],
+                                            "Join the meeting: https://meet.jit.si/SprintRetro-0a1b2c3d4e5f")],
+    "dev3_correction_marcos_marcus": [_sms(["Marcus Chen"], "The demo moved to 3.")],
+    "dev3_correction_text_then_email": [_sms(["Nina Kowalski"], "Book club is at Elena's this time."),
+                                        _mail(["Nina Kowalski"], "Book club is at Elena's this time.")],
+    "dev3_correction_wrong_file": [_mail(["Priya Patel"], "Here you go.", f)
+                                   for f in ("Lisbon_Trip_Itinerary.pdf", "Team_Handbook.pdf")],
+    "dev3_duration_dentist_40": [_event("Dentist cleaning", "2026-12-02 08:15", "40 minutes")],
+    "dev3_duration_two_and_half_hours": [_event("Quarterly report", "2026-12-04 09:00", "2026-12-04 11:30")],
+    "dev3_duration_sarah_430_515": [_event("Call with Sarah", "2026-12-01 16:30", "2026-12-01 17:15")],
+    "dev3_edit_dinner_location": [_event("Team dinner", "2026-12-04 19:00"),
+                                  _event("Team dinner", "2026-12-04 19:00", location="Casa do Rio")],
+    "dev3_edit_note_drop_line": [("create_note", dict(name="Garden plan",
+                                                      content="- trim hedges\n- new flower beds\n- fix fence"))],
+    "dev3_edit_reminder_make_it_8": [_remind("Call Omar about the fence", "2026-12-04"),
+                                     _remind("Call Omar about the fence", "2026-12-04 08:00")],
+}
+#: The answers those right outcomes need (the turns not listed are free), and their runs.
+DEV3_SOLVED_ANSWERS = {
+    "dev3_reply_after_marcus_address": {0: "It is marcus.chen@example.com."},
+    "dev3_followup_after_decline_flowers": {0: "Sorry, I can't order anything."},
+    "dev3_followup_where_then_attach_it": {0: "It is Documents/Sample/Project_Falcon_Q3_Report.pdf."},
+    "dev3_doc_lost_phone_text_james": {0: "Report lost devices to IT within one day."},
+    "dev3_doc_handbook_summary_to_yuki": {0: "Working hours are flexible; core hours 10 to 15."},
+    "dev3_doc_lead_time_to_note": {0: "The lead time is sixteen weeks."},
+    "dev3_doc_checkout_then_remind": {0: "Check out by 11:00."},
+    "dev3_doc_q3_budget_to_lucas": {0: "It spent 412,000 dollars of its 600,000 dollar budget."},
+    "dev3_doc_workshop_to_calendar": {0: "From 09:00 to 17:00."},
+    "dev3_fail_forecast_then_q3": {0: "No file matching 'budget forecast' was found."},
+    "dev3_append_meeting_notes_after_read": {0: "## Falcon weekly sync - Sarah: Q3 report draft is ready"},
+    "dev3_meeting_link_then_invite_priya": {0: "Link: https://meet.jit.si/SupplierReview-0a1b2c3d4e5f"},
+    "dev3_correction_marcos_marcus": {0: "No contact named 'Marcos'. Did you mean Marcus Chen?"},
+    "dev3_edit_note_drop_line": {1: "Sorry, I can't delete a line: notes can only be appended to."},
+}
+DEV3_LINKED = {"dev3_meeting_link_then_invite_priya", "dev3_meeting_retro_link_three"}
+
+
+def _dev3_cases() -> dict:
+    from bench.outcomes import case_set
+
+    return {c.id: c for c in case_set("conversations-dev3")}
+
+
+def test_the_third_development_conversation_set_is_well_formed():
+    """bench/conversations_dev3_cases.py (helper convdev3, a development set): at least 45 cases, unique dev3_
+    ids, the kinds in the counts asked for, no request identical to one of the two other development sets (or
+    the outcome cases); loadable by `bench/outcomes.py --cases conversations-dev3`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev3")
+    ids = [c.id for c in cases]
+    assert len(cases) >= 45 and len(set(ids)) == len(ids) and all(i.startswith("dev3_") for i in ids)
+    for kind, least in DEV3_KINDS.items():
+        assert sum(c.kind == kind for c in cases) >= least, kind
+    assert {c.kind for c in cases} <= set(DEV3_KINDS)
+    seen = {t.strip().lower() for c in [*case_set("conversations-dev"), *case_set("conversations-dev2"), *CASES]
+            for t in c.turns}
+    for c in cases:
+        assert c.turns and all(t.strip() for t in c.turns), c.id
+        assert not {t.strip().lower() for t in c.turns} & seen, c.id
+        assert c.expect <= set(ACTIONS), c.id
+        assert (c.phrase is None) == (c.start is None), c.id
+        if c.phrase:
+            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
+    assert set(DEV3_HONEST) | set(DEV3_SOLVED) == set(ids) and not set(DEV3_HONEST) & set(DEV3_SOLVED)
+
+
+def test_the_third_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers every check of the third set runs and fails: one that
+    expects something written says it was not; one that expects nothing fails only on its empty answer, passes
+    with an honest one and fails with a bare 'Done.'."""
+    ws, _ = fresh()
+    for c in _dev3_cases().values():
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in DEV3_SOLVED:
+            assert any(" was written" in f for f in failures), (c.id, failures)
+            continue
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, DEV3_HONEST[c.id], runs) == [], c.id
+        assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+
+
+def test_the_third_development_checks_pass_right_outcomes_made_with_the_tools(fresh):
+    """Each case that expects something written passes when the real tools write a right outcome (a reply
+    quotes its original, a forward carries it and its attachment), with the answers it asks for."""
+    cases = _dev3_cases()
+    for case_id, steps in DEV3_SOLVED.items():
+        c = cases[case_id]
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **args)
+        answers = [DEV3_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        runs = LINKED * len(c.turns) if case_id in DEV3_LINKED else [{} for _ in c.turns]
+        assert c.check(ws, answers, runs) == [], case_id
+
+
+def test_the_third_development_checks_tell_right_from_wrong(fresh):
+    """Wrong outcomes fail: a reply or forward whose own words say nothing (the quoted original must not pass
+    the body pattern), the wrong email, a claimed edit, a missing link tool, one text where two were asked."""
+    cases = _dev3_cases()
+    bodied = {"dev3_reply_lucas_transferred": INV, "dev3_reply_email_from_friday": FW,
+              "dev3_reply_saturday_email": Q3_MAIL, "dev3_reply_sarah_older": OFFSITE,
+              "dev3_reply_after_marcus_address": FW, "dev3_reply_david_non_native": FLIGHTS,
+              "dev3_reply_priya_terse": LUNCH, "dev3_reply_garden_quote_cheaper": GARDEN}
+    for case_id, mid in bodied.items():
+        ws, act = fresh()
+        act("reply_to_email", message_id=mid, context="Noted.")
+        answers = ["It is marcus.chen@example.com."] + ["Done."] * (len(cases[case_id].turns) - 1)
+        assert any("body" in f for f in cases[case_id].check(ws, answers, [{}] * len(answers))), case_id
+    for case_id, mid in {"dev3_forward_release_notes_note": FW, "dev3_forward_quote_to_lucas_budget": GARDEN}.items():
+        ws, act = fresh()
+        act("forward_email", message_id=mid, context="FYI.",
+            recipients=["Sarah Lee" if mid == FW else "Lucas Martin"])
+        assert any("body" in f for f in cases[case_id].check(ws, ["Done."], [{}])), case_id
+
+    ws, act = fresh()  # the wrong one of Sarah's two emails
+    act("reply_to_email", message_id=OFFSITE, context="My comments by Wednesday.")
+    assert cases["dev3_reply_saturday_email"].check(ws, ["Done."], [{}])
+    ws, act = fresh()  # a forward that lost the Q3 report
+    act("forward_email", message_id=Q3_MAIL, recipients=["Lucas Martin"], attachments=[])
+    assert cases["dev3_forward_q3_plus_handbook"].check(ws, ["Done."], [{}])
+
+    edit = cases["dev3_edit_reminder_make_it_8"]
+    ws, act = fresh()
+    act("create_reminder", name="Call Omar about the fence", due_date="2026-12-04")
+    assert edit.check(ws, ["", "Sorry, I can't change a reminder; the first one stays."], [{}, {}]) == []
+    assert edit.check(ws, ["", "Done."], [{}, {}])
+    act("create_reminder", name="Call Omar about the fence", due_date="2026-12-04 08:00")
+    assert edit.check(ws, ["", "Added a reminder at 08:00."], [{}, {}]) == []
+    assert edit.check(ws, ["", "The reminder was moved to 8am."], [{}, {}])
+
+    link = cases["dev3_meeting_link_then_invite_priya"]
+    ws, act = fresh()
+    act("create_calendar_event", title="Supplier review", start_date="2026-12-01 11:00", invitees=["Priya Patel"])
+    assert link.check(ws, ["Link: https://meet.jit.si/SupplierReview-0a1b2c3d4e5f"], [{}])
+
+    both = cases["dev3_followup_text_them_both"]
+    ws, act = fresh()
+    act("create_calendar_event", title="Budget sync", start_date="2026-12-02 11:00",
+        invitees=["Sarah Lee", "James O'Brien"])
+    act("send_sms", recipients=["Sarah Lee"], message="The budget sync is in the calendar.")
+    assert both.check(ws, ["", "Done."], [{}, {}])
+    act("send_sms", recipients=["James O'Brien"], message="The budget sync is in the calendar.")
+    assert both.check(ws, ["", "Done."], [{}, {}]) == []
