@@ -76,6 +76,22 @@ def test_search_hits_are_shown_as_the_sentences_that_answer():
     assert "Ideas.md" not in out  # and a second hit with none of them
 
 
+def test_the_sentence_with_the_rarer_word_of_the_question_is_shown():
+    """In a Lisbon itinerary every sentence says "Lisbon": the hotel's sentence answers "lisbon hotel"."""
+    hits = [{"path": "Documents/Lisbon_Trip_Itinerary.pdf", "score": 0.6,
+             "text": "This itinerary covers a trip to Lisbon. Monday: the flight arrives in Lisbon at 10:05. "
+                     "Check in at the hotel Casa do Rio in Alfama. Dinner in Lisbon with the partners."}]
+    out = compose([rec(1, "search_documents", "done", hits, args={"query": "lisbon hotel"})],
+                  labels={"search_documents": "From your documents"})
+    assert "Casa do Rio" in out
+    assert "10:05" not in out or "Dinner" not in out  # two sentences at most, the hotel's one of them
+    plural = [{"path": "Documents/Team_Handbook.pdf", "score": 0.5,
+               "text": "Expenses: submit receipts within thirty days. Security: use the password manager."}]
+    asked = compose([rec(1, "search_documents", "done", plural, args={"query": "handbook passwords"})],
+                    labels={"search_documents": "From your documents"})
+    assert "password manager" in asked and "receipts" not in asked  # "passwords" asks for "password"
+
+
 def test_instructions_become_words_for_the_recipient():
     from tinyagent.tools.wording import message_for_recipient as words
 
@@ -84,6 +100,7 @@ def test_instructions_become_words_for_the_recipient():
     assert words("tell her I'm on my way") == "I'm on my way."
     assert words("Remind them about the deadline") == "Just a reminder about the deadline."
     assert words("The slides are attached.") == "The slides are attached."
+    assert words("Thanks and that the payment goes out monday") == "Thanks. The payment goes out monday."
 
 
 def test_a_python_error_is_one_sentence_with_its_line():

@@ -47,7 +47,9 @@ def test_appending_to_a_note_is_kept_where_no_new_note_is_asked(specs):
 
 
 def test_the_answer_cut_short_in_the_transcript_ends_on_a_whole_word():
-    long = "Assistant: " + "word " * 39 + "words"  # 200 characters: the transcript cut it there
+    from tinyagent.nodes.request.reading import ANSWER_CHARS
+
+    long = "Assistant: " + "word " * (ANSWER_CHARS // 5 - 1) + "words"  # the transcript cut it there
     assert last_answer("User: x\n" + long).endswith("word word ...")
     assert last_answer("User: x\nAssistant: Done.") == "Done."
     assert last_answer("User: x") == ""

@@ -32,6 +32,8 @@ def files(tools_workspace):
     ("Lisbon", "Documents/Travel/Lisbon Itinerary.pdf"),
     ("budget", "Documents/Budget.xlsx"),
     ("report 2026", "Documents/report-2026.docx"),
+    ("the q3 slides", "Documents/Q3_slides.pdf"),        # the words around a name are not in it
+    ("my lisbon itinerary pdf", "Documents/Travel/Lisbon Itinerary.pdf"),
     ("Documents/Budget.xlsx", "Documents/Budget.xlsx"),
 ])
 def test_fuzzy_file_search(files, make_tools, query, expected):

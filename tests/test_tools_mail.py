@@ -61,6 +61,15 @@ def test_compose_saves_a_real_draft_with_attachment(tools_workspace, make_tools)
     assert [box.get_message(k).get_flags() for k in box.keys()] == ["D"]
 
 
+def test_an_email_without_a_subject_gets_one_from_its_text(tools_workspace, make_tools):
+    out = make_tools()["compose_new_email"].invoke({
+        "recipients": ["Tom Becker"], "context": "Ask if he can move our 1:1 to Thursday"})
+    (msg,) = _messages(tools_workspace, "drafts")
+    assert msg["Subject"] == "Move our 1:1 to Thursday"
+    assert "Saved email 'Move our 1:1 to Thursday'" in out
+    assert msg.get_body(("plain",)).get_content().strip() == "Could you let me know if you can move our 1:1 to Thursday?"
+
+
 def test_attachment_by_file_name_and_single_string_recipient(tools_workspace, make_tools):
     (tools_workspace / "Documents" / "notes.txt").write_text("hi")
     make_tools()["compose_new_email"].invoke({"recipients": "tom.becker@example.com", "attachments": ["notes"]})
@@ -269,6 +278,20 @@ def test_reply_by_the_day_it_came(inbox, make_tools):
         make_tools()["reply_to_email"].invoke({"context": "ok", "message_id": "yesterday's email"})
     (msg,) = _messages(inbox, "drafts")
     assert msg["Subject"] == "Re: Lunch"  # sent Tue 3 Nov
+
+
+def test_the_email_from_a_day_is_the_one_that_came_that_day_not_one_naming_it(tmp_path):
+    """"the email from friday - reply: ..." fit Priya's "Team lunch on Friday?" as well as Marcus's email of Friday."""
+    from tinyagent.tools import clock, default_tools, init_workspace
+
+    with clock.use_today("2026-11-30"):
+        ws = init_workspace(tmp_path / "ws", sample=True)
+        reply = {t.name: t for t in default_tools(ws)}["reply_to_email"]
+        assert "Marcus Chen's email 'Firmware 2.1 release notes' of Fri 27 Nov" in \
+            reply.invoke({"context": "Ship it", "message_id": "from friday"})
+        assert "Marcus Chen's email" in reply.invoke({"context": "Ship it", "message_id": "friday's email"})
+        # a day that is a subject word, said as one, still fits the subject
+        assert "'Team lunch on Friday?'" in reply.invoke({"context": "Yes", "message_id": "priya friday lunch"})
 
 
 def test_forward_the_named_email_and_say_which(inbox, make_tools):

@@ -19,6 +19,19 @@ def test_create_open_append(tools_workspace, make_tools):
     assert tools["open_note"].invoke({"name": "Shopping List"}) == path.read_text()
 
 
+def test_a_line_added_to_a_list_is_the_lists_next_item(tools_workspace, make_tools):
+    """The trial's "append to my ideas note - a podcast about old maps" went in without the list's "- "."""
+    tools = make_tools()
+    tools["create_note"].invoke({"name": "Ideas", "content": "- Automate the status e-mail\n- Try the hill trail"})
+    out = tools["append_note_content"].invoke({"name": "ideas", "content": "A podcast about old maps"})
+    path = tools_workspace / "Notes" / "Ideas.md"
+    assert path.read_text().splitlines()[-1] == "- A podcast about old maps"
+    assert out.endswith('The text: "A podcast about old maps"')
+    tools["create_note"].invoke({"name": "Steps", "content": "1. Call the bank\n2. Pay the rent"})
+    tools["append_note_content"].invoke({"name": "steps", "content": "Book the van"})
+    assert (tools_workspace / "Notes" / "Steps.md").read_text().splitlines()[-1] == "3. Book the van"
+
+
 def test_folders_are_created_and_searched(tools_workspace, make_tools):
     tools = make_tools()
     out = tools["create_note"].invoke({"name": "Plan", "content": "Ship it.", "folder": "Work/2026"})
@@ -98,10 +111,10 @@ def test_a_note_named_as_people_say_it(tmp_path):
     assert out == ("Appended to note 'Meeting notes' in Notes/Work/Meeting notes.md. "
                    "The text: \"Yuki will own the firmware 2.1 release\"")  # (what it wrote, quoted)
     assert (root / "Notes" / "Work" / "Meeting notes.md").read_text().endswith(
-        "- Action: book a review meeting for Friday\nYuki will own the firmware 2.1 release\n")
+        "- Action: book a review meeting for Friday\n- Yuki will own the firmware 2.1 release\n")  # (the list's next item)
     append.invoke({"name": "the shopping list note", "content": "eggs"})
     append.invoke({"name": "weekly sync", "content": "demo on Friday"})  # the note's heading
-    assert (root / "Notes" / "Shopping list.md").read_text().endswith("- batteries (AA)\neggs\n")
+    assert (root / "Notes" / "Shopping list.md").read_text().endswith("- batteries (AA)\n- eggs\n")
     assert (root / "Notes" / "Work" / "Meeting notes.md").read_text().endswith("demo on Friday\n")
     (root / "Notes" / "Meeting agenda.md").write_text("# Meeting agenda\n")
     with pytest.raises(ToolException, match="Several notes fit 'meeting'"):

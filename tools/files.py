@@ -16,6 +16,8 @@ from tinyagent.tools.paths import Workspace
 #: Workspace folders that hold data of other tools, not user files.
 SKIP_DIRS = {"Mail", ".tinyagent"}
 MAX_FILES = 50_000
+#: Words around a file's name that are not in it: "the q3 report", "my tax letter pdf"
+_FILLER = {"the", "my", "our", "a", "an", "this", "that", "your", "file", "pdf", "doc", "docx", "document"}
 
 
 def _key(text: str) -> str:
@@ -51,7 +53,8 @@ def _score(query: str, q_ext: str, path: Path) -> float:
     if q == stem:
         return 0.95
     words = stem.split()
-    if all(t in words for t in q.split()):
+    asked = [t for t in q.split() if t not in _FILLER] or q.split()
+    if all(t in words or t.removesuffix("s") in words for t in asked):
         return 0.85
     if q in stem:
         return 0.8

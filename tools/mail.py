@@ -23,7 +23,7 @@ from tinyagent.tools.base import StrList, make_tool
 from tinyagent.tools.contacts import resolve_address
 from tinyagent.tools.files import find_file
 from tinyagent.tools.paths import Workspace, disk_full
-from tinyagent.tools.wording import message_for_recipient, said_line
+from tinyagent.tools.wording import message_for_recipient, said_line, subject_for
 
 MAIL_DIR = "Mail"
 FOLDERS = ("inbox", "drafts", "outbox", "sent")
@@ -209,8 +209,9 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def _score(words: list[str], msg: EmailMessage, when: datetime, today) -> int:
-    """How many words of a description this email fits: its sender, its subject words, its day."""
+def _score(words: list[str], msg: EmailMessage, when: datetime, today, dated: frozenset[str] = frozenset()) -> int:
+    """How many words of a description this email fits: its sender, its subject words, its day (a day in
+    ``dated``, "from friday" or "friday's", only by the day it came)."""
     sender = getaddresses([_header(msg, "From")])
     name, address = sender[0] if sender else ("", "")
     who = set(re.findall(r"[a-z0-9]+", f"{name} {address.split('@')[0]}".lower()))
@@ -221,7 +222,7 @@ def _score(words: list[str], msg: EmailMessage, when: datetime, today) -> int:
             day = today if w == "today" else today.fromordinal(today.toordinal() - 1)
             score += when.date() == day
         elif w in _DAYS:
-            score += when.weekday() == _DAYS.index(w) or w in subject
+            score += when.weekday() == _DAYS.index(w) or (w in subject and w not in dated)
         elif any(_alike(w, t) for t in who if len(t) > 2) or any(_alike(w, t) for t in subject):
             score += 1
     return score
@@ -248,6 +249,9 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
         recent = "; ".join(f"{_header(m, 'Message-ID')} '{_header(m, 'Subject')}' from {_header(m, 'From')}"
                            for _, _, m, _ in headers[-3:][::-1])
         raise ToolException(f"No single inbox message matches '{message_id}'. Newest messages: {recent}.")
+    # "the email from friday", "friday's email": the day it came, not a subject word ("Team lunch on Friday?")
+    dated = frozenset(m.group(1) or m.group(2) for m in re.finditer(
+        rf"\b(?:from|on|sent|received|got\s+it)\s+(?:last\s+)?({'|'.join(_DAYS)})\b|\b({'|'.join(_DAYS)})'s\b", want))
     said = re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want))
     words = [w for w in said if w not in _PLAIN and w not in _OLDEST]
     # "the oldest one", "sarah's first email": the oldest of those that fit; "her latest": the newest
@@ -257,7 +261,7 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
         pick = headers[0] if oldest else headers[-1]
         return parse(pick[3]), _inbox_file(ws, pick[1])
     today = clock.now().date()
-    scored = sorted(((_score(words, m, when, today), when, key, m, data) for when, key, m, data in headers),
+    scored = sorted(((_score(words, m, when, today, dated), when, key, m, data) for when, key, m, data in headers),
                     key=lambda h: (h[0], h[1]), reverse=True)
     best = scored[0][0]
     tied = [h for h in scored if h[0] == best]  # (newest first)
@@ -340,7 +344,7 @@ def compose_new_email(ws: Workspace, recipients: list[str], cc: Sequence[str] = 
     if not to:
         raise ToolException("compose_new_email needs at least one recipient (an address or a contact name).")
     text = message_for_recipient(context)
-    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip(), text)
+    msg = _new_message(ws, to, _addresses(ws, cc), subject.strip() or subject_for(text), text)
     attached = _attach(ws, msg, attachments)
     return deliver(ws, msg, attached) + said_line(text)
 

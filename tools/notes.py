@@ -177,10 +177,27 @@ def append_note_content(ws: Workspace, name: str, content: str, folder: str = "N
         text = (old or b"").decode("utf-8", errors="replace")
         if text and not text.endswith("\n"):
             text += "\n"
-        return text + note_text(content).strip("\n") + "\n"
+        return text + as_list_item(text, note_text(content).strip("\n")) + "\n"
 
     update_file(ws, path, change)
     return f"Appended to note '{path.stem}' in {ws.display(path)}." + said_line(note_text(content).strip())
+
+
+_ITEM = re.compile(r"^(\s*)(?:([-*\u2022])|(\d+)([.)]))\s+\S")
+
+
+def as_list_item(note: str, line: str) -> str:
+    """One line added to a note that ends in a list is written as the list's next item ("- Bread" after "- Eggs",
+    "4. Call the bank" after "3. ..."), a numbered line ("1) learn to juggle 2) build a birdhouse") as its next items;
+    other text as it is."""
+    last = next((x for x in reversed(note.splitlines()) if x.strip()), "")
+    m = _ITEM.match(last)
+    items = [x.strip() for x in re.split(r"(?:^|\s)\(?\d{1,2}[).]\s+", line.strip()) if x.strip()] \
+        if re.match(r"\(?1[).]\s", line.strip()) else [line.strip()]
+    if not m or "\n" in line.strip() or (_ITEM.match(line) and len(items) < 2):
+        return line
+    first = int(m.group(3)) + 1 if m.group(3) else 0
+    return "\n".join(f"{m.group(1)}{m.group(2) or f'{first + i}{m.group(4)}'} {x}" for i, x in enumerate(items))
 
 
 def tools_for(ws: Workspace) -> list:

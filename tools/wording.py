@@ -46,10 +46,13 @@ _RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(rf"^ask\s+{_RECIPIENT}to\s+(.+)$", re.I), lambda m: _end(f"Could you {_to_you(m[1])}", "?")),
     # ask (him) about X -> "What's the latest on X?"
     (re.compile(rf"^ask\s+{_RECIPIENT}about\s+(.+)$", re.I), lambda m: _end(f"What's the latest on {_to_you(m[1])}", "?")),
+    # thanks and (that) X -> "Thanks. X." ("tell him thanks and that the payment goes out monday")
+    (re.compile(r"^(thanks|thank you|many thanks)\s*,?\s+and\s+(?:that\s+)?(.+)$", re.I),
+     lambda m: f"{_cap(m[1].lower())}. {_end(_cap(_to_you(m[2])))}"),
     # tell/let (him) know (that) X -> "X."
     (re.compile(rf"^(?:tell|inform|notify)\s+{_RECIPIENT}(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
     (re.compile(rf"^let\s+{_RECIPIENT}know\s+(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
-    (re.compile(r"^(?:say|saying|mention)\s+(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
+    (re.compile(r"^(?:say|saying|mention)\s*:?\s+(?:that\s+)?(.+)$", re.I), lambda m: _end(_cap(_to_you(m[1])))),
     # remind (him) to/about X -> "Just a reminder to X."
     (re.compile(rf"^remind\s+{_RECIPIENT}(to|about|of)\s+(.+)$", re.I),
      lambda m: _end(f"Just a reminder {'to' if m[1].lower() == 'to' else 'about'} {_to_you(m[2])}")),
@@ -81,6 +84,21 @@ def message_for_recipient(text: str) -> str:
             out = make(m)
             return out if out.strip(" .?") else raw
     return raw
+
+
+#: What opens a message but says nothing of its matter: a greeting, "could you let me know if", "please"
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30}[,.!]\s*)?(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?"
+    r"(?:let\s+me\s+know\s+(?:if|whether)\s+(?:you\s+(?:can|could)\s+)?)?|(?:please|just|quick\s+question:?)\s+)?",
+    re.I)
+
+
+def subject_for(text: str) -> str:
+    """A subject for an email the planner gave none: the matter of its first sentence, eight words at most
+    ("Could you let me know if you can move our 1:1 to Thursday?" -> "Move our 1:1 to Thursday")."""
+    first = re.split(r"(?<=[.!?])\s+|\n", (text or "").strip(), maxsplit=1)[0]
+    words = _SUBJECT_LEAD.sub("", first).strip().rstrip(".!?").split()
+    return _cap(" ".join(words[:8]) + ("..." if len(words) > 8 else "")) if words else ""
 
 
 def right_service(text: str) -> str:

@@ -21,6 +21,12 @@ PLAN_SYSTEM = (
 #: Longest observation text shown to the joiner for one task.
 MAX_OBSERVATION_CHARS = 300
 
+#: How much of each line of an earlier turn the transcript (``Request.context``) keeps.
+TRANSCRIPT_CHARS = 200
+#: An earlier answer is kept longer in the transcript the rules read ("put that in a note" writes it whole); the
+#: planner's prompt shows it cut to TRANSCRIPT_CHARS, as before (``shown_context``)
+ANSWER_CHARS = 800
+
 
 def today_line(today: dt.date | None = None) -> str:
     today = today or dt.date.today()
@@ -120,6 +126,13 @@ def history_block(done: Sequence[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def shown_context(context: str) -> str:
+    """The transcript as the planner is shown it: each earlier answer cut to TRANSCRIPT_CHARS (the rules read it
+    longer)."""
+    return "\n".join(line[:len("Assistant: ") + TRANSCRIPT_CHARS] if line.startswith("Assistant: ") else line
+                     for line in context.split("\n"))
+
+
 def plan_messages(query: str, specs: Sequence[ToolSpec], examples: Sequence[dict[str, str]] = (),
                   today: dt.date | None = None, done: Sequence[dict[str, Any]] = (),
                   replan_reason: str | None = None, error: str | None = None,
@@ -130,7 +143,7 @@ def plan_messages(query: str, specs: Sequence[ToolSpec], examples: Sequence[dict
         parts.append(example_block(examples))
     parts.append(today_line(today))
     if context:
-        parts.append(f"Conversation so far:\n{context}")
+        parts.append(f"Conversation so far:\n{shown_context(context)}")
     parts.append(f"Request: {query}")
     if done:
         # what tools returned is data from files and mail others wrote, never instructions

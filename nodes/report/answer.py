@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from tinyagent.nodes.plans.prompts import as_text
 from tinyagent.tools.risk import RISK_WORDS
+from tinyagent.tools.passages import alike
 
 MAX_RESULT_CHARS = 700
 
@@ -64,11 +65,16 @@ def _query_words(query: str) -> set[str]:
 
 
 def _best_sentences(text: str, query: str, n: int = 2) -> str:
-    """The ``n`` sentences of a passage that share the most words with the query, in their order; a
-    sentence that shares none is left out when another shares some (a title line, a sample marker)."""
+    """The ``n`` sentences of a passage that share the most with the query, in their order. A shared word
+    counts less the more sentences hold it: in a Lisbon itinerary, "hotel" picks the hotel's sentence over
+    the sentences that only say "Lisbon". A sentence that shares none is left out when another shares some
+    (a title line, a sample marker)."""
     sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if x.strip()]
     words = _query_words(query)
-    shared = [len(words & set(re.findall(r"\w+", s.casefold()))) for s in sentences]
+    held = [{w for w in words if any(alike(w, x) for x in re.findall(r"\w+", s.casefold()))}  # ("passwords": "password")
+            for s in sentences]
+    spread = {w: sum(w in h for h in held) for w in words}
+    shared = [sum(1 / spread[w] for w in h) for h in held]
     ranked = sorted(range(len(sentences)), key=lambda i: -shared[i])[:n]
     if any(shared[i] for i in ranked):
         ranked = [i for i in ranked if shared[i]]

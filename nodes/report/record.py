@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 
 from tinyagent.nodes.plans.planlang import format_call
 from tinyagent.nodes.plans.prompts import observation
-from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS
+from tinyagent.nodes.request.reading import ANSWER_CHARS, TRANSCRIPT_CHARS
 from tinyagent.nodes.rules.received import target_of
 
 
@@ -66,9 +66,11 @@ def tool_messages(tasks: Sequence[dict], note: str | None = None) -> list[ToolMe
     return out
 
 
-def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = TRANSCRIPT_CHARS) -> str:
+def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: int = TRANSCRIPT_CHARS,
+                  answer_chars: int = ANSWER_CHARS) -> str:
     """A short transcript of the turns before the last request: what the person said, what the
-    tools returned (these are the results "that", "him" or "too" may refer to) and the answer."""
+    tools returned (these are the results "that", "him" or "too" may refer to) and the answer (kept to
+    ``answer_chars``: "put that in a note" writes it)."""
     lines: list[str] = []
     turns = 0
     calls: dict[str, str] = {}
@@ -87,5 +89,5 @@ def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: i
         elif kind == "tool" and getattr(m, "status", "success") == "success":
             lines.append(f"Result: {calls.get(m.tool_call_id, m.name)} -> {text}")
         elif kind == "ai" and text:
-            lines.append(f"Assistant: {text}")
+            lines.append(f"Assistant: {' '.join(text_of(m).split())[:answer_chars]}")
     return "\n".join(reversed(lines))

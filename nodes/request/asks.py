@@ -13,6 +13,8 @@ from tinyagent.nodes.request.words import alnum_words
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
               r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
               r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide)")
+#: The nouns a file is called by ("the q3 report", "the itinerary")
+FILE_NOUN = _FILE_NOUN
 
 # Between "email"/"send" and the file, a word that starts another clause means the file is not what is
 # sent: a topic ("email Ana about the contract renewal"), the message ("email Ana to ask for the
@@ -116,7 +118,7 @@ _CONTACT_ASK = re.compile(
     re.I)
 
 _RECEIVED = re.compile(
-    r"\b(?:repl(?:y|ies|ied)|respond|answer|forward|fwd|fw|write back|pass\b.{0,40}\balong|send\b.{0,40}\bon to"
+    r"\b(?:repl(?:y|ies|ied)|respond|answer|forward|fwd|fw|write back|pass\b.{0,40}\b(?:along|on to)|send\b.{0,40}\bon to"
     r"|share (?:this|that|the)|(?:this|that|the|last|latest|his|her|their|its)\s+(?:e-?mail|mail|message)"
     r"|'s\s+(?:e-?mail|mail|message))", re.I)
 
@@ -202,3 +204,21 @@ def asked_topic(query: str) -> list[str]:
     m = _ABOUT_TOPIC.search(query)
     words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN] if m else []
     return words if len(words) <= 5 else []
+
+
+#: "summarize the lisbon itinerary", "open my tax letter pdf and ...": the file a request asks to read, as it says it
+_FILE_READ = re.compile(
+    r"\b(?:summari[sz]e|summary\s+of|sum\s+up|tl;?dr(?:\s+of)?|read|open|go\s+through|skim)\s+(?:me\s+)?"
+    r"(?:(?:the|my|our|this|that)\s+)?(?P<doc>(?:[\w'.-]+\s?){1,5}?)"
+    r"(?=\s*(?:\b(?:and|then|to|for|please|pls|in|into|from|so|as)\b|[,;:!?]|\.(?:\s|$)|$))", re.I)
+
+
+def read_file_named(query: str) -> str | None:
+    """The name of the file the request asks to summarize, read or open, as it says it ("lisbon itinerary"),
+    or None (a pronoun: "summarize it")."""
+    m = _FILE_READ.search(query)
+    if not m:
+        return None
+    name = re.sub(r"\s+(?:file|pdf|docx?|document)$", "", m.group("doc").strip(), flags=re.I)
+    return None if name.lower() in {"", "it", "them", "this", "that", "these", "those", "one", "file", "files",
+                                    "email", "emails", "mail", "inbox"} else name

@@ -166,7 +166,8 @@ SERVED_VERBS = _words("add append cal create email find fwd forward invite jot m
 #: to my work phone", "remind my husband to take his pills"); of its follow-up turns, 171 and 2.
 VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "reply": "reply_to_email", "text": "send_sms",
               "txt": "send_sms", "sms": "send_sms", "remind": "create_reminder", "summarize": "summarize_pdf",
-              "summarise": "summarize_pdf", "invite": "create_calendar_event"}
+              "summarise": "summarize_pdf", "invite": "create_calendar_event", "email": "compose_new_email",
+              "e-mail": "compose_new_email"}
 
 #: What may come before the verb that opens a request ("hey, can you please ...", "thanks! also text her ...").
 REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from tinyagent.nodes.request import asks
+from tinyagent.nodes.plans.prompts import ANSWER_CHARS, TRANSCRIPT_CHARS  # noqa: F401  (where the rules read them)
 from tinyagent.nodes.request.lexicon import GIVEN_COMMON
 from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.nodes.request.segments import segments
@@ -15,8 +16,6 @@ from tinyagent.nodes.request.words import content_words, text_words, word_set
 from tinyagent.tools.date_phrases import find_phrases
 from tinyagent.tools.dates import parse_duration
 
-#: How much of each line of an earlier turn the transcript (``Request.context``) keeps.
-TRANSCRIPT_CHARS = 200
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)\s+(?:hours?|hrs?|minutes?|mins?)"
                      r"(?:\s+and\s+a\s+half)?")
@@ -56,6 +55,11 @@ class Request:
     def attached_file(self) -> str | None:
         """The name of the file it asks to send along, as it says it ("Q3 report"), or None."""
         return asks.attached_file(self.read)
+
+    @cached_property
+    def file_to_read(self) -> str | None:
+        """The name of the file it asks to summarize, read or open, as it says it ("lisbon itinerary"), or None."""
+        return asks.read_file_named(self.read)
 
     @cached_property
     def document_named(self) -> tuple[str, ...]:

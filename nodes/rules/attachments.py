@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref
-from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.request.reading import Request
 from tinyagent.nodes.rules.registry import rule
 
 
 @rule("attach_not_paste", "compile",
       "a file found to be sent along is attached, not pasted in as the text", "attachments")
-def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
-    """Where the request asks to send a file and the plan puts a file look-up's result ("$K") in a
-    message's text (``compose_new_email(..., context="$2")`` for "Email Sarah Lee the Q3 report"), the
-    result goes to the same step's attachments instead."""
-    if not as_request(query).asks_to_attach:
-        return None
+def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:
+    """Where the plan puts a file look-up's result ("$K") in a message's text (``compose_new_email(...,
+    context="$2")`` for "Email Sarah Lee the Q3 report"; ``forward_email(context="$2")`` for "forward sarah's q3 mail
+    to lucas, and add the team handbook as well"), the result goes to the same step's attachments instead: a file's
+    path is never the words a person is sent."""
     finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
     out, changed = [], False
     for t in tasks:

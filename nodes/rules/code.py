@@ -1,8 +1,12 @@
-"""Python code a bracket too many or too few at its end is made whole (the plan check refuses other broken code)."""
+"""Python code mended: a bracket too many or too few at its end, and a percent of an amount written wrong (the plan check refuses other broken code)."""
 
 from __future__ import annotations
 
+import ast
+import re
+
 from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.request.reading import as_request
 from tinyagent.nodes.rules.checks import compiles, python_param
 from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
@@ -25,5 +29,112 @@ def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | No
             if fixed is not None:
                 args = {**t.args, name: fixed}
                 t, changed = t.with_args(args), True
+        out.append(t)
+    return out if changed else None
+
+
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CUR = r"(?:[$€£]\s?)?"
+#: "18% tip on 74.50", "15 percent of 240", "the tip on 86.40 at 12.5%", "tip 12.5% on 146": a part of a sum, nothing more
+_PERCENT_OF = (
+    re.compile(rf"(?<![\d.]){_NUM}\s?(?:%|percent|per\s?cent)\s+(?:tip\s+|service\s+charge\s+|discount\s+)?(?:of|on)\s+"
+               rf"(?:a\s+bill\s+of\s+|the\s+bill\s+of\s+)?{_CUR}{_NUM}(?![\d%]|\s?(?:%|percent))", re.I),
+    re.compile(rf"\b(?:tip|service\s+charge)\s+(?:on|for)\s+(?:a\s+bill\s+of\s+|the\s+bill\s+of\s+)?{_CUR}{_NUM}"
+               rf"\s+at\s+(?P<p>\d+(?:\.\d+)?)\s?(?:%|percent|per\s?cent)", re.I),
+)
+#: Words that make it more than a part of a sum: a total, a discount taken off, a rise, an interest
+_MORE = re.compile(r"\b(?:total|plus|add|added|including|incl|inclusive|with|off|minus|less|after|increase|rise|"
+                   r"interest|compound|each|per|split|between|among|times|and)\b|[+*/-]", re.I)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def percent_asked(query: str) -> tuple[float, float] | None:
+    """(percent, amount) where the whole request asks for a percent of one amount ("whats an 18% tip on 74.50"),
+    else None."""
+    found = []
+    for rx in _PERCENT_OF:
+        for m in rx.finditer(query):
+            if m.groupdict().get("p"):
+                found.append((m.start(), m.end(), _number(m.group("p")), _number(m.group(1))))
+            else:
+                found.append((m.start(), m.end(), _number(m.group(1)), _number(m.group(2))))
+    if len(found) != 1:
+        return None
+    start, end, percent, amount = found[0]
+    rest = query[:start] + " " + query[end:]
+    if _MORE.search(rest) or re.search(r"\d", rest):
+        return None
+    return percent, amount
+
+
+def _literals(code: str) -> list[float] | None:
+    """The numbers written in ``code``, less the digits a ``round`` keeps; None where it does not parse."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return None
+    kept = {id(c.args[1]) for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", "") == "round"
+            and len(c.args) == 2}
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)
+            and id(n) not in kept]
+
+
+_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+        ast.Div: lambda a, b: a / b}
+
+
+def _value(node: ast.AST) -> float | None:
+    """The value of a sum of numbers (+ - * / and round), or None for anything else."""
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return float(node.value)
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        a, b = _value(node.left), _value(node.right)
+        if a is None or b is None or (isinstance(node.op, ast.Div) and b == 0):
+            return None
+        return _OPS[type(node.op)](a, b)
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "round" and node.args and not node.keywords:
+        return _value(node.args[0])
+    return None
+
+
+def printed(code: str) -> float | None:
+    """What ``print(<a sum of numbers>)`` prints, unrounded; None for other code."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return None
+    if len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(call := body[0].value, ast.Call) \
+            and getattr(call.func, "id", "") == "print" and len(call.args) == 1:
+        return _value(call.args[0])
+    return None
+
+
+@rule("percent_of", "compile",
+      "a percent of one amount is computed from the two numbers the person gave", "made-up content")
+def percent_of(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[Task] | None:
+    """"whats an 18% tip on 74.50" was planned ``print(round((74.50 / 2) * 18, 1))`` and answered 670.5. Where the
+    whole request asks for one percent of one amount, Python code that prints a sum of numbers other than that
+    part, or that writes a number other than the two given, the percent as a fraction or 100, is made the sum
+    itself: ``print(round(74.5 * 18 / 100, 2))``."""
+    asked = percent_asked(as_request(request).read)
+    if asked is None:
+        return None
+    percent, amount = asked
+    want = amount * percent / 100
+    fine = {percent, amount, percent / 100, 100, round(1 + percent / 100, 6), round(1 - percent / 100, 6)}
+    out, changed = [], False
+    for t in tasks:
+        name = python_param(specs[t.tool]) if t.tool in specs else None
+        code = t.args.get(name) if name else None
+        if isinstance(code, str):
+            value, numbers = printed(code), _literals(code)
+            wrong = abs(value - want) > 0.005 if value is not None else \
+                numbers is not None and any(round(n, 6) not in fine for n in numbers)
+            if wrong:
+                t = t.with_args({**t.args, name: f"print(round({amount:g} * {percent:g} / 100, 2))"})
+                changed = True
         out.append(t)
     return out if changed else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tinyagent.nodes.request.asks import FILE_NOUN
 from tinyagent.nodes.request.reading import read_request
 
 
@@ -20,6 +21,8 @@ _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops
 
 
 _NO_ONE = {"me", "us", "you", "it", "that", "this", "them", "him", "her", "too", "both"}
+#: A correction that names a file, not a person: "the team handbook", "my q3 report pdf"
+_A_FILE = re.compile(rf"\b{FILE_NOUN}$", re.I)
 
 
 def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
@@ -36,6 +39,10 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     if not new or len(new.split()) > 4 or new.lower() in _NO_ONE:
         return None
     prev = earlier[-1]
+    # "send priya the lisbon itinerary", then "sorry i meant the team handbook": the file sent is the one corrected
+    sent = read_request(prev).attached_file
+    if sent and _A_FILE.search(new) and sent.lower() not in new.lower():
+        return re.sub(re.escape(sent), re.sub(r"^(?:the|my|our)\s+", "", new, flags=re.I), prev, count=1, flags=re.I)
     first = new.split()[0].lower()
     candidates = [n for n in reversed(looked_up) if n.strip()]
     candidates += [w for w in re.findall(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", prev) if w.split()[0].lower() == first]

@@ -315,7 +315,10 @@ def event_of_the_meeting(tasks: list[Task], specs: dict, request: Request | str)
 
 _IT_FILE = re.compile(r"\b(?:it|that|this|that\s+file|the\s+file|that\s+pdf|the\s+pdf|that\s+doc(?:ument)?)\b", re.I)
 #: A file an earlier turn's step found, as the transcript shows it: open_and_get_file_path(...) -> Documents/x.pdf
-_FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b")
+_FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b"
+                         r"|\bsearch_documents\([^)]*\) -> \[\{'path': '(?P<hit>[^']+\.\w{1,5})'")
+#: "attach it to an email for lucas", "send that to tom": the file sent is "it", whatever else the request says
+_SEND_IT = re.compile(r"\b(?:attach|send|forward|fwd|share|e-?mail|mail)\s+(?:it|that|this|that\s+file|the\s+file)\b", re.I)
 _ONLY_IT = {"it", "that", "this", "file", "the", "pdf", "doc", "document"}
 
 
@@ -328,10 +331,15 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     request = as_request(request)
     if not request.context or not _IT_FILE.search(request.query):
         return None
-    found = [m.group("path") for line in request.context.splitlines() if line.startswith("Result:")
+    found = [m.group("path") or m.group("hit") for line in request.context.splitlines() if line.startswith("Result:")
              for m in _FOUND_FILE.finditer(line)]
     if not found:
         return None
+    # "ok attach it to an email for lucas, he wants the budget page": the one file looked up is the file found
+    # before, where its name shares no word with that file's ("budget" for Project_Falcon_Q3_Report.pdf)
+    finders = [t for t in tasks if (s := specs.get(t.tool)) and "file" in s.roles]
+    own = set(re.findall(r"[a-z0-9]+", found[-1].rsplit("/", 1)[-1].lower().replace("_", " ")))
+    sent_it = bool(_SEND_IT.search(request.query)) and len(finders) == 1
 
     def it_found(t: Task, p, v):
         if not (p.role in ("file", "attachments") or p.name.endswith("_path")):
@@ -342,6 +350,9 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return found[-1] if is_it(t, v) else None
 
     def is_it(t: Task, v) -> bool:
-        return isinstance(v, str) and (names_no_step(t, v) or is_ref(v) is None
-                                       and set(re.findall(r"[a-z]+", v.lower())) <= _ONLY_IT)
+        if not isinstance(v, str):
+            return False
+        words = set(re.findall(r"[a-z0-9]+", v.lower()))
+        return names_no_step(t, v) or is_ref(v) is None and (
+            words <= _ONLY_IT or sent_it and t in finders and not words & own)
     return rewrite_params(tasks, specs, it_found)

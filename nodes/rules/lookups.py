@@ -121,11 +121,20 @@ def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] |
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
 
 
+def _each_name(item, said: set[str]) -> list:
+    """"yuki and James" as the two names it lists, where each is a name the request says; else the item."""
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", item.strip()) if isinstance(item, str) else []
+    if len(parts) > 1 and all(x and _NAME.fullmatch(x) and {w.casefold() for w in _LETTERS.findall(x)} & said
+                              for x in parts):
+        return parts
+    return [item]
+
+
 @rule("look_up_names", "compile",
       "a recipient written as a name is looked up first", "people")
 def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                   context: str = "") -> list[Task] | None:
-    """The tasks with each recipient written as a name ("Arash") looked up first, as the plan
+    """The tasks with each recipient written as a name ("Arash"; "yuki and James" as two) looked up first, as the plan
     language has it (``get_phone_number(name="Arash")`` and ``"$K"``), reusing a look-up the plan
     already makes; None when there is none to look up (addresses, numbers, references and anything
     with a digit stay as written, and so does a name the request and the person's earlier turns do
@@ -147,7 +156,7 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
                 continue
             tool = None
             items = []
-            for item in value:
+            for item in [x for v in value for x in _each_name(v, said)]:
                 if not isinstance(item, str) or not _NAME.fullmatch(item.strip()) \
                         or not {w.casefold() for w in _LETTERS.findall(item)} & said:
                     items.append(item)

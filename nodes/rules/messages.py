@@ -12,7 +12,8 @@ from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
-_SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|write\s+back|reply(?:\s+to\s+\w+)?\s*:|answer\s*:)"
+_SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
+                  r"write\s+back|(?:reply|answer)(?:\s+(?:to\s+)?\w+)?\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
@@ -90,13 +91,25 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return _to_them(said)                                           # to check her inbox"
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
+        elif have[:1] == ["tell"] and len(have) > 2:  # "Tell Sarah I'll skip the hike": the instruction and the person
+            have = have[2:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
         if have and len(have) < len(whole) and whole[:len(have)] == have and not set(whole[len(have):]) & _JOINS:
             return said[:1].upper() + said[1:]
         if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
             return said[:1].upper() + said[1:]
         return None
-    return rewrite_role(tasks, specs, "message", cut_short)
+
+    def picked_by(t: Task, p, value):
+        """Only the words that pick the email the step answers ("The invoice" for "answer Lucas about the invoice?
+        Let him know I transferred the money"), not what it says: the dictated words."""
+        pick = specs[t.tool].with_role("received") if t.tool in specs else None
+        mine = set(text_words(value)) if p.role == "message" and isinstance(value, str) and not is_ref(value) else set()
+        if pick and mine and not mine & set(whole) and mine <= set(text_words(str(t.args.get(pick) or ""))):
+            return said[:1].upper() + said[1:]
+        return None
+    out = rewrite_role(tasks, specs, "message", cut_short)
+    return rewrite_params(out or tasks, specs, picked_by) or out
 
 
 _SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b|"
@@ -122,12 +135,13 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
     if not sent:
         return None
 
-    # "send that to tom becker as well" planned as "Send it": the request's own words say nothing new, where it
-    # dictates nothing ("text her the same but say I'm late" does)
-    plain = _ONLY_SAME | (set(_words(request.query)) if not dictated(request.query) else set())
+    # where the request dictates nothing, whatever the plan wrote is not what it asks for ("send her the same there"
+    # planned as "Let her in"); where it dictates ("text her the same but say I'm late") only "The same" is replaced
+    said = bool(dictated(request.query))
 
     def only_same(value):
-        return sent[-1] if isinstance(value, str) and set(_words(value)) <= plain else None
+        return sent[-1] if isinstance(value, str) and not is_ref(value) and (
+            not said or set(_words(value)) <= _ONLY_SAME) else None
     return rewrite_role(tasks, specs, "message", only_same)
 
 
@@ -170,24 +184,28 @@ BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?
 
 
 @rule("broken_reference", "compile",
-      "a message or text that is only a broken '$K' ('$40)', '$!') is the result of the one earlier step that can "
-      "fill it", "made-up content", reads="specs")
+      "a message or text that is only a broken '$K' ('$40)', '$!') or a contact look-up's result is the result of the "
+      "one earlier step that can fill it", "made-up content", reads="specs")
 def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
     """A message or free text whose whole value is a "$" with digits and signs but no word, naming no step
     it depends on ("create a video call link ... and email it to sarah and priya" planned
     ``context="$40)"``), gets the result of the one earlier step of the plan that informs rather than
-    looks someone or a file up or writes (the meeting link); where there is not exactly one, it is left
-    for the checks to refuse."""
+    looks someone or a file up or writes (the meeting link); so does a message that is a contact look-up's result.
+    Where there is not exactly one such step, it is left for the checks to refuse."""
     def informs(t: Task) -> bool:
         spec = specs.get(t.tool)
         return spec is not None and not spec.roles & {"person", "file", "message"} \
             and not any(p.name in FREE_TEXT for p in spec.params)
+    # a message that is a contact look-up's result (an address as the email's text: ``context="$3"`` for "make a
+    # meeting link ... and email it to marcus, yuki and james") is as broken
+    lookups = {t.id for t in tasks if (s := specs.get(t.tool)) and s.roles and s.roles <= {"person"}}
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
         broken = [p.name for p in (spec.params if spec else ())
                   if (p.role == "message" or p.name in FREE_TEXT) and isinstance(t.args.get(p.name), str)
-                  and BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)]
+                  and (BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)
+                       or is_ref(t.args[p.name]) in lookups)]
         fills = [e for e in out if e.id < t.id and informs(e)]
         if broken and len(fills) == 1:
             k = fills[0].id

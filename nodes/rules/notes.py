@@ -7,22 +7,25 @@ from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, renumbered, rewrite_params
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
-from tinyagent.nodes.request.reading import TRANSCRIPT_CHARS, Request, as_request
+from tinyagent.nodes.request.reading import ANSWER_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
 #: "a new note", "make a shopping list note"; not "make sure my packing note ..." nor "sarah's new number to my note"
 _NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+(?!(?:sure|to|in|into|on|onto|from|of)\b)\w+){0,3}?\s+note\b", re.I)
 #: "put that in a note", "save this", "text that to david", "send him the answer": what the earlier turn answered
-_SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)"
+_THAT_THING = r"(?:\s+(?:summary|answer|info|information|result|results|bit|part|passage|quote|time|times|date))?"
+_SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)" + _THAT_THING +
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
-                        r"(?:that|this|the answer|those|these)(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
+                        r"(?:that|this|the answer|those|these)" + _THAT_THING +
+                        r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
 #: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
-_ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b",
-                    re.I)
-_FROM_DOCUMENTS = re.compile(r"^From your documents \([^)]*\):\s*(?:\S+\.(?:pdf|txt|md|docx?|html?)\s*:\s*)?", re.I)
+_ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b"
+                    r"|^\s*(?:\w+\s+){0,3}?(?:summari[sz]e|sum\s+up|tl;?dr|give\s+me\s+(?:a|the)\s+summary)\b", re.I)
+_FROM_DOCUMENTS = re.compile(r"^(?:From your documents|Summary)(?: \([^)]*\))?:\s*(?:\S+\.(?:pdf|txt|md|docx?|html?)\s*:\s*)?",
+                             re.I)
 
 
 @rule("new_note_created", "compile",
@@ -47,7 +50,7 @@ def last_answer(context: str) -> str:
     if not answers:
         return ""
     text = _FROM_DOCUMENTS.sub("", answers[-1])
-    if len(answers[-1]) >= TRANSCRIPT_CHARS and " " in text:  # cut short in the transcript: to its last whole word
+    if len(answers[-1]) >= ANSWER_CHARS and " " in text:  # cut short in the transcript: to its last whole word
         text = text.rsplit(" ", 1)[0].rstrip(",;:") + " ..."
     return text
 
@@ -96,6 +99,9 @@ _ASKS = SERVED_VERBS | UNSERVED_VERBS | {"send", "tell", "ask", "make", "book", 
 #: A request that adds one more thing to what the turn before added: "oh and bread too", "also: james to check"
 _AND_TOO = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b[\s:,]*(?P<what>.+?)"
                       r"(?:\s+(?:too|as\s+well))?\s*[.!]*\s*$", re.I)
+#: A request that is only a line to add, after a colon: "append: Tom fixes the invoice template by friday"
+_APPEND_COLON = re.compile(r"^\s*(?:(?:pls|please|ok|okay|oh|and|also|now|then)\b[\s,]*)*(?:add|append|jot(?:\s+down)?)"
+                          r"\s*:\s*(?P<what>.+?)\s*$", re.I)
 #: A note an earlier turn's step read or wrote, as the transcript shows its call: open_note(name='ideas')
 _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^()]*?)\bname=(['\"])(?P<name>.+?)\1")
 
@@ -110,7 +116,8 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     if "append_note_content" not in specs:
         return None
     request = as_request(request)
-    more = _AND_TOO.match(request.query)  # "oh and bread too" after an append; not "and text her too"
+    # "append: Tom fixes the invoice template by friday" after "what's in my meeting notes?": one more line for it
+    more = _AND_TOO.match(request.query) or _APPEND_COLON.match(request.query)  # (not "and text her too")
     if more and (re.sub(r"^the\s+", "", more.group("what").lower()).split() or [""])[0] in _ASKS:
         more = None  # ("and the same to marcus")
     if not request.context or not (_TO_IT.search(request.query) or more) or _NEW_NOTE.search(request.query):
@@ -130,6 +137,12 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return [Task(first, "append_note_content", {"name": notes[-1], "content": text[:1].upper() + text[1:]}, ())]
     out = [replace(t, tool="append_note_content", args={**t.args, "name": notes[-1]})
            if t.tool in ("append_note_content", "create_note") and t.args.get("name") != notes[-1] else t for t in tasks]
+    line = _APPEND_COLON.match(request.query)
+    if line:  # the line after "append:" whole, where the plan wrote a part of it ("Friday")
+        said = line.group("what").strip().strip("'\"")
+        out = [t.with_args({**t.args, "content": said[:1].upper() + said[1:]})
+               if t.tool == "append_note_content" and isinstance(t.args.get("content"), str)
+               and set(text_words(t.args["content"])) < set(text_words(said)) else t for t in out]
     return out if out != tasks else None
 
 
@@ -137,6 +150,11 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
 #: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
 _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:called|named|titled)\s+[^:\n]{1,60}?)?\s*:\s*(?P<text>\S.*)$",
                         re.I | re.S)
+
+
+#: A numbered item that is an ask of its own: "3) text ana the list"
+_ITEM_ASK = re.compile(r"\(?\d{1,2}[).]\s+(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|send|schedule|"
+                       r"book|set|find|open|search|cc|attach)\b", re.I)
 
 
 @rule("whole_note", "compile",
@@ -157,7 +175,15 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return None
     # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them", and at an ask
     # about the note itself: "podcast about gardening, text it to ana")
-    asked = _NEXT_ASK.split(m.group("text"), 1)
+    said = m.group("text")
+    if re.match(r"\(?1[).]\s", said):  # a numbered list is the note's ("1) learn to juggle 2) build a birdhouse"),
+        # up to an item that is an ask of its own ("3) text ana")
+        items = re.split(r"\s(?=\(?\d{1,2}[).]\s)", said)
+        asks = [i for i, x in enumerate(items) if i and _ITEM_ASK.match(x)]
+        said = " ".join(items[:asks[0]] if asks else items)
+        asked = [said] + ([" ".join(items[asks[0]:])] if asks else [])
+    else:
+        asked = _NEXT_ASK.split(said, 1)
     parts = re.split(r"\s\d{1,2}\s+(?=(?:remind|text|txt|email|mail|forward|reply|create|add|put|send|schedule|"
                      r"book|make|set|find|open|search)\b)|,\s*(?=(?:remind|text|txt|email|e-mail|mail|forward|fwd|send|"
                      r"reply)\s+(?:it|this|that|me)\b)", asked[0], maxsplit=1, flags=re.I) + asked[1:]

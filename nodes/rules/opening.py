@@ -13,9 +13,25 @@ from tinyagent.tools.specs import ToolSpec
 _WORD = re.compile(r"[a-z']+")
 
 
+#: Replies and forwards asked for in other words: "answer Lucas about the invoice", "make answer to the mail of
+#: David", "write back to priya", "respond to sarah's email", "pass omar's garden quote on to tom"
+_SAID_OTHERWISE = (
+    (re.compile(r"(?:make\s+(?:an?\s+)?)?answer\s+(?:to\s+)?(?:(?:the|that|this|his|her|their|[a-z]+'s)\s+"
+                r"(?:[\w-]+\s+){0,3}?(?:e-?mail|mail|message|msg)\b|(?:him|her|them)\b"
+                r"|(?!(?:my|the|this|that|a|an|these|those|all|some|every|it|your)\b)[a-z]+(?:\s+[a-z]+)?\s*(?:[,:\-]|"
+                r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
+    (re.compile(r"(?:write|get)\s+back\s+to\b|respond\s+to\b", re.I), "reply"),
+    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?on\s+to\b", re.I), "forward"),
+)
+
+
 def opening_verb(query: str) -> str:
-    """The first word of a request after its greeting and politeness ("hey, could you please pay ..." -> "pay")."""
-    return next((w for w in _WORD.findall(query.lower()) if w not in REQUEST_LEAD), "")
+    """The first word of a request after its greeting and politeness ("hey, could you please pay ..." -> "pay"); a
+    reply or forward asked for in other words is "reply" or "forward" ("answer Lucas about the invoice")."""
+    for m in _WORD.finditer(query.lower()):
+        if m.group() not in REQUEST_LEAD:
+            return next((verb for rx, verb in _SAID_OTHERWISE if rx.match(query, m.start())), m.group())
+    return ""
 
 
 @rule("decline_unserved", "retrieve",
@@ -77,6 +93,8 @@ def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
     return (served_action(query) is not None or adds) and unserved_action(query, specs) is None
 
 
+#: "email of my landlord", "email address for coach Brennan?", "email from Olga on monday": the word is a noun
+_NOUN_AFTER = re.compile(r"^\s*(?:(?:of|for|from|address(?:es)?|addr|id|is|was|about|in)\b|[?.!]*\s*$)", re.I)
 #: "remind me what time my flight is", "text me who is coming": the verb opens a question, not its tool's ask
 _ASKS_BACK = re.compile(r"^\s*(?:me\s+)?(?:what|what's|whats|who|whom|which|how)\b", re.I)
 
@@ -86,7 +104,8 @@ def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     opens a question ("remind me what time my flight is")."""
     verb = opening_verb(query)
     m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
-    return tools[verb] if m and not _ASKS_BACK.match(query[m.end():]) else None
+    return tools[verb] if verb in tools and not (m and (_ASKS_BACK.match(query[m.end():])
+                                                       or _NOUN_AFTER.match(query[m.end():]))) else None
 
 
 #: A question, as people type one: a question mark, or an opening question word ("whats the q3 budget")

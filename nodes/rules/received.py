@@ -25,8 +25,10 @@ _BEFORE = re.compile(rf"(?:\b({_WORD}'s)|\b(?:the|that|this|his|her|their|my|a|a
 _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
                     rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|w/?|cc|asking|but|then|plus)(?:\b|\s)|[,.;:!?\"\n]|$)",
                     re.I)
-#: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom"
-_VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|forward|fwd|pass on|send on)\s+"
+#: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom", "pass the
+#: offsite agenda on to yuki"
+_VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|forward|fwd|pass on|send on|"
+                   r"(?:pass|send)(?=\s+[^,.;:!?\n]{1,40}?\s+on\s*to\b))\s+"
                    r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
                    r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;:!?\"\n]|$)",

@@ -45,6 +45,8 @@ from tinyagent.nodes.rules.registry import rule
 
 _CODE = re.compile(r"[A-Z]{2,4}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: Parameters naming one of the person's stores: "put it in my calendar" speaks of the calendar but names none
+_STORES = {"calendar", "folder", "notebook", "album", "playlist"}
 
 
 def _words(text: str) -> list[str]:
@@ -56,7 +58,8 @@ def unstated(request: Request, value: Any, param: Param | None, described: str =
     of ``param`` by name ("low priority" gives ``priority`` whatever number stands for it)."""
     if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
         return False
-    if any(said_word(w, request.given_words) for w in _words(param.tool_key.replace("_", " "))):
+    if any(said_word(w, request.given_words) for w in _words(param.tool_key.replace("_", " "))) and not (
+            isinstance(value, str) and param.tool_key in _STORES):  # ("in my calendar" names none)
         return False
     if isinstance(value, (int, float)):
         return (param.type in ("integer", "number") and value not in request.lengths

@@ -1,0 +1,61 @@
+"""The words that pick an inbox email and the words a message carries, kept apart: neither is taken for the other."""
+
+from __future__ import annotations
+
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.request.words import alnum_words
+from tinyagent.nodes.rules.registry import rule
+
+#: Words that say only that it is an email, around the words that pick one ("the invoice email from Lucas")
+_MAIL_WORDS = {"email", "e", "mail", "emails", "message", "the", "a", "his", "her", "their", "my", "from", "of", "s",
+               "fwd", "fw", "forward", "forwarded", "forwarding", "re", "reply", "about", "to", "that", "this", "one"}
+
+
+def _slots(t: Task, specs: dict) -> tuple[str | None, str | None]:
+    spec = specs.get(t.tool)
+    return (spec.with_role("received"), spec.with_role("message")) if spec else (None, None)
+
+
+def _words(value) -> set[str]:
+    return set(alnum_words(value)) if isinstance(value, str) and not is_ref(value) else set()
+
+
+@rule("message_not_a_choice", "compile",
+      "a second reply or forward whose email is picked by words of the message the first one carries is no second "
+      "email", "made-up content")
+def message_not_a_choice(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"reply to lucas's invoice email, tell him thanks and that the payment goes out monday" was planned as two
+    replies, the second ``reply_to_email(context="The payment goes out", message_id="monday")``: a word of the
+    dictated message taken to pick an email. A step of a tool that picks an inbox email, whose picking words and
+    message words are all words of the message another step of the same tool carries, and whose result no step
+    uses, is dropped."""
+    used = {d for t in tasks for d in t.deps}
+
+    def inside(t: Task, o: Task) -> bool:
+        pick, said = _slots(t, specs)
+        if not pick or o.tool != t.tool or o is t:
+            return False
+        carried = _words(o.args.get(said))
+        mine, picked = _words(t.args.get(said)), _words(t.args.get(pick))
+        return bool(picked) and picked <= carried and mine <= carried and len(carried) > len(mine)
+    drop = {t.id for t in tasks if t.id not in used and any(inside(t, o) for o in tasks)}
+    return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop and len(drop) < len(tasks) else None
+
+
+@rule("note_not_the_email", "compile",
+      "a forward's note made only of the words that pick the email it forwards is left out", "made-up content")
+def note_not_the_email(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"forward the invoice email from Lucas to Priya Patel" was drafted with the note "Invoice from Lucas" above
+    the forwarded email: the person asked for no note. A message of a forward (a step that picks an inbox email and
+    sends it on to people) whose every word is a word that picks the email, or only says it is an email, is left
+    out."""
+    out, changed = [], False
+    for t in tasks:
+        pick, said = _slots(t, specs)
+        spec = specs.get(t.tool)
+        if pick and said and spec.with_role("people") and spec.param(spec.with_role("people")).required:
+            note, picked = _words(t.args.get(said)), _words(t.args.get(pick))
+            if note and picked and note - _MAIL_WORDS <= picked:
+                t, changed = t.with_args({k: v for k, v in t.args.items() if k != said}), True
+        out.append(t)
+    return out if changed else None

@@ -1,0 +1,127 @@
+"""What the third development conversation set met on its first run, each put right where a rule is exact: replies
+and forwards asked for in other words, the dictated words whole, "the same" and "that summary" in a follow-up, a
+file's path never pasted as a message, a corrected file, numbered items, "append:" after a note was shown
+(nodes/rules/opening.py, messages.py, attachments.py, followups.py, corrections.py, notes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tinyagent.nodes.plans.prompts import plan_messages, shown_context
+from tinyagent.nodes.request.lexicon import VERB_TOOLS
+from tinyagent.nodes.rules.corrections import corrected_request
+from tinyagent.nodes.rules.opening import opening_tool, served_action
+from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+
+def _ruled(specs, query: str, plan: str, context: str = "", off=()) -> str:
+    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context), off=off))
+
+
+@pytest.mark.parametrize("query, tool", [
+    ("Could you please answer Lucas about the invoice? Let him know I transferred the money", "reply_to_email"),
+    ("please make answer to the mail of David about Lisbon, say him big thanks", "reply_to_email"),
+    ("write back to priya and say yes", "reply_to_email"),
+    ("pass the offsite agenda on to yuki and james pls", "forward_email"),
+    ("email nina that book club is at my place on friday this time", "compose_new_email"),
+    ("answer my question: what is 2+2", None),         # no email answered
+    ("email address for coach Brennan?", None),        # "email" the noun
+    ("email of my landlord", None),
+])
+def test_a_reply_forward_or_email_asked_for_in_other_words_names_its_tool(query, tool):
+    assert opening_tool(query, VERB_TOOLS) == tool
+    if tool in ("reply_to_email", "forward_email"):
+        assert served_action(query) in ("reply", "forward")  # planned, not declined
+
+
+def test_the_dictated_words_are_the_reply_whole(specs):
+    plan = '1. reply_to_email(context="Tell Sarah I\'ll skip the hike")\n2. join()<END_OF_PLAN>'
+    out = _ruled(specs, "reply to the older of sarahs two emails. tell her i'll skip the hike, my knee is bad", plan)
+    assert 'context="I\'ll skip the hike, my knee is bad"' in out
+    terse = '1. reply_to_email(context="Im in")\n2. join()<END_OF_PLAN>'
+    assert 'context="Im in but can we do 1pm"' in _ruled(specs, "reply priya: im in but can we do 1pm", terse)
+
+
+def test_the_same_where_nothing_is_dictated_is_the_message_sent_before(specs):
+    context = ("User: text elena that the tiles arrived\nResult: get_phone_number(name='elena') -> +1-555-0105\n"
+               "Result: send_sms(recipients=['$1'], message='The tiles arrived') -> SMS queued\nAssistant: SMS queued")
+    plan = ('1. get_email_address(name="she")\n2. compose_new_email(recipients=["$1"], context="Let her in")\n'
+            '3. join()<END_OF_PLAN>')
+    assert 'context="The tiles arrived"' in _ruled(specs, "does she have an email? send her the same there", plan, context)
+    # words dictated beside "the same" stay the person's
+    said = plan.replace('"Let her in"', '"I will be late"')
+    assert 'context="I will be late"' in _ruled(specs, "email her the same but say i will be late", said, context)
+
+
+def test_a_files_path_is_attached_never_pasted_as_the_message(specs):
+    plan = ('1. get_email_address(name="sarah")\n2. forward_email(recipients=["$1"], context="$3")\n'
+            '3. open_and_get_file_path(file_name="team handbook")\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, "forward sarah's q3 mail to lucas, and add the team handbook as well", plan)
+    assert 'attachments=["$2"]' in out and "context=" not in out
+
+
+def test_attach_it_after_a_search_attaches_the_file_the_search_found(specs):
+    context = ("User: where is the q3 report saved?\nResult: search_documents(query='Q3 report') -> [{'path': "
+               "'Documents/Sample/Project_Falcon_Q3_Report.pdf', 'text': 'Project Falcon: Third Quarter Report'}]\n"
+               "Assistant: From your documents (Q3 report): Documents/Sample/Project_Falcon_Q3_Report.pdf: Project")
+    plan = ('1. open_and_get_file_path(file_name="budget")\n2. compose_new_email(recipients=["lucas"], '
+            'context="Wants the budget page")\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "ok attach it to an email for lucas, he wants the budget page", plan, context)
+    assert 'open_and_get_file_path(file_name="Documents/Sample/Project_Falcon_Q3_Report.pdf")' in out
+    assert 'attachments=["$1"]' in out
+
+
+def test_a_link_email_whose_text_was_an_address_carries_the_link(specs):
+    plan = ('1. get_zoom_meeting_link(topic="Sprint retro", start_time="friday 3pm")\n2. get_email_address(name="marcus")\n'
+            '3. get_email_address(name="yuki")\n4. compose_new_email(recipients=["$2", "$3"], subject="Sprint retro", '
+            'context="$3")\n5. join()<END_OF_PLAN>')
+    out = _ruled(specs, "make a meeting link for the sprint retro friday 3pm and email it to marcus and yuki", plan)
+    assert 'context="$1"' in out
+    # an address the person asked to send stays
+    asked = ('1. get_email_address(name="marcus")\n2. get_email_address(name="priya")\n'
+             '3. compose_new_email(recipients=["$2"], context="$1")\n4. join()<END_OF_PLAN>')
+    assert 'context="$1"' in _ruled(specs, "email priya marcus's address", asked)
+
+
+def test_a_corrected_file_replans_the_request_with_it():
+    assert corrected_request("sorry i meant the team handbook", ["send priya the lisbon itinerary"], ["priya"]) == \
+        "send priya the team handbook"
+    assert corrected_request("i mean Aisha", ["text anna that the lab results are in"], ["Anna"]) == \
+        "text Aisha that the lab results are in"
+
+
+def test_numbered_items_are_all_the_notes(specs):
+    plan = ('1. append_note_content(name="Ideas", content="1) learn to juggle")\n2. create_reminder(name="Build a '
+            'birdhouse")\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "Please add the following to my Ideas note: 1) learn to juggle 2) build a birdhouse", plan)
+    assert out == ('1. append_note_content(name="Ideas", content="1) learn to juggle 2) build a birdhouse")\n'
+                   '2. join()<END_OF_PLAN>')
+    ask = '1. append_note_content(name="Shopping list", content="1) eggs")\n2. join()<END_OF_PLAN>'
+    assert 'content="1) eggs 2) milk"' in _ruled(specs, "add to my shopping list: 1) eggs 2) milk 3) text ana the list", ask)
+
+
+def test_append_colon_after_a_note_was_shown_adds_the_line_to_it(specs):
+    context = ("User: what's in my meeting notes?\nResult: open_note(name='meeting notes') -> # Meeting notes\n"
+               "Assistant: The note (meeting notes): # Meeting notes")
+    plan = '1. append_note_content(name="Invoice template", content="Friday")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, "append: Tom fixes the invoice template by friday", plan, context) == (
+        '1. append_note_content(name="meeting notes", content="Tom fixes the invoice template by friday")\n'
+        '2. join()<END_OF_PLAN>')
+
+
+def test_email_that_summary_sends_the_summary_the_turn_before_gave(specs):
+    context = ("User: can you sum up the team handbook for me\n"
+               "Assistant: Summary: This handbook explains how we work together. Working hours are flexible.")
+    plan = ('1. get_email_address(name="yuki")\n2. compose_new_email(recipients=["$1"], subject="Summary", '
+            'context="Join the community")\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "email that summary to yuki, she's new", plan, context)
+    assert 'context="This handbook explains how we work together. Working hours are flexible."' in out
+
+
+def test_the_planner_is_shown_an_earlier_answer_cut_short_the_rules_read_it_longer(specs):
+    long = "Assistant: " + "Budget: the project spent 412,000 dollars. " * 10
+    context = "User: what does the q3 report say about the budget?\n" + long
+    assert shown_context(context).splitlines()[1] == long[:len("Assistant: ") + 200]
+    prompt = plan_messages("email that to lucas", list(specs.values()), context=context)[-1]["content"]
+    assert long[:400] not in prompt and long[:200] in prompt
