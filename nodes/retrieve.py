@@ -14,7 +14,8 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import asks_more, documents_know, served_action, served_followup, unserved_action, opening_tool
+from tinyagent.nodes.rules.opening import (asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
+                                           served_followup, unserved_action)
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -201,7 +202,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
 
 
 def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
-                  followup: bool = False) -> tuple[dict, str | None, list[dict]]:
+                  followup: bool = False, _held: bool = False) -> tuple[dict, str | None, list[dict]]:
     """The retrieve rules (nodes/rules/opening.py) on a request in English (``query``; "" otherwise), where
     every tool is one the classifier knows (your own tools are judged by their descriptions): on a first
     request all of them; on a ``followup`` only decline_unserved, where no served verb asks for more ("ok pay
@@ -221,6 +222,14 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
                  "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
     if followup:
         return found, None, []
+    held = code_needs_numbers(query, found.get("focus") or [], res.specs) \
+        if "code_needs_numbers" not in off and not _held else []
+    if held:  # "whats the lead time on the particulate matter sensor": no number, no sum; not Python code
+        found = {**found, **{k: [n for n in found.get(k) or [] if n not in held] for k in ("tools", "focus", "required")}}
+        trace = [{"rule": "code_needs_numbers", "stage": "retrieve", "removed": [], "added": [],
+                  "held": f"no number and no sum asked: {', '.join(held)} not shown"}]
+        found, unserved, more = opening_rules(res, ctx, query, found, followup, _held=True)
+        return found, unserved, trace + more
     searchers = [n for n, s in res.specs.items() if "question" in s.roles and n in res.tools]
     if found["nothing_fits"] and searchers and "documents_know" not in off:
         hit = documents_know(query, lambda q: res.tools[searchers[0]].invoke({"query": q, "k": 3}))

@@ -125,3 +125,45 @@ def test_the_planner_is_shown_an_earlier_answer_cut_short_the_rules_read_it_long
     assert shown_context(context).splitlines()[1] == long[:len("Assistant: ") + 200]
     prompt = plan_messages("email that to lucas", list(specs.values()), context=context)[-1]["content"]
     assert long[:400] not in prompt and long[:200] in prompt
+
+
+@pytest.mark.parametrize("query, start_end", [
+    ("put a call with sarah from 4:30 to 5:15pm tomorrow", ("tomorrow at 4:30pm", "tomorrow at 5:15pm")),
+    ("block friday 2-4pm for deep work", ("friday at 2pm", "friday at 4pm")),
+    ("meeting 11-1pm wednesday", ("wednesday at 11am", "wednesday at 1pm")),
+    ("book 10:00-10:30 on dec 4", ("on dec 4 at 10:00", "on dec 4 at 10:30")),
+    ("dinner for 2-4 people on friday", None),        # no times
+    ("call 3 to 4 friday", None),                     # two numbers said as neither times nor a range
+])
+def test_a_time_range_is_read_as_a_start_and_an_end(query, start_end):
+    from tinyagent.nodes.rules.lengths import stated_range
+
+    assert stated_range(query) == start_end
+
+
+def test_an_event_planned_at_the_ranges_end_starts_at_its_start(specs):
+    plan = ('1. create_calendar_event(title="Call with Sarah", start_date="5:15pm tomorrow")\n2. join()<END_OF_PLAN>')
+    out = _ruled(specs, "put a call with sarah from 4:30 to 5:15pm tomorrow", plan)
+    assert 'start_date="tomorrow at 4:30pm", end_date="tomorrow at 5:15pm"' in out
+    # a plan that has the range in its own words is left as it is
+    right = '1. create_calendar_event(title="Deep work", start_date="fri 3pm", end_date="5pm")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, "deep work fri 3-5pm", right) == right
+
+
+def test_a_question_with_no_number_is_not_planned_as_python_where_the_search_fits_as_surely(specs):
+    from tinyagent.nodes.rules.opening import code_needs_numbers
+
+    sure = ["run_python", "search_documents"]
+    assert code_needs_numbers("whats the lead time on the particulate matter sensor", sure, specs) == ["run_python"]
+    assert code_needs_numbers("whats 15% of 80", sure, specs) == []                      # a number
+    assert code_needs_numbers("whats the average of my three invoices", sure, specs) == []  # a sum asked
+    assert code_needs_numbers("run some python that prints hello", sure, specs) == []
+    assert code_needs_numbers("whats the lead time on the sensor", ["run_python"], specs) == []  # nothing else fits
+
+
+def test_how_a_thing_goes_is_no_word_the_passage_must_hold():
+    from tinyagent.tools.passages import answers
+
+    hits = [{"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf",
+             "text": "Tuesday: In the evening there is a tram ride on line 28 through the old town."}]
+    assert answers("which tram line goes through the old town in lisbon?", hits) == hits[0]

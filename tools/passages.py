@@ -123,7 +123,9 @@ _ASKS_FOR = {"time", "times", "date", "dates", "day", "days", "much", "many", "l
              "remind", "know", "thing", "things", "info", "details", "detail", "am", "im", "were", "been", "will",
              # when a thing happens, asked of the thing: the passage names the flight, not that it lands
              "land", "lands", "landing", "leave", "leaves", "leaving", "depart", "departs", "arrive", "arrives",
-             "start", "starts", "begin", "begins", "end", "ends", "finish", "finishes", "stay", "staying", "due"}
+             "start", "starts", "begin", "begins", "end", "ends", "finish", "finishes", "stay", "staying", "due",
+             # how a thing moves, asked of the thing: "which tram line goes through the old town"
+             "go", "goes", "went", "gone", "take", "takes", "taking", "run", "runs", "happen", "happens"}
 
 
 def answers(question: str, hits: Sequence[dict]) -> dict | None:

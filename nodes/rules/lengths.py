@@ -78,3 +78,63 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     if keep == tasks:
         return None
     return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else keep
+
+
+_T = r"\d{1,2}(?::\d{2})?"
+#: "from 4:30 to 5:15pm", "2-4pm", "between 10 and 11:30", "9:00 - 9:45": an event's start and end
+_RANGE = re.compile(rf"(?:\b(?:from|between)\s+)?(?<![\d:])(?P<a>{_T})\s*(?P<ap>am|pm)?\s*(?:-|–|to|till|until|and)\s*"
+                    rf"(?P<b>{_T})\s*(?P<bp>am|pm)?(?![\d:])(?!\s*(?:people|persons|guests|minutes?|mins?|hours?|hrs?|"
+                    rf"days?|weeks?|times|x|%))", re.I)
+#: Around a range's times in a date phrase, words that are not the day: "friday from 10", "tomorrow 9:00 -"
+_RANGE_WORDS = re.compile(r"\b(?:from|between|at|till|until|to|and)\b|[-–]", re.I)
+
+
+def stated_range(query: str) -> tuple[str, str] | None:
+    """(start, end) as the tools read them where the request states a time range ("put a call with sarah from
+    4:30 to 5:15pm tomorrow" -> ("tomorrow at 4:30pm", "tomorrow at 5:15pm")); None where it states none, or
+    two, or the range is no times (two numbers with neither a colon, am/pm nor "from")."""
+    found = list(_RANGE.finditer(query))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    a, b, ap, bp = m.group("a"), m.group("b"), (m.group("ap") or "").lower(), (m.group("bp") or "").lower()
+    said_as_time = ":" in a or ":" in b or ap or bp or re.match(r"\s*(?:from|between)\b", m.group(0), re.I)
+    if not said_as_time or (m.group(0).lower().count(" and ") and not m.group(0).lower().startswith("between")):
+        return None
+    if bp and not ap:  # "4:30 to 5:15pm": the start in the same half of the day, or the morning before ("11-1pm")
+        ap = bp if int(a.split(":")[0]) <= int(b.split(":")[0]) or int(a.split(":")[0]) == 12 else "am"
+    times = re.compile(rf"(?<![\w:])(?:{re.escape(a)}|{re.escape(b)})\s*(?:am|pm)?(?![\w:])", re.I)
+    day = " ".join(_RANGE_WORDS.sub(" ", times.sub(" ", " ".join(as_request(query).phrases))).split())
+    day = " ".join(dict.fromkeys(day.split()))  # ("friday", "friday 4pm" -> "friday")
+    at = f"{day} at " if day else ""
+    return f"{at}{a}{ap}", f"{at}{b}{bp or ap}"
+
+
+@rule("stated_range", "compile",
+      "a stated time range ('from 4:30 to 5:15pm tomorrow') is the event's start and end", "dates")
+def stated_range_rule(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """With one time range in the request and one step that takes a start and an end (an event), the step starts
+    and ends at the range's times, on the day the request names: "put a call with sarah from 4:30 to 5:15pm
+    tomorrow" was planned to start at "5:15pm tomorrow"."""
+    found = stated_range(as_request(query).query)
+    if found is None:
+        return None
+    takers = [t for t in tasks if t.tool in specs and _end_param(specs[t.tool])]
+    if len(takers) != 1:
+        return None
+    t = takers[0]
+    spec = specs[t.tool]
+    start = next((p.name for p in spec.params if p.role == "when" and p.required), None)
+    if start is None:
+        return None
+    first, last = (re.search(r"\d{1,2}(?::\d{2})?(?:am|pm)?$", x).group(0) for x in found)
+    if _holds(t.args.get(start), first) and _holds(t.args.get(_end_param(spec)), last):
+        return None  # (the plan has the range already, in its own words: "fri 3pm" to "5pm")
+    args = {**t.args, start: found[0], _end_param(spec): found[1]}
+    return [t.with_args(args) if x is t else x for x in tasks] if args != t.args else None
+
+
+def _holds(value, time: str) -> bool:
+    """``value`` (a plan's date text) says the clock time ``time`` ("4:30pm"): its hour and minutes."""
+    digits = re.match(r"\d{1,2}(?::\d{2})?", time).group(0)
+    return isinstance(value, str) and re.search(rf"(?<![\d:]){re.escape(digits)}(?![\d])", value) is not None

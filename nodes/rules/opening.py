@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from tinyagent.nodes.request.lexicon import REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import read_request
@@ -128,3 +128,25 @@ def documents_know(query: str, search) -> dict | None:
         return answers(query, search(query))
     except Exception:  # noqa: BLE001 - no documents, no index: nothing known
         return None
+
+
+#: What asks for code or a sum without writing a number: "run this in python", "calculate the average"
+_CODE_WORDS = re.compile(r"\b(?:python|code|script|program|calculat\w*|comput\w*|math|sum|average|convert|"
+                         r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                         r"fifty|hundred|thousand|million|half|third|quarter|percent|dozen|square|root)\b|\d", re.I)
+
+
+@rule("code_needs_numbers", "retrieve",
+      "a first request that gives no number and asks for no code or sum is not planned with Python code where "
+      "another tool fits it as surely")
+def code_needs_numbers(query: str, sure: Sequence[str], specs: dict) -> list[str]:
+    """The code-running tools to hold back for ``query`` (of the tools the classifier is sure of, ``sure``):
+    "whats the lead time on the particulate matter sensor" was planned ``print(time_in_millimeters_per_particle)``,
+    though the document search was as sure. None where the request writes a number or asks for code or a sum, or
+    no other sure tool is left."""
+    from tinyagent.nodes.rules.checks import python_param
+
+    coders = [n for n in sure if n in specs and python_param(specs[n])]
+    if not coders or len(coders) == len(sure) or _CODE_WORDS.search(query):
+        return []
+    return coders

@@ -38,7 +38,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
-# The retrieve rules (decline_unserved, documents_know, plan_served) act before planning, in the retrieve node.
+# The retrieve rules (decline_unserved, code_needs_numbers, documents_know, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, own_focus, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0
@@ -51,13 +51,13 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # was dropped); right_lookups runs before the rules that look people up; fit_values before the
 # checks; the checks last.
 ORDER = """
-    decline_unserved documents_know plan_served
+    decline_unserved code_needs_numbers documents_know plan_served
     focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     followup_people file_of_it whole_note drop_copied_steps drop_restated_steps no_place drop_address_lookups
     right_lookups file_for_note drop_stray_lookups new_email_for_unasked_reply attach_not_paste
     attach_found_file fit_values time_out_of_name close_code percent_of drop_invented_steps drop_unstated_optionals followup_times it_is_the_subject all_day_only_if_said event_of_the_meeting fan_out
-    person_not_a_place invited_people named_recipients look_up_names stated_length received_for_asked forward_to_named
+    person_not_a_place invited_people named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
     reply_says_it courtesy_no_message name_received_email pointed_email email_of_earlier_person same_files_again new_note_created note_of_it that_is_the_answer whole_message same_message_again quoted_text dangling_reference message_not_a_choice note_not_the_email broken_reference
     search_named_document title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
 """.split()
