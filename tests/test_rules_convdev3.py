@@ -167,3 +167,33 @@ def test_how_a_thing_goes_is_no_word_the_passage_must_hold():
     hits = [{"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf",
              "text": "Tuesday: In the evening there is a tram ride on line 28 through the old town."}]
     assert answers("which tram line goes through the old town in lisbon?", hits) == hits[0]
+
+
+def test_yes_in_a_follow_up_is_no_one_her_is_the_person_before(specs):
+    context = ("User: email yuki: can we move our 1:1 to thursday?\nResult: get_email_address(name='yuki') -> "
+               "yuki.tanaka@example.com\nAssistant: Saved email")
+    plan = ('1. get_email_address(name="yes")\n2. create_calendar_event(title="1:1", start_date="thursday 10:30", '
+            'invitees=["$1"])\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "she said yes. put it in the calendar thursday 10:30, 30 min, and invite her", plan, context)
+    assert 'get_email_address(name="yuki")' in out
+
+
+def test_a_reply_made_of_the_words_that_pick_its_email_says_what_was_dictated(specs):
+    plan = '1. reply_to_email(context="The invoice")\n2. join()<END_OF_PLAN>'
+    out = _ruled(specs, "Could you please answer Lucas about the invoice? Let him know I transferred the money this "
+                        "morning.", plan)
+    assert 'context="I transferred the money this morning"' in out
+    # a paraphrase of the dictated words stays ("I'm vegetarian" for "im veggie")
+    said = '1. reply_to_email(context="I\'m vegetarian.")\n2. join()<END_OF_PLAN>'
+    assert "vegetarian" in _ruled(specs, "reply to the email abt team lunch, say im veggie", said)
+
+
+def test_email_it_after_finding_a_file_attaches_the_file(specs):
+    found = ("User: can u find the lisbon itinerary\nResult: search_documents(query='the Lisbon itinerary') -> "
+             "[{'path': 'Documents/Sample/Lisbon_Trip_Itinerary.pdf', 'text': 'Trip Itinerary: Lisbon'}]\n"
+             "Assistant: From your documents")
+    plan = '1. get_email_address(name="david")\n2. compose_new_email(recipients=["$1"], context="Here it is")\n3. join()<END_OF_PLAN>'
+    assert 'attachments=["Documents/Sample/Lisbon_Trip_Itinerary.pdf"]' in _ruled(specs, "email it to david", plan, found)
+    # after a question about what a document says, "it" is not the file
+    asked = found.replace("can u find the lisbon itinerary", "what does the itinerary say about tuesday")
+    assert "attachments" not in _ruled(specs, "email it to david", plan, asked)

@@ -75,6 +75,9 @@ def _referred(query: str | Request, context: str, pointer: re.Pattern) -> tuple[
 
 
 _DAY_WORDS = {w.lower() for w in (*WEEKDAYS, *MONTHS)} | {"today", "tomorrow", "tonight", "tmrw", "tues", "thurs", "weekend"}
+#: Words of a follow-up that are no one's name: "she said yes. ... invite her" looked up a contact "yes"
+_NO_NAME = {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "thanks", "thx", "it", "that", "this", "there",
+            "here", "meeting", "link", "call", "event", "calendar", "email", "mail", "text", "message"}
 
 
 def _said(value: str, query: str) -> bool:
@@ -82,7 +85,7 @@ def _said(value: str, query: str) -> bool:
     "text him that tuesday works" looked up a contact "tuesday")."""
     v = value.strip().lower()
     words = set(re.findall(r"[a-z]+", v))
-    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER | _DAY_WORDS:
+    if words and words <= ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER | _DAY_WORDS | _NO_NAME:
         return False
     return bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", query.lower()))
 
@@ -317,6 +320,8 @@ _IT_FILE = re.compile(r"\b(?:it|that|this|that\s+file|the\s+file|that\s+pdf|the\
 #: A file an earlier turn's step found, as the transcript shows it: open_and_get_file_path(...) -> Documents/x.pdf
 _FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b"
                          r"|\bsearch_documents\([^)]*\) -> \[\{'path': '(?P<hit>[^']+\.\w{1,5})'")
+#: An earlier request that asked for a file itself: "can u find the lisbon itinerary", "where is the q3 report saved?"
+_ASKED_FILE = re.compile(r"\b(?:find|fnd|where|locate|open|pull\s+up|bring\s+up|look\s+for|path)\b", re.I)
 #: "attach it to an email for lucas", "send that to tom": the file sent is "it", whatever else the request says
 _SEND_IT = re.compile(r"\b(?:attach|send|forward|fwd|share|e-?mail|mail)\s+(?:it|that|this|that\s+file|the\s+file)\b", re.I)
 _ONLY_IT = {"it", "that", "this", "file", "the", "pdf", "doc", "document"}
@@ -327,12 +332,17 @@ _ONLY_IT = {"it", "that", "this", "file", "the", "pdf", "doc", "document"}
 def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """A follow-up that says "it" or "that file" ("where's the team handbook file?", then "summarize it for
     me"): a file argument that is a step number naming no step, or only "it", is the file the earlier turns
-    found last (its path, as the file tool reported it)."""
+    found last (its path, as the file tool reported it, or the first hit of a search for a file the person asked
+    for); "email it to david", planned with no file, attaches it."""
     request = as_request(request)
     if not request.context or not _IT_FILE.search(request.query):
         return None
+    # a search's first hit is the file found where the person asked for a file ("can u find the lisbon itinerary",
+    # "where is the q3 report saved?"), not where they asked what a document says
+    asked = [line for line in request.context.splitlines() if line.startswith("User:")]
+    for_file = bool(asked) and bool(_ASKED_FILE.search(asked[-1]))
     found = [m.group("path") or m.group("hit") for line in request.context.splitlines() if line.startswith("Result:")
-             for m in _FOUND_FILE.finditer(line)]
+             for m in _FOUND_FILE.finditer(line) if m.group("path") or for_file]
     if not found:
         return None
     # "ok attach it to an email for lucas, he wants the budget page": the one file looked up is the file found
@@ -355,4 +365,11 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         words = set(re.findall(r"[a-z0-9]+", v.lower()))
         return names_no_step(t, v) or is_ref(v) is None and (
             words <= _ONLY_IT or sent_it and t in finders and not words & own)
-    return rewrite_params(tasks, specs, it_found)
+    out = rewrite_params(tasks, specs, it_found)
+    # "email it to david" after the file was found, planned without it: the one sender attaches it
+    senders = [t for t in (out or tasks) if (s := specs.get(t.tool)) and s.with_role("attachments") and s.with_role("people")]
+    if _SEND_IT.search(request.query) and not finders and len(senders) == 1 \
+            and not senders[0].args.get(specs[senders[0].tool].with_role("attachments")):
+        slot = specs[senders[0].tool].with_role("attachments")
+        out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)]
+    return out

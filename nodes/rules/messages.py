@@ -12,7 +12,7 @@ from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
-_SAY = re.compile(r"\b(?:say|saying|says|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
+_SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
                   r"write\s+back|(?:reply|answer)(?:\s+(?:to\s+)?\w+)?\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
@@ -101,11 +101,12 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         return None
 
     def picked_by(t: Task, p, value):
-        """Only the words that pick the email the step answers ("The invoice" for "answer Lucas about the invoice?
-        Let him know I transferred the money"), not what it says: the dictated words."""
+        """A reply's text that is only the words that pick the email it answers ("The invoice" for "answer Lucas
+        about the invoice? Let him know I transferred the money"), not what it says: the dictated words. (A text
+        that only shares no word with them may be their paraphrase: "I'm vegetarian" for "im veggie".)"""
         pick = specs[t.tool].with_role("received") if t.tool in specs else None
         mine = set(text_words(value)) if p.role == "message" and isinstance(value, str) and not is_ref(value) else set()
-        if pick and mine and not mine & set(whole) and mine <= set(text_words(str(t.args.get(pick) or ""))):
+        if pick and mine and not mine & set(text_words(said)) and mine <= set(text_words(str(t.args.get(pick) or ""))):
             return said[:1].upper() + said[1:]
         return None
     out = rewrite_role(tasks, specs, "message", cut_short)
