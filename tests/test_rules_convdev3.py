@@ -197,3 +197,17 @@ def test_email_it_after_finding_a_file_attaches_the_file(specs):
     # after a question about what a document says, "it" is not the file
     asked = found.replace("can u find the lisbon itinerary", "what does the itinerary say about tuesday")
     assert "attachments" not in _ruled(specs, "email it to david", plan, asked)
+
+
+def test_a_forward_carries_the_words_told_not_a_second_email(specs):
+    broken = ('1. get_email_address(name="lucas martin")\n2. compose_new_email(recipients=["$1"], context="Please put '
+              'this in next year\'s budget")\n3. forward_email(recipients=["$2"])\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, "send omar's quote on to lucas martin and say: please put this in next year's budget", broken)
+    assert "compose_new_email" not in out and out.count("forward_email(") == 1
+    assert 'forward_email(recipients=["$1"], message_id="omar\'s quote", context="Please put this in next year\'s budget")' in out
+    two = ('1. get_email_address(name="tom")\n2. forward_email(recipients=["$1"])\n'
+           '3. compose_new_email(recipients=["$1"], context="Book the train")\n4. join()<END_OF_PLAN>')
+    assert 'context="Book the train"' in _ruled(specs, "forward sarah's offsite agenda to tom and tell him to book the train", two)
+    # a new email with a file of its own to the same person stays
+    files = two.replace('context="Book the train")', 'context="The tickets", attachments=["Documents/x.pdf"])')
+    assert "compose_new_email" in _ruled(specs, "forward sarah's agenda to tom and email him the tickets pdf", files)

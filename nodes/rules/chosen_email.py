@@ -1,6 +1,8 @@
-"""The words that pick an inbox email and the words a message carries, kept apart: neither is taken for the other."""
+"""The words that pick an inbox email and the words a message carries, kept apart: neither is taken for the other, and a forward carries its own note."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.words import alnum_words
@@ -59,3 +61,31 @@ def note_not_the_email(tasks: list[Task], specs: dict, request=None) -> list[Tas
                 t, changed = t.with_args({k: v for k, v in t.args.items() if k != said}), True
         out.append(t)
     return out if changed else None
+
+
+@rule("forward_says_it", "compile",
+      "'forward X to tom and tell him Y': Y is the forward's note, not a second email to him", "made-up content")
+def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"send omar's quote on to lucas martin and say: please put this in next year's budget" was planned as a new
+    email to Lucas saying it and a forward to that email's result. Where a plan has one forward (a step that picks an
+    inbox email and sends it to people) with no note, and one new email with a text and no files to the same people
+    (or the forward is addressed to the new email's result), the text is the forward's note, to those people, and
+    the new email goes."""
+    forwards = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
+    news = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and s.with_role("message")
+            and not s.with_role("received")]
+    if len(forwards) != 1 or len(news) != 1:
+        return None
+    f, n = forwards[0], news[0]
+    fs, ns = specs[f.tool], specs[n.tool]
+    to_f, to_n = f.args.get(fs.with_role("people")) or [], n.args.get(ns.with_role("people")) or []
+    text = n.args.get(ns.with_role("message"))
+    if f.args.get(fs.with_role("message")) or not isinstance(text, str) or is_ref(text) is not None \
+            or n.args.get(ns.with_role("attachments")) or not to_n or n.id in {d for t in tasks if t is not f for d in t.deps}:
+        return None
+    to_new = to_f == [f"${n.id}"]
+    if not (to_new or set(map(str, to_n)) <= set(map(str, to_f))):
+        return None
+    args = {**f.args, fs.with_role("message"): text, **({fs.with_role("people"): to_n} if to_new else {})}
+    merged = replace(f, args=args, deps=tuple(sorted({*(d for d in f.deps if d != n.id), *n.deps})))
+    return renumbered([merged.with_args(merged.args) if t is f else t for t in tasks if t is not n], tasks[0].id)
