@@ -202,7 +202,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
 
 
 def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
-                  followup: bool = False, _held: bool = False) -> tuple[dict, str | None, list[dict]]:
+                  followup: bool = False) -> tuple[dict, str | None, list[dict]]:
     """The retrieve rules (nodes/rules/opening.py) on a request in English (``query``; "" otherwise), where
     every tool is one the classifier knows (your own tools are judged by their descriptions): on a first
     request all of them; on a ``followup`` only decline_unserved, where no served verb asks for more ("ok pay
@@ -222,31 +222,31 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
                  "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
     if followup:
         return found, None, []
-    held = code_needs_numbers(query, found.get("focus") or [], res.specs) \
-        if "code_needs_numbers" not in off and not _held else []
+    held = code_needs_numbers(query, found.get("focus") or [], res.specs) if "code_needs_numbers" not in off else []
+    trace: list[dict] = []
     if held:  # "whats the lead time on the particulate matter sensor": no number, no sum; not Python code
         found = {**found, **{k: [n for n in found.get(k) or [] if n not in held] for k in ("tools", "focus", "required")}}
         trace = [{"rule": "code_needs_numbers", "stage": "retrieve", "removed": [], "added": [],
                   "held": f"no number and no sum asked: {', '.join(held)} not shown"}]
-        found, unserved, more = opening_rules(res, ctx, query, found, followup, _held=True)
-        return found, unserved, trace + more
     searchers = [n for n, s in res.specs.items() if "question" in s.roles and n in res.tools]
-    if found["nothing_fits"] and searchers and "documents_know" not in off:
+    # (a question held back from code is asked of the documents too: shown the others, the planner made a meeting
+    # link "Particulate matter")
+    if (found["nothing_fits"] or held) and searchers and "documents_know" not in off:
         hit = documents_know(query, lambda q: res.tools[searchers[0]].invoke({"query": q, "k": 3}))
         if hit:  # "what time is my return flight from lisbon?": the itinerary says; searched, not declined, and
             # with the search alone shown (shown the others, the planner also made a meeting link "Flight to Lisbon")
             return {**found, "nothing_fits": False, "tools": searchers, "focus": searchers,
                     "required_search": searchers}, \
-                None, [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
-                        "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
-                                f"searched, not declined"}]
+                None, trace + [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
+                                "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
+                                        f"searched, not declined"}]
     if found["nothing_fits"] and "plan_served" not in off:
         verb = served_action(query)
         if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one
-            return {**found, "nothing_fits": False}, None, [
+            return {**found, "nothing_fits": False}, None, trace + [
                 {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],
                  "held": f"the request asks to {verb}, which a tool does: planned, not declined"}]
-    return found, None, []
+    return found, None, trace
 
 
 def make_retrieve(res: Resources):

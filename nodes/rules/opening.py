@@ -114,8 +114,8 @@ _QUESTION = re.compile(r"\?\s*$|^\s*(?:(?:hey|hi|so|ok|okay|and|oh|um|quick ques
 
 
 @rule("documents_know", "retrieve",
-      "a question the classifier would decline that a passage of your documents answers (it holds every word the "
-      "question asks about) is planned with the document search")
+      "a question the classifier would decline, or plan as Python code with no number in it, that a passage of your "
+      "documents answers (it holds every word the question asks about) is planned with the document search")
 def documents_know(query: str, search) -> dict | None:
     """The passage that answers ``query`` (tools/passages.answers), for a question; None when it is not a
     question or no passage holds what it asks about. ``search(query)`` gives the document search's hits
