@@ -211,3 +211,18 @@ def test_a_forward_carries_the_words_told_not_a_second_email(specs):
     # a new email with a file of its own to the same person stays
     files = two.replace('context="Book the train")', 'context="The tickets", attachments=["Documents/x.pdf"])')
     assert "compose_new_email" in _ruled(specs, "forward sarah's agenda to tom and email him the tickets pdf", files)
+
+
+def test_a_question_after_the_document_it_asks_searches_for_what_it_asks(specs):
+    plan = '1. search_documents(query="Falcon Q3 report")\n2. join()<END_OF_PLAN>'
+    out = _ruled(specs, "in the falcon q3 report, how big is the annual budget?", plan)
+    assert 'search_documents(query="Falcon Q3 report annual budget")' in out
+
+
+def test_words_put_into_a_named_note_after_its_colon_are_appended(specs):
+    out = _ruled(specs, "put in my meeting notes: Action - Priya finds a venue for the offsite", "1. join()<END_OF_PLAN>")
+    assert out == ('1. append_note_content(name="meeting notes", content="Action - Priya finds a venue for the '
+                   'offsite")\n2. join()<END_OF_PLAN>')
+    # a plan that writes the note is left to the note rules
+    plan = '1. append_note_content(name="Shopping list", content="Eggs")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, "add to my shopping list: eggs", plan) == plan

@@ -4,6 +4,7 @@ a file itself, or something about an email the person got."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from tinyagent.nodes.request.lexicon import (DOCUMENT_PLAIN, FILE_VERBS, NOT_DOCUMENT_LEADS, NOT_DOCUMENT_TIMES,
                                              NOT_DOCUMENTS, TOPIC_PLAIN)
@@ -199,11 +200,33 @@ def named_document(query: str) -> list[str]:
 _ABOUT_TOPIC = re.compile(r"\b(?:about|abt|bout|regarding|concerning|re)\s+(?P<topic>[^?.!,;:\n]{2,60})", re.I)
 
 
-def asked_topic(query: str) -> list[str]:
-    """The words of what a question about a document asks about ("tuesday", "late deliveries")."""
+#: Words a question asks with, that say what kind of fact it wants, not what about ("how big is the annual budget")
+_QUESTION_PLAIN = {"what", "whats", "what's", "wat", "when", "where", "who", "whom", "which", "how", "why", "is", "are",
+                   "was", "were", "does", "do", "did", "in", "on", "at", "to", "for", "and", "or", "say", "says", "big",
+                   "much", "many", "long", "i", "we", "there", "any", "according", "per", "tell", "can", "could", "you",
+                   "time", "date", "day", "have", "has", "need", "am", "be", "by", "soon", "often", "far"}
+
+
+def asked_topic(query: str, document: Sequence[str] = ()) -> list[str]:
+    """The words of what a question about a document asks about ("tuesday", "late deliveries"): what it says
+    after "about", else, for a question about the ``document`` it names, its words that are not the document's
+    nor the question's own ("in the falcon q3 report, how big is the annual budget?": "annual budget")."""
     m = _ABOUT_TOPIC.search(query)
-    words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN] if m else []
-    return words if len(words) <= 5 else []
+    asked = _IN_THE_DOCUMENT.match(query) if document and not m else None
+    if m:
+        words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN]
+    elif asked:
+        words = [w for w in alnum_words(asked.group("question")) if w not in TOPIC_PLAIN and w not in _QUESTION_PLAIN
+                 and w not in document and len(w) > 2]
+    else:
+        words = []
+    return words if len(words) <= (5 if m else 3) else []
+
+
+#: "in the falcon q3 report, how big is the annual budget?", "per the itinerary: when do i check out": the question
+#: after the document it asks
+_IN_THE_DOCUMENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|per|according\s+to)\s+(?:the|my|our)\s+[^,:?]{1,40}[,:]\s*"
+                              r"(?P<question>.+)$", re.I)
 
 
 #: "summarize the lisbon itinerary", "open my tax letter pdf and ...": the file a request asks to read, as it says it

@@ -69,7 +69,7 @@ class Request:
     @cached_property
     def topic_asked(self) -> tuple[str, ...]:
         """What a question about a document asks about ("tuesday", "late deliveries")."""
-        return tuple(asks.asked_topic(self.read))
+        return tuple(asks.asked_topic(self.read, self.document_named))
 
     @cached_property
     def asks_for_contact(self) -> bool:

@@ -152,6 +152,28 @@ _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:called|named|titled)\s
                         re.I | re.S)
 
 
+#: "put in my meeting notes: Action - Priya finds a venue", "add to my shopping list: eggs, milk": words for a named note
+_INTO_NOTE = re.compile(r"^\s*(?:(?:pls|please|ok|okay|can\s+you|could\s+you)\b[\s,]*)*(?:add|put|append|jot(?:\s+down)?|write)"
+                        r"\s+(?:(?:this|these|the\s+following)\s+)?(?:in|into|to|on|onto)\s+(?:my|the|our)\s+"
+                        r"(?P<name>[\w' -]{1,40}?\s+(?:note|notes|list))\s*:\s*(?P<text>\S.*?)\s*$", re.I)
+
+
+@rule("note_after_colon", "compile",
+      "'put in my meeting notes: X' planned with no note step is the append of X to that note", "made-up content")
+def note_after_colon(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A request that is only words put into a named note after its colon ("put in my meeting notes: Action - Priya
+    finds a venue for the offsite"), planned with no step that writes a note (an empty plan), is that append; the
+    note tool finds the note by the words the person calls it ("my meeting notes")."""
+    if "append_note_content" not in specs or any(t.tool in ("append_note_content", "create_note") for t in tasks):
+        return None
+    m = _INTO_NOTE.match(as_request(request).query)
+    if not m or _NEW_NOTE.search(m.group("name")) or tasks:
+        return None
+    name = re.sub(r"\s+(?:note)$", "", m.group("name").strip(), flags=re.I)
+    text = m.group("text").strip().strip("'\"")
+    return [Task(1, "append_note_content", {"name": name, "content": text[:1].upper() + text[1:]}, ())]
+
+
 #: A numbered item that is an ask of its own: "3) text ana the list"
 _ITEM_ASK = re.compile(r"\(?\d{1,2}[).]\s+(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|send|schedule|"
                        r"book|set|find|open|search|cc|attach)\b", re.I)
