@@ -226,3 +226,12 @@ def test_words_put_into_a_named_note_after_its_colon_are_appended(specs):
     # a plan that writes the note is left to the note rules
     plan = '1. append_note_content(name="Shopping list", content="Eggs")\n2. join()<END_OF_PLAN>'
     assert _ruled(specs, "add to my shopping list: eggs", plan) == plan
+
+
+def test_put_that_in_a_note_called_x_planned_as_a_reminder_makes_the_note(specs):
+    context = ("User: what time does my flight to lisbon land?\nAssistant: From your documents (flight): "
+               "Documents/Sample/Lisbon_Trip_Itinerary.pdf: Monday: flight TP 1234 arrives in Lisbon at 10:05.")
+    out = _ruled(specs, "put that in a note called Trip times", '1. create_reminder(name=" trip times")\n2. join()<END_OF_PLAN>',
+                 context)
+    assert out == ('1. create_note(name="Trip times", content="Monday: flight TP 1234 arrives in Lisbon at 10:05.")\n'
+                   '2. join()<END_OF_PLAN>')

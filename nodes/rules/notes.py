@@ -35,12 +35,26 @@ def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> 
     the tool that makes a note, where the plan appends to one: appending to a note that is not there fails."""
     if "create_note" not in specs or "append_note_content" not in specs:
         return None
-    if not _NEW_NOTE.search(as_request(request).query):
+    request = as_request(request)
+    called = _NOTE_CALLED.search(request.query)
+    if called and request.context and _SAVE_THAT.search(request.query) \
+            and not any(t.tool in ("create_note", "append_note_content") for t in tasks):
+        # "put that in a note called Trip times" planned as a reminder "trip times": the note, which
+        # that_is_the_answer then fills with the answer before
+        name = called.group("name").strip()
+        out = [Task(t.id, "create_note", {"name": name, "content": ""}, ()) if str(t.args.get("name") or t.args.get("title") or "")
+               .strip().lower() == name.lower() and not t.deps else t for t in tasks]
+        return out if out != tasks else None
+    if not _NEW_NOTE.search(request.query):
         return None
     made = {str(t.args.get("name", "")).lower() for t in tasks if t.tool == "create_note"}  # ("create X and add eggs to it")
     out = [replace(t, tool="create_note") if t.tool == "append_note_content"
            and str(t.args.get("name", "")).lower() not in made else t for t in tasks]
     return out if out != tasks else None
+
+
+#: "a note called Trip times", "a new note named 'Supplier notes'"
+_NOTE_CALLED = re.compile(r"\bnote\s+(?:called|named|titled)\s+['\"]?(?P<name>[^'\".,;:!?]+?)['\"]?\s*[.!?]*\s*$", re.I)
 
 
 def last_answer(context: str) -> str:
