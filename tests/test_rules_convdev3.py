@@ -235,3 +235,14 @@ def test_put_that_in_a_note_called_x_planned_as_a_reminder_makes_the_note(specs)
                  context)
     assert out == ('1. create_note(name="Trip times", content="Monday: flight TP 1234 arrives in Lisbon at 10:05.")\n'
                    '2. join()<END_OF_PLAN>')
+
+
+def test_a_search_made_of_the_words_of_a_message_sent_is_dropped(specs):
+    plan = ('1. reply_to_email(context="1250 is more than I wanted to spend, is there a cheaper option?")\n'
+            '2. search_documents(query="cheap option")\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "reply to the garden quote - 1250 is more than I wanted to spend, is there a cheaper option?", plan)
+    assert "search_documents" not in out and "reply_to_email" in out
+    # a search of its own beside a message stays
+    asked = ('1. search_documents(query="lisbon hotel")\n2. get_phone_number(name="tom")\n'
+             '3. send_sms(recipients=["$2"], message="I land at 10")\n4. join()<END_OF_PLAN>')
+    assert "search_documents" in _ruled(specs, "which hotel am i in and text tom i land at 10", asked)

@@ -1,11 +1,12 @@
-"""A question about a named document searches that document: its name goes into the search (guards files)."""
+"""A question about a named document searches that document: its name goes into the search (guards files); a search made of a message's words goes."""
 
 from __future__ import annotations
 
-from tinyagent.nodes.plans.planlang import Task, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, renumbered, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import alnum_words, singular_stem
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.passages import alike
 
 
 @rule("search_named_document", "compile",
@@ -31,3 +32,23 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
         # "tuesday" -> "lisbon itinerary tuesday"; "team handbook" -> "team handbook expenses"
         return " ".join(([*doc] if missing[0] else []) + [value.strip()] + (list(topic) if missing[1] else []))
     return rewrite_role(tasks, specs, "question", named)
+
+
+@rule("search_not_the_message", "compile",
+      "a document search made of the words of a message the plan sends is no search the person asked for",
+      "made-up content")
+def search_not_the_message(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"reply to the garden quote - 1250 is more than I wanted to spend, is there a cheaper option?" was planned with
+    the reply and a search of the documents for "cheap option": the question is the reply's, asked of Omar. A
+    search (a tool with a "question" parameter) whose result no step uses and whose words are all words of a
+    message another step sends is dropped (never the whole plan)."""
+    used = {d for t in tasks for d in t.deps}
+    said = [alnum_words(v) for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
+            if p.role == "message" and isinstance(v := t.args.get(p.name), str) and not v.lstrip().startswith("$")]
+
+    def of_a_message(t: Task) -> bool:
+        q = specs[t.tool].with_role("question") if t.tool in specs else None
+        words = alnum_words(str(t.args.get(q) or "")) if q else []
+        return bool(words) and t.id not in used and any(all(any(alike(w, x) for x in s) for w in words) for s in said)
+    kept = [t for t in tasks if not of_a_message(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
