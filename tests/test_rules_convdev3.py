@@ -246,3 +246,56 @@ def test_a_search_made_of_the_words_of_a_message_sent_is_dropped(specs):
     asked = ('1. search_documents(query="lisbon hotel")\n2. get_phone_number(name="tom")\n'
              '3. send_sms(recipients=["$2"], message="I land at 10")\n4. join()<END_OF_PLAN>')
     assert "search_documents" in _ruled(specs, "which hotel am i in and text tom i land at 10", asked)
+
+
+@pytest.mark.parametrize("query, tool", [
+    ("Please write to Lucas Martin asking whether the November invoice can be split", "compose_new_email"),
+    ("quick sumary of the lisbon itinary pls", "summarize_pdf"),
+    ("make a meeting link for the firmware rollout check-in on Wednesday at 4", "get_zoom_meeting_link"),
+    ("bounce the team lunch email over to elena, she's comin too", "forward_email"),
+    ("write to my notes that the boiler was fixed", None),
+])
+def test_more_asks_in_other_words_name_their_tool(query, tool):
+    assert opening_tool(query, VERB_TOOLS) == tool
+
+
+def test_new_note_colon_is_served():
+    assert served_action("new note: wifi code at grandma's is BLUEBIRD42") == "note"
+
+
+def test_the_sender_of_the_email_a_reply_answers_is_not_copied(specs):
+    plan = ('1. get_email_address(name="Marcus")\n2. reply_to_email(cc=["$1"], context="Thursday works")\n'
+            '3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "reply to marcus's firmware email - thursday works, go ahead", plan)
+    assert "get_email_address" not in out and "cc=" not in out
+    cc = plan.replace('name="Marcus"', 'name="tom"')
+    assert 'cc=["$1"]' in _ruled(specs, "reply to marcus's firmware email and cc tom", cc)
+
+
+def test_ask_whether_is_the_question_the_reply_puts(specs):
+    plan = ('1. reply_to_email(context="The garden quote")\n2. get_zoom_meeting_link(topic="clippings", '
+            'start_time="2026-12-07")\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "Please reply to Omar's email about the garden quote and ask whether the price includes "
+                        "taking away the clippings.", plan)
+    assert 'context="Ask whether the price includes taking away the clippings"' in out
+    assert "get_zoom_meeting_link" not in out  # no call or link asked for
+
+
+def test_a_map_or_a_link_no_word_asks_for_goes_but_one_asked_for_stays(specs):
+    plan = '1. search_documents(query="itinerary school visit")\n2. maps_open_location(location="Belem")\n3. join()<END_OF_PLAN>'
+    assert "maps_" not in _ruled(specs, "in the itinerary, which day is the visit of the school in Belem?", plan)
+    assert "maps_open_location" in _ruled(specs, "which day is the school visit in Belem, and show it on a map", plan)
+
+
+def test_a_contact_is_never_an_attachment(specs):
+    plan = ('1. get_email_address(name="Lucas Martin")\n2. forward_email(recipients=["accounts@brightbooks.example"], '
+            'context="Please file this under December", attachments=["$1"])\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "Would you forward Lucas Martin's invoice to my accountant, accounts@brightbooks.example, with "
+                        "a note saying please file this under December?", plan)
+    assert "attachments" not in out and "get_email_address" not in out
+
+
+def test_adding_to_my_note_appends_to_it(specs):
+    plan = '1. create_note(name="Ideas", content="Build a bird box w the kids")\n2. join()<END_OF_PLAN>'
+    assert "append_note_content(name=\"Ideas\"" in _ruled(specs, "ad to my ideas note: build a bird box w the kids", plan)
+    assert "create_note" in _ruled(specs, "make a new ideas note: build a bird box", plan)

@@ -1,10 +1,10 @@
-"""A file found to be sent along is attached, not pasted in as the message's text (guards attachments)."""
+"""A file found to be sent along is attached, not pasted in as the message's text, and a contact is never attached (guards attachments)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref
+from tinyagent.nodes.plans.planlang import Task, is_ref, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request
 from tinyagent.nodes.rules.registry import rule
 
@@ -31,3 +31,29 @@ def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request = "") 
         else:
             out.append(t)
     return out if changed else None
+
+
+@rule("no_person_attached", "compile",
+      "a contact look-up's result is never a file to attach", "attachments", reads="specs")
+def no_person_attached(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """"Would you forward Lucas Martin's invoice to my accountant, ..." was planned with Lucas looked up and his
+    address in the forward's attachments. An attachment that is a contact look-up's result ("$K" of a tool that
+    only looks someone up) is taken out, and the look-up with it where nothing else uses it."""
+    lookups = {t.id for t in tasks if (s := specs.get(t.tool)) and s.roles and s.roles <= {"person"}}
+    out, dropped = [], set()
+    for t in tasks:
+        spec = specs.get(t.tool)
+        slot = spec.with_role("attachments") if spec else None
+        files = t.args.get(slot) if slot else None
+        if isinstance(files, list) and any(is_ref(v) in lookups for v in files):
+            gone = {is_ref(v) for v in files if is_ref(v) in lookups}
+            kept = [v for v in files if is_ref(v) not in lookups]
+            args = {k: v for k, v in t.args.items() if k != slot} | ({slot: kept} if kept else {})
+            still = {r for v in args.values() for r in refs_in(v)}
+            t = replace(t, args=args, deps=tuple(d for d in t.deps if d not in gone or d in still)).with_args(args)
+            dropped |= gone
+        out.append(t)
+    if not dropped:
+        return None
+    used = {d for t in out for d in t.deps}
+    return renumbered([t for t in out if t.id not in dropped or t.id in used], tasks[0].id)

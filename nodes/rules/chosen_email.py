@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
@@ -89,3 +90,49 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     args = {**f.args, fs.with_role("message"): text, **({fs.with_role("people"): to_n} if to_new else {})}
     merged = replace(f, args=args, deps=tuple(sorted({*(d for d in f.deps if d != n.id), *n.deps})))
     return renumbered([merged.with_args(merged.args) if t is f else t for t in tasks if t is not n], tasks[0].id)
+
+
+#: A request that asks to copy someone in: "cc tom", "copy in sarah", "and loop in james"
+_COPY_ASKED = re.compile(r"\b(?:cc|bcc|copy|copying|loop\s+in|looping\s+in|keep\s+\w+\s+in\s+the\s+loop)\b", re.I)
+
+
+@rule("sender_not_copied", "compile",
+      "the person whose email a reply answers is not copied on it, unless the request asks to copy someone", "people")
+def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"answer the firmware email from Marcus, tell him thursday's fine" was planned with Marcus looked up and put
+    in the reply's cc: the reply goes to him already. In a reply (a step that picks an inbox email and has no
+    recipients of its own), a cc looked up by a name that is among the words that pick the email is left out,
+    with its look-up, where the request asks to copy no one."""
+    from tinyagent.nodes.request.reading import as_request
+    from tinyagent.nodes.rules.received import email_words
+
+    if request is None or _COPY_ASKED.search(as_request(request).query):
+        return None
+    described = _words(email_words(as_request(request).query, set()))  # ("marcus's firmware email": marcus, firmware)
+    by_id = {t.id: t for t in tasks}
+    out, dropped = [], set()
+    for t in tasks:
+        spec = specs.get(t.tool)
+        pick, cc = (spec.with_role("received"), spec.with_role("people")) if spec else (None, None)
+        people = [p for p in (spec.params if spec else ()) if p.role == "people"]
+        if not (pick and cc) or any(p.required for p in people):  # (a forward's recipients are its own)
+            out.append(t)
+            continue
+        picked = _words(t.args.get(pick)) | {w.removesuffix("s") for w in described} | described
+        keep = []
+        for v in t.args.get(cc) or []:
+            src = by_id.get(is_ref(v))
+            name = src.args.get(next((p.name for p in specs[src.tool].params if p.role == "person"), ""), None) \
+                if src is not None and src.tool in specs else None
+            if isinstance(name, str) and _words(name) and _words(name) <= picked:
+                dropped.add(src.id)
+            else:
+                keep.append(v)
+        if len(keep) < len(t.args.get(cc) or []):
+            args = {k: v for k, v in t.args.items() if k != cc} | ({cc: keep} if keep else {})
+            t = replace(t, args=args, deps=tuple(d for d in t.deps if d not in dropped)).with_args(args)
+        out.append(t)
+    if not dropped:
+        return None
+    used = {d for t in out for d in t.deps}
+    return renumbered([t for t in out if t.id not in dropped or t.id in used], tasks[0].id)

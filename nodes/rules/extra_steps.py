@@ -116,3 +116,35 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     drop = {t.id for t in tasks if t.id not in used and mapped(t)
             and any(o.tool == t.tool and o.id != t.id and not mapped(o) for o in tasks)}
     return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
+
+
+#: The words a request asks for a meeting link or a map with; a request with none of them asks for neither
+_ASKS_LINK = re.compile(r"\b(?:meeting|meet|link|call|calls|video|zoom|jitsi|online|virtual|conference|hangout|webex|teams|"
+                        r"skype|remote|remotely)\b", re.I)
+_ASKS_MAP = re.compile(r"\b(?:map|maps|where|wheres|where's|directions?|route|navigate|location|address|get\s+to|way\s+to|"
+                       r"how\s+far|drive|driving|walk|walking|bike|cycle|cycling|transit|show\s+me)\b", re.I)
+
+
+@rule("unasked_link_or_map", "compile",
+      "a meeting link or a map a first request never asks for (no word of a call, a link, a map or a way) is dropped",
+      "made-up content", reads="request")
+def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] | None:
+    """"reply to Omar's email ... and ask whether the price includes taking away the clippings" was planned with a
+    meeting link "clippings"; "in the itinerary, which day is the visit of the school in Belem?" with a map of
+    Belem. A meeting-link step (``get_zoom_meeting_link``) in a request without a word of a meeting, a call or a
+    link, and a map step (``maps_*``) in one without a word of a map, a place's whereabouts or a way there, whose
+    result no step uses, is dropped (never the whole plan), on a first turn."""
+    request = as_request(query)
+    if request.context:  # ("add jonas n tereza" to the meeting link made before)
+        return None
+    said = f"{request.query} {request.reading}"
+    used = {d for t in tasks for d in t.deps}
+
+    def unasked(t: Task) -> bool:
+        if t.id in used:
+            return False
+        if "meeting_link" in t.tool:
+            return not _ASKS_LINK.search(said)
+        return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
+    kept = [t for t in tasks if not unasked(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None

@@ -33,11 +33,18 @@ def dictated(query: str, names: list[str] = ()) -> str:
                       rf"to\s+say\s+|[:,-]\s*)?(?P<text>.+)$", query, re.I)
         if m:
             break
+    if not m:  # "... and ask whether the price includes taking away the clippings": the question to put to them
+        m = _ASK.search(query)
     if not m:
         return ""
     text = m.group("text")
     end = _NEXT_ASK.search(text)
     return (text[:end.start()] if end else text).strip(" \"'.")
+
+
+#: A question dictated to be asked: "and ask whether ...", ", ask him if ..." (the message tools word it as one)
+_ASK = re.compile(r"(?:\band\s+|,\s*)(?P<text>ask\s+(?:him|her|them|[a-z]+\s+)?(?:if|whether|when|what|where|how|who|why)\b.+)$",
+                  re.I)
 
 
 #: A whole request that tells one person something: "text him that tuesday works for the garden"

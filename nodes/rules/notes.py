@@ -53,6 +53,30 @@ def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> 
     return out if out != tasks else None
 
 
+#: "ad to my ideas note: ...", "put eggs on the shopping list": a note the person has, added to
+_ADD_TO_NOTE = re.compile(r"\b(?:add|ad|append|put|jot|write)\b.*?\b(?:to|in|into|on|onto)\s+(?:my|the|our)\s+"
+                          r"(?P<name>[\w' -]{1,40}?)\s+(?:note|notes|list)\b", re.I)
+
+
+@rule("append_not_create", "compile",
+      "'add X to my ideas note' appends to that note; it does not make a new one", "made-up content")
+def append_not_create(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"ad to my ideas note: build a bird box w the kids" was planned ``create_note(name="Ideas", ...)``, which
+    would make a second note beside the person's own. A step that makes a note named as the request names the note
+    it adds to ("my ideas note"), where the request says no new note, appends to it."""
+    if "append_note_content" not in specs:
+        return None
+    request = as_request(request)
+    m = _ADD_TO_NOTE.search(request.query)
+    if not m or _NEW_NOTE.search(request.query):
+        return None
+    said = set(text_words(m.group("name")))
+    out = [replace(t, tool="append_note_content").with_args(t.args) if t.tool == "create_note" and said
+           and set(text_words(str(t.args.get("name", "")))) <= said | {"note", "notes", "list"}
+           and set(text_words(str(t.args.get("name", "")))) & said else t for t in tasks]
+    return out if out != tasks else None
+
+
 #: "a note called Trip times", "a new note named 'Supplier notes'"
 _NOTE_CALLED = re.compile(r"\bnote\s+(?:called|named|titled)\s+['\"]?(?P<name>[^'\".,;:!?]+?)['\"]?\s*[.!?]*\s*$", re.I)
 

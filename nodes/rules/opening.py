@@ -21,17 +21,31 @@ _SAID_OTHERWISE = (
                 r"|(?!(?:my|the|this|that|a|an|these|those|all|some|every|it|your)\b)[a-z]+(?:\s+[a-z]+)?\s*(?:[,:\-]|"
                 r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
     (re.compile(r"(?:write|get)\s+back\s+to\b|respond\s+to\b", re.I), "reply"),
-    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?on\s+to\b", re.I), "forward"),
+    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?on\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
+     "forward"),
+    # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
+    (re.compile(r"write\s+(?:an?\s+e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
+    # "new note: wifi code is ...", "quick note - ...": a note
+    (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "note"),
+    # "quick sumary of the lisbon itinary", "a recap of the handbook": a summary
+    (re.compile(r"(?:(?:a|quick|short|brief)\s+)*(?:summary|sumary|summery|summry|recap)\s+of\b", re.I), "summarize"),
+    # "make a meeting link for ...", "get me a zoom link": the meeting link
+    (re.compile(r"(?:make|create|get|generate|set\s+up|send)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|"
+                r"jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),
 )
 
 
 def opening_verb(query: str) -> str:
     """The first word of a request after its greeting and politeness ("hey, could you please pay ..." -> "pay"); a
     reply or forward asked for in other words is "reply" or "forward" ("answer Lucas about the invoice")."""
-    for m in _WORD.finditer(query.lower()):
-        if m.group() not in REQUEST_LEAD:
-            return next((verb for rx, verb in _SAID_OTHERWISE if rx.match(query, m.start())), m.group())
-    return ""
+    return said_otherwise(query) or next((m.group() for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), "")
+
+
+def said_otherwise(query: str) -> str | None:
+    """The verb a request opens with in other words ("answer Lucas about" -> "reply", "make a meeting link" ->
+    "link"), or None."""
+    m = next((m for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), None)
+    return next((verb for rx, verb in _SAID_OTHERWISE if rx.match(query, m.start())), None) if m else None
 
 
 @rule("decline_unserved", "retrieve",
@@ -102,6 +116,9 @@ _ASKS_BACK = re.compile(r"^\s*(?:me\s+)?(?:what|what's|whats|who|whom|which|how)
 def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     """The tool (of ``tools``, verb -> tool) the verb ``query`` opens with names, or None; none where the verb
     opens a question ("remind me what time my flight is")."""
+    phrased = said_otherwise(query)
+    if phrased:  # (a phrase of its own: "make a meeting link for ...")
+        return tools.get(phrased)
     verb = opening_verb(query)
     m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
     return tools[verb] if verb in tools and not (m and (_ASKS_BACK.match(query[m.end():])
