@@ -299,3 +299,10 @@ def test_adding_to_my_note_appends_to_it(specs):
     plan = '1. create_note(name="Ideas", content="Build a bird box w the kids")\n2. join()<END_OF_PLAN>'
     assert "append_note_content(name=\"Ideas\"" in _ruled(specs, "ad to my ideas note: build a bird box w the kids", plan)
     assert "create_note" in _ruled(specs, "make a new ideas note: build a bird box", plan)
+
+
+def test_a_one_word_garble_of_a_dictated_reply_is_the_dictated_words(specs):
+    plan = '1. reply_to_email(context="Friended")\n2. join()<END_OF_PLAN>'
+    assert 'context="Friday works, count me in"' in _ruled(specs, "reply to priya's lunch email: friday works, count me in", plan)
+    short = '1. get_phone_number(name="tom")\n2. send_sms(recipients=["$1"], message="Late")\n3. join()<END_OF_PLAN>'
+    assert 'message="Late"' in _ruled(specs, "text tom: running late", short)  # a word of the request stays

@@ -13,7 +13,7 @@ from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
-                  r"write\s+back|(?:reply|answer)(?:\s+(?:to\s+)?\w+)?\s*:)"
+                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
@@ -89,6 +89,7 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     whole = _words(said)
     if len(whole) < 2:
         return None
+    query_words = set(_words(as_request(request).query))
 
     def cut_short(value):
         if not isinstance(value, str) or value.lstrip().startswith("$"):
@@ -104,6 +105,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         if have and len(have) < len(whole) and whole[:len(have)] == have and not set(whole[len(have):]) & _JOINS:
             return said[:1].upper() + said[1:]
         if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
+            return said[:1].upper() + said[1:]
+        if len(have) == 1 and len(whole) >= 3 and have[0] not in query_words:  # "Friended" for "friday works, count me in"
             return said[:1].upper() + said[1:]
         return None
 
