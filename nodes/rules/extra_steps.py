@@ -148,4 +148,3 @@ def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] |
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
     kept = [t for t in tasks if not unasked(t)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
-
