@@ -215,7 +215,8 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
     if followup and asks_more(query):
         return found, None, []
     if not found["nothing_fits"] and "decline_unserved" not in off:
-        verb = unserved_action(query, res.specs.values())
+        # (the request as read, its typos corrected: "cancle the dentist appoinment" asks to cancel)
+        verb = unserved_action(query, res.specs.values()) or unserved_action(found.get("reading") or "", res.specs.values())
         if verb:  # "pay the gas bill": no tool pays; nothing is planned, and the answer says what it can't do
             return {**found, "nothing_fits": True, "must_plan": False}, verb, [
                 {"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],

@@ -260,7 +260,7 @@ def test_more_asks_in_other_words_name_their_tool(query, tool):
 
 
 def test_new_note_colon_is_served():
-    assert served_action("new note: wifi code at grandma's is BLUEBIRD42") == "note"
+    assert served_action("new note: wifi code at grandma's is BLUEBIRD42") == "newnote"
 
 
 def test_the_sender_of_the_email_a_reply_answers_is_not_copied(specs):
@@ -306,3 +306,33 @@ def test_a_one_word_garble_of_a_dictated_reply_is_the_dictated_words(specs):
     assert 'context="Friday works, count me in"' in _ruled(specs, "reply to priya's lunch email: friday works, count me in", plan)
     short = '1. get_phone_number(name="tom")\n2. send_sms(recipients=["$1"], message="Late")\n3. join()<END_OF_PLAN>'
     assert 'message="Late"' in _ruled(specs, "text tom: running late", short)  # a word of the request stays
+
+
+def test_a_new_note_and_a_file_asked_where_name_their_tools():
+    assert opening_tool("new note: wifi code at grandma's is BLUEBIRD42", VERB_TOOLS) == "create_note"
+    assert opening_tool("where's the lisbon itinerary file", VERB_TOOLS) == "open_and_get_file_path"
+    assert opening_tool("where is the lisbon trip", VERB_TOOLS) is None  # no file asked for
+
+
+def test_an_action_no_tool_does_is_read_through_its_typos(tmp_path):
+    """ "cancle the dentist appoinment on thursday" is declined as "cancel" is (the request as retrieval read it)."""
+    from langchain_core.language_models.fake import FakeListLLM
+
+    from tests.fakes import AllToolsIndex
+    from tinyagent.graph.graph import build_graph
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import default_tools, init_workspace
+
+    class Reads(AllToolsIndex):
+        classifier = type("Known", (), {"names": [t.name for t in default_tools(init_workspace(tmp_path / "w0"))]})()
+
+        def retrieve(self, query, available, **kwargs):
+            found = super().retrieve(query, available, **kwargs)
+            found.reading = query.replace("cancle", "cancel").replace("appoinment", "appointment")
+            return found
+    g = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")), settings=Settings(
+        data_dir=tmp_path / "d", lora_path=None), llm=FakeListLLM(responses=[
+            '1. create_reminder(name="Dentist", due_date="thursday")\n2. join()<END_OF_PLAN>'] * 3), index=Reads())
+    out = g.invoke({"messages": [("human", "cancle the dentist appoinment on thursday")]}, context={"dry_run": True})
+    assert [t["rule"] for t in out["rule_trace"]] == ["decline_unserved"] and "cancel" in out["rule_trace"][0]["held"]
+    assert out["plan"] == "1. join()<END_OF_PLAN>" and not out["tasks"]

@@ -157,7 +157,7 @@ archive mute snooze unsend""")
 #: serves went 389 -> 410 of 493, and those a tool serves 63 -> 41 of 2291.
 #: "put", "invite", "create", "find", "open" and "show" were added later: of the corpus's first turns
 #: opening with them, 358 a tool serves and 21 no tool does.
-SERVED_VERBS = _words("add append cal create email find fwd forward invite jot link mail msg note open put remind reply "
+SERVED_VERBS = _words("add append cal create email find findfile fwd forward invite jot link mail msg newnote note open put remind reply "
                       "schedule show sms summarise summarize text txt")
 
 #: The default tool a request's opening verb names: the first plan calls it ("Forward the firmware release
@@ -167,7 +167,8 @@ SERVED_VERBS = _words("add append cal create email find fwd forward invite jot l
 VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "reply": "reply_to_email", "text": "send_sms",
               "txt": "send_sms", "sms": "send_sms", "remind": "create_reminder", "summarize": "summarize_pdf",
               "summarise": "summarize_pdf", "invite": "create_calendar_event", "email": "compose_new_email",
-              "e-mail": "compose_new_email", "link": "get_zoom_meeting_link"}
+              "e-mail": "compose_new_email", "link": "get_zoom_meeting_link", "newnote": "create_note",
+              "findfile": "open_and_get_file_path"}
 
 #: What may come before the verb that opens a request ("hey, can you please ...", "thanks! also text her ...").
 REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will "

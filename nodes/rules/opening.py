@@ -26,9 +26,12 @@ _SAID_OTHERWISE = (
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
     (re.compile(r"write\s+(?:an?\s+e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
     # "new note: wifi code is ...", "quick note - ...": a note
-    (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "note"),
+    (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "newnote"),
     # "quick sumary of the lisbon itinary", "a recap of the handbook": a summary
     (re.compile(r"(?:(?:a|quick|short|brief)\s+)*(?:summary|sumary|summery|summry|recap)\s+of\b", re.I), "summarize"),
+    # "where's the lisbon itinerary file", "where is my tax pdf saved": the file itself
+    (re.compile(r"where(?:'s|s|\s+is|\s+are)\s+(?:the|my|our)\s+[\w' -]{1,40}?\b(?:file|pdf|doc|docx|document|spreadsheet)s?\b",
+                re.I), "findfile"),
     # "make a meeting link for ...", "get me a zoom link": the meeting link
     (re.compile(r"(?:make|create|get|generate|set\s+up|send)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|"
                 r"jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),
