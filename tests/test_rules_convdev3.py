@@ -336,3 +336,34 @@ def test_an_action_no_tool_does_is_read_through_its_typos(tmp_path):
     out = g.invoke({"messages": [("human", "cancle the dentist appoinment on thursday")]}, context={"dry_run": True})
     assert [t["rule"] for t in out["rule_trace"]] == ["decline_unserved"] and "cancel" in out["rule_trace"][0]["held"]
     assert out["plan"] == "1. join()<END_OF_PLAN>" and not out["tasks"]
+
+
+def test_what_the_nineteenth_trial_met(specs):
+    """newuser19 (c616ef6): 'the 20th of december at 10am' lost its time, 'and text her too' texted "Too",
+    'Aisha wednesday 2pm' was looked up as a contact, a reply gained an "About" and lost its question, and a
+    text carried the person's thanks to the assistant."""
+    from tinyagent.tools.date_phrases import find_phrases
+    from tinyagent.tools.passages import answers
+
+    assert find_phrases("remind me to renew my passport on the 20th of december at 10am") == \
+        ["the 20th of december at 10am"]
+    before = ("User: email priya that the venue is booked for friday\nResult: get_email_address(name='priya') -> "
+              "priya.patel@example.com\nResult: compose_new_email(recipients=['$1'], context='The venue is booked for "
+              "Friday') -> Saved email\nAssistant: Saved email")
+    plan = '1. get_phone_number(name="priya")\n2. send_sms(recipients=["$1"], message="Too")\n3. join()<END_OF_PLAN>'
+    assert 'message="The venue is booked for Friday"' in _ruled(specs, "and text her too", plan, before)
+    event = ('1. get_email_address(name="Tom Becker")\n2. get_email_address(name="Aisha wednesday 2pm")\n'
+             '3. create_calendar_event(title="Planning", start_date="wednesday 2pm", invitees=["$1", "$2"])\n'
+             '4. join()<END_OF_PLAN>')
+    assert 'get_email_address(name="Aisha")' in _ruled(specs, "Schedule a planning session with Tom Becker and Aisha "
+                                                              "wednesday 2pm", event)
+    number = '1. send_sms(recipients=["079 884 21 03"], message="At the neighbour")\n2. join()<END_OF_PLAN>'
+    assert "079 884 21 03" in _ruled(specs, "text 079 884 21 03 at the neighbour", number)
+    reply = '1. reply_to_email(context="About the price is fine")\n2. join()<END_OF_PLAN>'
+    assert 'context="The price is fine but can he start after the 15th"' in _ruled(
+        specs, "pls reply to Omar's garden quote and tell him the price is fine but can he start after the 15th", reply)
+    from tinyagent.nodes.rules.messages import dictated
+
+    assert dictated("Could you text Nina that the keys are under the mat? Thanks", ["Nina"]) == "the keys are under the mat"
+    hits = [{"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf", "text": "Check in at the hotel Casa do Rio in Lisbon."}]
+    assert answers("whats the name of the hotel in lisbon?", hits) == hits[0]

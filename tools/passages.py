@@ -125,7 +125,9 @@ _ASKS_FOR = {"time", "times", "date", "dates", "day", "days", "much", "many", "l
              "land", "lands", "landing", "leave", "leaves", "leaving", "depart", "departs", "arrive", "arrives",
              "start", "starts", "begin", "begins", "end", "ends", "finish", "finishes", "stay", "staying", "due",
              # how a thing moves, asked of the thing: "which tram line goes through the old town"
-             "go", "goes", "went", "gone", "take", "takes", "taking", "run", "runs", "happen", "happens"}
+             "go", "goes", "went", "gone", "take", "takes", "taking", "run", "runs", "happen", "happens",
+             # what a thing is called, asked of the thing: "whats the name of the hotel in lisbon?"
+             "name", "names", "called"}
 
 
 def answers(question: str, hits: Sequence[dict]) -> dict | None:

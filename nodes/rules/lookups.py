@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered, rewrite_params
 from tinyagent.nodes.request.lexicon import LOOKUP_FILLER
 from tinyagent.nodes.request.quantities import singular
 from tinyagent.nodes.request.reading import EMAIL, Request, as_request
@@ -221,3 +221,38 @@ def drop_address_lookups(tasks: list[Task], specs: dict[str, ToolSpec], query: s
 
 
 _ADDRESS = re.compile(EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email address or a phone number
+
+
+#: The words of a time a name may run on into: "Aisha wednesday 2pm" for "with Tom Becker and Aisha wednesday 2pm"
+_TIME_TAIL = re.compile(r"(?:\s+(?:on|at|this|next|from|the|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+                        r"today|tomorrow|tonight|tmrw|morning|afternoon|evening|noon|\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))|"
+                        r"\d{1,2}(?:st|nd|rd|th)))+\s*$", re.I)
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}|\s*(?:am|pm))|\bnoon\b|\d(?:st|nd|rd|th)\b", re.I)
+
+
+@rule("names_without_times", "compile",
+      "a person's name that runs on into the request's time ('Aisha wednesday 2pm') is the name alone", "people")
+def names_without_times(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"Schedule a planning session with Tom Becker and Aisha wednesday 2pm" looked up a contact "Aisha wednesday 2pm",
+    and the event was skipped. A name given for a person (a look-up's name, a recipient written as a name) whose last
+    words are a time the request says (a clock time or a date, with its day) is the name without them, where a name
+    without digits is left."""
+    said = as_request(query).query.lower()
+
+    def cut(value):
+        if not isinstance(value, str) or is_ref(value) is not None:
+            return None
+        m = _TIME_TAIL.search(value)
+        name = value[:m.start()].strip() if m else ""
+        # (a time in it, not only a day: "Sam Friday" may be a name; a number is never cut: "079 884 21 03")
+        return name if m and name and not re.search(r"\d", name) and _CLOCK.search(m.group(0)) \
+            and m.group(0).strip().lower() in said else None
+
+    def mended(t: Task, p, v):
+        if p.role == "person":
+            return cut(v)
+        if p.role == "people" and isinstance(v, list):
+            new = [cut(x) or x for x in v]
+            return new if new != v else None
+        return None
+    return rewrite_params(tasks, specs, mended)

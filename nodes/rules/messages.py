@@ -39,7 +39,14 @@ def dictated(query: str, names: list[str] = ()) -> str:
         return ""
     text = m.group("text")
     end = _NEXT_ASK.search(text)
-    return (text[:end.start()] if end else text).strip(" \"'.")
+    text = text[:end.start()] if end else text
+    # "... under the mat? Thanks": the thanks after the message is the person's to the assistant
+    return _THANKS_AFTER.sub("", text).strip(" \"'.")
+
+
+#: Thanks said to the assistant after a dictated message: "... under the mat? Thanks", "..., thank you!"
+_THANKS_AFTER = re.compile(r"(?<=\w)([.?!])?\s*[,;]?\s*(?:thanks|thank\s+you|thx|ty|cheers|pls|please)(?:\s+so\s+much)?[.!]*\s*$",
+                           re.I)
 
 
 #: A question dictated to be asked: "and ask whether ...", ", ask him if ..." (the message tools word it as one)
@@ -99,6 +106,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return _to_them(said)                                           # to check her inbox"
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
+        elif len(have) > 2 and have[0] not in whole and whole[:len(have) - 1] == have[1:]:
+            have = have[1:]  # "About the price is fine" for "tell him the price is fine but can he start after the 15th"
         elif have[:1] == ["tell"] and len(have) > 2:  # "Tell Sarah I'll skip the hike": the instruction and the person
             have = have[2:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
@@ -124,6 +133,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
 
 
 _SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b|"
+                   r"^\W*(?:(?:and|also|oh|ok|okay|now|pls|please)\W+)*(?:text|txt|sms|e-?mail|mail|message|msg)\s+"
+                   r"(?:him|her|them)\s+(?:too|as\s+well|also)\W*$|"
                    r"\b(?:send|forward|fwd|email|e-mail|mail|text|txt)\s+(?:that|it|this)\s+to\s+[\w .'-]{1,40}?\s+"
                    r"(?:too|as\s+well)\b", re.I)
 #: A message an earlier turn's step carried, as the transcript shows its call: context='...' or message="..."
