@@ -140,11 +140,12 @@ def test_16_concurrent_runs_write_notes_and_calendar_and_lose_nothing(server):
     for path, contents in appended.items():
         text = path.read_text(encoding="utf-8")
         before = shared_before if path == shared else None
-        lines = text.splitlines()
-        added = [line for c in contents for line in c.strip("\n").splitlines()]
+        # (a line appended to a note that ends in a list is written as its next item: "- Bread")
+        lines = [_item(line) for line in text.splitlines()]
+        added = [_item(line) for c in contents for line in c.strip("\n").splitlines()]
         if before is not None:  # the shared note: its old text, then exactly the appended lines
             assert text.startswith(before), text
-            assert Counter(text[len(before):].splitlines()) == Counter(added), (text, contents)
+            assert Counter(_item(x) for x in text[len(before):].splitlines()) == Counter(added), (text, contents)
         else:
             assert all(Counter(lines)[line] >= n for line, n in Counter(added).items()), (text, contents)
     # every event the runs created is in its calendar once, and nothing else is
@@ -174,3 +175,8 @@ def test_16_concurrent_runs_write_notes_and_calendar_and_lose_nothing(server):
           f"{len(wrote)} wrote; {len(created_notes)} notes created, {n_appends} appends to "
           f"{len(appended)} note(s), {n_events} events; 0 failed; up to {at_once} writes in their "
           f"tools at the same moment")
+
+
+def _item(line: str) -> str:
+    """A note's line without the list marker the note tool puts before an appended list item."""
+    return line[2:] if line.startswith("- ") else line

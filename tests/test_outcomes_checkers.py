@@ -328,6 +328,24 @@ def test_the_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
             assert any(" was written" in f for f in failures), (c.id, failures)
 
 
+def _well_formed(cases, prefix: str, least_cases: int, kinds: dict[str, int], others) -> None:
+    """A development conversation set: enough cases, unique ids with its prefix, the kinds in the counts asked
+    for, no request of ``others`` again, and each case's actions and date phrase as the DSL has them."""
+    ids = [c.id for c in cases]
+    assert len(cases) >= least_cases and len(set(ids)) == len(ids) and all(i.startswith(prefix) for i in ids)
+    for kind, least in kinds.items():
+        assert sum(c.kind == kind for c in cases) >= least, kind
+    assert {c.kind for c in cases} <= set(kinds)
+    seen = {t.strip().lower() for c in others for t in c.turns}
+    for c in cases:
+        assert c.turns and all(t.strip() for t in c.turns), c.id
+        assert not {t.strip().lower() for t in c.turns} & seen, c.id
+        assert c.expect <= set(ACTIONS), c.id
+        assert (c.phrase is None) == (c.start is None), c.id
+        if c.phrase:
+            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
+
+
 DEV2_KINDS = {"failure": 6, "edit": 5, "document": 6, "append": 4, "duration": 3, "correction": 3,
               "followup": 6, "meeting": 3}
 
@@ -338,20 +356,7 @@ def test_the_second_development_conversation_set_is_well_formed():
     set or the outcome cases; loadable by `bench/outcomes.py --cases conversations-dev2`."""
     from bench.outcomes import case_set
 
-    cases = case_set("conversations-dev2")
-    ids = [c.id for c in cases]
-    assert len(cases) >= 36 and len(set(ids)) == len(ids) and all(i.startswith("dev2_") for i in ids)
-    for kind, least in DEV2_KINDS.items():
-        assert sum(c.kind == kind for c in cases) >= least, kind
-    assert {c.kind for c in cases} <= set(DEV2_KINDS)
-    seen = {t.strip().lower() for c in [*case_set("conversations-dev"), *CASES] for t in c.turns}
-    for c in cases:
-        assert c.turns and all(t.strip() for t in c.turns), c.id
-        assert not {t.strip().lower() for t in c.turns} & seen, c.id
-        assert c.expect <= set(ACTIONS), c.id
-        assert (c.phrase is None) == (c.start is None), c.id
-        if c.phrase:
-            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
+    _well_formed(case_set("conversations-dev2"), "dev2_", 36, DEV2_KINDS, [*case_set("conversations-dev"), *CASES])
 
 
 def test_the_second_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
@@ -566,20 +571,9 @@ def test_the_third_development_conversation_set_is_well_formed():
     from bench.outcomes import case_set
 
     cases = case_set("conversations-dev3")
+    _well_formed(cases, "dev3_", 45, DEV3_KINDS,
+                 [*case_set("conversations-dev"), *case_set("conversations-dev2"), *CASES])
     ids = [c.id for c in cases]
-    assert len(cases) >= 45 and len(set(ids)) == len(ids) and all(i.startswith("dev3_") for i in ids)
-    for kind, least in DEV3_KINDS.items():
-        assert sum(c.kind == kind for c in cases) >= least, kind
-    assert {c.kind for c in cases} <= set(DEV3_KINDS)
-    seen = {t.strip().lower() for c in [*case_set("conversations-dev"), *case_set("conversations-dev2"), *CASES]
-            for t in c.turns}
-    for c in cases:
-        assert c.turns and all(t.strip() for t in c.turns), c.id
-        assert not {t.strip().lower() for t in c.turns} & seen, c.id
-        assert c.expect <= set(ACTIONS), c.id
-        assert (c.phrase is None) == (c.start is None), c.id
-        if c.phrase:
-            assert c.phrase.lower() in " ".join(c.turns).lower(), c.id
     assert set(DEV3_HONEST) | set(DEV3_SOLVED) == set(ids) and not set(DEV3_HONEST) & set(DEV3_SOLVED)
 
 
