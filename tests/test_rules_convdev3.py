@@ -367,3 +367,15 @@ def test_what_the_nineteenth_trial_met(specs):
     assert dictated("Could you text Nina that the keys are under the mat? Thanks", ["Nina"]) == "the keys are under the mat"
     hits = [{"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf", "text": "Check in at the hotel Casa do Rio in Lisbon."}]
     assert answers("whats the name of the hotel in lisbon?", hits) == hits[0]
+
+
+def test_i_need_to_send_the_file_is_a_file_to_send(specs):
+    from tinyagent.nodes.request.reading import read_request
+
+    query = "As the trip organiser I need to send the Lisbon itinerary to Marcus and Priya so they have the flight times."
+    assert read_request(query).attached_file == "Lisbon itinerary"
+    assert not read_request("remind me to send the invoice to Tom").asks_to_attach  # an errand, not this ask
+    plan = ('1. get_email_address(name="Marcus")\n2. get_email_address(name="Priya")\n3. compose_new_email(recipients='
+            '["$1", "$2"], subject="Lisbon itinerary", context="The flight times")\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, query, plan)
+    assert 'open_and_get_file_path(file_name="Lisbon itinerary")' in out and 'attachments=["$3"]' in out

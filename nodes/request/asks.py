@@ -79,13 +79,24 @@ def asks_to_attach(query: str) -> bool:
 
     Callers pass the request as read with its typos corrected where they have it ("emial Sarah the
     Q3 reprot"; store/spelling.py)."""
-    return _attach_match(query) is not None
+    return _attach_match(_wanted(query)) is not None
+
+
+#: "I need to send ...", "I'd like to email ...": the person's own ask, not an errand for someone ("remind me to send")
+_WANT_TO = re.compile(r"\b(?:i|we)\s+(?:really\s+)?(?:need|want|have|got|would\s+like|'d\s+like|must)\s+to\s+"
+                      r"(?=(?:e-?mail|send|mail|share)\b)", re.I)
+
+
+def _wanted(query: str) -> str:
+    """The request with "I need to" before its sending verb left out, so the verb is read as the ask."""
+    return _WANT_TO.sub("", query)
 
 
 
 def attached_file(query: str) -> str | None:
     """The name of the file the request asks to send along, as it says it ("email Sarah the Q3
     report" -> "Q3 report", "attach my resume to an email" -> "resume"), or None."""
+    query = _wanted(query)
     m = _attach_match(query)
     if m is None:
         return None
