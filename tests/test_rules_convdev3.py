@@ -379,3 +379,11 @@ def test_i_need_to_send_the_file_is_a_file_to_send(specs):
             '["$1", "$2"], subject="Lisbon itinerary", context="The flight times")\n4. join()<END_OF_PLAN>')
     out = _ruled(specs, query, plan)
     assert 'open_and_get_file_path(file_name="Lisbon itinerary")' in out and 'attachments=["$3"]' in out
+
+
+def test_a_sum_closed_into_print_before_its_last_step_is_made_whole(specs):
+    """newuser20: "480 euros plus 1250 euros, split 3 ways" ran print(480 + 1250) / 3 and failed."""
+    plan = '1. run_python(code="print(480 + 1250) / 3")\n2. join()<END_OF_PLAN>'
+    assert 'code="print((480 + 1250) / 3)"' in _ruled(specs, "480 euros plus 1250 euros, split 3 ways", plan)
+    right = '1. run_python(code="print(7 * 6)")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, "what is 7 times 6", right) == right

@@ -12,8 +12,13 @@ from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
 
 
+#: "print(480 + 1250) / 3": a sum whose last operation was written after print's bracket
+_PRINT_THEN = re.compile(r"print\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)\s*(\*\*|//|[-+*/%])\s*([\d.]+|\([^()\n]*\))$")
+
+
 @rule("close_code", "compile",
-      "Python code a bracket short or over at its end is made whole", "", reads="specs")
+      "Python code a bracket short or over at its end, or closing print before the sum's last step, is made whole", "",
+      reads="specs")
 def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
     """The tasks with Python code that does not compile only for a bracket too many or too few at its
     end made whole (``print(round(15.98 / 3, 2)))``); None when there is none. Other broken code is
@@ -22,7 +27,10 @@ def close_code(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | No
     for t in tasks:
         name = python_param(specs[t.tool]) if t.tool in specs else None
         code = t.args.get(name) if name else None
-        if isinstance(code, str) and not compiles(code):
+        if isinstance(code, str) and (m := _PRINT_THEN.match(code.strip())) and compiles(fixed := f"print(({m[1]}) {m[2]} {m[3]})"):
+            # "print(480 + 1250) / 3" divides what print returns (None): the sum is divided, then printed
+            t, changed = t.with_args({**t.args, name: fixed}), True
+        elif isinstance(code, str) and not compiles(code):
             body = code.rstrip()
             fixes = [body[:-k] for k in range(1, 4) if body[-k:] == ")" * k] + [body + ")" * k for k in range(1, 4)]
             fixed = next((c for c in fixes if compiles(c)), None)
