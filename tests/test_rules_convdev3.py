@@ -387,3 +387,23 @@ def test_a_sum_closed_into_print_before_its_last_step_is_made_whole(specs):
     assert 'code="print((480 + 1250) / 3)"' in _ruled(specs, "480 euros plus 1250 euros, split 3 ways", plan)
     right = '1. run_python(code="print(7 * 6)")\n2. join()<END_OF_PLAN>'
     assert _ruled(specs, "what is 7 times 6", right) == right
+
+
+@pytest.mark.parametrize("query, plan", [
+    ("how do i get 2 heathrow t5 by train from paddington, and remind me at 8 to leave",
+     '1. maps_show_directions(start_location="paddington", end_location="heathrow t5", transport="r")\n'
+     '2. create_reminder(name="leave", due_date="8am")\n3. join()<END_OF_PLAN>'),
+    ("whats the addy of st thomas hospital? also remind me to book a checkup",
+     '1. maps_open_location(location="st thomas hospital")\n2. create_reminder(name="book a checkup")\n'
+     '3. join()<END_OF_PLAN>'),
+    ("locate 221b baker st and remind me to leave at 5",
+     '1. maps_open_location(location="221b baker st")\n2. create_reminder(name="leave", due_date="5pm")\n'
+     '3. join()<END_OF_PLAN>'),
+    ("set up a sync with priya tomorrow at 10 and remind me at 9:50",
+     '1. get_zoom_meeting_link(topic="sync with priya", start_time="tomorrow at 10am")\n'
+     '2. create_reminder(name="sync with priya", due_date="tomorrow at 9:50am")\n3. join()<END_OF_PLAN>'),
+])
+def test_a_map_or_a_link_asked_in_the_corpus_words_stays_beside_another_step(specs, query, plan):
+    # (the default corpus asks a map with "how do i get 2", "the addy of", "locate", "by bus", "the way from"; a call
+    # with "sync", as refuse_meeting_as_email reads it)
+    assert _ruled(specs, query, plan).count("\n") == plan.count("\n")

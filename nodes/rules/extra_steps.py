@@ -120,9 +120,10 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 
 #: The words a request asks for a meeting link or a map with; a request with none of them asks for neither
 _ASKS_LINK = re.compile(r"\b(?:meeting|meet|link|call|calls|video|zoom|jitsi|online|virtual|conference|hangout|webex|teams|"
-                        r"skype|remote|remotely)\b", re.I)
-_ASKS_MAP = re.compile(r"\b(?:map|maps|where|wheres|where's|directions?|route|navigate|location|address|get\s+to|way\s+to|"
-                       r"how\s+far|drive|driving|walk|walking|bike|cycle|cycling|transit|show\s+me)\b", re.I)
+                        r"skype|remote|remotely|sync|catch[- ]?up|1:1|one[- ]on[- ]one)\b", re.I)
+_ASKS_MAP = re.compile(r"\b(?:map|maps|wher|where|wheres|where's|di?r\w{0,3}ct\w{0,3}ns?|route|navigate|locate|location|address|"
+                       r"addy|get\s+(?:me\s+)?(?:to|2|from)|go\s+to|way|how\s+far|drive|driving|walk|walking|bike|cycle|"
+                       r"cycling|transit|bus|train|tube|subway|metro|tram|foot|transport|show\s+me)\b", re.I)
 
 
 @rule("unasked_link_or_map", "compile",
