@@ -134,6 +134,10 @@ def test_the_planner_is_shown_an_earlier_answer_cut_short_the_rules_read_it_long
     ("book 10:00-10:30 on dec 4", ("on dec 4 at 10:00", "on dec 4 at 10:30")),
     ("dinner for 2-4 people on friday", None),        # no times
     ("call 3 to 4 friday", None),                     # two numbers said as neither times nor a range
+    ("put the conference from 3 to 5 june in my calendar", None),    # days of a month, not hours
+    ("block off december from 20 to 27 for the holiday", None),
+    ("trip from the 20th to 25th", None),
+    ("call with omar from 3 to 5pm on 5 june", ("on 5 june at 3pm", "on 5 june at 5pm")),  # the day's 5 stays
 ])
 def test_a_time_range_is_read_as_a_start_and_an_end(query, start_end):
     from tinyagent.nodes.rules.lengths import stated_range

@@ -85,6 +85,10 @@ _T = r"\d{1,2}(?::\d{2})?"
 _RANGE = re.compile(rf"(?:\b(?:from|between)\s+)?(?<![\d:])(?P<a>{_T})\s*(?P<ap>am|pm)?\s*(?:-|–|to|till|until|and)\s*"
                     rf"(?P<b>{_T})\s*(?P<bp>am|pm)?(?![\d:])(?!\s*(?:people|persons|guests|minutes?|mins?|hours?|hrs?|"
                     rf"days?|weeks?|times|x|%))", re.I)
+#: A month's name or a day's ordinal beside a range: "from 20 to 27 december", "december from 20 to 27" are days
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAYS_AFTER = re.compile(rf"(?:st|nd|rd|th)\b|\s*(?:of\s+)?{_MONTH}\b", re.I)
+_DAYS_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
 #: Around a range's times in a date phrase, words that are not the day: "friday from 10", "tomorrow 9:00 -"
 _RANGE_WORDS = re.compile(r"\b(?:from|between|at|till|until|to|and)\b|[-–]", re.I)
 
@@ -101,10 +105,19 @@ def stated_range(query: str) -> tuple[str, str] | None:
     said_as_time = ":" in a or ":" in b or ap or bp or re.match(r"\s*(?:from|between)\b", m.group(0), re.I)
     if not said_as_time or (m.group(0).lower().count(" and ") and not m.group(0).lower().startswith("between")):
         return None
+    if not (":" in a or ":" in b or ap or bp) and (_DAYS_AFTER.match(query, m.end())
+                                                    or _DAYS_BEFORE.search(query[:m.start()])):
+        return None  # ("the conference from 3 to 5 june": days, not hours)
     if bp and not ap:  # "4:30 to 5:15pm": the start in the same half of the day, or the morning before ("11-1pm")
         ap = bp if int(a.split(":")[0]) <= int(b.split(":")[0]) or int(a.split(":")[0]) == 12 else "am"
     times = re.compile(rf"(?<![\w:])(?:{re.escape(a)}|{re.escape(b)})\s*(?:am|pm)?(?![\w:])", re.I)
-    day = " ".join(_RANGE_WORDS.sub(" ", times.sub(" ", " ".join(as_request(query).phrases))).split())
+    phrases = " ".join(as_request(query).phrases)
+
+    def hour(t: re.Match) -> str:  # (a day's number stays: "from 3 to 5pm on 5 june")
+        day_number = t.group(0).isdigit() and (_DAYS_AFTER.match(phrases, t.end())
+                                               or _DAYS_BEFORE.search(phrases[:t.start()]))
+        return t.group(0) if day_number else " "
+    day = " ".join(_RANGE_WORDS.sub(" ", times.sub(hour, phrases)).split())
     day = " ".join(dict.fromkeys(day.split()))  # ("friday", "friday 4pm" -> "friday")
     at = f"{day} at " if day else ""
     return f"{at}{a}{ap}", f"{at}{b}{bp or ap}"
