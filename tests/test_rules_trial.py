@@ -41,6 +41,16 @@ def test_a_loose_step_number_leaves_a_message_but_the_persons_money_stays(specs)
     assert dangling_reference(compile_plan(real, specs), specs, read_request("send priya a meeting link")) is None
 
 
+@pytest.mark.parametrize("query, message", [
+    ("email tom that the invoice total is 32 dollars", "The invoice total is $32"),
+    ("text tom that lunch cost 12 bucks each, 24 total", "Lunch was $12 each, $24 total"),
+])
+def test_money_the_person_said_in_words_is_no_loose_step_number(specs, query, message):
+    plan = (f'1. get_email_address(name="Tom")\n2. compose_new_email(recipients=["$1"], context="{message}")\n'
+            '3. join()<END_OF_PLAN>')
+    assert dangling_reference(compile_plan(plan, specs), specs, read_request(query)) is None
+
+
 def test_a_forward_note_that_only_names_the_email_is_left_out(specs):
     plan = ('1. get_email_address(name="Priya Patel")\n2. forward_email(recipients=["$1"], '
             'context="Invoice from Lucas: $32")\n3. join()<END_OF_PLAN>')

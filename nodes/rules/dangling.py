@@ -21,8 +21,9 @@ def dangling_reference(tasks: list[Task], specs: dict, request: Request | str) -
     """The planner writes step numbers that name no step: ``forward_email(context="Invoice from Lucas: $32")`` in a
     two-step plan, ``summarize_pdf(pdf_path="$13\\n$20")`` for "summarize the lisbon itinerary". The compiler reads a
     "$32" inside a longer text as money, so it reached the draft. A "$K" that names no earlier step of the plan and
-    that neither the request nor an earlier turn says (the person's "$32" stays) is taken out of a message or free
-    text where words are left (a text of nothing else is left to broken_reference and the checks). A file
+    whose number neither the request nor an earlier turn says (the person's "$32" or "32 dollars" stays) is taken
+    out of a message or free text where words are left (a text of nothing else is left to broken_reference and the
+    checks). A file
     parameter holding nothing else gets the name of the file the request asks to read ("lisbon itinerary"); where
     it names none, it is left to the checks."""
     request = as_request(request)
@@ -32,7 +33,7 @@ def dangling_reference(tasks: list[Task], specs: dict, request: Request | str) -
     def loose(t: Task, text: str) -> list[str]:
         return [m.group(0) for m in REF.finditer(text)
                 if not (int(m.group(1)) in ids and int(m.group(1)) < t.id)
-                and not re.search(re.escape(m.group(0)) + r"(?!\d)", said)]
+                and not re.search(rf"(?<![\d.,]){m.group(1)}(?!\d)", said)]  # ("$32", "32 dollars", "24 total")
 
     def mended(t: Task, p, value):
         if not isinstance(value, str) or not (bad := loose(t, value)):
