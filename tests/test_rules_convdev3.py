@@ -276,6 +276,14 @@ def test_the_sender_of_the_email_a_reply_answers_is_not_copied(specs):
     assert 'cc=["$1"]' in _ruled(specs, "reply to marcus's firmware email and cc tom", cc)
 
 
+@pytest.mark.parametrize("query", ["reply to tom's email about james and add james to it",
+                                   "reply to the email about james's visit and put james on it",
+                                   "answer the james email from tom, include james too"])
+def test_a_person_the_request_adds_to_a_reply_stays_copied(specs, query):
+    plan = '1. get_email_address(name="james")\n2. reply_to_email(message_id="tom james", cc=["$1"])\n3. join()<END_OF_PLAN>'
+    assert 'cc=["$1"]' in _ruled(specs, query, plan)
+
+
 def test_ask_whether_is_the_question_the_reply_puts(specs):
     plan = ('1. reply_to_email(context="The garden quote")\n2. get_zoom_meeting_link(topic="clippings", '
             'start_time="2026-12-07")\n3. join()<END_OF_PLAN>')

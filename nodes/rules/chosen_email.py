@@ -96,13 +96,22 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
 _COPY_ASKED = re.compile(r"\b(?:cc|bcc|copy|copying|loop\s+in|looping\s+in|keep\s+\w+\s+in\s+the\s+loop)\b", re.I)
 
 
+def _added(name: str, request) -> bool:
+    """The request asks to add ``name`` to the reply: "and add james to it", "put james on it", "include james"."""
+    from tinyagent.nodes.request.reading import as_request
+
+    words = r"\s+".join(map(re.escape, alnum_words(name)))
+    asked = re.compile(rf"\b(?:add|adding|include|including|put)\s+(?:in\s+)?{words}\b", re.I)
+    return asked.search(as_request(request).query) is not None
+
+
 @rule("sender_not_copied", "compile",
       "the person whose email a reply answers is not copied on it, unless the request asks to copy someone", "people")
 def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
     """"answer the firmware email from Marcus, tell him thursday's fine" was planned with Marcus looked up and put
     in the reply's cc: the reply goes to him already. In a reply (a step that picks an inbox email and has no
     recipients of its own), a cc looked up by a name that is among the words that pick the email is left out,
-    with its look-up, where the request asks to copy no one."""
+    with its look-up, where the request asks to copy no one and to add no one of that name ("add james to it")."""
     from tinyagent.nodes.request.reading import as_request
     from tinyagent.nodes.rules.received import email_words
 
@@ -124,7 +133,7 @@ def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task
             src = by_id.get(is_ref(v))
             name = src.args.get(next((p.name for p in specs[src.tool].params if p.role == "person"), ""), None) \
                 if src is not None and src.tool in specs else None
-            if isinstance(name, str) and _words(name) and _words(name) <= picked:
+            if isinstance(name, str) and _words(name) and _words(name) <= picked and not _added(name, request):
                 dropped.add(src.id)
             else:
                 keep.append(v)
