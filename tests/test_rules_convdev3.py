@@ -217,6 +217,18 @@ def test_a_forward_carries_the_words_told_not_a_second_email(specs):
     assert "compose_new_email" in _ruled(specs, "forward sarah's agenda to tom and email him the tickets pdf", files)
 
 
+def test_a_second_email_to_fewer_people_or_asked_apart_is_no_forwards_note(specs):
+    fewer = ('1. get_email_address(name="tom")\n2. get_email_address(name="sarah")\n'
+             '3. forward_email(recipients=["$1", "$2"], message_id="invoice")\n'
+             '4. compose_new_email(recipients=["$2"], context="It\'s paid")\n5. join()<END_OF_PLAN>')
+    out = _ruled(specs, "forward the invoice to tom and sarah, and email sarah that it's paid", fewer)
+    assert "compose_new_email" in out  # (tom is told nothing)
+    apart = ('1. get_email_address(name="tom")\n2. forward_email(recipients=["$1"], message_id="invoice")\n'
+             '3. compose_new_email(recipients=["$1"], context="The budget is approved")\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, "forward the invoice to tom, and send him a separate email that the budget is approved", apart)
+    assert "compose_new_email" in out
+
+
 def test_a_question_after_the_document_it_asks_searches_for_what_it_asks(specs):
     plan = '1. search_documents(query="Falcon Q3 report")\n2. join()<END_OF_PLAN>'
     out = _ruled(specs, "in the falcon q3 report, how big is the annual budget?", plan)

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.request.reading import as_request
 from tinyagent.nodes.request.words import alnum_words
 from tinyagent.nodes.rules.registry import rule
 
@@ -64,6 +65,10 @@ def note_not_the_email(tasks: list[Task], specs: dict, request=None) -> list[Tas
     return out if changed else None
 
 
+#: A request that asks for an email of its own beside the forward: "send him a separate email", "another email"
+_APART = re.compile(r"\b(?:separate|separately|another|second|new)\s+(?:e-?mail|message|note)\b|\bseparately\b", re.I)
+
+
 @rule("forward_says_it", "compile",
       "'forward X to tom and tell him Y': Y is the forward's note, not a second email to him", "made-up content")
 def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
@@ -71,11 +76,11 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     email to Lucas saying it and a forward to that email's result. Where a plan has one forward (a step that picks an
     inbox email and sends it to people) with no note, and one new email with a text and no files to the same people
     (or the forward is addressed to the new email's result), the text is the forward's note, to those people, and
-    the new email goes."""
+    the new email goes; not where the request asks for an email apart ("send him a separate email")."""
     forwards = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
     news = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and s.with_role("message")
             and not s.with_role("received")]
-    if len(forwards) != 1 or len(news) != 1:
+    if len(forwards) != 1 or len(news) != 1 or (request is not None and _APART.search(as_request(request).query)):
         return None
     f, n = forwards[0], news[0]
     fs, ns = specs[f.tool], specs[n.tool]
@@ -85,7 +90,7 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
             or n.args.get(ns.with_role("attachments")) or not to_n or n.id in {d for t in tasks if t is not f for d in t.deps}:
         return None
     to_new = to_f == [f"${n.id}"]
-    if not (to_new or set(map(str, to_n)) <= set(map(str, to_f))):
+    if not (to_new or set(map(str, to_n)) == set(map(str, to_f))):  # (an email to fewer people tells the rest nothing)
         return None
     args = {**f.args, fs.with_role("message"): text, **({fs.with_role("people"): to_n} if to_new else {})}
     merged = replace(f, args=args, deps=tuple(sorted({*(d for d in f.deps if d != n.id), *n.deps})))
@@ -98,8 +103,6 @@ _COPY_ASKED = re.compile(r"\b(?:cc|bcc|copy|copying|loop\s+in|looping\s+in|keep\
 
 def _added(name: str, request) -> bool:
     """The request asks to add ``name`` to the reply: "and add james to it", "put james on it", "include james"."""
-    from tinyagent.nodes.request.reading import as_request
-
     words = r"\s+".join(map(re.escape, alnum_words(name)))
     asked = re.compile(rf"\b(?:add|adding|include|including|put)\s+(?:in\s+)?{words}\b", re.I)
     return asked.search(as_request(request).query) is not None
@@ -112,7 +115,6 @@ def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task
     in the reply's cc: the reply goes to him already. In a reply (a step that picks an inbox email and has no
     recipients of its own), a cc looked up by a name that is among the words that pick the email is left out,
     with its look-up, where the request asks to copy no one and to add no one of that name ("add james to it")."""
-    from tinyagent.nodes.request.reading import as_request
     from tinyagent.nodes.rules.received import email_words
 
     if request is None or _COPY_ASKED.search(as_request(request).query):
