@@ -393,6 +393,15 @@ def test_what_the_nineteenth_trial_met(specs):
     assert answers("whats the name of the hotel in lisbon?", hits) == hits[0]
 
 
+def test_a_please_inside_the_dictated_request_is_the_recipients(specs):
+    from tinyagent.nodes.rules.messages import dictated
+
+    assert dictated("reply to tom: could you send the slides please") == "could you send the slides please"
+    assert dictated("text mom: can you pick up milk on the way home please", ["mom"]).endswith("home please")
+    # (a please after the message's own end is the person's, to the assistant)
+    assert dictated("tell Nina the keys are under the mat. please", ["Nina"]) == "the keys are under the mat"
+
+
 def test_i_need_to_send_the_file_is_a_file_to_send(specs):
     from tinyagent.nodes.request.reading import read_request
 

@@ -45,8 +45,8 @@ def dictated(query: str, names: list[str] = ()) -> str:
 
 
 #: Thanks said to the assistant after a dictated message: "... under the mat? Thanks", "..., thank you!"
-_THANKS_AFTER = re.compile(r"(?<=\w)([.?!])?\s*[,;]?\s*(?:thanks|thank\s+you|thx|ty|cheers|pls|please)(?:\s+so\s+much)?[.!]*\s*$",
-                           re.I)
+_THANKS_AFTER = re.compile(r"(?<=\w)([.?!])?\s*[,;]?\s*(?:thanks|thank\s+you|thx|ty|cheers)(?:\s+so\s+much)?[.!]*\s*$"
+                           r"|(?<=\w)([.?!])\s*(?:pls|please)[.!]*\s*$", re.I)  # ("... send the slides please": theirs)
 
 
 #: A question dictated to be asked: "and ask whether ...", ", ask him if ..." (the message tools word it as one)
