@@ -262,6 +262,11 @@ def test_a_search_made_of_the_words_of_a_message_sent_is_dropped(specs):
     asked = ('1. search_documents(query="lisbon hotel")\n2. get_phone_number(name="tom")\n'
              '3. send_sms(recipients=["$2"], message="I land at 10")\n4. join()<END_OF_PLAN>')
     assert "search_documents" in _ruled(specs, "which hotel am i in and text tom i land at 10", asked)
+    # a search the request asks for in its own words stays, whatever the message says
+    searched = ('1. search_documents(query="venue deposit")\n2. get_email_address(name="tom")\n'
+                '3. compose_new_email(recipients=["$2"], context="Asking about the venue deposit")\n4. join()<END_OF_PLAN>')
+    query = "search my docs for the venue deposit and email tom asking about the venue deposit"
+    assert "search_documents" in _ruled(specs, query, searched)
 
 
 @pytest.mark.parametrize("query, tool", [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tinyagent.nodes.plans.planlang import Task, renumbered, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import alnum_words, singular_stem
@@ -34,6 +36,11 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
     return rewrite_role(tasks, specs, "question", named)
 
 
+#: A request that asks for a search of the documents itself: "search my docs for", "look through my files for"
+_SEARCH_ASKED = re.compile(r"\b(?:search|look\s+(?:up|through|in)|check|find)\b[^.?!]{0,30}?\b(?:docs?|documents?|files?)\b",
+                           re.I)
+
+
 @rule("search_not_the_message", "compile",
       "a document search made of the words of a message the plan sends is no search the person asked for",
       "made-up content")
@@ -41,7 +48,10 @@ def search_not_the_message(tasks: list[Task], specs: dict, request: Request | st
     """"reply to the garden quote - 1250 is more than I wanted to spend, is there a cheaper option?" was planned with
     the reply and a search of the documents for "cheap option": the question is the reply's, asked of Omar. A
     search (a tool with a "question" parameter) whose result no step uses and whose words are all words of a
-    message another step sends is dropped (never the whole plan)."""
+    message another step sends is dropped (never the whole plan), unless the request asks to search the documents
+    ("search my docs for the venue deposit and email tom asking about it")."""
+    if _SEARCH_ASKED.search(as_request(request).query):
+        return None
     used = {d for t in tasks for d in t.deps}
     said = [alnum_words(v) for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
             if p.role == "message" and isinstance(v := t.args.get(p.name), str) and not v.lstrip().startswith("$")]
