@@ -35,6 +35,15 @@ def test_a_reply_forward_or_email_asked_for_in_other_words_names_its_tool(query,
         assert served_action(query) in ("reply", "forward")  # planned, not declined
 
 
+@pytest.mark.parametrize("query", [
+    "answer questions about the handbook", "answer honestly: is the lisbon trip on tuesday?",
+    "answer briefly, what's the wifi password", "answer in short: when is the offsite?",
+    "respond to this question: what's 2+2", "get back to me with the q3 numbers",
+])
+def test_answer_or_respond_said_of_a_question_to_the_assistant_names_no_reply(query):
+    assert opening_tool(query, VERB_TOOLS) != "reply_to_email"
+
+
 def test_the_dictated_words_are_the_reply_whole(specs):
     plan = '1. reply_to_email(context="Tell Sarah I\'ll skip the hike")\n2. join()<END_OF_PLAN>'
     out = _ruled(specs, "reply to the older of sarahs two emails. tell her i'll skip the hike, my knee is bad", plan)
