@@ -210,6 +210,11 @@ def test_email_it_after_finding_a_file_attaches_the_file(specs):
     # after a question about what a document says, "it" is not the file
     asked = found.replace("can u find the lisbon itinerary", "what does the itinerary say about tuesday")
     assert "attachments" not in _ruled(specs, "email it to david", plan, asked)
+    # nor after a "where" asked of what a document says (where a file is saved is asked for the file)
+    where = found.replace("can u find the lisbon itinerary", "where are we staying in lisbon?")
+    assert "attachments" not in _ruled(specs, "email it to david", plan, where)
+    saved = found.replace("can u find the lisbon itinerary", "where is the lisbon itinerary saved?")
+    assert 'attachments=["Documents/Sample/Lisbon_Trip_Itinerary.pdf"]' in _ruled(specs, "email it to david", plan, saved)
 
 
 def test_a_forward_carries_the_words_told_not_a_second_email(specs):

@@ -321,7 +321,8 @@ _IT_FILE = re.compile(r"\b(?:it|that|this|that\s+file|the\s+file|that\s+pdf|the\
 _FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b"
                          r"|\bsearch_documents\([^)]*\) -> \[\{'path': '(?P<hit>[^']+\.\w{1,5})'")
 #: An earlier request that asked for a file itself: "can u find the lisbon itinerary", "where is the q3 report saved?"
-_ASKED_FILE = re.compile(r"\b(?:find|fnd|where|locate|open|pull\s+up|bring\s+up|look\s+for|path)\b", re.I)
+_ASKED_FILE = re.compile(r"\b(?:find|fnd|locate|open|pull\s+up|bring\s+up|look\s+for|path)\b|\bwhere\b(?=[^?.!]{0,50}"
+                         r"\b(?:file|files|pdf|doc|docs|document|saved|stored|kept)\b)", re.I)  # (not "where are we staying?")
 #: "attach it to an email for lucas", "send that to tom": the file sent is "it", whatever else the request says
 _SEND_IT = re.compile(r"\b(?:attach|send|forward|fwd|share|e-?mail|mail)\s+(?:it|that|this|that\s+file|the\s+file)\b", re.I)
 _ONLY_IT = {"it", "that", "this", "file", "the", "pdf", "doc", "document"}
