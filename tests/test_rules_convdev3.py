@@ -100,6 +100,14 @@ def test_a_corrected_file_replans_the_request_with_it():
         "text Aisha that the lab results are in"
 
 
+def test_a_corrected_file_is_put_in_as_written():
+    # (a backslash in the person's words is no group reference of the replacement: it raised re.error)
+    assert corrected_request(r"sorry i meant the budget\final report", ["send priya the lisbon itinerary"], ["priya"]) \
+        == r"send priya the budget\final report"
+    assert corrected_request(r"sorry i meant the q3\2 report", ["send priya the lisbon itinerary"], ["priya"]) \
+        == r"send priya the q3\2 report"
+
+
 def test_numbered_items_are_all_the_notes(specs):
     plan = ('1. append_note_content(name="Ideas", content="1) learn to juggle")\n2. create_reminder(name="Build a '
             'birdhouse")\n3. join()<END_OF_PLAN>')

@@ -42,7 +42,8 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     # "send priya the lisbon itinerary", then "sorry i meant the team handbook": the file sent is the one corrected
     sent = read_request(prev).attached_file
     if sent and _A_FILE.search(new) and sent.lower() not in new.lower():
-        return re.sub(re.escape(sent), re.sub(r"^(?:the|my|our)\s+", "", new, flags=re.I), prev, count=1, flags=re.I)
+        file = re.sub(r"^(?:the|my|our)\s+", "", new, flags=re.I)
+        return re.sub(re.escape(sent), lambda _: file, prev, count=1, flags=re.I)  # (as written: "budget\\final")
     first = new.split()[0].lower()
     candidates = [n for n in reversed(looked_up) if n.strip()]
     candidates += [w for w in re.findall(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", prev) if w.split()[0].lower() == first]
