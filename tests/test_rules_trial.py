@@ -75,6 +75,11 @@ def test_a_word_of_the_dictated_message_does_not_pick_a_second_email(specs):
            '2. reply_to_email(context="The 14th is fine", message_id="omar")\n3. join()<END_OF_PLAN>')
     both = _ruled(specs, "reply to priya that friday works and reply to omar that the 14th is fine", two)
     assert both.count("reply_to_email") == 2
+    # a second reply that carries nothing of the first's message is one asked for ("reply to lucas's invoice email")
+    bare = ('1. reply_to_email(message_id="tom", context="The invoice from lucas is paid")\n'
+            '2. reply_to_email(message_id="lucas invoice")\n3. join()<END_OF_PLAN>')
+    query = "reply to tom's email: the invoice from lucas is paid. then reply to lucas's invoice email too"
+    assert _ruled(specs, query, bare).count("reply_to_email") == 2
 
 
 @pytest.mark.parametrize("query, asked", [

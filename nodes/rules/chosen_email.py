@@ -31,8 +31,8 @@ def message_not_a_choice(tasks: list[Task], specs: dict, request=None) -> list[T
     """"reply to lucas's invoice email, tell him thanks and that the payment goes out monday" was planned as two
     replies, the second ``reply_to_email(context="The payment goes out", message_id="monday")``: a word of the
     dictated message taken to pick an email. A step of a tool that picks an inbox email, whose picking words and
-    message words are all words of the message another step of the same tool carries, and whose result no step
-    uses, is dropped."""
+    message words (some) are all words of the message another step of the same tool carries, and whose result no
+    step uses, is dropped; a step with no message words of its own is a reply or forward asked for."""
     used = {d for t in tasks for d in t.deps}
 
     def inside(t: Task, o: Task) -> bool:
@@ -41,7 +41,7 @@ def message_not_a_choice(tasks: list[Task], specs: dict, request=None) -> list[T
             return False
         carried = _words(o.args.get(said))
         mine, picked = _words(t.args.get(said)), _words(t.args.get(pick))
-        return bool(picked) and picked <= carried and mine <= carried and len(carried) > len(mine)
+        return bool(picked) and bool(mine) and picked <= carried and mine <= carried and len(carried) > len(mine)
     drop = {t.id for t in tasks if t.id not in used and any(inside(t, o) for o in tasks)}
     return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop and len(drop) < len(tasks) else None
 
