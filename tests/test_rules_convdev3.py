@@ -387,3 +387,10 @@ def test_a_sum_closed_into_print_before_its_last_step_is_made_whole(specs):
     assert 'code="print((480 + 1250) / 3)"' in _ruled(specs, "480 euros plus 1250 euros, split 3 ways", plan)
     right = '1. run_python(code="print(7 * 6)")\n2. join()<END_OF_PLAN>'
     assert _ruled(specs, "what is 7 times 6", right) == right
+
+
+def test_a_place_on_a_map_keeps_the_town_the_request_puts_it_in(specs):
+    plan = '1. maps_open_location(location="Casa do Rio")\n2. join()<END_OF_PLAN>'
+    assert 'location="Casa do Rio, Lisbon"' in _ruled(specs, "where is Casa do Rio in Lisbon? show me on a map", plan)
+    route = ('1. maps_show_directions(start_location="Belem Tower", end_location="the airport")\n2. join()<END_OF_PLAN>')
+    assert _ruled(specs, "directions from Belem Tower to the airport", route) == route
