@@ -467,3 +467,22 @@ def test_a_map_or_a_link_asked_in_the_corpus_words_stays_beside_another_step(spe
     # (the default corpus asks a map with "how do i get 2", "the addy of", "locate", "by bus", "the way from"; a call
     # with "sync", as refuse_meeting_as_email reads it)
     assert _ruled(specs, query, plan).count("\n") == plan.count("\n")
+
+
+def test_a_place_on_a_map_keeps_the_town_the_request_puts_it_in(specs):
+    plan = '1. maps_open_location(location="Casa do Rio")\n2. join()<END_OF_PLAN>'
+    assert 'location="Casa do Rio, Lisbon"' in _ruled(specs, "where is Casa do Rio in Lisbon? show me on a map", plan)
+    route = ('1. maps_show_directions(start_location="Belem Tower", end_location="the airport")\n2. join()<END_OF_PLAN>')
+    assert _ruled(specs, "directions from Belem Tower to the airport", route) == route
+
+
+def test_the_notes_an_email_is_called_by_are_no_note_to_write(specs):
+    """newuser19 and newuser20: "forward the firmware release notes to ..." appended to a note "Firmware release notes"."""
+    plan = ('1. append_note_content(name="Firmware release notes", content="Marcus to Yuki")\n'
+            '2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "forward the firmware release notes from marcus to yuki", plan)
+    assert "append_note_content" not in out and 'get_email_address(name="Yuki")' in out
+    asked = ('1. get_email_address(name="yuki")\n2. forward_email(recipients=["$1"])\n'
+             '3. append_note_content(name="meeting notes", content="Sent to yuki")\n4. join()<END_OF_PLAN>')
+    assert "append_note_content" in _ruled(specs, "forward marcus's email to yuki and add 'sent to yuki' to my meeting "
+                                                  "notes", asked)

@@ -126,6 +126,16 @@ def test_a_question_about_a_named_document_is_answered_from_its_text(sample_tool
     assert "return flight TP 1235 departs at 18:15" in back
 
 
+def test_the_only_file_a_word_names_is_named_and_a_kind_of_fact_is_no_topic(sample_tools):
+    """"what does the itinerary say about tuesday": "itinerary" is in one file's name only; "vacation days" asks
+    about vacations (the handbook's "within thirty days" is no answer to it)."""
+    root, tools = sample_tools
+    tuesday = tools["search_documents"].invoke({"query": "what does the itinerary say about tuesday"})
+    assert tuesday[0]["path"].endswith("Lisbon_Trip_Itinerary.pdf") and tuesday[0]["text"].startswith("Tuesday:")
+    vacation = tools["search_documents"].invoke({"query": "what does the team handbook say about vacation days"})
+    assert vacation and all(h.get("missing") == ["vacation"] for h in vacation)
+
+
 def test_the_first_search_indexes_the_documents_folder(sample_tools):
     root, tools = sample_tools
     assert not (root / ".tinyagent" / "index").exists() or not any((root / ".tinyagent" / "index").iterdir())

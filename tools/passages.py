@@ -40,8 +40,10 @@ def name_words(path: Path) -> list[str]:
 
 def named_files(paths: Iterable[Path], question: str) -> list[Path]:
     """The files whose name the question names best: at least one of their name's words, and half or more of
-    them, are in the question ('Lisbon itinerary Tuesday' names Lisbon_Trip_Itinerary.pdf); [] when none."""
+    them, are in the question ('Lisbon itinerary Tuesday' names Lisbon_Trip_Itinerary.pdf), else the one file
+    whose name alone holds a word of the question ('the itinerary'); [] when none."""
     asked = [w for w in words(question) if w not in _PLAIN]
+    paths = list(paths)
     scored = []
     for p in paths:
         own = name_words(p)
@@ -49,16 +51,22 @@ def named_files(paths: Iterable[Path], question: str) -> list[Path]:
         if own and hits and 2 * hits >= len(own):
             scored.append((hits, p))
     if not scored:
-        return []
+        # "what does the itinerary say about tuesday": a word that is in one file's name only names that file
+        only = [[p for p in paths if any(alike(w, a) for a in name_words(p))] for w in asked if len(w) > 3]
+        named = {tuple(ps) for ps in only if len(ps) == 1}
+        return [next(iter(named))[0]] if len(named) == 1 else []
     best = max(h for h, _ in scored)
     return sorted(p for h, p in scored if h == best)
 
 
 def topic_words(question: str, files: Sequence[Path]) -> list[str]:
-    """The question's words that are not the document's name: what it asks about ('tuesday')."""
+    """The question's words that are not the document's name: what it asks about ('tuesday'); words that only ask
+    for a kind of fact ('vacation days': 'days', which a passage on receipts "within thirty days" holds) count
+    only where nothing else is asked."""
     named = {w for p in files for w in name_words(p)}
-    return [w for w in dict.fromkeys(words(question))
-            if w not in _PLAIN and len(w) > 1 and not any(alike(w, n) for n in named)]
+    out = [w for w in dict.fromkeys(words(question))
+           if w not in _PLAIN and len(w) > 1 and not any(alike(w, n) for n in named)]
+    return [w for w in out if w not in _ASKS_FOR] or out
 
 
 def paragraphs(text: str, size: int = PASSAGE_CHARS) -> list[str]:

@@ -147,3 +147,42 @@ def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task
         return None
     used = {d for t in out for d in t.deps}
     return renumbered([t for t in out if t.id not in dropped or t.id in used], tasks[0].id)
+
+
+@rule("email_not_a_note", "compile",
+      "'forward the firmware release notes to Tom': the notes are the email's words, not a note to write", "made-up content")
+def email_not_a_note(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"forward the firmware release notes to Tom Becker pls" was planned as ``append_note_content(name="Firmware
+    release notes", content="Tom Becker")`` and a forward to that step's result. In a plan with one forward, a note
+    step whose note is named only by the words that describe the forwarded email goes; the forward's recipients
+    that were that step's result are the names it carried."""
+    from tinyagent.nodes.request.reading import as_request
+    from tinyagent.nodes.rules.received import email_words
+
+    if request is None:
+        return None
+    forwards = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
+    if len(forwards) != 1:
+        return None
+    query = as_request(request).query
+    described = _words(email_words(query, set()))
+    notes = [t for t in tasks if t.tool in ("append_note_content", "create_note", "open_note")
+             and _words(t.args.get("name")) and _words(t.args.get("name")) <= described]
+    if not notes:
+        return None
+    f, gone = forwards[0], {n.id: n for n in notes}
+    slot = specs[f.tool].with_role("people")
+
+    def person(v):
+        note = gone.get(is_ref(v))
+        text = note.args.get("content") if note is not None else None
+        if isinstance(text, str):  # ("Marcus to Yuki": the person it goes to)
+            text = re.split(r"\bto\b", text, flags=re.I)[-1].strip()
+        return text if isinstance(text, str) and text and text.lower() in query.lower() else v
+    people = [person(v) for v in f.args.get(slot) or []]
+    if any(is_ref(v) in gone for v in people):
+        return None  # (a result it cannot do without)
+    args = {**f.args, slot: people}
+    kept = [replace(t, args=args, deps=tuple(d for d in t.deps if d not in gone)).with_args(args) if t is f else t
+            for t in tasks if t.id not in gone]
+    return renumbered(kept, tasks[0].id) if kept else None

@@ -149,3 +149,29 @@ def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] |
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
     kept = [t for t in tasks if not unasked(t)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+#: "Casa do Rio in Lisbon": a place and the town the request puts it in
+_IN_TOWN = r"\s*(?:,|\bin\b)\s*((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
+
+
+@rule("place_in_its_town", "compile",
+      "a place a map step shows keeps the town the request puts it in ('Casa do Rio in Lisbon')", "made-up content",
+      reads="specs request")
+def place_in_its_town(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"where is Casa do Rio in Lisbon? show me on a map" was shown as a map of "Casa do Rio", which the map search
+    may find anywhere. A location of a map step (``maps_*``) that the request follows with "in <Town>" (or ",
+    <Town>"), the town written with a capital, gets the town: "Casa do Rio, Lisbon"."""
+    said = as_request(query).query
+    out, changed = [], False
+    for t in tasks:
+        if t.tool.startswith("maps_"):
+            args = dict(t.args)
+            for k, v in t.args.items():
+                m = re.search(re.escape(v) + _IN_TOWN, said) if "location" in k and isinstance(v, str) and v.strip() else None
+                if m and m.group(1).lower() not in v.lower():
+                    args[k] = f"{v}, {m.group(1)}"
+            if args != t.args:
+                t, changed = t.with_args(args), True
+        out.append(t)
+    return out if changed else None
