@@ -1,7 +1,7 @@
-"""What the eighteenth new-user trial met, each put right in the plan: a step number naming no step, a message word
-taken to pick an email, a forward's note that only names the email, a percent sum written wrong, a calendar nobody
-named, and "put that in a note" after a summary (nodes/rules/dangling.py, chosen_email.py, code.py, unstated.py,
-notes.py)."""
+"""What the new-user trials (newuser18-20) met, each put right in the plan where a rule is exact: a step number naming
+no step, a message word taken to pick an email, a forward's note that only names the email, a percent sum written
+wrong, a calendar nobody named, "put that in a note" after a summary, "and text her too", a name running into a time,
+a map's town, the notes an email is called by (nodes/rules/*.py)."""
 
 from __future__ import annotations
 
@@ -122,3 +122,102 @@ def test_put_that_in_a_note_after_a_summary_writes_the_summary(specs):
     out = _ruled(specs, "put that in a note called Lisbon plan", plan, context=context)
     assert out == ('1. create_note(name="Lisbon plan", content="This itinerary covers a four-day business trip to '
                    'Lisbon.")\n2. join()<END_OF_PLAN>')
+
+
+def test_what_the_nineteenth_trial_met(specs):
+    """newuser19 (c616ef6): 'the 20th of december at 10am' lost its time, 'and text her too' texted "Too",
+    'Aisha wednesday 2pm' was looked up as a contact, a reply gained an "About" and lost its question, and a
+    text carried the person's thanks to the assistant."""
+    from tinyagent.tools.date_phrases import find_phrases
+    from tinyagent.tools.passages import answers
+
+    assert find_phrases("remind me to renew my passport on the 20th of december at 10am") == \
+        ["the 20th of december at 10am"]
+    before = ("User: email priya that the venue is booked for friday\nResult: get_email_address(name='priya') -> "
+              "priya.patel@example.com\nResult: compose_new_email(recipients=['$1'], context='The venue is booked for "
+              "Friday') -> Saved email\nAssistant: Saved email")
+    plan = '1. get_phone_number(name="priya")\n2. send_sms(recipients=["$1"], message="Too")\n3. join()<END_OF_PLAN>'
+    assert 'message="The venue is booked for Friday"' in _ruled(specs, "and text her too", plan, before)
+    event = ('1. get_email_address(name="Tom Becker")\n2. get_email_address(name="Aisha wednesday 2pm")\n'
+             '3. create_calendar_event(title="Planning", start_date="wednesday 2pm", invitees=["$1", "$2"])\n'
+             '4. join()<END_OF_PLAN>')
+    assert 'get_email_address(name="Aisha")' in _ruled(specs, "Schedule a planning session with Tom Becker and Aisha "
+                                                              "wednesday 2pm", event)
+    number = '1. send_sms(recipients=["079 884 21 03"], message="At the neighbour")\n2. join()<END_OF_PLAN>'
+    assert "079 884 21 03" in _ruled(specs, "text 079 884 21 03 at the neighbour", number)
+    reply = '1. reply_to_email(context="About the price is fine")\n2. join()<END_OF_PLAN>'
+    assert 'context="The price is fine but can he start after the 15th"' in _ruled(
+        specs, "pls reply to Omar's garden quote and tell him the price is fine but can he start after the 15th", reply)
+    from tinyagent.nodes.rules.messages import dictated
+
+    assert dictated("Could you text Nina that the keys are under the mat? Thanks", ["Nina"]) == "the keys are under the mat"
+    hits = [{"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf", "text": "Check in at the hotel Casa do Rio in Lisbon."}]
+    assert answers("whats the name of the hotel in lisbon?", hits) == hits[0]
+
+
+def test_a_please_inside_the_dictated_request_is_the_recipients(specs):
+    from tinyagent.nodes.rules.messages import dictated
+
+    assert dictated("reply to tom: could you send the slides please") == "could you send the slides please"
+    assert dictated("text mom: can you pick up milk on the way home please", ["mom"]).endswith("home please")
+    # (a please after the message's own end is the person's, to the assistant)
+    assert dictated("tell Nina the keys are under the mat. please", ["Nina"]) == "the keys are under the mat"
+
+
+def test_i_need_to_send_the_file_is_a_file_to_send(specs):
+    from tinyagent.nodes.request.reading import read_request
+
+    query = "As the trip organiser I need to send the Lisbon itinerary to Marcus and Priya so they have the flight times."
+    assert read_request(query).attached_file == "Lisbon itinerary"
+    assert not read_request("remind me to send the invoice to Tom").asks_to_attach  # an errand, not this ask
+    plan = ('1. get_email_address(name="Marcus")\n2. get_email_address(name="Priya")\n3. compose_new_email(recipients='
+            '["$1", "$2"], subject="Lisbon itinerary", context="The flight times")\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, query, plan)
+    assert 'open_and_get_file_path(file_name="Lisbon itinerary")' in out and 'attachments=["$3"]' in out
+
+
+def test_a_sum_closed_into_print_before_its_last_step_is_made_whole(specs):
+    """newuser20: "480 euros plus 1250 euros, split 3 ways" ran print(480 + 1250) / 3 and failed."""
+    plan = '1. run_python(code="print(480 + 1250) / 3")\n2. join()<END_OF_PLAN>'
+    assert 'code="print((480 + 1250) / 3)"' in _ruled(specs, "480 euros plus 1250 euros, split 3 ways", plan)
+    right = '1. run_python(code="print(7 * 6)")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, "what is 7 times 6", right) == right
+
+
+@pytest.mark.parametrize("query, plan", [
+    ("how do i get 2 heathrow t5 by train from paddington, and remind me at 8 to leave",
+     '1. maps_show_directions(start_location="paddington", end_location="heathrow t5", transport="r")\n'
+     '2. create_reminder(name="leave", due_date="8am")\n3. join()<END_OF_PLAN>'),
+    ("whats the addy of st thomas hospital? also remind me to book a checkup",
+     '1. maps_open_location(location="st thomas hospital")\n2. create_reminder(name="book a checkup")\n'
+     '3. join()<END_OF_PLAN>'),
+    ("locate 221b baker st and remind me to leave at 5",
+     '1. maps_open_location(location="221b baker st")\n2. create_reminder(name="leave", due_date="5pm")\n'
+     '3. join()<END_OF_PLAN>'),
+    ("set up a sync with priya tomorrow at 10 and remind me at 9:50",
+     '1. get_zoom_meeting_link(topic="sync with priya", start_time="tomorrow at 10am")\n'
+     '2. create_reminder(name="sync with priya", due_date="tomorrow at 9:50am")\n3. join()<END_OF_PLAN>'),
+])
+def test_a_map_or_a_link_asked_in_the_corpus_words_stays_beside_another_step(specs, query, plan):
+    # (the default corpus asks a map with "how do i get 2", "the addy of", "locate", "by bus", "the way from"; a call
+    # with "sync", as refuse_meeting_as_email reads it)
+    assert _ruled(specs, query, plan).count("\n") == plan.count("\n")
+
+
+def test_a_place_on_a_map_keeps_the_town_the_request_puts_it_in(specs):
+    plan = '1. maps_open_location(location="Casa do Rio")\n2. join()<END_OF_PLAN>'
+    assert 'location="Casa do Rio, Lisbon"' in _ruled(specs, "where is Casa do Rio in Lisbon? show me on a map", plan)
+    route = ('1. maps_show_directions(start_location="Belem Tower", end_location="the airport")\n2. join()<END_OF_PLAN>')
+    assert _ruled(specs, "directions from Belem Tower to the airport", route) == route
+
+
+def test_the_notes_an_email_is_called_by_are_no_note_to_write(specs):
+    """newuser19 and newuser20: "forward the firmware release notes to ..." appended to a note "Firmware release notes"."""
+    plan = ('1. append_note_content(name="Firmware release notes", content="Marcus to Yuki")\n'
+            '2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>')
+    out = _ruled(specs, "forward the firmware release notes from marcus to yuki", plan)
+    assert "append_note_content" not in out and 'get_email_address(name="Yuki")' in out
+    asked = ('1. get_email_address(name="yuki")\n2. forward_email(recipients=["$1"])\n'
+             '3. append_note_content(name="meeting notes", content="Sent to yuki")\n4. join()<END_OF_PLAN>')
+    assert "append_note_content" in _ruled(specs, "forward marcus's email to yuki and add 'sent to yuki' to my meeting "
+                                                  "notes", asked)
