@@ -80,7 +80,8 @@ def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: i
             calls[c["id"]] = f"{c['name']}({args})"
     for m in reversed(messages):
         kind = getattr(m, "type", "")
-        text = " ".join(text_of(m).split())[:chars]
+        whole = " ".join(text_of(m).split())
+        text = whole[:chars]
         if kind == "human":
             lines.append(f"User: {text}")
             turns += 1
@@ -89,5 +90,5 @@ def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: i
         elif kind == "tool" and getattr(m, "status", "success") == "success":
             lines.append(f"Result: {calls.get(m.tool_call_id, m.name)} -> {text}")
         elif kind == "ai" and text:
-            lines.append(f"Assistant: {' '.join(text_of(m).split())[:answer_chars]}")
+            lines.append(f"Assistant: {whole[:answer_chars]}")
     return "\n".join(reversed(lines))

@@ -24,6 +24,18 @@ def _words(value) -> set[str]:
     return set(alnum_words(value)) if isinstance(value, str) and not is_ref(value) else set()
 
 
+def _forwards(tasks: list[Task], specs: dict) -> list[Task]:
+    """The steps that pick an inbox email and send it to people (forwards)."""
+    return [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
+
+
+def _described(request) -> set[str]:
+    """The words the request describes the email it speaks of by ("marcus's firmware email": marcus, firmware)."""
+    from tinyagent.nodes.rules.received import email_words
+
+    return _words(email_words(as_request(request).query, set()))
+
+
 @rule("message_not_a_choice", "compile",
       "a second reply or forward whose email is picked by words of the message the first one carries is no second "
       "email", "made-up content")
@@ -77,7 +89,7 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     inbox email and sends it to people) with no note, and one new email with a text and no files to the same people
     (or the forward is addressed to the new email's result), the text is the forward's note, to those people, and
     the new email goes; not where the request asks for an email apart ("send him a separate email")."""
-    forwards = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
+    forwards = _forwards(tasks, specs)
     news = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and s.with_role("message")
             and not s.with_role("received")]
     if len(forwards) != 1 or len(news) != 1 or (request is not None and _APART.search(as_request(request).query)):
@@ -115,11 +127,9 @@ def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task
     in the reply's cc: the reply goes to him already. In a reply (a step that picks an inbox email and has no
     recipients of its own), a cc looked up by a name that is among the words that pick the email is left out,
     with its look-up, where the request asks to copy no one and to add no one of that name ("add james to it")."""
-    from tinyagent.nodes.rules.received import email_words
-
     if request is None or _COPY_ASKED.search(as_request(request).query):
         return None
-    described = _words(email_words(as_request(request).query, set()))  # ("marcus's firmware email": marcus, firmware)
+    described = _described(request)
     by_id = {t.id: t for t in tasks}
     out, dropped = [], set()
     for t in tasks:
@@ -156,16 +166,13 @@ def email_not_a_note(tasks: list[Task], specs: dict, request=None) -> list[Task]
     release notes", content="Tom Becker")`` and a forward to that step's result. In a plan with one forward, a note
     step whose note is named only by the words that describe the forwarded email goes; the forward's recipients
     that were that step's result are the names it carried."""
-    from tinyagent.nodes.request.reading import as_request
-    from tinyagent.nodes.rules.received import email_words
-
     if request is None:
         return None
-    forwards = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and s.with_role("people")]
+    forwards = _forwards(tasks, specs)
     if len(forwards) != 1:
         return None
     query = as_request(request).query
-    described = _words(email_words(query, set()))
+    described = _described(request)
     notes = [t for t in tasks if t.tool in ("append_note_content", "create_note", "open_note")
              and _words(t.args.get("name")) and _words(t.args.get("name")) <= described]
     if not notes:

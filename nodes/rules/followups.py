@@ -350,7 +350,8 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     # before, where its name shares no word with that file's ("budget" for Project_Falcon_Q3_Report.pdf)
     finders = [t for t in tasks if (s := specs.get(t.tool)) and "file" in s.roles]
     own = set(re.findall(r"[a-z0-9]+", found[-1].rsplit("/", 1)[-1].lower().replace("_", " ")))
-    sent_it = bool(_SEND_IT.search(request.query)) and len(finders) == 1
+    send_it = bool(_SEND_IT.search(request.query))
+    sent_it = send_it and len(finders) == 1
 
     def it_found(t: Task, p, v):
         if not (p.role in ("file", "attachments") or p.name.endswith("_path")):
@@ -369,7 +370,7 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     out = rewrite_params(tasks, specs, it_found)
     # "email it to david" after the file was found, planned without it: the one sender attaches it
     senders = [t for t in (out or tasks) if (s := specs.get(t.tool)) and s.with_role("attachments") and s.with_role("people")]
-    if _SEND_IT.search(request.query) and not finders and len(senders) == 1 \
+    if send_it and not finders and len(senders) == 1 \
             and not senders[0].args.get(specs[senders[0].tool].with_role("attachments")):
         slot = specs[senders[0].tool].with_role("attachments")
         out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)]

@@ -202,10 +202,10 @@ def note_after_colon(tasks: list[Task], specs: dict, request: Request | str) -> 
     """A request that is only words put into a named note after its colon ("put in my meeting notes: Action - Priya
     finds a venue for the offsite"), planned with no step that writes a note (an empty plan), is that append; the
     note tool finds the note by the words the person calls it ("my meeting notes")."""
-    if "append_note_content" not in specs or any(t.tool in ("append_note_content", "create_note") for t in tasks):
+    if "append_note_content" not in specs or tasks:
         return None
     m = _INTO_NOTE.match(as_request(request).query)
-    if not m or _NEW_NOTE.search(m.group("name")) or tasks:
+    if not m or _NEW_NOTE.search(m.group("name")):
         return None
     name = re.sub(r"\s+(?:note)$", "", m.group("name").strip(), flags=re.I)
     text = m.group("text").strip().strip("'\"")

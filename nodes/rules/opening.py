@@ -44,13 +44,19 @@ _SAID_OTHERWISE = (
 def opening_verb(query: str) -> str:
     """The first word of a request after its greeting and politeness ("hey, could you please pay ..." -> "pay"); a
     reply or forward asked for in other words is "reply" or "forward" ("answer Lucas about the invoice")."""
-    return said_otherwise(query) or next((m.group() for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), "")
+    m = _first_word(query)
+    return (said_otherwise(query, m) or m.group()) if m else ""
 
 
-def said_otherwise(query: str) -> str | None:
+def _first_word(query: str) -> re.Match | None:
+    """The first word of a request after its greeting and politeness, or None."""
+    return next((m for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), None)
+
+
+def said_otherwise(query: str, first: re.Match | None = None) -> str | None:
     """The verb a request opens with in other words ("answer Lucas about" -> "reply", "make a meeting link" ->
-    "link"), or None."""
-    m = next((m for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), None)
+    "link"), or None; ``first``: its first word, where the caller found it."""
+    m = first or _first_word(query)
     return next((verb for rx, verb in _SAID_OTHERWISE if rx.match(query, m.start())), None) if m else None
 
 
@@ -122,10 +128,11 @@ _ASKS_BACK = re.compile(r"^\s*(?:me\s+)?(?:what|what's|whats|who|whom|which|how)
 def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     """The tool (of ``tools``, verb -> tool) the verb ``query`` opens with names, or None; none where the verb
     opens a question ("remind me what time my flight is")."""
-    phrased = said_otherwise(query)
+    first = _first_word(query)
+    phrased = said_otherwise(query, first)
     if phrased:  # (a phrase of its own: "make a meeting link for ...")
         return tools.get(phrased)
-    verb = opening_verb(query)
+    verb = first.group() if first else ""
     m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
     return tools[verb] if verb in tools and not (m and (_ASKS_BACK.match(query[m.end():])
                                                        or _NOUN_AFTER.match(query[m.end():]))) else None
