@@ -221,3 +221,14 @@ def test_the_notes_an_email_is_called_by_are_no_note_to_write(specs):
              '3. append_note_content(name="meeting notes", content="Sent to yuki")\n4. join()<END_OF_PLAN>')
     assert "append_note_content" in _ruled(specs, "forward marcus's email to yuki and add 'sent to yuki' to my meeting "
                                                   "notes", asked)
+
+
+def test_and_text_him_too_is_an_ask_of_its_own_not_a_person():
+    """Tried as a new user: after "email tom that the boiler is fixed", "and text him too" was planned again as
+    "email text him that ..." (a contact "text him")."""
+    from tinyagent.nodes.rules.corrections import corrected_request
+
+    earlier = ["email tom that the boiler is fixed, thanks"]
+    assert corrected_request("and text him too", earlier, ["tom"]) is None
+    assert corrected_request("and email sarah too", earlier, ["tom"]) is None
+    assert corrected_request("and lucas too", earlier, ["tom"]) == "email lucas that the boiler is fixed, thanks"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tinyagent.nodes.request.asks import FILE_NOUN
+from tinyagent.nodes.request.lexicon import SERVED_VERBS
 from tinyagent.nodes.request.reading import read_request
 
 
@@ -36,7 +37,10 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
                  (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ,.!"), flags=re.I)
     new = re.sub(r"'s$", "", new)  # "I meant omar's"
-    if not new or len(new.split()) > 4 or new.lower() in _NO_ONE:
+    words = new.lower().split()
+    if not new or len(words) > 4 or new.lower() in _NO_ONE:
+        return None
+    if set(words) & _NO_ONE or words[0] in SERVED_VERBS:  # "and text him too": an ask of its own, not a person
         return None
     prev = earlier[-1]
     # "send priya the lisbon itinerary", then "sorry i meant the team handbook": the file sent is the one corrected
