@@ -43,7 +43,7 @@ def make_join(res: Resources):
         elif not tasks and state.get("unserved"):
             answer = unserved_answer(state["unserved"], state.get("tools", []))
         else:
-            answer = compose(tasks, state.get("tools", []), labels)
+            answer = compose(tasks, state.get("tools", []), labels, state.get("query", ""))
             if state.get("again") in MADE_AGAIN and any(t.get("status") == "done" for t in tasks):
                 answer = f"{answer}\n{KEPT_NOTE}"  # "actually make it 4pm": a second event, the first unchanged
         return {**update, "status": "finished", "answer": answer, "messages": [AIMessage(answer)]}

@@ -92,6 +92,23 @@ def test_the_sentence_with_the_rarer_word_of_the_question_is_shown():
     assert "password manager" in asked and "receipts" not in asked  # "passwords" asks for "password"
 
 
+def test_the_persons_question_picks_the_passage_when_the_search_was_only_the_place():
+    """ "which hotel am i staying at in lisbon?" planned as a search for "lisbon": the hits are the
+    itinerary's passages in the search's order; the one with the hotel is shown first, with its sentence."""
+    hits = [{"path": "Documents/Lisbon_Trip_Itinerary.pdf", "score": 0.69, "text": "Trip Itinerary: Lisbon, Portugal"},
+            {"path": "Documents/Lisbon_Trip_Itinerary.pdf", "score": 0.54,
+             "text": "This itinerary covers a business trip to Lisbon. All times are local."},
+            {"path": "Documents/Lisbon_Trip_Itinerary.pdf", "score": 0.53,
+             "text": "Monday: the flight arrives in Lisbon at 10:05. Take the metro to the centre. "
+                     "Check in at the hotel Casa do Rio in Alfama from 14:00."}]
+    task = rec(1, "search_documents", "done", hits, args={"query": "lisbon"})
+    out = compose([task], labels={"search_documents": "From your documents"},
+                  question="which hotel am i staying at in lisbon?")
+    first = out.splitlines()[1]
+    assert "Casa do Rio" in first and "metro" not in first
+    assert "Casa do Rio" not in compose([task], labels={"search_documents": "From your documents"})  # as before
+
+
 def test_instructions_become_words_for_the_recipient():
     from tinyagent.tools.wording import message_for_recipient as words
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from tinyagent.nodes.plans.prompts import as_text
 from tinyagent.tools.risk import RISK_WORDS
-from tinyagent.tools.passages import alike
+from tinyagent.tools.passages import alike, topic_words
 
 MAX_RESULT_CHARS = 700
 
@@ -85,10 +85,25 @@ def _shares(text: str, query: str) -> bool:
     return bool(_query_words(query) & set(re.findall(r"\w+", text.casefold())))
 
 
-def _passages(result: list, query: str) -> str:
-    """Search hits ({"path", "text"}, best first) as the sentences that answer the query; the second hit
-    only where it shares a word with the query, or the first does not either."""
-    hits = [h for h in result[:2] if isinstance(h, dict) and h.get("text")]
+def _asked_first(hits: list, question: str) -> list:
+    """The hits holding more of the words the person's question asks about first ("which hotel am i staying at
+    in lisbon?" searched as "lisbon": the passage with the hotel before the itinerary's title); else as found."""
+    asked = topic_words(question, []) if question else []
+    if not asked:
+        return hits
+
+    def held(hit: dict) -> int:
+        own = re.findall(r"\w+", str(hit.get("text", "")).casefold())
+        return sum(any(alike(a, w) for w in own) for a in asked)
+    return sorted(hits, key=lambda h: -held(h))  # (stable: ties keep the search's order)
+
+
+def _passages(result: list, query: str, question: str = "") -> str:
+    """Search hits ({"path", "text"}, best first) as the sentences that answer the query and the person's
+    ``question`` (the request's words that ask about something); the second hit only where it shares a word
+    with them, or the first does not either."""
+    hits = _asked_first([h for h in result if isinstance(h, dict) and h.get("text")], question)[:2]
+    query = " ".join([query, *topic_words(question, [])]) if question else query
     if len(hits) == 2 and _shares(str(hits[0]["text"]), query) and not _shares(str(hits[1]["text"]), query):
         hits = hits[:1]
     lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ") for h in hits]
@@ -113,8 +128,9 @@ def process_failure(result: Any) -> str | None:
             + (f" Before that it printed: {printed[:200]}" if printed else ""))
 
 
-def done_line(task: dict, label: str | None = None) -> str:
-    """One line for a finished task. ``label`` (the tool's ``metadata["label"]``) introduces a value."""
+def done_line(task: dict, label: str | None = None, question: str = "") -> str:
+    """One line for a finished task. ``label`` (the tool's ``metadata["label"]``) introduces a value; passages
+    found are shown by what ``question`` (the person's request) asks."""
     raw = task.get("result")
     if isinstance(raw, str) and raw.lstrip().startswith('{"stdout"'):  # the record as JSON text
         try:
@@ -126,7 +142,7 @@ def done_line(task: dict, label: str | None = None) -> str:
     if isinstance(raw, dict) and {"stdout", "exit_code"} <= set(raw):  # a program that ran: what it printed
         raw = str(raw.get("stdout") or "").strip() or "nothing (the code printed no output)"
     if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
-        raw = _passages(raw, _subject(task))
+        raw = _passages(raw, _subject(task), question)
     result = _text(raw)
     if not result:
         return f"Ran {task['tool']}."
@@ -160,8 +176,10 @@ def unserved_answer(verb: str, shown_tools: Iterable[str] = ()) -> str:
             + " Nothing was run.")
 
 
-def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict[str, str] | None = None) -> str:
-    """One answer for every task of the request (all rounds), grounded in the records alone."""
+def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict[str, str] | None = None,
+            question: str = "") -> str:
+    """One answer for every task of the request (all rounds), grounded in the records alone; ``question`` is
+    the request, whose words choose the passages a search shows."""
     labels = labels or {}
     if not tasks:
         names = ", ".join(_label(t) for t in shown_tools)
@@ -174,7 +192,7 @@ def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict
         status = t.get("status")
         if status == "done":
             if t["id"] not in used:
-                lines.append(done_line(t, labels.get(t["tool"])))
+                lines.append(done_line(t, labels.get(t["tool"]), question))
         elif status in ("failed", "error"):
             lines.append(failed_line(t))
         elif status == "skipped":
