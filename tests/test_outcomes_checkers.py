@@ -656,3 +656,218 @@ def test_the_third_development_checks_tell_right_from_wrong(fresh):
     assert both.check(ws, ["", "Done."], [{}, {}])
     act("send_sms", recipients=["James O'Brien"], message="The budget sync is in the calendar.")
     assert both.check(ws, ["", "Done."], [{}, {}]) == []
+
+
+DEV4_KINDS = {"reply": 10, "forward": 10, "followup": 8, "document": 8, "failure": 4, "append": 3, "meeting": 3,
+              "correction": 2, "duration": 2, "edit": 2, "decline": 3}
+#: The fourth development set's cases that expect nothing written: honest answers, one a turn.
+DEV4_HONEST = {
+    "dev4_doc_dashboard_unnamed": ["It shows carbon dioxide, particulate matter and humidity per room."],
+    "dev4_doc_q3_over_budget_fees": ["Certification fees were higher than expected."],
+    "dev4_doc_sync_notes_where": ["The meeting notes are shared in the team folder."],
+    "dev4_doc_pilot_cities_unnamed": ["Twelve schools in three cities took part in the pilot."],
+    "dev4_doc_schools_windows_unnamed": ["Two schools changed their window opening routine."],
+    "dev4_fail_email_fatima": ["No contact named 'Fatima' in contacts.vcf, so no email was written."],
+    "dev4_fail_wiring_diagram": ["No file matching 'wiring diagram' was found."],
+    "dev4_fail_forward_james_email": ["No inbox email fits 'James's email about the pilot'."],
+    "dev4_fail_travel_checklist_note": ["No note named 'travel checklist'."],
+    "dev4_decline_unsubscribe": ["Sorry, I can't do that: none of my tools can unsubscribe you."],
+    "dev4_decline_bank_balance": ["I can't see your bank account: no tool reads it."],
+    "dev4_decline_move_flight": ["Sorry, I can't change a flight booking; none of my tools does that."],
+}
+#: Right outcomes made with the real tools: the tool calls of each case that expects something written.
+DEV4_SOLVED = {
+    "dev4_reply_november_invoice_pay": [_reply(INV, "I'll pay it by Friday.")],
+    "dev4_reply_sarah_first_one": [_reply(OFFSITE, "I'll bring my laptop, but I have no hiking boots.")],
+    "dev4_reply_last_wednesday": [_reply(OFFSITE, "Sorry, I'm in Lisbon that week.")],
+    "dev4_reply_yesterday_parking": [_reply(FLIGHTS, "Does the hotel have parking?")],
+    "dev4_reply_answer_it_after_forward": [_fwd(LUNCH, "Marcus Chen"),
+                                           _reply(LUNCH, "Yes please, book a table for five.")],
+    "dev4_reply_omar_side_gate": [_reply(GARDEN, "The 14th is good; you can use the side gate.")],
+    "dev4_reply_marcus_non_native": [_reply(FW, "I don't agree with Thursday; next Monday is better.")],
+    "dev4_reply_priya_after_contact": [_reply(LUNCH, "I'm vegetarian, is there a veggie option?")],
+    "dev4_reply_q3_draft_risks": [_reply(Q3_MAIL, "The budget part is fine, but the risks part needs more detail.")],
+    "dev4_reply_sarah_newest": [_reply(Q3_MAIL, "The numbers on page 3 look off.")],
+    "dev4_reply_flights_window_seat": [_reply(FLIGHTS, "Can I get a window seat?")],
+    "dev4_forward_offsite_plan_two": [_fwd(OFFSITE, "Marcus Chen", "Priya Patel")],
+    "dev4_forward_firmware_priya_fyi": [_fwd(FW, "Priya Patel", text="FYI, pilot sensors get it soon.")],
+    "dev4_forward_friday_mail_yuki": [_fwd(FW, "Yuki Tanaka")],
+    "dev4_forward_sarah_older_elena": [_fwd(OFFSITE, "Elena Rossi")],
+    "dev4_forward_invoice_with_q3": [_fwd(INV, "Sarah Lee", files=("Project_Falcon_Q3_Report.pdf",))],
+    "dev4_forward_yesterday_to_james": [_fwd(FLIGHTS, "James O'Brien")],
+    "dev4_forward_that_after_reply_quote": [_reply(GARDEN, "Could you do it for 1000?"), _fwd(GARDEN, "Lucas Martin")],
+    "dev4_forward_lunch_to_three": [_fwd(LUNCH, who) for who in ("James O'Brien", "Marcus Chen", "Yuki Tanaka")],
+    "dev4_forward_newest_after_reply": [_reply(LUNCH, "Sure, see you there."), _fwd(LUNCH, "Elena Rossi")],
+    "dev4_forward_q3_with_deadline_note": [_fwd(Q3_MAIL, "Marcus Chen", "James O'Brien",
+                                                text="Please get your comments to her by Wednesday.")],
+    "dev4_forward_oldest_to_tom": [_fwd(GARDEN, "Tom Becker")],
+    "dev4_forward_then_text_her": [_fwd(FW, "Yuki Tanaka"), _sms(["Yuki Tanaka"], "Please read my email today.")],
+    "dev4_followup_call_declined_reply": [_reply(INV, "Could you call me?")],
+    "dev4_followup_table_declined_email": [_mail(["Elena Rossi"], "Does 8pm on Friday suit you?")],
+    "dev4_followup_it_two_turns_back": [_mail(["James O'Brien"], "Here it is.", "Team_Handbook.pdf")],
+    "dev4_followup_her_two_turns_back": [_sms(["Aisha Okafor"], "Running 10 min late, sorry."),
+                                         _remind("Buy plasters", "2026-11-30 17:00"),
+                                         _mail(["Aisha Okafor"], "Running 10 min late, sorry.")],
+    "dev4_followup_recital_evening_before": [_event("Piano recital", "2026-12-05 16:00"),
+                                             _remind("Tune the piano", "2026-12-04 18:00")],
+    "dev4_followup_bus_to_two_as_well": [_sms([who], "The offsite bus leaves at 8.")
+                                         for who in ("Sarah Lee", "Marcus Chen", "Priya Patel")],
+    "dev4_followup_david_email_phone_text": [_sms(["David Kim"], "Landing at 10:05 on Monday.")],
+    "dev4_followup_jonas_failed_tom": [_sms(["Tom Becker"], "The van is ready.")],
+    "dev4_followup_reply_then_day_before": [_reply(GARDEN, "The 14th works."), _remind("Clear the shed", "2026-12-13")],
+    "dev4_doc_airport_time_then_remind": [_remind("Head to the airport", "2026-12-03 16:00")],
+    "dev4_doc_itinerary_summary_note": [("create_note", dict(name="Lisbon summary",
+                                                             content="Flight TP 1234, workshop on Tuesday."))],
+    "dev4_doc_belem_sights_to_elena": [_mail(["Elena Rossi"], "In Belem: the monastery, the tower, custard tarts.")],
+    "dev4_doc_next_steps_text_marcus": [_sms(["Marcus Chen"], "Qualify a second supplier, ship firmware 2.1.")],
+    "dev4_fail_plumber_then_text_tom": [_sms(["Tom Becker"], "Tuesday is fine.")],
+    "dev4_append_shopping_three": [_append("Shopping list", "- toothpaste\n- rice\n- kitchen roll")],
+    "dev4_append_ideas_after_lisbon": [_append("Ideas", "- ride tram 28 at night")],
+    "dev4_append_meeting_notes_decision": [_append("Meeting notes", "- Decision: firmware 2.1 moves to January")],
+    "dev4_meeting_lucas_video_invite": [_event("Call about taxes", "2026-12-02 11:00", invitees=("Lucas Martin",))],
+    "dev4_meeting_sprint_planning_three": [_event("Sprint planning", "2026-12-07 14:00", "45 minutes",
+                                                  invitees=("Marcus Chen", "Yuki Tanaka", "Priya Patel"))],
+    "dev4_meeting_link_book_club_mail": [_mail(["Nina Kowalski", "Elena Rossi"],
+                                               "Book club link: https://meet.jit.si/BookClub-0a1b2c3d4e5f")],
+    "dev4_correction_lukas_vat": [_mail(["Lucas Martin"], "Is the 480 including VAT?")],
+    "dev4_correction_forward_yuki_not_tom": [_fwd(OFFSITE, "Tom Becker"), _fwd(OFFSITE, "Yuki Tanaka")],
+    "dev4_duration_priya_15_min": [_event("Check-in with Priya", "2026-12-01 09:45", "15 minutes")],
+    "dev4_duration_until_six": [_event("Tax paperwork", "2026-12-03 14:00", "2026-12-03 18:00")],
+    "dev4_edit_lunch_title": [_event("Lunch w/ Priya", "2026-12-04 12:30"), _event("Team lunch", "2026-12-04 12:30")],
+    "dev4_edit_add_to_tom_email": [_mail(["Tom Becker"], "The invoice template is fixed."),
+                                   _mail(["Tom Becker"], "I also updated the logo.")],
+}
+#: The answers those right outcomes need (the turns not listed are free), and their runs.
+DEV4_SOLVED_ANSWERS = {
+    "dev4_reply_priya_after_contact": {0: "Yes: Priya Patel, priya.patel@example.com."},
+    "dev4_forward_then_text_her": {1: "Her number is +1-555-0109."},
+    "dev4_followup_call_declined_reply": {0: "Sorry, I can't make phone calls."},
+    "dev4_followup_table_declined_email": {0: "Sorry, I can't book tables: no tool does that."},
+    "dev4_followup_it_two_turns_back": {0: "It is Documents/Sample/Team_Handbook.pdf.",
+                                        1: "It is james.obrien@example.com."},
+    "dev4_followup_david_email_phone_text": {0: "It is david.kim@example.com.", 1: "It is +1-555-0104."},
+    "dev4_followup_jonas_failed_tom": {0: "No contact named 'Jonas' in contacts.vcf."},
+    "dev4_doc_airport_time_then_remind": {0: "Allow one hour to reach the airport."},
+    "dev4_doc_itinerary_summary_note": {0: "A four-day trip: flight TP 1234, the partner workshop, Belem."},
+    "dev4_doc_belem_sights_to_elena": {0: "The monastery, the tower and the custard tarts."},
+    "dev4_doc_next_steps_text_marcus": {0: "Qualify a second supplier, ship firmware 2.1, order in January."},
+    "dev4_fail_plumber_then_text_tom": {0: "No inbox email fits 'the email from the plumber'."},
+    "dev4_append_ideas_after_lisbon": {0: "Learn enough Portuguese for the Lisbon trip."},
+    "dev4_meeting_lucas_video_invite": {0: "Link: https://meet.jit.si/Taxes-0a1b2c3d4e5f"},
+    "dev4_meeting_link_book_club_mail": {0: "Link: https://meet.jit.si/BookClub-0a1b2c3d4e5f"},
+    "dev4_correction_lukas_vat": {0: "No contact named 'Lukas'. Did you mean Lucas Martin?"},
+}
+DEV4_LINKED = {"dev4_meeting_lucas_video_invite", "dev4_meeting_link_book_club_mail"}
+
+
+def _dev4_cases() -> dict:
+    from bench.outcomes import case_set
+
+    return {c.id: c for c in case_set("conversations-dev4")}
+
+
+def test_the_fourth_development_conversation_set_is_well_formed():
+    """bench/conversations_dev4_cases.py (helper convdev4, a development set): at least 50 cases, unique dev4_
+    ids, the kinds in the counts asked for, no request identical to one of the three other development sets
+    (or the outcome cases), at least four replies or forwards as a later turn; loadable by
+    `bench/outcomes.py --cases conversations-dev4`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev4")
+    _well_formed(cases, "dev4_", 50, DEV4_KINDS, [*case_set("conversations-dev"), *case_set("conversations-dev2"),
+                                                   *case_set("conversations-dev3"), *CASES])
+    ids = [c.id for c in cases]
+    assert set(DEV4_HONEST) | set(DEV4_SOLVED) == set(ids) and not set(DEV4_HONEST) & set(DEV4_SOLVED)
+    later = [c.id for c in cases if any(t[0] in ("reply_to_email", "forward_email")
+                                        for t in DEV4_SOLVED.get(c.id, [])[1:]) or
+             (c.kind in ("reply", "forward") and len(c.turns) > 1)]
+    assert len(later) >= 4, later
+
+
+def test_the_fourth_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers every check of the fourth set runs and fails: one that
+    expects something written says it was not; one that expects nothing fails only on its empty answer, passes
+    with an honest one and fails with a bare 'Done.'."""
+    ws, _ = fresh()
+    for c in _dev4_cases().values():
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in DEV4_SOLVED:
+            assert any(" was written" in f for f in failures), (c.id, failures)
+            continue
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, DEV4_HONEST[c.id], runs) == [], c.id
+        assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+
+
+def test_the_fourth_development_checks_pass_right_outcomes_made_with_the_tools(fresh):
+    """Each case that expects something written passes when the real tools write a right outcome (a reply
+    quotes its original, a forward carries it and its attachment), with the answers it asks for."""
+    cases = _dev4_cases()
+    for case_id, steps in DEV4_SOLVED.items():
+        c = cases[case_id]
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **args)
+        answers = [DEV4_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        runs = LINKED * len(c.turns) if case_id in DEV4_LINKED else [{} for _ in c.turns]
+        assert c.check(ws, answers, runs) == [], (case_id, c.check(ws, answers, runs))
+
+
+def _do(act, step: tuple) -> None:
+    """One (tool, args) step of DEV4_SOLVED run with the real tools."""
+    tool, args = step
+    act(tool, **args)
+
+
+def test_the_fourth_development_checks_tell_right_from_wrong(fresh):
+    """Wrong outcomes fail: a reply or forward whose own words say nothing (the quoted original must not pass
+    the body pattern), the wrong one of Sarah's two emails, a forward that lost its attachment, a claimed edit,
+    a declined turn answered with 'Done.', one text where three were asked."""
+    cases = _dev4_cases()
+    bodied = {case_id: steps[-1] for case_id, steps in DEV4_SOLVED.items()
+              if steps[-1][0] == "reply_to_email" and cases[case_id].kind == "reply"}
+    bodied["dev4_forward_firmware_priya_fyi"] = DEV4_SOLVED["dev4_forward_firmware_priya_fyi"][0]
+    bodied["dev4_forward_q3_with_deadline_note"] = DEV4_SOLVED["dev4_forward_q3_with_deadline_note"][0]
+    assert len(bodied) >= 10
+    for case_id, (tool, args) in bodied.items():
+        c = cases[case_id]
+        ws, act = fresh()
+        for earlier_tool, earlier in DEV4_SOLVED[case_id][:-1]:
+            act(earlier_tool, **earlier)
+        act(tool, **{**args, "context": "Noted."})
+        answers = [DEV4_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        assert any("body" in f for f in c.check(ws, answers, [{}] * len(answers))), case_id
+
+    for case_id, mid in {"dev4_reply_sarah_first_one": Q3_MAIL, "dev4_reply_sarah_newest": OFFSITE,
+                         "dev4_reply_last_wednesday": Q3_MAIL}.items():
+        ws, act = fresh()  # the wrong one of Sarah's two emails
+        _do(act, _reply(mid, "Sorry, page 3, no hiking boots, I'm in Lisbon."))
+        assert cases[case_id].check(ws, ["Done."], [{}]), case_id
+    ws, act = fresh()  # a forward to Marcus only, where two were asked
+    _do(act, _fwd(Q3_MAIL, "Marcus Chen", text="Comments to her by Wednesday."))
+    assert cases["dev4_forward_q3_with_deadline_note"].check(ws, ["Done."], [{}])
+    ws, act = fresh()  # the invoice forwarded without the Q3 report
+    _do(act, _fwd(INV, "Sarah Lee"))
+    assert cases["dev4_forward_invoice_with_q3"].check(ws, ["Done."], [{}])
+
+    title = cases["dev4_edit_lunch_title"]
+    ws, act = fresh()
+    _do(act, _event("Lunch w/ Priya", "2026-12-04 12:30"))
+    assert title.check(ws, ["", "Sorry, I can't change an event's title; the first one stays."], [{}, {}]) == []
+    assert title.check(ws, ["", "Done."], [{}, {}])
+    _do(act, _event("Team lunch", "2026-12-04 12:30"))
+    assert title.check(ws, ["", "The title was changed to Team lunch."], [{}, {}])
+
+    declined = cases["dev4_followup_call_declined_reply"]
+    ws, act = fresh()
+    _do(act, _reply(INV, "Could you call me?"))
+    assert declined.check(ws, ["Done.", "Done."], [{}, {}])
+
+    bus = cases["dev4_followup_bus_to_two_as_well"]
+    ws, act = fresh()
+    _do(act, _sms(["Sarah Lee"], "The offsite bus leaves at 8."))
+    assert bus.check(ws, ["", "Done."], [{}, {}])
+    _do(act, _sms(["Marcus Chen", "Priya Patel"], "The offsite bus leaves at 8."))
+    assert bus.check(ws, ["", "Done."], [{}, {}]) == []
