@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 from tinyagent.tools import sample
 from tinyagent.tools.calendar import CALENDAR_FILE, REMINDERS_FILE
-from tinyagent.tools.mail import MAIL_DIR
+from tinyagent.tools.inbox import MAIL_DIR
 from tinyagent.tools.notes import NOTE_SUFFIXES, NOTES_DIR
 from tinyagent.tools.sms import OUTBOX
 

@@ -19,7 +19,7 @@ FEATURES = ("request", "clause", "request_gap", "clause_gap", "request_top", "cl
             "clauses_topped")
 
 #: A finder's name: the tool an id comes from ("pm_find_project" gives the project_id of "pm_list_tasks").
-_FINDER = re.compile(r"(?:^|_)(?:find|search|lookup|look_up|get|list|resolve)(?:_|$)")
+FINDER = re.compile(r"(?:^|_)(?:find|search|lookup|look_up|get|list|resolve)(?:_|$)")
 
 
 def features(sims: np.ndarray) -> np.ndarray:
@@ -105,6 +105,6 @@ def id_finders(params: dict[str, Sequence[str]], kept: Iterable[str]) -> list[st
             if not p.endswith("_id") or len(p) <= 3:
                 continue
             stem = p[:-3].split("_")[-1]
-            out += [n for n in params if n != name and n not in out and _FINDER.search(n)
+            out += [n for n in params if n != name and n not in out and FINDER.search(n)
                     and {stem, stem + "s"} & set(n.split("_"))]
     return out

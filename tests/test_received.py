@@ -143,7 +143,7 @@ def test_the_email_words_keep_what_the_typo_corrector_changed(tmp_path, specs):
     from tinyagent.nodes.plans.planlang import compile_plan
     from tinyagent.nodes.rules.pipeline import Facts, run_rules
     from tinyagent.tools import init_workspace
-    from tinyagent.tools.mail import inbox_message
+    from tinyagent.tools.inbox import inbox_message
     from tinyagent.tools.paths import Workspace
 
     plan = '1. get_email_address(name="priya")\n2. forward_email(recipients=["$1"])\n3. join()'
@@ -234,3 +234,56 @@ def test_an_email_and_its_message_written_the_wrong_way_round_are_swapped(specs)
     # the right way round already: left as it is
     right = '1. reply_to_email(context="Friday 12:30 works great", message_id="priya\'s lunch")\n2. join()<END_OF_PLAN>'
     assert _ruled(right, query, specs) == right
+
+
+@pytest.mark.parametrize("query, plan, context, words", [
+    # the day's email typed without its apostrophe
+    ("yesterdays mail -> reply, ask if the hotel has parking",
+     '1. reply_to_email(context="Ask if the hotel has parking")\n2. join()<END_OF_PLAN>', "", "yesterdays"),
+    # the subject said first, as in a memo
+    ("re the q3 draft: reply that the budget part is fine",
+     '1. reply_to_email(context="The budget part is fine")\n2. join()<END_OF_PLAN>', "", "q3 draft"),
+    # the sender named in a sentence of its own
+    ("Sarah sent me two mails. Please reply to the first one she sent and say I'll bring my laptop",
+     '1. reply_to_email(context="I\'ll bring my laptop")\n2. join()<END_OF_PLAN>', "", "first she sent sarah"),
+    # "forward that" after a turn that showed an email
+    ("forward that to lucas too so he knows",
+     '1. get_email_address(name="lucas")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>',
+     "User: reply to omars quote: could you do it for 1000?\nAssistant: Saved email 'Re: Quote for the garden work' "
+     "to Omar Haddad <omar.haddad@example.com> as a draft", "Quote for the garden work"),
+])
+def test_which_email_as_people_word_it(specs, query, plan, context, words):
+    assert _named(plan, query, specs, context) == words
+
+
+@pytest.mark.parametrize("query, looked_up, context, person", [
+    # the words for the email, looked up as a person
+    ("forward marcus's release notes to yuki", "marcus's release notes", "", "yuki"),
+    # a name taken from an earlier answer, never said by the person
+    ("also forward it to elena, she might come along", "Nov The text See",
+     "User: reply to the newest email: sure, see you there\nAssistant: Saved email 'Re: Team lunch on Friday?' to "
+     "Priya Patel as a draft. It answers Priya Patel's email 'Team lunch on Friday?' of Mon 30 Nov. The text: \"See "
+     "you there\"", "elena"),
+])
+def test_a_forward_looked_up_for_words_that_are_not_its_recipient_goes_to_the_person_named(specs, query, looked_up,
+                                                                                            context, person):
+    from tinyagent.nodes.plans.planlang import format_plan
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.received import forward_to_named
+
+    plan = f'1. get_email_address(name="{looked_up}")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
+    out = forward_to_named(compile_plan(plan, specs), specs, read_request(query, "", context))
+    assert out is not None and format_plan(out).startswith(f'1. get_email_address(name="{person}")')
+    said = '1. get_email_address(name="Tom Becker")\n2. forward_email(recipients=["$1"])\n3. join()<END_OF_PLAN>'
+    assert forward_to_named(compile_plan(said, specs), specs, read_request("forward it to Tom Becker", "", context)) is None
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("now answer it: yes please, book a table for five", "reply"),
+    ("answer it and say thanks", "reply"),
+    ("could you pass sarah's offsite plan along to marcus and priya?", "forward"),
+])
+def test_replies_and_forwards_said_in_other_words_open_with_their_tool(query, verb):
+    from tinyagent.nodes.rules.opening import opening_verb
+
+    assert opening_verb(query) == verb

@@ -294,6 +294,21 @@ def test_the_email_from_a_day_is_the_one_that_came_that_day_not_one_naming_it(tm
         assert "'Team lunch on Friday?'" in reply.invoke({"context": "Yes", "message_id": "priya friday lunch"})
 
 
+def test_the_day_said_the_way_people_type_it_picks_the_email_of_that_day(tmp_path):
+    """"the mail i got on friday" and "yesterdays mail" (no apostrophe) are the emails that came that day, not
+    Priya's "Team lunch on Friday?"; "the first one she sent" after naming Sarah is her older email."""
+    from tinyagent.tools import clock, default_tools, init_workspace
+
+    with clock.use_today("2026-11-30"):
+        ws = init_workspace(tmp_path / "ws", sample=True)
+        forward = {t.name: t for t in default_tools(ws)}["forward_email"]
+        for words, fits in [("i got friday", "Marcus Chen's email 'Firmware 2.1 release notes' of Fri 27 Nov"),
+                            ("the mail i got on friday", "Marcus Chen's email"),
+                            ("yesterdays mail", "David Kim's email 'Lisbon trip: flights and hotel' of Sun 29 Nov"),
+                            ("sarah first one she sent", "Sarah Lee's email 'Offsite agenda for next week'")]:
+            assert fits in forward.invoke({"recipients": ["yuki.tanaka@example.com"], "message_id": words}), words
+
+
 def test_forward_the_named_email_and_say_which(inbox, make_tools):
     out = make_tools()["forward_email"].invoke({"recipients": ["Marcus Chen"], "message_id": "tom lunch"})
     (msg,) = _messages(inbox, "drafts")

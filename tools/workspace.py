@@ -11,7 +11,7 @@ from pathlib import Path
 from tinyagent.tools import clock, sample
 from tinyagent.tools.calendar import CALENDAR_FILE, REMINDERS_FILE, empty_calendar
 from tinyagent.tools.contacts import CONTACTS_FILE
-from tinyagent.tools.mail import FOLDERS, MAIL_DIR
+from tinyagent.tools.inbox import FOLDERS, MAIL_DIR
 from tinyagent.tools.notes import NOTES_DIR
 from tinyagent.tools.paths import STATE_DIR, Workspace, atomic_write, update_file
 

@@ -18,13 +18,15 @@ _WORD = re.compile(r"[a-z']+")
 _SAID_OTHERWISE = (
     (re.compile(r"(?:make\s+(?:an?\s+)?)?answer\s+(?:to\s+)?(?:(?:the|that|this|his|her|their|[a-z]+'s)\s+"
                 r"(?:[\w-]+\s+){0,3}?(?:e-?mail|mail|message|msg)\b|(?:him|her|them)\b"
+                # "now answer it: yes please": the email the conversation showed
+                r"|(?:it|that|this)\s*(?:[,:\-]|$|\b(?:and|saying|with)\b)"
                 r"|(?!(?:my|the|this|that|a|an|these|those|all|some|every|it|your|me|in|with|only|please|questions?|"
                 r"honestly|briefly|quickly|shortly|simply|clearly|exactly|fully|properly|politely)\b)"
                 r"[a-z]+(?:\s+[a-z]+)?\s*(?:[,:\-]|"
                 r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
     (re.compile(r"(?:write|get)\s+back\s+to\b(?!\s+(?:me|us|work)\b)"
                 r"|respond\s+to\b(?!\s+(?:this|the|that|my|these|those)\s+questions?\b)", re.I), "reply"),
-    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?on\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
+    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?(?:on|along)\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
      "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
     (re.compile(r"write\s+(?:an?\s+e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),

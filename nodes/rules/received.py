@@ -10,7 +10,7 @@ from typing import Any
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
 from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE
 from tinyagent.nodes.request.reading import Request, as_request
-from tinyagent.nodes.request.words import phrase_words
+from tinyagent.nodes.request.words import content_words, phrase_words
 from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.nodes.rules.opening import opening_verb
@@ -19,8 +19,8 @@ _NOUN = r"(?:e-?mails?|mails?|messages?|msgs?|invites?|invitations?|thread)"
 _WORD = r"[\w&-]+(?:\.\w+)*"
 #: "sarah's q3 report email", "yesterday's email", "the firmware notes email": what stands between a
 #: possessive or a determiner and the noun
-_BEFORE = re.compile(rf"(?:\b({_WORD}'s)|\b(?:the|that|this|his|her|their|my|a|an|your))\s+((?:{_WORD}\s+){{0,3}}){_NOUN}\b",
-                     re.I)
+_BEFORE = re.compile(rf"(?:\b({_WORD}'s|(?:yester|to|mon|tues|wednes|thurs|fri|satur|sun)days)|"
+                     rf"\b(?:the|that|this|his|her|their|my|a|an|your))\s+((?:{_WORD}\s+){{0,3}}){_NOUN}\b", re.I)
 #: "email from Omar about the garden", "the message regarding the invoice"
 _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
                     rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|w/?|cc|asking|but|then|plus)(?:\b|\s)|[,.;:!?\"\n]|$)",
@@ -28,13 +28,22 @@ _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with t
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom", "pass the
 #: offsite agenda on to yuki"
 _VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|forward|fwd|pass on|send on|"
-                   r"(?:pass|send)(?=\s+[^,.;:!?\n]{1,40}?\s+on\s*to\b))\s+"
+                   r"(?:pass|send)(?=\s+[^,.;:!?\n]{1,40}?\s+(?:on|along)\s*to\b))\s+"
                    r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
-                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto)\b|[,.;:!?\"\n]|$)",
+                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto|along to)\b|[,.;:!?\"\n]|$)",
                    re.I)
-_POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b|\b(forward|fwd|reply to) it\b",
+_POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b"
+                      r"|\b(forward|fwd|reply to|answer|pass on|send on) (it|that|this)\b(?!\s+(?:is|was|\w+\s+e-?mail)\b)",
                       re.I)
+#: "Sarah sent me two mails", "the email Omar sent about the hedges": who sent it, and what about
+_SENT_BY = re.compile(r"\b([A-Za-z][\w'-]*)\s+sent\s+(?:me\s+|us\s+)?(?:(?:about|regarding|re:?)\s+"
+                      r"([^,.;:!?\"\n]*?)(?=\s+(?:to|and|saying|say|tell|-)\b|[,.;:!?\"\n]|\s-\s|$))?", re.I)
+#: Words before "sent" that are not its sender ("she sent", "the one i sent", "just sent")
+_NOT_SENDER = {"i", "she", "he", "they", "we", "you", "who", "that", "which", "it", "one", "just", "already", "email",
+               "mail", "message", "was", "were", "been", "have", "has", "had"}
+#: "re the q3 draft: reply that ...": the email's subject said first
+_LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
 _SHOWN = re.compile(r"email '([^']+)'")
 #: The roles whose values are not words about the email: the people it goes to (the text to send often
@@ -53,9 +62,12 @@ def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
-    for rx in (_BEFORE, _AFTER, _VERB):
+    for rx in (_LEAD_RE, _BEFORE, _AFTER, _VERB):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
+    for m in _SENT_BY.finditer(query):
+        if m.group(1).lower() not in _NOT_SENDER:
+            found += phrase_words(m.group(1)) + (phrase_words(m.group(2)) if m.group(2) else [])
     keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE]
     out: list[str] = []
     for w in keep:
@@ -192,8 +204,12 @@ _TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A
       "a forward looked up for the email's own sender goes to the person named after 'to'", "people")
 def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """A forward whose recipient is looked up by the name of the email's own sender ("Forward Omar's garden
-    quote email to Tom Becker" planned as a look-up of Omar) goes to the person the request sends it to."""
-    query = as_request(query).read
+    quote email to Tom Becker" planned as a look-up of Omar), by the words for the email ("marcus's release
+    notes"), or by words the person never said (a name taken from an earlier answer: "Nov The text See")
+    goes to the person the request sends it to."""
+    request = as_request(query)
+    said = request.words | request.earlier_words
+    query = request.read
     to = [m.group(1) or m.group(2) for m in _TO_WHOM.finditer(query)]
     if len(to) != 1:
         return None
@@ -215,7 +231,10 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                     continue
                 name_param = next((q.name for q in specs[look.tool].params if q.role == "person"), None)
                 name = str(look.args.get(name_param, "")) if name_param else ""
-                if name and set(name.lower().split()) <= words and name.lower() not in target.lower():
+                named = set(name.lower().replace("'s", " ").split())
+                own = content_words(name)
+                unsaid = bool(own) and 2 * len(own & said) < len(own)  # (mostly words the person never said)
+                if name and (named <= words or unsaid) and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
     return out if changed else None

@@ -1,0 +1,143 @@
+"""An id argument given a name the person said ("add a task to the Annual Report project") is found first by the
+tool that finds that kind of id, and passed on as its result.
+
+The small planner, shown your own tools, often writes the name where a tool asks for an id:
+``pm_create_task(project_id="Annual Report", ...)`` where the tool set has ``pm_find_project(name)``;
+``form_close(survey_id="xmas party")`` beside ``form_find(title)``. The call would fail or act on
+nothing. Where the value is a name copied from the request (words, not an id: no digit in a single
+word, not a ``$K``), the parameter is ``X_id`` and exactly one tool of the set finds X (its name says
+find/search/lookup/get/list/resolve and names X, as ``store/own_tools.id_finders`` reads it) and can be
+called with that name alone (one text parameter that names, every other one optional), a step calling
+the finder with the name is put before the call, and the call takes its result. A finder step the plan
+already has for that name is used instead of a new one; where the plan has one it uses for nothing,
+nothing is added beside it (it may be this name, garbled). Each name gets its own step ("a bonus for
+ben and chloe").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.registry import rule
+from tinyagent.store.own_tools import FINDER, id_finders
+from tinyagent.tools.specs import ToolSpec
+
+#: Parameter names a finder takes a name by, when it requires none.
+_NAME_PARAMS = ("name", "title", "query", "q", "search", "keyword", "keywords", "term", "text")
+
+
+#: An identifier as tools show them: "CT-4410", "WB-2207", "ORD88".
+_ID = r"[A-Z]{1,6}-?\d{2,}"
+#: Words that point at a thing without naming it ("one of them", "the first one", "that").
+_POINTING = {"the", "a", "an", "one", "ones", "of", "them", "it", "that", "this", "those", "these", "my", "our",
+             "your", "his", "her", "their", "first", "second", "third", "last", "other", "same", "new", "next"}
+
+
+def is_name(value: str) -> bool:
+    """Words that name something, not an identifier: "Annual Report", "xmas party", "hiring Q1"; not
+    "CLM-79904", "5102", "pl_301", "ORD-88", "$1", and not words that only point ("one of them")."""
+    value = value.strip()
+    if not value or refs_in(value) or not re.search(r"[A-Za-z]{3}", value):
+        return False
+    if not set(re.findall(r"[\w']+", value.lower())) - _POINTING:
+        return False
+    if " " not in value:  # one word: an id when it holds a digit, a dash, an underscore or only capitals
+        return bool(re.fullmatch(r"[A-Za-z][a-z']+|[A-Z][a-z]+(?:[A-Z][a-z]+)+", value))
+    return not re.search(r"[_#@/]", value)
+
+
+def _said(value: str, query: str) -> bool:
+    """Every word of ``value`` is a word of the request (case aside)."""
+    said = set(re.findall(r"[\w'&.-]+", query.casefold()))
+    return all(w in said for w in re.findall(r"[\w'&.-]+", value.casefold()))
+
+
+def _names_it(p) -> bool:
+    name = p.name.lower()
+    return (name in _NAME_PARAMS or name.endswith("_name")) and p.type in ("string", "any") and not p.enum
+
+
+def _name_param(spec: ToolSpec) -> str | None:
+    """The text parameter a finder takes a name by, when it can be called with that alone (every other
+    parameter optional: ``search_restaurants(city, name)`` needs a city the name does not give), else None."""
+    required = [p for p in spec.params if p.required]
+    if len(required) > 1 or (required and not _names_it(required[0])):
+        return None
+    return required[0].name if required else next((p.name for p in spec.params if _names_it(p)), None)
+
+
+def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, str] | None:
+    """(the finder of ``param``'s ids, the parameter it takes the name by), when exactly one tool finds them:
+    by its name ("find_project" for ``project_id``), else by its name and description ("form_find", "Find a
+    survey by its title." for ``survey_id``)."""
+    params = {n: [p.name for p in s.params] for n, s in specs.items()}
+    found = [n for n in id_finders({n: (param,) if n == tool else ps for n, ps in params.items()}, [tool])
+             if n != tool]
+    if not found:
+        stem = param[:-3].split("_")[-1].lower()
+        found = [n for n, s in specs.items() if n != tool and FINDER.search(n)
+                 and {stem, stem + "s"} & set(re.findall(r"[a-z]+", s.description.lower()))]
+    usable = [(n, p) for n in found if (p := _name_param(specs[n]))]
+    return usable[0] if len(usable) == 1 else None
+
+
+def shown_id(name: str, context: str) -> str | None:
+    """The id an earlier answer gives beside ``name`` ("CT-4410 CoolAir Leeds", "CoolAir (CT-4410)"), or None."""
+    n = re.escape(name.strip())
+    m = re.search(rf"\b({_ID})\W{{1,3}}{n}\b|\b{n}\W{{1,3}}({_ID})\b", context, re.I)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+@rule("find_the_id", "compile",
+      "an id argument given a name the person said is found first by the tool that finds that kind of id "
+      "(or is the id an earlier answer gave beside that name)", "people", reads="specs request context")
+def find_the_id(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
+                context: str = "") -> list[Task] | None:
+    """The tasks with a finder step before each call given a name for an id, or None when none is."""
+    query = as_request(query).query
+    out = None
+    for _ in range(len(tasks)):  # one call at a time; a second call for the same name reuses the step
+        if (changed := _one_found(out or tasks, specs, query, context)) is None:
+            break
+        out = changed
+    return out
+
+
+def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str) -> list[Task] | None:
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None:
+            continue
+        for p in spec.params:
+            value = t.args.get(p.name)
+            if not (p.name.endswith("_id") and len(p.name) > 3 and isinstance(value, str) and is_name(value)
+                    and _said(value, query)):
+                continue
+            if context and re.search(rf"\b{re.escape(value.strip())}\b", context, re.I):
+                # a name the conversation showed: the id given beside it, else left as the planner wrote it
+                if found_id := shown_id(value, context):
+                    return renumbered([replace(x, args={**x.args, p.name: found_id}) if x.id == t.id else x
+                                       for x in tasks], tasks[0].id)
+                continue
+            found = finder_for(t.tool, p.name, specs)
+            if found is None:
+                continue
+            finder, by = found
+            earlier = next((x for x in tasks if x.id < t.id and x.tool == finder
+                            and str(x.args.get(by, "")).casefold() == value.casefold()), None)
+            if earlier is not None:
+                return renumbered([replace(x, args={**x.args, p.name: f"${earlier.id}"},
+                                           deps=tuple(sorted({*x.deps, earlier.id}))) if x.id == t.id else x
+                                   for x in tasks], tasks[0].id)
+            used = set().union(*(set(x.deps) for x in tasks))
+            if any(x.tool == finder and x.id not in used for x in tasks):
+                continue  # the plan finds one it does not use yet: not a second guess beside it
+            new_id = max(x.id for x in tasks) + 1  # numbered in place below
+            step = Task(id=new_id, tool=finder, args={by: re.sub(r"(?i)^(?:the|my|our)\s+", "", value)})
+            call = replace(t, args={**t.args, p.name: f"${new_id}"}, deps=tuple(sorted({*t.deps, new_id})))
+            order = [x for x in tasks if x.id < t.id] + [step, call] + [x for x in tasks if x.id > t.id]
+            return renumbered(order, tasks[0].id)
+    return None
