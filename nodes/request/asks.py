@@ -173,6 +173,9 @@ def asks_for_file(query: str, name: str) -> bool:
 
 _DOC_NAME = r"(?P<doc>[\w'&.-]+(?:\s+[\w'&.-]+){0,4}?)"
 _DOC_SAY = r"(?:say|says|said|state|states|stated|mention|mentions|write|writes|written|cover|covers|have|has|tell)"
+#: The kinds of document a name ends in when the question names it last
+_DOC_KIND = (r"(?:report|itinerary|handbook|pdf|docx?|document|manual|guide|contract|lease|policy|letter|brochure|slides|"
+             r"deck|spreadsheet|memo|minutes|agenda|proposal)")
 #: "what does the lisbon itinerary pdf say about tuesday", "what's the q3 report say", "does the lease mention
 #: pets", "according to the handbook, ...", "in the warranty doc, ...", "in the q3 report whats the main risk",
 #: "lisbon itinerary, what's on wednesday"
@@ -191,7 +194,15 @@ _DOCUMENT_ASKS = (
                rf"who|which|is\s+there|are\s+there)\b)", re.I),
     re.compile(rf"^\s*(?:the\s+|my\s+)?{_DOC_NAME}\s*(?:[,:.]|\s-|->)\s*(?:what|when|where|how|who|which|does|is|are)\b",
                re.I),
+    # the question first, the document last: "what are the next steps in the falcon q3 report?", "where are the sync
+    # notes shared, per the handbook?" (a document by the kind of document it is, not any place: "in the city centre")
+    re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:what|whats|what's|when|where|how|who|which|is|are|does|do)\b[^?!]{{3,80}}?"
+               rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(?:the|my|our)\s+"
+               rf"(?P<doc>(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND})\s*[?.!]?\s*$", re.I),
 )
+#: Where the question ends when the document is named after it ("... in the falcon q3 report?")
+_DOC_LAST = re.compile(rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(?:the|my|our)\s+"
+                       rf"(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND}\s*[?.!]?\s*$", re.I)
 
 
 def named_document(query: str) -> list[str]:
@@ -224,20 +235,24 @@ def asked_topic(query: str, document: Sequence[str] = ()) -> list[str]:
     nor the question's own ("in the falcon q3 report, how big is the annual budget?": "annual budget")."""
     m = _ABOUT_TOPIC.search(query)
     asked = _IN_THE_DOCUMENT.match(query) if document and not m else None
+    last = _DOC_LAST.search(query) if document and not m and not asked else None
     if m:
         words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN]
-    elif asked:
-        words = [w for w in alnum_words(asked.group("question")) if w not in TOPIC_PLAIN and w not in _QUESTION_PLAIN
+    elif asked or last:  # the question after the document, or before it ("what are the next steps in the q3 report?")
+        question = (asked.group("question") or asked.group("after")) if asked else query[:last.start()]
+        words = [w for w in alnum_words(question) if w not in TOPIC_PLAIN and w not in _QUESTION_PLAIN
                  and w not in document and len(w) > 2]
     else:
         words = []
-    return words if len(words) <= (5 if m else 3) else []
+    return words if len(words) <= (5 if m or last or (asked and asked.group("after")) else 3) else []
 
 
 #: "in the falcon q3 report, how big is the annual budget?", "per the itinerary: when do i check out": the question
 #: after the document it asks
 _IN_THE_DOCUMENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|per|according\s+to)\s+(?:the|my|our)\s+[^,:?]{1,40}[,:]\s*"
-                              r"(?P<question>.+)$", re.I)
+                              r"(?P<question>.+)$"
+                              # "the q3 report - what cost more than expected?"
+                              r"|^\s*(?:the|my|our)\s+[^,:?]{1,40}?\s(?:-|->)\s*(?P<after>.+)$", re.I)
 
 
 #: "summarize the lisbon itinerary", "open my tax letter pdf and ...": the file a request asks to read, as it says it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from tinyagent.nodes.plans.planlang import Task, renumbered, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
@@ -28,7 +29,11 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
         if not (isinstance(value, str) and value.strip() and not value.lstrip().startswith("$")):
             return None
         have = {singular_stem(w) for w in alnum_words(value)}
-        missing = not any(singular_stem(w) in have for w in doc), bool(topic) and not any(singular_stem(w) in have for w in topic)
+
+        def held(words) -> bool:  # (a word typed wrong in the request counts: "newslettr" for "newsletter")
+            return any(singular_stem(w) in have or (len(w) >= 5 and any(
+                len(h) >= 5 and SequenceMatcher(None, w, h).ratio() >= 0.8 for h in have)) for w in words)
+        missing = not held(doc), bool(topic) and not held(topic)
         if not any(missing):
             return None
         # "tuesday" -> "lisbon itinerary tuesday"; "team handbook" -> "team handbook expenses"

@@ -151,6 +151,27 @@ def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] |
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
+#: The words a request asks to keep something in a note with ("note", "jot", "add to my ideas", "shopping list")
+_ASKS_NOTE = re.compile(r"\b(?:notes?|notebook|memo|jot|write|wrote|save|store|keep|record|log|add|append|put|list|ideas?|"
+                        r"remember|down|journal|diary|open|read|show)\b", re.I)
+
+
+@rule("unasked_note", "compile",
+      "a note a first request never asks for (no word of a note, of keeping or adding something) is dropped",
+      "made-up content", reads="specs request")
+def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"re the q3 draft: reply that the budget part is fine but the risks part needs more detail" was planned with
+    the reply and an addition "More detail" to a note "Risk section": the words of the message made into a note. A
+    step of a note tool (a tool whose name says note) in a request without a word of a note, of writing something
+    down or adding it, whose result no step uses, is dropped (never the whole plan), on a first turn."""
+    request = as_request(query)
+    if request.context or _ASKS_NOTE.search(f"{request.query} {request.reading}"):
+        return None
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or "note" not in t.tool.split("_")]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
 #: "Casa do Rio in Lisbon": a place and the town the request puts it in
 _IN_TOWN = r"\s*(?:,|\bin\b)\s*((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
 

@@ -13,7 +13,7 @@ from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
-                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:)"
+                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer|respond)\s+(?:back\s+)?that)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
@@ -21,6 +21,8 @@ _NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:(?:,
                        r"(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|"
                        r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
+#: The asking verb a reply's text may copy beside the words that pick the email
+_ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
 
 
@@ -124,7 +126,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         about the invoice? Let him know I transferred the money"), not what it says: the dictated words. (A text
         that only shares no word with them may be their paraphrase: "I'm vegetarian" for "im veggie".)"""
         pick = specs[t.tool].with_role("received") if t.tool in specs else None
-        mine = set(text_words(value)) if p.role == "message" and isinstance(value, str) and not is_ref(value) else set()
+        mine = set(text_words(value)) - _ANSWERING if p.role == "message" and isinstance(value, str) and not is_ref(value) \
+            else set()  # ("Answer the flights and hotel" for "answer the flights and hotel mail: can I get a window seat?")
         if pick and mine and not mine & set(text_words(said)) and mine <= set(text_words(str(t.args.get(pick) or ""))):
             return said[:1].upper() + said[1:]
         return None

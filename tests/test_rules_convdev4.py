@@ -1,0 +1,75 @@
+"""What the fourth development conversation set met on its first run, put right where a rule is exact: a reply's text
+dictated after "reply that" or after the email's words and a colon, a note made of the message's words, "mail it to
+them" after a meeting link, a question that names its document last (nodes/rules/messages.py, extra_steps.py,
+notes.py, documents.py; nodes/request/asks.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tinyagent.nodes.request.reading import read_request
+from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+
+def _ruled(specs, query: str, plan: str, context: str = "") -> str:
+    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context)))
+
+
+def test_reply_that_dictates_the_whole_text_and_no_note_is_made_of_it(specs):
+    out = _ruled(specs, "re the q3 draft: reply that the budget part is fine but the risks part needs more detail",
+                 '1. reply_to_email(context="The budget part is fine")\n'
+                 '2. append_note_content(name="Risk section", content="More detail")\n3. join()<END_OF_PLAN>')
+    assert 'context="The budget part is fine but the risks part needs more detail"' in out
+    assert 'message_id="q3 draft"' in out
+    assert "append_note_content" not in out
+
+
+def test_a_note_the_request_asks_for_stays(specs):
+    out = _ruled(specs, "reply to sarah that the budget is fine and add 'check risks' to my ideas",
+                 '1. reply_to_email(context="The budget is fine")\n'
+                 '2. append_note_content(name="Ideas", content="Check risks")\n3. join()<END_OF_PLAN>')
+    assert 'append_note_content(name="Ideas", content="Check risks")' in out
+
+
+def test_a_reply_made_of_the_asking_verb_and_the_emails_words_gets_the_text_after_the_colon(specs):
+    out = _ruled(specs, "answer the flights and hotel mail: can I get a window seat?",
+                 '1. reply_to_email(context="Answer the flights and hotel")\n2. join()<END_OF_PLAN>')
+    assert 'context="Can I get a window seat?"' in out
+
+
+def test_mail_it_after_a_meeting_link_sends_the_link(specs):
+    context = ("User: I need a meeting link for book club on thursday 7pm\n"
+               "Result: get_zoom_meeting_link(topic='Book club', start_time='thursday 7pm') -> "
+               "https://meet.jit.si/BookClub-1da8ce285bff (Jitsi Meet room 'Book club', Thursday 3 December 2026)\n"
+               "Assistant: Meeting link (Book club): https://meet.jit.si/BookClub-1da8ce285bff (Jitsi Meet room "
+               "'Book club', Thursday 3 December 2026)")
+    plan = ('1. get_email_address(name="nina")\n2. get_email_address(name="elena")\n'
+            '3. compose_new_email(recipients=["$1", "$2"], subject="Book club", context="Send it")\n4. join()<END_OF_PLAN>')
+    assert "https://meet.jit.si/BookClub-1da8ce285bff" in _ruled(specs, "mail it to nina and elena", plan, context)
+    # after a turn that did something (an event made), "it" is not an answer to send
+    made = context.replace("Result: get_zoom_meeting_link(", "Result: create_calendar_event(")
+    assert "meet.jit.si" not in _ruled(specs, "mail it to nina and elena", plan, made)
+
+
+@pytest.mark.parametrize("query, document, topic", [
+    ("What are the next steps in the Falcon Q3 report?", ("falcon", "q3", "report"), ("steps",)),
+    ("Where are the weekly sync meeting notes shared, per the handbook?", ("handbook",),
+     ("weekly", "sync", "meeting", "notes", "shared")),
+    ("the q3 report - what cost more than expected?", ("q3", "report"), ("cost", "more", "than", "expected")),
+    ("what is on in the city centre?", (), ()),          # a place, not a document
+    ("where is the meeting in the report room?", (), ()),
+])
+def test_a_question_that_names_its_document_last_or_after_a_dash(query, document, topic):
+    request = read_request(query)
+    assert (request.document_named, request.topic_asked) == (document, topic)
+
+
+def test_the_search_of_a_named_document_gets_what_the_question_asks(specs):
+    out = _ruled(specs, "What are the next steps in the Falcon Q3 report?",
+                 '1. search_documents(query="Falcon Q3 report")\n2. join()<END_OF_PLAN>')
+    assert 'search_documents(query="Falcon Q3 report steps")' in out
+    # a document word the person typed wrong is in the search already, spelled right: not added again
+    out = _ruled(specs, "wat dose the handbok say about core hours",
+                 '1. search_documents(query="handbook core hours")\n2. join()<END_OF_PLAN>')
+    assert 'search_documents(query="handbook core hours")' in out
