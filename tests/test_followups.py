@@ -228,6 +228,14 @@ def test_a_reference_to_no_step_where_her_is_meant_is_the_person_before(specs):
     ("how about lunch with sarah tomorrow at noon", "remind me to call mum tomorrow at 6pm", None),
     # a day with its hour: the hour given, not the old one as well
     ("make it monday at 10", "block thursday 3pm for the budget review", "block monday at 10 for the budget review"),
+    # a reason after it; "it's actually ..., not ..."; a new time keeps the old one's half of the day
+    ("no, make it monday please, friday I am in Lisbon", "set a reminder for friday: renew car insurance",
+     "set a reminder for monday: renew car insurance"),
+    ("Oh, sorry, it's actually at 5:15, not 4:30. Could you fix that?",
+     "dentist on the 16th at 4:30pm at Bright Teeth on Elm Road", "dentist on the 16th at 5:15pm at Bright Teeth on Elm Road"),
+    ("make it 9:30", "standup tomorrow at 9am", "standup tomorrow at 9:30am"),
+    ("make it monday, and text tom", "remind me friday to renew car insurance", None),  # another ask after it
+    ("it's in the report", "dentist thursday at 4pm", None),
 ])
 def test_a_new_time_plans_the_earlier_request_again_at_it(query, earlier, fixed):
     from tinyagent.nodes.rules.corrections import retimed_request

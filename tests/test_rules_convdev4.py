@@ -73,3 +73,14 @@ def test_the_search_of_a_named_document_gets_what_the_question_asks(specs):
     out = _ruled(specs, "wat dose the handbok say about core hours",
                  '1. search_documents(query="handbook core hours")\n2. join()<END_OF_PLAN>')
     assert 'search_documents(query="handbook core hours")' in out
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("gimme the gist of the lisbon trip pdf", "summarize"),
+    ("give me a quick overview of the q3 report", "summarize"),
+    ("the gist of it is fine", "the"),  # no ask to summarize
+])
+def test_the_gist_of_a_document_is_its_summary(query, verb):
+    from tinyagent.nodes.rules.opening import opening_verb
+
+    assert opening_verb(query) == verb

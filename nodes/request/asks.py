@@ -257,7 +257,8 @@ _IN_THE_DOCUMENT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|per|according\s+to)\s+
 
 #: "summarize the lisbon itinerary", "open my tax letter pdf and ...": the file a request asks to read, as it says it
 _FILE_READ = re.compile(
-    r"\b(?:summari[sz]e|summary\s+of|sum\s+up|tl;?dr(?:\s+of)?|read|open|go\s+through|skim)\s+(?:me\s+)?"
+    r"\b(?:summari[sz]e|summary\s+of|gist\s+of|overview\s+of|rundown\s+of|sum\s+up|tl;?dr(?:\s+of)?|read|open|"
+    r"go\s+through|skim)\s+(?:me\s+)?"
     r"(?:(?:the|my|our|this|that)\s+)?(?P<doc>(?:[\w'.-]+\s?){1,5}?)"
     r"(?=\s*(?:\b(?:and|then|to|for|please|pls|in|into|from|so|as)\b|[,;:!?]|\.(?:\s|$)|$))", re.I)
 

@@ -63,7 +63,15 @@ _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nop
                      r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+"
                      r"(?:(?:it|that|this)(?:\s+(?:reminder|event|meeting|call|one|appointment|booking))?|the\s+\w+)"
                      r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
-                     r"(?:\s+(?:instead|then|please|pls|thanks|thx))*[\s.!?]*$", re.I)
+                     r"(?:\s+(?:instead|then|please|pls|thanks|thx))*"
+                     # a reason after it ("no, make it monday please, friday I am in Lisbon"), not another ask
+                     r"(?:\s*[,;]\s*(?!\s*(?:and\s+|then\s+|also\s+)?(?:text|txt|email|e-mail|mail|remind|add|send|tell|"
+                     r"call|book|create|invite|forward|reply)\b)[^.!?]*)?[\s.!?]*$"
+                     # "it's actually at 5:15, not 4:30. could you fix that?"
+                     r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope)\b[\s,.!-]*)*(?:it'?s|its|it\s+is)\s+"
+                     r"(?:actually\s+|really\s+)?(?P<when2>[^,.!?]+?)(?:\s*,?\s*not\s+[^,.!?]+?)?[\s.!?]*"
+                     r"(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:fix|change|update|correct)\s+(?:that|it|this)"
+                     r"(?:\s+please)?[\s.!?]*)?$", re.I)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.I)
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(\d{1,2})$")
 #: What a new time may say besides its date phrase ("move it to friday", "how about the 15th then")
@@ -99,7 +107,7 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
     m = _RETIME.match(query)
     if not m or not earlier:
         return None
-    new = m.group("when").strip()
+    new = (m.group("when") or m.group("when2")).strip()
     if hour := _BARE_HOUR.match(new):  # "make it 4": the hour, in the old phrase's half of the day
         new = hour.group(1)
     elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):
@@ -124,9 +132,11 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
         new_clock_text = new + (half.group(0) if half else "")
         changed = old[:old_clock.start()] + new_clock_text + old[old_clock.end():]
     elif new_clock and not re.sub(r"\bat\b", "", new[:new_clock.start()] + new[new_clock.end():]).strip(" ,"):
-        # a time alone: the old day keeps, its time changes
-        changed = (old[:old_clock.start()] + new_clock.group(0) + old[old_clock.end():]) if old_clock \
-            else f"{old} at {new_clock.group(0)}"
+        # a time alone: the old day keeps, its time changes, in the old time's half of the day ("5:15" for "4:30pm")
+        half = re.search(r"am|pm|a\.m\.|p\.m\.", old_clock.group(0), re.I) if old_clock else None
+        clock = new_clock.group(0) + (half.group(0) if half and re.fullmatch(r"\d{1,2}(?::\d{2})?", new_clock.group(0))
+                                      else "")
+        changed = (old[:old_clock.start()] + clock + old[old_clock.end():]) if old_clock else f"{old} at {clock}"
     elif not new_clock and old_clock:  # a day alone: the old time keeps
         changed = f"{new} at {old_clock.group(0)}" if not old_clock.group(0).lower().startswith("at") \
             else f"{new} {old_clock.group(0)}"

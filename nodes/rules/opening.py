@@ -33,7 +33,8 @@ _SAID_OTHERWISE = (
     # "new note: wifi code is ...", "quick note - ...": a note
     (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "newnote"),
     # "quick sumary of the lisbon itinary", "a recap of the handbook": a summary
-    (re.compile(r"(?:(?:a|quick|short|brief)\s+)*(?:summary|sumary|summery|summry|recap)\s+of\b", re.I), "summarize"),
+    (re.compile(r"(?:(?:give|gimme|get)\s+(?:me\s+|us\s+)?(?:the\s+)?)?(?:(?:a|quick|short|brief)\s+)*"
+                r"(?:summary|sumary|summery|summry|recap|gist|overview|rundown)\s+of\b", re.I), "summarize"),
     # "where's the lisbon itinerary file", "where is my tax pdf saved": the file itself
     (re.compile(r"where(?:'s|s|\s+is|\s+are)\s+(?:the|my|our)\s+[\w' -]{1,40}?\b(?:file|pdf|doc|docx|document|spreadsheet)s?\b",
                 re.I), "findfile"),
