@@ -106,3 +106,11 @@ def test_the_found_id_is_what_the_call_gets(tmp_path):
                      ("create_task", {"project_id": "PRJ-88", "title": "Get quotes"})]
     assert 'find_project(name="Village Hall Roof")' in out["plan"]
     assert any(t["rule"] == "find_the_id" for t in out.get("rule_trace") or [])
+
+
+def test_a_name_the_planner_wrote_in_capitals_or_said_with_a_possessive_is_found():
+    assert rewritten('1. add_bonus(employee_id="PRIYA", amount=50)\n2. join()', "50 quid bonus for priya") == [
+        '1. find_employee(name="priya")', '2. add_bonus(employee_id="$1", amount=50)']
+    assert rewritten('1. list_tasks(project_id="village roof")\n2. join()', "whats left on the village roof's board") == [
+        '1. find_project(name="village roof")', '2. list_tasks(project_id="$1")']
+    assert rewritten('1. add_bonus(employee_id="EMP", amount=50)\n2. join()', "50 bonus for EMP") is None  # a code

@@ -50,9 +50,17 @@ def is_name(value: str) -> bool:
 
 
 def _said(value: str, query: str) -> bool:
-    """Every word of ``value`` is a word of the request (case aside)."""
+    """Every word of ``value`` is a word of the request (case and a possessive aside: "camper van" in "the camper
+    van's inspection")."""
     said = set(re.findall(r"[\w'&.-]+", query.casefold()))
+    said |= {w.removesuffix("'s") for w in said}
     return all(w in said for w in re.findall(r"[\w'&.-]+", value.casefold()))
+
+
+def as_said(value: str, query: str) -> str:
+    """``value`` as the request writes it, where the planner only changed its case ("PRIYA" for "priya")."""
+    m = re.search(rf"(?<![\w'&.-]){re.escape(value.strip())}(?![\w&-])", query, re.I)
+    return m.group(0) if m and m.group(0) != value.strip() else value
 
 
 def _names_it(p) -> bool:
@@ -113,6 +121,8 @@ def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, contex
             continue
         for p in spec.params:
             value = t.args.get(p.name)
+            if isinstance(value, str) and value.isupper() and not refs_in(value):
+                value = as_said(value, query)  # ("PRIYA": a name the request writes "priya")
             if not (p.name.endswith("_id") and len(p.name) > 3 and isinstance(value, str) and is_name(value)
                     and _said(value, query)):
                 continue
