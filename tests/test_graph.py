@@ -242,6 +242,26 @@ def test_a_follow_up_sees_the_earlier_turns_results(tmp_path):
     assert "User: What's Sarah Lee's email?" in seen[1]
 
 
+def test_a_result_two_turns_back_keeps_its_own_call(tmp_path):
+    """Each turn numbers its calls from 1 again ("call_0_1"): the first turn's look-up must not be shown as the
+    second turn's draft ("Result: compose_new_email(...) -> sarah.lee@example.com"), or "her" two turns back is
+    lost."""
+    seen = []
+    plans = ['1. get_email_address(name="Sarah Lee")\n2. join()',
+             '1. compose_new_email(recipients=["tom@example.com"], subject="Lunch")\n2. join()',
+             '1. compose_new_email(recipients=["sarah.lee@example.com"], subject="Slides")\n2. join()']
+    graph, llm = make(plans, tmp_path, checkpointer=InMemorySaver())
+    original = llm._call
+    object.__setattr__(llm, "_call", lambda prompt, *a, **k: seen.append(prompt) or original(prompt, *a, **k))
+    cfg = {"configurable": {"thread_id": "g"}}
+    for request in ("What's Sarah Lee's email?", "email tom about lunch", "email her the slides"):
+        ask(graph, request, config=cfg)
+    third = seen[-1]
+    assert "Result: get_email_address(name='Sarah Lee') -> sarah.lee@example.com" in third
+    assert "Result: compose_new_email(recipients=['tom@example.com'], subject='Lunch') -> Draft to tom@example.com" \
+        in third
+
+
 def risky_tools(send_risk="send"):
     """A lookup that declares "read" and a text message that declares ``send_risk``."""
     sent = []

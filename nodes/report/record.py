@@ -73,12 +73,16 @@ def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: i
     ``answer_chars``: "put that in a note" writes it)."""
     lines: list[str] = []
     turns = 0
+    # each tool result's call, as the AI message before it made it (call ids repeat from turn to turn: "1", "2")
     calls: dict[str, str] = {}
-    for m in messages:
+    call_of: dict[int, str] = {}
+    for i, m in enumerate(messages):
         for c in getattr(m, "tool_calls", None) or ():
             args = ", ".join(f"{k}={v!r}" for k, v in c["args"].items())
             calls[c["id"]] = f"{c['name']}({args})"
-    for m in reversed(messages):
+        if getattr(m, "type", "") == "tool" and getattr(m, "tool_call_id", None) in calls:
+            call_of[i] = calls[m.tool_call_id]
+    for i, m in reversed(list(enumerate(messages))):
         kind = getattr(m, "type", "")
         whole = " ".join(text_of(m).split())
         text = whole[:chars]
@@ -88,7 +92,7 @@ def earlier_turns(messages: Sequence[Any], text_of, max_turns: int = 2, chars: i
             if turns >= max_turns:
                 break
         elif kind == "tool" and getattr(m, "status", "success") == "success":
-            lines.append(f"Result: {calls.get(m.tool_call_id, m.name)} -> {text}")
+            lines.append(f"Result: {call_of.get(i, m.name)} -> {text}")
         elif kind == "ai" and text:
             lines.append(f"Assistant: {whole[:answer_chars]}")
     return "\n".join(reversed(lines))
