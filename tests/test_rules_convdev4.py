@@ -84,3 +84,28 @@ def test_the_gist_of_a_document_is_its_summary(query, verb):
     from tinyagent.nodes.rules.opening import opening_verb
 
     assert opening_verb(query) == verb
+
+
+def test_his_email_after_a_declined_turn_is_the_email_that_turn_spoke_of_and_the_ask_is_the_text(specs):
+    context = ("User: call lucas about the invoice\nAssistant: I can't do that: none of my tools can call (I have: "
+               "compose new email, reply to email). Nothing was run.")
+    out = _ruled(specs, "ugh fine, reply to his email instead and ask him to call me",
+                 '1. reply_to_email(context="$13")\n2. join()<END_OF_PLAN>', context)
+    assert out.startswith('1. reply_to_email(context="Ask him to call me", message_id="lucas invoice")')
+
+
+def test_send_them_to_someone_after_a_question_sends_the_answer_unless_the_request_dictates_its_own(specs):
+    context = ("User: What are the next steps in the Falcon Q3 report?\nAssistant: From your documents: "
+               "Next steps: order the second supplier's sensors in January and ship firmware 2.1.")
+    out = _ruled(specs, "text them to marcus",
+                 '1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="They said:")\n'
+                 '3. join()<END_OF_PLAN>', context)
+    assert "second supplier's sensors in January" in out
+    found = ("User: Would you find the photographs of the ruby wedding party, please?\nAssistant: I found "
+             "Pictures/Ruby Wedding/ruby_wedding_party.zip.")
+    plan = ('1. get_email_address(name="Marjorie")\n2. open_and_get_file_path(file_name="ruby wedding party")\n'
+            '3. compose_new_email(recipients=["$1"], context="Here are the photographs from our lovely day.", '
+            'attachments=["$2"])\n4. join()<END_OF_PLAN>')
+    out = _ruled(specs, "Please send them to Marjorie with the message: Here are the photographs from our lovely day.",
+                 plan, found)
+    assert 'context="Here are the photographs from our lovely day."' in out

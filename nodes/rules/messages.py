@@ -13,7 +13,8 @@ from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
-                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer|respond)\s+(?:back\s+)?that)"
+                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer|respond)\s+(?:back\s+)?that|"
+                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
@@ -24,6 +25,11 @@ _WORD = re.compile(r"[a-z0-9']+")
 #: The asking verb a reply's text may copy beside the words that pick the email
 _ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
+
+
+def says_words(query: str) -> bool:
+    """The request dictates words of its own ("say ...", "tell him ...", "with the message: ...")."""
+    return bool(_SAY.search(query))
 
 
 def dictated(query: str, names: list[str] = ()) -> str:
@@ -52,8 +58,9 @@ _THANKS_AFTER = re.compile(r"(?<=\w)([.?!])?\s*[,;]?\s*(?:thanks|thank\s+you|thx
 
 
 #: A question dictated to be asked: "and ask whether ...", ", ask him if ..." (the message tools word it as one)
-_ASK = re.compile(r"(?:\band\s+|,\s*)(?P<text>ask\s+(?:him|her|them|[a-z]+\s+)?(?:if|whether|when|what|where|how|who|why)\b.+)$",
-                  re.I)
+_ASK = re.compile(r"(?:\band\s+|,\s*)(?P<text>ask\s+(?:him|her|them|[a-z]+\s+)?(?:if|whether|when|what|where|how|who|why)\b.+"
+                  # "... and ask him to call me": what they are asked to do
+                  r"|ask\s+(?:him|her|them)\s+to\s+.+)$", re.I)
 
 
 #: A whole request that tells one person something: "text him that tuesday works for the garden"
@@ -210,13 +217,16 @@ BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?
 
 @rule("broken_reference", "compile",
       "a message or text that is only a broken '$K' ('$40)', '$!') or a contact look-up's result is the result of the "
-      "one earlier step that can fill it", "made-up content", reads="specs")
-def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
+      "one earlier step that can fill it, else the words the request dictates", "made-up content")
+def broken_reference(tasks: list[Task], specs: dict, request: Request | str = "") -> list[Task] | None:
     """A message or free text whose whole value is a "$" with digits and signs but no word, naming no step
     it depends on ("create a video call link ... and email it to sarah and priya" planned
     ``context="$40)"``), gets the result of the one earlier step of the plan that informs rather than
     looks someone or a file up or writes (the meeting link); so does a message that is a contact look-up's result.
-    Where there is not exactly one such step, it is left for the checks to refuse."""
+    Where there is no such step and the request dictates the words ("reply to his email instead and ask him to
+    call me" planned ``context="$13"``), the message is those words; otherwise it is left for the checks to
+    refuse."""
+    said = dictated(as_request(request).query) if request else ""
     def informs(t: Task) -> bool:
         spec = specs.get(t.tool)
         return spec is not None and not spec.roles & {"person", "file", "message"} \
@@ -236,6 +246,9 @@ def broken_reference(tasks: list[Task], specs: dict) -> list[Task] | None:
             k = fills[0].id
             t = replace(t, args={**t.args, **{n: f"${k}" for n in broken}}, deps=tuple(sorted({*t.deps, k})))
             t = t.with_args(t.args)
+            changed = True
+        elif broken and not fills and len(_words(said)) >= 2 and all(spec.param(n).role == "message" for n in broken):
+            t = t.with_args({**t.args, **{n: said[:1].upper() + said[1:] for n in broken}})
             changed = True
         out.append(t)
     return out if changed else None

@@ -9,6 +9,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, renumber
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import ANSWER_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.messages import says_words
 from tinyagent.nodes.rules.registry import rule
 
 #: "a new note", "make a shopping list note"; not "make sure my packing note ..." nor "sarah's new number to my note"
@@ -18,7 +19,7 @@ _THAT_THING = r"(?:\s+(?:summary|answer|info|information|result|results|bit|part
 _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)" + _THAT_THING +
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
-                        r"(?:that|this|it|the answer|those|these)" + _THAT_THING +
+                        r"(?:that|this|it|the answer|those|these|them(?=\s+to\b))" + _THAT_THING +
                         r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
 #: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
@@ -97,7 +98,7 @@ def _fetched(context: str) -> bool:
     """The turn before only fetched a value ("I need a meeting link for book club": the link), nothing it did."""
     last = context.rsplit("\nUser:", 1)[-1]
     results = re.findall(r"^Result: (\w+)\(", last, re.M)
-    return bool(results) and all(re.match(r"(?:get|search|summari[sz]e|open)_", r) for r in results)
+    return bool(results) and all(re.match(r"(?:get|search|summari[sz]e|open)_", r) and "file" not in r for r in results)
 
 
 @rule("that_is_the_answer", "compile",
@@ -115,6 +116,8 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
                   for m in (_SAVE_THAT.search(request.query), _SEND_THAT.search(request.query))]
     asked = [line[5:] for line in request.context.splitlines() if line.startswith("User:")]
     if not (save or send) or not asked or not (_ASKED.search(asked[-1]) or _fetched(request.context)):
+        return None
+    if send and not save and says_words(request.query):  # "send them to Marjorie with the message: ...": its own words
         return None
     answer = last_answer(request.context)
     if re.match(r"(?:I can't|I could not|I did not|Nothing was run|This request looks like)", answer):

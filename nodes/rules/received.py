@@ -10,7 +10,7 @@ from typing import Any
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
 from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE
 from tinyagent.nodes.request.reading import Request, as_request
-from tinyagent.nodes.request.words import content_words, phrase_words
+from tinyagent.nodes.request.words import content_words, phrase_words, text_words
 from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.nodes.rules.opening import opening_verb
@@ -42,6 +42,13 @@ _SENT_BY = re.compile(r"\b([A-Za-z][\w'-]*)\s+sent\s+(?:me\s+|us\s+)?(?:(?:about
 #: Words before "sent" that are not its sender ("she sent", "the one i sent", "just sent")
 _NOT_SENDER = {"i", "she", "he", "they", "we", "you", "who", "that", "which", "it", "one", "just", "already", "email",
                "mail", "message", "was", "were", "been", "have", "has", "had"}
+#: "his email", "her last mail": the email of the person the turn before spoke of
+_THEIR_EMAIL = re.compile(r"\b(?:his|her|their)\s+(?:last\s+|latest\s+)?(?:e-?mail|mail|message|msg)\b", re.I)
+#: The turn before did nothing: declined or failed
+_NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing was run|I did not)", re.M)
+#: Words of the turn before that say what was asked of the person, not who or what about ("call", "text")
+_NOT_ABOUT = {"call", "ring", "phone", "text", "txt", "email", "mail", "message", "remind", "tell", "ask", "book",
+              "meet", "meeting", "please", "pls", "can", "could", "you"}
 #: "re the q3 draft: reply that ...": the email's subject said first
 _LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
@@ -119,6 +126,10 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     if not words and _POINTER.search(query) and context:
         shown = _SHOWN.findall(context)
         words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
+    if not words and _THEIR_EMAIL.search(query) and _NOTHING_DONE.search(context.rsplit("\nUser:", 1)[-1]):
+        # "reply to his email instead" after "call lucas about the invoice" was declined: the person and what about
+        asked = [line[5:] for line in context.splitlines() if line.startswith("User:")]
+        words = " ".join(w for w in text_words(asked[-1]) if w not in _NOT_ABOUT) if asked else ""
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
