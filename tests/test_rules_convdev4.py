@@ -109,3 +109,12 @@ def test_send_them_to_someone_after_a_question_sends_the_answer_unless_the_reque
     out = _ruled(specs, "Please send them to Marjorie with the message: Here are the photographs from our lovely day.",
                  plan, found)
     assert 'context="Here are the photographs from our lovely day."' in out
+
+
+def test_a_file_path_taken_from_a_search_is_the_file_found_by_name(specs):
+    out = _ruled(specs, "gimme the gist of the lisbon trip pdf",
+                 '1. search_documents(query="the Lisbon trip")\n2. summarize_pdf(pdf_path="$1")\n3. join()<END_OF_PLAN>')
+    assert out.startswith('1. open_and_get_file_path(file_name="lisbon trip")\n2. summarize_pdf(pdf_path="$1")')
+    kept = ('1. search_documents(query="budget")\n2. open_and_get_file_path(file_name="q3 report")\n'
+            '3. summarize_pdf(pdf_path="$2")\n4. join()<END_OF_PLAN>')
+    assert _ruled(specs, "search my docs for the budget and summarize the q3 report", kept) == kept

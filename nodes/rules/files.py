@@ -114,3 +114,34 @@ def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
             t, changed = replace(t, tool=finder.name, args=args, line=f"{t.id}. {format_call(finder.name, args)}"), True
         out.append(t)
     return out if changed else None
+
+
+@rule("path_not_a_search", "compile",
+      "a file path taken from a document search is the file found by name", "attachments")
+def path_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"gimme the gist of the lisbon trip pdf" was planned ``search_documents(query="the Lisbon trip")`` and
+    ``summarize_pdf(pdf_path="$1")``: a search gives passages, not a path. A step whose path parameter (its name
+    ends in "path") is the result of a search step (a tool with a "question" parameter) used by nothing else gets
+    the file found by name instead: the one tool that finds files, called with the file the request names (else
+    the search's words)."""
+    finders = [n for n, s in specs.items() if "file" in s.roles]
+    if len(finders) != 1:
+        return None
+    key = next(p.name for p in specs[finders[0]].params if p.role == "file")
+    by_id = {t.id: t for t in tasks}
+    users: dict[int, int] = {}
+    for t in tasks:
+        for d in t.deps:
+            users[d] = users.get(d, 0) + 1
+    name = as_request(query).file_to_read
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        ask = spec.with_role("question") if spec else None
+        paths = [u for u in tasks if t.id in u.deps and any(
+            p.name.endswith("path") and u.args.get(p.name) == f"${t.id}" for p in specs[u.tool].params)] if ask else []
+        if paths and users.get(t.id) == 1:
+            words = re.sub(r"(?i)^\s*(?:the|my|our)\s+", "", str(t.args.get(ask, "")))
+            t, changed = replace(t, tool=finders[0], args={key: name or words}), True
+        out.append(t)
+    return renumbered(out, tasks[0].id) if changed else None
