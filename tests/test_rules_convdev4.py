@@ -118,3 +118,24 @@ def test_a_file_path_taken_from_a_search_is_the_file_found_by_name(specs):
     kept = ('1. search_documents(query="budget")\n2. open_and_get_file_path(file_name="q3 report")\n'
             '3. summarize_pdf(pdf_path="$2")\n4. join()<END_OF_PLAN>')
     assert _ruled(specs, "search my docs for the budget and summarize the q3 report", kept) == kept
+
+
+def test_a_file_name_taken_from_a_search_is_the_searchs_words_without_the_search(specs):
+    out = _ruled(specs, "wheres the falcon q3 reprot pdf",
+                 '1. search_documents(query="Falcon Q3 report")\n2. open_and_get_file_path(file_name="$1")\n'
+                 '3. join()<END_OF_PLAN>')
+    assert out == '1. open_and_get_file_path(file_name="Falcon Q3 report")\n2. join()<END_OF_PLAN>'
+
+
+def test_the_route_is_no_place_beside_the_directions(specs):
+    out = _ruled(specs, "how far is Belem from Alfama, can you show me the route",
+                 '1. maps_show_directions(start_location="Alfama", end_location="Belem")\n'
+                 '2. maps_open_location(location="the route")\n3. join()<END_OF_PLAN>')
+    assert "maps_open_location" not in out and "maps_show_directions" in out
+
+
+def test_a_file_put_where_the_recipient_goes_and_the_person_in_the_text_trade_places(specs):
+    out = _ruled(specs, "Yuki just joined the team, could you send her the team handbook?",
+                 '1. get_email_address(name="Yuki")\n2. open_and_get_file_path(file_name="team handbook")\n'
+                 '3. compose_new_email(recipients=["$2"], subject="Team handbook", context="$1")\n4. join()<END_OF_PLAN>')
+    assert '3. compose_new_email(recipients=["$1"], subject="Team handbook", attachments=["$2"])' in out

@@ -57,3 +57,28 @@ def no_person_attached(tasks: list[Task], specs: dict) -> list[Task] | None:
         return None
     used = {d for t in out for d in t.deps}
     return renumbered([t for t in out if t.id not in dropped or t.id in used], tasks[0].id)
+
+
+@rule("refs_swapped", "compile",
+      "a file found put where the recipients go, and the person looked up put in the text, trade places", "attachments")
+def refs_swapped(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:
+    """"Yuki just joined the team, could you send her the team handbook?" was planned with ``compose_new_email(
+    recipients=["$2"], context="$1")``, step 2 the handbook found and step 1 Yuki's address: the two references
+    written in each other's places. Where a step's recipients are only file look-ups' results and its text is
+    only a person look-up's result, the files are attached and the person is the recipient (the text, which
+    said nothing of its own, goes)."""
+    finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
+    people = {t.id for t in tasks if t.tool in specs and specs[t.tool].roles and specs[t.tool].roles <= {"person"}}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        to, att, msg = ((spec.with_role("people"), spec.with_role("attachments"), spec.with_role("message"))
+                        if spec else (None, None, None))
+        sent, text = t.args.get(to) if to else None, t.args.get(msg) if msg else None
+        if (to and att and msg and isinstance(sent, list) and sent and all(is_ref(v) in finders for v in sent)
+                and isinstance(text, str) and is_ref(text) in people and not t.args.get(att)):
+            args = {k: v for k, v in t.args.items() if k != msg}
+            args.update({to: [text], att: list(sent)})
+            t, changed = t.with_args(args), True
+        out.append(t)
+    return out if changed else None

@@ -96,16 +96,18 @@ def drop_restated_steps(tasks: list[Task]) -> list[Task] | None:
 
 #: Words that say where to show a place, not which place: "show me on a map", "on the map there"
 _MAP_WORDS = {"on", "in", "the", "a", "map", "maps", "google", "osm", "openstreetmap", "there", "it", "show", "me",
-              "please", "pls", "too", "also"}
+              "please", "pls", "too", "also", "route", "way", "directions", "path"}
 
 
 @rule("no_place", "compile",
-      "a map step whose place is only the words 'on the map' goes where another step shows a place", "made-up content",
+      "a map step whose place is only the words 'on the map' or 'the route' goes where another step shows a place",
+      "made-up content",
       reads="specs")
 def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     """"where is Parque das Nacoes? show me on a map" was planned with a second ``maps_open_location(location="On
-    the map")``: a step whose every location argument is only words about the map is dropped where another step
-    of the same tool shows a real place, where the step gives nothing but locations."""
+    the map")``, "how far is Belem from Alfama, can you show me the route" with ``maps_open_location(location="the
+    route")`` beside the directions: a step whose every location argument is only words about the map or the way
+    is dropped where another step shows a real place, where the step gives nothing but locations."""
     def locations(t: Task) -> list[str]:
         return [v for k, v in t.args.items() if "location" in k and isinstance(v, str)]
 
@@ -114,7 +116,7 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
             and all(set(re.findall(r"[a-z]+", v.lower())) <= _MAP_WORDS for v in locations(t))
     used = {d for t in tasks for d in t.deps}
     drop = {t.id for t in tasks if t.id not in used and mapped(t)
-            and any(o.tool == t.tool and o.id != t.id and not mapped(o) for o in tasks)}
+            and any(o.id != t.id and locations(o) and not mapped(o) for o in tasks)}
     return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
 
 

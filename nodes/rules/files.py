@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, format_call, renumbered
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.nodes.rules.checks import file_lookups
@@ -117,7 +117,7 @@ def file_for_note(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
 
 
 @rule("path_not_a_search", "compile",
-      "a file path taken from a document search is the file found by name", "attachments")
+      "a file path or name taken from a document search is the file found by name", "attachments")
 def path_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """"gimme the gist of the lisbon trip pdf" was planned ``search_documents(query="the Lisbon trip")`` and
     ``summarize_pdf(pdf_path="$1")``: a search gives passages, not a path. A step whose path parameter (its name
@@ -144,4 +144,16 @@ def path_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str 
             words = re.sub(r"(?i)^\s*(?:the|my|our)\s+", "", str(t.args.get(ask, "")))
             t, changed = replace(t, tool=finders[0], args={key: name or words}), True
         out.append(t)
+    # "wheres the falcon q3 reprot pdf" planned search_documents(query="Falcon Q3 report") and
+    # open_and_get_file_path(file_name="$1"): the file is found by the search's words, without the search
+    searches = {t.id: t for t in out if (s := specs.get(t.tool)) and s.with_role("question") and users.get(t.id) == 1}
+    for i, t in enumerate(out):
+        k = is_ref(t.args.get(key)) if t.tool == finders[0] else None
+        if k in searches:
+            words = re.sub(r"(?i)^\s*(?:the|my|our)\s+", "", str(searches[k].args.get(specs[searches[k].tool]
+                                                                                        .with_role("question"), "")))
+            out[i] = replace(t, args={**t.args, key: name or words}, deps=tuple(d for d in t.deps if d != k))
+            out = [x for x in out if x.id != k]
+            changed = True
+            break
     return renumbered(out, tasks[0].id) if changed else None
