@@ -249,6 +249,35 @@ def test_a_request_far_from_every_custom_tool_gets_the_empty_plan_without_the_mo
     assert len(asked) == 2
 
 
+def test_an_action_none_of_your_tools_names_is_declined_and_the_answer_says_which(tmp_path):
+    """A real index on disk: with a contractors app's own tools, "pay the electrician's invoice" asks for an action
+    no tool's name or description has: declined before the model, the answer naming the action; a request to do
+    what a tool says it does ("ask a plumber for a quote") reaches the planner."""
+    from tinyagent.graph.graph import open_index
+
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    quote = recorder("request_quote", "Ask a contractor for a quote for a job.",
+                     {"type": "object", "required": ["contractor", "job"], "properties": {
+                         "contractor": {"type": "string"}, "job": {"type": "string"}}})
+    rate = recorder("rate_contractor", "Rate a contractor from 1 to 5 stars after a job.",
+                    {"type": "object", "required": ["contractor", "stars"], "properties": {
+                        "contractor": {"type": "string"}, "stars": {"type": "integer"}}})
+    asked: list[str] = []
+
+    class Spy(FakeListLLM):
+        def _call(self, prompt, *args, **kwargs):
+            asked.append(prompt)
+            return super()._call(prompt, *args, **kwargs)
+
+    plan = '1. request_quote(contractor="plumber", job="fix the tap")\n2. join()<END_OF_PLAN>'
+    g = build_graph(tools=[quote, rate], settings=settings, llm=Spy(responses=[plan]), index=open_index(settings))
+    out = g.invoke({"messages": [{"role": "user", "content": "pay the electrician's invoice"}]}, context={"approve": "none"})
+    assert out["tasks"] == [] and asked == [] and "none of my tools can pay" in out["answer"]
+    out = g.invoke({"messages": [{"role": "user", "content": "ask a plumber for a quote to fix the tap"}]},
+                   context={"dry_run": True})
+    assert [t["tool"] for t in out["tasks"]] == ["request_quote"] and len(asked) == 1
+
+
 def test_a_request_close_to_one_of_your_tools_may_not_get_the_empty_plan(tmp_path):
     """A real index on disk: a request very like a custom tool's description marks the first plan
     as one that may not be empty (the planner's join() is refused at step 1); a request that is
