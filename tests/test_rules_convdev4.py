@@ -139,3 +139,26 @@ def test_a_file_put_where_the_recipient_goes_and_the_person_in_the_text_trade_pl
                  '1. get_email_address(name="Yuki")\n2. open_and_get_file_path(file_name="team handbook")\n'
                  '3. compose_new_email(recipients=["$2"], subject="Team handbook", context="$1")\n4. join()<END_OF_PLAN>')
     assert '3. compose_new_email(recipients=["$1"], subject="Team handbook", attachments=["$2"])' in out
+
+
+def test_and_add_dictates_the_forwards_note_and_no_note_is_made_of_it(specs):
+    out = _ruled(specs, "Please forward Sarah's Q3 draft to Marcus and James, and add: please get your comments to her "
+                        "by Wednesday.",
+                 '1. get_email_address(name="Marcus")\n2. get_email_address(name="James")\n'
+                 '3. forward_email(recipients=["$1"], context="Send Q3 draft", message_id="sarah\'s q3 draft")\n'
+                 '4. append_note_content(name="Comments", content="Her by Wednesday")\n5. join()<END_OF_PLAN>')
+    assert 'context="Please get your comments to her by Wednesday"' in out and "append_note_content" not in out
+    kept = _ruled(specs, "email tom the agenda and add to my ideas note: agenda template",
+                  '1. get_email_address(name="tom")\n2. compose_new_email(recipients=["$1"], subject="Agenda")\n'
+                  '3. append_note_content(name="Ideas", content="Agenda template")\n4. join()<END_OF_PLAN>')
+    assert 'append_note_content(name="Ideas", content="Agenda template")' in kept
+
+
+@pytest.mark.parametrize("query, fixed", [
+    ("oh he's not in there? then text tom becker instead, he'll tell him", "text tom becker that the van is ready"),
+    ("email him instead", None),  # another way to reach him: an ask of its own
+])
+def test_the_same_ask_to_someone_else_instead_plans_the_earlier_request_again(query, fixed):
+    from tinyagent.nodes.rules.corrections import corrected_request
+
+    assert corrected_request(query, ["text Jonas that the van is ready"], ["Jonas"]) == fixed

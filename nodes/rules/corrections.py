@@ -7,6 +7,7 @@ import re
 from tinyagent.nodes.request.asks import FILE_NOUN
 from tinyagent.nodes.request.lexicon import SERVED_VERBS
 from tinyagent.nodes.request.reading import read_request
+from tinyagent.nodes.rules.opening import opening_verb
 
 
 _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
@@ -19,6 +20,9 @@ _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops
                          r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
                          r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
                          re.I)
+#: "oh he's not in there? then text tom becker instead, he'll tell him": the same ask, to someone else
+_INSTEAD = re.compile(r"(?:^|[.?!]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please)\s+)*(?P<verb>text|txt|email|e-mail|message|msg)"
+                      r"\s+(?P<e>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s+instead\b(?:\s*[,;].*)?[\s.!]*$", re.I)
 
 
 _NO_ONE = {"me", "us", "you", "it", "that", "this", "them", "him", "her", "too", "both"}
@@ -32,10 +36,14 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
     request."""
     m = _CORRECTION.match(query)
-    if not m or not earlier:
+    instead = _INSTEAD.search(query) if not m and earlier else None
+    if instead and opening_verb(earlier[-1]) != instead.group("verb").lower().replace("txt", "text"):
+        instead = None  # "email her instead" after a text: an ask of its own, by another way
+    if not (m or instead) or not earlier:
         return None
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
-                 (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ,.!"), flags=re.I)
+                 (instead.group("e") if instead else
+                  m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ,.!"), flags=re.I)
     new = re.sub(r"'s$", "", new)  # "I meant omar's"
     words = new.lower().split()
     if not new or len(words) > 4 or new.lower() in _NO_ONE:

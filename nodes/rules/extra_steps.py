@@ -158,19 +158,41 @@ _ASKS_NOTE = re.compile(r"\b(?:notes?|notebook|memo|jot|write|wrote|save|store|k
                         r"remember|down|journal|diary|open|read|show)\b", re.I)
 
 
+#: A request that speaks of a note ("my ideas note", "the shopping list"): a note step there is asked for
+_NAMES_NOTE = re.compile(r"\b(?:notes?|notebook|memo|jot|list|ideas?|journal|diary)\b", re.I)
+_ALNUM = re.compile(r"[a-z0-9']+")
+
+
 @rule("unasked_note", "compile",
-      "a note a first request never asks for (no word of a note, of keeping or adding something) is dropped",
+      "a note a first request never asks for (no word of a note, of keeping or adding something), or one made of the "
+      "words of a message the plan sends, is dropped",
       "made-up content", reads="specs request")
 def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"re the q3 draft: reply that the budget part is fine but the risks part needs more detail" was planned with
     the reply and an addition "More detail" to a note "Risk section": the words of the message made into a note. A
     step of a note tool (a tool whose name says note) in a request without a word of a note, of writing something
     down or adding it, whose result no step uses, is dropped (never the whole plan), on a first turn."""
+    from tinyagent.nodes.rules.messages import dictated
+
     request = as_request(query)
-    if request.context or _ASKS_NOTE.search(f"{request.query} {request.reading}"):
+    if request.context:
         return None
+    said = f"{request.query} {request.reading}"
+    # "forward ... to Marcus and James, and add: please get your comments to her by Wednesday" planned with a
+    # note "Comments" holding words of that message: the words are the forward's, not a note's
+    message_words = set(_ALNUM.findall(dictated(request.query).lower()))
+    sends = any(specs.get(t.tool) and specs[t.tool].with_role("message") for t in tasks)
+
+    def unasked(t: Task) -> bool:
+        if "note" not in t.tool.split("_"):
+            return False
+        if not _ASKS_NOTE.search(said):
+            return True
+        content = [str(v) for k, v in t.args.items() if k == "content"]
+        words = set(_ALNUM.findall(" ".join(content).lower()))
+        return sends and not _NAMES_NOTE.search(said) and bool(words) and words <= message_words
     used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or "note" not in t.tool.split("_")]
+    kept = [t for t in tasks if t.id in used or not unasked(t)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 

@@ -14,7 +14,7 @@ from tinyagent.nodes.rules.registry import rule
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
                   r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer|respond)\s+(?:back\s+)?that|"
-                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:)"
+                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|\band\s+add\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
@@ -23,7 +23,7 @@ _NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:(?:,
                        r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
 #: The asking verb a reply's text may copy beside the words that pick the email
-_ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email"}
+_ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email", "send", "pass"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
 
 
