@@ -162,3 +162,13 @@ def test_the_same_ask_to_someone_else_instead_plans_the_earlier_request_again(qu
     from tinyagent.nodes.rules.corrections import corrected_request
 
     assert corrected_request(query, ["text Jonas that the van is ready"], ["Jonas"]) == fixed
+
+
+@pytest.mark.parametrize("query, name", [
+    ("q3 report to sarah and james by email, cc priya. go", "q3 report"),
+    ("the lisbon itinerary to james by email please", "lisbon itinerary"),
+    ("the team handbook to yuki pls", None),  # no way of sending said
+    ("reply to tom by email", None),
+])
+def test_a_file_named_first_and_sent_by_email_is_attached(query, name):
+    assert read_request(query).attached_file == name

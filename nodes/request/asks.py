@@ -69,7 +69,12 @@ def _attach_match(query: str) -> re.Match | None:
     if it and not _MADE.search(query[:it.start()]):
         named = list(_NAMED_FILE.finditer(query[:it.start()]))
         return named[-1] if named else None
-    return None
+    return _BY_EMAIL.match(query)
+
+
+#: "q3 report to sarah and james by email, cc priya": a file named first, sent by email
+_BY_EMAIL = re.compile(r"^\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:" + _DET + r"\s+)?(" + _MODS + _FILE_NOUN
+                       + r")\s+to\s+[^.?!;:]{1,60}?\bby\s+e-?mail\b", re.I)
 
 
 
@@ -102,7 +107,9 @@ def attached_file(query: str) -> str | None:
         return None
     text = m.group(0)
     found = None
-    if re.search(r"\battach", text, re.I):  # the words after "attach", in the match or past it
+    if m.re is _BY_EMAIL:  # "q3 report to sarah by email": the file named first
+        found = m
+    elif re.search(r"\battach", text, re.I):  # the words after "attach", in the match or past it
         found = _FILE_AFTER_ATTACH.search(text) or _FILE_AFTER_ATTACH.search(query[m.start():])
     if found:
         name = found.group(1)
