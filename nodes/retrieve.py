@@ -128,6 +128,13 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # A tool of the user's own very close to the request (or a clause): the first plan may not be empty
     must_plan = not context and any(found.similarity.get(n, 0.0) >= res.settings.unknown_plan_above > 0
                                     for n in found.tools if n not in found.probabilities)
+    # One of your own tools the fit of store/own_tools.py is very sure of: planned, and not with an empty plan
+    # ("show my upcoming bookings" with list_pet_bookings at 0.8 was declined by the model)
+    sure_own = not context and "own_tools_required" not in off and max(
+        (p for n, p in getattr(found, "own_fit", {}).items() if n in found.tools), default=0.0) \
+        >= res.settings.own_plan_above > 0
+    nothing_fits = nothing_fits and not sure_own
+    must_plan = must_plan or sure_own
     # A new request starts a fresh record; the conversation itself stays in `messages`.
     # Tools the classifier is very sure of: the first plan may not end before it calls them.
     required = [] if context else [n for n in found.tools

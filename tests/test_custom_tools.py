@@ -278,6 +278,36 @@ def test_an_action_none_of_your_tools_names_is_declined_and_the_answer_says_whic
     assert [t["tool"] for t in out["tasks"]] == ["request_quote"] and len(asked) == 1
 
 
+def test_one_of_your_tools_the_fit_is_very_sure_of_is_planned_not_declined(tmp_path):
+    """Where the fit of store/own_tools.py gives one of your tools at least ``own_plan_above`` ("show my upcoming
+    bookings": list_bookings), the request is not declined for its distance from every card and the first plan may
+    not be empty; below it, it is declined as before; 0 turns it off."""
+    from tinyagent.store.tool_index import Retrieved
+
+    bookings = recorder("list_bookings", "List your bookings.", {"type": "object", "properties": {}})
+    cancel = recorder("cancel_booking", "Cancel a booking.",
+                      {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}})
+
+    class FitIndex:  # far from every card (similarity 0.1), the fit as given
+        def __init__(self, fit):
+            self.fit = fit
+
+        def retrieve(self, query, available, max_tools=5, n_examples=1, k_examples=4, match_above=0.0, prefer=()):
+            return Retrieved(sorted(available), [], {n: 0.1 for n in available},
+                             similarity={n: 0.1 for n in available}, own_fit=dict(self.fit))
+
+    def retrieved(fit, **settings):
+        g = build_graph(tools=[bookings, cancel], settings=Settings(data_dir=tmp_path / "data", lora_path=None, **settings),
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"]), index=FitIndex(fit))
+        for update in g.stream({"messages": [{"role": "user", "content": "show my upcoming bookings"}]},
+                               context={"dry_run": True}, stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"]["nothing_fits"], update["retrieve"]["must_plan"]
+    assert retrieved({"list_bookings": 0.8, "cancel_booking": 0.1}) == (False, True)
+    assert retrieved({"list_bookings": 0.6, "cancel_booking": 0.1}) == (True, False)
+    assert retrieved({"list_bookings": 0.8, "cancel_booking": 0.1}, own_plan_above=0.0) == (True, False)
+
+
 def test_a_request_close_to_one_of_your_tools_may_not_get_the_empty_plan(tmp_path):
     """A real index on disk: a request very like a custom tool's description marks the first plan
     as one that may not be empty (the planner's join() is refused at step 1); a request that is
