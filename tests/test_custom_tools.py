@@ -330,7 +330,9 @@ def test_a_request_close_to_one_of_your_tools_may_not_get_the_empty_plan(tmp_pat
                 return update["retrieve"]["must_plan"]
     assert must_plan(g, "water the plants in the back garden for 10 minutes") is True
     assert must_plan(g, "what a lovely sunny day it is") is False
-    off = build_graph(tools=[water, lock], settings=settings.model_copy(update={"unknown_plan_above": 0.0}),
+    # (own_plan_above, the fit's own switch, would hold this request to a plan too: off here, to test this one)
+    off = build_graph(tools=[water, lock], settings=settings.model_copy(update={"unknown_plan_above": 0.0,
+                                                                                 "own_plan_above": 0.0}),
                       llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"]), index=open_index(settings))
     assert must_plan(off, "water the plants in the back garden") is False
     assert Settings().unknown_plan_above == 0.0  # off unless asked for
