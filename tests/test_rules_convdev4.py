@@ -172,3 +172,24 @@ def test_the_same_ask_to_someone_else_instead_plans_the_earlier_request_again(qu
 ])
 def test_a_file_named_first_and_sent_by_email_is_attached(query, name):
     assert read_request(query).attached_file == name
+
+
+def test_a_reply_that_copies_someone_else_still_does_not_copy_the_sender(specs):
+    out = _ruled(specs, "reply to marcus re firmware 2.1, cc yuki: go ahead with thursday's rollout",
+                 '1. get_email_address(name="marcus")\n2. get_email_address(name="Yuki")\n'
+                 '3. reply_to_email(cc=["$1", "$2"], context="Go ahead with Thursday\'s rollout")\n4. join()<END_OF_PLAN>')
+    assert 'get_email_address(name="marcus")' not in out and 'get_email_address(name="Yuki")' in out
+    kept = _ruled(specs, "reply to marcus and cc marcus too",
+                  '1. get_email_address(name="marcus")\n2. reply_to_email(cc=["$1"], context="ok")\n3. join()<END_OF_PLAN>')
+    assert 'get_email_address(name="marcus")' in kept
+
+
+def test_two_replies_to_the_same_email_are_one_saying_what_the_request_dictates(specs):
+    out = _ruled(specs, "answer the email Omar sent about the hedges - the 14th is perfect and the side gate code is 2580",
+                 '1. reply_to_email(context="The hedges are on the 14th", message_id="omar hedges")\n'
+                 '2. reply_to_email(context="Code is 2580", message_id="omar hedges")\n3. join()<END_OF_PLAN>')
+    assert out == ('1. reply_to_email(context="The 14th is perfect and the side gate code is 2580", '
+                   'message_id="omar hedges")\n2. join()<END_OF_PLAN>')
+    two = ('1. reply_to_email(context="Yes", message_id="omar")\n2. reply_to_email(context="No", message_id="lucas")\n'
+           '3. join()<END_OF_PLAN>')
+    assert _ruled(specs, "reply to omar: yes, and reply to lucas: no", two).count("reply_to_email") == 2

@@ -109,26 +109,25 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     return renumbered([merged.with_args(merged.args) if t is f else t for t in tasks if t is not n], tasks[0].id)
 
 
-#: A request that asks to copy someone in: "cc tom", "copy in sarah", "and loop in james"
-_COPY_ASKED = re.compile(r"\b(?:cc|bcc|copy|copying|loop\s+in|looping\s+in|keep\s+\w+\s+in\s+the\s+loop)\b", re.I)
-
-
 def _added(name: str, request) -> bool:
-    """The request asks to add ``name`` to the reply: "and add james to it", "put james on it", "include james"."""
+    """The request asks to add ``name`` to the reply: "and add james to it", "put james on it", "include james",
+    "cc yuki", "copy in james"."""
     words = r"\s+".join(map(re.escape, alnum_words(name)))
-    asked = re.compile(rf"\b(?:add|adding|include|including|put)\s+(?:in\s+)?{words}\b", re.I)
+    asked = re.compile(rf"\b(?:add|adding|include|including|put|cc|bcc|copy|copying|loop)\s+(?:in\s+)?"
+                       rf"(?:\w+\s+(?:and|&)\s+|\w+,\s*)*{words}\b", re.I)
     return asked.search(as_request(request).query) is not None
 
 
 @rule("sender_not_copied", "compile",
-      "the person whose email a reply answers is not copied on it, unless the request asks to copy someone", "people")
+      "the person whose email a reply answers is not copied on it, unless the request copies that person", "people")
 def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
     """"answer the firmware email from Marcus, tell him thursday's fine" was planned with Marcus looked up and put
     in the reply's cc: the reply goes to him already. In a reply (a step that picks an inbox email and has no
     recipients of its own), a cc looked up by a name that is among the words that pick the email is left out,
-    with its look-up, where the request asks to copy no one and to add no one of that name ("add james to it")."""
-    if request is None or _COPY_ASKED.search(as_request(request).query):
+    with its look-up, where the request does not copy or add someone of that name ("add james to it", "cc yuki")."""
+    if request is None:
         return None
+    # (where the request copies someone, "reply to marcus re firmware 2.1, cc yuki", only those it names are kept)
     described = _described(request)
     by_id = {t.id: t for t in tasks}
     out, dropped = [], set()
@@ -193,3 +192,32 @@ def email_not_a_note(tasks: list[Task], specs: dict, request=None) -> list[Task]
     kept = [replace(t, args=args, deps=tuple(d for d in t.deps if d not in gone)).with_args(args) if t is f else t
             for t in tasks if t.id not in gone]
     return renumbered(kept, tasks[0].id) if kept else None
+
+
+@rule("one_reply", "compile",
+      "two replies to the same email are one reply saying both", "made-up content")
+def one_reply(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"answer the email Omar sent about the hedges - the 14th is perfect and the side gate code is 2580" was planned
+    as two replies to that email, one a sentence each. Replies (steps that pick an inbox email and have no
+    recipients of their own) to the same email, whose results no step uses, are one reply: the words the request
+    dictates where it does, else their texts one after the other, and everyone either copies."""
+    from tinyagent.nodes.rules.messages import dictated
+
+    used = {d for t in tasks for d in t.deps}
+    replies = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("received") and t.id not in used
+               and not any(p.required for p in s.params if p.role == "people")]
+    for first in replies:
+        spec = specs[first.tool]
+        pick, text, cc = spec.with_role("received"), spec.with_role("message"), spec.with_role("people")
+        same = [t for t in replies if t is not first and t.tool == first.tool and t.args.get(pick) == first.args.get(pick)]
+        if not same or not text:
+            continue
+        said = dictated(as_request(request).query) if request is not None else ""
+        texts = [str(t.args.get(text, "")).strip().rstrip(".") for t in [first, *same] if t.args.get(text)]
+        words = said[:1].upper() + said[1:] if len(said.split()) >= 2 else ". ".join(texts)
+        copied = [v for t in [first, *same] for v in (t.args.get(cc) or []) if cc]
+        args = {**first.args, text: words} | ({cc: list(dict.fromkeys(copied))} if copied else {})
+        merged = replace(first, deps=tuple(sorted({d for t in [first, *same] for d in t.deps}))).with_args(args)
+        gone = {t.id for t in same}
+        return renumbered([merged if t is first else t for t in tasks if t.id not in gone], tasks[0].id)
+    return None

@@ -13,7 +13,7 @@ from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
-                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer|respond)\s+(?:back\s+)?that|"
+                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer)\b[^:.!?\n\-–]{0,60}\s[-–]|(?:reply|answer|respond)\s+(?:back\s+)?that|"
                   r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|\band\s+add\s*:)"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
