@@ -193,3 +193,14 @@ def test_two_replies_to_the_same_email_are_one_saying_what_the_request_dictates(
     two = ('1. reply_to_email(context="Yes", message_id="omar")\n2. reply_to_email(context="No", message_id="lucas")\n'
            '3. join()<END_OF_PLAN>')
     assert _ruled(specs, "reply to omar: yes, and reply to lucas: no", two).count("reply_to_email") == 2
+
+
+def test_a_second_event_at_no_time_is_no_second_event(specs):
+    out = _ruled(specs, "I have my eye test at the City Clinic on the eleventh at twenty past three. It usually takes "
+                        "about forty minutes. Would you put that in the calendar?",
+                 '1. create_calendar_event(title="Eye test", start_date="the eleventh at twenty past three")\n'
+                 '2. create_calendar_event(title="Put it", start_date="in the calendar")\n3. join()<END_OF_PLAN>')
+    assert out.count("create_calendar_event") == 1 and "Put it" not in out
+    two = ('1. create_calendar_event(title="Bin collection", start_date="this Wednesday")\n'
+           '2. create_calendar_event(title="Recycling collection", start_date="the sixteenth")\n3. join()<END_OF_PLAN>')
+    assert _ruled(specs, "bins this wednesday and recycling on the sixteenth", two).count("create_calendar_event") == 2

@@ -220,3 +220,31 @@ def place_in_its_town(tasks: list[Task], specs: dict, query: str | Request) -> l
                 t, changed = t.with_args(args), True
         out.append(t)
     return out if changed else None
+
+
+#: Any word that can be part of a time ("the sixteenth", "tmrw", "twenty past three", "2pm"): a value without one names none
+_TIME_WORD = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                        r"|\b(?:today|tonight|tomorrow|tmrw|tmr|tmw|yesterday|noon|midnight|morning|afternoon|evening|"
+                        r"night|week|weekend|month|year|o'?clock|half|quarter|past|am|pm|hours?|hrs?|mins?|minutes?|days?|"
+                        r"first|second|third|[a-z]+(?:th|st|nd|rd)|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|twenty|thirty|later|soon|now|asap|eod|eow)\b", re.I)
+
+
+@rule("timeless_repeat", "compile",
+      "a second event or reminder whose time holds no words for a time ('in the calendar') is no second one",
+      "dates", reads="specs")
+def timeless_repeat(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """"I have my eye test at the City Clinic on the eleventh at twenty past three ... Would you put that in the
+    calendar?" was planned as the eye test and a second event "Put it" at "in the calendar". A step whose every
+    time argument (schema role "when") holds no words for a time, where another step of the same tool has one and
+    no step uses its result, is dropped (never the whole plan)."""
+    def times(t: Task) -> list[str]:
+        spec = specs.get(t.tool)
+        return [str(t.args[p.name]) for p in (spec.params if spec else ()) if p.role == "when" and t.args.get(p.name)]
+
+    def timeless(t: Task) -> bool:
+        return bool(times(t)) and not any(_TIME_WORD.search(v) for v in times(t))
+    used = {d for t in tasks for d in t.deps}
+    drop = {t.id for t in tasks if t.id not in used and timeless(t)
+            and any(o.tool == t.tool and o.id != t.id and times(o) and not timeless(o) for o in tasks)}
+    return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
