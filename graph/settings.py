@@ -89,8 +89,8 @@ class Settings(BaseSettings):
         "probability below this, the plan is empty (nothing fits) without asking the model; 0 turns it off."))
     unknown_decline_below: float = Field(0.2, ge=0.0, le=1.0, description=(
         "On a first turn, when the classifier knows none of the shown tools (your own tools), and the "
-        "request (or any of its clauses) is less similar than this to every shown tool's description, "
-        "the plan is empty (nothing fits); 0 turns it off."))
+        "request asks a question and it (or any of its clauses) is less similar than this to every shown "
+        "tool's description, the plan is empty (nothing fits); an errand goes to the planner; 0 turns it off."))
     unknown_plan_above: float = Field(0.0, ge=0.0, le=1.0, description=(
         "On a first turn, when a shown tool the classifier does not know (your own) is at least this "
         "similar to the request or one of its clauses, the first plan may not be empty (llama.cpp at "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import time
 from typing import Any, Callable, Sequence
 
@@ -97,6 +98,20 @@ def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
     return None
 
 
+#: A question ("is chocolate bad for dogs?", "whats the wifi password at camden"), not an errand ("new pw 32 chars
+#: no symbols", "could you look for a dog walker?"): a polite "could you ..." asks for something done
+_QUESTION = re.compile(r"^\s*(?:(?:hey|hi|so|ok|okay|um|uh|and|also|quick\s+question)[,!]?\s+){0,2}"
+                       r"(?:what|whats|what's|wat|how|is|are|was|were|do|does|did|should|why|where|when|who|which|"
+                       r"(?:can|could|would|will)(?!\s+(?:you|u|ya)\b))\b", re.I)
+_ASKS_DONE = re.compile(r"^\s*(?:(?:hey|hi|so|ok|okay|um|uh|pls|please)[,!]?\s+){0,2}(?:can|could|would|will)\s+(?:you|u|ya)\b",
+                        re.I)
+
+
+def asks_a_question(query: str) -> bool:
+    """The request asks something rather than asks for something to be done."""
+    return bool(_QUESTION.search(query)) or (query.rstrip().endswith("?") and not _ASKS_DONE.search(query))
+
+
 def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
               progress: Callable[[str], None] | None = None, off: Sequence[str] = ()) -> dict[str, Any]:
     """What the planner is shown for ``query`` (the whole request, or one part of it planned
@@ -124,7 +139,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # synthetic tools: at 0.2, 97% of fitting requests kept, 88% of unservable ones declined)
     unjudged = bool(found.tools) and not found.probabilities and not found.sure  # the user's own tools
     nothing_fits = nothing_fits or (unjudged and bool(found.similarity) and not context
-                                    and max(found.similarity.values()) < res.settings.unknown_decline_below)
+                                    and max(found.similarity.values()) < res.settings.unknown_decline_below
+                                    and asks_a_question(query))
     # A tool of the user's own very close to the request (or a clause): the first plan may not be empty
     must_plan = not context and any(found.similarity.get(n, 0.0) >= res.settings.unknown_plan_above > 0
                                     for n in found.tools if n not in found.probabilities)
