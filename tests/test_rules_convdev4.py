@@ -204,3 +204,14 @@ def test_a_second_event_at_no_time_is_no_second_event(specs):
     two = ('1. create_calendar_event(title="Bin collection", start_date="this Wednesday")\n'
            '2. create_calendar_event(title="Recycling collection", start_date="the sixteenth")\n3. join()<END_OF_PLAN>')
     assert _ruled(specs, "bins this wednesday and recycling on the sixteenth", two).count("create_calendar_event") == 2
+
+
+@pytest.mark.parametrize("query, code, fixed", [
+    ("what is 1250 EUR plus 20% VAT", "print(1250 + 20 / 100 * 100)", "print(round(1250 * 1.2, 2))"),
+    ("25% off 80 bucks, how much?", "print(80 - 25)", "print(round(80 * 0.75, 2))"),
+    ("what is 1250 EUR plus 20% VAT", "print(1250 * 1.2)", None),  # right already
+    ("net amount of a gross invoice of 7,380 including 23% VAT", "print(7380 / 1.23)", None),  # the VAT is in it
+])
+def test_an_amount_with_a_percent_added_or_taken_off_is_computed_from_the_two_numbers(specs, query, code, fixed):
+    plan = f'1. run_python(code="{code}")\n2. join()<END_OF_PLAN>'
+    assert _ruled(specs, query, plan).split("\n")[0] == f'1. run_python(code="{fixed or code}")'

@@ -147,3 +147,55 @@ def percent_of(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[T
                 changed = True
         out.append(t)
     return out if changed else None
+
+
+_AMOUNT = r"(?:[$€£]\s*)?(?P<a>\d[\d,]*(?:\.\d+)?)(?:\s*(?:[$€£]|eur|euros?|usd|dollars?|gbp|pounds?|quid|bucks))?"
+_PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+#: "1250 EUR plus 20% VAT", "80 + 15%", "4.50 with a 10% tip"; "300 minus 15%", "25% off 80" (not "7,380 including 23%
+#: VAT": the amount holds the percent already)
+_PERCENT_UP = re.compile(rf"{_AMOUNT}\s+(?:plus|\+|with|and\s+add)\s+(?:an?\s+|the\s+)?{_PCT}", re.I)
+_PERCENT_DOWN = re.compile(rf"{_AMOUNT}\s+(?:minus|-|less|after|without)\s+(?:an?\s+|the\s+)?{_PCT}"
+                           rf"|{_PCT.replace('?P<p>', '?P<p2>')}\s+(?:off|discount\s+on|discount\s+off)\s+(?:of\s+)?"
+                           rf"{_AMOUNT.replace('?P<a>', '?P<a2>')}", re.I)
+
+
+def percent_changed(query: str) -> tuple[float, float] | None:
+    """(amount, factor) where the whole request asks for one amount with a percent added or taken off ("1250 EUR
+    plus 20% VAT": 1250, 1.2; "25% off 80": 80, 0.75), else None."""
+    found = [(m, 1) for m in _PERCENT_UP.finditer(query)] + [(m, -1) for m in _PERCENT_DOWN.finditer(query)]
+    if len(found) != 1:
+        return None
+    m, sign = found[0]
+    rest = query[:m.start()] + " " + query[m.end():]
+    if re.search(r"\d", rest):
+        return None
+    groups = m.groupdict()
+    amount = _number(groups.get("a") or groups.get("a2"))
+    return amount, round(1 + sign * _number(groups.get("p") or groups.get("p2")) / 100, 6)
+
+
+@rule("percent_added", "compile",
+      "an amount with a percent added or taken off is computed from the person's two numbers", "made-up content")
+def percent_added(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[Task] | None:
+    """"what is 1250 EUR plus 20% VAT" was planned ``print(1250 + 20 / 100 * 100)`` and answered 1270. Where the whole
+    request asks for one amount with a percent added ("plus", "with") or taken off ("minus", "less", "off"),
+    Python code that prints another number is made the sum itself: ``print(round(1250 * 1.2, 2))``."""
+    asked = percent_changed(as_request(request).read)
+    if asked is None:
+        return None
+    amount, factor = asked
+    want = amount * factor
+    percent = round(abs(factor - 1) * 100, 6)
+    fine = {amount, factor, percent, round(percent / 100, 6), 100, 1}
+    out, changed = [], False
+    for t in tasks:
+        name = python_param(specs[t.tool]) if t.tool in specs else None
+        code = t.args.get(name) if name else None
+        value = printed(code) if isinstance(code, str) else None
+        numbers = _literals(code) if isinstance(code, str) and value is None else None
+        if isinstance(code, str) and (abs(value - want) > 0.005 if value is not None else
+                                      numbers is None or any(round(n, 6) not in fine for n in numbers)):
+            t = t.with_args({**t.args, name: f"print(round({amount:g} * {factor:g}, 2))"})
+            changed = True
+        out.append(t)
+    return out if changed else None
