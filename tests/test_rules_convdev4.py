@@ -215,3 +215,23 @@ def test_a_second_event_at_no_time_is_no_second_event(specs):
 def test_an_amount_with_a_percent_added_or_taken_off_is_computed_from_the_two_numbers(specs, query, code, fixed):
     plan = f'1. run_python(code="{code}")\n2. join()<END_OF_PLAN>'
     assert _ruled(specs, query, plan).split("\n")[0] == f'1. run_python(code="{fixed or code}")'
+
+
+def test_an_email_asking_if_is_not_also_a_text_and_asks_the_question(specs):
+    out = _ruled(specs, "email nina kowalski asking if book club is still on for thursday at 7",
+                 '1. get_phone_number(name="nina kowalski")\n2. send_sms(recipients=["$1"], message="Book club is on for '
+                 'thursday at 7")\n3. get_email_address(name="nina kowalski")\n4. compose_new_email(recipients=["$3"], '
+                 'context="Book club is on for thursday at 7")\n5. join()<END_OF_PLAN>')
+    assert "send_sms" not in out and 'context="Ask if book club is still on for thursday at 7"' in out
+    both = ('1. get_phone_number(name="nina")\n2. send_sms(recipients=["$1"], message="Book club")\n'
+            '3. get_email_address(name="nina")\n4. compose_new_email(recipients=["$3"], context="Book club")\n'
+            '5. join()<END_OF_PLAN>')
+    assert "send_sms" in _ruled(specs, "email nina and text her the book club time", both)
+
+
+def test_a_meeting_link_is_never_attached(specs):
+    out = _ruled(specs, "Could you please draft a reply to Sarah's offsite email saying I'll bring my laptop but I "
+                        "can't join the hike?",
+                 '1. get_zoom_meeting_link(topic="the hike", start_time="2026-12-08")\n'
+                 '2. reply_to_email(context="I\'ll bring my laptop", attachments=["$1"])\n3. join()<END_OF_PLAN>')
+    assert out.startswith("1. reply_to_email(") and "meeting_link" not in out and "attachments" not in out

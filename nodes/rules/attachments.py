@@ -34,12 +34,15 @@ def attach_not_paste(tasks: list[Task], specs: dict, query: str | Request = "") 
 
 
 @rule("no_person_attached", "compile",
-      "a contact look-up's result is never a file to attach", "attachments", reads="specs")
+      "a contact look-up's or a meeting link's result is never a file to attach", "attachments", reads="specs")
 def no_person_attached(tasks: list[Task], specs: dict) -> list[Task] | None:
     """"Would you forward Lucas Martin's invoice to my accountant, ..." was planned with Lucas looked up and his
-    address in the forward's attachments. An attachment that is a contact look-up's result ("$K" of a tool that
-    only looks someone up) is taken out, and the look-up with it where nothing else uses it."""
-    lookups = {t.id for t in tasks if (s := specs.get(t.tool)) and s.roles and s.roles <= {"person"}}
+    address in the forward's attachments; "draft a reply to Sarah's offsite email saying ... I can't join the hike"
+    with a meeting link "the hike" attached, so no draft was written. An attachment that is a contact look-up's
+    result ("$K" of a tool that only looks someone up) or a link's is taken out, and that step with it where nothing
+    else uses it."""
+    lookups = {t.id for t in tasks if (s := specs.get(t.tool)) and s.roles and s.roles <= {"person"}
+               or "link" in t.tool.split("_")}  # (a meeting link is no file either)
     out, dropped = [], set()
     for t in tasks:
         spec = specs.get(t.tool)

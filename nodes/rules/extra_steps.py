@@ -248,3 +248,30 @@ def timeless_repeat(tasks: list[Task], specs: dict) -> list[Task] | None:
     drop = {t.id for t in tasks if t.id not in used and timeless(t)
             and any(o.tool == t.tool and o.id != t.id and times(o) and not timeless(o) for o in tasks)}
     return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
+
+
+#: The words a request asks for a text message with
+_ASKS_TEXT = re.compile(r"\b(?:text|texts|txt|sms|message|msg|whatsapp|imessage|signal|phone|mobile|cell)\b", re.I)
+
+
+@rule("unasked_text", "compile",
+      "a text message a first request never asks for, beside the email it asks for, is dropped", "people",
+      reads="specs request")
+def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"email nina kowalski asking if book club is still on for thursday at 7" was planned with a text to Nina as
+    well as the email. A step of a text tool (a tool whose name says sms or text and that sends a message to
+    people) in a first request without a word of a text or a phone, beside another step that sends a message, is
+    dropped where no step uses its result (never the whole plan)."""
+    request = as_request(query)
+    if request.context or _ASKS_TEXT.search(f"{request.query} {request.reading}"):
+        return None
+
+    def texts(t: Task) -> bool:
+        spec = specs.get(t.tool)
+        return bool(spec and spec.with_role("message") and spec.with_role("people")
+                    and {"sms", "text"} & set(t.tool.split("_")))
+    if not any(not texts(t) and (s := specs.get(t.tool)) and s.with_role("message") for t in tasks):
+        return None
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or not texts(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None

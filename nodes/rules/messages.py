@@ -45,7 +45,7 @@ def dictated(query: str, names: list[str] = ()) -> str:
         m = _ASK.search(query)
     if not m:
         return ""
-    text = m.group("text")
+    text = m.group("text") or "ask" + m.group("asking")[len("asking"):]  # ("asking if ...": "ask if ...")
     end = _NEXT_ASK.search(text)
     text = text[:end.start()] if end else text
     # "... under the mat? Thanks": the thanks after the message is the person's to the assistant
@@ -60,7 +60,9 @@ _THANKS_AFTER = re.compile(r"(?<=\w)([.?!])?\s*[,;]?\s*(?:thanks|thank\s+you|thx
 #: A question dictated to be asked: "and ask whether ...", ", ask him if ..." (the message tools word it as one)
 _ASK = re.compile(r"(?:\band\s+|,\s*)(?P<text>ask\s+(?:him|her|them|[a-z]+\s+)?(?:if|whether|when|what|where|how|who|why)\b.+"
                   # "... and ask him to call me": what they are asked to do
-                  r"|ask\s+(?:him|her|them)\s+to\s+.+)$", re.I)
+                  r"|ask\s+(?:him|her|them)\s+to\s+.+)$"
+                  # "email nina asking if book club is still on": the question put to her
+                  r"|\b(?P<asking>asking\s+(?:him|her|them\s+)?(?:if|whether|when|what|where|how|who|why)\b.+)$", re.I)
 
 
 #: A whole request that tells one person something: "text him that tuesday works for the garden"
@@ -125,6 +127,10 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
             return said[:1].upper() + said[1:]
         if len(have) == 1 and len(whole) >= 3 and have[0] not in query_words:  # "Friended" for "friday works, count me in"
+            return said[:1].upper() + said[1:]
+        if whole[:1] == ["ask"] and "ask" not in have and len(have) >= 2 and set(have) <= set(whole) \
+                and not value.rstrip().endswith("?"):
+            # "Book club is on for thursday at 7" for "asking if book club is still on ...": the question, not an answer
             return said[:1].upper() + said[1:]
         return None
 
