@@ -235,3 +235,27 @@ def test_a_meeting_link_is_never_attached(specs):
                  '1. get_zoom_meeting_link(topic="the hike", start_time="2026-12-08")\n'
                  '2. reply_to_email(context="I\'ll bring my laptop", attachments=["$1"])\n3. join()<END_OF_PLAN>')
     assert out.startswith("1. reply_to_email(") and "meeting_link" not in out and "attachments" not in out
+
+
+def test_trial_newuser21_misses_put_right(specs):
+    from tinyagent.nodes.rules.opening import opening_verb
+
+    assert opening_verb("I need a meeting link for a firmware sync with Yuki tomorrow at 10am, 30 mins") == "link"
+    out = _ruled(specs, "ok text him that thursday rollout is fine by me",
+                 '1. get_phone_number(name="marcus")\n2. send_sms(recipients=["$1"], message="The rollout is fine by me")\n'
+                 '3. join()<END_OF_PLAN>')
+    assert 'message="Thursday rollout is fine by me"' in out
+    out = _ruled(specs, "Forward Omar's garden quote to Lucas Martin please",
+                 '1. get_email_address(name="Omar")\n2. get_email_address(name="Lucas Martin")\n'
+                 '3. forward_email(recipients=["$2"], context="$1")\n4. join()<END_OF_PLAN>')
+    assert out.startswith('1. get_email_address(name="Lucas Martin")\n2. forward_email(recipients=["$1"]')
+    assert "context" not in out
+    out = _ruled(specs, "where's Casa do Rio in Alfama? show me on a map",
+                 '1. maps_open_location(location="Casa do Rio, Alfama")\n2. maps_show_directions(end_location="Alfama")\n'
+                 '3. join()<END_OF_PLAN>')
+    assert "maps_show_directions" not in out
+    # the number looked up and saved in a note stays the note's content
+    kept = _ruled(specs, "look up Beatriz's number and save it in a note called Emergency contacts",
+                  '1. get_phone_number(name="Beatriz")\n2. create_note(name="Emergency contacts", content="$1")\n'
+                  '3. join()<END_OF_PLAN>')
+    assert 'content="$1"' in kept

@@ -275,3 +275,27 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     used = {d for t in tasks for d in t.deps}
     kept = [t for t in tasks if t.id in used or not texts(t)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+#: The words a request asks for a way somewhere with
+_ASKS_WAY = re.compile(r"\b(?:di?r\w{0,3}ct\w{0,3}ns?|route|navigate|way|get\s+(?:me\s+)?(?:to|2|from|there)|go\s+to|how\s+far|"
+                       r"drive|driving|walk|walking|bike|cycle|cycling|transit|bus|train|tube|subway|metro|tram|foot|"
+                       r"transport|from)\b", re.I)
+
+
+@rule("unasked_directions", "compile",
+      "directions a first request never asks for, beside the map of the place it asks for, are dropped",
+      "made-up content", reads="request")
+def unasked_directions(tasks: list[Task], query: str | Request) -> list[Task] | None:
+    """"where's Casa do Rio in Alfama? show me on a map" was planned with the map of the place and walking directions
+    to Alfama from nowhere. A directions step (a tool whose name says directions) in a first request without a word
+    of a way, a route or a means of travel, beside a step that shows a place, is dropped where no step uses it."""
+    request = as_request(query)
+    if request.context or _ASKS_WAY.search(f"{request.query} {request.reading}"):
+        return None
+    used = {d for t in tasks for d in t.deps}
+    ways = [t for t in tasks if "directions" in t.tool and t.id not in used]
+    if not ways or not any(t.tool.startswith("maps_") and "directions" not in t.tool for t in tasks):
+        return None
+    kept = [t for t in tasks if t not in ways]
+    return renumbered(kept, tasks[0].id)

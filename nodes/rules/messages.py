@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, rewrite_params, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_in, renumbered, rewrite_params, rewrite_role
 from tinyagent.nodes.request.lexicon import COURTESY, FREE_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
@@ -128,6 +128,9 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return said[:1].upper() + said[1:]
         if len(have) == 1 and len(whole) >= 3 and have[0] not in query_words:  # "Friended" for "friday works, count me in"
             return said[:1].upper() + said[1:]
+        if said == said_only and len(have) >= 2 and set(have) - {"the", "a", "an"} <= set(whole) \
+                and 0 < len(set(whole) - set(have) - {"the", "a", "an"}) <= 2:  # "The rollout is fine by me" for "... that thursday rollout is fine by me"
+            return said[:1].upper() + said[1:]
         if whole[:1] == ["ask"] and "ask" not in have and len(have) >= 2 and set(have) <= set(whole) \
                 and not value.rstrip().endswith("?"):
             # "Book club is on for thursday at 7" for "asking if book club is still on ...": the question, not an answer
@@ -240,7 +243,7 @@ def broken_reference(tasks: list[Task], specs: dict, request: Request | str = ""
     # a message that is a contact look-up's result (an address as the email's text: ``context="$3"`` for "make a
     # meeting link ... and email it to marcus, yuki and james") is as broken
     lookups = {t.id for t in tasks if (s := specs.get(t.tool)) and s.roles and s.roles <= {"person"}}
-    out, changed = [], False
+    out, changed, orphans = [], False, set()
     for t in tasks:
         spec = specs.get(t.tool)
         broken = [p.name for p in (spec.params if spec else ())
@@ -256,5 +259,17 @@ def broken_reference(tasks: list[Task], specs: dict, request: Request | str = ""
         elif broken and not fills and len(_words(said)) >= 2 and all(spec.param(n).role == "message" for n in broken):
             t = t.with_args({**t.args, **{n: said[:1].upper() + said[1:] for n in broken}})
             changed = True
+        elif broken and not fills and not said and spec.with_role("received") and all(
+                is_ref(t.args[n]) in lookups and not spec.param(n).required for n in broken):
+            # "Forward Omar's garden quote to Lucas Martin" with Omar's address as the forward's text: no text, and
+            # no look-up of Omar where nothing else uses it
+            gone = {is_ref(t.args[n]) for n in broken}
+            args = {k: v for k, v in t.args.items() if k not in broken}
+            t = replace(t, deps=tuple(d for d in t.deps if d not in gone or d in refs_in(args))).with_args(args)
+            orphans |= gone
+            changed = True
         out.append(t)
+    if orphans:
+        used = {d for t in out for d in t.deps}
+        out = renumbered([t for t in out if t.id not in orphans or t.id in used], tasks[0].id)
     return out if changed else None

@@ -39,8 +39,8 @@ _SAID_OTHERWISE = (
     (re.compile(r"where(?:'s|s|\s+is|\s+are)\s+(?:the|my|our)\s+[\w' -]{1,40}?\b(?:file|pdf|doc|docx|document|spreadsheet)s?\b",
                 re.I), "findfile"),
     # "make a meeting link for ...", "get me a zoom link": the meeting link
-    (re.compile(r"(?:make|create|get|generate|set\s+up|send)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|"
-                r"jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),
+    (re.compile(r"(?:make|create|get|generate|set\s+up|send|i\s+(?:need|want|would\s+like|'d\s+like))\s+(?:me\s+|us\s+)?"
+                r"(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),
 )
 
 
