@@ -100,6 +100,8 @@ def claimed_actions(answer: str, observations: Sequence[str] = ()) -> list[str]:
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", answer):
         quoted = sentence.strip().removesuffix("...").strip()
+        # (a passage the answer shows after its file's path: "Documents/Sample/X.pdf: Firmware 2.0 added ...")
+        quoted = re.sub(r"^\S+\.(?:pdf|txt|md|docx?|html?)\s*:\s*", "", quoted)
         if len(quoted) >= 12 and any(quoted in o for o in observations):
             continue
         for m in re.finditer(r"\b(" + "|".join(ACTIONS) + r")\b", sentence, re.I):

@@ -221,6 +221,17 @@ def test_false_claim_when_the_compose_task_failed():
     assert false_claims("Sent.", done, request, obs, forbidden={"sent"}) != []
 
 
+def test_a_document_passage_shown_after_its_path_is_a_quote_not_a_claim():
+    """A search's answer shows "Documents/Sample/X.pdf: <the passage>": the passage's "added" is the document's word,
+    not the assistant's claim (conversations-dev3 flagged "Firmware 2.0 added over-the-air updates")."""
+    passage = "Firmware 2.0 added over-the-air updates and cut the radio duty cycle by 40%."
+    tasks = [{"tool": "search_documents", "status": "done", "result": [{"path": "Documents/Sample/Q3.pdf", "text": passage}]}]
+    obs = [json.dumps(tasks[0]["result"])]
+    answer = f"From your documents (firmware 2.0):\nDocuments/Sample/Q3.pdf: {passage}"
+    assert false_claims(answer, tasks, ["what did firmware 2.0 add?"], obs) == []
+    assert false_claims("I added it to your notes.", tasks, ["what did firmware 2.0 add?"], obs) != []
+
+
 def test_false_claim_of_unseen_people_addresses_numbers_and_dates():
     tasks = [{"tool": "create_calendar_event", "status": "done",
               "result": "Created event 'Review' on 2026-12-04 15:00:00 to 16:00 in calendar.ics."}]
