@@ -111,8 +111,9 @@ def test_email_him_after_looking_him_up_is_a_new_email_to_him(specs):
                "Assistant: The email address of james is james.obrien@example.com.")
     plan = '1. get_email_address(name="him")\n2. reply_to_email(context="If 2.1 is out")\n3. join()'
     out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "ok email him asking if 2.1 is out yet", context=context)))
-    assert out == ('1. get_email_address(name="james")\n2. compose_new_email(recipients=["$1"], context="If 2.1 is out")\n'
-                   '3. join()<END_OF_PLAN>')
+    # (the text is the question asked whole: "asking if ..." dictates it since the nineteenth session)
+    assert out == ('1. get_email_address(name="james")\n2. compose_new_email(recipients=["$1"], '
+                   'context="Ask if 2.1 is out yet")\n3. join()<END_OF_PLAN>')
     reply = '1. reply_to_email(context="Sounds good")\n2. join()'
     assert run_rules(compile_plan(reply, specs), Facts(specs, "reply to that one: sounds good", context=context))[0].tool \
         == "reply_to_email"
