@@ -882,3 +882,183 @@ def test_the_fourth_development_checks_tell_right_from_wrong(fresh):
     assert bus.check(ws, ["", "Done."], [{}, {}])
     _do(act, _sms(["Marcus Chen", "Priya Patel"], "The offsite bus leaves at 8."))
     assert bus.check(ws, ["", "Done."], [{}, {}]) == []
+
+
+DEV5_KINDS = {"edit": 6, "correction": 4, "failure": 6, "followup": 6, "document": 4, "decline": 3,
+              "reply": 0, "forward": 0}
+#: The fifth development set's cases that expect nothing written: honest answers, one a turn.
+DEV5_HONEST = {
+    "dev5_edit_strike_tomatoes": ["Sorry, I can't take a line out of a note: notes can only be appended to."],
+    "dev5_correction_spent_not_budget": ["The annual budget is 600,000 dollars.",
+                                         "It spent 412,000 dollars by the end of September."],
+    "dev5_fail_text_bernhard": ["No contact named 'Bernhard' in contacts.vcf, so no text was written."],
+    "dev5_fail_recipes_note": ["No note named 'recipes'."],
+    "dev5_fail_reply_elena_no_mail": ["No inbox email from Elena Rossi was found."],
+    "dev5_fail_contract_pdf": ["No file matching 'contract' was found."],
+    "dev5_fail_bank_statement_forward": ["No inbox email fits 'my bank statement email'."],
+    "dev5_doc_battery_field_trial": ["Battery life in the field trial reached nine months on two AA cells."],
+    "dev5_decline_book_table": ["Sorry, I can't book tables: no tool makes reservations."],
+    "dev5_decline_rain_lisbon": ["Sorry, I can't tell: no tool gives a weather forecast."],
+    "dev5_decline_delete_drafts": ["Sorry, I can't delete emails; no tool removes drafts."],
+}
+#: Right outcomes made with the real tools: the tool calls of each case that expects something written.
+DEV5_SOLVED = {
+    "dev5_edit_dentist_to_friday": [_event("Dentist", "2026-12-03 15:00"), _event("Dentist", "2026-12-04 15:00")],
+    "dev5_edit_reminder_five_not_four": [_remind("Collect the parcel", "2026-12-01 16:00"),
+                                         _remind("Collect the parcel", "2026-12-01 17:00")],
+    "dev5_edit_mail_subject": [_mail(["Marcus Chen"], "Did the sensors ship yet?")],
+    "dev5_edit_undo_text_omar": [_sms(["Omar Haddad"], "Go ahead with the hedges on the 14th.")],
+    "dev5_edit_rename_note": [("create_note", dict(name="Xmas gifts", content="- socks for Tom\n- puzzle for Nina"))],
+    "dev5_edit_lunch_update_time": [_event("Team lunch", "2026-12-04 12:30", location="Italian place"),
+                                    _event("Team lunch", "2026-12-04 13:00", location="Italian place")],
+    "dev5_correction_yuki_not_marcus": [_sms(["Marcus Chen"], "The demo room is booked for 2."),
+                                        _sms(["Yuki Tanaka"], "The demo room is booked for 2.")],
+    "dev5_correction_meant_tomorrow": [_remind("Water the plants", "2026-11-30 18:00"),
+                                       _remind("Water the plants", "2026-12-01 18:00")],
+    "dev5_correction_evening_not_morning": [_event("Car service", "2026-12-05 08:00"),
+                                            _event("Car service", "2026-12-05 20:00")],
+    "dev5_correction_reply_not_forward": [_fwd(INV, "Lucas Martin"), _reply(INV, "Paid already.")],
+    "dev5_fail_hotel_receipt_then_tell": [_mail(["Lucas Martin"], "The hotel receipt is coming next week.")],
+    "dev5_fail_mum_then_address": [_mail(["mum@example.org"], "Happy birthday!")],
+    "dev5_followup_call_declined_email": [_mail(["Aisha Okafor"], "Can you see me on Thursday?")],
+    "dev5_followup_it_two_turns_back": [_mail(["Aisha Okafor"], "Here is the team handbook.", "Team_Handbook.pdf")],
+    "dev5_followup_reading_list_create": [("create_note", dict(name="Reading list", content="- Dune\n- The Hobbit"))],
+    "dev5_followup_play_then_flowers": [_event("School play", "2026-12-02 18:00"),
+                                        _remind("Buy flowers", "2026-12-02 09:00")],
+    "dev5_followup_number_then_text_him": [_sms(["David Kim"], "I land at 10:05.")],
+    "dev5_followup_pay_declined_reminder": [_remind("Pay Lucas's invoice", "2026-12-15")],
+    "dev5_doc_flight_class_to_marcus": [_mail(["Marcus Chen"], "Economy class is the default for flights "
+                                                               "under six hours.")],
+    "dev5_doc_lisbon_dinner_to_calendar": [_event("Dinner with David Kim", "2026-12-07 19:30")],
+    "dev5_doc_receipts_to_note": [("create_note", dict(name="Expenses", content="Receipts within thirty days."))],
+    "dev5_doc_core_hours_text_yuki": [_sms(["Yuki Tanaka"], "Core hours are 10:00 to 15:00.")],
+    "dev5_reply_offsite_after_forward": [_fwd(OFFSITE, "Priya Patel"),
+                                         _reply(OFFSITE, "I'll drive, does anyone need a lift?")],
+    "dev5_forward_same_after_reply": [_reply(GARDEN, "Could you do the 21st instead?"), _fwd(GARDEN, "Elena Rossi")],
+    "dev5_forward_firmware_after_address": [_fwd(FW, "Yuki Tanaka", text="Please test it on the pilot units.")],
+    "dev5_reply_david_after_failed_forward": [_reply(FLIGHTS, "Please send me the hotel's address.")],
+    "dev5_forward_saturday_two_note": [_fwd(Q3_MAIL, "Marcus Chen", "Priya Patel",
+                                            text="Bring your comments to standup tomorrow.")],
+    "dev5_reply_most_recent_polite": [_reply(LUNCH, "Friday suits me, I'll bring dessert.")],
+}
+#: The answers those right outcomes need (the turns not listed are free).
+DEV5_SOLVED_ANSWERS = {
+    "dev5_edit_mail_subject": {1: "Sorry, I can't change an email that was already written."},
+    "dev5_edit_undo_text_omar": {1: "Sorry, I can't take back a text message once it is queued."},
+    "dev5_edit_rename_note": {1: "Sorry, I cannot rename notes."},
+    "dev5_fail_hotel_receipt_then_tell": {0: "No file matching 'hotel receipt' was found."},
+    "dev5_fail_mum_then_address": {0: "No contact named 'mum' in contacts.vcf."},
+    "dev5_followup_call_declined_email": {0: "Sorry, I can't make phone calls."},
+    "dev5_followup_it_two_turns_back": {0: "It is Documents/Sample/Team_Handbook.pdf.",
+                                        1: "Aisha's email is aisha.okafor@example.com."},
+    "dev5_followup_reading_list_create": {0: "No note named 'reading list'."},
+    "dev5_followup_number_then_text_him": {0: "David Kim's phone number is +1-555-0104."},
+    "dev5_followup_pay_declined_reminder": {0: "Sorry, I can't pay anything."},
+    "dev5_doc_flight_class_to_marcus": {0: "Economy class is the default for flights under six hours."},
+    "dev5_doc_lisbon_dinner_to_calendar": {0: "Dinner with David Kim at 19:30 near the river."},
+    "dev5_doc_receipts_to_note": {0: "Submit receipts within thirty days."},
+    "dev5_doc_core_hours_text_yuki": {0: "Core hours are from 10:00 to 15:00."},
+    "dev5_forward_firmware_after_address": {0: "It is yuki.tanaka@example.com."},
+    "dev5_reply_david_after_failed_forward": {0: "No contact named 'the hotel'; nothing was forwarded."},
+}
+
+
+def _dev5_cases() -> dict:
+    from bench.outcomes import case_set
+
+    return {c.id: c for c in case_set("conversations-dev5")}
+
+
+def test_the_fifth_development_conversation_set_is_well_formed():
+    """bench/conversations_dev5_cases.py (helper convdev5, a development set): at least 32 cases, unique dev5_
+    ids, the kinds in the counts asked for (and three replies or forwards, four of them as a later turn), no
+    request identical to one of the four other development sets (or the outcome cases); loadable by
+    `bench/outcomes.py --cases conversations-dev5`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev5")
+    _well_formed(cases, "dev5_", 32, DEV5_KINDS,
+                 [*case_set("conversations-dev"), *case_set("conversations-dev2"), *case_set("conversations-dev3"),
+                  *case_set("conversations-dev4"), *CASES])
+    ids = [c.id for c in cases]
+    assert set(DEV5_HONEST) | set(DEV5_SOLVED) == set(ids) and not set(DEV5_HONEST) & set(DEV5_SOLVED)
+    assert sum(c.kind in ("reply", "forward") for c in cases) >= 3
+    later = [i for i, steps in DEV5_SOLVED.items()
+             if any(tool in ("reply_to_email", "forward_email") for tool, _ in steps) and len(_dev5_cases()[i].turns) > 1]
+    assert len(later) >= 4, later
+
+
+def test_the_fifth_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers every check of the fifth set runs and fails: one that
+    expects something written says it was not; one that expects nothing fails only on its empty answer, passes
+    with an honest one and fails with a bare 'Done.'."""
+    ws, _ = fresh()
+    for c in _dev5_cases().values():
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in DEV5_SOLVED:
+            assert any(" was written" in f for f in failures), (c.id, failures)
+            continue
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, DEV5_HONEST[c.id], runs) == [], c.id
+        assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+
+
+def test_the_fifth_development_checks_pass_right_outcomes_made_with_the_tools(fresh):
+    """Each case that expects something written passes when the real tools write a right outcome (a reply
+    quotes its original, a forward carries it and its attachment), with the answers it asks for."""
+    cases = _dev5_cases()
+    for case_id, steps in DEV5_SOLVED.items():
+        c = cases[case_id]
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **args)
+        answers = [DEV5_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        assert c.check(ws, answers, [{} for _ in c.turns]) == [], (case_id, c.check(ws, answers, [{}] * 9))
+
+
+def test_the_fifth_development_checks_tell_right_from_wrong(fresh):
+    """Wrong outcomes fail: a reply or forward whose own words say nothing (the quoted original must not pass
+    the body pattern), a claimed edit or undo, a first item changed instead of kept, the wrong one of Sarah's
+    two emails."""
+    cases = _dev5_cases()
+    for case_id, steps in DEV5_SOLVED.items():
+        if not any(tool in ("reply_to_email", "forward_email") and args.get("context") for tool, args in steps):
+            continue
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **{**args, "context": "Noted."} if args.get("context") else args)
+        c = cases[case_id]
+        answers = [DEV5_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        assert any("body" in f for f in c.check(ws, answers, [{}] * len(answers))), case_id
+
+    dentist = cases["dev5_edit_dentist_to_friday"]
+    ws, act = fresh()
+    act(*_event("Dentist", "2026-12-03 15:00")[:1], **_event("Dentist", "2026-12-03 15:00")[1])
+    assert dentist.check(ws, ["", "Sorry, I can't move events; the Thursday one stays."], [{}, {}]) == []
+    assert dentist.check(ws, ["", "The dentist has been moved to Friday."], [{}, {}])
+    assert dentist.check(ws, ["", "Done."], [{}, {}])
+    ws, act = fresh()  # only the Friday one: the first was never made
+    act(*_event("Dentist", "2026-12-04 15:00")[:1], **_event("Dentist", "2026-12-04 15:00")[1])
+    assert dentist.check(ws, ["", "I added the dentist on Friday."], [{}, {}])
+
+    undo = cases["dev5_edit_undo_text_omar"]
+    ws, act = fresh()
+    act("send_sms", recipients=["Omar Haddad"], message="Go ahead with the hedges on the 14th.")
+    assert undo.check(ws, ["", "Sorry, I can't unsend it. The text was deleted."], [{}, {}])
+    assert undo.check(ws, ["", "Sorry, I can't unsend a queued text."], [{}, {}]) == []
+    act("send_sms", recipients=["Omar Haddad"], message="Please ignore my last message about the hedges.")
+    assert undo.check(ws, ["", "I texted Omar to ignore it."], [{}, {}]) == []
+
+    ws, act = fresh()  # the older of Sarah's two emails is not the Saturday one
+    act("forward_email", message_id=OFFSITE, recipients=["Marcus Chen", "Priya Patel"],
+        context="Bring your comments to standup tomorrow.")
+    assert cases["dev5_forward_saturday_two_note"].check(ws, ["Done."], [{}])
+
+    tomatoes = cases["dev5_edit_strike_tomatoes"]
+    ws, act = fresh()
+    act("append_note_content", name="Shopping list", content="- (tomatoes bought)")
+    assert tomatoes.check(ws, ["Sorry, I can't remove a line."], [{}])
+    ws, _ = fresh()
+    assert tomatoes.check(ws, ["I removed tomatoes from your shopping list."], [{}])
