@@ -259,3 +259,28 @@ def test_trial_newuser21_misses_put_right(specs):
                   '1. get_phone_number(name="Beatriz")\n2. create_note(name="Emergency contacts", content="$1")\n'
                   '3. join()<END_OF_PLAN>')
     assert 'content="$1"' in kept
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, fixed", [
+    ("no not marcus - yuki, sorry!!", "text marcus that the demo room is booked for 2", ["marcus"],
+     "text yuki that the demo room is booked for 2"),
+    ("oh wait i meant tomorrow", "remind me today at 6pm to water the plants", [],
+     "remind me tomorrow at 6pm to water the plants"),
+    ("sorry, 8 in the evening", "book 'car service' saturday at 8", [], "book 'car service' saturday 8pm"),
+    ("sorry, can you also text tom", "remind me today at 6pm to water the plants", [], None),
+])
+def test_corrections_of_a_person_or_a_time_said_briefly(query, earlier, looked_up, fixed):
+    from tinyagent.nodes.rules.corrections import request_again
+
+    again = request_again(query, [earlier], looked_up, "")
+    assert (again[0] if again else None) == fixed
+
+
+def test_reply_to_him_after_his_email_was_forwarded_answers_that_email(specs):
+    context = ("User: forward the invoice email to lucas\nResult: forward_email(recipients=['lucas.martin@example.com'], "
+               "message_id='invoice') -> Saved email 'Fwd: Invoice for November' to lucas.martin@example.com as a draft. "
+               "It forwards Lucas Martin's email 'Invoice for November' of Thu 26 Nov.\nAssistant: Saved email 'Fwd: "
+               "Invoice for November' to lucas.martin@example.com as a draft.")
+    out = _ruled(specs, "ugh no, I meant reply to him: paid already",
+                 '1. reply_to_email(context="Paid already", message_id="him")\n2. join()<END_OF_PLAN>', context)
+    assert 'message_id="Invoice for November"' in out

@@ -20,12 +20,19 @@ _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops
                          r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
                          r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
                          re.I)
+#: "no not marcus - yuki, sorry!!": the person put right, the wrong one named first
+_NOT_BUT = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait)\b[\s,.!-]*)*not\s+[\w'-]+[\s,.;:!-]+"
+                      r"(?:(?:i\s+mean|i\s+meant|it'?s|its)\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+                      r"(?:[\s,.!-]+(?:sorry|pls|please|thanks|thx))*[\s.!]*$", re.I)
 #: "oh he's not in there? then text tom becker instead, he'll tell him": the same ask, to someone else
 _INSTEAD = re.compile(r"(?:^|[.?!]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please)\s+)*(?P<verb>text|txt|email|e-mail|message|msg)"
                       r"\s+(?P<e>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s+instead\b(?:\s*[,;].*)?[\s.!]*$", re.I)
 
 
 _NO_ONE = {"me", "us", "you", "it", "that", "this", "them", "him", "her", "too", "both"}
+#: Words of a correction that only say when ("tomorrow", "at 5", "8 in the evening")
+_DAYTIME_WORDS = {"at", "on", "in", "the", "next", "this", "evening", "morning", "afternoon", "night", "tonight", "today",
+                  "tomorrow", "tmrw", "noon", "midnight", "am", "pm", "o'clock"}
 #: A correction that names a file, not a person: "the team handbook", "my q3 report pdf"
 _A_FILE = re.compile(rf"\b{FILE_NOUN}$", re.I)
 
@@ -35,15 +42,19 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     again for someone else ("same to marcus", "and lucas too"): that request with the person it named (or the one its plan looked
     up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
     request."""
-    m = _CORRECTION.match(query)
+    m = _CORRECTION.match(query) or _NOT_BUT.match(query)
     instead = _INSTEAD.search(query) if not m and earlier else None
     if instead and opening_verb(earlier[-1]) != instead.group("verb").lower().replace("txt", "text"):
         instead = None  # "email her instead" after a text: an ask of its own, by another way
     if not (m or instead) or not earlier:
         return None
+    groups = m.groupdict() if m else {}
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
                  (instead.group("e") if instead else
-                  m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ,.!"), flags=re.I)
+                  groups.get("a") or groups.get("b") or groups.get("c") or groups.get("d") or groups.get("who")
+                  or "").strip(" ,.!"), flags=re.I)
+    if read_request(new).phrases and not set(re.findall(r"[\w']+", new.lower())) - _DAYTIME_WORDS:
+        return None  # "i meant tomorrow": a time, for retimed_request
     new = re.sub(r"'s$", "", new)  # "I meant omar's"
     words = new.lower().split()
     if not new or len(words) > 4 or new.lower() in _NO_ONE:
@@ -76,6 +87,9 @@ _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nop
                      r"(?:\s*[,;]\s*(?!\s*(?:and\s+|then\s+|also\s+)?(?:text|txt|email|e-mail|mail|remind|add|send|tell|"
                      r"call|book|create|invite|forward|reply)\b)[^.!?]*)?[\s.!?]*$"
                      # "it's actually at 5:15, not 4:30. could you fix that?"
+                     # "oh wait i meant tomorrow", "sorry, 8 in the evening": a new time said alone
+                     r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope|oops)\b[\s,.!-]*)+(?:i\s+(?:mean|meant)\s+)?"
+                     r"(?P<when3>[^.!?]+?)[\s.!?]*$"
                      r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope)\b[\s,.!-]*)*(?:it'?s|its|it\s+is)\s+"
                      r"(?:actually\s+|really\s+)?(?P<when2>[^,.!?]+?)(?:\s*,?\s*not\s+[^,.!?]+?)?[\s.!?]*"
                      r"(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:fix|change|update|correct)\s+(?:that|it|this)"
@@ -115,7 +129,10 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
     m = _RETIME.match(query)
     if not m or not earlier:
         return None
-    new = (m.group("when") or m.group("when2")).strip()
+    new = (m.group("when") or m.group("when2") or m.group("when3")).strip()
+    # "8 in the evening" is 8pm, "7 in the morning" 7am
+    new = re.sub(r"\b(\d{1,2}(?::\d{2})?)\s+in\s+the\s+(evening|afternoon|night|morning)\b",
+                 lambda x: x.group(1) + ("am" if x.group(2).lower() == "morning" else "pm"), new, flags=re.I)
     if hour := _BARE_HOUR.match(new):  # "make it 4": the hour, in the old phrase's half of the day
         new = hour.group(1)
     elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):

@@ -34,8 +34,12 @@ _VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|f
                    r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto|along to)\b|[,.;:!?\"\n]|$)",
                    re.I)
 _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b"
-                      r"|\b(forward|fwd|reply to|answer|pass on|send on) (it|that|this)\b(?!\s+(?:is|was|\w+\s+e-?mail)\b)",
+                      r"|\b(forward|fwd|reply to|answer|pass on|send on) (it|that|this)\b(?!\s+(?:is|was|\w+\s+e-?mail)\b)"
+                      # "i meant reply to him: paid already" after his email was forwarded: that email
+                      r"|\b(?:reply|respond|write back) to (?:him|her|them)\b",
                       re.I)
+#: A pick of the email made only of pronouns and fillers ("him"): no pick at all
+_NO_PICK = {"him", "her", "them", "it", "that", "this", "one", "he", "she", "they", "his", "their"}
 #: "Sarah sent me two mails", "the email Omar sent about the hedges": who sent it, and what about
 _SENT_BY = re.compile(r"\b([A-Za-z][\w'-]*)\s+sent\s+(?:me\s+|us\s+)?(?:(?:about|regarding|re:?)\s+"
                       r"([^,.;:!?\"\n]*?)(?=\s+(?:to|and|saying|say|tell|-)\b|[,.;:!?\"\n]|\s-\s|$))?", re.I)
@@ -123,6 +127,8 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     words = email_words(query, said)
     if words and request.query != query:  # a word the typo corrector changed is kept as typed too ("offsite": "office")
         words = " ".join(dict.fromkeys(words.split() + email_words(request.query, said).split()))
+    if set(words.split()) <= _NO_PICK:  # ("reply to him": no words for the email)
+        words = ""
     if not words and _POINTER.search(query) and context:
         shown = _SHOWN.findall(context)
         words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
@@ -138,7 +144,9 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
             out.append(swapped)
             changed = True
             continue
-        if param is None or t.args.get(param):
+        picked = t.args.get(param) if param else None
+        if param is None or (picked and not (isinstance(picked, str) and words.strip()
+                                             and set(re.findall(r"[a-z']+", picked.lower())) <= _NO_PICK)):
             out.append(t)
             continue
         if words.strip():
