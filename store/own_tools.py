@@ -95,6 +95,11 @@ class OwnToolFit:
                    int(d.get("rows", 0)), int(d.get("tool_sets", 0)))
 
 
+def id_kind(param: str) -> str:
+    """What kind of thing an id parameter names: "client" for ``client_id``, "project" for ``pm_project_id``."""
+    return param[:-3].split("_")[-1]
+
+
 def id_finders(params: dict[str, Sequence[str]], kept: Iterable[str]) -> list[str]:
     """The finders the kept tools' ids come from: for a kept tool with a parameter ``X_id``, each other
     tool whose name says it finds, searches, gets or lists and names X ("invoice_find_client" for
@@ -104,7 +109,7 @@ def id_finders(params: dict[str, Sequence[str]], kept: Iterable[str]) -> list[st
         for p in params.get(name, ()):
             if not p.endswith("_id") or len(p) <= 3:
                 continue
-            stem = p[:-3].split("_")[-1]
+            stem = id_kind(p)
             out += [n for n in params if n != name and n not in out and FINDER.search(n)
                     and {stem, stem + "s"} & set(n.split("_"))]
     return out

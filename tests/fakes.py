@@ -1,4 +1,4 @@
-"""Test doubles for graph logic: small tools, specs and an in-memory tool index; and a grammar probe."""
+"""Test doubles: small tools, specs, an in-memory tool index, a grammar probe; plans run through the rules."""
 
 from __future__ import annotations
 
@@ -59,3 +59,11 @@ def grammar_accepts(llama, gbnf: str, text: str, special: bool = False) -> bool:
         return True
     finally:
         grammar.close()
+
+
+def ruled(specs, query: str, plan: str, context: str = "", off=()) -> str:
+    """``plan`` (plan language) through every plan rule for ``query`` and the earlier turns ``context``, as text."""
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context), off=off))

@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tests.fakes import ruled as _ruled
 from tinyagent.nodes.plans.prompts import plan_messages, shown_context
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.rules.corrections import corrected_request
 from tinyagent.nodes.rules.opening import opening_tool, served_action
-from tinyagent.nodes.rules.pipeline import Facts, run_rules
-
-
-def _ruled(specs, query: str, plan: str, context: str = "", off=()) -> str:
-    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context), off=off))
 
 
 @pytest.mark.parametrize("query, tool", [

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tests.fakes import ruled as _ruled
 from tinyagent.nodes.request.reading import read_request
-from tinyagent.nodes.rules.pipeline import Facts, run_rules
-
-
-def _ruled(specs, query: str, plan: str, context: str = "") -> str:
-    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context)))
 
 
 def test_reply_that_dictates_the_whole_text_and_no_note_is_made_of_it(specs):

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+from tests.fakes import ruled as _ruled
+from tinyagent.nodes.plans.planlang import compile_plan
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.code import percent_asked, percent_of
 from tinyagent.nodes.rules.dangling import dangling_reference
-from tinyagent.nodes.rules.pipeline import Facts, run_rules
-
-
-def _ruled(specs, query: str, plan: str, context: str = "", off=()) -> str:
-    return format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, query, context=context), off=off))
 
 
 def test_a_file_named_only_by_step_numbers_is_the_file_the_request_names(specs):

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from tinyagent.nodes.plans.prompts import as_text
 from tinyagent.tools.risk import RISK_WORDS
-from tinyagent.tools.passages import alike, topic_words
+from tinyagent.tools.passages import alike, reranked, topic_words
 
 MAX_RESULT_CHARS = 700
 
@@ -85,25 +85,16 @@ def _shares(text: str, query: str) -> bool:
     return bool(_query_words(query) & set(re.findall(r"\w+", text.casefold())))
 
 
-def _asked_first(hits: list, question: str) -> list:
-    """The hits holding more of the words the person's question asks about first ("which hotel am i staying at
-    in lisbon?" searched as "lisbon": the passage with the hotel before the itinerary's title); else as found."""
-    asked = topic_words(question, []) if question else []
-    if not asked:
-        return hits
-
-    def held(hit: dict) -> int:
-        own = re.findall(r"\w+", str(hit.get("text", "")).casefold())
-        return sum(any(alike(a, w) for w in own) for a in asked)
-    return sorted(hits, key=lambda h: -held(h))  # (stable: ties keep the search's order)
-
-
 def _passages(result: list, query: str, question: str = "") -> str:
     """Search hits ({"path", "text"}, best first) as the sentences that answer the query and the person's
     ``question`` (the request's words that ask about something); the second hit only where it shares a word
     with them, or the first does not either."""
-    hits = _asked_first([h for h in result if isinstance(h, dict) and h.get("text")], question)[:2]
-    query = " ".join([query, *topic_words(question, [])]) if question else query
+    hits = [h for h in result if isinstance(h, dict) and h.get("text")]
+    asked = topic_words(question, []) if question else []
+    if asked:  # ("which hotel am i staying at in lisbon?" searched as "lisbon": the hotel's passage first)
+        hits = reranked(hits, asked, len(hits))
+        query = " ".join([query, *asked])
+    hits = hits[:2]
     if len(hits) == 2 and _shares(str(hits[0]["text"]), query) and not _shares(str(hits[1]["text"]), query):
         hits = hits[:1]
     lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ") for h in hits]

@@ -133,6 +133,14 @@ def percent_of(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[T
     percent, amount = asked
     want = amount * percent / 100
     fine = {percent, amount, percent / 100, 100, round(1 + percent / 100, 6), round(1 - percent / 100, 6)}
+    return _sum_made_right(tasks, specs, want, fine, f"print(round({amount:g} * {percent:g} / 100, 2))",
+                           unreadable_wrong=False)
+
+
+def _sum_made_right(tasks: list[Task], specs: dict[str, ToolSpec], want: float, fine: set[float], right: str,
+                    unreadable_wrong: bool) -> list[Task] | None:
+    """The tasks with each Python step that prints a sum other than ``want``, or that writes a number not in
+    ``fine`` (code that does not parse counts as wrong where ``unreadable_wrong``), made ``right``; None when none."""
     out, changed = [], False
     for t in tasks:
         name = python_param(specs[t.tool]) if t.tool in specs else None
@@ -140,10 +148,14 @@ def percent_of(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[T
         if isinstance(code, str):
             value = printed(code)  # (the numbers it writes are read only where it prints no plain sum)
             numbers = _literals(code) if value is None else None
-            wrong = abs(value - want) > 0.005 if value is not None else \
-                numbers is not None and any(round(n, 6) not in fine for n in numbers)
+            if value is not None:
+                wrong = abs(value - want) > 0.005
+            elif numbers is None:
+                wrong = unreadable_wrong
+            else:
+                wrong = any(round(n, 6) not in fine for n in numbers)
             if wrong:
-                t = t.with_args({**t.args, name: f"print(round({amount:g} * {percent:g} / 100, 2))"})
+                t = t.with_args({**t.args, name: right})
                 changed = True
         out.append(t)
     return out if changed else None
@@ -187,15 +199,5 @@ def percent_added(tasks: list[Task], specs: dict[str, ToolSpec], request) -> lis
     want = amount * factor
     percent = round(abs(factor - 1) * 100, 6)
     fine = {amount, factor, percent, round(percent / 100, 6), 100, 1}
-    out, changed = [], False
-    for t in tasks:
-        name = python_param(specs[t.tool]) if t.tool in specs else None
-        code = t.args.get(name) if name else None
-        value = printed(code) if isinstance(code, str) else None
-        numbers = _literals(code) if isinstance(code, str) and value is None else None
-        if isinstance(code, str) and (abs(value - want) > 0.005 if value is not None else
-                                      numbers is None or any(round(n, 6) not in fine for n in numbers)):
-            t = t.with_args({**t.args, name: f"print(round({amount:g} * {factor:g}, 2))"})
-            changed = True
-        out.append(t)
-    return out if changed else None
+    return _sum_made_right(tasks, specs, want, fine, f"print(round({amount:g} * {factor:g}, 2))",
+                           unreadable_wrong=True)

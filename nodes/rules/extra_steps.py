@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from tinyagent.nodes.plans.planlang import Task, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
+from tinyagent.nodes.rules.messages import dictated
 from tinyagent.nodes.rules.registry import rule
 
 
@@ -94,6 +95,13 @@ def drop_restated_steps(tasks: list[Task]) -> list[Task] | None:
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
+def _unused_dropped(tasks: list[Task], unwanted) -> list[Task] | None:
+    """The tasks without the ``unwanted`` steps whose result no step uses; None where none goes, or all would."""
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or not unwanted(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
 #: Words that say where to show a place, not which place: "show me on a map", "on the map there"
 _MAP_WORDS = {"on", "in", "the", "a", "map", "maps", "google", "osm", "openstreetmap", "there", "it", "show", "me",
               "please", "pls", "too", "also", "route", "way", "directions", "path"}
@@ -114,18 +122,18 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     def mapped(t: Task) -> bool:  # (a step with more than places, an event "there" on friday, is no map step)
         return bool(locations(t)) and len(locations(t)) == len(t.args) \
             and all(set(re.findall(r"[a-z]+", v.lower())) <= _MAP_WORDS for v in locations(t))
-    used = {d for t in tasks for d in t.deps}
-    drop = {t.id for t in tasks if t.id not in used and mapped(t)
-            and any(o.id != t.id and locations(o) and not mapped(o) for o in tasks)}
-    return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
+    return _unused_dropped(tasks, lambda t: mapped(t) and any(o.id != t.id and locations(o) and not mapped(o)
+                                                             for o in tasks))
 
 
 #: The words a request asks for a meeting link or a map with; a request with none of them asks for neither
 _ASKS_LINK = re.compile(r"\b(?:meeting|meet|link|call|calls|video|zoom|jitsi|online|virtual|conference|hangout|webex|teams|"
                         r"skype|remote|remotely|sync|catch[- ]?up|1:1|one[- ]on[- ]one)\b", re.I)
-_ASKS_MAP = re.compile(r"\b(?:map|maps|wher|where|wheres|where's|di?r\w{0,3}ct\w{0,3}ns?|route|navigate|locate|location|address|"
-                       r"addy|get\s+(?:me\s+)?(?:to|2|from)|go\s+to|way|how\s+far|drive|driving|walk|walking|bike|cycle|"
-                       r"cycling|transit|bus|train|tube|subway|metro|tram|foot|transport|show\s+me)\b", re.I)
+#: The words of a way somewhere or a means of travel ("directions", "how far", "by tram")
+_TRAVEL = (r"di?r\w{0,3}ct\w{0,3}ns?|route|navigate|go\s+to|way|how\s+far|drive|driving|walk|walking|bike|cycle|cycling|"
+           r"transit|bus|train|tube|subway|metro|tram|foot|transport")
+_ASKS_MAP = re.compile(rf"\b(?:map|maps|wher|where|wheres|where's|locate|location|address|addy|get\s+(?:me\s+)?(?:to|2|from)|"
+                       rf"show\s+me|{_TRAVEL})\b", re.I)
 
 
 @rule("unasked_link_or_map", "compile",
@@ -141,16 +149,12 @@ def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] |
     if request.context:  # ("add jonas n tereza" to the meeting link made before)
         return None
     said = f"{request.query} {request.reading}"
-    used = {d for t in tasks for d in t.deps}
 
     def unasked(t: Task) -> bool:
-        if t.id in used:
-            return False
         if "meeting_link" in t.tool:
             return not _ASKS_LINK.search(said)
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
-    kept = [t for t in tasks if not unasked(t)]
-    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+    return _unused_dropped(tasks, unasked)
 
 
 #: The words a request asks to keep something in a note with ("note", "jot", "add to my ideas", "shopping list")
@@ -172,8 +176,6 @@ def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     the reply and an addition "More detail" to a note "Risk section": the words of the message made into a note. A
     step of a note tool (a tool whose name says note) in a request without a word of a note, of writing something
     down or adding it, whose result no step uses, is dropped (never the whole plan), on a first turn."""
-    from tinyagent.nodes.rules.messages import dictated
-
     request = as_request(query)
     if request.context:
         return None
@@ -191,9 +193,7 @@ def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[T
         content = [str(v) for k, v in t.args.items() if k == "content"]
         words = set(_ALNUM.findall(" ".join(content).lower()))
         return sends and not _NAMES_NOTE.search(said) and bool(words) and words <= message_words
-    used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or not unasked(t)]
-    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+    return _unused_dropped(tasks, unasked)
 
 
 #: "Casa do Rio in Lisbon": a place and the town the request puts it in
@@ -244,10 +244,8 @@ def timeless_repeat(tasks: list[Task], specs: dict) -> list[Task] | None:
 
     def timeless(t: Task) -> bool:
         return bool(times(t)) and not any(_TIME_WORD.search(v) for v in times(t))
-    used = {d for t in tasks for d in t.deps}
-    drop = {t.id for t in tasks if t.id not in used and timeless(t)
-            and any(o.tool == t.tool and o.id != t.id and times(o) and not timeless(o) for o in tasks)}
-    return renumbered([t for t in tasks if t.id not in drop], tasks[0].id) if drop else None
+    return _unused_dropped(tasks, lambda t: timeless(t) and any(o.tool == t.tool and o.id != t.id and times(o)
+                                                                and not timeless(o) for o in tasks))
 
 
 #: The words a request asks for a text message with
@@ -272,15 +270,11 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
                     and {"sms", "text"} & set(t.tool.split("_")))
     if not any(not texts(t) and (s := specs.get(t.tool)) and s.with_role("message") for t in tasks):
         return None
-    used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or not texts(t)]
-    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+    return _unused_dropped(tasks, texts)
 
 
 #: The words a request asks for a way somewhere with
-_ASKS_WAY = re.compile(r"\b(?:di?r\w{0,3}ct\w{0,3}ns?|route|navigate|way|get\s+(?:me\s+)?(?:to|2|from|there)|go\s+to|how\s+far|"
-                       r"drive|driving|walk|walking|bike|cycle|cycling|transit|bus|train|tube|subway|metro|tram|foot|"
-                       r"transport|from)\b", re.I)
+_ASKS_WAY = re.compile(rf"\b(?:get\s+(?:me\s+)?(?:to|2|from|there)|from|{_TRAVEL})\b", re.I)
 
 
 @rule("unasked_directions", "compile",
@@ -293,9 +287,6 @@ def unasked_directions(tasks: list[Task], query: str | Request) -> list[Task] | 
     request = as_request(query)
     if request.context or _ASKS_WAY.search(f"{request.query} {request.reading}"):
         return None
-    used = {d for t in tasks for d in t.deps}
-    ways = [t for t in tasks if "directions" in t.tool and t.id not in used]
-    if not ways or not any(t.tool.startswith("maps_") and "directions" not in t.tool for t in tasks):
+    if not any(t.tool.startswith("maps_") and "directions" not in t.tool for t in tasks):
         return None
-    kept = [t for t in tasks if t not in ways]
-    return renumbered(kept, tasks[0].id)
+    return _unused_dropped(tasks, lambda t: "directions" in t.tool)

@@ -22,7 +22,7 @@ from dataclasses import replace
 from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
-from tinyagent.store.own_tools import FINDER, id_finders
+from tinyagent.store.own_tools import FINDER, id_finders, id_kind
 from tinyagent.tools.specs import ToolSpec
 
 #: Parameter names a finder takes a name by, when it requires none.
@@ -85,7 +85,7 @@ def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, 
     found = [n for n in id_finders({n: (param,) if n == tool else ps for n, ps in params.items()}, [tool])
              if n != tool]
     if not found:
-        stem = param[:-3].split("_")[-1].lower()
+        stem = id_kind(param).lower()
         found = [n for n, s in specs.items() if n != tool and FINDER.search(n)
                  and {stem, stem + "s"} & set(re.findall(r"[a-z]+", s.description.lower()))]
     usable = [(n, p) for n in found if (p := _name_param(specs[n]))]
