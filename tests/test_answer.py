@@ -161,3 +161,16 @@ def test_a_message_sent_or_saved_shows_its_words(tmp_path):
         note.endswith('The text: "dish soap"')
     answer = compose([{"id": 1, "tool": "send_sms", "status": "done", "args": {"message": "x"}, "result": sms}])
     assert answer.endswith(f'The text: "{written}"')
+
+
+def test_a_meeting_link_an_event_holds_unseen_is_shown():
+    """"set up a video call with lucas ... with a meeting link, put it in my calendar": the event's report does not
+    show the link it holds, so the answer shows the link; one an email's text carries is not repeated."""
+    link = "https://meet.jit.si/Taxes-39a1 (Jitsi Meet room 'Taxes', Wednesday 2 December 2026, 11:00, 60 min)"
+    made = rec(1, "get_zoom_meeting_link", "done", link, args={"topic": "Taxes"})
+    event = rec(2, "create_calendar_event", "done", "Created event 'Taxes' on Wednesday 2 December 2026, 11:00 to 12:00 "
+                "in calendar.ics.", deps=[1])
+    assert "https://meet.jit.si/Taxes-39a1" in compose([made, event])
+    mail = rec(2, "compose_new_email", "done", "Saved email 'Call' to tom@example.com as a draft. The text: "
+               "\"Join at https://meet.jit.si/Taxes-39a1\"", deps=[1])
+    assert compose([made, mail]).count("https://meet.jit.si/Taxes-39a1") == 1

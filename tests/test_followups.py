@@ -432,3 +432,23 @@ def test_remind_me_about_it_after_a_look_up_is_not_named_for_the_person(specs):
     plan = '1. create_reminder(name="It", due_date="tomorrow at 9")\n2. join()<END_OF_PLAN>'
     out = run_rules(compile_plan(plan, specs), Facts(specs, "remind me about it tomorrow at 9", context=context))
     assert out[0].args["name"] != "Tom"
+
+
+def test_send_it_to_him_attaches_the_file_found_two_turns_back(specs):
+    """"find the team handbook", "what's james's email?", "send it to him": "it" is the handbook, attached; the
+    email's text is not the address answered in between."""
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: where do i have the team handbook?\nResult: search_documents(query='team handbook') -> "
+               "[{'path': 'Documents/Sample/Team_Handbook.pdf', 'text': 'Falcon Team Handbook', 'score': 0.69}]\n"
+               "Assistant: From your documents (team handbook):\nDocuments/Sample/Team_Handbook.pdf: Falcon Team Handbook\n"
+               "User: what's james's email?\nResult: get_email_address(name='james') -> james.obrien@example.com\n"
+               "Assistant: The email address of james is james.obrien@example.com.")
+    plan = '1. get_email_address(name="him")\n2. compose_new_email(recipients=["$1"], subject="Handbook", context="Send it")\n3. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "send it to him", context=context)))
+    assert 'get_email_address(name="james")' in out and 'attachments=["Documents/Sample/Team_Handbook.pdf"]' in out
+    assert "james.obrien@example.com" not in out
+    # a search that answered a question (not one for the file) is no file found
+    asked = context.replace("where do i have the team handbook?", "what does the team handbook say about expenses?")
+    out = format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "send it to him", context=asked)))
+    assert "attachments" not in out

@@ -73,3 +73,28 @@ def test_a_list_after_to_that_is_not_whom_the_message_goes_to_adds_nobody(specs)
     for query in ("email sarah the photos from my trip to paris and rome", "email sarah to say hi to mom and dad",
                   "email sarah we're switching from slack to teams and zoom"):
         assert named_recipients(compile_plan(plan, specs), specs, query) is None
+
+
+@pytest.mark.parametrize("query, raw, final", [
+    # a link nobody asked for is dropped; the people it invited are the event's (their look-ups stay)
+    ("book a 45 min sprint planning monday the 7th at 2pm with marcus, yuki and priya, invite all three",
+     '1. get_email_address(name="marcus")\n2. get_email_address(name="yuki")\n'
+     '3. get_zoom_meeting_link(topic="sprint planning", start_time="monday the 7th at 2pm", meeting_invitees=["$1", "$2"])\n'
+     '4. get_email_address(name="priya")\n'
+     '5. create_calendar_event(title="Sprint planning", start_date="monday the 7th at 2pm", location="$4")\n6. join()',
+     '1. get_email_address(name="marcus")\n2. get_email_address(name="yuki")\n3. get_email_address(name="priya")\n'
+     '4. create_calendar_event(title="Sprint planning", start_date="monday the 7th at 2pm", invitees=["$1", "$2", "$3"], '
+     'end_date="45 min")\n5. join()<END_OF_PLAN>'),
+    # "invite him": the person the asked-for link invites is the event's invitee too
+    ("set up a video call with lucas about taxes next wednesday at 11 with a meeting link, put it in my calendar and "
+     "invite him",
+     '1. get_email_address(name="lucas")\n'
+     '2. get_zoom_meeting_link(topic="Taxes", start_time="next wednesday at 11", meeting_invitees=["$1"])\n'
+     '3. create_calendar_event(title="Taxes", start_date="next wednesday at 11", location="$2")\n4. join()',
+     '1. get_email_address(name="lucas")\n'
+     '2. get_zoom_meeting_link(topic="Taxes", start_time="next wednesday at 11", meeting_invitees=["$1"])\n'
+     '3. create_calendar_event(title="Taxes", start_date="next wednesday at 11", location="$2", invitees=["$1"])\n'
+     '4. join()<END_OF_PLAN>'),
+])
+def test_the_people_a_meeting_link_invites_are_the_events(specs, query, raw, final):
+    assert format_plan(run_rules(compile_plan(raw, specs, loose=True), Facts(specs, query))) == final

@@ -182,7 +182,7 @@ def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict
     for t in tasks:
         status = t.get("status")
         if status == "done":
-            if t["id"] not in used:
+            if t["id"] not in used or _link_not_shown(t, tasks):
                 lines.append(done_line(t, labels.get(t["tool"]), question))
         elif status in ("failed", "error"):
             lines.append(failed_line(t))
@@ -198,6 +198,14 @@ def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict
     if not lines:
         lines.append("Done.")
     return "\n".join(lines)
+
+
+def _link_not_shown(task: dict, tasks: Sequence[dict]) -> bool:
+    """A link a step made (a meeting room) that the steps using it do not report ("Created event 'Taxes' ... in
+    calendar.ics" holds the link as its location, unseen): the person asked for it, so the answer shows it."""
+    link = re.match(r"https?://\S+", str(task.get("result") or "").strip())
+    return bool(link) and not any(link.group(0) in str(t.get("result") or "") for t in tasks
+                                  if t is not task and task["id"] in (t.get("deps") or ()))
 
 
 #: Errors a new plan can fix: the arguments did not fit the tool's schema.

@@ -20,9 +20,10 @@ for twice (tests/test_repair.py checks the test split).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Iterable
 
-from tinyagent.nodes.plans.planlang import Task, renumbered
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
 from tinyagent.nodes.rules.messages import dictated
@@ -138,8 +139,8 @@ _ASKS_MAP = re.compile(rf"\b(?:map|maps|wher|where|wheres|where's|locate|locatio
 
 @rule("unasked_link_or_map", "compile",
       "a meeting link or a map a first request never asks for (no word of a call, a link, a map or a way) is dropped",
-      "made-up content", reads="request")
-def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] | None:
+      "made-up content", reads="specs request")
+def unasked_link_or_map(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"reply to Omar's email ... and ask whether the price includes taking away the clippings" was planned with a
     meeting link "clippings"; "in the itinerary, which day is the visit of the school in Belem?" with a map of
     Belem. A meeting-link step (``get_zoom_meeting_link``) in a request without a word of a meeting, a call or a
@@ -154,7 +155,26 @@ def unasked_link_or_map(tasks: list[Task], query: str | Request) -> list[Task] |
         if "meeting_link" in t.tool:
             return not _ASKS_LINK.search(said)
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
-    return _unused_dropped(tasks, unasked)
+    return _unused_dropped(_invitees_kept(tasks, specs, unasked), unasked)
+
+
+def _invitees_kept(tasks: list[Task], specs: dict, dropped) -> list[Task]:
+    """The tasks with the people a ``dropped`` meeting link invites handed to the plan's one event ("sprint
+    planning ... with marcus, yuki and priya, invite all three" planned a link inviting two of them and the event
+    one): otherwise their look-ups are left for no step and go too."""
+    events = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and "event" in t.tool]
+    if len(events) != 1:
+        return tasks
+    slot = specs[events[0].tool].with_role("people")
+    have = list(events[0].args.get(slot) or [])
+    more = [x for t in tasks if dropped(t) and "meeting_link" in t.tool and (s := specs.get(t.tool))
+            for p in s.params if p.role == "people" and isinstance(t.args.get(p.name), list)
+            for x in t.args[p.name] if is_ref(x) is not None and x not in have]
+    if not more or not isinstance(events[0].args.get(slot, []), list):
+        return tasks
+    more = list(dict.fromkeys(more))
+    deps = tuple(sorted(set(events[0].deps) | {is_ref(x) for x in more}))
+    return [replace(t.with_args({**t.args, slot: have + more}), deps=deps) if t is events[0] else t for t in tasks]
 
 
 #: The words a request asks to keep something in a note with ("note", "jot", "add to my ideas", "shopping list")

@@ -321,7 +321,8 @@ _IT_FILE = re.compile(r"\b(?:it|that|this|that\s+file|the\s+file|that\s+pdf|the\
 _FOUND_FILE = re.compile(r"\bopen_and_get_file_path\([^)]*\) -> (?P<path>[^\s;]+\.\w{1,5})\b"
                          r"|\bsearch_documents\([^)]*\) -> \[\{'path': '(?P<hit>[^']+\.\w{1,5})'")
 #: An earlier request that asked for a file itself: "can u find the lisbon itinerary", "where is the q3 report saved?"
-_ASKED_FILE = re.compile(r"\b(?:find|fnd|locate|open|pull\s+up|bring\s+up|look\s+for|path)\b|\bwhere\b(?=[^?.!]{0,50}"
+_ASKED_FILE = re.compile(r"\b(?:find|fnd|locate|open|pull\s+up|bring\s+up|look\s+for|path)\b"
+                         r"|\bwhere\s+(?:do|did|have)\s+i\s+(?:have|keep|kept|put|save|saved|store|stored)\b|\bwhere\b(?=[^?.!]{0,50}"
                          r"\b(?:file|files|pdf|doc|docs|document|saved|stored|kept)\b)", re.I)  # (not "where are we staying?")
 #: "attach it to an email for lucas", "send that to tom": the file sent is "it", whatever else the request says
 _SEND_IT = re.compile(r"\b(?:attach|send|forward|fwd|share|e-?mail|mail)\s+(?:it|that|this|that\s+file|the\s+file)\b", re.I)
@@ -338,12 +339,15 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     request = as_request(request)
     if not request.context or not _IT_FILE.search(request.query):
         return None
-    # a search's first hit is the file found where the person asked for a file ("can u find the lisbon itinerary",
-    # "where is the q3 report saved?"), not where they asked what a document says
-    asked = [line for line in request.context.splitlines() if line.startswith("User:")]
-    for_file = bool(asked) and bool(_ASKED_FILE.search(asked[-1]))
-    found = [m.group("path") or m.group("hit") for line in request.context.splitlines() if line.startswith("Result:")
-             for m in _FOUND_FILE.finditer(line) if m.group("path") or for_file]
+    # a search's first hit is the file found where that turn asked for a file ("can u find the lisbon itinerary",
+    # "where is the q3 report saved?"), not where it asked what a document says; "it" may point two turns back
+    # ("find the team handbook", "what's james's email?", "send it to him")
+    found, for_file = [], False
+    for line in request.context.splitlines():
+        if line.startswith("User:"):
+            for_file = bool(_ASKED_FILE.search(line))
+        elif line.startswith("Result:"):
+            found += [m.group("path") or m.group("hit") for m in _FOUND_FILE.finditer(line) if m.group("path") or for_file]
     if not found:
         return None
     # "ok attach it to an email for lucas, he wants the budget page": the one file looked up is the file found

@@ -58,9 +58,22 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
     names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
     if not names and "meeting" in specs[step.tool].description.lower():  # "a call with Anika": an online meeting's
         names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+    if not names and _INVITE_THEM.search(query):
+        # "... with a meeting link, put it in my calendar and invite him": the people the plan's meeting link invites
+        asked = [x for t in tasks if t is not step and (s := specs.get(t.tool)) and "when" in s.roles
+                 for p in s.params if p.role == "people" and isinstance(t.args.get(p.name), list)
+                 for x in t.args[p.name] if is_ref(x) is not None]
+        if asked:
+            deps = tuple(sorted(set(step.deps) | {is_ref(x) for x in asked}))
+            return [replace(t.with_args({**t.args, param: list(dict.fromkeys(asked))}), deps=deps) if t is step else t
+                    for t in tasks]
     if not names:
         return None
     return [replace(t, args={**t.args, param: list(dict.fromkeys(names))}) if t is step else t for t in tasks]
+
+
+_INVITE_THEM = re.compile(r"\binvit(?:e|ing)\s+(?:him|her|them|both(?:\s+of\s+them)?|everyone|all\s+(?:of\s+)?(?:them|three|four))\b",
+                          re.I)
 
 
 _PLACE = re.compile(r"location|place|where|venue|address", re.I)

@@ -126,6 +126,8 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     if not said:
         return None
     def answered(t: Task, p, v):
+        if send and not save and (slot := specs[t.tool].with_role("attachments")) and t.args.get(slot):
+            return None  # "send it to him" with the file found before: "it" is that file, not the answer
         if ((save and p.name == "content") or (send and p.role == "message")) and isinstance(v, str) \
                 and (is_ref(v) is None or names_no_step(t, v)) \
                 and not set(text_words(v)) & said:  # (a step's result stays; "$13." naming none does not)
