@@ -125,6 +125,11 @@ def test_without_an_earlier_event_nothing_changes(specs):
     ("sorry, Aisha", ["text Ayesha that her parcel came"], ["Ayesha"], "text Aisha that her parcel came"),
     ("no, Yuki Tanaka, not James", ["send the q3 report to james"], ["james"], "send the q3 report to Yuki Tanaka"),
     ("sorry, I meant omar's", ["what's lucas's phone number"], ["lucas"], "what's omar's phone number"),
+    # the name as it is spelt
+    ("sorry, Lucas with a c", ["email lukas and ask: is the 480 incl. VAT?"], ["lukas"],
+     "email Lucas and ask: is the 480 incl. VAT?"),
+    ("its aisha with an i not a y", ["text ayesha im running late"], ["ayesha"], "text aisha im running late"),
+    ("ok with a smile", ["text ayesha im running late"], ["ayesha"], None),
 ])
 def test_a_correction_replans_the_earlier_request_with_it(query, earlier, looked_up, fixed):
     from tinyagent.nodes.rules.corrections import corrected_request
@@ -452,3 +457,19 @@ def test_send_it_to_him_attaches_the_file_found_two_turns_back(specs):
     asked = context.replace("where do i have the team handbook?", "what does the team handbook say about expenses?")
     out = format_plan(run_rules(compile_plan(plan, specs, loose=True), Facts(specs, "send it to him", context=asked)))
     assert "attachments" not in out
+
+
+@pytest.mark.parametrize("query, due", [
+    ("and a reminder that morning to buy flowers", "2026-12-02 09:00"),
+    ("remind me that evening to print the tickets", "2026-12-02 18:00"),
+    ("remind me the same day at 4 to leave early", "2026-12-02 16:00"),
+])
+def test_that_morning_is_the_events_own_day(specs, query, due):
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: put the school play in my calendar for wednesday at 6pm\nResult: create_calendar_event(title='School "
+               "play', start_date='wednesday at 6pm') -> Created event 'School play' on Wednesday 2 December 2026, 18:00 to "
+               "19:00 in calendar.ics.\nAssistant: Created event 'School play' on Wednesday 2 December 2026, 18:00 to 19:00.")
+    plan = '1. create_reminder(name="Buy flowers", due_date="morning", all_day=True)\n2. join()'
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, query, context=context)))
+    assert f'due_date="{due}"' in out

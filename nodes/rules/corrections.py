@@ -13,6 +13,10 @@ from tinyagent.nodes.rules.opening import opening_verb
 _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
                          r"|^\s*(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
                          r"(?:[\s,]+not\s+\w+)?[\s.!]*$"
+                         # "sorry, Lucas with a c", "it's Yusuf, spelt with a y": the name as it is spelt
+                         r"|^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|sorry|oops|my bad|it'?s|its)\b[\s,.!-]*)*(?P<e>[A-Za-z][\w'-]*"
+                         r"(?:\s+[A-Z][\w'-]*)?)[\s,-]+(?:(?:spelt|spelled|written)\s+)?with\s+an?\s+['\"]?[a-z]{1,2}['\"]?"
+                         r"(?:\s+not\s+an?\s+['\"]?[a-z]{1,2}['\"]?)?[\s.!]*$"
                          # "and lucas too", "oh and Tom Becker as well": the same again for someone else
                          r"|^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\s+(?P<d>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
                          r"(?:too|as\s+well|also)[\s.!]*$"
@@ -51,7 +55,8 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     groups = m.groupdict() if m else {}
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
                  (instead.group("e") if instead else
-                  groups.get("a") or groups.get("b") or groups.get("c") or groups.get("d") or groups.get("who")
+                  groups.get("a") or groups.get("b") or groups.get("c") or groups.get("d") or groups.get("e")
+                  or groups.get("who")
                   or "").strip(" ,.!"), flags=re.I)
     if read_request(new).phrases and not set(re.findall(r"[\w']+", new.lower())) - _DAYTIME_WORDS:
         return None  # "i meant tomorrow": a time, for retimed_request

@@ -209,7 +209,14 @@ def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
     """ "the day before at 9", "an hour after", "30 minutes before" counted from ``start``."""
     m = _RELATIVE.search(query)
     if not m:
-        return None
+        same = _SAME_DAY.search(query)  # "and a reminder that morning to buy flowers": the event's own day
+        if not same:
+            return None
+        part = same.group(1).lower()
+        when = start.replace(hour=_PART_HOUR.get(part, 9), minute=0)
+        if c := _CLOCK.search(query):
+            when = when.replace(hour=_hour(c), minute=int(c.group(2) or 0))
+        return when
     if m.group(1):
         when = start - timedelta(days=1)
         when = when.replace(hour={"night": 20, "morning": 9, "evening": 18}.get(m.group(1).lower(), when.hour),
@@ -221,15 +228,25 @@ def relative_time(query: str, start: datetime, timed: bool) -> datetime | None:
                 else timedelta(weeks=n) if unit.startswith("w") else timedelta(days=n))
         when = start - step if m.group(4).lower() in ("before", "earlier", "ahead") else start + step
     if c := _CLOCK.search(query[m.end():] + " " + query[:m.start()]):
-        hour = int(c.group(1)) % 12 if c.group(3) else int(c.group(1))
-        if c.group(3) and c.group(3).lower().startswith("p"):
-            hour += 12
-        elif not c.group(3) and 1 <= hour <= 7:
-            hour += 12  # "at 5": the afternoon
-        when = when.replace(hour=hour, minute=int(c.group(2) or 0))
+        when = when.replace(hour=_hour(c), minute=int(c.group(2) or 0))
     elif not timed and not m.group(1):
         return None
     return when
+
+
+#: "that morning", "the same day", "on the day": the event's own day, at the part of it said (morning: 9:00)
+_SAME_DAY = re.compile(r"\b(?:that|the\s+same|on\s+the)\s+(day|morning|afternoon|evening|night)\b", re.I)
+_PART_HOUR = {"morning": 9, "day": 9, "afternoon": 14, "evening": 18, "night": 20}
+
+
+def _hour(c: re.Match) -> int:
+    """The hour of a clock match: "at 5" is the afternoon, "at 9" the morning, "9pm" 21."""
+    hour = int(c.group(1)) % 12 if c.group(3) else int(c.group(1))
+    if c.group(3) and c.group(3).lower().startswith("p"):
+        hour += 12
+    elif not c.group(3) and 1 <= hour <= 7:
+        hour += 12  # "at 5": the afternoon
+    return hour
 
 
 @rule("followup_times", "compile",
