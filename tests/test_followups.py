@@ -473,3 +473,18 @@ def test_that_morning_is_the_events_own_day(specs, query, due):
     plan = '1. create_reminder(name="Buy flowers", due_date="morning", all_day=True)\n2. join()'
     out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, query, context=context)))
     assert f'due_date="{due}"' in out
+
+
+@pytest.mark.parametrize("query, earlier, answer, again", [
+    ("ok then just email her instead", "call aisha and ask if she can see me thursday", "I can't do that: none of my tools",
+     "email aisha and ask if she can see me thursday"),
+    ("text him then", "ring marcus and tell him im running late", "I can't do that: none of my tools can ring",
+     "text marcus and tell him im running late"),
+    ("email her instead", "text aisha that the parcel came", "I can't do that: none of my tools", None),  # a text is served
+    ("ok then just email her instead", "call aisha and ask if she can see me thursday", "Created event 'Call'", None),
+])
+def test_a_declined_ask_is_planned_again_the_way_asked(query, earlier, answer, again):
+    from tinyagent.nodes.rules.corrections import request_again
+
+    out = request_again(query, [earlier], [], answer)
+    assert (out[0] if out else None) == again

@@ -222,6 +222,27 @@ def invited_request(query: str, earlier: list[str]) -> str | None:
     return f"{earlier[-1].rstrip(' .!')} and invite {m.group('who')}"
 
 
+#: "ok then just email her instead", "text him then": the ask before, by another way
+_OTHER_WAY = re.compile(r"^\s*(?:(?:ok|okay|oh|then|so|just|fine|alright|right|pls|please|can\s+you|could\s+you|"
+                        r"maybe)\b[\s,.!-]*)*(?P<verb>text|txt|sms|email|e-mail|mail|message|msg)\s+(?:her|him|them)"
+                        r"(?:\s+(?:instead|then|about\s+it))+[\s.!]*$", re.I)
+_WAY = {"txt": "text", "sms": "text", "msg": "message", "e-mail": "email", "mail": "email"}
+
+
+def other_way_request(query: str, earlier: list[str], answer: str) -> str | None:
+    """An ask declined before ("call aisha and ask if she can see me thursday": no tool calls), then "ok then just
+    email her instead": that ask again with its verb the new way ("email aisha and ask if ..."); None otherwise."""
+    m = _OTHER_WAY.match(query)
+    if not m or not earlier or not answer.startswith("I can't do that"):
+        return None
+    verb = opening_verb(earlier[-1])
+    if not verb or verb in SERVED_VERBS:
+        return None
+    new = _WAY.get(m.group("verb").lower(), m.group("verb").lower())
+    again, n = re.subn(rf"\b{re.escape(verb)}\b", new, earlier[-1], count=1, flags=re.I)
+    return again if n else None
+
+
 def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
     """The request before, to plan again whole with what this follow-up changes, and in words what that is;
     None when it changes nothing of it."""
@@ -229,7 +250,8 @@ def request_again(query: str, earlier: list[str], looked_up: list[str], answer: 
                        (lambda: retimed_request(query, earlier), "at the time you gave"),
                        (lambda: relengthed_request(query, earlier), "with the length you gave"),
                        (lambda: invited_request(query, earlier), "with the people you invited"),
-                       (lambda: picked_request(query, earlier, answer), "with the email you picked")):
+                       (lambda: picked_request(query, earlier, answer), "with the email you picked"),
+                       (lambda: other_way_request(query, earlier, answer), "the way you asked")):
         if text := fixed():
             return text, why
     return None
