@@ -279,3 +279,11 @@ def test_reply_to_him_after_his_email_was_forwarded_answers_that_email(specs):
     out = _ruled(specs, "ugh no, I meant reply to him: paid already",
                  '1. reply_to_email(context="Paid already", message_id="him")\n2. join()<END_OF_PLAN>', context)
     assert 'message_id="Invoice for November"' in out
+
+
+def test_a_note_named_first_then_a_line_to_add_appends_to_it(specs):
+    plan = '1. create_note(name="Meeting notes", content="Decision: firmware 2.1 rollout moves to January")\n2. join()'
+    assert 'append_note_content(name="Meeting notes"' in _ruled(
+        specs, "meeting notes, add a line: Decision - firmware 2.1 rollout moves to January", plan)
+    assert "create_note" in _ruled(specs, "new note - meeting notes, add a line: Decision - firmware 2.1 rollout moves to January",
+                                   plan)

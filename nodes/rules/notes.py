@@ -58,6 +58,11 @@ def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> 
 _ADD_TO_NOTE = re.compile(r"\b(?:add|ad|append|put|jot|write)\b.*?\b(?:to|in|into|on|onto)\s+(?:my|the|our)\s+"
                           r"(?P<name>[\w' -]{1,40}?)\s+(?:note|notes|list)\b", re.I)
 
+#: "meeting notes, add a line: ...", "shopping list - put eggs on": the note named first, then what to add
+_NOTE_THEN_ADD = re.compile(r"^\s*(?:(?:pls|please|ok|okay|on|in|to)\s+)?(?:(?:my|the|our)\s+)?(?P<name>[\w' -]{1,40}?)\s+"
+                            r"(?:note|notes|list)\s*[,:;-]+\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
+                            r"(?:add|ad|append|put|jot|write)\b", re.I)
+
 
 @rule("append_not_create", "compile",
       "'add X to my ideas note' appends to that note; it does not make a new one", "made-up content")
@@ -68,7 +73,7 @@ def append_not_create(tasks: list[Task], specs: dict, request: Request | str) ->
     if "append_note_content" not in specs:
         return None
     request = as_request(request)
-    m = _ADD_TO_NOTE.search(request.query)
+    m = _ADD_TO_NOTE.search(request.query) or _NOTE_THEN_ADD.match(request.query)
     if not m or _NEW_NOTE.search(request.query):
         return None
     said = set(text_words(m.group("name")))
