@@ -331,3 +331,16 @@ def test_a_text_of_thanks_where_the_request_dictates_more_is_what_it_dictates(sp
     """"Thank you. Please text her to check her inbox." queued an SMS "Thank you"."""
     assert _texted(specs, "Elena", "Thank you", "Thank you. Please text her to check her inbox.") == "Check your inbox"
     assert _texted(specs, "ana", "Thank you so much", "text ana thank you so much") is None  # thanks it sends stay
+
+
+def test_the_items_put_on_a_list_are_the_words_said():
+    from tests.fakes import ruled
+    from tinyagent.finetune.data import real_specs
+
+    specs = real_specs()
+    plan = '1. append_note_content(name="Shopping list", content="Toap, rice, and kitchen roll")\n2. join()'
+    assert 'content="Toothpaste, rice & kitchen roll"' in ruled(specs, "pls put toothpaste, rice & kitchen roll on the "
+                                                                        "shopping list", plan)
+    # a thing said before ("the total") is not the words to add
+    total = '1. append_note_content(name="Budget", content="Holiday total: 2,847.50")\n2. join()'
+    assert 'content="Holiday total: 2,847.50"' in ruled(specs, "could you add the total to my Budget note, please?", total)

@@ -83,6 +83,37 @@ def append_not_create(tasks: list[Task], specs: dict, request: Request | str) ->
     return out if out != tasks else None
 
 
+#: "put toothpaste, rice & kitchen roll on the shopping list": what is added, and to which list or note
+_ITEMS_ONTO = re.compile(r"\b(?:put|add|ad|append|jot)\s+(?P<what>(?!(?:it|that|this|them|these|those)\b)[^.!?:;]{2,120}?)"
+                         r"\s+(?:on|onto|to|in|into)\s+(?:my|the|our)\s+(?P<name>[\w' -]{1,40}?)\s*(?:list|note|notes)\b",
+                         re.I)
+
+
+@rule("added_items", "compile",
+      "'put toothpaste, rice & kitchen roll on the shopping list' adds those words, not a garble of them",
+      "made-up content")
+def added_items(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"pls put toothpaste, rice & kitchen roll on the shopping list" was planned with the content "Toap, rice, and
+    kitchen roll". The one step that writes into the note or list the request names takes what the request puts
+    there, as said, where its content has a word the request does not say and shares a word with what is put."""
+    m = _ITEMS_ONTO.search(as_request(request).query)
+    if not m:
+        return None
+    what = m.group("what").strip(" ,")
+    if re.match(r"(?:the|my|our|your|that|this|those|these|his|her|their)\b", what, re.I):
+        return None  # "add the total to my Budget note": a thing said before, not the words to add
+    said, items = set(text_words(as_request(request).query)), set(text_words(what))
+    writers = [t for t in tasks if t.tool in ("append_note_content", "create_note") and isinstance(t.args.get("content"), str)
+               and is_ref(t.args["content"]) is None]
+    if len(writers) != 1 or not items:
+        return None
+    content = writers[0].args["content"]
+    own = set(text_words(content))
+    if not own - said or not own & items:
+        return None
+    return [t.with_args({**t.args, "content": what[:1].upper() + what[1:]}) if t is writers[0] else t for t in tasks]
+
+
 #: "a note called Trip times", "a new note named 'Supplier notes'"
 _NOTE_CALLED = re.compile(r"\bnote\s+(?:called|named|titled)\s+['\"]?(?P<name>[^'\".,;:!?]+?)['\"]?\s*[.!?]*\s*$", re.I)
 

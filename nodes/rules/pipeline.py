@@ -59,7 +59,7 @@ ORDER = """
     right_lookups file_for_note path_not_a_search drop_stray_lookups new_email_for_unasked_reply refs_swapped no_person_attached attach_not_paste
     attach_found_file fit_values time_out_of_name close_code percent_of percent_added drop_invented_steps drop_unstated_optionals followup_times it_is_the_subject all_day_only_if_said event_of_the_meeting find_the_id fan_out
     person_not_a_place invited_people email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
-    reply_says_it courtesy_no_message name_received_email one_reply pointed_email email_of_earlier_person same_files_again new_note_created append_not_create note_of_it that_is_the_answer whole_message same_message_again quoted_text dangling_reference message_not_a_choice note_not_the_email forward_says_it sender_not_copied broken_reference
+    reply_says_it courtesy_no_message name_received_email one_reply pointed_email email_of_earlier_person same_files_again new_note_created append_not_create added_items note_of_it that_is_the_answer whole_message same_message_again quoted_text dangling_reference message_not_a_choice note_not_the_email forward_says_it sender_not_copied broken_reference
     search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
 """.split()
 if set(ORDER) != set(DECLARED) or len(ORDER) != len(DECLARED):
