@@ -98,3 +98,16 @@ def test_a_list_after_to_that_is_not_whom_the_message_goes_to_adds_nobody(specs)
 ])
 def test_the_people_a_meeting_link_invites_are_the_events(specs, query, raw, final):
     assert format_plan(run_rules(compile_plan(raw, specs, loose=True), Facts(specs, query))) == final
+
+
+def test_names_put_in_the_location_are_invited_instead(specs):
+    """newuser22: "with Yuki Tanaka and Elena Rossi" was both looked up and written as the event's location."""
+    plan = ('1. get_email_address(name="Yuki Tanaka")\n2. get_email_address(name="Elena Rossi")\n'
+            '3. create_calendar_event(title="Project sync", start_date="next Wednesday at 2pm", location="Yuki Tanaka and '
+            'Elena Rossi")\n4. join()')
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "Schedule a project sync with Yuki Tanaka and "
+                                                                        "Elena Rossi next Wednesday at 2pm")))
+    assert 'invitees=["$1", "$2"]' in out and "location" not in out
+    place = plan.replace('location="Yuki Tanaka and Elena Rossi"', 'location="Cafe Rossi"')  # a real place stays
+    assert 'location="Cafe Rossi"' in format_plan(run_rules(compile_plan(place, specs), Facts(
+        specs, "Schedule a project sync with Yuki Tanaka and Elena Rossi at Cafe Rossi next Wednesday at 2pm")))

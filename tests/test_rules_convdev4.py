@@ -224,6 +224,20 @@ def test_an_email_asking_if_is_not_also_a_text_and_asks_the_question(specs):
     assert "send_sms" in _ruled(specs, "email nina and text her the book club time", both)
 
 
+def test_an_email_to_a_texts_report_goes_to_the_person_and_the_text_goes(specs):
+    """newuser22: "email Elena Rossi asking if she's free for coffee next week" queued a text, then wrote the email
+    to "$2", the text's report; and the same as a follow-up after her phone number was asked."""
+    plan = ('1. get_email_address(name="Elena Rossi")\n2. send_sms(recipients=["$1"], message="Free for coffee")\n'
+            '3. compose_new_email(recipients=["$2"], subject="Coffee", context="Are you free for coffee next week?")\n4. join()')
+    want = ('1. get_email_address(name="Elena Rossi")\n2. compose_new_email(recipients=["$1"], subject="Coffee", '
+            'context="Are you free for coffee next week?")\n3. join()<END_OF_PLAN>')
+    assert _ruled(specs, "email Elena Rossi asking if she's free for coffee next week", plan) == want
+    context = ("User: what's Elena Rossi's phone number?\nResult: get_phone_number(name='Elena Rossi') -> +1-555-0105\n"
+               "Assistant: The phone number of Elena Rossi is +1-555-0105.")
+    assert _ruled(specs, "email her asking if she's free for coffee next week", plan, context=context) == want
+    assert "send_sms" in _ruled(specs, "and text her too", plan, context=context)  # a text asked for stays
+
+
 def test_a_meeting_link_is_never_attached(specs):
     out = _ruled(specs, "Could you please draft a reply to Sarah's offsite email saying I'll bring my laptop but I "
                         "can't join the hike?",
@@ -287,3 +301,11 @@ def test_a_note_named_first_then_a_line_to_add_appends_to_it(specs):
         specs, "meeting notes, add a line: Decision - firmware 2.1 rollout moves to January", plan)
     assert "create_note" in _ruled(specs, "new note - meeting notes, add a line: Decision - firmware 2.1 rollout moves to January",
                                    plan)
+
+
+def test_a_reply_that_is_only_a_lead_in_gets_the_dictated_words(specs):
+    """newuser22: "... reply to the email from lucas about the invoice, tell him thanks ill pay it next tuesday" drafted
+    the reply "The email from Lucas says:"."""
+    out = _ruled(specs, "hey can you reply to the email from lucas about the invoice, tell him thanks ill pay it next "
+                        "tuesday", '1. reply_to_email(context="The email from Lucas says: ")\n2. join()')
+    assert 'context="Thanks ill pay it next tuesday"' in out

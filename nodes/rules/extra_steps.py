@@ -273,7 +273,8 @@ _ASKS_TEXT = re.compile(r"\b(?:text|texts|txt|sms|message|msg|whatsapp|imessage|
 
 
 @rule("unasked_text", "compile",
-      "a text message a first request never asks for, beside the email it asks for, is dropped", "people",
+      "a text message a first request (or a follow-up that opens with 'email') never asks for, beside the email it "
+      "asks for, is dropped; an email to the text's report goes to the text's people", "people",
       reads="specs request")
 def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"email nina kowalski asking if book club is still on for thursday at 7" was planned with a text to Nina as
@@ -281,7 +282,8 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     people) in a first request without a word of a text or a phone, beside another step that sends a message, is
     dropped where no step uses its result (never the whole plan)."""
     request = as_request(query)
-    if request.context or _ASKS_TEXT.search(f"{request.query} {request.reading}"):
+    # (a follow-up too where it opens with an email: "what's Elena's phone number?", then "email her asking ...")
+    if request.context and not _OPENS_EMAIL.match(request.query) or _ASKS_TEXT.search(f"{request.query} {request.reading}"):
         return None
 
     def texts(t: Task) -> bool:
@@ -290,7 +292,34 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
                     and {"sms", "text"} & set(t.tool.split("_")))
     if not any(not texts(t) and (s := specs.get(t.tool)) and s.with_role("message") for t in tasks):
         return None
-    return _unused_dropped(tasks, texts)
+    return _unused_dropped(_recipients_not_a_text(tasks, specs, texts), texts)
+
+
+#: A request that opens with an email: "email her asking ...", "pls mail tom that ..."
+_OPENS_EMAIL = re.compile(r"^\s*(?:(?:ok|okay|oh|and|then|now|pls|please|can\s+you|could\s+you)\b[\s,]*)*"
+                          r"(?:e-?mail|mail|compose)\b", re.I)
+
+
+def _recipients_not_a_text(tasks: list[Task], specs: dict, texts) -> list[Task]:
+    """The tasks with recipients that are a text's result ("email Elena asking ..." planned a text to Elena, then the
+    email to "$2", the text's report) given the text's own recipients: a report is nobody's address."""
+    sent = {t.id: t for t in tasks if texts(t)}
+    if not sent:
+        return tasks
+    out = []
+    for t in tasks:
+        spec = specs.get(t.tool)
+        slot = spec.with_role("people") if spec and t.id not in sent else None
+        value = t.args.get(slot) if slot else None
+        if not isinstance(value, list) or not any(is_ref(x) in sent for x in value):
+            out.append(t)
+            continue
+        text_slot = lambda k: specs[sent[k].tool].with_role("people")  # noqa: E731
+        people = [y for x in value for y in ((sent[is_ref(x)].args.get(text_slot(is_ref(x))) or []) if is_ref(x) in sent
+                                             else [x])]
+        deps = tuple(sorted((set(t.deps) - set(sent)) | {is_ref(y) for y in people if is_ref(y) is not None}))
+        out.append(replace(t.with_args({**t.args, slot: list(dict.fromkeys(people))}), deps=deps))
+    return out
 
 
 #: The words a request asks for a way somewhere with

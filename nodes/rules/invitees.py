@@ -101,6 +101,34 @@ def person_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     return out if changed else None
 
 
+@rule("names_not_a_place", "compile",
+      "an event's location that is only the names of people the plan looks up invites them instead", "people",
+      reads="specs")
+def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """"Schedule a 90 minute project sync with Yuki Tanaka and Elena Rossi next Wednesday at 2pm" was planned with
+    both looked up and the event's location "Yuki Tanaka and Elena Rossi": the look-ups were then used by no step.
+    An event step (a tool with people and a time) whose place is only names the plan's person look-ups look up
+    invites those look-ups instead, and has no place."""
+    found = {str(t.args.get(p.name, "")).strip().casefold(): t.id for t in tasks if t.tool in specs
+             for p in specs[t.tool].params if p.role == "person" and isinstance(t.args.get(p.name), str)}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        people = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
+        place = next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None) if spec else None
+        value = t.args.get(place) if place else None
+        names = [n.strip().casefold() for n in re.split(r"\s*(?:,|&|\band\b)\s*", value) if n.strip()] \
+            if isinstance(value, str) and is_ref(value) is None else []
+        if people and "when" in spec.roles and names and all(n in found for n in names):
+            refs = [f"${found[n]}" for n in names]
+            args = {k: v for k, v in t.args.items() if k != place}
+            args[people] = list(dict.fromkeys([*(t.args.get(people) or []), *refs]))
+            t = replace(t.with_args(args), deps=tuple(sorted(set(t.deps) | {found[n] for n in names})))
+            changed = True
+        out.append(t)
+    return out if changed else None
+
+
 _ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
 #: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
 _NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&)\s+{_ONE})"

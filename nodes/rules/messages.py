@@ -115,6 +115,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         have = _words(value)
         if have and set(have) <= COURTESY and not set(whole) <= COURTESY:  # "Thank you" for "thank you. text her
             return _to_them(said)                                           # to check her inbox"
+        if value.rstrip().endswith(":") and not set(text_words(value)) & set(text_words(said)):
+            return said[:1].upper() + said[1:]  # "The email from Lucas says:": a lead-in with nothing after it
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
         elif len(have) > 2 and have[0] not in whole and whole[:len(have) - 1] == have[1:]:

@@ -55,7 +55,7 @@ ORDER = """
     decline_unserved code_needs_numbers documents_know plan_served
     focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
-    followup_people names_without_times file_of_it note_after_colon whole_note drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text timeless_repeat no_place place_in_its_town drop_address_lookups
+    followup_people names_without_times file_of_it note_after_colon whole_note drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text timeless_repeat no_place place_in_its_town drop_address_lookups names_not_a_place
     right_lookups file_for_note path_not_a_search drop_stray_lookups new_email_for_unasked_reply refs_swapped no_person_attached attach_not_paste
     attach_found_file fit_values time_out_of_name close_code percent_of percent_added drop_invented_steps drop_unstated_optionals followup_times it_is_the_subject all_day_only_if_said event_of_the_meeting find_the_id fan_out
     person_not_a_place invited_people email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
