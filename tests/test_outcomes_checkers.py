@@ -1062,3 +1062,232 @@ def test_the_fifth_development_checks_tell_right_from_wrong(fresh):
     assert tomatoes.check(ws, ["Sorry, I can't remove a line."], [{}])
     ws, _ = fresh()
     assert tomatoes.check(ws, ["I removed tomatoes from your shopping list."], [{}])
+
+
+DEV6_KINDS = {"reply": 10, "forward": 10, "followup": 12, "document": 10, "failure": 4, "append": 3, "meeting": 3,
+              "correction": 2, "duration": 2, "edit": 2, "decline": 3}
+#: The sixth development set's cases that expect nothing written: honest answers, one a turn.
+DEV6_HONEST = {
+    "dev6_followup_omar_number_then_mail": ["Omar Haddad's phone number is +1-555-0112.",
+                                            "His email address is omar.haddad@example.com."],
+    "dev6_followup_flight_out_and_back": ["Flight TP 1234 departs at 07:40.",
+                                          "The return flight TP 1235 departs at 18:15."],
+    "dev6_doc_emc_tests_month": ["The second prototype board passed its EMC tests in August."],
+    "dev6_doc_teachers_thought": ["Teachers reported that the ventilation reminders were useful."],
+    "dev6_doc_weekly_summaries_who": ["The dashboard sends weekly e-mail summaries to facility managers."],
+    "dev6_doc_workshop_lunch": ["Lunch is provided at the partner workshop."],
+    "dev6_doc_itinerary_passport": ["Keep this document with your passport."],
+    "dev6_doc_under_budget": ["It spent 412,000 of 600,000 dollars, two percent under plan."],
+    "dev6_fail_wedding_photos": ["No file matching 'wedding photos' was found, so no email was written."],
+    "dev6_fail_text_fiona": ["No contact named 'Fiona' in contacts.vcf."],
+    "dev6_fail_parking_ticket_forward": ["No inbox email fits 'the parking ticket email'."],
+    "dev6_fail_workout_note": ["No note named 'workout plan'."],
+    "dev6_fail_sensor_datasheet": ["No file matching 'sensor datasheet' was found."],
+    "dev6_correction_yuko_yuki": ["No contact named 'Yuko'.", "Yuki Tanaka's email is yuki.tanaka@example.com."],
+    "dev6_decline_scan_receipt": ["Sorry, I can't scan anything: no tool does that."],
+    "dev6_decline_out_of_office": ["Sorry, I can't set an auto-reply; none of my tools does that."],
+    "dev6_decline_steps_today": ["Sorry, I can't tell: no tool counts steps."],
+    "dev6_decline_heating": ["Sorry, I cannot control the heating."],
+}
+#: Right outcomes made with the real tools: the tool calls of each case that expects something written.
+DEV6_SOLVED = {
+    "dev6_reply_lucas_two_parts": [_reply(INV, "Could I pay it in two parts?")],
+    "dev6_reply_release_notes_wifi": [_reply(FW, "Does it also fix the wifi dropouts?")],
+    "dev6_reply_thursday_pdf_copy": [_reply(INV, "Could you send me a PDF copy for my records?")],
+    "dev6_reply_sarah_older_projector": [_reply(OFFSITE, "I can bring the projector.")],
+    "dev6_reply_after_forward_invoice": [_fwd(INV, "Elena Rossi"), _reply(INV, "Elena takes over from here.")],
+    "dev6_reply_priya_dentist_polite": [_reply(LUNCH, "I have a dentist appointment at noon, so I'll skip it.")],
+    "dev6_reply_after_text_omar_photo": [_sms(["Omar Haddad"], "Got your quote, I'll look at it tonight."),
+                                         _reply(GARDEN, "Could you send a photo of where the new beds would go?")],
+    "dev6_reply_offsite_vegan_typos": [_reply(OFFSITE, "I'm vegan, can the lunch have a vegan option?")],
+    "dev6_reply_marcus_non_native": [_reply(FW, "For me it is good, rolling out on Thursday is no problem.")],
+    "dev6_reply_sunday_taxi": [_reply(FLIGHTS, "Is the airport taxi included?")],
+    "dev6_reply_q3_with_itinerary": [("reply_to_email", dict(message_id=Q3_MAIL, attachments=["Lisbon_Trip_Itinerary.pdf"],
+                                                             context="I'm away those days, my comments come before I fly."))],
+    "dev6_reply_garden_instead_of_reminder": [_remind("Answer Omar's garden quote", "2026-11-30 20:00"),
+                                              _reply(GARDEN, "We'll go with it, the 14th is fine.")],
+    "dev6_forward_lunch_to_new_yuki": [_fwd(LUNCH, "Yuki Tanaka")],
+    "dev6_forward_garden_nina_note": [_fwd(GARDEN, "Nina Kowalski", text="This is the gardener I told you about.")],
+    "dev6_forward_two_days_ago_james": [_fwd(Q3_MAIL, "James O'Brien")],
+    "dev6_forward_sarah_earlier_david": [_fwd(OFFSITE, "David Kim")],
+    "dev6_forward_flights_yuki_handbook": [_fwd(FLIGHTS, "Yuki Tanaka", files=("Team_Handbook.pdf",))],
+    "dev6_forward_after_aisha_address": [_fwd(FLIGHTS, "Aisha Okafor")],
+    "dev6_forward_same_after_reply_check": [_reply(FW, "Fine by me."),
+                                            _fwd(FW, "James O'Brien", text="Can you check the battery warning?")],
+    "dev6_forward_offsite_carpool": [_fwd(OFFSITE, "Marcus Chen", "Yuki Tanaka", text="We carpool from the office at 8.")],
+    "dev6_forward_invoice_priya_polite": [_fwd(INV, "Priya Patel")],
+    "dev6_forward_q3_elena_plus_itinerary": [_fwd(Q3_MAIL, "Elena Rossi", files=("Lisbon_Trip_Itinerary.pdf",))],
+    "dev6_forward_latest_to_marcus": [_fwd(LUNCH, "Marcus Chen")],
+    "dev6_followup_ring_declined_text": [_sms(["Priya Patel"], "I'll call you at 2 instead.")],
+    "dev6_followup_floor_plan_missing_email": [_mail(["Elena Rossi"], "I'll bring a printed copy on Friday.")],
+    "dev6_followup_flu_jab_it_two_back": [_event("Flu jab", "2026-12-03 08:30"),
+                                          _sms(["Aisha Okafor"], "Does the clinic still have the flu vaccine in stock?"),
+                                          _remind("Flu jab tomorrow", "2026-12-02 18:00")],
+    "dev6_followup_garden_start_day_before": [_event("Omar starts the garden", "2026-12-14"),
+                                              _remind("Move the car out of the drive", "2026-12-13 09:00")],
+    "dev6_followup_lunch_tom_hour_before": [_event("Lunch with Tom", "2026-12-02 13:00", location="Harbour cafe"),
+                                            _remind("Bring the contract", "2026-12-02 12:00")],
+    "dev6_followup_itinerary_aisha_then_omar": [_mail(["Aisha Okafor"], "My itinerary.", "Lisbon_Trip_Itinerary.pdf"),
+                                                _mail(["Omar Haddad"], "My itinerary.", "Lisbon_Trip_Itinerary.pdf")],
+    "dev6_followup_out_of_office_text_same": [_mail(["Sarah Lee"], "I'm out of office on Thursday afternoon."),
+                                              _sms(["Sarah Lee"], "I'm out of office on Thursday afternoon.")],
+    "dev6_followup_reading_list_missing_text": [_sms(["Nina Kowalski"], "I'll bring a copy of the list on Thursday.")],
+    "dev6_followup_ink_declined_list": [_append("Shopping list", "- printer ink")],
+    "dev6_followup_email_then_invite_them": [_mail(["James O'Brien", "Yuki Tanaka"], "Who has the spare sensor boards?"),
+                                             _event("Sync about the spare boards", "2026-12-02 09:30", "2026-12-02 09:50",
+                                                    invitees=("James O'Brien", "Yuki Tanaka"))],
+    "dev6_followup_housewarming_three_turns": [_event("Nina's housewarming", "2026-12-05 19:00"),
+                                               _sms(["Nina Kowalski"], "I'll bring wine!"),
+                                               _remind("Buy wine", "2026-12-05 14:00")],
+    "dev6_followup_summary_it_two_back": [_mail(["Nina Kowalski"], "The trip: flight TP 1234 on Monday, the workshop "
+                                                                   "on Tuesday, Belem on Wednesday.")],
+    "dev6_followup_enclosures_priya_as_well": [_mail(["Marcus Chen"], "The prototype enclosures are in the storage room."),
+                                               _mail(["Priya Patel"], "The prototype enclosures are in the storage room.")],
+    "dev6_doc_airport_metro_note": [("create_note", dict(name="Lisbon getting around",
+                                                         content="Airport to centre: metro red line."))],
+    "dev6_doc_battery_target_text_marcus": [_sms(["Marcus Chen"], "Target: six months. Field trial: nine months.")],
+    "dev6_doc_earliest_start_reminder": [_remind("Call the sensor supplier", "2026-12-01 08:00")],
+    "dev6_doc_workshop_venue_to_yuki": [_mail(["Yuki Tanaka"], "The workshop is at the innovation centre in "
+                                                               "Parque das Nacoes.")],
+    "dev6_doc_q3_summary_to_james": [_mail(["James O'Brien"], "Twelve schools took part in the pilot; the budget is "
+                                                              "two percent under plan.")],
+    "dev6_doc_production_order_reminder": [_remind("Ask Sarah about the production order", "2027-01-04")],
+    "dev6_append_meeting_notes_italian": [_append("Meeting notes", "- Priya books the Italian place for Friday lunch")],
+    "dev6_append_shopping_plus_equals": [_append("Shopping list", "- cat food\n- bin bags")],
+    "dev6_append_ideas_after_reading": [_append("Ideas", "- Find a language exchange partner")],
+    "dev6_append_shopping_two_turns": [_append("Shopping list", "- olive oil"), _append("Shopping list", "- parmesan\n- pasta")],
+    "dev6_meeting_branding_link_email_her": [_event("Branding chat", "2026-12-04 16:00", invitees=("Elena Rossi",)),
+                                             _mail(["Elena Rossi"], "Link: https://meet.jit.si/BrandingChat-0a1b2c3d4e5f")],
+    "dev6_meeting_q3_numbers_half_hour": [_event("Q3 numbers call", "2026-12-09 16:00", "2026-12-09 16:30",
+                                                 invitees=("Sarah Lee", "James O'Brien"))],
+    "dev6_meeting_link_texted_to_aisha": [_sms(["Aisha Okafor"], "Our catch-up: https://meet.jit.si/CatchUp-0a1b2c3d4e5f")],
+    "dev6_meeting_shortlist_three_invitees": [_event("Sensor supplier shortlist", "2026-12-04 10:00", "2026-12-04 11:30",
+                                                     invitees=("Marcus Chen", "Priya Patel", "Yuki Tanaka"))],
+    "dev6_correction_eleventh_not_fourth": [_event("Budget review", "2026-12-04 10:00"),
+                                            _event("Budget review", "2026-12-11 10:00")],
+    "dev6_correction_reply_one_pm": [_reply(LUNCH, "Yes, 12:30 works."), _reply(LUNCH, "Sorry, I meant 1pm works.")],
+    "dev6_duration_guitar_75": [_event("Guitar lesson", "2026-12-03 17:00", "2026-12-03 18:15")],
+    "dev6_duration_interviews_block": [_event("Candidate interviews", "2026-12-01 10:00", "2026-12-01 11:45")],
+    "dev6_duration_lucas_20_minutes": [_event("Call with Lucas about the invoice", "2026-12-01 16:40", "2026-12-01 17:00",
+                                              invitees=("Lucas Martin",))],
+    "dev6_edit_garage_to_tuesday": [_remind("Call the garage", "2026-12-02 09:00"),
+                                    _remind("Call the garage", "2026-12-01 09:00")],
+    "dev6_edit_coffee_end_time": [_event("Coffee with Elena", "2026-12-03 10:00"),
+                                  _event("Coffee with Elena", "2026-12-03 10:00", "2026-12-03 11:30")],
+    "dev6_edit_standup_text_930": [_sms(["Yuki Tanaka"], "Standup is at 9:15 tomorrow."),
+                                   _sms(["Yuki Tanaka"], "Correction: standup is at 9:30 tomorrow.")],
+}
+#: The answers those right outcomes need (the turns not listed are free).
+DEV6_SOLVED_ANSWERS = {
+    "dev6_forward_after_aisha_address": {0: "Aisha's email is aisha.okafor@example.com."},
+    "dev6_followup_ring_declined_text": {0: "Sorry, I can't make phone calls."},
+    "dev6_followup_floor_plan_missing_email": {0: "No file matching 'floor plan' was found."},
+    "dev6_followup_reading_list_missing_text": {0: "No file matching 'book club reading list' was found."},
+    "dev6_followup_ink_declined_list": {0: "Sorry, I can't order anything: no tool buys things."},
+    "dev6_followup_summary_it_two_back": {0: "A four-day business trip to Lisbon for the Falcon partner workshop.",
+                                          1: "Nina's email is nina.kowalski@example.com."},
+    "dev6_doc_airport_metro_note": {0: "Take the metro red line from the airport to the city centre."},
+    "dev6_doc_battery_target_text_marcus": {0: "The target was six months; the field trial reached nine months."},
+    "dev6_doc_earliest_start_reminder": {0: "Working hours are flexible between 08:00 and 18:00."},
+    "dev6_doc_workshop_venue_to_yuki": {0: "At the innovation centre in Parque das Nacoes."},
+    "dev6_doc_q3_summary_to_james": {0: "Twelve schools took part in the pilot; the budget is under plan."},
+    "dev6_doc_production_order_reminder": {0: "The team will prepare the production order for January."},
+    "dev6_append_ideas_after_reading": {0: "- Learn enough Portuguese for the Lisbon trip"},
+}
+DEV6_LINKED = {"dev6_meeting_branding_link_email_her", "dev6_meeting_link_texted_to_aisha"}
+
+
+def _dev6_cases() -> dict:
+    from bench.outcomes import case_set
+
+    return {c.id: c for c in case_set("conversations-dev6")}
+
+
+def _dev6_solved(fresh, case_id: str, steps: list) -> list[str]:
+    """The failures of ``case_id`` after ``steps`` on a fresh workspace, with the answers its right outcome needs."""
+    c = _dev6_cases()[case_id]
+    ws, act = fresh()
+    for tool, args in steps:
+        act(tool, **args)
+    answers = [DEV6_SOLVED_ANSWERS.get(case_id, {}).get(i, "Done.") for i in range(len(c.turns))]
+    runs = LINKED * len(c.turns) if case_id in DEV6_LINKED else [{} for _ in c.turns]
+    return c.check(ws, answers, runs)
+
+
+def test_the_sixth_development_conversation_set_is_well_formed():
+    """bench/conversations_dev6_cases.py (helper convdev6, a development set): at least 50 cases, unique dev6_
+    ids, the kinds in the counts asked for, at least four replies or forwards as a later turn, a few three-turn
+    conversations, no request identical to one of the five other development sets (or the outcome cases);
+    loadable by `bench/outcomes.py --cases conversations-dev6`."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev6")
+    _well_formed(cases, "dev6_", 50, DEV6_KINDS,
+                 [*case_set("conversations-dev"), *case_set("conversations-dev2"), *case_set("conversations-dev3"),
+                  *case_set("conversations-dev4"), *case_set("conversations-dev5"), *CASES])
+    ids = [c.id for c in cases]
+    assert set(DEV6_HONEST) | set(DEV6_SOLVED) == set(ids) and not set(DEV6_HONEST) & set(DEV6_SOLVED)
+    by_id = {c.id: c for c in cases}
+    later = [i for i, steps in DEV6_SOLVED.items() if by_id[i].kind in ("reply", "forward") and len(by_id[i].turns) > 1
+             and any(tool in ("reply_to_email", "forward_email") for tool, _ in steps)]
+    assert len(later) >= 4, later
+    assert sum(len(c.turns) == 3 for c in cases) >= 3
+
+
+def test_the_sixth_development_checks_judge_a_workspace_where_nothing_was_done(fresh):
+    """On a fresh sample workspace with empty answers every check of the sixth set runs and fails: one that
+    expects something written says it was not; one that expects nothing fails only on its empty answer, passes
+    with an honest one and fails with a bare 'Done.'."""
+    ws, _ = fresh()
+    for c in _dev6_cases().values():
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in DEV6_SOLVED:
+            assert any(" was written" in f for f in failures), (c.id, failures)
+            continue
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, DEV6_HONEST[c.id], runs) == [], c.id
+        assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+
+
+def test_the_sixth_development_checks_pass_right_outcomes_made_with_the_tools(fresh):
+    """Each case that expects something written passes when the real tools write a right outcome (a reply
+    quotes its original, a forward carries it and its attachment), with the answers it asks for."""
+    for case_id, steps in DEV6_SOLVED.items():
+        assert _dev6_solved(fresh, case_id, steps) == [], (case_id, _dev6_solved(fresh, case_id, steps))
+
+
+def test_the_sixth_development_checks_tell_right_from_wrong(fresh):
+    """Wrong outcomes fail: a reply or forward whose own words say nothing (the quoted original must not pass the
+    body pattern), the wrong one of Sarah's two emails, a claimed edit, a text with one number of two asked."""
+    cases = _dev6_cases()
+    bodied = 0
+    for case_id, steps in DEV6_SOLVED.items():
+        if not any(tool in ("reply_to_email", "forward_email") and args.get("context") for tool, args in steps):
+            continue
+        bodied += 1
+        blank = [(tool, {**args, "context": "Noted."} if tool in ("reply_to_email", "forward_email") and
+                  args.get("context") else args) for tool, args in steps]
+        assert any("body" in f for f in _dev6_solved(fresh, case_id, blank)), case_id
+    assert bodied >= 12
+
+    assert _dev6_solved(fresh, "dev6_reply_sarah_older_projector", [_reply(Q3_MAIL, "I can bring the projector.")])
+    assert _dev6_solved(fresh, "dev6_forward_two_days_ago_james", [_fwd(OFFSITE, "James O'Brien")])
+    assert _dev6_solved(fresh, "dev6_forward_sarah_earlier_david", [_fwd(Q3_MAIL, "David Kim")])
+    assert _dev6_solved(fresh, "dev6_forward_latest_to_marcus", [_fwd(OFFSITE, "Marcus Chen")])
+    assert _dev6_solved(fresh, "dev6_doc_battery_target_text_marcus", [_sms(["Marcus Chen"], "Nine months.")])
+    assert _dev6_solved(fresh, "dev6_forward_flights_yuki_handbook", [_fwd(FLIGHTS, "Yuki Tanaka")])
+    assert _dev6_solved(fresh, "dev6_followup_flu_jab_it_two_back",  # "it" read as the text to Aisha: no reminder
+                        DEV6_SOLVED["dev6_followup_flu_jab_it_two_back"][:2])
+
+    garage = cases["dev6_edit_garage_to_tuesday"]
+    ws, act = fresh()
+    act(*_remind("Call the garage", "2026-12-02")[:1], **_remind("Call the garage", "2026-12-02")[1])
+    assert garage.check(ws, ["", "Sorry, I can't change a reminder; the Wednesday one stays."], [{}, {}]) == []
+    assert garage.check(ws, ["", "The reminder has been moved to Tuesday."], [{}, {}])
+    assert garage.check(ws, ["", "Done."], [{}, {}])
+    fourth = cases["dev6_correction_eleventh_not_fourth"]
+    ws, act = fresh()  # only the 11th: the first was never made
+    act(*_event("Budget review", "2026-12-11 10:00")[:1], **_event("Budget review", "2026-12-11 10:00")[1])
+    assert fourth.check(ws, ["", "Done."], [{}, {}])
