@@ -488,3 +488,19 @@ def test_a_declined_ask_is_planned_again_the_way_asked(query, earlier, answer, a
 
     out = request_again(query, [earlier], [], answer)
     assert (out[0] if out else None) == again
+
+
+def test_text_him_about_it_after_an_event_texts_the_person_the_event_is_with(specs):
+    """newuser22: "put lunch with Marcus on thursday at 12:30 for an hour", then "and text him about it too" was planned
+    with a text "It too" to a step that is not there."""
+    context = ("User: put lunch with Marcus on thursday at 12:30 for an hour\nResult: create_calendar_event(title='Lunch with "
+               "Marcus', start_date='thursday at 12:30') -> Created event 'Lunch with Marcus' on Thursday 10 December 2026, "
+               "12:30 to 13:30 in calendar.ics.\nAssistant: Created event 'Lunch with Marcus' on Thursday 10 December 2026.")
+    from tests.fakes import ruled
+    out = ruled(specs, "and text him about it too", '1. send_sms(recipients=["$2"], message="It too")\n2. join()', context)
+    assert out == ('1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="Lunch with Marcus, Thursday '
+                   '10 December 2026 at 12:30")\n3. join()<END_OF_PLAN>')
+    # words of their own stay
+    own = ruled(specs, "and text him about it too", '1. send_sms(recipients=["Marcus"], message="See you at lunch")\n2. join()',
+                context)
+    assert 'message="See you at lunch"' in own

@@ -22,6 +22,8 @@ _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
 _EMAIL_SENT = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (?P<to>.+?)(?: \(cc [^)]*\)?)?(?: with (?P<files>.+?))?"
                          r"(?: as a draft|; |$)")
 _EVENT = re.compile(r"Created event '(.+?)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
+#: The people an event's title says it is with: "Lunch with Marcus", "1:1 with Sam Lee and Ana"
+_MET_WITH = re.compile(r"\bwith\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|&|and)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*)\s*$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
             "twenty": 20, "thirty": 30, "half an": 0.5}
 _RELATIVE = re.compile(r"\b(?:the\s+)?(day|night|morning|evening)\s+before\b|\b(\d+|an?|one|two|three|four|five|six|ten|"
@@ -52,6 +54,8 @@ def earlier_people(context: str) -> list[list[str]]:
         names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
+        if line.startswith("Result:") and (made := _EVENT.search(line)) and (met := _MET_WITH.search(made.group(1))):
+            names += [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", met.group(1)) if n]  # "Lunch with Marcus"
         for name in names:
             if not turns:
                 turns.append([])
@@ -291,6 +295,37 @@ _TO_CALENDAR = re.compile(r"\b(?:calendar|calender|cal|diary)\b", re.I)
 _MEETING_IT = re.compile(r"\b(?:it|that|this|the\s+(?:call|meeting|one)|that\s+(?:call|meeting))\b", re.I)
 _SAYS_ONLY_IT = {"put", "it", "on", "in", "my", "the", "calendar", "calender", "cal", "diary", "add", "that", "this", "call",
                  "meeting", "to", "and", "invite", "him", "her", "them", "please", "pls", "too", "also", "as", "well", "event"}
+
+
+#: "and text him about it too", "email them about that": a message about what the turn before made
+_ABOUT_IT_ASK = re.compile(r"\b(?:text|txt|sms|message|msg|tell|email|e-?mail|mail|remind)\s+(?:him|her|them|\w+)\s+about\s+"
+                           r"(?:it|that|this)\b", re.I)
+_FILLER = {"it", "too", "about", "that", "this", "also", "and", "the", "event", "as", "well", "so", "him", "her", "them",
+           "tell", "text", "let", "know"}
+
+
+@rule("message_about_the_event", "compile",
+      "in a follow-up, 'text him about it too' after an event sends what the event is and when, not 'It too'",
+      "made-up content")
+def message_about_the_event(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """After "put lunch with Marcus on thursday at 12:30", "and text him about it too" was planned with the text "It
+    too". A message (a tool's "message" parameter) made only of words like "it", "too", "about", in a follow-up that
+    asks to tell someone about "it", where the turn before made an event, is that event: its title, day and time."""
+    request = as_request(request)
+    if not request.context or not _ABOUT_IT_ASK.search(request.query):
+        return None
+    last = request.context.rsplit("\nUser:", 1)[-1]
+    made = [m for line in last.splitlines() if line.startswith("Result:") for m in _EVENT.findall(line)]
+    if not made:
+        return None
+    title, day, clock = made[-1]
+    said = f"{title}, {day}" + (f" at {clock}" if clock else "")
+
+    def about(t: Task, p, v):
+        if p.role != "message" or not isinstance(v, str) or is_ref(v) is not None:
+            return None
+        return said if set(re.findall(r"[a-z]+", v.lower())) <= _FILLER else None
+    return rewrite_params(tasks, specs, about)
 
 
 @rule("event_of_the_meeting", "compile",
