@@ -217,7 +217,7 @@ def test_oh_and_bread_too_after_an_append_appends_it(specs):
 
 def test_that_after_a_declined_question_is_not_the_decline(specs):
     context = ("User: what time does my flight to lisbon land?\nAssistant: I can't do that: none of my tools fits "
-               "this request (I have: create calendar event, documents). Nothing was run.")
+               "this request (the nearest of my tools: create calendar event, documents). Nothing was run.")
     raw = '1. create_note(name="Trip times", content="$1200")\n2. join()<END_OF_PLAN>'
     assert that_is_the_answer(compile_plan(raw, specs, loose=True), specs,
                               read_request("put that in a note called Trip times", context=context)) is None

@@ -163,7 +163,7 @@ def skipped_line(task: dict, reason: str) -> str:
 def unserved_answer(verb: str, shown_tools: Iterable[str] = ()) -> str:
     """The answer to a request that asks for an action no tool does ("pay the gas bill")."""
     names = ", ".join(_label(t) for t in shown_tools)
-    return (f"I can't do that: none of my tools can {verb}" + (f" (I have: {names})." if names else ".")
+    return (f"I can't do that: none of my tools can {verb}" + (f" (the nearest of my tools: {names})." if names else ".")
             + " Nothing was run.")
 
 
@@ -175,7 +175,7 @@ def compose(tasks: Sequence[dict], shown_tools: Iterable[str] = (), labels: dict
     if not tasks:
         names = ", ".join(_label(t) for t in shown_tools)
         return ("I can't do that: none of my tools fits this request"
-                + (f" (I have: {names})." if names else ".") + " Nothing was run.")
+                + (f" (the nearest of my tools: {names})." if names else ".") + " Nothing was run.")
     used = {d for t in tasks if t.get("status") == "done" for d in (t.get("deps") or ())}
     failed_ids = {t["id"] for t in tasks if t.get("status") in ("failed", "error")}
     lines: list[str] = []
