@@ -309,3 +309,24 @@ def test_a_reply_that_is_only_a_lead_in_gets_the_dictated_words(specs):
     out = _ruled(specs, "hey can you reply to the email from lucas about the invoice, tell him thanks ill pay it next "
                         "tuesday", '1. reply_to_email(context="The email from Lucas says: ")\n2. join()')
     assert 'context="Thanks ill pay it next tuesday"' in out
+
+
+@pytest.mark.parametrize("query, code, prints", [
+    # newuser22: answered 2483.33
+    ("whats an 18% tip on a 74.50 dinner bill, split between 3 people?", "print(round((74.50 / 3) * 100, 2))",
+     "tip: 13.41\ntotal: 87.91\neach of 3: 29.3"),
+    ("calculate 74.50 plus an 18 percent tip, then divide by 3", "print(74.50 + 18 / 100)", "total: 87.91\neach of 3: 29.3"),
+    ("15% of 240 split 4 ways", "print(240 / 4)", "part: 36.0\neach of 4: 9.0"),
+    ("whats an 18% tip on a 74.50 dinner bill, split between 3 people?", "print(round(74.5 * 1.18 / 3, 2))", "29.3"),
+])
+def test_a_percent_shared_between_people_is_computed_from_their_numbers(specs, query, code, prints):
+    import ast
+    import contextlib
+    import io
+
+    out = _ruled(specs, query, f'1. run_python(code="{code}")\n2. join()<END_OF_PLAN>')
+    written = ast.literal_eval(out.split("code=", 1)[1].split(")\n2. join()")[0])
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(written, {})  # noqa: S102  (the plan's own code, made by the rule from the person's numbers)
+    assert buffer.getvalue().strip() == prints

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from tinyagent.nodes.plans.planlang import Task
+from tinyagent.nodes.plans.planlang import Task, renumbered
 from tinyagent.nodes.request.reading import as_request
 from tinyagent.nodes.rules.checks import compiles, python_param
 from tinyagent.tools.specs import ToolSpec
@@ -46,7 +46,7 @@ _CUR = r"(?:[$€£]\s?)?"
 #: "18% tip on 74.50", "15 percent of 240", "the tip on 86.40 at 12.5%", "tip 12.5% on 146": a part of a sum, nothing more
 _PERCENT_OF = (
     re.compile(rf"(?<![\d.]){_NUM}\s?(?:%|percent|per\s?cent)\s+(?:tip\s+|service\s+charge\s+|discount\s+)?(?:of|on)\s+"
-               rf"(?:a\s+bill\s+of\s+|the\s+bill\s+of\s+)?{_CUR}{_NUM}(?![\d%]|\s?(?:%|percent))", re.I),
+               rf"(?:a\s+bill\s+of\s+|the\s+bill\s+of\s+|an?\s+|the\s+|my\s+)?{_CUR}{_NUM}(?![\d%]|\s?(?:%|percent))", re.I),
     re.compile(rf"\b(?:tip|service\s+charge)\s+(?:on|for)\s+(?:a\s+bill\s+of\s+|the\s+bill\s+of\s+)?{_CUR}{_NUM}"
                rf"\s+at\s+(?P<p>\d+(?:\.\d+)?)\s?(?:%|percent|per\s?cent)", re.I),
 )
@@ -201,3 +201,73 @@ def percent_added(tasks: list[Task], specs: dict[str, ToolSpec], request) -> lis
     fine = {amount, factor, percent, round(percent / 100, 6), 100, 1}
     return _sum_made_right(tasks, specs, want, fine, f"print(round({amount:g} * {factor:g}, 2))",
                            unreadable_wrong=True)
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+_N = r"\d{1,2}|two|three|four|five|six|seven|eight|ten"
+#: ", split between 3 people", "and divide it by four", "split 3 ways": the sum shared out
+_SPLIT = re.compile(rf"[,;]?\s*(?:and\s+)?(?:then\s+)?(?:split|divided?|shared?)\s+(?:it\s+|that\s+|the\s+(?:bill|total|cost)\s+)?"
+                    rf"(?:evenly\s+|equally\s+)?(?:between|among|amongst|by|for|with|in)\s+(?P<n>{_N})\b"
+                    rf"(?:\s+(?:people|persons|friends|of\s+us|ways))?"
+                    rf"|[,;]?\s*(?:and\s+)?(?:split\s+)?(?P<n2>{_N})\s+ways\b", re.I)
+
+
+def split_asked(query: str) -> tuple[str, float, float, float, int] | None:
+    """("tip", amount, percent, total, people) or ("part", ...) or ("changed", ...) where the whole request asks for a
+    percent of an amount or an amount with a percent added, shared between a number of people ("whats an 18% tip on a
+    74.50 dinner bill, split between 3 people?": the tip, the bill with it, and each share), else None."""
+    m = _SPLIT.search(query)
+    if not m:
+        return None
+    said = (m.group("n") or m.group("n2")).lower()
+    people = int(said) if said.isdigit() else _COUNT[said]
+    rest = query[:m.start()] + query[m.end():]
+    if people < 2 or len(_SPLIT.findall(rest)):
+        return None
+    if (part := percent_asked(rest)) is not None:
+        percent, amount = part
+        tip = bool(re.search(r"\b(?:tip|tips|service|gratuity)\b", rest, re.I))
+        total = amount * (1 + percent / 100) if tip else amount * percent / 100
+        return ("tip" if tip else "part"), amount, percent, total, people
+    if (changed := percent_changed(rest)) is not None:
+        amount, factor = changed
+        return "changed", amount, round((factor - 1) * 100, 6), amount * factor, people
+    return None
+
+
+@rule("percent_split", "compile",
+      "a percent of an amount (or an amount with one added) shared between people is computed from the person's numbers",
+      "made-up content")
+def percent_split(tasks: list[Task], specs: dict[str, ToolSpec], request) -> list[Task] | None:
+    """"whats an 18% tip on a 74.50 dinner bill, split between 3 people?" was planned
+    ``print(round((74.50 / 3) * 100, 2))`` and answered 2483.33. Where the whole request asks for that, Python code
+    that prints another share, or writes a number other than the person's and 100, prints the tip (or the part), the
+    total and each share."""
+    asked = split_asked(as_request(request).read)
+    if asked is None:
+        return None
+    kind, amount, percent, total, people = asked
+    lines = [f"amount = {amount:g}"]
+    if kind == "tip":
+        lines += [f"tip = amount * {percent:g} / 100", 'print("tip:", round(tip, 2))', 'print("total:", round(amount + tip, 2))',
+                  f'print("each of {people}:", round((amount + tip) / {people}, 2))']
+    elif kind == "part":
+        lines += [f"part = amount * {percent:g} / 100", 'print("part:", round(part, 2))',
+                  f'print("each of {people}:", round(part / {people}, 2))']
+    else:
+        lines += [f"total = amount * {1 + percent / 100:g}", 'print("total:", round(total, 2))',
+                  f'print("each of {people}:", round(total / {people}, 2))']
+    fine = {amount, abs(percent), round(abs(percent) / 100, 6), 100, 1, float(people), round(1 + percent / 100, 6),
+            round(1 - abs(percent) / 100, 6)}
+    out = _sum_made_right(tasks, specs, total / people, fine, "\n".join(lines), unreadable_wrong=True)
+    if out is None:
+        return None
+    used = {d for t in out for d in t.deps}
+    seen, kept = set(), []
+    for t in out:  # two wrong steps made right are one step
+        key = (t.tool, repr(sorted(t.args.items())))
+        if key in seen and t.id not in used:
+            continue
+        seen.add(key)
+        kept.append(t)
+    return renumbered(kept, out[0].id) if len(kept) < len(out) else out
