@@ -38,7 +38,7 @@ from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
 from tinyagent.nodes.request.lexicon import GIVEN_COMMON, OWN_WORDS, TOOL_VERBS
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
-from tinyagent.nodes.rules.checks import said_word
+from tinyagent.nodes.rules.checks import python_param, said_word
 from tinyagent.nodes.rules.fit import explained, iso_layout
 from tinyagent.tools.specs import Param, ToolSpec
 from tinyagent.nodes.rules.registry import rule
@@ -148,6 +148,21 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     return made_up
 
 
+#: A sum the request asks for: "what's 1,250 minus 10%", "18% of 240", "12 x 4"
+_SUM_ASKED = re.compile(r"\d\s*(?:%|percent|per\s?cent)|\d\s*(?:[-+*/x×÷]|plus|minus|times|divided\s+by|less)\s*\d", re.I)
+
+
+def _asked_kind(task: Task, spec: ToolSpec | None, request: Request) -> bool:
+    """A step of the kind one of the request's asks is, whose values a later rule mends: a document search where the
+    request names a document ("and what does the handbook say about approving travel?"), Python code where it asks
+    for a sum ("What's 1,250 minus 10%, ...")."""
+    if spec is None:
+        return False
+    if "question" in spec.roles and request.document_named:
+        return True
+    return bool(python_param(spec)) and bool(_SUM_ASKED.search(request.read))
+
+
 @rule("drop_invented_steps", "compile",
       "steps made only of made-up values and what other steps hold", "made-up content")
 def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
@@ -157,7 +172,7 @@ def drop_invented_steps(tasks: list[Task], specs: dict[str, ToolSpec], query: st
     request, kept = as_request(query), list(tasks)
     while len(kept) > 1:
         used = {d for t in kept for d in t.deps}
-        drop = next((t for t in kept if t.id not in used
+        drop = next((t for t in kept if t.id not in used and not _asked_kind(t, specs.get(t.tool), request)
                      and invented(t, [o for o in kept if o is not t], specs.get(t.tool), request)), None)
         if drop is None:
             break
