@@ -15,3 +15,13 @@ def test_a_sum_and_a_document_question_keep_both_steps(specs):
     out = _ruled(specs, "What's 1,250 minus 10%, and what does the handbook say about approving travel?", plan)
     assert out == ('1. run_python(code="print(round(1250 * 0.9, 2))")\n'
                    '2. search_documents(query="handbook authorization approving travel")\n3. join()<END_OF_PLAN>')
+
+
+@pytest.mark.parametrize("query, plan, tool", [
+    ("Could you find Omar Haddad's email address for me? I'll write to him about the hedges myself later tonight.",
+     '1. get_phone_number(name="Omar Haddad")\n2. join()', "get_email_address"),
+    ("whats priya's mobile", '1. get_email_address(name="priya")\n2. join()', "get_phone_number"),
+    ("marcus email and phone pls", '1. get_email_address(name="marcus")\n2. join()', "get_email_address"),  # both: as planned
+])
+def test_a_look_up_asked_for_by_kind_is_of_that_kind(specs, query, plan, tool):
+    assert _ruled(specs, query, plan).startswith(f"1. {tool}(")

@@ -118,6 +118,31 @@ def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] |
     return [swap.get(t.id, t) for t in tasks] if swap else None
 
 
+#: What a request asks to look up: an email address, or a phone number ("digits", "mobile", "cell")
+_ASKS_EMAIL = re.compile(r"\be-?m(?:ai*|i+)l(?:\s+address)?\b|\be-?mail\s+addr?ess?\b|\baddy\b", re.I)
+_ASKS_PHONE = re.compile(r"\b(?:phone|cell|mobile|digits|n[ua]?mb?e?r|tel|telephone)\b", re.I)
+
+
+@rule("asked_lookup_kind", "compile",
+      "a look-up the request asks for by kind ('Omar Haddad's email address') is of that kind", "people")
+def asked_lookup_kind(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"Could you find Omar Haddad's email address for me?" was planned ``get_phone_number(name="Omar Haddad")``. A
+    plan whose only steps are person look-ups no step uses, in a request that asks for an email address and says no
+    word of a phone (or the other way round), looks them up by that kind."""
+    read = as_request(query).read
+    emails, phones = bool(_ASKS_EMAIL.search(read)), bool(_ASKS_PHONE.search(read))
+    if emails == phones:
+        return None
+    lookups = person_lookups(specs)
+    want = next((n for n in lookups if ("email" in n) == emails and ("phone" in n) == phones), None)
+    used = {d for t in tasks for d in t.deps}
+    if want is None or not tasks or any(t.tool not in lookups or t.id in used for t in tasks):
+        return None
+    out = [replace(t, tool=want, line=f"{t.id}. {format_call(want, t.args)}")
+           if t.tool != want and set(t.args) <= {p.name for p in specs[want].params} else t for t in tasks]
+    return out if out != tasks else None
+
+
 _NAME = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?")  # "Li Wei", "O'Brien", "Dr. Ali"
 
 
