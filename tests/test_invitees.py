@@ -111,3 +111,24 @@ def test_names_put_in_the_location_are_invited_instead(specs):
     place = plan.replace('location="Yuki Tanaka and Elena Rossi"', 'location="Cafe Rossi"')  # a real place stays
     assert 'location="Cafe Rossi"' in format_plan(run_rules(compile_plan(place, specs), Facts(
         specs, "Schedule a project sync with Yuki Tanaka and Elena Rossi at Cafe Rossi next Wednesday at 2pm")))
+
+
+@pytest.mark.parametrize("query, raw, has", [
+    ("set up a um a video call on Wednesday at four with Priya Patel and Yuki Tanaka about the pilot rollout",
+     '1. get_email_address(name="Priya Patel")\n2. get_zoom_meeting_link(topic="Pilot rollout", start_time="Wednesday at '
+     'four", meeting_invitees=["$1"])\n3. join()', 'get_email_address(name="Yuki Tanaka")'),
+    ("video link for a design review w Elena Rossi fri 11, 45 mins",
+     '1. get_zoom_meeting_link(topic="Design review", start_time="fri", duration=45)\n2. join()',
+     'get_email_address(name="Elena Rossi")'),
+])
+def test_everyone_the_request_invites_is_invited(specs, query, raw, has):
+    out = format_plan(run_rules(compile_plan(raw, specs), Facts(specs, query)))
+    assert has in out and out.count("meeting_invitees=") == 1
+
+
+def test_a_place_said_after_the_invitees_is_no_one_invited(specs):
+    raw = ('1. get_email_address(name="ines")\n2. get_email_address(name="paolo")\n3. create_calendar_event(title="Board '
+           'meeting", start_date="17th 10am", location="Boardroom B", invitees=["$1", "$2"])\n4. join()')
+    out = format_plan(run_rules(compile_plan(raw, specs), Facts(
+        specs, "calender event board meeting 17th 10am, invite ines and paolo, location boardroom b")))
+    assert out.count("get_email_address") == 2

@@ -187,3 +187,24 @@ def test_a_day_the_month_lacks_all_day_is_said_plainly_too():
     with pytest.raises(ToolException, match="February has no 30th"):
         parse_when("february 30th all day", now=datetime(2026, 12, 7, 10))
     assert find_phrases("block february 30th all day for the offsite") == ["february 30th all day"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wednesday at four", datetime(2026, 12, 9, 16, 0)),          # dev5: planned "Wednesday", all day
+    ("monday at half past two", datetime(2026, 12, 14, 14, 30)),
+    ("thursday at five thirty", datetime(2026, 12, 10, 17, 30)),
+    ("friday quarter to five", datetime(2026, 12, 11, 16, 45)),
+    ("friday at ten", datetime(2026, 12, 11, 10, 0)),
+])
+def test_a_clock_said_in_words_is_read(text, expected):
+    from tinyagent.tools.dates import parse_when
+
+    assert parse_when(text, now=datetime(2026, 12, 7, 10)) == (expected, True)
+
+
+def test_a_clock_said_in_words_is_part_of_the_time_phrase():
+    from tinyagent.tools.date_phrases import find_phrases
+
+    assert find_phrases("set up a video call on Wednesday at four with Priya") == ["Wednesday at four"]
+    assert find_phrases("remind me at seven tomorrow") == ["at seven tomorrow"]
+    assert find_phrases("meet at one of the cafes on friday") == ["friday"]  # "at one of": no clock

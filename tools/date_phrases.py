@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tinyagent.tools.dates import (_IN, MONTHS, NUMBERS, TYPOS, WEEKDAYS, ToolException, _clean, _find_date, _find_time,
+from tinyagent.tools.dates import (_HOUR_WORD, _IN, MONTHS, NUMBERS, TYPOS, WEEKDAYS, ToolException, _clean, _find_date, _find_time,
                                    parse_duration, parse_when)
 
 _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -22,14 +22,16 @@ _PIECES = [
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO})\b(?:,?\s*\d{{4}})?",
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MO})\b(?:,?\s*\d{{4}})?)?", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", r"\d{1,2}\.\d{1,2}\.(?:\d{4})?",
-    r"half past \d{1,2}", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
+    r"half past \d{1,2}", rf"half past (?:{_HOUR_WORD})", rf"(?:a )?quarter (?:past|to) (?:{_HOUR_WORD}|\d{{1,2}})",
+    rf"(?:at|@|around|from) (?:{_HOUR_WORD})(?:\s+(?:o'?clock|fifteen|thirty|forty-?five))?"
+    r"(?!\s+(?:of|point|time|place|stage|side|another|or)\b)", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
     r"(?:at|@|around|by|from) \d{1,2}(?![\d:/.]|\s*(?:st|nd|rd|th|minutes?|hours?|days?|%|[ap]\.?m))",
     rf"in (?:about )?(?:\d+|a couple of|a few|{'|'.join(k for k in NUMBERS if ' ' not in k)}) "
     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b", r"in half an hour", r"all[- ]day",
 ]
 _PIECE = re.compile(r"(?<![\w$])(?:" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?!\w)", re.I)
 _GLUE = re.compile(r"^[\s,]*(?:(?:at|on|by|@|around|from)\s*)?$", re.I)
-_LEAD = re.compile(r"^(?:on|at|by|@|around)\s+", re.I)
+_LEAD = re.compile(rf"^(?:on|at|by|@|around)\s+(?!(?:{_HOUR_WORD})\b)", re.I)  # ("at seven tomorrow" keeps its "at")
 _FOR = re.compile(rf"\bfor\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in NUMBERS if ' ' not in k)})"
                   r"\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
 

@@ -74,11 +74,34 @@ _WEEKDAY = re.compile(r"\b(?:(this|next|coming|on|this coming|the)\s+)?(" + "|".
     sorted(WEEKDAYS, key=len, reverse=True)) + r")\b")
 
 
+_HOURS = {w: n for w, n in NUMBERS.items() if " " not in w and n <= 12 and w not in ("a", "an", "couple", "few")}
+_HOUR_WORD = "|".join(sorted(_HOURS, key=len, reverse=True))
+_MINUTE_WORDS = {"o'clock": 0, "oclock": 0, "fifteen": 15, "thirty": 30, "forty-five": 45, "fortyfive": 45}
+#: "at four", "at five thirty", "half past two", "quarter past three", "quarter to five": a clock said in words
+_WORD_CLOCK = re.compile(rf"\b(?P<at>at|@|around|from)\s+(?P<h>{_HOUR_WORD})(?:\s+(?P<m>o'?clock|fifteen|thirty|"
+                         rf"forty-?five))?(?=\s|$)(?!\s+(?:of|point|time|place|stage|side|another|or))"
+                         rf"|\bhalf\s+past\s+(?P<hp>{_HOUR_WORD})\b"
+                         rf"|\b(?:a\s+)?quarter\s+(?P<qw>past|to)\s+(?P<hq>{_HOUR_WORD}|\d{{1,2}})\b")
+
+
+def _clock_words(low: str) -> str:
+    """A clock said in words written in digits: "at four" -> "at 4", "quarter to five" -> "at 4:45"."""
+    def digits(m: re.Match) -> str:
+        if m["h"]:
+            minute = _MINUTE_WORDS.get((m["m"] or "o'clock").replace("-", ""), 0)
+            return f"{m['at']} {_HOURS[m['h']]}" + (f":{minute:02d}" if minute else "")
+        if m["hp"]:
+            return f"half past {_HOURS[m['hp']]}"
+        hour = int(m["hq"]) if m["hq"].isdigit() else _HOURS[m["hq"]]
+        return f"at {hour}:15" if m["qw"] == "past" else f"at {(hour - 1) or 12}:45"
+    return _WORD_CLOCK.sub(digits, low)
+
+
 def _clean(text: str) -> str:
     low = " " + text.lower().replace(",", " ").replace("’", "'") + " "
     for typo, word in TYPOS.items():
         low = re.sub(rf"(?<=\W){re.escape(typo)}(?=\W)", word, low)
-    return " ".join(low.split())
+    return _clock_words(" ".join(low.split()))
 
 
 def _num(word: str) -> int:

@@ -11,7 +11,7 @@ from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 
 _INVITE = re.compile(r"\binvit(?:e|ing)\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
-_WITH = re.compile(r"\bwith\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
+_WITH = re.compile(r"\b(?:with|w/|w(?=\s+[A-Z]))\s*(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 
 
 def _names(phrase: str, capitalized: bool = False) -> list[str]:
@@ -70,6 +70,40 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
     if not names:
         return None
     return [replace(t, args={**t.args, param: list(dict.fromkeys(names))}) if t is step else t for t in tasks]
+
+
+@rule("all_invited", "compile",
+      "an event or meeting that invites some of the people the request invites ('with Priya Patel and Yuki Tanaka') "
+      "invites the others too", "people")
+def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"a video call on Wednesday at four with Priya Patel and Yuki Tanaka" was planned with a link inviting Priya
+    alone. The one event or meeting step that invites someone, where the request invites more ("invite X and Y", or
+    for an online meeting "with X and Y"), gets the others too, as names the look-up rule then looks up."""
+    query = as_request(query).read
+    takers = []
+    for t in tasks:
+        spec = specs.get(t.tool)
+        param = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
+        if param and "when" in spec.roles and isinstance(t.args.get(param), list) and t.args[param]:
+            takers.append((t, param))
+    if len(takers) != 1:
+        return None
+    step, param = takers[0]
+    names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
+    if not names and "meeting" in specs[step.tool].description.lower():
+        names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+    by_id = {t.id: t for t in tasks}
+    have = []
+    for x in step.args[param]:
+        found = by_id.get(is_ref(x)) if is_ref(x) is not None else None
+        have += [str(v) for v in found.args.values() if isinstance(v, str)] if found else [str(x)]
+    have_words = {w for h in have for w in h.lower().split()}
+    # (not the words of its other values: "invite ines and paolo, location boardroom b")
+    other = {w for k, v in step.args.items() if k != param and isinstance(v, str) for w in v.lower().split()}
+    missing = [n for n in names if not set(n.lower().split()) & (have_words | other)]
+    if not missing or len(missing) == len(names):
+        return None
+    return [t.with_args({**t.args, param: [*t.args[param], *missing]}) if t is step else t for t in tasks]
 
 
 _INVITE_THEM = re.compile(r"\binvit(?:e|ing)\s+(?:him|her|them|both(?:\s+of\s+them)?|everyone|all\s+(?:of\s+)?(?:them|three|four))\b",
