@@ -9,7 +9,7 @@ from email.utils import getaddresses
 
 from tinyagent.nodes.plans.planlang import (Task, is_ref, names_no_step, renumbered, rewrite_params, rewrite_role,
                                             unresolved_refs)
-from tinyagent.nodes.request.lexicon import ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
+from tinyagent.nodes.request.lexicon import NOT_A_NAME, ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.dates import MONTHS, WEEKDAYS
@@ -48,14 +48,20 @@ def earlier_people(context: str) -> list[list[str]]:
     and the named recipients of the emails its mail tools report ("Saved email 'Re: Team lunch' to Priya
     Patel <priya@...>": a reply goes to a person nobody looked up)."""
     turns: list[list[str]] = []
-    for line in context.splitlines():
+    lines = context.splitlines()
+    for i, line in enumerate(lines):
         if line.startswith("User:"):
             turns.append([])
+            if i + 1 < len(lines) and lines[i + 1].startswith("Assistant: I can't do that"):
+                turns[-1] += asked_person(line[5:])  # declined: "ring priya on her mobile pls" names Priya all the same
         names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
-        if line.startswith("Result:") and (made := _EVENT.search(line)) and (met := _MET_WITH.search(made.group(1))):
-            names += [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", met.group(1)) if n]  # "Lunch with Marcus"
+        if line.startswith("Result:") and (made := _EVENT.search(line)):
+            if met := _MET_WITH.search(made.group(1)):
+                names += [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", met.group(1)) if n]  # "Lunch with Marcus"
+            elif whose := re.match(r"([A-Z][\w-]+)'s\s", made.group(1)):  # "Nina's housewarming"
+                names.append(whose.group(1))
         for name in names:
             if not turns:
                 turns.append([])
@@ -66,6 +72,27 @@ def earlier_people(context: str) -> list[list[str]]:
             elif len(name) > len(turns[-1][same[0]]):  # "Tom" looked up, then written to as "Tom Becker"
                 turns[-1][same[0]] = name
     return [t for t in turns if t]
+
+
+#: "ring priya on her mobile", "call aisha and ask ...", "pay lucas's invoice", "send nina the reading list": who an
+#: ask is for, right after its verb
+_ASKED_PERSON = re.compile(r"\b(?:call|ring|phone|text|txt|email|e-mail|mail|message|msg|tell|ask|invite|send|pay|meet|"
+                           r"visit|remind|book|thank|congratulate|wish)\s+(?P<name>[a-z][a-z'-]*)\b", re.I)
+_NOT_PERSON = {"me", "us", "my", "our", "your", "the", "a", "an", "her", "him", "them", "it", "that", "this", "those",
+               "these", "his", "their", "all", "everyone", "everybody", "back", "up", "out", "on", "in", "over", "again",
+               "some", "someone", "somebody", "anyone", "nobody", "people", "team", "mum", "mom", "dad", "home", "work",
+               "office", "about", "for", "to", "when", "what", "if", "whether", "how", "and", "or", "please", "pls",
+               "now", "later", "today", "tomorrow", "tonight", "you", "whoever", "one", "two", "both", "for"}
+
+
+def asked_person(request: str) -> list[str]:
+    """Who a request's ask is for, where a name follows its verb ("call aisha and ask ..." -> ["aisha"]); [] otherwise."""
+    out = []
+    for m in _ASKED_PERSON.finditer(request):
+        name = re.sub(r"'s?$", "", m.group("name"))
+        if name.lower() not in _NOT_PERSON | _DAY_WORDS | NOT_A_NAME and len(name) > 1 and name not in out:
+            out.append(name)
+    return out[:1]
 
 
 def _referred(query: str | Request, context: str, pointer: re.Pattern) -> tuple[str, list[list[str]]] | None:

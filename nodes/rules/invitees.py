@@ -32,7 +32,7 @@ def _names(phrase: str, capitalized: bool = False) -> list[str]:
             return []  # not a name
     if current:
         out.append(" ".join(current))
-    return [n for n in out if n.lower() not in NOBODY]
+    return [n for n in out if n.lower() not in NOBODY and not set(n.lower().split()) <= NOBODY | {"both", "of", "all"}]
 
 
 @rule("invited_people", "compile",
@@ -63,6 +63,10 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
         asked = [x for t in tasks if t is not step and (s := specs.get(t.tool)) and "when" in s.roles
                  for p in s.params if p.role == "people" and isinstance(t.args.get(p.name), list)
                  for x in t.args[p.name] if is_ref(x) is not None]
+        if not asked:  # "invite them both to a quick sync": the people the plan looks up and gives no step yet
+            used = {d for t in tasks for d in t.deps}
+            asked = [f"${t.id}" for t in tasks if t.id not in used and (s := specs.get(t.tool)) and "person" in s.roles
+                     and t is not step]
         if asked:
             deps = tuple(sorted(set(step.deps) | {is_ref(x) for x in asked}))
             return [replace(t.with_args({**t.args, param: list(dict.fromkeys(asked))}), deps=deps) if t is step else t

@@ -158,6 +158,11 @@ def _asked_kind(task: Task, spec: ToolSpec | None, request: Request) -> bool:
     for a sum ("What's 1,250 minus 10%, ...")."""
     if spec is None:
         return False
+    if request.context and "person" in spec.roles:  # "invite them both": the people the earlier turns named
+        from tinyagent.nodes.rules.followups import earlier_people
+        said = {n.casefold() for turn in earlier_people(request.context) for n in turn}
+        if any(isinstance(v, str) and v.casefold() in said for v in task.args.values()):
+            return True
     if "question" in spec.roles and request.document_named:
         return True
     return bool(python_param(spec)) and bool(_SUM_ASKED.search(request.read))

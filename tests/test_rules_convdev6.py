@@ -1,0 +1,44 @@
+"""What the sixth development conversation set (bench/conversations_dev6_cases.py) met on its first run, put right
+where a rule is exact: who "her" is after a declined turn or an event named for someone, "invite them both" after an
+email to two people (nodes/rules/followups.py, invitees.py, unstated.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import ruled as _ruled
+
+DECLINED = "Assistant: I can't do that: none of my tools can ring (the nearest of my tools: send sms). Nothing was run."
+
+
+@pytest.mark.parametrize("earlier, query, plan, who", [
+    ("ring priya on her mobile pls", "ok then text her that i'll call at 2 instead",
+     '1. send_sms(recipients=["her"], message="I\'ll call at 2")\n2. join()', "priya"),
+    ("send nina the book club reading list", "ah ok, you don't have it. text her i'll bring a copy on thursday then",
+     '1. get_phone_number(name="Nothing")\n2. send_sms(recipients=["$1"], message="I\'ll bring a copy")\n3. join()', "nina"),
+])
+def test_her_after_a_declined_ask_is_the_person_it_named(specs, earlier, query, plan, who):
+    out = _ruled(specs, query, plan, context=f"User: {earlier}\n{DECLINED}")
+    assert out.startswith(f'1. get_phone_number(name="{who}")')
+
+
+def test_her_after_an_event_named_for_someone_is_that_person(specs):
+    context = ("User: add Nina's housewarming on saturday 7pm\nResult: create_calendar_event(title=\"Nina's housewarming\", "
+               "start_date='saturday 7pm') -> Created event 'Nina's housewarming' on Saturday 5 December 2026, 19:00 to "
+               "20:00 in calendar.ics.\nAssistant: Created event 'Nina's housewarming' on Saturday 5 December 2026.")
+    out = _ruled(specs, "text her i'll bring wine",
+                 '1. get_phone_number(name="Saturday")\n2. send_sms(recipients=["$1"], message="I\'ll bring wine")\n3. join()',
+                 context=context)
+    assert out.startswith('1. get_phone_number(name="Nina")')
+
+
+def test_invite_them_both_invites_the_people_emailed_before(specs):
+    context = ("User: email james and yuki asking who has the spare sensor boards\n"
+               "Result: get_email_address(name='james') -> james.obrien@example.com\n"
+               "Result: get_email_address(name='yuki') -> yuki.tanaka@example.com\n"
+               "Assistant: Saved email 'Spare sensor boards' to james.obrien@example.com, yuki.tanaka@example.com.")
+    plan = ('1. get_email_address(name="them")\n2. create_calendar_event(title="Quick sync", start_date="wednesday at 9:30")'
+            '\n3. join()')
+    out = _ruled(specs, "invite them both to a quick sync about it on wednesday at 9:30, 20 minutes", plan, context=context)
+    assert 'get_email_address(name="james")' in out and 'get_email_address(name="yuki")' in out
+    assert 'invitees=["$1", "$2"]' in out and "them both" not in out
