@@ -42,3 +42,14 @@ def test_invite_them_both_invites_the_people_emailed_before(specs):
     out = _ruled(specs, "invite them both to a quick sync about it on wednesday at 9:30, 20 minutes", plan, context=context)
     assert 'get_email_address(name="james")' in out and 'get_email_address(name="yuki")' in out
     assert 'invitees=["$1", "$2"]' in out and "them both" not in out
+
+
+def test_a_name_copied_with_the_words_around_it_is_the_name(specs):
+    """"could you send it to omar too, he's doing the garden that week" looked up "omar too he", and the rule for "he"
+    then put the earlier turn's Aisha there."""
+    context = ("User: email aisha my lisbon itinerary\nResult: get_email_address(name='aisha') -> aisha.okafor@example.com\n"
+               "Assistant: Saved email 'Itinerary' to aisha.okafor@example.com as a draft.")
+    out = _ruled(specs, "could you send it to omar too, he's doing the garden that week",
+                 '1. get_email_address(name="omar too he")\n2. compose_new_email(recipients=["$1"], context="Garden")\n3. join()',
+                 context=context)
+    assert out.startswith('1. get_email_address(name="omar")')

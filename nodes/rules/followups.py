@@ -141,7 +141,10 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
         loose = {f"${k}" for k in unresolved_refs(t)}  # "text her the same": recipients=["$2"], a step not written
         for p in (spec.params if spec else ()):
             v = args.get(p.name)
-            if p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)):
+            if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query) \
+                    and _said(bare := _without_filler(v), query):
+                args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
+            elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)):
                 args[p.name] = names[0]
             elif p.role == "people" and isinstance(v, list):
                 fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose) or _said(x, query)]
@@ -156,6 +159,11 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
         return None
     # "them": one look-up per person, where the plan looked up only the first
     return _one_lookup_each(out, specs, names) if many else out
+
+
+def _without_filler(value: str) -> str:
+    """A name the planner copied with the words around it ("omar too he"): the name alone."""
+    return " ".join(w for w in value.split() if w.lower() not in ONE_PERSON | SEVERAL_PEOPLE | PRONOUN_FILLER)
 
 
 def _one_lookup_each(tasks: list[Task], specs: dict, names: list[str]) -> list[Task]:
