@@ -142,7 +142,7 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
         for p in (spec.params if spec else ()):
             v = args.get(p.name)
             if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query) \
-                    and _said(bare := _without_filler(v), query):
+                    and (bare := _without_filler(v)) and _said(bare, query):
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
             elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)):
                 args[p.name] = names[0]
