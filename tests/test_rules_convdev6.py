@@ -53,3 +53,19 @@ def test_a_name_copied_with_the_words_around_it_is_the_name(specs):
                  '1. get_email_address(name="omar too he")\n2. compose_new_email(recipients=["$1"], context="Garden")\n3. join()',
                  context=context)
     assert out.startswith('1. get_email_address(name="omar")')
+
+
+@pytest.mark.parametrize("query, plan, who", [
+    ("what's nina's email", '1. get_email_address(name="Lisbon")\n2. join()', "nina"),
+    ("send that to priya as well", '1. get_email_address(name="Prototype")\n2. compose_new_email(recipients=["$1"], '
+     'context="The prototype enclosures are in the storage room")\n3. join()', "priya"),
+    ("send that to her as well", '1. get_email_address(name="Priya")\n2. compose_new_email(recipients=["$1"], '
+     'context="The prototype enclosures are in the storage room")\n3. join()', "Priya"),  # no one named: as planned
+])
+def test_the_one_person_the_request_names_is_looked_up(specs, query, plan, who):
+    context = ("User: email marcus: the prototype enclosures are in the storage room now\nResult: compose_new_email("
+               "recipients=['$1'], context='The prototype enclosures are in the storage room') -> Saved email 'Prototype "
+               "enclosures' to marcus.chen@example.com as a draft.\nAssistant: Saved email 'Prototype enclosures' to "
+               "marcus.chen@example.com as a draft. The text: \"The prototype enclosures are in the storage room\"")
+    out = _ruled(specs, query, plan, context=context)
+    assert out.startswith(f'1. get_email_address(name="{who}")')

@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered, rewrite_params
-from tinyagent.nodes.request.lexicon import LOOKUP_FILLER
+from tinyagent.nodes.request.lexicon import LOOKUP_FILLER, NOT_A_NAME
 from tinyagent.nodes.request.quantities import singular
 from tinyagent.nodes.request.reading import EMAIL, Request, as_request
 from tinyagent.nodes.request.typos import typo_of
@@ -116,6 +116,38 @@ def right_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] |
         if tool and tool != old.tool and set(old.args) <= {p.name for p in specs[tool].params}:
             swap[k] = replace(old, tool=tool, line=f"{old.id}. {format_call(tool, old.args)}")
     return [swap.get(t.id, t) for t in tasks] if swap else None
+
+
+#: The one person a request names: "what's nina's email", "send that to priya as well"
+_NAMED_ONE = re.compile(r"\b(?P<a>[a-z][\w-]*)'s?\s+(?:e-?mail|mail|email\s+address|phone|number|nr|mobile|cell|digits|"
+                        r"contact)\b|\bto\s+(?P<b>[a-z][\w'-]*)(?:\s+(?:as\s+well|too|also))?\s*(?:[.!?,]|$)", re.I)
+_NO_NAME_HERE = {"what", "that", "it", "who", "where", "there", "here", "her", "him", "them", "me", "us", "you", "my", "your",
+                 "our", "his", "their", "everyone", "all", "both", "mum", "mom", "dad", "home", "work", "office", "one",
+                 "this", "today", "tomorrow", "tonight", "lets", "let", "he", "she", "they"}
+
+
+@rule("named_person", "compile",
+      "a look-up of a name the request does not say, where the request names one person ('what's nina's email'), "
+      "looks that person up", "people")
+def named_person(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"what's nina's email" after a turn about the Lisbon itinerary was planned ``get_email_address(name="Lisbon")``;
+    "send that to priya as well" looked up "Prototype". Where the plan looks one person up by a name the request does
+    not say, and the request names one person ("X's email", "... to X as well" at its end), X is looked up."""
+    request = as_request(query)
+    said = f"{request.query} {request.reading}".lower()  # (a typo the reading puts right is said: "facilites")
+    found = {(m.group("a") or m.group("b")) for m in _NAMED_ONE.finditer(request.query)}
+    found = {re.sub(r"'s?$", "", n) for n in found if n.lower() not in _NO_NAME_HERE | NOT_A_NAME and len(n) > 1}
+    lookups = person_lookups(specs)
+    wrong = [t for t in tasks if t.tool in lookups and isinstance(v := next(iter(t.args.values()), None), str)
+             and is_ref(v) is None and not re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", said)]
+    if len(found) != 1 or len(wrong) != 1 or len([t for t in tasks if t.tool in lookups]) != 1:
+        return None
+    name = found.pop()
+    value = str(next(iter(wrong[0].args.values())))
+    if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", value.lower()) or typo_of(name.lower(), value.lower(), edits=2):
+        return None  # (the name as planned, or put right: "facilities" for "facilites")
+    key = next(iter(wrong[0].args))
+    return [t.with_args({**t.args, key: name}) if t is wrong[0] else t for t in tasks]
 
 
 #: What a request asks to look up: an email address, or a phone number ("digits", "mobile", "cell")
