@@ -69,3 +69,15 @@ def test_the_one_person_the_request_names_is_looked_up(specs, query, plan, who):
                "marcus.chen@example.com as a draft. The text: \"The prototype enclosures are in the storage room\"")
     out = _ruled(specs, query, plan, context=context)
     assert out.startswith(f'1. get_email_address(name="{who}")')
+
+
+@pytest.mark.parametrize("query, plan, text, which", [
+    ("sarah wrote me twice - answer the older one: I can bring the projector",
+     '1. reply_to_email(context="Sarah wrote me twice")\n2. join()', "I can bring the projector", "older sarah"),
+    ("Good morning! Could you kindly respond to Priya's lunch email and let her know I have a dentist appointment at noon "
+     "that day, so I'll have to skip it this time?", '1. reply_to_email(context="Good morning")\n2. join()',
+     "I have a dentist appointment at noon that day, so I'll have to skip it this time?", "priya's lunch"),
+])
+def test_a_reply_made_of_the_requests_other_words_gets_the_dictated_words(specs, query, plan, text, which):
+    out = _ruled(specs, query, plan)
+    assert f'context="{text}"' in out and f'message_id="{which}"' in out

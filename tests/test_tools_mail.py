@@ -305,7 +305,11 @@ def test_the_day_said_the_way_people_type_it_picks_the_email_of_that_day(tmp_pat
         for words, fits in [("i got friday", "Marcus Chen's email 'Firmware 2.1 release notes' of Fri 27 Nov"),
                             ("the mail i got on friday", "Marcus Chen's email"),
                             ("yesterdays mail", "David Kim's email 'Lisbon trip: flights and hotel' of Sun 29 Nov"),
-                            ("sarah first one she sent", "Sarah Lee's email 'Offsite agenda for next week'")]:
+                            ("sarah first one she sent", "Sarah Lee's email 'Offsite agenda for next week'"),
+                            # convdev6: "two days ago", "the earlier of sarah's two mails", "sarah wrote me twice ... older"
+                            ("from two days ago", "Sarah Lee's email 'Q3 report draft for review' of Sat 28 Nov"),
+                            ("sarah's two earlier of", "Sarah Lee's email 'Offsite agenda for next week'"),
+                            ("older sarah", "Sarah Lee's email 'Offsite agenda for next week'")]:
             assert fits in forward.invoke({"recipients": ["yuki.tanaka@example.com"], "message_id": words}), words
 
 

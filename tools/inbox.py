@@ -87,8 +87,9 @@ _PLAIN = {"the", "a", "an", "most", "very", "that", "this", "those", "these", "m
           # who sent or got it, said as a pronoun ("the first one she sent", "the mail i got on friday")
           "i", "she", "he", "him", "they", "them", "we", "us", "you", "came"}
 #: Words that pick the oldest, or the newest, of the emails a description fits.
-_OLDEST = {"oldest", "earliest", "first", "older"}
-_NEWEST = {"latest", "newest", "last", "recent", "newer", "new"}
+_OLDEST = {"oldest", "earliest", "first", "older", "earlier"}
+_NEWEST = {"latest", "newest", "last", "recent", "newer", "new", "later"}
+_AGO_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -113,6 +114,8 @@ def _score(words: list[str], msg: EmailMessage, when: datetime, today, dated: fr
         if w in ("yesterday", "today"):
             day = today if w == "today" else today.fromordinal(today.toordinal() - 1)
             score += when.date() == day
+        elif re.fullmatch(r"ago\d", w):  # "the email from two days ago"
+            score += when.date() == today.fromordinal(today.toordinal() - int(w[3:]))
         elif w in _DAYS:
             score += when.weekday() == _DAYS.index(w) or (w in subject and w not in dated)
         elif any(_alike(w, t) for t in who if len(t) > 2) or any(_alike(w, t) for t in subject):
@@ -147,6 +150,8 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
     dated = frozenset(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:from|on|sent|received|got(?:\s+it)?|came(?:\s+in)?)\s+(?:(?:on|last)\s+)*({'|'.join(_DAYS)})\b"
         rf"|\b({'|'.join(_DAYS)})'s\b", want))
+    want = re.sub(r"\b(\d|one|a|two|three|four|five|six)\s+days?\s+ago\b",
+                  lambda m: f"ago{m.group(1) if m.group(1).isdigit() else _AGO_NUMBERS[m.group(1)]}", want)
     said = re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want))
     words = [w for w in said if w not in _PLAIN and w not in _OLDEST]
     # "the oldest one", "sarah's first email": the oldest of those that fit; "her latest": the newest

@@ -148,6 +148,11 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             else set()  # ("Answer the flights and hotel" for "answer the flights and hotel mail: can I get a window seat?")
         if pick and mine and not mine & set(text_words(said)) and mine <= set(text_words(str(t.args.get(pick) or ""))):
             return said[:1].upper() + said[1:]
+        if pick and mine and len(whole) >= 3 and not mine & set(text_words(said)) \
+                and mine <= set(text_words(as_request(request).query.replace(said, " "))):
+            # "Sarah wrote me twice" for "sarah wrote me twice - answer the older one: I can bring the projector",
+            # "Good morning" for "Good morning! Could you kindly respond to ...": the request's other words
+            return said[:1].upper() + said[1:]
         return None
     out = rewrite_role(tasks, specs, "message", cut_short)
     return rewrite_params(out or tasks, specs, picked_by) or out

@@ -41,7 +41,7 @@ _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mai
 #: A pick of the email made only of pronouns and fillers ("him"): no pick at all
 _NO_PICK = {"him", "her", "them", "it", "that", "this", "one", "he", "she", "they", "his", "their"}
 #: "Sarah sent me two mails", "the email Omar sent about the hedges": who sent it, and what about
-_SENT_BY = re.compile(r"\b([A-Za-z][\w'-]*)\s+sent\s+(?:me\s+|us\s+)?(?:(?:about|regarding|re:?)\s+"
+_SENT_BY = re.compile(r"\b([A-Za-z][\w'-]*)\s+(?:sent|wrote|mailed|emailed)\s+(?:me\s+|us\s+)?(?:(?:about|regarding|re:?)\s+"
                       r"([^,.;:!?\"\n]*?)(?=\s+(?:to|and|saying|say|tell|-)\b|[,.;:!?\"\n]|\s-\s|$))?", re.I)
 #: Words before "sent" that are not its sender ("she sent", "the one i sent", "just sent")
 _NOT_SENDER = {"i", "she", "he", "they", "we", "you", "who", "that", "which", "it", "one", "just", "already", "email",
