@@ -81,3 +81,17 @@ def test_the_one_person_the_request_names_is_looked_up(specs, query, plan, who):
 def test_a_reply_made_of_the_requests_other_words_gets_the_dictated_words(specs, query, plan, text, which):
     out = _ruled(specs, query, plan)
     assert f'context="{text}"' in out and f'message_id="{which}"' in out
+
+
+def test_a_list_of_names_before_a_dash_is_every_recipient(specs):
+    out = _ruled(specs, "forward the offsite agenda to marcus and yuki - add that we carpool from the office at 8",
+                 '1. forward_email(recipients=["marcus"], context="We carpool from the office at 8")\n2. join()')
+    assert 'get_email_address(name="yuki")' in out and 'recipients=["$1", "$2"]' in out
+
+
+def test_many_thanks_to_the_person_a_forward_goes_to_is_no_second_email(specs):
+    out = _ruled(specs, "Hi there, would you mind forwarding Lucas's invoice email to Priya Patel? She is collecting the "
+                        "team's costs this month. Many thanks!",
+                 '1. get_email_address(name="Lucas")\n2. forward_email(recipients=["$1"])\n3. get_email_address(name="Priya '
+                 'Patel")\n4. compose_new_email(recipients=["$3"], subject="Team costs", context="Many thanks!")\n5. join()')
+    assert "compose_new_email" not in out and 'get_email_address(name="Priya Patel")' in out

@@ -170,7 +170,7 @@ def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 _ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
 #: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
 _NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&)\s+{_ONE})"
-                         rf"(?=\s*(?:$|[,.;:!?]|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
+                         rf"(?=\s*(?:$|[,.;:!?]|\s[-–]\s|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
                          rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|and\s)))")
 _SEND_IT = re.compile(r"\b(?:e-?mail|mail|send|forward|fwd|text|txt|share)\b", re.I)
 _TO_THEM = re.compile(r"\bto\s+(?:them|them\s+both|both(?:\s+of\s+them)?|everyone|all\s+of\s+them)\b", re.I)

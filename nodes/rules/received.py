@@ -384,7 +384,7 @@ def reply_says_it(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
 
 
 #: What a request closes with to be polite: "..., thank you", "thanks in advance!", "kindly"
-_CLOSING = COURTESY | {"in", "advance", "kindly"}
+_CLOSING = COURTESY | {"in", "advance", "kindly", "many", "so", "much", "very"}
 
 
 #: Thanks the request asks to send: "text her thanks", "say thank you", "thank him for the flowers", "send her a thank you"
