@@ -95,3 +95,19 @@ def test_many_thanks_to_the_person_a_forward_goes_to_is_no_second_email(specs):
                  '1. get_email_address(name="Lucas")\n2. forward_email(recipients=["$1"])\n3. get_email_address(name="Priya '
                  'Patel")\n4. compose_new_email(recipients=["$3"], subject="Team costs", context="Many thanks!")\n5. join()')
     assert "compose_new_email" not in out and 'get_email_address(name="Priya Patel")' in out
+
+
+@pytest.mark.parametrize("query, file", [
+    ("fwd the q3 draft to elena, and put the lisbon itinerary in too", "lisbon itinerary"),
+    ("forward sarah's agenda for the offsite to Elena and stick the team handbook on it too", "team handbook"),
+])
+def test_a_file_put_in_beside_a_forward_is_attached(specs, query, file):
+    out = _ruled(specs, query, '1. get_email_address(name="elena")\n2. forward_email(recipients=["$1"])\n3. join()')
+    assert f'open_and_get_file_path(file_name="{file}")' in out and 'attachments=["$2"]' in out
+
+
+def test_a_forward_of_an_email_that_has_files_attached_attaches_nothing_more(specs):
+    query = ("Good evening. I'm told the email from the Royal Horticultural Society has our membership cards attached. "
+             "Would you kindly forward it to my wife, Perpetua?")
+    out = _ruled(specs, query, '1. get_email_address(name="Perpetua")\n2. forward_email(recipients=["$1"])\n3. join()')
+    assert "attachments" not in out

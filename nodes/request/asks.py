@@ -31,6 +31,9 @@ _MODS = r"(?:(?!" + _DET + r"\b)[\w'-]+\s+){0,3}"  # up to three words before th
 _ATTACH = re.compile(
     r"\battach|\bas an attachment|\binclude (?:the|my|our) [\w -]{0,30}?\bfile\b"
     r"|\bwith (?:the|my|our) " + _MODS + _FILE_NOUN + r"\b"
+    # "... and stick the team handbook on it too", "and put the lisbon itinerary in too": one more file on the email
+    r"|\b(?:put|stick|throw|pop|add|include)\s+" + _DET + r"\s+" + _MODS + _FILE_NOUN
+    + r"\s+(?:in|on|with)(?:\s+(?:it|there))?\s+(?:too|as\s+well|also)\b"
     # "email Sarah the Q3 report", "send the photos to Ayesha"; not "remind me to send the invoice",
     # nor a message in brackets or after a dash ("(send the agenda)")
     r"|(?<!\bto )(?<![(\-'] )(?<![(\-'])\b(?P<verb>e-?mail|send|mail|share)\b" + _GAP
@@ -58,8 +61,8 @@ _FILE_AS_ATTACHMENT = re.compile(r"\b(?:with|w/)\s+(?:(?:the|my|our)\s+)?((?:[\w
 
 
 def _attach_match(query: str) -> re.Match | None:
-    if re.search(r"\b(?:forward|fwd)", query, re.I):
-        return None
+    if re.search(r"\b(?:forward|fwd)", query, re.I):  # a forward keeps its own files; one more is asked by name
+        return _ONE_MORE_FILE.search(query)
     for m in _ATTACH.finditer(query):
         if m.group("verb") and re.search(r"\b(?:e-?mail|mail|reply|message|text|line|remind(?:er)?)\b[^.?!;:]*:\s*$",
                                          query[:m.start()], re.I):
@@ -71,6 +74,11 @@ def _attach_match(query: str) -> re.Match | None:
         return named[-1] if named else None
     return _BY_EMAIL.match(query)
 
+
+#: "fwd the q3 draft to elena, and put the lisbon itinerary in too", "and attach the team handbook": a file asked for
+#: beside the forwarded email's own (not "the email ... has our membership cards attached")
+_ONE_MORE_FILE = re.compile(r"\b(?:attach|put|stick|throw|pop|add|include)\s+" + _DET + r"\s+" + _MODS + _FILE_NOUN + r"\b",
+                            re.I)
 
 #: "q3 report to sarah and james by email, cc priya": a file named first, sent by email
 _BY_EMAIL = re.compile(r"^\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:" + _DET + r"\s+)?(" + _MODS + _FILE_NOUN
