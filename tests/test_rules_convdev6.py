@@ -111,3 +111,10 @@ def test_a_forward_of_an_email_that_has_files_attached_attaches_nothing_more(spe
              "Would you kindly forward it to my wife, Perpetua?")
     out = _ruled(specs, query, '1. get_email_address(name="Perpetua")\n2. forward_email(recipients=["$1"])\n3. join()')
     assert "attachments" not in out
+
+
+def test_a_note_planned_as_a_text_goes_with_the_forward(specs):
+    out = _ruled(specs, "send the garden work quote on to nina, with a note: this is the gardener I told you about at book club",
+                 '1. get_phone_number(name="nina")\n2. send_sms(recipients=["$1"], message="This is the gardener I told you '
+                 'about at book club")\n3. forward_email(recipients=["$2"])\n4. join()')
+    assert "send_sms" not in out and 'context="This is the gardener I told you about at book club"' in out

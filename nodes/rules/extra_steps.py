@@ -318,7 +318,12 @@ def _recipients_not_a_text(tasks: list[Task], specs: dict, texts) -> list[Task]:
         people = [y for x in value for y in ((sent[is_ref(x)].args.get(text_slot(is_ref(x))) or []) if is_ref(x) in sent
                                              else [x])]
         deps = tuple(sorted((set(t.deps) - set(sent)) | {is_ref(y) for y in people if is_ref(y) is not None}))
-        out.append(replace(t.with_args({**t.args, slot: list(dict.fromkeys(people))}), deps=deps))
+        args = {**t.args, slot: list(dict.fromkeys(people))}
+        words, said = spec.with_role("message"), [sent[is_ref(x)] for x in value if is_ref(x) in sent]
+        text = specs[said[0].tool].with_role("message") if said else None
+        if words and not args.get(words) and text and isinstance(said[0].args.get(text), str):
+            args[words] = said[0].args[text]  # "forward ... to nina, with a note: ...": the note was the text's
+        out.append(replace(t.with_args(args), deps=deps))
     return out
 
 
