@@ -16,7 +16,7 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import (asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
-                                           served_followup, unserved_action)
+                                           served_followup, timed_ask, unserved_action)
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -278,6 +278,10 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
     return found, None, trace
 
 
+#: The default tools a request with a clock time is for
+_TIMED_TOOLS = {"create_calendar_event", "create_reminder", "get_zoom_meeting_link"}
+
+
 def make_retrieve(res: Resources):
     def retrieve(state: State, runtime: Runtime[Context]) -> dict:
         ctx = run_context(runtime, res)
@@ -304,7 +308,10 @@ def make_retrieve(res: Resources):
                  # a first request that opens with a tool's own verb ("note: gate code is 4471"), not declined
                  # before planning: the served_not_empty rule holds an empty plan back
                  "served_first": not context and not found["nothing_fits"] and not language and any(
-                     served_action(q) is not None for q in dict.fromkeys([query, found.get("reading") or query]))}
+                     served_action(q) is not None for q in dict.fromkeys([query, found.get("reading") or query])),
+                 # a first request with a clock time for the calendar, a reminder or a link: the timed_not_empty rule
+                 "timed_first": not context and not found["nothing_fits"] and not language
+                 and bool(_TIMED_TOOLS & set(res.specs)) and timed_ask(query)}
         write({"type": "retrieved", "tools": found["tools"]})
         if trace:
             write({"type": "rules", "trace": trace})

@@ -50,6 +50,7 @@ class State(InputState, total=False):
     sure_plan: bool                  # the classifier is very sure of a shown tool: no empty first plan
     served_followup: bool            # a follow-up that opens with a tool's own verb: no empty first plan
     served_first: bool               # a first request that opens with a tool's own verb: no empty first plan
+    timed_first: bool                # a first request with a clock time for the calendar: no empty first plan
     examples: list[dict[str, str]]   # solved examples shown to the planner
     plan: str                        # plan text of the latest round
     plans: list[str]                 # every round's plan text

@@ -140,3 +140,20 @@ def test_a_follow_up_that_makes_a_tools_thing_of_the_answer_asks_more():
         assert asks_more(query), query
     for query in ("delete that text", "ok pay it", "rename that note", "pay it as soon as possible", "delete it as well"):
         assert not asks_more(query), query
+
+
+@pytest.mark.parametrize("query, timed", [
+    ("put a 75 minute guitar lesson in on thursday at 5pm", True),       # convdev6: declined by the model
+    ("coffee with elena thursday at 10am", True),
+    ("Can you block 90 minutes tomorrow at 2pm for going through the budget section?", True),  # dev5
+    ("I just need a call link for the supplier check-in tomorrow at 4, that's all", True),
+    ("what do i have at 3pm friday", False),                              # a question
+    ("can you tell me what is at 3pm?", False),
+    ("set an alarm for 6:45", False),                                     # no tool sets alarms
+    ("book a table for four at the italian place on friday at 12:30", False),
+    ("remind me tonight to call mum", False),                             # no clock time
+    ("order pizza for 7pm", False),                                       # an action no tool does
+])
+def test_a_first_request_with_a_clock_time_is_an_ask_for_the_calendar(query, timed):
+    from tinyagent.nodes.rules.opening import timed_ask
+    assert timed_ask(query) is timed

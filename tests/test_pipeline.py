@@ -207,7 +207,10 @@ def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off
     assert run(text="1. ") == (True, ["served_not_empty"])
     assert run(off=("served_not_empty",), text="1. ") == (False, [])
     settings.served_not_empty = False
-    view.update({"served_first": False})
+    view.update({"served_first": False, "timed_first": True})  # "coffee with elena thursday at 10am"
+    assert run(text="1. ") == (True, ["timed_not_empty"])
+    assert run(off=("timed_not_empty",), text="1. ") == (False, [])
+    view.update({"timed_first": False})
     # a replan is not held back: the first plan's steps are done or refused already
     d = Decoding(request=read_request(query), view=view, shown=shown, specs=specs, settings=settings, first=False)
     assert decode_rules(d, (), [], held)[2] is None

@@ -85,6 +85,13 @@ def served_not_empty(d: Decoding) -> bool:
     return bool(getattr(d.settings, "served_not_empty", False) and d.view.get("served_first"))
 
 
+@rule("timed_not_empty", "decode",
+      "a first request with a clock time that asks nothing back ('coffee with elena thursday at 10am') gets a plan, "
+      "not an empty one")
+def timed_not_empty(d: Decoding) -> bool:
+    return bool(d.view.get("timed_first"))
+
+
 @rule("own_tools_required", "decode",
       "no join() before a tool of your own that clearly fits the request or one of its parts has a step; a first plan is not empty")
 def own_tools_required(d: Decoding) -> list[str]:
@@ -173,7 +180,8 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
     empty_held = [name for name, holds in (("own_tools_required", bool(d.view.get("must_plan"))),
                                             ("plan_when_sure", plan_when_sure(d)),
                                             ("followup_not_empty", followup_not_empty(d)),
-                                            ("served_not_empty", served_not_empty(d))) if holds and name not in off]
+                                            ("served_not_empty", served_not_empty(d)),
+                                            ("timed_not_empty", timed_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:
