@@ -25,3 +25,25 @@ def test_a_sum_and_a_document_question_keep_both_steps(specs):
 ])
 def test_a_look_up_asked_for_by_kind_is_of_that_kind(specs, query, plan, tool):
     assert _ruled(specs, query, plan).startswith(f"1. {tool}(")
+
+
+@pytest.mark.parametrize("query, plan, second", [
+    ("haircut sat 10am, parents evening tues 6pm, both in the calendar",
+     '1. create_calendar_event(title="Haircut", start_date="sat 10am")\n2. join()',
+     'create_calendar_event(title="Parents evening", start_date="tues 6pm")'),
+    ("remind me thurs to pay the window cleaner and fri to water the plants",
+     '1. create_reminder(name="Pay the window cleaner", due_date="thurs")\n2. join()',
+     'create_reminder(name="Water the plants", due_date="fri")'),
+])
+def test_two_things_with_a_time_each_are_two_steps(specs, query, plan, second):
+    assert f"2. {second}" in _ruled(specs, query, plan)
+
+
+@pytest.mark.parametrize("query, plan", [
+    ("ok so amir's birthday is next fri, remind me thurs to get a card for amir",
+     '1. create_reminder(name="get a card for amir", due_date="thurs")\n2. join()'),
+    ("block monday 9am to friday 5pm for the audit", '1. create_calendar_event(title="Audit", start_date="monday 9am", '
+     'end_date="friday 5pm")\n2. join()'),
+])
+def test_a_time_that_says_why_or_until_when_is_no_second_step(specs, query, plan):
+    assert _ruled(specs, query, plan).count("\n") == plan.count("\n")

@@ -17,7 +17,7 @@ _PIECES = [
     rf"(?:the\s+)?day after (?:tomorrow|{_TY})", rf"(?:tomorrow|today|tonight|{_TY})(?:\s+(?:morning|afternoon|evening|night))?",
     r"this (?:morning|afternoon|evening)", r"(?:next|this|coming) (?:week|weekend|month)(?:end)?",
     r"end of (?:the )?(?:day|week|month)", r"eod|cob|noon|midday|midnight|lunchtime",
-    r"(?:in the )?(?:morning|afternoon|evening)",
+    rf"(?:in the )?(?:morning|afternoon|evening)(?!\s+(?:{_WD})\b)",  # ("parents evening tues 6pm": an event's name)
     rf"(?:{_MO})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?",
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO})\b(?:,?\s*\d{{4}})?",
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MO})\b(?:,?\s*\d{{4}})?)?", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",

@@ -132,3 +132,54 @@ def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request)
         order = [x for x in tasks if x.id <= t.id] + copies + [x for x in tasks if x.id > t.id]
         return renumbered(order, tasks[0].id)
     return None
+
+
+#: Where one ask of a list ends: "haircut sat 10am, parents evening tues 6pm", "thurs to pay X and fri to water Y"
+_PARTS = re.compile(r"\s*(?:,|;|\band\b)\s*(?:and\s+|then\s+|also\s+)*", re.I)
+_FILLER = re.compile(r"^(?:(?:to|on|at|for|by|the|a|an|remind|me|put|add|in|my|calendar|both|also|please|pls)\b\s*)+|"
+                     r"(?:\s*\b(?:on|at|for|by|in|the|calendar|please|pls)\b)+$", re.I)
+
+
+#: Words of a part that says why or when, not one more thing to do
+_NOT_AN_ASK = {"is", "are", "was", "were", "be", "been", "shut", "closed", "due", "open", "until", "since", "because",
+               "remind", "me", "um", "uh", "ok", "okay", "so", "further", "note", "with", "if", "when", "it", "that"}
+
+
+@rule("one_per_time", "compile",
+      "two things the request gives a time each ('haircut sat 10am, parents evening tues 6pm') are two events or "
+      "reminders, not one", "dates")
+def one_per_time(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"haircut sat 10am, parents evening tues 6pm, both in the calendar" was planned with the haircut alone, "remind
+    me thurs to pay the window cleaner and fri to water the plants" with the first reminder alone. Where the plan's one
+    step with a time (no step uses it) carries one of the request's two time phrases and the other, in a part of the
+    request of its own, names something else to do, a step of the same tool is added for it, named by those words."""
+    request = as_request(query)
+    phrases = list(request.times)
+    timed = [t for t in tasks if (s := specs.get(t.tool)) and "when" in s.roles]
+    used = {d for t in tasks for d in t.deps}
+    if len(phrases) != 2 or len(timed) != 1 or timed[0].id in used:
+        return None
+    step, spec = timed[0], specs[timed[0].tool]
+    values = [str(v) for v in step.args.values()]
+    have = [p for p in phrases if any(p.lower() == v.lower() for v in values)]
+    if len(have) != 1 or any(p.lower() in v.lower() for p in phrases if p not in have for v in values):
+        return None
+    other = next(p for p in phrases if p not in have)
+    parts = [x for x in _PARTS.split(request.query) if x.strip()]
+    mine = [x for x in parts if other.lower() in x.lower()]
+    if len(mine) != 1 or have[0].lower() in mine[0].lower():
+        return None
+    name = _FILLER.sub("", re.sub(re.escape(other), " ", mine[0], flags=re.I).strip(" .!?")).strip(" ,.")
+    name = re.sub(r"\s+", " ", name)
+    title = next((p.name for p in spec.params if p.required and p.type == "string" and p.role == ""), None)
+    when = next((p.name for p in spec.params if p.role == "when" and "end" not in p.name), None)
+    if not name or len(name.split()) > 6 or title is None or when is None or when not in step.args \
+            or re.search(r"[:()'\"]", name) or set(re.findall(r"[a-z]+", name.lower())) & _NOT_AN_ASK:
+        return None  # ("amir's birthday is next fri", "the pharmacy's shut thursday": why, not one more thing to do)
+    twin = replace(step.with_args({title: name[:1].upper() + name[1:], when: other}), id=step.id + 1000)
+    out = []
+    for t in tasks:
+        out.append(t)
+        if t is step:
+            out.append(twin)
+    return renumbered(out, tasks[0].id)
