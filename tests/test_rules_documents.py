@@ -41,6 +41,7 @@ def test_the_document_the_question_names_is_searched(specs):
     ("in the meantime what should i do", []),
     ("in my work calendar what's on friday", []),               # nor another tool's store
     ("what does the email policy say about personal use", ["email", "policy"]),
+    ("stick that in my calendar as well, 7pm start", []),      # dev5: "calendar as well" is no document
 ])
 def test_the_words_that_name_the_document(query, words):
     assert named_document(query) == words

@@ -226,6 +226,8 @@ def named_document(query: str) -> list[str]:
         m = rx.search(query)
         if m:
             words = [w for w in alnum_words(m.group("doc")) if w not in DOCUMENT_PLAIN]
+            while words and words[-1] in ("as", "well", "too", "also", "please", "pls"):  # "in my calendar as well,"
+                words.pop()
             # (a store of another tool, "my work calendar", a time or a lead-in, "three things:", is no document)
             if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES | NOT_DOCUMENT_LEADS \
                     and words[-1] not in NOT_DOCUMENTS:
