@@ -124,6 +124,11 @@ def test_the_served_verb_after_thanks_and_fillers(query, verb):
     ("thanks, that's all", False),
     ("thanks, you too!", False),            # a reply in kind adds nothing to plan
     ("me too", False),
+    # dev5: one more thing for the note before; a message said as a noun
+    ("oh and good shoes for the hike", True),
+    ("and thanks again", False),
+    ("great, drop him an email saying the payment went out today", True),
+    ("good, please send it by email to Aisha", True),
 ])
 def test_a_follow_up_a_tool_serves(specs, query, served):
     from tinyagent.nodes.rules.opening import served_followup

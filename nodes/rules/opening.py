@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from tinyagent.nodes.request.lexicon import REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
+from tinyagent.nodes.request.lexicon import COURTESY, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
@@ -118,8 +118,18 @@ def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
     """A follow-up a tool serves: it opens with a tool's own verb ("text her to check her inbox", "add ... to
     it") or adds to the turn before ("oh and bread too", "can i get a meeting link for it too"), and opens
     with no action that no tool does ("and book a flight too")."""
-    adds = bool(_MORE.search(query)) and not set(_WORD.findall(query.lower())) <= _SAYS_NOTHING  # (not "thanks, you too")
-    return (served_action(query) is not None or adds) and unserved_action(query, specs) is None
+    words = set(_WORD.findall(query.lower()))
+    adds = bool(_MORE.search(query) or _AND_MORE.match(query) and words - _SAYS_NOTHING - COURTESY - {"again", "and"}) \
+        and not words <= _SAYS_NOTHING  # (not "thanks, you too", "and thanks again")
+    return (served_action(query) is not None or adds or bool(_SENT_AS.search(query))) \
+        and unserved_action(query, specs) is None
+
+
+#: "oh and good shoes for the hike", "and the charger": one more thing for what the turn before made
+_AND_MORE = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b", re.I)
+#: "drop him an email saying ...", "please send it by email to Aisha": a message a tool sends, said as a noun
+_SENT_AS = re.compile(r"\b(?:drop|shoot|send|fire|write|give|ping)\s+(?:\w+\s+)?an?\s+(?:quick\s+|short\s+)?"
+                      r"(?:e-?mail|mail|text|txt|message|msg|sms|line)\b|\b(?:by|via|per)\s+(?:e-?mail|mail|text|sms)\b", re.I)
 
 
 #: "email of my landlord", "email address for coach Brennan?", "email from Olga on monday": the word is a noun
