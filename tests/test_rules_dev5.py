@@ -47,3 +47,25 @@ def test_two_things_with_a_time_each_are_two_steps(specs, query, plan, second):
 ])
 def test_a_time_that_says_why_or_until_when_is_no_second_step(specs, query, plan):
     assert _ruled(specs, query, plan).count("\n") == plan.count("\n")
+
+
+LINK = ("User: video call with Marcus tomorrow 11 about the firmware rollout\nResult: get_email_address(name='Marcus') -> "
+        "marcus.chen@example.com\nResult: get_zoom_meeting_link(topic='Firmware rollout', start_time='tomorrow 11', "
+        "meeting_invitees=['$1']) -> https://meet.jit.si/Firmware-rollout-x81mzp (Jitsi Meet room 'Firmware rollout', "
+        "Tuesday 8 December 2026, 11:00, 60 min; no account needed)\nAssistant: Meeting link (Firmware rollout): "
+        "https://meet.jit.si/Firmware-rollout-x81mzp")
+
+
+def test_email_him_the_link_sends_the_link(specs):
+    out = _ruled(specs, "email him the link too", '1. get_email_address(name="Meet")\n2. compose_new_email(recipients='
+                 '["$1"], subject="Link", context="Join the email chain!")\n3. join()', context=LINK)
+    assert 'get_email_address(name="Marcus")' in out
+    assert ('context="https://meet.jit.si/Firmware-rollout-x81mzp (Jitsi Meet room \'Firmware rollout\', Tuesday 8 '
+            'December 2026, 11:00, 60 min)"') in out
+
+
+def test_text_it_to_two_people_looks_up_both(specs):
+    out = _ruled(specs, "txt it to james n priya", '1. get_phone_number(name="Jitsi")\n2. send_sms(recipients=["$1"], '
+                 'message="https://meet.jit.si/Firmware-rollout-x81mzp")\n3. join()', context=LINK)
+    assert 'get_phone_number(name="james")' in out and 'get_phone_number(name="priya")' in out
+    assert 'recipients=["$1", "$2"]' in out

@@ -363,6 +363,34 @@ def message_about_the_event(tasks: list[Task], specs: dict, request: Request | s
     return rewrite_params(tasks, specs, about)
 
 
+#: "email him the link too", "text the link to james n priya", "send her that url"
+_THE_LINK = re.compile(r"\b(?:the|that|this)\s+(?:meeting\s+|call\s+|zoom\s+|jitsi\s+|video\s+|map\s+)?(?:link|url)\b", re.I)
+_LINK_MADE = re.compile(r"^Result: \w+\(.*?\) -> (?P<made>https?://\S+(?: \([^)]*\))?)", re.M)
+
+
+@rule("link_is_the_message", "compile",
+      "in a follow-up, 'email him the link too' sends the link the earlier turn made, not words made up",
+      "made-up content")
+def link_is_the_message(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """After a meeting link was made, "email him the link too" was planned with the text "Join the email chain!". A
+    message (a tool's "message" parameter) in a follow-up that sends "the link", which does not hold the link, is the
+    link the earlier turns made last, with what the tool said of it (the meeting's time)."""
+    request = as_request(request)
+    if not request.context or not _THE_LINK.search(request.query):
+        return None
+    made = _LINK_MADE.findall(request.context)
+    if not made:
+        return None
+    link = made[-1].replace("; no account needed", "")
+    url = link.split()[0]
+
+    def the_link(t: Task, p, v):
+        if p.role != "message" or (isinstance(v, str) and (url in v or is_ref(v) is not None)):
+            return None
+        return link
+    return rewrite_params(tasks, specs, the_link)
+
+
 @rule("event_of_the_meeting", "compile",
       "in a follow-up, 'put it on my calendar' after a meeting link makes the event at the meeting's time, with its link",
       "dates")

@@ -169,7 +169,7 @@ def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 
 _ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
 #: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
-_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&)\s+{_ONE})"
+_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&|n|\+)\s+{_ONE})"
                          rf"(?=\s*(?:$|[,.;:!?]|\s[-–]\s|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
                          rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|and\s)))")
 _SEND_IT = re.compile(r"\b(?:e-?mail|mail|send|forward|fwd|text|txt|share)\b", re.I)
@@ -179,7 +179,7 @@ _NOT_NAMES = {"both", "them", "him", "her", "me", "everyone", "all", "cc", "uh",
 
 
 def _listed(phrase: str) -> list[str]:
-    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", phrase) if n.strip()]
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|\bn\b|&|\+)\s*", phrase) if n.strip()]
     words = [w.lower() for n in names for w in n.split()]
     return names if not any(w in _NOT_NAMES or w in NOT_A_NAME or re.search(r"n't$|'(?:ll|re|ve|d|m)$", w)
                             for w in words) else []
@@ -217,6 +217,16 @@ def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> li
         return None
     # the list names whom the step sends to, or other things ("email sarah the photos from my trip to paris and rome")
     listed = {n.split()[0].lower() for n in names}
+    low = query.lower()
+    # (a look-up of a name the request never says, "Jitsi" for "txt it to james n priya", is the list's first name)
+    junk = [by_id[is_ref(x)] for x in step.args.get(param) or [] if isinstance(x, str) and is_ref(x) in by_id
+            and (w := who(x)) and not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low)]
+    if len(junk) == 1:
+        key = next(q.name for q in specs[junk[0].tool].params if q.role == "person")
+        fixed = junk[0].with_args({**junk[0].args, key: names[0]})
+        tasks = [fixed if t is junk[0] else t for t in tasks]
+        by_id[fixed.id] = fixed
+        step = next(t for t in tasks if t.id == step.id)
     if any(w and w.split()[0].lower() not in listed for w in map(who, step.args.get(param) or [])):
         return None
     people = [q.name for q in specs[step.tool].params if q.role == "people"]  # (a person in cc is sent to already)
