@@ -69,3 +69,10 @@ def test_text_it_to_two_people_looks_up_both(specs):
                  'message="https://meet.jit.si/Firmware-rollout-x81mzp")\n3. join()', context=LINK)
     assert 'get_phone_number(name="james")' in out and 'get_phone_number(name="priya")' in out
     assert 'recipients=["$1", "$2"]' in out
+
+
+def test_an_attachment_naming_no_step_goes_where_nothing_is_asked_attached(specs):
+    plan = ('1. get_email_address(name="Elena Rossi")\n2. compose_new_email(recipients=["$1"], subject="Logo revisions", '
+            'context="We would like the darker blue version", attachments=["$3"])\n3. join()')
+    out = _ruled(specs, "Please email Elena Rossi about the logo revisions: we would like the darker blue version.", plan)
+    assert "attachments" not in out

@@ -16,7 +16,7 @@ _LEFT = re.compile(r"[\s:;,\-–]+$|^[\s:;,\-–]+")
 
 @rule("dangling_reference", "compile",
       "a '$K' naming no earlier step, and no money the person said, is taken out of a text; a file named only so "
-      "is the one the request names", "made-up content")
+      "is the one the request names; an attachment named only so goes where nothing is asked attached", "made-up content")
 def dangling_reference(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """The planner writes step numbers that name no step: ``forward_email(context="Invoice from Lucas: $32")`` in a
     two-step plan, ``summarize_pdf(pdf_path="$13\\n$20")`` for "summarize the lisbon itinerary". The compiler reads a
@@ -47,4 +47,17 @@ def dangling_reference(tasks: list[Task], specs: dict, request: Request | str) -
         if (p.role == "message" or p.name in FREE_TEXT or p.name == "subject") and alnum_words(rest):
             return rest
         return None
-    return rewrite_params(tasks, specs, mended)
+    out = rewrite_params(tasks, specs, mended)
+    # an attachment that is only a "$K" naming no earlier step, where the request asks to attach nothing ("email
+    # Elena Rossi about the logo revisions: ..." planned attachments=["$3"]): no attachment
+    if request.asks_to_attach:
+        return out
+    fixed, changed = [], False
+    for t in out or tasks:
+        slot = specs[t.tool].with_role("attachments") if t.tool in specs else None
+        files = t.args.get(slot) if slot else None
+        if isinstance(files, list) and files and all(isinstance(f, str) and loose(t, f) and not alnum_words(
+                REF.sub(" ", f)) for f in files):
+            t, changed = t.with_args({k: v for k, v in t.args.items() if k != slot}), True
+        fixed.append(t)
+    return fixed if changed else out
