@@ -76,3 +76,13 @@ def test_an_attachment_naming_no_step_goes_where_nothing_is_asked_attached(specs
             'context="We would like the darker blue version", attachments=["$3"])\n3. join()')
     out = _ruled(specs, "Please email Elena Rossi about the logo revisions: we would like the darker blue version.", plan)
     assert "attachments" not in out
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("answer Omar's garden quote - tell him the 14th is fine and ask if they take card", "reply"),
+    ("write email to Lucas Martin, I want to ask him can he send me the invoice also as pdf", "email"),
+    ("answer the questions in the survey", None),
+])
+def test_a_reply_or_an_email_asked_in_other_words(query, verb):
+    from tinyagent.nodes.rules.opening import said_otherwise
+    assert said_otherwise(query) == verb

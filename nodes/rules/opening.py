@@ -22,14 +22,14 @@ _SAID_OTHERWISE = (
                 r"|(?:it|that|this)\s*(?:[,:\-]|$|\b(?:and|saying|with)\b)"
                 r"|(?!(?:my|the|this|that|a|an|these|those|all|some|every|it|your|me|in|with|only|please|questions?|"
                 r"honestly|briefly|quickly|shortly|simply|clearly|exactly|fully|properly|politely)\b)"
-                r"[a-z]+(?:\s+[a-z]+)?\s*(?:[,:\-]|"
+                r"[a-z]+(?:'s)?(?:\s+[a-z]+){0,2}\s*(?:[,:\-]|"
                 r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
     (re.compile(r"(?:write|get)\s+back\s+to\b(?!\s+(?:me|us|work)\b)"
                 r"|respond\s+to\b(?!\s+(?:this|the|that|my|these|those)\s+questions?\b)", re.I), "reply"),
     (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?(?:on|along)\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
      "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
-    (re.compile(r"write\s+(?:an?\s+e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
+    (re.compile(r"write\s+(?:(?:an?\s+)?e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
     # "new note: wifi code is ...", "quick note - ...": a note
     (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "newnote"),
     # "quick sumary of the lisbon itinary", "a recap of the handbook": a summary
