@@ -86,3 +86,10 @@ def test_an_attachment_naming_no_step_goes_where_nothing_is_asked_attached(specs
 def test_a_reply_or_an_email_asked_in_other_words(query, verb):
     from tinyagent.nodes.rules.opening import said_otherwise
     assert said_otherwise(query) == verb
+
+
+def test_a_forward_to_two_people_goes_to_both_not_to_the_sender(specs):
+    out = _ruled(specs, "Could you forward Marcus's release notes to Sarah and James, please?",
+                 '1. forward_email(recipients=["Marcus"])\n2. join()')
+    assert 'get_email_address(name="Sarah")' in out and 'get_email_address(name="James")' in out
+    assert 'recipients=["$1", "$2"]' in out and 'name="Marcus"' not in out

@@ -218,14 +218,25 @@ def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> li
     # the list names whom the step sends to, or other things ("email sarah the photos from my trip to paris and rome")
     listed = {n.split()[0].lower() for n in names}
     low = query.lower()
-    # (a look-up of a name the request never says, "Jitsi" for "txt it to james n priya", is the list's first name)
-    junk = [by_id[is_ref(x)] for x in step.args.get(param) or [] if isinstance(x, str) and is_ref(x) in by_id
-            and (w := who(x)) and not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low)]
-    if len(junk) == 1:
-        key = next(q.name for q in specs[junk[0].tool].params if q.role == "person")
-        fixed = junk[0].with_args({**junk[0].args, key: names[0]})
-        tasks = [fixed if t is junk[0] else t for t in tasks]
-        by_id[fixed.id] = fixed
+    # a recipient the request never says ("Jitsi" for "txt it to james n priya"), or, in a forward, only as the
+    # email's sender ("Marcus" for "forward Marcus's release notes to Sarah and James"), is the list's first name
+    forwards = "received" in specs[step.tool].roles
+
+    def junk(x) -> bool:
+        w = who(x).lower()
+        return bool(w) and (not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) or forwards and bool(
+            re.search(rf"(?<!\w){re.escape(w)}'s\b", low)) and not re.search(rf"\bto\s+{re.escape(w)}\b", low))
+    wrong = [x for x in step.args.get(param) or [] if isinstance(x, str) and junk(x)]
+    if len(wrong) == 1:
+        look = by_id.get(is_ref(wrong[0]))
+        if look is not None:
+            key = next(q.name for q in specs[look.tool].params if q.role == "person")
+            fixed = look.with_args({**look.args, key: names[0]})
+            tasks = [fixed if t is look else t for t in tasks]
+            by_id[fixed.id] = fixed
+        else:
+            tasks = [t.with_args({**t.args, param: [names[0] if x == wrong[0] else x for x in t.args[param]]})
+                     if t is step else t for t in tasks]
         step = next(t for t in tasks if t.id == step.id)
     if any(w and w.split()[0].lower() not in listed for w in map(who, step.args.get(param) or [])):
         return None
