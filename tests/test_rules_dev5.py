@@ -93,3 +93,21 @@ def test_a_forward_to_two_people_goes_to_both_not_to_the_sender(specs):
                  '1. forward_email(recipients=["Marcus"])\n2. join()')
     assert 'get_email_address(name="Sarah")' in out and 'get_email_address(name="James")' in out
     assert 'recipients=["$1", "$2"]' in out and 'name="Marcus"' not in out
+
+
+def test_a_numbered_note_named_with_call_it_is_written_whole_and_nothing_sums_it(specs):
+    out = _ruled(specs, "new note in Recipes, call it Granny's flapjack: 1) 250g oats 2) 125g butter 3) 125g sugar 4) 3 "
+                        "tbsp golden syrup",
+                 '1. create_note(name="Granny\'s flapjack", content="1")\n2. run_python(code="print(round(250 / 250, 2))")'
+                 '\n3. join()')
+    assert out == ('1. create_note(name="Granny\'s flapjack", content="1) 250g oats 2) 125g butter 3) 125g sugar 4) 3 tbsp '
+                   'golden syrup")\n2. join()<END_OF_PLAN>')
+
+
+def test_a_meeting_at_a_place_needs_no_link(specs):
+    plan = ('1. get_zoom_meeting_link(topic="Catch-up", start_time="the 10th at 11am")\n2. create_calendar_event(title='
+            '"Catch-up", start_date="the 10th at 11am", location="the café downstairs")\n3. join()')
+    assert "get_zoom_meeting_link" not in _ruled(specs, "Would you set up a 30-minute catch-up with Lucas on the 10th at "
+                                                        "11am, at the café downstairs?", plan)
+    assert "get_zoom_meeting_link" in _ruled(specs, "set up a video catch-up with Lucas on the 10th at 11am, at the café "
+                                                    "downstairs", plan)

@@ -130,6 +130,8 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 #: The words a request asks for a meeting link or a map with; a request with none of them asks for neither
 _ASKS_LINK = re.compile(r"\b(?:meeting|meet|link|call|calls|video|zoom|jitsi|online|virtual|conference|hangout|webex|teams|"
                         r"skype|remote|remotely|sync|catch[- ]?up|1:1|one[- ]on[- ]one)\b", re.I)
+_ASKS_ONLINE = re.compile(r"\b(?:link|call|calls|video|zoom|jitsi|online|virtual|conference|hangout|webex|teams|skype|remote|"
+                          r"remotely)\b", re.I)
 #: The words of a way somewhere or a means of travel ("directions", "how far", "by tram")
 _TRAVEL = (r"di?r\w{0,3}ct\w{0,3}ns?|route|navigate|go\s+to|way|how\s+far|drive|driving|walk|walking|bike|cycle|cycling|"
            r"transit|bus|train|tube|subway|metro|tram|foot|transport")
@@ -151,9 +153,14 @@ def unasked_link_or_map(tasks: list[Task], specs: dict, query: str | Request) ->
         return None
     said = f"{request.query} {request.reading}"
 
+    # "a 30-minute catch-up with Lucas and Omar ... at the café downstairs": a meeting at a place the event names, in
+    # a request with no word of a link, a call or a video, needs no link
+    placed = any("event" in t.tool and isinstance(v := t.args.get("location"), str) and is_ref(v) is None
+                 and v.lower() in said.lower() for t in tasks)
+
     def unasked(t: Task) -> bool:
         if "meeting_link" in t.tool:
-            return not _ASKS_LINK.search(said)
+            return not _ASKS_LINK.search(said) or placed and not _ASKS_ONLINE.search(said)
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
     return _unused_dropped(_invitees_kept(tasks, specs, unasked), unasked)
 

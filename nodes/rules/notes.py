@@ -234,7 +234,8 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
 
 #: What a request writes into a note after a colon: "new note called Garden plans: hedges trimmed, new beds
 #: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
-_NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:called|named|titled)\s+[^:\n]{1,60}?)?\s*:\s*(?P<text>\S.*)$",
+_NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\s+)?(?:called|named|titled|call\s+it|name\s+it)"
+                        r"\s+[^:\n]{1,60}?)?\s*:\s*(?P<text>\S.*)$",
                         re.I | re.S)
 
 
@@ -316,8 +317,12 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return out
     inside = set(whole)
 
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", text))
+
     def made_of_note(t: Task) -> bool:
         values = [v for v in t.args.values() if v not in (None, "", [])]
+        if t not in notes and (code := t.args.get("code")) and isinstance(code, str):  # "print(round(250 / 250, 2))"
+            return set(re.findall(r"\d+(?:\.\d+)?", re.sub(r",\s*\d+\)\s*\)?\s*$", ")", code))) <= numbers
         return t not in notes and bool(values) and all(
             isinstance(v, str) and is_ref(v) is None and set(_words(v)) <= inside for v in values)
     drop = {t.id for t in kept if made_of_note(t)}
