@@ -189,7 +189,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []
-    if "search_named_first" not in off and read_request(query, reading).document_named:
+    if "search_named_first" not in off and read_request(query, reading).document_named and not _SUMMARY.search(query):
         searchers = [n for n, s in res.specs.items() if "question" in s.roles]
         tools += [n for n in searchers if n not in tools]
         if focus:
@@ -278,6 +278,8 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
     return found, None, trace
 
 
+#: A request for a document's summary, not for what it says of something ("just give me the gist")
+_SUMMARY = re.compile(r"\b(?:summar(?:y|ies|i[sz]e)|gist|overview|rundown|sum\s+(?:it\s+)?up|tl;?dr|short\s+version)\b", re.I)
 #: The default tools a request with a clock time is for
 _TIMED_TOOLS = {"create_calendar_event", "create_reminder", "get_zoom_meeting_link"}
 

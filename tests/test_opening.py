@@ -162,3 +162,18 @@ def test_a_follow_up_that_makes_a_tools_thing_of_the_answer_asks_more():
 def test_a_first_request_with_a_clock_time_is_an_ask_for_the_calendar(query, timed):
     from tinyagent.nodes.rules.opening import timed_ask
     assert timed_ask(query) is timed
+
+
+def test_a_summary_of_a_named_document_is_not_held_to_a_search(tmp_path):
+    """dev5: "no time to read the whole Falcon report, just give me the gist" was made to search the report beside the
+    summary; "what does the falcon report say about the budget?" must still search it."""
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    graph = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")), settings=settings,
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4), index=open_index(settings))
+
+    def searched(text):
+        for update in graph.stream({"messages": [("human", text)]}, context={"dry_run": True}, stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"].get("required_search")
+    assert not searched("no time to read the whole Falcon report, just give me the gist")
+    assert searched("what does the falcon report say about the budget?") == ["search_documents"]
