@@ -111,3 +111,14 @@ def test_a_meeting_at_a_place_needs_no_link(specs):
                                                         "11am, at the café downstairs?", plan)
     assert "get_zoom_meeting_link" in _ruled(specs, "set up a video catch-up with Lucas on the 10th at 11am, at the café "
                                                     "downstairs", plan)
+
+
+@pytest.mark.parametrize("query, plan, tool", [
+    ("find the team handbook", '1. search_documents(query="team handbook")\n2. join()', "open_and_get_file_path"),
+    ("where did I save the falcon q3 report, find it", '1. search_documents(query="Falcon Q3 report")\n2. join()',
+     "open_and_get_file_path"),
+    ("find the part about expenses in the team handbook", '1. search_documents(query="expenses team handbook")\n2. join()',
+     "search_documents"),                                                  # what the document says: searched
+])
+def test_a_file_asked_for_itself_is_found_by_name(specs, query, plan, tool):
+    assert _ruled(specs, query, plan).startswith(f"1. {tool}(")

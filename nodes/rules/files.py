@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.nodes.request.asks import FILE_NOUN
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.nodes.rules.checks import file_lookups
@@ -157,3 +158,32 @@ def path_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str 
             changed = True
             break
     return renumbered(out, tasks[0].id) if changed else None
+
+
+#: A request that asks for a file itself: "find the team handbook", "where did I save the falcon q3 report, find it"
+_WANTS_FILE = re.compile(r"^\s*(?:(?:pls|please|can\s+you|could\s+you|hey|ok)\b[\s,]*)*(?:find|locate|fetch|grab|get|"
+                         r"pull\s+up|where\s+(?:is|are|'s|did\s+i\s+(?:save|put|store|keep))|where's|wheres)\b", re.I)
+_ASKS_INSIDE = re.compile(r"\b(?:about|say|says|said|mention|mentions|what|how|when|who|which|why|summar\w*|gist|"
+                          r"passage|section|page)\b", re.I)
+
+
+@rule("file_not_a_search", "compile",
+      "'find the team handbook' finds the file by name, not passages of it", "attachments")
+def file_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"find the team handbook" and "where did I save the falcon q3 report, find it" were planned as document searches,
+    which give passages, not the file. A plan whose one step is a search (a tool with a "question" parameter) of a
+    document's name, in a request that asks for the file itself and nothing of what it says, finds the file by
+    name with the one tool that finds files."""
+    finders = [n for n, s in specs.items() if "file" in s.roles]
+    request = as_request(query)
+    if len(finders) != 1 or len(tasks) != 1 or not _WANTS_FILE.match(request.query) \
+            or _ASKS_INSIDE.search(request.query):
+        return None
+    spec = specs.get(tasks[0].tool)
+    ask = spec.with_role("question") if spec else None
+    words = re.sub(r"(?i)^\s*(?:the|my|our)\s+", "", str(tasks[0].args.get(ask, ""))) if ask else ""
+    if not words or not re.search(rf"\b{FILE_NOUN}\s*$", words, re.I) or words.lower() not in request.query.lower():
+        return None
+    key = next(p.name for p in specs[finders[0]].params if p.role == "file")
+    return [replace(tasks[0], tool=finders[0], args={key: words}, line=f"1. {format_call(finders[0], {key: words})}")]
+
