@@ -157,6 +157,14 @@ def iso_layout(value: str) -> str:
     return "%Y-%m-%d" + (m.group(1) + "%H:%M" + (":%S" if m.group(2) else "") if m.group(1) else "")
 
 
+def _names_a_day(phrase: str) -> bool:
+    """The time phrase names a day ("friday at 3", "the 14th", "tomorrow"), not only a time of day ("at two")."""
+    from tinyagent.tools.clock import now
+    from tinyagent.tools.dates import _clean, _find_date
+
+    return _find_date(_clean(phrase), now().date()) is not None
+
+
 def fit_written_dates(tasks: list[Task], query: str | Request) -> list[Task]:
     """The tasks with their ISO-written dates worked out from the request's time phrases (resolved
     against the run's today, ``tools.clock``): each from the one phrase, or in order from as many
@@ -170,6 +178,8 @@ def fit_written_dates(tasks: list[Task], query: str | Request) -> list[Task]:
     for (i, key), phrase in zip(found, phrases if len(phrases) > 1 else phrases * len(found)):
         value = out[i].args[key]
         fitted = fit_layout(phrase, iso_layout(value))
+        if len(fitted) > 10 and not _names_a_day(phrase):  # "at two" for the 14th at 14:30: the value's day, the time said
+            fitted = value[:10] + fitted[10:]
         if fitted != value and iso_layout(fitted):
             args = {**out[i].args, key: fitted}
             out[i] = out[i].with_args(args)
