@@ -133,3 +133,16 @@ def test_an_id_a_finder_finds_gets_one_more_step_to_use_it(query, finders):
     known = Decoding(request=read_request(query), view={}, shown=shown, specs=SPECS, settings=SimpleNamespace(),
                      first=True, known=frozenset(SPECS))
     assert use_found_ids(known, shown) == []  # the default tools have rules of their own
+
+
+def test_a_second_call_made_of_ids_nobody_said_is_dropped():
+    """dev5-domains: "Please cancel print jobs J-4410 and J-4415." was planned with four more cancels of ids nobody
+    said ("PANCELLA", "PEGURA"): the tool is asked for, its made-up calls are not."""
+    from tinyagent.nodes.plans.planlang import format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    specs = specs_for([tool("cancel_job", {"job_id": S}, ["job_id"])])
+    plan = ('1. cancel_job(job_id="J-4410")\n2. cancel_job(job_id="J-4415")\n3. cancel_job(job_id="PANCELLA")\n'
+            '4. cancel_job(job_id="PEGURA")\n5. join()')
+    out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "Please cancel print jobs J-4410 and J-4415.")))
+    assert out == '1. cancel_job(job_id="J-4410")\n2. cancel_job(job_id="J-4415")\n3. join()<END_OF_PLAN>'

@@ -59,7 +59,8 @@ def unstated(request: Request, value: Any, param: Param | None, described: str =
     if param is None or param.enum or isinstance(value, bool) or value is None or refs_in(value):
         return False
     if any(said_word(w, request.given_words) for w in _words(param.tool_key.replace("_", " "))) and not (
-            isinstance(value, str) and param.tool_key in _STORES):  # ("in my calendar" names none)
+            isinstance(value, str) and param.tool_key in _STORES) \
+            and not param.tool_key.endswith("_id"):  # ("in my calendar" names none; "print jobs" names no job_id)
         return False
     if isinstance(value, (int, float)):
         return (param.type in ("integer", "number") and value not in request.lengths
@@ -135,7 +136,10 @@ def invented(task: Task, others: list[Task], spec: ToolSpec | None, request: Req
     if task.deps and not any(o.tool == task.tool and all(o.args.get(k) == v for k, v in task.args.items()
                                                          if refs_in(v)) for o in others):
         return False
-    if any(said_word(w, request.given_words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in TOOL_VERBS):
+    # (a tool the request names is asked for once; a second call of it made up, "cancel J-4410 and J-4415" planned
+    # with four more cancels of words nobody said, is judged by its values)
+    if any(said_word(w, request.given_words) for w in _words(re.sub(r"[_.-]", " ", task.tool)) if w not in TOOL_VERBS) \
+            and (request.context or not any(o.tool == task.tool for o in others)):
         return False
     params = {p.name: p for p in spec.params}
     made_up = False
