@@ -118,3 +118,30 @@ def test_a_note_planned_as_a_text_goes_with_the_forward(specs):
                  '1. get_phone_number(name="nina")\n2. send_sms(recipients=["$1"], message="This is the gardener I told you '
                  'about at book club")\n3. forward_email(recipients=["$2"])\n4. join()')
     assert "send_sms" not in out and 'context="This is the gardener I told you about at book club"' in out
+
+
+@pytest.mark.parametrize("query, plan, has", [
+    ("meeting notes: Priya books the italian place for friday lunch", "1. join()",
+     'append_note_content(name="meeting notes", content="Priya books the italian place for friday lunch")'),
+    ("shopping list += cat food, bin bags", '1. append_note_content(name="shopping list", content="Cat food")\n2. join()',
+     'content="Cat food, bin bags"'),
+    ("anything about portuguese in my ideas note?", "1. join()", 'open_note(name="ideas")'),
+    ("what's on my reading list?", "1. join()", 'open_note(name="reading list")'),
+])
+def test_notes_named_first_or_asked_about(specs, query, plan, has):
+    assert has in _ruled(specs, query, plan)
+
+
+def test_quick_note_is_no_note_named_quick(specs):
+    assert _ruled(specs, "quick note: call mum", "1. join()") == "1. join()<END_OF_PLAN>"
+
+
+def test_mail_yuki_the_place_sends_the_answer_before(specs):
+    context = ("User: where exactly is the partner workshop in lisbon?\nResult: search_documents(query='Partner workshop') "
+               "-> [{'path': 'Documents/Sample/Lisbon_Trip_Itinerary.pdf', 'text': 'Tuesday: partner workshop at the "
+               "innovation centre in Parque das Nacoes.', 'score': 0.9}]\nAssistant: From your documents (Partner workshop): "
+               "Documents/Sample/Lisbon_Trip_Itinerary.pdf: Tuesday: partner workshop at the innovation centre in Parque "
+               "das Nacoes.")
+    out = _ruled(specs, "mail yuki the place, she's coming with me", '1. get_email_address(name="yuki")\n'
+                 '2. compose_new_email(recipients=["$1"], subject="Workshop", context="Join the party")\n3. join()', context)
+    assert "innovation centre in Parque das Nacoes" in out

@@ -15,12 +15,14 @@ from tinyagent.nodes.rules.registry import rule
 #: "a new note", "make a shopping list note"; not "make sure my packing note ..." nor "sarah's new number to my note"
 _NEW_NOTE = re.compile(r"\b(?:new|create|make|start)\b(?:\s+(?!(?:sure|to|in|into|on|onto|from|of)\b)\w+){0,3}?\s+note\b", re.I)
 #: "put that in a note", "save this", "text that to david", "send him the answer": what the earlier turn answered
-_THAT_THING = r"(?:\s+(?:summary|answer|info|information|result|results|bit|part|passage|quote|time|times|date))?"
+_THAT_THING = (r"(?:\s+(?:summary|answer|info|information|result|results|bit|part|passage|quote|time|times|date|place|"
+               r"address|location|venue|details|numbers|figures))?")
 _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)" + _THAT_THING +
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
-_SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me)\s+)?"
-                        r"(?:that|this|it|the answer|those|these|them(?=\s+to\b))" + _THAT_THING +
-                        r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,]?\s*$)", re.I)
+_SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me|[a-z]+)\s+)??"
+                        r"(?:that|this|it|the answer|those|these|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
+                        r"address|location|venue|numbers|figures|times?|date)\b))" + _THAT_THING +
+                        r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,;]|\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
 #: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
 _ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b"
@@ -235,14 +237,15 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
 #: What a request writes into a note after a colon: "new note called Garden plans: hedges trimmed, new beds
 #: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
 _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\s+)?(?:called|named|titled|call\s+it|name\s+it)"
-                        r"\s+[^:\n]{1,60}?)?\s*:\s*(?P<text>\S.*)$",
+                        r"\s+[^:\n]{1,60}?)?\s*(?::|\+=)\s*(?P<text>\S.*)$",
                         re.I | re.S)
 
 
 #: "put in my meeting notes: Action - Priya finds a venue", "add to my shopping list: eggs, milk": words for a named note
-_INTO_NOTE = re.compile(r"^\s*(?:(?:pls|please|ok|okay|can\s+you|could\s+you)\b[\s,]*)*(?:add|put|append|jot(?:\s+down)?|write)"
-                        r"\s+(?:(?:this|these|the\s+following)\s+)?(?:in|into|to|on|onto)\s+(?:my|the|our)\s+"
-                        r"(?P<name>[\w' -]{1,40}?\s+(?:note|notes|list))\s*:\s*(?P<text>\S.*?)\s*$", re.I)
+_INTO_NOTE = re.compile(r"^\s*(?:(?:pls|please|ok|okay|can\s+you|could\s+you)\b[\s,]*)*(?:(?:add|put|append|jot(?:\s+down)?|write)"
+                        r"\s+(?:(?:this|these|the\s+following)\s+)?(?:in|into|to|on|onto)\s+(?:my|the|our)\s+)?"
+                        # ("meeting notes: Priya books the italian place", "shopping list += cat food, bin bags")
+                        r"(?P<name>[\w' -]{1,40}?\s+(?:note|notes|list))\s*(?::|\+=)\s*(?P<text>\S.*?)\s*$", re.I)
 
 
 @rule("note_after_colon", "compile",
@@ -254,11 +257,35 @@ def note_after_colon(tasks: list[Task], specs: dict, request: Request | str) -> 
     if "append_note_content" not in specs or tasks:
         return None
     m = _INTO_NOTE.match(as_request(request).query)
-    if not m or _NEW_NOTE.search(m.group("name")):
+    if not m or _NEW_NOTE.search(m.group("name")) or re.match(r"(?:new|quick|a|an|another|make|create|start)\b",
+                                                                m.group("name").strip(), re.I):
         return None
     name = re.sub(r"\s+(?:note)$", "", m.group("name").strip(), flags=re.I)
     text = m.group("text").strip().strip("'\"")
     return [Task(1, "append_note_content", {"name": name, "content": text[:1].upper() + text[1:]}, ())]
+
+
+#: A question about what a named note or list holds: "anything about portuguese in my ideas note?", "what's on my reading
+#: list?", "is milk on the shopping list?"
+_NOTE_ASKED = re.compile(r"^(?=.*(?:\?\s*$|^\s*(?:what|whats|what's|anything|is|are|do|does|did|have|show|read|check)\b))"
+                         r".*\b(?:in|on|from|of)\s+(?:my|the|our)\s+(?P<name>[\w' -]{1,30}?)\s+(?P<kind>note|notes|list)\b",
+                         re.I)
+
+
+@rule("note_asked_about", "compile",
+      "a question about what a named note or list holds ('anything about portuguese in my ideas note?') opens that note, "
+      "not an empty plan", "")
+def note_asked_about(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"anything about portuguese in my ideas note?" and "what's on my reading list?" were declined. A plan with no
+    step, for a question about what a named note or list holds, opens that note (the note tool finds it by those
+    words, or says it has none)."""
+    if tasks or "open_note" not in specs:
+        return None
+    m = _NOTE_ASKED.match(as_request(request).query)
+    if not m or m.group("name").lower() in ("calendar", "inbox", "contacts", "phone", "email", "emails"):
+        return None
+    name = m.group("name").strip() + (" list" if m.group("kind").lower() == "list" else "")
+    return [Task(1, "open_note", {"name": name}, ())]
 
 
 #: A numbered item that is an ask of its own: "3) text ana the list"

@@ -30,6 +30,8 @@ _SAID_OTHERWISE = (
      "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
     (re.compile(r"write\s+(?:(?:an?\s+)?e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
+    # "write that down in a note called ...", "jot this down": a note
+    (re.compile(r"(?:write|jot|note|put)\s+(?:that|this|it|these|those)\s+down\b", re.I), "note"),
     # "new note: wifi code is ...", "quick note - ...": a note
     (re.compile(r"(?:new|quick)\s+note\s*[:\-]", re.I), "newnote"),
     # "quick sumary of the lisbon itinary", "a recap of the handbook": a summary
