@@ -145,3 +145,12 @@ def test_mail_yuki_the_place_sends_the_answer_before(specs):
     out = _ruled(specs, "mail yuki the place, she's coming with me", '1. get_email_address(name="yuki")\n'
                  '2. compose_new_email(recipients=["$1"], subject="Workshop", context="Join the party")\n3. join()', context)
     assert "innovation centre in Parque das Nacoes" in out
+
+
+def test_and_two_more_things_after_an_append_is_one_more_append(specs):
+    context = ("User: add olive oil to the shopping list\nResult: append_note_content(name='Shopping', content='Olive oil') "
+               "-> Appended to note 'Shopping list' in Notes/Shopping list.md. The text: \"Olive oil\"\nAssistant: Appended "
+               "to note 'Shopping list' in Notes/Shopping list.md.")
+    out = _ruled(specs, "and parmesan + pasta", '1. append_note_content(name="Parmesan", content="Floating Parmesan")\n'
+                 '2. append_note_content(name="Pasta", content="$1")\n3. join()', context)
+    assert out == '1. append_note_content(name="Shopping", content="Parmesan + pasta")\n2. join()<END_OF_PLAN>'

@@ -217,9 +217,11 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     results = [line for line in request.context.splitlines() if line.startswith("Result:")]
     whole = _ADD_TO_IT.match(request.query) or more
     if whole and results and _NOTE_CALL.search(results[-1]) \
-            and not any(t.tool in ("append_note_content", "create_note") for t in tasks):
+            and (not any(t.tool in ("append_note_content", "create_note") for t in tasks)
+                 or all(t.tool in ("append_note_content", "create_note") for t in tasks) and len(tasks) > 1):
         # the whole request adds one thing to the note just shown, and the plan has no note step
-        # ('add "review meeting booked for Friday 10am" to it' planned as a calendar event)
+        # ('add "review meeting booked for Friday 10am" to it' planned as a calendar event), or splits it in notes of
+        # their own ("and parmesan + pasta" planned as notes "Parmesan" and "Pasta")
         text = whole.group("what").strip().strip("'\"\u2018\u2019\u201c\u201d").strip()
         first = tasks[0].id if tasks else 1
         return [Task(first, "append_note_content", {"name": notes[-1], "content": text[:1].upper() + text[1:]}, ())]
