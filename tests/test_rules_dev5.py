@@ -122,3 +122,15 @@ def test_a_meeting_at_a_place_needs_no_link(specs):
 ])
 def test_a_file_asked_for_itself_is_found_by_name(specs, query, plan, tool):
     assert _ruled(specs, query, plan).startswith(f"1. {tool}(")
+
+
+@pytest.mark.parametrize("query, earlier, again", [
+    ("by metro", "how do i get to the innovation centre in Parque das Nacoes?",
+     "how do i get to the innovation centre in Parque das Nacoes by metro"),
+    ("and walking?", "directions from alfama to belem", "directions from alfama to belem walking"),
+    ("by metro", "text priya hi", None),                                   # no way asked before
+])
+def test_a_way_to_go_plans_the_directions_again_that_way(query, earlier, again):
+    from tinyagent.nodes.rules.corrections import request_again
+    out = request_again(query, [earlier], [], "")
+    assert (out[0] if out else None) == again

@@ -243,6 +243,23 @@ def other_way_request(query: str, earlier: list[str], answer: str) -> str | None
     return again if n else None
 
 
+#: "by metro", "walking then", "and by car?": the way to go, alone
+_BY_WAY = re.compile(r"^\s*(?:(?:and|ok|okay|what\s+about|how\s+about|actually|no|oh)\b[\s,]*)*(?P<way>(?:by|on|via)\s+"
+                     r"(?:the\s+)?(?:metro|subway|tube|underground|tram|bus|train|car|taxi|bike|bicycle|foot)|walking|on\s+foot|"
+                     r"driving|cycling)(?:\s+(?:then|instead|please|pls))*\s*[?.!]*\s*$", re.I)
+_WAY_ASKED = re.compile(r"\b(?:directions?|route|how\s+(?:do|can|should)\s+i\s+get|get\s+(?:me\s+)?(?:to|from)|way\s+to|"
+                        r"how\s+far)\b", re.I)
+
+
+def rerouted_request(query: str, earlier: list[str]) -> str | None:
+    """Directions asked before ("directions to the innovation centre in Parque das Nacoes"), then "by metro": those
+    directions again by that way; None otherwise."""
+    m = _BY_WAY.match(query)
+    if not m or not earlier or not _WAY_ASKED.search(earlier[-1]):
+        return None
+    return f"{earlier[-1].rstrip(' ?.!')} {m.group('way')}"
+
+
 def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
     """The request before, to plan again whole with what this follow-up changes, and in words what that is;
     None when it changes nothing of it."""
@@ -251,7 +268,8 @@ def request_again(query: str, earlier: list[str], looked_up: list[str], answer: 
                        (lambda: relengthed_request(query, earlier), "with the length you gave"),
                        (lambda: invited_request(query, earlier), "with the people you invited"),
                        (lambda: picked_request(query, earlier, answer), "with the email you picked"),
-                       (lambda: other_way_request(query, earlier, answer), "the way you asked")):
+                       (lambda: other_way_request(query, earlier, answer), "the way you asked"),
+                       (lambda: rerouted_request(query, earlier), "by the way you go")):
         if text := fixed():
             return text, why
     return None
