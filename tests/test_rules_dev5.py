@@ -134,3 +134,10 @@ def test_a_way_to_go_plans_the_directions_again_that_way(query, earlier, again):
     from tinyagent.nodes.rules.corrections import request_again
     out = request_again(query, [earlier], [], "")
     assert (out[0] if out else None) == again
+
+
+def test_email_what_you_find_sends_what_the_search_found(specs):
+    out = _ruled(specs, "Could you check what the handbook says about lost laptops and email what you find to James?",
+                 '1. search_documents(query="handbook lost laptops")\n2. get_email_address(name="James")\n'
+                 '3. compose_new_email(recipients=["$2"], context="What you find to James")\n4. join()')
+    assert 'compose_new_email(recipients=["$2"], context="$1")' in out

@@ -231,6 +231,22 @@ def quoted_text(tasks: list[Task], specs: dict, request: Request | str) -> list[
 BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?:,\d{3})+\s*$)[\d\W_]*")
 
 
+#: "email what you find to James", "text her the result", "send him what it says": a step's result, by what it is
+_WHAT_FOUND = re.compile(r"\b(?:what\s+(?:you|u)\s+(?:find|found|get|got)|what\s+it\s+says|the\s+(?:result|results|answer|"
+                         r"findings))\b", re.I)
+_FOUND_PLAIN = {"what", "you", "u", "find", "found", "get", "got", "it", "says", "the", "result", "results", "answer", "to",
+                "findings"}
+
+
+def _only_what_found(value: str, query: str) -> bool:
+    """A message that only names what a step found, in the request's words ("What you find to James")."""
+    m = _WHAT_FOUND.search(query)
+    if not m:
+        return False
+    words = set(_words(value))
+    return bool(words & set(_words(m.group(0)))) and words - _FOUND_PLAIN <= set(_words(query))
+
+
 @rule("broken_reference", "compile",
       "a message or text that is only a broken '$K' ('$40)', '$!') or a contact look-up's result is the result of the "
       "one earlier step that can fill it, else the words the request dictates", "made-up content")
@@ -243,6 +259,7 @@ def broken_reference(tasks: list[Task], specs: dict, request: Request | str = ""
     call me" planned ``context="$13"``), the message is those words; otherwise it is left for the checks to
     refuse."""
     said = dictated(as_request(request).query) if request else ""
+    said_all = as_request(request).query if request else ""
     def informs(t: Task) -> bool:
         spec = specs.get(t.tool)
         return spec is not None and not spec.roles & {"person", "file", "message"} \
@@ -256,7 +273,9 @@ def broken_reference(tasks: list[Task], specs: dict, request: Request | str = ""
         broken = [p.name for p in (spec.params if spec else ())
                   if (p.role == "message" or p.name in FREE_TEXT) and isinstance(t.args.get(p.name), str)
                   and (BROKEN_REF.fullmatch(t.args[p.name]) and not (is_ref(t.args[p.name]) in t.deps)
-                       or is_ref(t.args[p.name]) in lookups)]
+                       or is_ref(t.args[p.name]) in lookups
+                       # "... and email what you find to James" planned context="What you find to James"
+                       or p.role == "message" and _only_what_found(t.args[p.name], said_all))]
         fills = [e for e in out if e.id < t.id and informs(e)]
         if broken and len(fills) == 1:
             k = fills[0].id
