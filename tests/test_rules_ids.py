@@ -116,25 +116,6 @@ def test_a_name_the_planner_wrote_in_capitals_or_said_with_a_possessive_is_found
     assert rewritten('1. add_bonus(employee_id="EMP", amount=50)\n2. join()', "50 bonus for EMP") is None  # a code
 
 
-@pytest.mark.parametrize("query, finders", [
-    ("give me the tasks of the Annual Report project", ["find_project"]),   # found to be used
-    ("find the Annual Report project", []),                                 # only found
-    ("find the Annual Report project and list its tasks", ["find_project"]),
-])
-def test_an_id_a_finder_finds_gets_one_more_step_to_use_it(query, finders):
-    from types import SimpleNamespace
-
-    from tinyagent.nodes.request.reading import read_request
-    from tinyagent.nodes.rules.decoding import Decoding, use_found_ids
-
-    shown = [SPECS["find_project"], SPECS["list_tasks"], SPECS["create_task"]]
-    d = Decoding(request=read_request(query), view={}, shown=shown, specs=SPECS, settings=SimpleNamespace(), first=True)
-    assert use_found_ids(d, shown) == finders
-    known = Decoding(request=read_request(query), view={}, shown=shown, specs=SPECS, settings=SimpleNamespace(),
-                     first=True, known=frozenset(SPECS))
-    assert use_found_ids(known, shown) == []  # the default tools have rules of their own
-
-
 def test_a_second_call_made_of_ids_nobody_said_is_dropped():
     """dev5-domains: "Please cancel print jobs J-4410 and J-4415." was planned with four more cancels of ids nobody
     said ("PANCELLA", "PEGURA"): the tool is asked for, its made-up calls are not."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -134,27 +133,6 @@ def use_lookups(d: Decoding, callable_specs: Sequence[ToolSpec]) -> list[str]:
     return lookups
 
 
-#: A request that asks only to find something: "find the Ave verum score", "search for marinas near me"
-_ONLY_FIND = re.compile(r"^\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:find|search|look\s*up|lookup|locate)\b"
-                        r"(?![^.?!]*\b(?:and|then|&)\b)", re.I)
-
-
-@rule("use_found_ids", "decode",
-      "on your own tools, an id a finder step found ('find_marina' for a marina_id) gets one more step to use it before "
-      "join()")
-def use_found_ids(d: Decoding, callable_specs: Sequence[ToolSpec]) -> list[str]:
-    """Your own tools: "give me the slow alto track of Ave verum" was planned with the score found and nothing
-    done with it. The finders among the tools the plan may call, whose id another of them takes (``boat_find_marina``
-    for ``marina_id``), where the request does not ask only to find something."""
-    from tinyagent.store.own_tools import id_finders
-
-    if not d.first or _ONLY_FIND.match(d.request.query):
-        return []
-    own = {s.name: [p.name for p in s.params] for s in callable_specs if s.name not in d.known}
-    takers = [n for n, params in own.items() if any(p.endswith("_id") and len(p) > 3 for p in params)]
-    return sorted(set(id_finders(own, takers)))
-
-
 @rule("hold_counts", "decode",
       "a first plan calls a tool the classifier is sure is needed once only once, and ends when every sure call is written (off by default: won 2, lost 3)",
       "made-up content")
@@ -212,12 +190,10 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
         return out or empty_held
 
     lookups = use_lookups(d, callable_specs) if "use_lookups" not in off else []
-    found = use_found_ids(d, callable_specs) if "use_found_ids" not in off else []
     refuse = any_refuser(
         held(owners, join_refuser(must_use, list(d.specs), not_empty=not_empty) if must_use or not_empty else None,
              trace),
-        held("use_lookups", join_refuser([], list(d.specs), lookups) if lookups else None, trace),
-        held("use_found_ids", join_refuser([], list(d.specs), found) if found else None, trace))
+        held("use_lookups", join_refuser([], list(d.specs), lookups) if lookups else None, trace))
     if "hold_counts" not in off:
         refuse = any_refuser(refuse, held("hold_counts", hold_counts(d, callable_specs, must_use, lookups), trace))
     return callable_specs, spans, any_refuser(refuse, stated)
