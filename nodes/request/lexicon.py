@@ -148,7 +148,7 @@ COURTESY = _words("thank thanks thankyou thx ty you please pls plz cheers much s
 UNSERVED_VERBS = _words("""
 buy call cancel delete dial download erase install order pay play post print record recommend refund
 remove rename reschedule ring scan sing stream transfer translate tweet turn uninstall unsubscribe upload venmo
-archive mute snooze unsend""")
+archive mute snooze unsend move extend rate renew edit update change fix tune slice donate repair refill""")
 
 #: Verbs that, opening a request, name what a default tool does: such a request is planned even where
 #: the classifier is unsure of every tool ("note: gate code is 4471", "cal: eye test sat 10:20";
