@@ -154,3 +154,15 @@ def test_and_two_more_things_after_an_append_is_one_more_append(specs):
     out = _ruled(specs, "and parmesan + pasta", '1. append_note_content(name="Parmesan", content="Floating Parmesan")\n'
                  '2. append_note_content(name="Pasta", content="$1")\n3. join()', context)
     assert out == '1. append_note_content(name="Shopping", content="Parmesan + pasta")\n2. join()<END_OF_PLAN>'
+
+
+def test_text_marcus_both_numbers_sends_the_answer_before(specs):
+    context = ("User: what was the target battery life for the falcon sensor?\nResult: search_documents(query='Target "
+               "battery life') -> [{'path': 'Documents/Sample/Project_Falcon_Q3_Report.pdf', 'text': 'Battery life in "
+               "the field trial reached nine months on two AA cells, above the target of six months.', 'score': 0.9}]\n"
+               "Assistant: From your documents (Target battery life): Documents/Sample/Project_Falcon_Q3_Report.pdf: "
+               "Battery life in the field trial reached nine months on two AA cells, above the target of six months.")
+    out = _ruled(specs, "text marcus both numbers, the target and what the field trial got",
+                 '1. get_phone_number(name="marcus")\n2. send_sms(recipients=["$1"], message="The target got")\n3. join()',
+                 context)
+    assert "nine months" in out and "six months" in out

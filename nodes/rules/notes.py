@@ -20,7 +20,7 @@ _THAT_THING = (r"(?:\s+(?:summary|answer|info|information|result|results|bit|par
 _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)" + _THAT_THING +
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me|[a-z]+)\s+)??"
-                        r"(?:that|this|it|the answer|those|these|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
+                        r"(?:that|this|it|the answer|those|these|both(?=\s+numbers\b)|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
                         r"address|location|venue|numbers|figures|times?|date)\b))" + _THAT_THING +
                         r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,;]|\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
