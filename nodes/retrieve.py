@@ -275,6 +275,11 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
             return {**found, "nothing_fits": False}, None, trace + [
                 {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],
                  "held": f"the request asks to {verb}, which a tool does: planned, not declined"}]
+    if found["nothing_fits"] and "timed_not_empty" not in off and _TIMED_TOOLS & set(res.specs) and timed_ask(query):
+        # "Can you block 90 minutes tomorrow at 2pm for going through the budget section?": a time for the calendar
+        return {**found, "nothing_fits": False}, None, trace + [
+            {"rule": "timed_not_empty", "stage": "retrieve", "removed": [], "added": [],
+             "held": "the request gives a clock time and asks nothing back: planned, not declined"}]
     return found, None, trace
 
 

@@ -185,3 +185,18 @@ def test_a_summary_of_a_named_document_is_not_held_to_a_search(tmp_path):
                 return update["retrieve"].get("required_search")
     assert not searched("no time to read the whole Falcon report, just give me the gist")
     assert searched("what does the falcon report say about the budget?") == ["search_documents"]
+
+
+def test_a_first_request_with_a_clock_time_is_planned_not_declined(tmp_path):
+    """dev5: "Can you block 90 minutes tomorrow at 2pm for going through the budget section?" was declined before
+    planning (the classifier sure of no tool); it is planned, held to a plan (rule timed_not_empty)."""
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    graph = build_graph(tools=default_tools(init_workspace(tmp_path / "ws")), settings=settings,
+                        llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4), index=open_index(settings))
+
+    def retrieved(text):
+        for update in graph.stream({"messages": [("human", text)]}, context={"dry_run": True}, stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"]["nothing_fits"], update["retrieve"]["timed_first"]
+    assert retrieved("Can you block 90 minutes tomorrow at 2pm for going through the budget section?") == (False, True)
+    assert retrieved("what do i have at 3pm friday")[1] is False

@@ -87,7 +87,7 @@ def served_not_empty(d: Decoding) -> bool:
 
 @rule("timed_not_empty", "decode",
       "a first request with a clock time that asks nothing back ('coffee with elena thursday at 10am') gets a plan, "
-      "not an empty one")
+      "not an empty one (and is not declined before planning)")
 def timed_not_empty(d: Decoding) -> bool:
     return bool(d.view.get("timed_first"))
 
