@@ -141,3 +141,13 @@ def test_email_what_you_find_sends_what_the_search_found(specs):
                  '1. search_documents(query="handbook lost laptops")\n2. get_email_address(name="James")\n'
                  '3. compose_new_email(recipients=["$2"], context="What you find to James")\n4. join()')
     assert 'compose_new_email(recipients=["$2"], context="$1")' in out
+
+
+def test_an_online_meeting_planned_as_an_event_is_a_link(specs):
+    plan = ('1. get_email_address(name="James")\n2. get_email_address(name="Priya")\n3. create_calendar_event(title='
+            '"Online meeting", start_date="tomorrow 3pm", invitees=["$1", "$2"])\n4. join()')
+    out = _ruled(specs, "make online meeting tomorrow 3pm with James and Priya for talk about the pilot schools", plan)
+    assert 'get_zoom_meeting_link(topic="Online meeting", start_time="tomorrow 3pm", meeting_invitees=["$1", "$2"])' in out
+    assert "create_calendar_event" not in out
+    kept = _ruled(specs, "put an online meeting with James and Priya in my calendar tomorrow 3pm", plan)
+    assert "create_calendar_event" in kept                                # a calendar asked for: the event stays

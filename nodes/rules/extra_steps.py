@@ -351,3 +351,40 @@ def unasked_directions(tasks: list[Task], query: str | Request) -> list[Task] | 
     if not any(t.tool.startswith("maps_") and "directions" not in t.tool for t in tasks):
         return None
     return _unused_dropped(tasks, lambda t: "directions" in t.tool)
+
+
+#: A meeting held online: "make online meeting", "a video call", "a zoom with ...", "a call link"
+_ONLINE = re.compile(r"\b(?:online|video|zoom|jitsi|virtual|remote)\b|\b(?:call|meeting)\s+link\b", re.I)
+_CALENDAR = re.compile(r"\b(?:calendar|calender|cal|diary|schedule\s+it|put\s+it\s+in|add\s+it\s+to|event|block)\b", re.I)
+
+
+@rule("online_is_a_link", "compile",
+      "an online meeting planned as a calendar event alone is a meeting link, where the request says no word of a "
+      "calendar", "made-up content", reads="specs request")
+def online_is_a_link(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"make online meeting tomorrow 3pm with James and Priya for talk about the pilot schools" was planned as a calendar
+    event. A first request for a meeting held online, with no word of a calendar, whose plan makes one event and no
+    meeting link, gets the link instead: the event's title its topic, its start the link's time, its invitees
+    invited, its length the link's."""
+    request = as_request(query)
+    said = f"{request.query} {request.reading}"
+    if request.context or not _ONLINE.search(said) or _CALENDAR.search(said):
+        return None
+    links = [n for n in specs if "meeting_link" in n]
+    events = [t for t in tasks if "event" in t.tool and (s := specs.get(t.tool)) and "when" in s.roles]
+    if len(links) != 1 or len(events) != 1 or any("meeting_link" in t.tool for t in tasks):
+        return None
+    event, link = events[0], specs[links[0]]
+    names = {p.name for p in link.params}
+    when = next((p.name for p in link.params if p.role == "when"), None)
+    people = link.with_role("people")
+    topic = next((n for n in ("topic", "title", "name") if n in names), None)
+    if when is None or topic is None:
+        return None
+    args = {topic: event.args.get("title", ""), when: event.args.get("start_date", "")}
+    if people and event.args.get("invitees"):
+        args[people] = event.args["invitees"]
+    if not args[when]:
+        return None
+    return [replace(t, tool=links[0]).with_args(args) if t is event else t for t in tasks]
+
