@@ -151,3 +151,10 @@ def test_an_online_meeting_planned_as_an_event_is_a_link(specs):
     assert "create_calendar_event" not in out
     kept = _ruled(specs, "put an online meeting with James and Priya in my calendar tomorrow 3pm", plan)
     assert "create_calendar_event" in kept                                # a calendar asked for: the event stays
+
+
+def test_and_remind_me_written_into_a_message_is_a_reminder(specs):
+    out = _ruled(specs, "forward the landscaper's quote to my accountant Lucas and remind me to decide on it by the 12th",
+                 '1. get_email_address(name="Lucas")\n2. forward_email(recipients=["$1"], context="Remind me to decide on '
+                 'it by the 12th")\n3. join()')
+    assert 'create_reminder(name="Decide on it", due_date="the 12th")' in out and "Remind me" not in out

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
+from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.messages import dictated
 from tinyagent.nodes.rules.registry import rule
 
@@ -387,4 +388,43 @@ def online_is_a_link(tasks: list[Task], specs: dict, query: str | Request) -> li
     if not args[when]:
         return None
     return [replace(t, tool=links[0]).with_args(args) if t is event else t for t in tasks]
+
+
+#: "... and remind me to decide on it by the 12th" written into a message: a reminder of its own
+_REMIND_IN = re.compile(r"^\s*remind\s+me\s+(?:to\s+)?(?P<what>.+?)\s*[.!]?\s*$", re.I)
+
+
+@rule("reminder_not_a_message", "compile",
+      "'... and remind me to X by the 12th' written into an email's text is a reminder of its own", "dates")
+def reminder_not_a_message(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"forward the landscaper's quote to my accountant Lucas and remind me to decide on it by the 12th" was planned
+    as the forward with the text "Remind me to decide on it by the 12th". A message that is only "remind me to ...",
+    in a request that asks "and remind me", goes from the message into a reminder of its own, due when the request
+    says (its one time phrase), where the plan has no reminder."""
+    request = as_request(query)
+    reminders = [n for n, sp in specs.items() if "reminder" in n and "when" in sp.roles]
+    if len(reminders) != 1 or any(t.tool == reminders[0] for t in tasks) \
+            or not re.search(r"\b(?:and|then|also)\s+remind\s+me\b", request.query, re.I):
+        return None
+    spec_r = specs[reminders[0]]
+    name = next((p.name for p in spec_r.params if p.required and p.type == "string" and p.role == ""), None)
+    due = next((p.name for p in spec_r.params if p.role == "when"), None)
+    times = list(request.times)
+    out, made = [], None
+    for t in tasks:
+        spec = specs.get(t.tool)
+        slot = spec.with_role("message") if spec else None
+        m = _REMIND_IN.match(str(t.args.get(slot) or "")) if slot else None
+        if m and made is None and name and due:
+            what = m.group("what")
+            for phrase in times:
+                what = re.sub(rf"\s*\b(?:by|on|at|before)?\s*{re.escape(phrase)}\b", "", what, flags=re.I)
+            what = what.strip(" ,.")
+            args = {name: what[:1].upper() + what[1:]}
+            if len(times) == 1:
+                args[due] = times[0]
+            made = Task(NEW_ID, reminders[0], args, ())
+            t = t.with_args({k: v for k, v in t.args.items() if k != slot})
+        out.append(t)
+    return renumbered(out + [made], tasks[0].id) if made else None
 
