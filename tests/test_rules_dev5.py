@@ -158,3 +158,13 @@ def test_and_remind_me_written_into_a_message_is_a_reminder(specs):
                  '1. get_email_address(name="Lucas")\n2. forward_email(recipients=["$1"], context="Remind me to decide on '
                  'it by the 12th")\n3. join()')
     assert 'create_reminder(name="Decide on it", due_date="the 12th")' in out and "Remind me" not in out
+
+
+def test_the_person_texted_gets_a_text_and_the_person_emailed_an_email(specs):
+    plan = ('1. get_email_address(name="Omar")\n2. compose_new_email(recipients=["$1"], context="The 14th works")\n'
+            '3. get_email_address(name="Lucas")\n4. compose_new_email(recipients=["$3"], context="The invoice is paid")\n'
+            '5. join()')
+    out = _ruled(specs, "email Omar the landscaper that the 14th works, and text Lucas my accountant that the invoice "
+                        "is paid", plan)
+    assert 'get_phone_number(name="Lucas")' in out and 'send_sms(recipients=["$3"], message="The invoice is paid")' in out
+    assert 'compose_new_email(recipients=["$1"]' in out

@@ -428,3 +428,46 @@ def reminder_not_a_message(tasks: list[Task], specs: dict, query: str | Request)
         out.append(t)
     return renumbered(out + [made], tasks[0].id) if made else None
 
+
+_TEXT_TO = re.compile(r"\b(?:text|txt|sms)\s+(?P<who>[a-z][\w'-]*)", re.I)
+_EMAIL_TO = re.compile(r"\b(?:e-?mail|mail)\s+(?P<who>[a-z][\w'-]*)", re.I)
+
+
+@rule("way_per_person", "compile",
+      "'email Omar that ..., and text Lucas that ...': the step for each person is the way the request says", "people")
+def way_per_person(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"email Omar the landscaper that the 14th works, and text Lucas my accountant that the invoice is paid" was
+    planned with two emails. Where the request texts one person and emails another, a new email to the person it
+    texts (looked up by that name) is a text, and a text to the person it emails is an email: same people, same
+    words (the look-up rule then looks them up by phone or address)."""
+    if not {"send_sms", "compose_new_email"} <= set(specs):
+        return None
+    request = as_request(query)
+    plain = {"him", "her", "them", "the", "my", "our", "me", "us", "a", "an", "it", "that", "this", "his", "their", "back"}
+    texted = {m.group("who").lower() for m in _TEXT_TO.finditer(request.query)} - plain
+    emailed = {m.group("who").lower() for m in _EMAIL_TO.finditer(request.query)} - plain
+    if not texted or not emailed or texted & emailed:
+        return None
+    by_id = {t.id: t for t in tasks}
+
+    def whom(t: Task) -> set[str]:
+        names = set()
+        for x in t.args.get("recipients") or []:
+            look = by_id.get(is_ref(x)) if isinstance(x, str) else None
+            value = str(next(iter(look.args.values()), "")) if look is not None else str(x)
+            names |= {w.lower() for w in value.split()}
+        return names
+    out, changed = [], False
+    for t in tasks:
+        if t.tool == "compose_new_email" and whom(t) and whom(t) & texted and not whom(t) & emailed \
+                and not t.args.get("attachments") and not t.args.get("cc"):
+            t = replace(t, tool="send_sms").with_args({"recipients": t.args["recipients"],
+                                                         "message": t.args.get("context") or t.args.get("subject") or ""})
+            changed = True
+        elif t.tool == "send_sms" and whom(t) and whom(t) & emailed and not whom(t) & texted:
+            t = replace(t, tool="compose_new_email").with_args({"recipients": t.args["recipients"],
+                                                                  "context": t.args.get("message", "")})
+            changed = True
+        out.append(t)
+    return out if changed else None
+
