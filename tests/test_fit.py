@@ -243,6 +243,7 @@ def test_an_identifier_copied_in_part_is_copied_whole():
     # a phrase of a time alone keeps the day written ("on the fourteenth at two": "the fourteenth" is no phrase)
     ("record Planet Earth on the fourteenth at two", "2026-12-14T14:30", "2026-12-14T14:00"),
     ("record Planet Earth on Christmas Eve at noon", "2026-12-24T12:00:00", "2026-12-24T12:00:00"),
+    ("record Planet Earth on New Year's Eve at 9pm", "2026-12-31", "2026-12-31"),   # a date alone: as written
 ])
 def test_a_date_the_plan_wrote_is_worked_out_from_the_requests_words(request_, written, want):
     from tinyagent.tools import clock

@@ -127,3 +127,17 @@ def test_a_second_call_made_of_ids_nobody_said_is_dropped():
             '4. cancel_job(job_id="PEGURA")\n5. join()')
     out = format_plan(run_rules(compile_plan(plan, specs), Facts(specs, "Please cancel print jobs J-4410 and J-4415.")))
     assert out == '1. cancel_job(job_id="J-4410")\n2. cancel_job(job_id="J-4415")\n3. join()<END_OF_PLAN>'
+
+
+def test_a_name_looked_up_is_the_name_without_the_time():
+    from tinyagent.nodes.plans.planlang import format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    specs = specs_for([tool("tl_search_tools", {"query": S}, ["query"]), tool("tl_reserve", {"tool_id": S, "day": S},
+                                                                             ["tool_id"])])
+    plan = '1. tl_search_tools(query="extendable ladder for tmrw")\n2. join()'
+    assert 'query="extendable ladder"' in format_plan(run_rules(compile_plan(plan, specs), Facts(
+        specs, "lemme grab the extendable ladder for tmrw")))
+    black = '1. tl_search_tools(query="black friday deals")\n2. join()'  # a name with a day in it
+    assert 'query="black friday deals"' in format_plan(run_rules(compile_plan(black, specs), Facts(
+        specs, "find the black friday deals")))

@@ -178,8 +178,8 @@ def fit_written_dates(tasks: list[Task], query: str | Request) -> list[Task]:
     for (i, key), phrase in zip(found, phrases if len(phrases) > 1 else phrases * len(found)):
         value = out[i].args[key]
         fitted = fit_layout(phrase, iso_layout(value))
-        if len(fitted) > 10 and not _names_a_day(phrase):  # "at two" for the 14th at 14:30: the value's day, the time said
-            fitted = value[:10] + fitted[10:]
+        if len(fitted) >= 10 and not _names_a_day(phrase):  # "at two" for the 14th at 14:30: the value's day, the time
+            fitted = value[:10] + fitted[10:]                # said ("12:00" for a date alone: the date as written)
         if fitted != value and iso_layout(fitted):
             args = {**out[i].args, key: fitted}
             out[i] = out[i].with_args(args)

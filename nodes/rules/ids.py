@@ -151,3 +151,31 @@ def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, contex
             order = [x for x in tasks if x.id < t.id] + [step, call] + [x for x in tasks if x.id > t.id]
             return renumbered(order, tasks[0].id)
     return None
+
+
+@rule("name_without_time", "compile",
+      "a name a finder looks up is the name, without the request's time words ('extendable ladder for tmrw')",
+      "made-up content")
+def name_without_time(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"lemme grab the extendable ladder for tmrw" was planned ``tl_search_tools(query="extendable ladder for tmrw")``:
+    the finder looks a thing up by name, and the time is the booking's. A finder's (its name says find, search, get
+    or list) name parameter that holds "for", "on", "at", "from" or "by" and one of the request's time phrases after
+    other words loses them ("black friday" is a name); a search of what documents say (a "question" parameter) keeps
+    them."""
+    times = sorted(as_request(query).times, key=len, reverse=True)
+    if not times:
+        return None
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        key = _name_param(spec) if spec and FINDER.search(t.tool) and "question" not in spec.roles else None
+        value = t.args.get(key) if key else None
+        if isinstance(value, str):
+            cut = value
+            for phrase in times:
+                cut = re.sub(rf"\s+\b(?:for|on|at|from|by)\s+{re.escape(phrase)}\b", "", cut, flags=re.I)
+            cut = cut.strip(" ,.")
+            if cut and cut != value.strip() and re.search(r"[a-z]{3}", cut, re.I):
+                t, changed = t.with_args({**t.args, key: cut}), True
+        out.append(t)
+    return out if changed else None
