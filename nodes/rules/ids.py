@@ -159,7 +159,7 @@ def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, contex
 def name_without_time(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
     """"lemme grab the extendable ladder for tmrw" was planned ``tl_search_tools(query="extendable ladder for tmrw")``:
     the finder looks a thing up by name, and the time is the booking's. A finder's (its name says find, search, get
-    or list) name parameter that holds "for", "on", "at", "from" or "by" and one of the request's time phrases after
+    or list) name parameter that ends in "for", "on", "at", "from" or "by" and one of the request's time phrases after
     other words loses them ("black friday" is a name); a search of what documents say (a "question" parameter) keeps
     them."""
     times = sorted(as_request(query).times, key=len, reverse=True)
@@ -168,12 +168,12 @@ def name_without_time(tasks: list[Task], specs: dict[str, ToolSpec], query: str 
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        key = _name_param(spec) if spec and FINDER.search(t.tool) and "question" not in spec.roles else None
+        key = _name_param(spec) if spec and FINDER.search(t.tool) and not spec.roles & {"question", "file"} else None
         value = t.args.get(key) if key else None
         if isinstance(value, str):
             cut = value
             for phrase in times:
-                cut = re.sub(rf"\s+\b(?:for|on|at|from|by)\s+{re.escape(phrase)}\b", "", cut, flags=re.I)
+                cut = re.sub(rf"\s+\b(?:for|on|at|from|by)\s+{re.escape(phrase)}\s*$", "", cut, flags=re.I)
             cut = cut.strip(" ,.")
             if cut and cut != value.strip() and re.search(r"[a-z]{3}", cut, re.I):
                 t, changed = t.with_args({**t.args, key: cut}), True
