@@ -166,3 +166,13 @@ def test_text_marcus_both_numbers_sends_the_answer_before(specs):
                  '1. get_phone_number(name="marcus")\n2. send_sms(recipients=["$1"], message="The target got")\n3. join()',
                  context)
     assert "nine months" in out and "six months" in out
+
+
+def test_an_event_made_of_a_replys_words_is_dropped(specs):
+    query = ("Good morning! Could you kindly respond to Priya's lunch email and let her know I have a dentist appointment "
+             "at noon that day, so I'll have to skip it this time?")
+    plan = ('1. reply_to_email(context="Good morning")\n2. create_calendar_event(title="Dentist appointment", '
+            'start_date="morning", end_date="noon")\n3. join()')
+    assert "create_calendar_event" not in _ruled(specs, query, plan)
+    assert "create_calendar_event" in _ruled(specs, "reply to priya that I have a dentist appointment at noon, and put it "
+                                                    "in my calendar", plan)

@@ -471,3 +471,30 @@ def way_per_person(tasks: list[Task], specs: dict, query: str | Request) -> list
         out.append(t)
     return out if changed else None
 
+
+#: The words a request asks for a calendar event with
+_ASKS_EVENT = re.compile(r"\b(?:calendar|calender|cal|diary|schedule|book|block|event|appointment\s+in|put|add|invite|"
+                         r"meeting|remind|reminder)\b", re.I)
+
+
+@rule("unasked_event", "compile",
+      "a calendar event made of the words of a message the plan sends, in a request that asks for no event, is dropped",
+      "made-up content", reads="specs request")
+def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"Could you kindly respond to Priya's lunch email and let her know I have a dentist appointment at noon that day"
+    was planned with the reply and an event "Dentist appointment" from 9 to 12. An event step in a first request
+    without a word of a calendar, of scheduling or booking, whose title's words are all words of a message another step
+    sends, is dropped where no step uses it."""
+    request = as_request(query)
+    said = f"{request.query} {request.reading}"
+    if request.context or _ASKS_EVENT.search(re.sub(r"\bappointment\b", " ", said)):
+        return None
+    texts = [v for t in tasks if (sp := specs.get(t.tool)) and (slot := sp.with_role("message"))
+             and isinstance(v := t.args.get(slot), str)]
+    words = set(_words(" ".join(texts + [dictated(request.query)])))  # (the words dictated, before the rules mend them)
+
+    def unasked(t: Task) -> bool:
+        title = _words(str(t.args.get("title", "")))
+        return "event" in t.tool and bool(title) and set(title) <= words
+    return _unused_dropped(tasks, unasked) if texts else None
+
