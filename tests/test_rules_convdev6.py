@@ -176,3 +176,25 @@ def test_an_event_made_of_a_replys_words_is_dropped(specs):
     assert "create_calendar_event" not in _ruled(specs, query, plan)
     assert "create_calendar_event" in _ruled(specs, "reply to priya that I have a dentist appointment at noon, and put it "
                                                     "in my calendar", plan)
+
+
+def test_send_that_to_priya_as_well_keeps_the_email_though_it_has_the_examples_words(specs):
+    """convdev6: the planner copied the solved example's text ("Invoice 4471 ...") into the email, and the email was
+    dropped as copied; the message is the one sent before (same_message_again), so the email stays."""
+    from tinyagent.nodes.plans.planlang import compile_plan, format_plan
+    from tinyagent.nodes.rules.pipeline import Facts, run_rules
+
+    context = ("User: email marcus: the prototype enclosures are in the storage room now\nResult: get_email_address(name="
+               "'marcus') -> marcus.chen@example.com\nResult: compose_new_email(recipients=['$1'], subject='Prototype "
+               "enclosures', context='The prototype enclosures are in the storage room') -> Saved email 'Prototype "
+               "enclosures' to marcus.chen@example.com as a draft.\nAssistant: Saved email 'Prototype enclosures' to "
+               "marcus.chen@example.com as a draft.")
+    example = {"query": "email the accountant that invoice 4471 was paid",
+               "plan": '1. get_email_address(name="accountant")\n2. compose_new_email(recipients=["$1"], subject='
+                       '"Invoice 4471", context="Payment for invoice 4471 was processed this morning.")\n3. join()'}
+    plan = ('1. get_email_address(name="Prototype")\n2. compose_new_email(recipients=["$1"], subject="Invoice 4471", '
+            'context="Payment for invoice 4471 was processed this morning.")\n3. join()')
+    out = format_plan(run_rules(compile_plan(plan, specs, loose=True),
+                                Facts(specs, "send that to priya as well", context=context, examples=[example])))
+    assert 'get_email_address(name="priya")' in out
+    assert 'context="The prototype enclosures are in the storage room"' in out

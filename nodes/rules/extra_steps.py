@@ -27,7 +27,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
 from tinyagent.nodes.rules.lookups import NEW_ID
-from tinyagent.nodes.rules.messages import dictated
+from tinyagent.nodes.rules.messages import _SAME, dictated
 from tinyagent.nodes.rules.registry import rule
 
 
@@ -40,6 +40,10 @@ def copied_from_example(task: Task, query: str | Request, example_text: str) -> 
     return all(t.lower() in shown and not _words(t) & asked for t in texts)
 
 
+#: "send that to priya as well", "forward it to tom too": the message before, to someone else
+_SEND_THAT_ON = re.compile(r"\b(?:send|forward|fwd|e-?mail|mail|text|txt)\s+(?:that|it|this)\s+(?:on\s+)?to\b", re.I)
+
+
 @rule("drop_copied_steps", "compile",
       "steps copied from the solved example that the request does not ask for", "made-up content", reads="request examples")
 def drop_copied_steps(tasks: list[Task], query: str | Request, examples: Iterable[dict]) -> list[Task] | None:
@@ -48,7 +52,12 @@ def drop_copied_steps(tasks: list[Task], query: str | Request, examples: Iterabl
     example_text = "\n".join(f"{e.get('query', '')}\n{e.get('plan', '')}" for e in examples)
     if not tasks or not example_text.strip():
         return None
-    dropped = {t.id for t in tasks if copied_from_example(t, query, example_text)}
+    request = as_request(query)
+    # ("send that to priya as well": the message is the one sent before, which same_message_again puts in; the
+    # example's words in it are no reason to drop the step)
+    again = bool(request.context) and bool(_SAME.search(request.query) or _SEND_THAT_ON.search(request.query))
+    dropped = {t.id for t in tasks if copied_from_example(t, query, example_text)
+               and not (again and {"send", "compose", "sms", "email", "forward"} & set(t.tool.split("_")))}
     if not dropped:
         return None
     for t in tasks:  # in plan order, so a step using a dropped step's result goes too
