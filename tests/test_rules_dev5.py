@@ -168,3 +168,16 @@ def test_the_person_texted_gets_a_text_and_the_person_emailed_an_email(specs):
                         "is paid", plan)
     assert 'get_phone_number(name="Lucas")' in out and 'send_sms(recipients=["$3"], message="The invoice is paid")' in out
     assert 'compose_new_email(recipients=["$1"]' in out
+
+
+def test_text_the_total_sends_the_sum(specs):
+    out = _ruled(specs, "1) what's 1250 + 480 2) text the total to Lucas", '1. run_python(code="print(1250 + 480)")\n'
+                 '2. get_phone_number(name="Lucas")\n3. send_sms(recipients=["$2"], message="The total is: $#3")\n4. join()')
+    assert 'send_sms(recipients=["$2"], message="$1")' in out
+
+
+def test_email_two_people_a_file_attaches_it(specs):
+    plan = ('1. get_email_address(name="priya")\n2. get_email_address(name="david")\n3. compose_new_email(recipients='
+            '["$1", "$2"], subject="Lisbon itinerary", context="The itinerary")\n4. join()')
+    out = _ruled(specs, "email priya and david the lisbon itinerary", plan)
+    assert 'open_and_get_file_path(file_name="lisbon itinerary")' in out and "attachments" in out

@@ -31,6 +31,9 @@ _MODS = r"(?:(?!" + _DET + r"\b)[\w'-]+\s+){0,3}"  # up to three words before th
 _ATTACH = re.compile(
     r"\battach|\bas an attachment|\binclude (?:the|my|our) [\w -]{0,30}?\bfile\b"
     r"|\bwith (?:the|my|our) " + _MODS + _FILE_NOUN + r"\b"
+    # "email priya and david the lisbon itinerary": two people, then the file
+    r"|\b(?:e-?mail|send|mail|share)\s+[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*\s+(?:and|&)\s+[a-z][\w'-]*\s+" + _DET + r"\s+"
+    + _MODS + _FILE_NOUN + r"\b"
     # "... and stick the team handbook on it too", "and put the lisbon itinerary in too": one more file on the email
     r"|\b(?:put|stick|throw|pop|add|include)\s+" + _DET + r"\s+" + _MODS + _FILE_NOUN
     + r"\s+(?:in|on|with)(?:\s+(?:it|there))?\s+(?:too|as\s+well|also)\b"

@@ -233,9 +233,9 @@ BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?
 
 #: "email what you find to James", "text her the result", "send him what it says": a step's result, by what it is
 _WHAT_FOUND = re.compile(r"\b(?:what\s+(?:you|u)\s+(?:find|found|get|got)|what\s+it\s+says|the\s+(?:result|results|answer|"
-                         r"findings))\b", re.I)
+                         r"findings|total|sum))\b", re.I)
 _FOUND_PLAIN = {"what", "you", "u", "find", "found", "get", "got", "it", "says", "the", "result", "results", "answer", "to",
-                "findings"}
+                "findings", "total", "sum", "is"}
 
 
 def _only_what_found(value: str, query: str) -> bool:
@@ -243,7 +243,7 @@ def _only_what_found(value: str, query: str) -> bool:
     m = _WHAT_FOUND.search(query)
     if not m:
         return False
-    words = set(_words(value))
+    words = set(_words(re.sub(r"\$\S*", " ", value)))  # ("The total is: $#3": a step number the planner broke)
     return bool(words & set(_words(m.group(0)))) and words - _FOUND_PLAIN <= set(_words(query))
 
 
