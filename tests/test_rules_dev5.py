@@ -181,3 +181,13 @@ def test_email_two_people_a_file_attaches_it(specs):
             '["$1", "$2"], subject="Lisbon itinerary", context="The itinerary")\n4. join()')
     out = _ruled(specs, "email priya and david the lisbon itinerary", plan)
     assert 'open_and_get_file_path(file_name="lisbon itinerary")' in out and "attachments" in out
+
+
+@pytest.mark.parametrize("query, attach", [
+    ("write email to Lucas Martin, I want to ask him can he send me the invoice also as pdf", False),
+    ("email tom and ask if he can send the contract", False),         # what he is asked to send
+    ("could you send tom the contract", True),
+])
+def test_a_file_someone_else_is_asked_to_send_is_not_attached(query, attach):
+    from tinyagent.nodes.request.asks import asks_to_attach
+    assert asks_to_attach(query) is attach

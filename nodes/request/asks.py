@@ -39,7 +39,8 @@ _ATTACH = re.compile(
     + r"\s+(?:in|on|with)(?:\s+(?:it|there))?\s+(?:too|as\s+well|also)\b"
     # "email Sarah the Q3 report", "send the photos to Ayesha"; not "remind me to send the invoice",
     # nor a message in brackets or after a dash ("(send the agenda)")
-    r"|(?<!\bto )(?<![(\-'] )(?<![(\-'])\b(?P<verb>e-?mail|send|mail|share)\b" + _GAP
+    r"|(?<!\bto )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bhe can )(?<!\bshe can )(?<!\bthey can )(?<!\bhe could )"
+    r"(?<!\bshe could )(?<!\bthey could )(?<![(\-'] )(?<![(\-'])\b(?P<verb>e-?mail|send|mail|share)\b" + _GAP
     + r"{0,40}?\b" + _DET + r"\s+" + _MODS + _FILE_NOUN
     + r"\b(?!\s+(?:renewal|review|signing|talk|meeting|call|draft)\b)", re.I)
 
