@@ -191,3 +191,25 @@ def test_email_two_people_a_file_attaches_it(specs):
 def test_a_file_someone_else_is_asked_to_send_is_not_attached(query, attach):
     from tinyagent.nodes.request.asks import asks_to_attach
     assert asks_to_attach(query) is attach
+
+
+@pytest.mark.parametrize("query, plan, has, lacks", [
+    ("Please reply to Omar's quote for the garden and tell him the 14th suits us.",
+     '1. reply_to_email(context="The 14th suits us")\n2. create_reminder(name="The 14th", due_date="the 14th")\n3. join()',
+     "reply_to_email", "create_reminder"),                                  # dev6: a reminder made of the reply's words
+    ("In the itinerary, what we do on wednesday?", '1. create_calendar_event(title="In the itinerary", start_date='
+     '"wednesday")\n2. search_documents(query="itinerary wednesday")\n3. join()', "search_documents", "create_calendar"),
+    ("Create a 30-minute video meeting on Wednesday at 9 with Sarah Lee and Lucas Martin regarding the project budget.",
+     '1. get_zoom_meeting_link(topic="Project budget", start_time="Wednesday at 9")\n2. create_calendar_event(title='
+     '"Project budget", start_date="Wednesday at 9", location="$1")\n3. join()', 'meeting_invitees=["$1", "$2"]',
+     "create_calendar"),
+    ("open the team hand book", "1. join()", 'open_and_get_file_path(file_name="team handbook")', "summarize"),
+    ("just open the lisbon itinerary for me, no need to summarise it", '1. open_and_get_file_path(file_name="lisbon '
+     'itinerary")\n2. summarize_pdf(pdf_path="$1")\n3. join()', "open_and_get_file_path", "summarize_pdf"),
+    ("how much is 15 percent of 480, and text that number to Lucas", '1. run_python(code="print(15 / 100 * 480)")\n'
+     '2. get_phone_number(name="Lucas")\n3. send_sms(recipients=["$2"], message="Number to 15 percent of 480")\n4. join()',
+     'message="$1"', "Number to"),
+])
+def test_dev6_first_run(specs, query, plan, has, lacks):
+    out = _ruled(specs, query, plan)
+    assert has in out and lacks not in out

@@ -496,14 +496,40 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
     sends, is dropped where no step uses it."""
     request = as_request(query)
     said = f"{request.query} {request.reading}"
-    if request.context or _ASKS_EVENT.search(re.sub(r"\bappointment\b", " ", said)):
+    if request.context or _CALENDAR.search(said):
         return None
+    asked = bool(_ASKS_EVENT.search(re.sub(r"\bappointment\b", " ", said)))  # (a meeting asked for, not a calendar)
     texts = [v for t in tasks if (sp := specs.get(t.tool)) and (slot := sp.with_role("message"))
              and isinstance(v := t.args.get(slot), str)]
-    words = set(_words(" ".join(texts + [dictated(request.query)])))  # (the words dictated, before the rules mend them)
+    spoken = dictated(request.query)
+    words = set(_words(" ".join(texts + [spoken])))  # (the words dictated, before the rules mend them)
+    links = {t.id for t in tasks if "meeting_link" in t.tool}
 
     def unasked(t: Task) -> bool:
-        title = _words(str(t.args.get("title", "")))
-        return "event" in t.tool and bool(title) and set(title) <= words
-    return _unused_dropped(tasks, unasked) if texts else None
+        if not ("event" in t.tool or "reminder" in t.tool):
+            return False
+        title = _words(str(t.args.get("title") or t.args.get("name") or ""))
+        whens = [v for k, v in t.args.items() if isinstance(v, str) and k in ("start_date", "end_date", "due_date")]
+        return (not asked and bool(texts) and bool(title) and set(title) <= words  # "Dentist appointment" from a reply
+                # "... say I have no objection for thursday roll out" planned with an event on thursday
+                or not asked and bool(spoken) and bool(whens) and all(v.lower() in spoken.lower() for v in whens)
+                # "In the itinerary, what we do on wednesday?": a question about a document
+                or not asked and bool(request.document_named) and not texts
+                # "Create a 30-minute video meeting ..." planned with the link and an event at it
+                or is_ref(t.args.get("location")) in links)
+    return _unused_dropped(tasks, unasked)
+
+
+#: "no need to summarise it", "don't summarize", "without a summary": a summary the person does not want
+_NO_SUMMARY = re.compile(r"\b(?:no\s+need\s+to|don'?t|do\s+not|without|no)\s+(?:a\s+)?summar(?:i[sz]e|y|ies|i[sz]ing)\b", re.I)
+
+
+@rule("no_summary_asked", "compile",
+      "a summary the request says it does not want ('no need to summarise it') is dropped", "made-up content",
+      reads="request")
+def no_summary_asked(tasks: list[Task], query: str | Request) -> list[Task] | None:
+    """"just open the lisbon itinerary for me, no need to summarise it" was planned with a summary."""
+    if not _NO_SUMMARY.search(as_request(query).query):
+        return None
+    return _unused_dropped(tasks, lambda t: "summar" in t.tool)
 

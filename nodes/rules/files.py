@@ -187,3 +187,26 @@ def file_not_a_search(tasks: list[Task], specs: dict[str, ToolSpec], query: str 
     key = next(p.name for p in specs[finders[0]].params if p.role == "file")
     return [replace(tasks[0], tool=finders[0], args={key: words}, line=f"1. {format_call(finders[0], {key: words})}")]
 
+
+_OPEN_FILE = re.compile(r"^\s*(?:(?:pls|please|can\s+you|could\s+you|hey|ok|just)\b[\s,]*)*(?:open|opne|pull\s+up|bring\s+up)\s+"
+                        r"(?:the|my|our)\s+(?P<name>[\w' -]{2,40}?)\s*(?:for\s+me|please|pls)?[\s.!?]*$", re.I)
+_BOOK_SPLIT = re.compile(r"\bhand\s+book\b", re.I)
+
+
+@rule("open_the_file", "compile",
+      "'open the falcon Q3 report' planned empty finds the file by name", "attachments")
+def open_the_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"open the falcon Q3 report" and "open the team hand book" were declined. A first request that only opens a file
+    by its name (a kind of document: report, handbook, itinerary ...), planned with no step, finds that file with the
+    one tool that finds files (a note is opened by the note rules)."""
+    finders = [n for n, sp in specs.items() if "file" in sp.roles]
+    request = as_request(query)
+    m = _OPEN_FILE.match(request.query)
+    if tasks or len(finders) != 1 or request.context or not m:
+        return None
+    name = _BOOK_SPLIT.sub("handbook", m.group("name").strip())
+    if not re.search(rf"\b{FILE_NOUN}\b", name, re.I) or re.search(r"\bnotes?\b|\blist\b", name, re.I):
+        return None
+    key = next(p.name for p in specs[finders[0]].params if p.role == "file")
+    return [Task(1, finders[0], {key: name}, ())]
+

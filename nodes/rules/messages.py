@@ -233,9 +233,9 @@ BROKEN_REF = re.compile(r"\s*\$(?!(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\s*$|\d{1,3}(?
 
 #: "email what you find to James", "text her the result", "send him what it says": a step's result, by what it is
 _WHAT_FOUND = re.compile(r"\b(?:what\s+(?:you|u)\s+(?:find|found|get|got)|what\s+it\s+says|the\s+(?:result|results|answer|"
-                         r"findings|total|sum))\b", re.I)
+                         r"findings|total|sum|number|amount|figure))\b|\bthat\s+(?:number|amount|figure|total)\b", re.I)
 _FOUND_PLAIN = {"what", "you", "u", "find", "found", "get", "got", "it", "says", "the", "result", "results", "answer", "to",
-                "findings", "total", "sum", "is"}
+                "findings", "total", "sum", "is", "number", "amount", "figure", "that"}
 
 
 def _only_what_found(value: str, query: str) -> bool:
