@@ -482,8 +482,8 @@ def way_per_person(tasks: list[Task], specs: dict, query: str | Request) -> list
 
 
 #: The words a request asks for a calendar event with
-_ASKS_EVENT = re.compile(r"\b(?:calendar|calender|cal|diary|schedule|book|block|event|appointment\s+in|put|add|invite|"
-                         r"meeting|remind|reminder)\b", re.I)
+_ASKS_EVENT = re.compile(r"\b(?:calendar|calender|cal|diary|schedule|book|block|event|put|add|invite|meeting|remind|"
+                         r"reminder)\b", re.I)
 
 
 @rule("unasked_event", "compile",
@@ -498,7 +498,7 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
     said = f"{request.query} {request.reading}"
     if request.context or _CALENDAR.search(said):
         return None
-    asked = bool(_ASKS_EVENT.search(re.sub(r"\bappointment\b", " ", said)))  # (a meeting asked for, not a calendar)
+    asked = bool(_ASKS_EVENT.search(said))  # (a meeting or a reminder asked for, not a calendar)
     texts = [v for t in tasks if (sp := specs.get(t.tool)) and (slot := sp.with_role("message"))
              and isinstance(v := t.args.get(slot), str)]
     spoken = dictated(request.query)

@@ -9,6 +9,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref
 from tinyagent.nodes.request.lexicon import NOBODY, NOT_A_NAME
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.tools.specs import ToolSpec
 
 _INVITE = re.compile(r"\binvit(?:e|ing)\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 _WITH = re.compile(r"\b(?:with|w/|w(?=\s+[A-Z]))\s*(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
@@ -35,6 +36,26 @@ def _names(phrase: str, capitalized: bool = False) -> list[str]:
     return [n for n in out if n.lower() not in NOBODY and not set(n.lower().split()) <= NOBODY | {"both", "of", "all"}]
 
 
+def _invitees_param(spec: ToolSpec | None) -> str | None:
+    """The list of people an event or meeting step (a tool with people and a time) invites, or None."""
+    if spec is None or "when" not in spec.roles:
+        return None
+    return next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None)
+
+
+def _place_param(spec: ToolSpec) -> str | None:
+    """The text parameter that holds an event's place (location, venue, ...), or None."""
+    return next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None)
+
+
+def _invited_names(query: str, spec: ToolSpec) -> list[str]:
+    """The people the request invites: "invite X (and Y)", or for an online meeting "with X" (capitalised names)."""
+    names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
+    if not names and "meeting" in spec.description.lower():  # "a call with Anika": an online meeting's
+        names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+    return names
+
+
 @rule("invited_people", "compile",
       "people the request invites ('invite Ana', 'a zoom call with Anika') are invited", "people")
 def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
@@ -44,20 +65,11 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
     invites X in all 64 such plans, and a meeting link "with X" in 20 of 22; an event "with X" in only 6
     of 13, so that one is left to the planner.)"""
     query = as_request(query).read
-    takers = []
-    for t in tasks:
-        spec = specs.get(t.tool)
-        if spec is None or "when" not in spec.roles:
-            continue
-        param = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None)
-        if param and not t.args.get(param):
-            takers.append((t, param))
+    takers = [(t, param) for t in tasks if (param := _invitees_param(specs.get(t.tool))) and not t.args.get(param)]
     if len(takers) != 1:
         return None
     step, param = takers[0]
-    names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
-    if not names and "meeting" in specs[step.tool].description.lower():  # "a call with Anika": an online meeting's
-        names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+    names = _invited_names(query, specs[step.tool])
     if not names and _INVITE_THEM.search(query):
         # "... with a meeting link, put it in my calendar and invite him": the people the plan's meeting link invites
         asked = [x for t in tasks if t is not step and (s := specs.get(t.tool)) and "when" in s.roles
@@ -84,18 +96,12 @@ def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     alone. The one event or meeting step that invites someone, where the request invites more ("invite X and Y", or
     for an online meeting "with X and Y"), gets the others too, as names the look-up rule then looks up."""
     query = as_request(query).read
-    takers = []
-    for t in tasks:
-        spec = specs.get(t.tool)
-        param = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
-        if param and "when" in spec.roles and isinstance(t.args.get(param), list) and t.args[param]:
-            takers.append((t, param))
+    takers = [(t, param) for t in tasks if (param := _invitees_param(specs.get(t.tool)))
+              and isinstance(t.args.get(param), list) and t.args[param]]
     if len(takers) != 1:
         return None
     step, param = takers[0]
-    names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
-    if not names and "meeting" in specs[step.tool].description.lower():
-        names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+    names = _invited_names(query, specs[step.tool])
     by_id = {t.id: t for t in tasks}
     have = []
     for x in step.args[param]:
@@ -126,11 +132,10 @@ def person_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     lookups = {t.id for t in tasks if t.tool in specs and "person" in specs[t.tool].roles}
     out, changed = [], False
     for t in tasks:
-        spec = specs.get(t.tool)
-        people = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
-        place = next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None) if spec else None
+        people = _invitees_param(specs.get(t.tool))
+        place = _place_param(specs[t.tool]) if people else None
         ref = t.args.get(place) if place else None
-        if people and "when" in spec.roles and is_ref(ref) in lookups:
+        if people and is_ref(ref) in lookups:
             args = {k: v for k, v in t.args.items() if k != place}
             args[people] = [*[x for x in t.args.get(people) or [] if x != ref], ref]
             t = t.with_args(args)
@@ -151,13 +156,12 @@ def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
              for p in specs[t.tool].params if p.role == "person" and isinstance(t.args.get(p.name), str)}
     out, changed = [], False
     for t in tasks:
-        spec = specs.get(t.tool)
-        people = next((p.name for p in spec.params if p.role == "people" and p.type == "array"), None) if spec else None
-        place = next((p.name for p in spec.params if _PLACE.search(p.name) and p.type == "string"), None) if spec else None
+        people = _invitees_param(specs.get(t.tool))
+        place = _place_param(specs[t.tool]) if people else None
         value = t.args.get(place) if place else None
         names = [n.strip().casefold() for n in re.split(r"\s*(?:,|&|\band\b)\s*", value) if n.strip()] \
             if isinstance(value, str) and is_ref(value) is None else []
-        if people and "when" in spec.roles and names and all(n in found for n in names):
+        if people and names and all(n in found for n in names):
             refs = [f"${found[n]}" for n in names]
             args = {k: v for k, v in t.args.items() if k != place}
             args[people] = list(dict.fromkeys([*(t.args.get(people) or []), *refs]))
