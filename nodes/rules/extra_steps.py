@@ -498,10 +498,11 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
     said = f"{request.query} {request.reading}"
     if request.context or _CALENDAR.search(said):
         return None
-    asked = bool(_ASKS_EVENT.search(said))  # (a meeting or a reminder asked for, not a calendar)
+    spoken = dictated(request.query)
+    # (a meeting or a reminder asked for, not a calendar; not in the words dictated: "say I sent the invite")
+    asked = bool(_ASKS_EVENT.search(said.replace(spoken, " ") if len(spoken) > 12 else said))
     texts = [v for t in tasks if (sp := specs.get(t.tool)) and (slot := sp.with_role("message"))
              and isinstance(v := t.args.get(slot), str)]
-    spoken = dictated(request.query)
     words = set(_words(" ".join(texts + [spoken])))  # (the words dictated, before the rules mend them)
     links = {t.id for t in tasks if "meeting_link" in t.tool}
 

@@ -191,6 +191,8 @@ def _one_lookup_each(tasks: list[Task], specs: dict, names: list[str]) -> list[T
 _THEIR_EMAIL = re.compile(r"\b(his|her|their)\s+(?:(?:latest|last|newest|recent|new|own)\s+)?(?:e-?mails?|mails?|messages?|msgs?)\b",
                           re.I)
 #: What a reply's or forward's "which email" says when it says only whose: "his email", "her latest mail"
+#: A reply to the person the conversation named: "reply to him saying thanks", "answer her: yes", "get back to them"
+_REPLY_TO_THEM = re.compile(r"\b(?:(?:reply|respond|write\s+back|get\s+back)\s+to|answer)\s+(?:him|her|them)\b", re.I)
 _ONLY_WHOSE = {"his", "her", "their", "email", "e-mail", "mail", "message", "msg", "emails", "mails", "messages",
                "latest", "last", "newest", "recent", "new", "own", "the"}
 
@@ -201,8 +203,9 @@ def email_of_earlier_person(tasks: list[Task], specs: dict, query: str | Request
     """A reply or forward (a tool with a "received" parameter) whose email the follow-up gives only as
     "his/her/their email" ("whats omar's number" then "reply to his email, say the 14th is fine") acts on
     an email of the person the earlier turns looked up or wrote to last; without it the tool takes the
-    newest email, someone else's."""
-    found = _referred(query, context, _THEIR_EMAIL)
+    newest email, someone else's. So does "reply to him" ("what did marcus email me about?" then "reply to him
+    saying thanks": Marcus's email, not the newest)."""
+    found = _referred(query, context, _THEIR_EMAIL) or _referred(query, context, _REPLY_TO_THEM)
     if found is None:
         return None
     whose = f"{found[1][-1][-1]}'s email"

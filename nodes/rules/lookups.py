@@ -47,11 +47,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool:
-    """A look-up (every required parameter names a person or a file) of someone or something the
+    """A look-up (every required parameter names a person, a file or a note) of someone or something the
     request does not name: ``get_email_address(name="John")`` after the email to Sarah was written."""
     spec = specs.get(task.tool)
     required = [p for p in spec.params if p.required] if spec else []
-    if not required or not all(p.role in ("person", "file") for p in required):
+    if not required or not all(p.role in ("person", "file", "note") for p in required):
         return False
     words = [w for p in required for w in _LETTERS.findall(str(task.args.get(p.name, "")))]
     return bool(words) and not any(typo_of(w.lower(), said, more_from=5) for w in words)  # "Chralotte" is Charlotte

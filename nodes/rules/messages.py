@@ -25,6 +25,22 @@ _WORD = re.compile(r"[a-z0-9']+")
 #: The asking verb a reply's text may copy beside the words that pick the email
 _ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email", "send", "pass"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
+#: What goes on one message after its "and" ("I booked the table and sent the invite", "... and we'll be there
+#: by ten"): a subject, an auxiliary, or a verb in the past; a new ask opens with a verb of its own ("and ask ...")
+_GOES_ON = {"i", "i'm", "i'll", "i've", "i'd", "im", "ill", "ive", "we", "we're", "we'll", "we've", "he", "she", "they",
+            "he's", "she's", "they're", "it", "it's", "its", "that's", "will", "would", "can", "can't", "cant", "could",
+            "won't", "wont", "should", "might", "am", "is", "are", "was", "were", "have", "has", "had", "already",
+            "sent", "made", "got", "did", "paid", "bought", "told", "took", "left", "found", "put", "kept", "brought"}
+
+
+def _one_message(rest: list[str]) -> bool:
+    """The words a message left out of the dictated ones join no other ask on: no "then", "also" or filler, and
+    an "and" only where the message goes on ("... and sent the invite to everyone")."""
+    for i, w in enumerate(rest):
+        if w in _JOINS and not (w == "and" and i + 1 < len(rest)
+                                and (rest[i + 1] in _GOES_ON or len(rest[i + 1]) > 4 and rest[i + 1].endswith("ed"))):
+            return False
+    return True
 
 
 def says_words(query: str) -> bool:
@@ -124,7 +140,7 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         elif have[:1] == ["tell"] and len(have) > 2:  # "Tell Sarah I'll skip the hike": the instruction and the person
             have = have[2:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
-        if have and len(have) < len(whole) and whole[:len(have)] == have and not set(whole[len(have):]) & _JOINS:
+        if have and len(have) < len(whole) and whole[:len(have)] == have and _one_message(whole[len(have):]):
             return said[:1].upper() + said[1:]
         if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
             return said[:1].upper() + said[1:]
