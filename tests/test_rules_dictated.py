@@ -60,3 +60,12 @@ def test_reply_to_him_answers_the_person_the_conversation_named(specs):
     out = _ruled(specs, "reply to him saying thanks, I'll read it tonight",
                  '1. reply_to_email(context="Thanks")\n2. join()', context=context)
     assert "message_id=\"marcus's email\"" in out
+
+
+def test_remind_me_about_that_after_an_append_is_about_what_was_added(specs):
+    context = ("User: add 'call the plumber' to my ideas note\nResult: append_note_content(name='Ideas', "
+               "content='Call the plumber') -> Appended to note 'Ideas' in Notes/Ideas.md.\n"
+               "Assistant: Appended to note 'Ideas' in Notes/Ideas.md. The text: \"Call the plumber\"")
+    out = _ruled(specs, "actually remind me about that tomorrow at 9 instead",
+                 '1. create_reminder(name="Remind about that tomorrow at 9")\n2. join()', context=context)
+    assert out.startswith('1. create_reminder(name="Call the plumber", due_date="tomorrow at 9")')
