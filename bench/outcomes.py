@@ -301,6 +301,7 @@ CASE_SETS = {"outcomes": "outcomes_cases", "conversations": "conversations_cases
              "conversations-dev": "conversations_dev_cases", "conversations-dev2": "conversations_dev2_cases",
              "conversations-dev3": "conversations_dev3_cases", "conversations-dev4": "conversations_dev4_cases",
              "conversations-dev5": "conversations_dev5_cases",
+             "conversations-dev7": "conversations_dev7_cases",
              "conversations-dev6": "conversations_dev6_cases"}
 
 

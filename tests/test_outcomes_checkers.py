@@ -1291,3 +1291,52 @@ def test_the_sixth_development_checks_tell_right_from_wrong(fresh):
     ws, act = fresh()  # only the 11th: the first was never made
     act(*_event("Budget review", "2026-12-11 10:00")[:1], **_event("Budget review", "2026-12-11 10:00")[1])
     assert fourth.check(ws, ["", "Done."], [{}, {}])
+
+
+def test_the_seventh_development_set_is_well_formed_and_judges_a_workspace_where_nothing_was_done(fresh):
+    """bench/conversations_dev7_cases.py (helper convdev7, a development set): at least 50 cases, unique dev7_
+    ids, the kinds in the counts asked for, no request identical to one of the six other development sets (or
+    the outcome cases); on a fresh sample workspace with empty answers every check runs and fails: one that
+    expects something written says it was not, one that expects nothing fails only on its empty answer,
+    passes with an honest one and fails with a bare 'Done.'."""
+    from bench.outcomes import case_set
+
+    kinds = {"reply": 10, "forward": 10, "followup": 12, "document": 10, "failure": 4, "append": 3, "meeting": 3,
+             "correction": 2, "duration": 2, "edit": 2, "decline": 3}
+    cases = case_set("conversations-dev7")
+    _well_formed(cases, "dev7_", 50, kinds, [*CASES, *(c for n in ("", "2", "3", "4", "5", "6")
+                                                       for c in case_set(f"conversations-dev{n}"))])
+    assert sum(c.kind in ("reply", "forward") and len(c.turns) > 1 for c in cases) >= 4
+    assert sum(len(c.turns) == 3 for c in cases) >= 3
+    honest = {
+        "dev7_doc_radio_duty_cycle": ["Firmware 2.0 reduced the radio duty cycle by forty percent."],
+        "dev7_doc_itinerary_local_times": ["All times are local."],
+        "dev7_doc_trip_length_days": ["This itinerary covers a four-day business trip to Lisbon."],
+        "dev7_doc_component_prices": ["Component prices fell, but certification fees were higher than expected."],
+        "dev7_doc_what_falcon_builds": ["Project Falcon builds a low-power air quality sensor for schools."],
+        "dev7_doc_budget_left_after_september": ["It spent 412,000 dollars of its 600,000 dollar annual budget."],
+        "dev7_doc_site_visit_where": ["Wednesday: site visit at a pilot school in Belem in the morning."],
+        "dev7_fail_text_greg": ["No contact named 'greg' in contacts.vcf, so no text was written."],
+        "dev7_fail_forward_car_insurance": ["No inbox email fits 'the car insurance email'."],
+        "dev7_fail_summarise_lease": ["No file matching 'apartment lease' was found."],
+        "dev7_fail_wifi_passwords_note": ["No note named 'Wifi passwords'."],
+        "dev7_correction_priya_phone_not_mail": ["Priya Patel's email address is priya.patel@example.com.",
+                                                 "Priya Patel's phone number is +1-555-0103."],
+        "dev7_decline_share_screen": ["Sorry, I can't do that: none of my tools can share a screen."],
+        "dev7_decline_do_not_disturb": ["Sorry, I can't change your phone's settings."],
+        "dev7_decline_post_slack": ["I can't post to Slack: no tool does that."],
+        "dev7_decline_archive_quote": ["Sorry, I can't archive emails; no tool changes the inbox."],
+    }
+    ws, _ = fresh()
+    nothing_written = set()
+    for c in cases:
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if any(" was written" in f for f in failures):
+            continue
+        nothing_written.add(c.id)
+        assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+        assert c.check(ws, honest[c.id], runs) == [], (c.id, c.check(ws, honest[c.id], runs))
+        assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+    assert nothing_written == set(honest)
