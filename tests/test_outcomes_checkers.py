@@ -1340,3 +1340,174 @@ def test_the_seventh_development_set_is_well_formed_and_judges_a_workspace_where
         assert c.check(ws, honest[c.id], runs) == [], (c.id, c.check(ws, honest[c.id], runs))
         assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
     assert nothing_written == set(honest)
+
+
+def test_the_eighth_development_conversation_set(fresh):
+    """bench/conversations_dev8_cases.py (helper convdev8, a development set): at least 50 cases, unique dev8_ ids,
+    the kinds in the counts asked for, no request of the six other development sets (or the outcome cases) again,
+    replies and forwards as later turns, three-turn conversations; on a fresh sample workspace every check runs
+    and fails when nothing was done, one that expects nothing passes an honest answer and fails 'Done.', one that
+    expects something passes a right outcome made with the real tools and fails when a note's words are lost."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev8")
+    kinds = {"reply": 10, "forward": 10, "followup": 12, "document": 10, "failure": 4, "append": 3, "meeting": 3,
+             "correction": 2, "duration": 2, "edit": 2, "decline": 3}
+    others = [c for n in ("", "2", "3", "4", "5", "6") for c in case_set(f"conversations-dev{n}")]
+    _well_formed(cases, "dev8_", 50, kinds, [*others, *CASES])
+    assert sum(len(c.turns) == 3 for c in cases) >= 3
+    honest = {  # the cases that expect nothing written: an honest answer a turn
+        "dev8_followup_lucas_number_then_address": ["Lucas Martin's phone number is +1-555-0110.",
+                                                    "His email address is lucas.martin@example.com."],
+        "dev8_doc_component_prices": ["Component prices fell, but certification fees were higher."],
+        "dev8_doc_who_sensor_is_for": ["A low-power air quality sensor for schools and small offices."],
+        "dev8_doc_supply_risk_plan": ["The team will qualify a second supplier."],
+        "dev8_doc_leaving_desk": ["Lock your screen when you leave your desk."],
+        "dev8_fail_calibration_spreadsheet": ["No file matching 'sensor calibration spreadsheet' was found."],
+        "dev8_fail_bookshelf_note": ["No note named 'bookshelf'."],
+        "dev8_fail_dentist_email_reply": ["No inbox email fits 'the dentist's email'."],
+        "dev8_fail_unknown_hiroshi": ["No contact named 'Hiroshi' in contacts.vcf."],
+        "dev8_fail_annual_report_pdf": ["No file matching 'annual_report_2025.pdf' was found."],
+        "dev8_correction_budget_left": ["The annual budget is 600,000 dollars.",
+                                        "412,000 of 600,000 dollars were spent, so 188,000 dollars are left."],
+        "dev8_decline_focus_playlist": ["Sorry, I can't play music."],
+        "dev8_decline_do_not_disturb": ["Sorry, no tool changes your phone's settings."],
+        "dev8_decline_bank_balance": ["Sorry, I can't see your bank account."],
+        "dev8_decline_exchange_rate": ["Sorry, I can't look up exchange rates: no tool goes online."],
+    }
+    lisbon, garden, q3m = "<sample-lisbon-trip@example.com>", "<sample-garden-quote@example.com>", Q3_MAIL
+    q3, handbook, itinerary = "Project_Falcon_Q3_Report.pdf", "Team_Handbook.pdf", "Lisbon_Trip_Itinerary.pdf"
+    solved = {  # right outcomes made with the real tools, and the answers they need
+        "dev8_reply_lucas_bank_details": [_reply(INV, "Could you resend it with your bank details?")],
+        "dev8_reply_firmware_one_rollback": [_reply(FW, "Can 2.1 be rolled back if something breaks?")],
+        "dev8_reply_yesterday_hotel_gym": [_reply(lisbon, "Does the hotel have a gym?")],
+        "dev8_reply_sarah_first_doctor": [_reply(OFFSITE, "I'll join after lunch, I see a doctor in the morning.")],
+        "dev8_reply_priya_nut_allergy_polite": [_reply(LUNCH, "I'm allergic to nuts, so the restaurant knows.")],
+        "dev8_reply_invoice_non_native_18th": [_reply(INV, "I will pay on 18 December, is that ok?")],
+        "dev8_reply_newest_off_sick": [_reply(LUNCH, "Off sick this week, sorry!")],
+        "dev8_reply_re_q3_draft_typo": [_reply(q3m, "The table on page 4 has a typo in the totals.")],
+        "dev8_reply_offsite_with_handbook": [("reply_to_email", dict(message_id=OFFSITE, attachments=[handbook],
+                                                                     context="Travel costs are on page 2."))],
+        "dev8_reply_after_forward_garden_second_quote": [
+            _fwd(garden, "Tom Becker"), _reply(garden, "I'm getting a second quote, I'll let you know by Friday.")],
+        "dev8_reply_after_failed_forward_rental_car": [_reply(lisbon, "Could you add a rental car?")],
+        "dev8_reply_sarah_after_forward_to_priya": [
+            _fwd(q3m, "Priya Patel", text="Could you take the part about money?"),
+            _reply(q3m, "Priya is doing those comments.")],
+        "dev8_forward_firmware_test_note_two": [_fwd(FW, "Yuki Tanaka", "James O'Brien",
+                                                     text="Please test on your units first.")],
+        "dev8_forward_last_tuesday_aisha": [_fwd(garden, "Aisha Okafor")],
+        "dev8_forward_q3_yuki_hardware": [_fwd(q3m, "Yuki Tanaka", text="Look at the hardware section.")],
+        "dev8_forward_sarah_older_james_missed": [_fwd(OFFSITE, "James O'Brien")],
+        "dev8_forward_flights_nina": [_fwd(lisbon, "Nina Kowalski")],
+        "dev8_forward_lunch_three_people": [_fwd(LUNCH, "Marcus Chen"), _fwd(LUNCH, "James O'Brien"),
+                                            _fwd(LUNCH, "Yuki Tanaka")],
+        "dev8_forward_quote_james_with_itinerary": [_fwd(garden, "James O'Brien", files=(itinerary,))],
+        "dev8_forward_nov_27_yuki": [_fwd(FW, "Yuki Tanaka")],
+        "dev8_forward_offsite_tom_terse": [_fwd(OFFSITE, "Tom Becker")],
+        "dev8_forward_firmware_sarah_with_q3": [_fwd(FW, "Sarah Lee", files=(q3,))],
+        "dev8_forward_after_reply_invoice_sarah": [_reply(INV, "Got it, thanks."), _fwd(INV, "Sarah Lee")],
+        "dev8_forward_after_reply_flights_marcus": [_reply(lisbon, "All good on my side."), _fwd(lisbon, "Marcus Chen")],
+        "dev8_followup_call_declined_text_yuki": [_sms(["Yuki Tanaka"], "Please call me back after 4.")],
+        "dev8_followup_checklist_missing_email": [_mail(["James O'Brien"], "I'll walk you through it at standup.")],
+        "dev8_followup_clinic_her_two_back": [_event("Checkup at the clinic", "2026-12-03 16:30"),
+                                              _sms(["Aisha Okafor"], "I'll be there at 4:30.")],
+        "dev8_followup_leaving_drinks_day_before_card": [
+            _event("Marcus's leaving drinks", "2026-12-03 18:00", location="The Anchor pub"),
+            _remind("Sign Marcus's card", "2026-12-02")],
+        "dev8_followup_q3_review_hour_before_print": [_event("Q3 review with Sarah", "2026-12-04 14:00"),
+                                                      _remind("Print the report", "2026-12-04 13:00")],
+        "dev8_followup_skip_book_club_elena_as_well": [_sms(["Nina Kowalski"], "Sorry, I can't make book club."),
+                                                       _sms(["Elena Rossi"], "Sorry, I can't make book club.")],
+        "dev8_followup_demo_units_text_same": [_mail(["Yuki Tanaka"], "The demo units arrive on Wednesday."),
+                                               _sms(["Yuki Tanaka"], "The demo units arrive on Wednesday.")],
+        "dev8_followup_haircut_declined_reminder": [_remind("Ring the barber", "2026-12-03 09:00")],
+        "dev8_followup_itinerary_tom_it_two_back": [_mail(["Tom Becker"], "Here is my itinerary.", itinerary)],
+        "dev8_followup_unknown_bruno_email_sarah": [_mail(["Sarah Lee"], "The hike is cancelled.")],
+        "dev8_followup_text_then_invite_them": [
+            _sms(["Marcus Chen", "Priya Patel"], "The sensor call moved to 3."),
+            _event("Sensor call", "2026-12-01 15:00", invitees=("marcus.chen@example.com", "priya.patel@example.com"))],
+        "dev8_followup_plants_her_two_back": [_remind("Water Elena's plants", "2026-12-01 08:00"),
+                                              _sms(["Elena Rossi"], "I'll do it before work.")],
+        "dev8_followup_yuki_missing_note_then_create": [("create_note", dict(name="Todo",
+                                                                             content="- ask yuki about the test rig"))],
+        "dev8_doc_hotel_check_in_to_elena": [_mail(["Elena Rossi"], "Check-in is from 14:00.")],
+        "dev8_doc_handbook_summary_note": [("create_note", dict(name="Handbook notes", content="Core hours 10-15."))],
+        "dev8_doc_trip_length_text_omar": [_sms(["Omar Haddad"], "I'm away four days.")],
+        "dev8_doc_latest_finish_text_yuki": [_sms(["Yuki Tanaka"], "Flexible hours end at 18:00.")],
+        "dev8_doc_meeting_notes_to_yuki": [_mail(["Yuki Tanaka"], "Q3 draft ready; firmware 2.1 next sprint.")],
+        "dev8_doc_q3_gist_to_note_unnamed": [("create_note", dict(name="Falcon gist", content="Pilot in 12 schools."))],
+        "dev8_append_ideas_surfing": [_append("Ideas", "- try surfing in Cascais")],
+        "dev8_append_sync_notes_supplier": [_append("Meeting notes", "- Action for Yuki: qualify the second supplier")],
+        "dev8_append_shopping_after_reading": [_append("Shopping list", "- tinfoil\n- cat litter")],
+        "dev8_meeting_enclosure_redesign_invite": [_event("Enclosure redesign", "2026-12-03 11:00", invitees=(
+            "yuki.tanaka@example.com", "james.obrien@example.com"))],
+        "dev8_meeting_link_mail_priya": [_mail(["Priya Patel"], "Our link: https://meet.jit.si/One-on-one-x1")],
+        "dev8_meeting_packaging_review_link_text": [_event("Packaging review", "2026-12-08 10:30"),
+                                                    _sms(["Marcus Chen"], "Link: https://meet.jit.si/Packaging-x1")],
+        "dev8_meeting_site_visit_two_hours": [_event("Site meeting", "2026-12-05 09:00", "2026-12-05 11:00", (
+            "omar.haddad@example.com", "tom.becker@example.com"))],
+        "dev8_correction_slides_wrong_person": [_mail(["Priya Patel"], "The budget slides are ready."),
+                                                _mail(["Sarah Lee"], "The budget slides are ready.")],
+        "dev8_correction_electrician_saturday": [_remind("Call the electrician", "2026-12-04 17:00"),
+                                                 _remind("Call the electrician", "2026-12-05 17:00")],
+        "dev8_duration_budget_workshop_90": [_event("Budget workshop", "2026-12-02 13:00", "2026-12-02 14:30")],
+        "dev8_duration_focus_block_till_10": [_event("Focus block", "2026-12-01 08:30", "2026-12-01 10:00")],
+        "dev8_duration_yoga_45": [_event("Yoga", "2026-12-04 07:00", "2026-12-04 07:45")],
+        "dev8_edit_team_photo_half_hour_later": [_event("Team photo", "2026-12-03 14:00")],
+        "dev8_edit_gym_reminder_earlier": [_remind("Renew gym membership", "2026-12-10"),
+                                           _remind("Renew gym membership", "2026-12-08")],
+    }
+    answers_for = {
+        "dev8_reply_after_failed_forward_rental_car": {0: "No inbox email fits 'the car rental confirmation'."},
+        "dev8_followup_call_declined_text_yuki": {0: "Sorry, I can't make phone calls."},
+        "dev8_followup_checklist_missing_email": {0: "No file matching 'soldering checklist' was found."},
+        "dev8_followup_clinic_her_two_back": {0: "Aisha's number is +1-555-0107."},
+        "dev8_followup_lucas_number_then_address": {},
+        "dev8_followup_haircut_declined_reminder": {0: "Sorry, I can't book appointments."},
+        "dev8_followup_itinerary_tom_it_two_back": {1: "It is tom.becker@example.com."},
+        "dev8_followup_unknown_bruno_email_sarah": {0: "No contact named 'Bruno' in contacts.vcf."},
+        "dev8_followup_plants_her_two_back": {1: "Elena's number is +1-555-0105."},
+        "dev8_followup_yuki_missing_note_then_create": {0: "No note named 'todo'."},
+        "dev8_doc_hotel_check_in_to_elena": {0: "Check-in at Casa do Rio is from 14:00."},
+        "dev8_doc_handbook_summary_note": {0: "Core hours are 10:00 to 15:00; receipts within thirty days."},
+        "dev8_doc_trip_length_text_omar": {0: "It is a four-day business trip."},
+        "dev8_doc_latest_finish_text_yuki": {0: "Working hours are flexible between 08:00 and 18:00."},
+        "dev8_doc_meeting_notes_to_yuki": {0: "Falcon weekly sync: the Q3 report draft is ready for review."},
+        "dev8_doc_q3_gist_to_note_unnamed": {0: "Twelve schools took part in the pilot; the budget is under plan."},
+        "dev8_append_shopping_after_reading": {0: "oat milk, coffee beans, tomatoes, basil, batteries"},
+        "dev8_edit_team_photo_half_hour_later": {1: "Sorry, I can't move an event; the 2pm one stays."},
+    }
+    linked = {"dev8_meeting_link_mail_priya", "dev8_meeting_packaging_review_link_text"}
+    assert set(honest) | set(solved) == {c.id for c in cases} and not set(honest) & set(solved)
+    later = [i for i, steps in solved.items() if i.split("_")[1] in ("reply", "forward")
+             and any(tool in ("reply_to_email", "forward_email") for tool, _ in steps[1:])]
+    assert len(later) >= 4, later
+    for c in cases:
+        ws, act = fresh()
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in honest:
+            assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+            assert c.check(ws, honest[c.id], runs) == [], (c.id, c.check(ws, honest[c.id], runs))
+            assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+            continue
+        assert any(" was written" in f for f in failures), (c.id, failures)
+        for tool, args in solved[c.id]:
+            act(tool, **args)
+        answers = [answers_for.get(c.id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        runs = LINKED * len(c.turns) if c.id in linked else runs
+        assert c.check(ws, answers, runs) == [], (c.id, c.check(ws, answers, runs))
+    bodied = 0  # a reply or forward whose own words are lost fails on its body (the quoted original does not pass)
+    for case_id, steps in solved.items():
+        if not any(tool in ("reply_to_email", "forward_email") and args.get("context") for tool, args in steps):
+            continue
+        bodied += 1
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **({**args, "context": "Noted."} if tool in ("reply_to_email", "forward_email") else args))
+        answers = [answers_for.get(case_id, {}).get(i, "Done.") for i in range(len(steps))]
+        c = next(c for c in cases if c.id == case_id)
+        assert any("body" in f for f in c.check(ws, answers[:len(c.turns)], [{}] * len(c.turns))), case_id
+    assert bodied >= 12
