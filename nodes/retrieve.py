@@ -15,7 +15,7 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import (asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
+from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
                                            served_followup, timed_ask, unserved_action)
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
@@ -249,6 +249,11 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
             return {**found, "nothing_fits": True, "must_plan": False}, verb, [
                 {"rule": "decline_unserved", "stage": "retrieve", "removed": [], "added": [],
                  "held": f"the request asks to {verb}, which no tool does: nothing planned"}]
+    if not followup and not found["nothing_fits"] and "decline_advice" not in off and asks_advice(query, res.specs.values()):
+        # "any tips for getting off the start line cleaner?": no tool gives advice; nothing is planned
+        return {**found, "nothing_fits": True, "must_plan": False}, "give advice or opinions", [
+            {"rule": "decline_advice", "stage": "retrieve", "removed": [], "added": [],
+             "held": "the request asks for advice or an opinion, which no tool gives: nothing planned"}]
     if followup or not known:
         return found, None, []
     held = code_needs_numbers(query, found.get("focus") or [], res.specs) if "code_needs_numbers" not in off else []

@@ -200,3 +200,37 @@ def test_a_first_request_with_a_clock_time_is_planned_not_declined(tmp_path):
                 return update["retrieve"]["nothing_fits"], update["retrieve"]["timed_first"]
     assert retrieved("Can you block 90 minutes tomorrow at 2pm for going through the budget section?") == (False, True)
     assert retrieved("what do i have at 3pm friday")[1] is False
+
+
+@pytest.mark.parametrize("query, advice", [
+    ("any tips for getting off the start line cleaner? we're always late to the gun", True),
+    ("which dog food is best for a puppy", True),
+    ("is it safe to eat raw cookie dough", True),
+    ("Could you recommend a wine to go with roast lamb on Sunday?", True),
+    ("what's the best way to get to Belem from Alfama", False),  # a route: the maps tool
+    ("Do you think you could text Nina that the cake needs to go in the fridge?", False),  # a polite ask
+    ("how do I get to the marina", False),
+])
+def test_a_request_for_advice(specs, query, advice):
+    from tinyagent.nodes.rules.opening import asks_advice
+    assert asks_advice(query, specs) is advice
+
+
+def test_a_tool_of_your_own_that_advises_serves_advice(specs):
+    from tinyagent.nodes.rules.opening import asks_advice
+    tips = ToolSpec(name="care_tips", description="Care tips for a plant by its name.", params=[])
+    assert asks_advice("any tips for my fern?", specs) and not asks_advice("any tips for my fern?", [*specs, tips])
+
+
+def test_advice_is_declined_through_the_graph_and_the_rule_switches_off(tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    tools = default_tools(init_workspace(tmp_path / "ws"))
+    graph = build_graph(tools=tools, settings=settings, llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4),
+                        index=open_index(settings))
+    out = graph.invoke({"messages": [("human", "which laptop is best for travelling, do you think?")]},
+                       context={"approve": "none"})
+    assert out["tasks"] == [] and [x["rule"] for x in out["rule_trace"]] == ["decline_advice"]
+    assert out["answer"].startswith("I can't do that: none of my tools can give advice")
+    off = graph.invoke({"messages": [("human", "which laptop is best for travelling, do you think?")]},
+                       context={"approve": "none", "rules_off": "decline_advice"})
+    assert "decline_advice" not in [x["rule"] for x in off["rule_trace"]]

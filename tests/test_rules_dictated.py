@@ -69,3 +69,10 @@ def test_remind_me_about_that_after_an_append_is_about_what_was_added(specs):
     out = _ruled(specs, "actually remind me about that tomorrow at 9 instead",
                  '1. create_reminder(name="Remind about that tomorrow at 9")\n2. join()', context=context)
     assert out.startswith('1. create_reminder(name="Call the plumber", due_date="tomorrow at 9")')
+
+
+def test_invite_someone_makes_no_text_they_never_asked_for(specs):
+    out = _ruled(specs, "invite elena to a branding chat on friday at 4pm",
+                 '1. get_email_address(name="elena")\n2. send_sms(recipients=["$1"], message="I couldn\'t find a branding chat '
+                 'on Friday at 4pm.")\n3. create_calendar_event(title="Branding", start_date="friday at 4pm")\n4. join()')
+    assert "send_sms" not in out and 'invitees=["$1"]' in out

@@ -24,10 +24,12 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.messages import _SAME, dictated
+from tinyagent.nodes.rules.opening import opening_tool
 from tinyagent.nodes.rules.registry import rule
 
 
@@ -307,7 +309,11 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
         spec = specs.get(t.tool)
         return bool(spec and spec.with_role("message") and spec.with_role("people")
                     and {"sms", "text"} & set(t.tool.split("_")))
-    if not any(not texts(t) and (s := specs.get(t.tool)) and s.with_role("message") for t in tasks):
+    # beside a message the plan sends, or the step of the tool the request's verb names ("invite elena to a branding
+    # chat on friday at 4pm" was planned with the event and a text "I couldn't find a branding chat ...")
+    verb_tool = opening_tool(request.query, VERB_TOOLS)
+    if not any(not texts(t) and ((s := specs.get(t.tool)) and s.with_role("message") or t.tool == verb_tool)
+               for t in tasks):
         return None
     return _unused_dropped(_recipients_not_a_text(tasks, specs, texts), texts)
 

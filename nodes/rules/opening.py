@@ -81,6 +81,34 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     return verb
 
 
+#: A request for advice or an opinion ("any tips for ...", "which film stock is best for ...", "is it safe to ...",
+#: "could you recommend a wine ..."): no tool gives one. Of the first turns of the corpus and the development sets
+#: that ask so, all 9 are declines (6 of them in sets the pattern was not written from).
+_ADVICE = re.compile(r"^\W*(?:(?:hey|hi|so|ok|okay|um|uh|quick\s+question|also|and|any\s+chance)\W+){0,3}(?:"
+                     r"(?:any|some|got\s+any|give\s+me\s+(?:some\s+)?)\s*(?:tips?|advice|suggestions?|pointers)\b"
+                     r"|how\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:stop|avoid|improve|get\s+better|learn|deal\s+with|handle|"
+                     r"choose|pick|decide|know\s+(?:if|whether|when|which))\b"
+                     r"|which\s+[\w'\s]{1,40}?\b(?:is|are)\s+(?:the\s+)?(?:best|better|nicer)\b"
+                     # (not "what's the best way to get to Belem": a route)
+                     r"|what(?:'s|s|\s+is)\s+(?:the\s+)?best\s+(?!(?:way|route)\s+(?:to\s+)?(?:get|go|cycle|walk|drive|travel|"
+                     r"commute)\b)"
+                     r"|is\s+it\s+(?:safe|ok|okay|better|worth|normal|bad|good|rude|weird)\b"
+                     r"|do\s+you\s+think\b(?!\s+you\s+(?:could|can))|what\s+do\s+you\s+(?:think|recommend|suggest)\b"
+                     r"|(?:can|could|would)\s+you\s+(?:recommend|suggest)\b)", re.I)
+#: A tool's words that say it advises: such a tool serves the request
+_ADVISES = re.compile(r"\b(?:tips?|advice|advise|recommend\w*|suggest\w*|best)\b", re.I)
+
+
+@rule("decline_advice", "retrieve",
+      "a first request for advice or an opinion ('any tips for ...', 'which X is best', 'is it safe to ...') is declined "
+      "where no tool's name or description says it advises", "made-up content")
+def asks_advice(query: str, specs: Iterable[ToolSpec]) -> bool:
+    """``query`` asks for advice or an opinion and no tool of ``specs`` gives one (its name or description says tips,
+    advice, recommends, suggests or best)."""
+    return bool(_ADVICE.search(query)) and not any(_ADVISES.search(f"{s.name.replace('_', ' ')} {s.description}")
+                                                   for s in specs)
+
+
 #: Where a request's later part begins: "cancel that and instead remind me"
 _LATER_PART = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
 #: What a follow-up makes of the earlier turn's answer: "turn that into a note", "record it as a reminder"

@@ -51,6 +51,14 @@ _SUBJECT = re.compile(r"^Result: (?P<tool>\w+)\((?:[^()]*?)\b(?:query|name|file_
                       re.M)
 
 
+#: What an append step added, as the transcript shows its call: content='Call the plumber'
+_ADDED = re.compile(r"\bcontent=(['\"])(?P<it>.+?)\1")
+
+
+def _rest_of_line(text: str, m: re.Match) -> str:
+    return text[m.end():].split("\n", 1)[0]
+
+
 @rule("it_is_the_subject", "compile",
       "in a follow-up, a reminder or event named only 'it' ('remind me about it next monday') is named for what the "
       "earlier turn was about", "made-up content")
@@ -68,6 +76,8 @@ def it_is_the_subject(tasks: list[Task], specs: dict, request: Request | str) ->
     if not found:
         return None
     subject = found[-1].group("it").strip()
+    if "append" in found[-1]["tool"] and (added := _ADDED.search(found[-1].group(0) + _rest_of_line(request.context or "", found[-1]))):
+        subject = added.group("it").strip()  # "add 'call the plumber' to my ideas note", then "remind me about that": the plumber
     subject = subject[:1].upper() + subject[1:]
     out, changed = [], False
     for t in tasks:
