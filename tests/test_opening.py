@@ -32,6 +32,10 @@ def specs(tmp_path_factory):
     ("extend my booking BK-77310 by another hour", "extend"),
     ("rate my outfit", "rate"),
     ("Kindly renew my parking permit on the council website.", "renew"),
+    ("Could you upgrade my membership to the unlimited plan, please?", "upgrade"),
+    ("sync my bookings w/ my outlook calendar", "sync"),
+    ("switch me to a cheaper electricity provider", "switch"),
+    ("complain about the driver of bus 12, he was rude", "complain"),
 ])
 def test_the_opening_action_no_tool_does(specs, query, verb):
     assert unserved_action(query, specs) == verb
