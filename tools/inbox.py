@@ -147,6 +147,9 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
     # "the email from friday", "friday's email": the day it came, not a subject word ("Team lunch on Friday?")
     # ("yesterdays mail", "fridays email": the day's, without the apostrophe)
     want = re.sub(rf"\b(yesterday|today|{'|'.join(_DAYS)})s\b", r"\1's", want)
+    # "the email I received this morning", "the one from earlier today": today's; "yesterday evening": yesterday's
+    want = re.sub(r"\b(yesterday)\s+(?:morning|afternoon|evening|night)\b", r"\1", want)
+    want = re.sub(r"\b(?:(?:this|earlier)\s+)?(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+today\b", "today", want)
     dated = frozenset(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:from|on|sent|received|got(?:\s+it)?|came(?:\s+in)?)\s+(?:(?:on|last)\s+)*({'|'.join(_DAYS)})\b"
         rf"|\b({'|'.join(_DAYS)})'s\b", want))

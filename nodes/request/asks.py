@@ -224,6 +224,11 @@ _DOC_LAST = re.compile(rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(
                        rf"(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND}\s*[?.!]?\s*$", re.I)
 
 
+#: Words that ask, and what a contact holds: no document's name is made of them
+_ASKING_WORDS = {"what", "whats", "what's", "when", "where", "who", "how", "which", "why"}
+_CONTACT_WORDS = {"address", "number", "phone", "mobile", "cell"}
+
+
 def named_document(query: str) -> list[str]:
     """The words the request names a document by when it asks what that document says ("lisbon itinerary")."""
     for rx in _DOCUMENT_ASKS:
@@ -233,8 +238,9 @@ def named_document(query: str) -> list[str]:
             while words and words[-1] in ("as", "well", "too", "also", "please", "pls"):  # "in my calendar as well,"
                 words.pop()
             # (a store of another tool, "my work calendar", a time or a lead-in, "three things:", is no document)
+            # (nor a question, or someone's address or number: "what about his email address, is that in there too?")
             if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES | NOT_DOCUMENT_LEADS \
-                    and words[-1] not in NOT_DOCUMENTS:
+                    and words[-1] not in NOT_DOCUMENTS | _CONTACT_WORDS and not set(words) & _ASKING_WORDS:
                 return words
     return []
 

@@ -167,7 +167,8 @@ SERVED_VERBS = _words("add append cal create email find findfile fwd forward inv
 #: notes from Marcus to Yuki" was planned as a note). Of the corpus's and the development set's first turns
 #: opening with these verbs, 594 call that tool and 9 do not (mostly things no tool does: "forward my calls
 #: to my work phone", "remind my husband to take his pills"); of its follow-up turns, 171 and 2.
-VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "reply": "reply_to_email", "text": "send_sms",
+VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "frwd": "forward_email", "fwrd": "forward_email",
+              "foward": "forward_email", "forwad": "forward_email", "reply": "reply_to_email", "text": "send_sms",
               "txt": "send_sms", "sms": "send_sms", "remind": "create_reminder", "summarize": "summarize_pdf",
               "summarise": "summarize_pdf", "invite": "create_calendar_event", "email": "compose_new_email",
               "e-mail": "compose_new_email", "link": "get_zoom_meeting_link", "newnote": "create_note",

@@ -109,6 +109,30 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     return renumbered([merged.with_args(merged.args) if t is f else t for t in tasks if t is not n], tasks[0].id)
 
 
+@rule("forward_carries_files", "compile",
+      "'forward X to marcus with the handbook attached too': the file goes with the forward, not in a second email",
+      "attachments")
+def forward_carries_files(tasks: list[Task], specs: dict, request=None) -> list[Task] | None:
+    """"send sarah's latest email on to marcus, with the team handbook attached too" was planned as the forward and a
+    new email to Marcus carrying the handbook. Where a plan has one forward with no files and one new email with files
+    to the same people, in a request that asks for no separate email, the files go with the forward and the new
+    email goes (its text too: the request dictated none of it, or forward_says_it would have taken it)."""
+    forwards = [t for t in _forwards(tasks, specs) if specs[t.tool].with_role("attachments")]
+    news = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and s.with_role("attachments")
+            and not s.with_role("received")]
+    if len(forwards) != 1 or len(news) != 1 or (request is not None and _APART.search(as_request(request).query)):
+        return None
+    f, n = forwards[0], news[0]
+    fs, ns = specs[f.tool], specs[n.tool]
+    files = n.args.get(ns.with_role("attachments"))
+    if f.args.get(fs.with_role("attachments")) or not files or n.id in {d for t in tasks for d in t.deps} \
+            or set(map(str, n.args.get(ns.with_role("people")) or [])) != set(map(str, f.args.get(fs.with_role("people")) or [])):
+        return None
+    merged = replace(f, deps=tuple(sorted({*f.deps, *(is_ref(x) for x in files if is_ref(x) is not None)})))
+    merged = merged.with_args({**f.args, fs.with_role("attachments"): files})
+    return renumbered([merged if t is f else t for t in tasks if t is not n], tasks[0].id)
+
+
 def _added(name: str, request) -> bool:
     """The request asks to add ``name`` to the reply: "and add james to it", "put james on it", "include james",
     "cc yuki", "copy in james"."""

@@ -231,7 +231,8 @@ def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[T
             return True
         content = [str(v) for k, v in t.args.items() if k == "content"]
         words = set(_ALNUM.findall(" ".join(content).lower()))
-        return sends and not _NAMES_NOTE.search(said) and bool(words) and words <= message_words
+        # (all its words but a garbled one: "Hours up, the pilot units ..." for "add: heads up, the pilot units ...")
+        return sends and not _NAMES_NOTE.search(said) and bool(words) and len(words - message_words) <= len(words) // 5
     return _unused_dropped(tasks, unasked)
 
 
@@ -318,9 +319,33 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     return _unused_dropped(_recipients_not_a_text(tasks, specs, texts), texts)
 
 
+#: Words that ask for a new email or a forward beside a reply ("reply to lucas and email sarah the q3 report")
+_ASKS_NEW_EMAIL = re.compile(r"\b(?:e-?mail|mail|write\s+(?!back)|compose|draft|new\s+message)\b", re.I)
+_ASKS_FORWARD = re.compile(r"\b(?:forward|fwd|frwd|fw|pass|send|share|bounce)\b", re.I)
+
+
+@rule("reply_alone", "compile",
+      "a request that asks for a reply gets no new email or forward it does not ask for", "made-up content",
+      reads="specs request")
+def reply_alone(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"hey can u answer lucas re the invoice - ask him for his IBAN" was planned with a new email to Lucas beside
+    the reply, "reply to that one as well and tell sarah that priya will send comments too" with a forward to Sarah:
+    in a request whose verb asks for a reply, a new email is dropped where the request (without the words it
+    dictates) asks for no other email, and a forward where it asks for no forward, when no step uses them."""
+    request = as_request(query)
+    if opening_tool(request.query, VERB_TOOLS) != "reply_to_email" or not any(t.tool == "reply_to_email" for t in tasks):
+        return None
+    spoken = dictated(request.query)
+    rest = request.query.replace(spoken, " ") if spoken else request.query
+    rest = re.sub(r"(?i)^\W*(?:\w+\W+){0,6}?(?:reply|answer|respond|write\s+back)\b", " ", rest, count=1)  # (the ask itself)
+    unasked = {"compose_new_email"} if not _ASKS_NEW_EMAIL.search(rest) else set()
+    unasked |= {"forward_email"} if not _ASKS_FORWARD.search(rest) else set()
+    return _unused_dropped(tasks, lambda t: t.tool in unasked) if unasked else None
+
+
 #: A request that opens with an email: "email her asking ...", "pls mail tom that ..."
 _OPENS_EMAIL = re.compile(r"^\s*(?:(?:ok|okay|oh|and|then|now|pls|please|can\s+you|could\s+you)\b[\s,]*)*"
-                          r"(?:e-?mail|mail|compose)\b", re.I)
+                          r"(?:e-?mail|mail|compose|write\s+(?:to\s+)?(?:him|her|them)\b)", re.I)
 
 
 def _recipients_not_a_text(tasks: list[Task], specs: dict, texts) -> list[Task]:
@@ -492,6 +517,10 @@ _ASKS_EVENT = re.compile(r"\b(?:calendar|calender|cal|diary|schedule|book|block|
                          r"reminder)\b", re.I)
 
 
+#: A meeting link asked for by name: "a meeting link", "a zoom call link", "jitsi link" (no event in it)
+_A_LINK = re.compile(r"\b(?:zoom|video|meeting|jitsi|call|conference)\s+(?:call\s+)?link\b", re.I)
+
+
 @rule("unasked_event", "compile",
       "a calendar event made of the words of a message the plan sends, in a request that asks for no event, is dropped",
       "made-up content", reads="specs request")
@@ -511,6 +540,7 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
              and isinstance(v := t.args.get(slot), str)]
     words = set(_words(" ".join(texts + [spoken])))  # (the words dictated, before the rules mend them)
     links = {t.id for t in tasks if "meeting_link" in t.tool}
+    event_words = bool(links) and _ASKS_EVENT.search(_A_LINK.sub(" ", said)) is not None
 
     def unasked(t: Task) -> bool:
         if not ("event" in t.tool or "reminder" in t.tool):
@@ -523,7 +553,10 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
                 # "In the itinerary, what we do on wednesday?": a question about a document
                 or not asked and bool(request.document_named) and not texts
                 # "Create a 30-minute video meeting ..." planned with the link and an event at it
-                or is_ref(t.args.get("location")) in links)
+                or is_ref(t.args.get("location")) in links
+                # "can you make me a jitsi link for the enclosure supplier call, wednesday 2pm" planned with an event
+                # "Jitsi" beside the link: a link asked for, and no event (a "meeting link" asks for none)
+                or bool(links) and t.id not in links and not event_words)
     return _unused_dropped(tasks, unasked)
 
 

@@ -108,7 +108,9 @@ def _referred(query: str | Request, context: str, pointer: re.Pattern) -> tuple[
 _DAY_WORDS = {w.lower() for w in (*WEEKDAYS, *MONTHS)} | {"today", "tomorrow", "tonight", "tmrw", "tues", "thurs", "weekend"}
 #: Words of a follow-up that are no one's name: "she said yes. ... invite her" looked up a contact "yes"
 _NO_NAME = {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "thanks", "thx", "it", "that", "this", "there",
-            "here", "meeting", "link", "call", "event", "calendar", "email", "mail", "text", "message"}
+            "here", "meeting", "link", "call", "event", "calendar", "email", "mail", "text", "message",
+            # fillers and what a follow-up says of the message ("hm ok. just text him ...", "text her that too, same words")
+            "hm", "hmm", "um", "uh", "too", "same", "words", "word", "thing", "instead", "then", "also", "just"}
 
 
 def _said(value: str, query: str) -> bool:
@@ -159,6 +161,33 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
         return None
     # "them": one look-up per person, where the plan looked up only the first
     return _one_lookup_each(out, specs, names) if many else out
+
+
+_TITLE_PRONOUN = re.compile(r"\b(him|her|them)\b", re.I)
+
+
+@rule("person_in_title", "compile",
+      "in a follow-up, a reminder or event titled 'Call him' is titled for the person the earlier turn named",
+      "made-up content")
+def person_in_title(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
+    """"email the electrician that thursday works" (no such contact), then "ok he's not in there. then remind me to
+    call him tomorrow at 8", made a reminder "Call him": in a follow-up, the him/her/them of a reminder's or event's
+    title (a step with a time) is the person the earlier turns looked up or wrote to last (all of them for "them")."""
+    found = _referred(query, context, _TITLE_PRONOUN)
+    if found is None:
+        return None
+    turns = found[1]
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        name = next((p.name for p in (spec.params if spec else ()) if p.required and p.type == "string" and p.role == ""),
+                    None)
+        value = t.args.get(name) if name else None
+        if spec and any(p.role == "when" for p in spec.params) and isinstance(value, str) and _TITLE_PRONOUN.search(value):
+            who = lambda m: " and ".join(turns[-1]) if m.group(1).lower() == "them" else turns[-1][-1]  # noqa: E731
+            t, changed = t.with_args({**t.args, name: _TITLE_PRONOUN.sub(who, value)}), True
+        out.append(t)
+    return out if changed else None
 
 
 def _without_filler(value: str) -> str:

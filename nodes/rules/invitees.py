@@ -110,6 +110,9 @@ def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     have_words = {w for h in have for w in h.lower().split()}
     # (not the words of its other values: "invite ines and paolo, location boardroom b")
     other = {w for k, v in step.args.items() if k != param and isinstance(v, str) for w in v.lower().split()}
+    if not names:  # an event "with Marcus and Yuki" that invites Marcus: Yuki too
+        withs = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+        names = withs if any(set(n.lower().split()) & have_words for n in withs) else []
     missing = [n for n in names if not set(n.lower().split()) & (have_words | other)]
     if not missing or len(missing) == len(names):
         return None

@@ -14,11 +14,17 @@ from tinyagent.nodes.rules.registry import rule
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
                   r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer)\b[^:.!?\n\-–]{0,60}\s[-–]|(?:reply|answer|respond)\s+(?:back\s+)?that|"
-                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|\band\s+add\s*:)"
+                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|(?:\band|^|[.!]|-)\s*add\s*:|"
+                  # "reply to priyas lunch thing. no. cant. busy friday.": the sentences after the one that asks
+                  r"(?:reply|answer|respond)\s+to\b[^.!?:\n]{0,60}[.!](?=\s+(?!(?:say|saying|tell|ask|and|also|then|pls|please|"
+                  r"thanks|thank|it|that|this)\b)\w))"
                   r"\s*[:,-]?\s+(?P<text>.+)$", re.I)
 #: Where the dictated words end: another ask joined on ("..., and remind me to pay it on friday", "..., and
 #: another to Joost saying ...", "... 3) add eggs", "... late. text ana ...")
-_NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b|(?:(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?|[.;!?]\s+)"
+_NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b"
+                       # (not where the message goes on: "yes I'm in, and I'll bring dessert")
+                       r"(?!\s+(?:i|i'm|i'll|i've|i'd|im|ill|ive|we|we're|we'll|we've|he|she|they|it's|that's|will|would|"
+                       r"can't|cant|won't|already)\b)|(?:(?:,|\.|;)?\s+(?:and|then|also|plus)\s+(?:then\s+)?|[.;!?]\s+)"
                        r"(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|"
                        r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
@@ -126,6 +132,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     query_words = set(_words(as_request(request).query))
 
     def cut_short(value):
+        if value is None:  # (only a reply's or forward's note, below)
+            return said[:1].upper() + said[1:]
         if not isinstance(value, str) or value.lstrip().startswith("$"):
             return None
         have = _words(value)
@@ -135,8 +143,11 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return said[:1].upper() + said[1:]  # "The email from Lucas says:": a lead-in with nothing after it
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
-        elif len(have) > 2 and have[0] not in whole and whole[:len(have) - 1] == have[1:]:
-            have = have[1:]  # "About the price is fine" for "tell him the price is fine but can he start after the 15th"
+        elif lead := next((k for k in range(1, 5) if len(have) - k >= (2 if k == 1 else 3)
+                           and not set(have[:k]) & set(whole) and whole[:len(have) - k] == have[k:]), 0):
+            # "About the price is fine" for "tell him the price is fine but can he start after the 15th", "Siturday's
+            # mail says the budget section looks fine" for "answer saturday's mail - the budget section looks fine ..."
+            have = have[lead:]
         elif have[:1] == ["tell"] and len(have) > 2:  # "Tell Sarah I'll skip the hike": the instruction and the person
             have = have[2:]
         # the words left out join no other ask on ("... and show me directions") and are no filler
@@ -170,7 +181,20 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             # "Good morning" for "Good morning! Could you kindly respond to ...": the request's other words
             return said[:1].upper() + said[1:]
         return None
-    out = rewrite_role(tasks, specs, "message", cut_short)
+    # a forward or reply planned without the words the request dictates ("pass the firmware email on to priya. add:
+    # heads up, ..."): they are its note
+    # (where no other step carries a message, and the words come after the ask: not "he replied saying thanks, can you
+    # forward his reply ...")
+    noted = {t.tool for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("received")}
+    query = as_request(request).query
+    ask = re.search(r"\b(?:forward|fwd|frwd|pass|send|reply|answer|respond|write\s+back)\b", query, re.I)
+    carried = [t for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("message") and t.args.get(sp.with_role("message"))]
+    if carried or not ask or query.find(said) < ask.end():
+        noted = set()
+    out = rewrite_role(tasks, specs, "message", cut_short, absent=True) if noted else None
+    if out is not None and any(t.tool not in noted and a.args != t.args for a, t in zip(out, tasks)):
+        out = None  # (an absent text of another tool is not filled in)
+    out = out or rewrite_role(tasks, specs, "message", cut_short)
     return rewrite_params(out or tasks, specs, picked_by) or out
 
 
@@ -203,10 +227,37 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
     # planned as "Let her in"); where it dictates ("text her the same but say I'm late") only "The same" is replaced
     said = bool(dictated(request.query))
 
-    def only_same(value):
-        return sent[-1] if isinstance(value, str) and not is_ref(value) and (
+    def only_same(value):  # (a message the plan left out: "and send her the same by email" planned with no text)
+        return sent[-1] if value is None or isinstance(value, str) and not is_ref(value) and (
             not said or set(_words(value)) <= _ONLY_SAME) else None
-    return rewrite_role(tasks, specs, "message", only_same)
+    return rewrite_role(tasks, specs, "message", only_same, absent=True)
+
+
+#: A follow-up that sends "that" the turn before dictated: "ok fine, email him that instead", "text her that then"
+_THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them)\s+(?:that|this|it)\b"
+                           r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*\s*[.!]*\s*$", re.I)
+#: The turn before did nothing: declined or failed
+_NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing was run|I did not)", re.M)
+
+
+@rule("said_before_instead", "compile",
+      "after a declined or failed turn, 'email him that instead' sends the words that turn dictated", "made-up content")
+def said_before_instead(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"ring omar and tell him the gate code is 4711" (declined: no tool rings), then "ok fine, email him that
+    instead", was planned with the text "Instead of his email": a message step of such a follow-up gets the words
+    the turn before dictated ("the gate code is 4711"), where the turn before ran nothing."""
+    request = as_request(request)
+    if not request.context or not _THAT_INSTEAD.search(request.query):
+        return None
+    turns = request.context.split("User: ")
+    if not turns[-1] or not _NOTHING_DONE.search(turns[-1]):
+        return None
+    said = dictated(turns[-1].splitlines()[0])
+    if len(_words(said)) < 2:
+        return None
+    said = said[:1].upper() + said[1:]
+    return rewrite_role(tasks, specs, "message", lambda value: said if not is_ref(value) and value != said else None,
+                        absent=True)
 
 
 _SAID_BEFORE = re.compile(r"\b(?:add|append|put|jot|write|say|saying|says|text|txt|tell\s+\w+)\s*:?\s*$", re.I)

@@ -25,11 +25,15 @@ _SAID_OTHERWISE = (
                 r"[a-z]+(?:'s)?(?:\s+[a-z]+){0,2}\s*(?:[,:\-]|"
                 r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
     (re.compile(r"(?:write|get)\s+back\s+to\b(?!\s+(?:me|us|work)\b)"
+                # "Please write answer to Omar for the garden price", "send a reply to lucas"
+                r"|(?:write|send|make|draft)\s+(?:an?\s+)?(?:answer|reply|response)\s+(?:to|for)\b"
                 r"|respond\s+to\b(?!\s+(?:this|the|that|my|these|those)\s+questions?\b)", re.I), "reply"),
     (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?(?:on|along)\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
      "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
-    (re.compile(r"write\s+(?:(?:an?\s+)?e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]", re.I), "email"),
+    (re.compile(r"write\s+(?:(?:an?\s+)?e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]"
+                # "ok write him: the lab key is at reception"
+                r"|write\s+(?:him|her|them)\s*[:,\-]", re.I), "email"),
     # "write that down in a note called ...", "jot this down": a note
     (re.compile(r"(?:write|jot|note|put)\s+(?:that|this|it|these|those)\s+down\b", re.I), "note"),
     # "new note: wifi code is ...", "quick note - ...": a note

@@ -54,6 +54,10 @@ _NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing 
 _NOT_ABOUT = {"call", "ring", "phone", "text", "txt", "email", "mail", "message", "remind", "tell", "ask", "book",
               "meet", "meeting", "please", "pls", "can", "could", "you"}
 #: "re the q3 draft: reply that ...": the email's subject said first
+#: "the mail that came in yesterday", "the email I received this morning", "the message I got on friday": its day
+_CAME = re.compile(rf"\b{_NOUN}\s+(?:that\s+|which\s+)?(?:i\s+)?(?:came(?:\s+in)?|arrived|got|received|was\s+sent)\s+"
+                   r"((?:this\s+|on\s+|last\s+)?(?:yesterday|today|morning|afternoon|evening|tonight|monday|tuesday|wednesday|"
+                   r"thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
 _LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
 _SHOWN = re.compile(r"email '([^']+)'")
@@ -73,7 +77,7 @@ def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
-    for rx in (_LEAD_RE, _BEFORE, _AFTER, _VERB):
+    for rx in (_LEAD_RE, _BEFORE, _AFTER, _VERB, _CAME):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
     for m in _SENT_BY.finditer(query):
@@ -132,8 +136,10 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
     if not words and _POINTER.search(query) and context:
         shown = _SHOWN.findall(context)
         words = re.sub(r"(?i)^\s*((re|fwd?)\s*:\s*)+", "", shown[-1]) if shown else ""
-    if not words and _THEIR_EMAIL.search(query) and _NOTHING_DONE.search(context.rsplit("\nUser:", 1)[-1]):
-        # "reply to his email instead" after "call lucas about the invoice" was declined: the person and what about
+    if not words and (_THEIR_EMAIL.search(query) or _POINTER.search(query)) \
+            and _NOTHING_DONE.search(context.rsplit("\nUser:", 1)[-1]):
+        # "reply to his email instead" after "call lucas about the invoice" was declined: the person and what about;
+        # "fine, forward it to james then" after "print lucas's invoice email" was declined: that email
         asked = [line[5:] for line in context.splitlines() if line.startswith("User:")]
         words = " ".join(w for w in text_words(asked[-1]) if w not in _NOT_ABOUT) if asked else ""
     out, changed = [], False

@@ -91,6 +91,22 @@ def it_is_the_subject(tasks: list[Task], specs: dict, request: Request | str) ->
     return out if changed else None
 
 
+@rule("end_not_start", "compile",
+      "an event whose end is written as its start ('wednesday at 2pm' to 'wednesday at 2pm') ends when the tool's default "
+      "length says", "dates", reads="specs")
+def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """"schedule a meeting with Marcus and Yuki on wednesday at 2pm" was planned with end_date="wednesday at 2pm" too:
+    an event from 14:00 to 14:00. An end the same words as the start is left out (the event then lasts the tool's
+    default, or the length the request states: stated_length runs later)."""
+    out, changed = [], False
+    for t in tasks:
+        start, end = t.args.get("start_date"), t.args.get("end_date")
+        if isinstance(start, str) and isinstance(end, str) and start.strip().lower() == end.strip().lower():
+            t, changed = t.with_args({k: v for k, v in t.args.items() if k != "end_date"}), True
+        out.append(t)
+    return out if changed else None
+
+
 _ALL_DAY = re.compile(r"\b(?:all[- ]?day|whole day|full day|entire day)\b", re.I)
 
 

@@ -1,0 +1,158 @@
+"""What the seventh and eighth development conversation sets (bench/conversations_dev7_cases.py, dev8) met on their
+first runs, put right where a rule is exact: which email a reply means, what a forward or a follow-up carries, who a
+title's "him" is (nodes/rules/*.py, tools/inbox.py)."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from tests.fakes import ruled as _ruled
+
+DECLINED = "Assistant: I can't do that: none of my tools can {verb} (the nearest of my tools: send sms). Nothing was run."
+
+
+def test_a_reply_gets_no_new_email_beside_it(specs):
+    out = _ruled(specs, "hey can u answer lucas re the invoice - ask him for his IBAN, i dont have his bank details anymore",
+                 '1. get_email_address(name="lucas")\n2. compose_new_email(recipients=["$1"], subject="Invoice", '
+                 'context="Ask him for his IBAN")\n3. reply_to_email(context="Ask him for his IBAN")\n4. join()')
+    assert "compose_new_email" not in out and "get_email_address" not in out and "reply_to_email" in out
+
+
+def test_a_reply_gets_no_forward_it_never_asks_for(specs):
+    context = ("User: forward the q3 draft to priya\nResult: forward_email(recipients=['$1'], message_id='q3 draft') -> "
+               "Saved email 'Fwd: Q3 report draft for review' to priya.patel@example.com. It forwards Sarah Lee's email "
+               "'Q3 report draft for review' of Sat 28 Nov.\nAssistant: Saved email 'Fwd: Q3 report draft for review'.")
+    out = _ruled(specs, "thanks. reply to that one as well and tell sarah that priya will send comments too",
+                 '1. reply_to_email(context="Thanks")\n2. get_email_address(name="Sarah")\n'
+                 '3. forward_email(recipients=["$2"])\n4. join()', context=context)
+    assert "forward_email" not in out and 'context="That priya will send comments too"' in out
+
+
+def test_a_reply_and_a_forward_both_asked_for_stay(specs):
+    out = _ruled(specs, "Reply saying I'll send the figures tomorrow and forward the email to Nadia",
+                 '1. reply_to_email(context="I\'ll send the figures tomorrow.")\n2. get_email_address(name="Nadia")\n'
+                 '3. forward_email(recipients=["$2"])\n4. join()')
+    assert "forward_email(recipients=[\"$2\"])" in out
+
+
+@pytest.mark.parametrize("query, plan, text", [
+    ("answer saturday's mail - the budget section looks fine to me, but why were the certification fees so high?",
+     '1. reply_to_email(context="Siturday\'s mail says the budget section looks fine")\n2. join()',
+     "The budget section looks fine to me, but why were the certification fees so high?"),
+    ("reply to priyas lunch thing. no. cant. busy friday.", '1. reply_to_email(context="Priyas lunch thing")\n2. join()',
+     "No. cant. busy friday"),
+    ("answer the lunch email: yes I'm in, and I'll bring dessert", '1. reply_to_email(context="Yes I\'m in")\n2. join()',
+     "Yes I'm in, and I'll bring dessert"),
+])
+def test_the_words_a_reply_dictates_are_its_text(specs, query, plan, text):
+    assert f'context="{text}"' in _ruled(specs, query, plan)
+
+
+def test_a_forward_carries_the_note_after_add(specs):
+    out = _ruled(specs, "pass the firmware email on to priya. add: heads up, the pilot units update on thursday",
+                 '1. get_email_address(name="priya")\n2. forward_email(recipients=["$1"])\n'
+                 '3. append_note_content(name="Heads up", content="Hours up, the pilot units update on thursday")\n4. join()')
+    assert 'context="Heads up, the pilot units update on thursday"' in out and "append_note_content" not in out
+
+
+def test_a_forward_carries_the_file_asked_for_instead_of_a_second_email(specs):
+    out = _ruled(specs, "send sarah's latest email on to marcus, with the team handbook attached too",
+                 '1. get_email_address(name="marcus")\n2. open_and_get_file_path(file_name="team handbook")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Team handbook", context="Join the team", attachments=["$2"])\n'
+                 '4. forward_email(recipients=["$1"])\n5. join()')
+    assert "compose_new_email" not in out and 'attachments=["$2"]' in out.split("forward_email")[1]
+
+
+def test_forward_it_after_a_declined_turn_forwards_the_email_that_turn_named(specs):
+    out = _ruled(specs, "fine, forward it to james then, he's got a printer",
+                 '1. get_email_address(name="james")\n2. forward_email(recipients=["$1"])\n3. join()',
+                 context="User: print lucas's invoice email\n" + DECLINED.format(verb="print"))
+    assert "lucas" in out and "invoice" in out.split("message_id=")[1]
+
+
+def test_email_him_that_instead_sends_what_the_declined_turn_dictated(specs):
+    out = _ruled(specs, "ok fine, email him that instead",
+                 '1. get_email_address(name="him")\n2. compose_new_email(recipients=["$1"], subject="Alternative", '
+                 'context="Instead of his email")\n3. join()',
+                 context="User: ring omar and tell him the gate code is 4711\n" + DECLINED.format(verb="ring"))
+    assert 'get_email_address(name="omar")' in out and 'context="The gate code is 4711"' in out
+
+
+@pytest.mark.parametrize("query, plan, context, want", [
+    ("text her that too, same words", '1. send_sms(recipients=["that too", "same words"], message="That too, same words")\n2. join()',
+     "User: email aisha: my test results can wait until january\nResult: get_email_address(name='aisha') -> "
+     "aisha.okafor@example.com\nResult: compose_new_email(recipients=['$1'], context='My test results can wait until "
+     "january') -> Saved email.\nAssistant: Saved email.",
+     ['get_phone_number(name="aisha")', 'message="My test results can wait until january"']),
+    ("hm ok. just text him to bring his own copy then",
+     '1. get_phone_number(name="hm")\n2. send_sms(recipients=["$1"], message="Bring his own copy")\n3. join()',
+     "User: email marcus the soldering checklist\nResult: get_email_address(name='marcus') -> marcus.chen@example.com\n"
+     "Assistant: I could not find the file path.", ['get_phone_number(name="marcus")']),
+    ("and send her the same by email", '1. compose_new_email(recipients=["$2"])\n2. join()',
+     "User: text nina: your book is on the doorstep\nResult: get_phone_number(name='nina') -> +1-555-0111\n"
+     "Result: send_sms(recipients=['$1'], message='Your book is on the doorstep') -> SMS queued.\nAssistant: SMS queued.",
+     ['get_email_address(name="nina")', 'context="Your book is on the doorstep"']),
+])
+def test_a_follow_up_sends_the_same_to_the_person_it_means(specs, query, plan, context, want):
+    out = _ruled(specs, query, plan, context=context)
+    assert all(w in out for w in want), out
+
+
+def test_call_him_in_a_reminder_is_the_person_the_earlier_turn_named(specs):
+    out = _ruled(specs, "ok he's not in there. then remind me to call him tomorrow at 8",
+                 '1. create_reminder(name="Call him", due_date="tomorrow at 8")\n2. join()',
+                 context="User: email the electrician that thursday works\nResult: get_email_address(name='electrician') -> "
+                         "No contact named 'electrician' in contacts.vcf.\nAssistant: I could not find the email address.")
+    assert 'name="Call electrician"' in out
+
+
+def test_a_meeting_link_asked_for_makes_no_event(specs):
+    out = _ruled(specs, "can you make me a jitsi link for the enclosure supplier call, wednesday 2pm",
+                 '1. create_calendar_event(title="Jitsi", start_date="wednesday 2pm")\n'
+                 '2. get_zoom_meeting_link(topic="Enclosure supplier", start_time="wednesday 2pm")\n3. join()')
+    assert "create_calendar_event" not in out and "get_zoom_meeting_link" in out
+
+
+def test_an_event_with_two_people_invites_both_and_does_not_end_when_it_starts(specs):
+    out = _ruled(specs, "schedule a meeting with Marcus and Yuki on wednesday at 2pm about the firmware release",
+                 '1. get_email_address(name="Marcus")\n2. get_email_address(name="Yuki")\n3. create_calendar_event('
+                 'title="Firmware release", start_date="wednesday at 2pm", end_date="wednesday at 2pm", location="$1")\n4. join()')
+    assert 'invitees=["$1", "$2"]' in out and "end_date" not in out and "location" not in out
+
+
+@pytest.mark.parametrize("query, tool", [
+    ("Please write answer to Omar for the garden price, I want say: is ok for me", "reply_to_email"),
+    ("ok write him: the lab key is at reception", "compose_new_email"),
+    ("frwd lucas invoice emial to tom n omar", "forward_email"),
+])
+def test_the_verb_said_otherwise_names_its_tool(query, tool):
+    from tinyagent.nodes.request.lexicon import VERB_TOOLS
+    from tinyagent.nodes.rules.opening import opening_tool
+    assert opening_tool(query, VERB_TOOLS) == tool
+
+
+def test_the_mail_that_came_in_yesterday_is_yesterdays(specs):
+    out = _ruled(specs, "The mail that came in yesterday: please write back and ask whether breakfast is included at the hotel.",
+                 '1. reply_to_email(context="Ask whether breakfast is included at the hotel")\n2. join()')
+    assert 'message_id="yesterday"' in out
+
+
+def test_an_email_address_is_no_document_to_search():
+    from tinyagent.nodes.request.reading import read_request
+    assert read_request("what about his email address, is that in there too?").document_named == ()
+    assert read_request("what does the lisbon itinerary say about tuesday").document_named == ("lisbon", "itinerary")
+
+
+@pytest.mark.parametrize("words, sender", [
+    ("i received morning", "Priya Patel"), ("the one from this morning", "Priya Patel"),
+    ("yesterday evening", "David Kim"), ("came in yesterday", "David Kim"),
+])
+def test_the_email_of_this_morning_is_todays(tmp_path: pathlib.Path, words, sender):
+    from tinyagent.tools import clock, init_workspace
+    from tinyagent.tools.inbox import header, inbox_message
+    from tinyagent.tools.paths import Workspace
+    with clock.use_today("2026-11-30"):
+        msg, _ = inbox_message(Workspace(init_workspace(tmp_path / "ws", sample=True)), words)
+    assert header(msg, "From").startswith(sender)
