@@ -101,7 +101,9 @@ def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
     out, changed = [], False
     for t in tasks:
         start, end = t.args.get("start_date"), t.args.get("end_date")
-        if isinstance(start, str) and isinstance(end, str) and start.strip().lower() == end.strip().lower():
+        # (a clock time: a day off from the 7th to the 7th is one whole day)
+        if isinstance(start, str) and isinstance(end, str) and start.strip().lower() == end.strip().lower() \
+                and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\bat\s+\d{1,2}\b|\bnoon\b|\bmidday\b", start, re.I):
             t, changed = t.with_args({k: v for k, v in t.args.items() if k != "end_date"}), True
         out.append(t)
     return out if changed else None
