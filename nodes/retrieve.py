@@ -274,6 +274,16 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
                 None, trace + [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
                                 "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
                                         f"searched, not declined"}]
+    if not found["nothing_fits"] and not held and searchers and not found.get("required_search") \
+            and "documents_know" not in off and asks_a_question(query):
+        hit = documents_know(query, lambda q: res.tools[searchers[0]].invoke({"query": q, "k": 3}))
+        if hit:  # "when is the weekly sync?": the handbook says; planned with the search, which the model left out
+            return {**found, "tools": list(dict.fromkeys([*found["tools"], *searchers])),
+                    "focus": list(dict.fromkeys([*found["focus"], *searchers])) if found.get("focus") else found.get("focus"),
+                    "required_search": searchers}, \
+                None, trace + [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
+                                "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
+                                        f"the plan searches"}]
     if found["nothing_fits"] and "plan_served" not in off:
         verb = served_action(query)
         if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one

@@ -156,3 +156,79 @@ def test_the_email_of_this_morning_is_todays(tmp_path: pathlib.Path, words, send
     with clock.use_today("2026-11-30"):
         msg, _ = inbox_message(Workspace(init_workspace(tmp_path / "ws", sample=True)), words)
     assert header(msg, "From").startswith(sender)
+
+
+def test_remind_me_what_is_a_question_not_a_reminder(specs):
+    out = _ruled(specs, "remind me, who is the falcon sensor actually built for?",
+                 '1. create_reminder(name="Remind me", list_name="Falun sensor")\n'
+                 '2. search_documents(query="foster parent")\n3. join()')
+    assert out.startswith('1. search_documents(query="falcon sensor built")') and "create_reminder" not in out
+
+
+def test_a_search_the_model_wrote_in_other_words_keeps_them_where_they_share_one(specs):
+    out = _ruled(specs, "when's the kids term end", '1. search_documents(query="school term end date")\n2. join()')
+    assert 'query="school term end date"' in out
+
+
+def test_call_him_after_a_failed_look_up_is_the_person_asked_for(specs):
+    out = _ruled(specs, "ok he's not in there. then remind me to call him tomorrow at 8",
+                 '1. create_reminder(name="Call him", due_date="tomorrow at 8")\n2. join()',
+                 context="User: email the electrician that thursday works\nAssistant: I could not find the email address: "
+                         "No contact named 'electrician' in contacts.vcf. / I did not compose new email.")
+    assert 'name="Call electrician"' in out
+
+
+def test_mail_that_to_a_person_looks_up_that_person_not_a_word_of_the_answer(specs):
+    context = ("User: summarise the lisbon itinerary\nResult: summarize_pdf(pdf_path='x') -> Summary: SAMPLE DATA: an "
+               "example document. This itinerary covers a four-day business trip to Lisbon.\n"
+               "Assistant: Summary: SAMPLE DATA: an example document. This itinerary covers a four-day business trip.")
+    out = _ruled(specs, "mail that to david kim and ask him if the times are still right",
+                 '1. get_email_address(name="DATA")\n2. compose_new_email(recipients=["$1"], subject="Trip", '
+                 'context="Ask him if the times are still right")\n3. join()', context=context)
+    assert out.startswith('1. get_email_address(name="david kim")')
+
+
+def test_save_that_after_a_summary_of_a_found_file_saves_the_summary(specs):
+    context = ("User: give me the gist of the team handbook\nResult: open_and_get_file_path(file_name='team handbook') -> "
+               "Documents/Sample/Team_Handbook.pdf\nResult: summarize_pdf(pdf_path='$1') -> Summary: This handbook explains "
+               "how we work together.\nAssistant: Summary: This handbook explains how we work together.")
+    out = _ruled(specs, "save that as a note called Handbook gist",
+                 '1. create_note(name="Handbook gist", content="$2")\n2. join()', context=context)
+    assert 'content="This handbook explains how we work together."' in out
+
+
+def test_remind_me_names_no_document():
+    from tinyagent.nodes.request.reading import read_request
+    assert read_request("remind me, what is project falcon actually building?").document_named == ()
+
+
+def test_the_mail_of_a_date_is_that_days(tmp_path: pathlib.Path):
+    from tinyagent.tools import clock, init_workspace
+    from tinyagent.tools.inbox import header, inbox_message
+    from tinyagent.tools.paths import Workspace
+    with clock.use_today("2026-11-30"):
+        ws = Workspace(init_workspace(tmp_path / "ws", sample=True))
+        assert header(inbox_message(ws, "i got on nov 27")[0], "Subject") == "Firmware 2.1 release notes"
+        assert header(inbox_message(ws, "the 26th of november")[0], "Subject") == "Invoice for November"
+
+
+def test_passages_of_other_things_say_the_documents_do_not_mention_it():
+    from tinyagent.nodes.report.answer import _passages
+    hits = [{"path": "Documents/Sample/Project_Falcon_Q3_Report.pdf", "text": "The field trial reached nine months."}]
+    assert _passages(hits, "lease pets", "what does my lease say about pets?").startswith(
+        "Your documents do not mention lease or pets")
+    assert "do not mention" not in _passages(hits, "field trial", "how long did the field trial run?")
+
+
+def test_a_question_a_passage_answers_is_planned_with_the_search(tmp_path):
+    from langchain_core.language_models.fake import FakeListLLM
+    from tinyagent.graph.graph import build_graph, open_index
+    from tinyagent.graph.settings import Settings
+    from tinyagent.tools import default_tools, init_workspace
+    settings = Settings(data_dir=tmp_path / "data", lora_path=None)
+    tools = default_tools(init_workspace(tmp_path / "ws", sample=True))
+    graph = build_graph(tools=tools, settings=settings, index=open_index(settings),
+                        llm=FakeListLLM(responses=['1. search_documents(query="weekly sync")\n2. join()<END_OF_PLAN>'] * 3))
+    out = graph.invoke({"messages": [("human", "when is the weekly sync?")]}, context={"approve": "none"})
+    assert "documents_know" in [x["rule"] for x in out["rule_trace"]]
+    assert "Monday" in out["answer"]

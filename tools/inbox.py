@@ -91,6 +91,8 @@ _OLDEST = {"oldest", "earliest", "first", "older", "earlier"}
 _NEWEST = {"latest", "newest", "last", "recent", "newer", "new", "later"}
 _AGO_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTH_NO = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
 
 
 def _stem(word: str) -> str:
@@ -114,6 +116,8 @@ def _score(words: list[str], msg: EmailMessage, when: datetime, today, dated: fr
         if w in ("yesterday", "today"):
             day = today if w == "today" else today.fromordinal(today.toordinal() - 1)
             score += when.date() == day
+        elif re.fullmatch(r"day\d{4}", w):  # "the mail i got on nov 27"
+            score += (when.month, when.day) == (int(w[3:5]), int(w[5:]))
         elif re.fullmatch(r"ago\d", w):  # "the email from two days ago"
             score += when.date() == today.fromordinal(today.toordinal() - int(w[3:]))
         elif w in _DAYS:
@@ -153,6 +157,11 @@ def inbox_message(ws: Workspace, message_id: str | None) -> tuple[EmailMessage, 
     dated = frozenset(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:from|on|sent|received|got(?:\s+it)?|came(?:\s+in)?)\s+(?:(?:on|last)\s+)*({'|'.join(_DAYS)})\b"
         rf"|\b({'|'.join(_DAYS)})'s\b", want))
+    # "the mail i got on nov 27", "the 27th of november": that day's (the year is the newest such day's)
+    want = re.sub(rf"\b({_MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b",
+                  lambda m: f"day{_MONTH_NO[m.group(1)[:3]]:02d}{int(m.group(2)):02d}", want)
+    want = re.sub(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})[a-z]*\b",
+                  lambda m: f"day{_MONTH_NO[m.group(2)[:3]]:02d}{int(m.group(1)):02d}", want)
     want = re.sub(r"\b(\d|one|a|two|three|four|five|six)\s+days?\s+ago\b",
                   lambda m: f"ago{m.group(1) if m.group(1).isdigit() else _AGO_NUMBERS[m.group(1)]}", want)
     said = re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", want))

@@ -59,6 +59,12 @@ def _is_fetch(tool: str) -> bool:
     return bool(_FETCH.match(tool)) or tool.startswith(("summarize", "run_", "calculate", "search"))
 
 
+#: Words of a search that ask, not about what: "the", "what", "say"
+_PLAIN_ASKED = {"the", "what", "whats", "does", "say", "says", "about", "and", "for", "from", "with", "that", "this", "are",
+                "was", "how", "when", "where", "who", "which", "why", "can", "you", "tell", "there", "any", "have", "has",
+                "did", "get", "got", "according", "document", "documents", "file", "pdf", "doc", "your", "mine"}
+
+
 def _query_words(query: str) -> set[str]:
     """The words of a question a passage's sentence is judged by (three letters or more)."""
     return {w for w in re.findall(r"\w+", query.casefold()) if len(w) > 2}
@@ -102,6 +108,10 @@ def _passages(result: list, query: str, question: str = "") -> str:
     if missing:  # ("what does the team handbook say about holidays?": it says nothing of them)
         where = " and ".join(dict.fromkeys(str(h.get("path", "")).rsplit("/", 1)[-1] for h in hits)) or "The document"
         lines.insert(0, f"{where} does not mention {', '.join(map(str, missing))}; the passages closest to the question:")
+    elif hits and (said := sorted(w for w in _query_words(query) if w not in _PLAIN_ASKED)) \
+            and not any(_shares(f"{h['text']} {h.get('path', '')}", " ".join(said)) for h in hits):
+        # ("what does my lease say about pets?" with no lease: the nearest passages are about something else)
+        lines.insert(0, f"Your documents do not mention {' or '.join(said)}; the passages closest to the question:")
     return "\n".join(lines)
 
 

@@ -227,6 +227,7 @@ _DOC_LAST = re.compile(rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(
 #: Words that ask, and what a contact holds: no document's name is made of them
 _ASKING_WORDS = {"what", "whats", "what's", "when", "where", "who", "how", "which", "why"}
 _CONTACT_WORDS = {"address", "number", "phone", "mobile", "cell"}
+_LEAD_VERBS = {"remind", "tell", "ask", "quick", "question", "hey", "ok", "okay", "so"}
 
 
 def named_document(query: str) -> list[str]:
@@ -240,7 +241,8 @@ def named_document(query: str) -> list[str]:
             # (a store of another tool, "my work calendar", a time or a lead-in, "three things:", is no document)
             # (nor a question, or someone's address or number: "what about his email address, is that in there too?")
             if words and len(words) <= 4 and not set(words) <= NOT_DOCUMENTS | NOT_DOCUMENT_TIMES | NOT_DOCUMENT_LEADS \
-                    and words[-1] not in NOT_DOCUMENTS | _CONTACT_WORDS and not set(words) & _ASKING_WORDS:
+                    and words[-1] not in NOT_DOCUMENTS | _CONTACT_WORDS and not set(words) & _ASKING_WORDS \
+                    and words[0] not in _LEAD_VERBS:  # ("remind me, what is project falcon building?")
                 return words
     return []
 

@@ -41,6 +41,40 @@ def search_named_document(tasks: list[Task], specs: dict, request: Request | str
     return rewrite_role(tasks, specs, "question", named)
 
 
+#: Words of a question that ask, not what about ("remind me, who is the falcon sensor actually built for?")
+_ASKING = {"what", "whats", "what's", "who", "whos", "who's", "when", "where", "which", "how", "why", "is", "are", "was",
+           "were", "does", "do", "did", "the", "a", "an", "my", "our", "me", "remind", "tell", "please", "pls", "can", "could",
+           "you", "actually", "really", "again", "for", "of", "to", "in", "on", "at", "it", "that", "this", "there", "one",
+           "line", "enough", "quick", "question", "about", "i", "we", "us", "any"}
+
+
+#: A request that asks a question: "remind me, who is ...", "what's the checkout time ...", "... in the handbook?"
+_A_QUESTION = re.compile(r"^\W*(?:[\w']+\W+){0,3}?(?:what|what's|whats|who|who's|when|where|which|how|why)\b|\?\s*$", re.I)
+
+
+@rule("search_said_words", "compile",
+      "a question's document search asks in the question's own words, not words the model made up", "made-up content")
+def search_said_words(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"remind me, who is the falcon sensor actually built for?" was searched for "foster parent": on a first turn
+    that asks a question, a search (a tool with a "question" parameter) none of whose words are the
+    request's (a word typed wrong counts as said) searches the question's own words instead ("falcon sensor built")."""
+    request = as_request(request)
+    if request.context or not _A_QUESTION.search(request.query):
+        return None
+    said = alnum_words(request.query)
+    own = [w for w in said if w not in _ASKING and len(w) > 2]
+    if len(own) < 2:
+        return None
+
+    def made_up(value):
+        if not (isinstance(value, str) and value.strip()) or value.lstrip().startswith("$"):
+            return None
+        words = [w for w in alnum_words(value) if len(w) > 2]
+        new = [w for w in words if not any(alike(w, x) or SequenceMatcher(None, w, x).ratio() >= 0.8 for x in said)]
+        return " ".join(own) if words and len(new) == len(words) else None
+    return rewrite_role(tasks, specs, "question", made_up)
+
+
 #: A request that asks for a search of the documents itself: "search my docs for", "look through my files for"
 _SEARCH_ASKED = re.compile(r"\b(?:search|look\s+(?:up|through|in)|check|find)\b[^.?!]{0,30}?\b(?:docs?|documents?|files?)\b",
                            re.I)

@@ -560,6 +560,22 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
     return _unused_dropped(tasks, unasked)
 
 
+#: "remind me, what is project falcon building?", "remind me who the sensor is for": a question, not a reminder
+_REMIND_WHAT = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|so|oh|um|quick(?:\s+question)?|can\s+you|could\s+you|pls|please)\W+){0,3}"
+                          r"remind\s+me\s*[,:\-]?\s+(?:what|what's|whats|who|who's|when|where|which|how|why)\b", re.I)
+
+
+@rule("remind_me_what", "compile",
+      "'remind me, what is X?' asks a question: no reminder is made of it", "made-up content", reads="request")
+def remind_me_what(tasks: list[Task], query: str | Request) -> list[Task] | None:
+    """"remind me, what is project falcon actually building? one line is enough" was planned with a reminder
+    "Remind me" beside the search: a reminder step in a request that opens "remind me what/who/when ..." is dropped
+    where no step uses it (never the whole plan)."""
+    if not _REMIND_WHAT.search(as_request(query).query):
+        return None
+    return _unused_dropped(tasks, lambda t: "reminder" in t.tool)
+
+
 #: "no need to summarise it", "don't summarize", "without a summary": a summary the person does not want
 _NO_SUMMARY = re.compile(r"\b(?:no\s+need\s+to|don'?t|do\s+not|without|no)\s+(?:a\s+)?summar(?:i[sz]e|y|ies|i[sz]ing)\b", re.I)
 

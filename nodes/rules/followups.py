@@ -52,8 +52,11 @@ def earlier_people(context: str) -> list[list[str]]:
     for i, line in enumerate(lines):
         if line.startswith("User:"):
             turns.append([])
-            if i + 1 < len(lines) and lines[i + 1].startswith("Assistant: I can't do that"):
-                turns[-1] += asked_person(line[5:])  # declined: "ring priya on her mobile pls" names Priya all the same
+            # declined ("ring priya on her mobile pls" names Priya all the same) or failed, its look-up shown nowhere
+            # ("email the electrician that thursday works": no such contact)
+            nxt = next((x for x in lines[i + 1:] if not x.startswith("Result:")), "")
+            if nxt.startswith(("Assistant: I can't do that", "Assistant: I could not")):
+                turns[-1] += asked_person(line[5:])
         names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
@@ -77,7 +80,8 @@ def earlier_people(context: str) -> list[list[str]]:
 #: "ring priya on her mobile", "call aisha and ask ...", "pay lucas's invoice", "send nina the reading list": who an
 #: ask is for, right after its verb
 _ASKED_PERSON = re.compile(r"\b(?:call|ring|phone|text|txt|email|e-mail|mail|message|msg|tell|ask|invite|send|pay|meet|"
-                           r"visit|remind|book|thank|congratulate|wish)\s+(?P<name>[a-z][a-z'-]*)\b", re.I)
+                           r"visit|remind|book|thank|congratulate|wish)\s+(?:(?:the|my|our)\s+(?=[a-z]+\s+(?:that|to|about|and|"
+                           r"if|whether|the|a|an|my)\b))?(?P<name>[a-z][a-z'-]*)\b", re.I)
 _NOT_PERSON = {"me", "us", "my", "our", "your", "the", "a", "an", "her", "him", "them", "it", "that", "this", "those",
                "these", "his", "their", "all", "everyone", "everybody", "back", "up", "out", "on", "in", "over", "again",
                "some", "someone", "somebody", "anyone", "nobody", "people", "team", "mum", "mom", "dad", "home", "work",
@@ -161,6 +165,36 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
         return None
     # "them": one look-up per person, where the plan looked up only the first
     return _one_lookup_each(out, specs, names) if many else out
+
+
+#: Whom a follow-up sends to: "mail that to david kim and ask him ...", "send it to Nina"
+_SENT_TO = re.compile(r"\b(?:send|mail|e-?mail|text|txt|forward|fwd)\s+(?:that|it|this|them|those)\s+(?:on\s+)?to\s+"
+                      r"(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)(?=\s*(?:$|[,.!?;]|\s(?:and|with|saying|asking|too|as\s+well|"
+                      r"pls|please|now)\b))", re.I)
+
+
+@rule("sent_to_named", "compile",
+      "in a follow-up, 'mail that to david kim' looks up David Kim, not a name of the earlier answer", "people")
+def sent_to_named(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
+    """"summarise the lisbon itinerary", then "mail that to david kim and ask him if the times are still right", was
+    planned with a look-up of "DATA" (of the summary's "SAMPLE DATA"): a person look-up whose name the person never
+    said (in this request or before) is of the one person the request sends "that" to."""
+    request = as_request(query, context=context)
+    m = _SENT_TO.search(request.query)
+    if not request.context or not m:
+        return None
+    name = m.group("name").strip()
+    words = set(name.lower().split())
+    if words & (_NOT_PERSON | _NO_NAME | _DAY_WORDS):
+        return None
+    said = request.words | request.earlier_words
+
+    def unsaid(value):
+        if not isinstance(value, str) or is_ref(value) is not None:
+            return None
+        own = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", value)}
+        return name if own and not own & said else None
+    return rewrite_role(tasks, specs, "person", unsaid)
 
 
 _TITLE_PRONOUN = re.compile(r"\b(him|her|them)\b", re.I)

@@ -136,7 +136,9 @@ def _fetched(context: str) -> bool:
     """The turn before only fetched a value ("I need a meeting link for book club": the link), nothing it did."""
     last = context.rsplit("\nUser:", 1)[-1]
     results = re.findall(r"^Result: (\w+)\(", last, re.M)
-    return bool(results) and all(re.match(r"(?:get|search|summari[sz]e|open)_", r) and "file" not in r for r in results)
+    # (the file a summary was made of is found first: "give me the gist of the team handbook")
+    fetched = [r for r in results if "file" not in r]
+    return bool(fetched) and all(re.match(r"(?:get|search|summari[sz]e|open)_", r) for r in fetched)
 
 
 @rule("that_is_the_answer", "compile",
