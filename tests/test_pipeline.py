@@ -202,10 +202,12 @@ def test_the_tools_a_plan_must_call_are_three_rules_each_traced_and_switched_off
     assert run(text="1. ") == (True, ["followup_not_empty"])
     assert run(off=("followup_not_empty",), text="1. ") == (False, [])
     view.update({"served_followup": False, "served_first": True})  # "note: gate code is 4471", a first request
-    assert run(text="1. ") == (False, [])  # off by default (settings.served_not_empty)
+    # it names a file ("the Q3 report"): not empty (named_not_empty); served_not_empty is off by default
+    assert run(text="1. ") == (True, ["named_not_empty"])
+    assert run(off=("named_not_empty",), text="1. ") == (False, [])
     settings.served_not_empty = True
-    assert run(text="1. ") == (True, ["served_not_empty"])
-    assert run(off=("served_not_empty",), text="1. ") == (False, [])
+    assert run(off=("named_not_empty",), text="1. ") == (True, ["served_not_empty"])
+    assert run(off=("served_not_empty", "named_not_empty"), text="1. ") == (False, [])
     settings.served_not_empty = False
     view.update({"served_first": False, "timed_first": True})  # "coffee with elena thursday at 10am"
     assert run(text="1. ") == (True, ["timed_not_empty"])

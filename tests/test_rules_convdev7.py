@@ -232,3 +232,51 @@ def test_a_question_a_passage_answers_is_planned_with_the_search(tmp_path):
     out = graph.invoke({"messages": [("human", "when is the weekly sync?")]}, context={"approve": "none"})
     assert "documents_know" in [x["rule"] for x in out["rule_trace"]]
     assert "Monday" in out["answer"]
+
+
+@pytest.mark.parametrize("query, text", [
+    ("Would you please reply to Priya's message about lunch and mention that I'm allergic to nuts, just so the restaurant "
+     "knows? Thank you so much.", "I'm allergic to nuts, just so the restaurant knows"),
+])
+def test_mention_that_dictates_the_reply(specs, query, text):
+    assert f'context="{text}"' in _ruled(specs, query, '1. reply_to_email(context="Lunch")\n2. join()')
+
+
+def test_the_same_after_a_failed_text_is_what_that_text_said(specs):
+    out = _ruled(specs, "hmm ok. email sarah the same then, she can tell him",
+                 '1. get_email_address(name="Sarah")\n2. compose_new_email(recipients=["$1"], subject="Sara", '
+                 'context="Tell her")\n3. join()',
+                 context="User: text bruno that the hike is cancelled\nAssistant: I could not find the phone number: No "
+                         "contact named 'bruno' in contacts.vcf. / I did not send sms.")
+    assert 'context="The hike is cancelled"' in out
+
+
+def test_invite_them_invites_the_people_of_the_turn_before(specs):
+    context = ("User: text marcus and priya that the sensor call moved to 3\nResult: get_phone_number(name='marcus') -> "
+               "+1-555-0102\nResult: get_phone_number(name='priya') -> +1-555-0103\nAssistant: SMS queued.")
+    out = _ruled(specs, "put it in my calendar tomorrow at 3 and invite them",
+                 '1. create_calendar_event(title="Sensor call", start_date="tomorrow at 3")\n2. join()', context=context)
+    assert 'get_email_address(name="marcus")' in out and 'get_email_address(name="priya")' in out
+    assert 'invitees=["$1", "$2"]' in out
+
+
+def test_a_checklist_is_a_file_to_attach():
+    from tinyagent.nodes.request.reading import read_request
+    assert read_request("mail james the soldering checklist").asks_to_attach
+    assert not read_request("Please reply to the email from the hospital with 'appointment letter' in the subject").asks_to_attach
+
+
+@pytest.mark.parametrize("query, lead", [("never mind then, just reply to david's lisbon email", "reply"),
+                                         ("fine, forward it to james then", "forward")])
+def test_what_a_follow_up_says_before_its_verb_is_no_verb(query, lead):
+    from tinyagent.nodes.rules.opening import opening_verb
+    assert opening_verb(query) == lead
+
+
+def test_a_named_note_or_file_is_planned_not_declined():
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.decoding import Decoding, named_not_empty
+    def d(q):
+        return Decoding(request=read_request(q), view={"served_first": True}, shown=[], specs={}, settings=None, first=True)
+    assert named_not_empty(d("show me my bookshelf note")) and named_not_empty(d("open lucas's invoice email"))
+    assert not named_not_empty(d("show me directions to belem"))

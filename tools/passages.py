@@ -12,7 +12,11 @@ _PLAIN = {"pdf", "doc", "docx", "docs", "document", "documents", "file", "files"
           "did", "is", "are", "was", "it", "say", "says", "said", "state", "states", "mention", "mentions",
           "written", "write", "tell", "me", "according", "from", "sample", "copy", "final", "v1", "v2", "new",
           "when", "where", "who", "whom", "how", "which", "why", "there", "any", "anything", "with", "be", "by",
-          "can", "could", "you", "please", "pls", "i", "we", "that", "this", "will", "there", "look", "find"}
+          "can", "could", "you", "please", "pls", "i", "we", "that", "this", "will", "there", "look", "find",
+          # what a question says of itself, not of what it asks about ("remind me, who is the sensor actually built
+          # for? one line is enough")
+          "remind", "actually", "really", "exactly", "again", "just", "one", "line", "enough", "quick", "quickly",
+          "briefly", "short", "shortly"}
 PASSAGE_CHARS = 600
 
 

@@ -13,7 +13,8 @@ from tinyagent.nodes.request.words import alnum_words
 
 _FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
               r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
-              r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide)")
+              r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide|checklist|diagram|schematics?|"
+              r"datasheet|drawings?|template|certificate|workbook)")
 #: The nouns a file is called by ("the q3 report", "the itinerary")
 FILE_NOUN = _FILE_NOUN
 

@@ -177,4 +177,6 @@ VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "frwd": "forwa
 #: What may come before the verb that opens a request ("hey, can you please ...", "thanks! also text her ...").
 REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will "
                       "you u ya me go ahead and help thanks thank thx ty great cool perfect awesome nice oh ah "
-                      "also now then actually alright")
+                      "also now then actually alright "
+                      # "never mind then, just reply to ...", "hmm ok. email sarah ...", "fine, forward it to james"
+                      "never mind nevermind fine hmm hm well right yeah yep sure sorry")

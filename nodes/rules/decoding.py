@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -83,6 +85,19 @@ def followup_not_empty(d: Decoding) -> bool:
       "(off by default: won 1, lost 2)")
 def served_not_empty(d: Decoding) -> bool:
     return bool(getattr(d.settings, "served_not_empty", False) and d.view.get("served_first"))
+
+
+#: A thing of the workspace the request names by its kind: "my bookshelf note", "the soldering checklist", "lucas's
+#: invoice email"
+_NAMES_A_THING = re.compile(r"\b(?:my|the|our|his|her|[a-z]+'s)\s+(?:[\w'-]+\s+){0,3}?(?:note|notes|list|pdf|file|doc|"
+                            r"document|report|checklist|spreadsheet|sheet|itinerary|handbook|e-?mail|mail|message)\b", re.I)
+
+
+@rule("named_not_empty", "decode",
+      "a first request that opens with a tool's own verb and names a note, file or email ('show me my bookshelf note') "
+      "gets a plan, not an empty one: the tool says what it finds, or that there is no such thing")
+def named_not_empty(d: Decoding) -> bool:
+    return bool(d.view.get("served_first") and _NAMES_A_THING.search(d.request.query))
 
 
 @rule("timed_not_empty", "decode",
@@ -181,6 +196,7 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
                                             ("plan_when_sure", plan_when_sure(d)),
                                             ("followup_not_empty", followup_not_empty(d)),
                                             ("served_not_empty", served_not_empty(d)),
+                                            ("named_not_empty", named_not_empty(d)),
                                             ("timed_not_empty", timed_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 

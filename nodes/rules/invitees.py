@@ -64,7 +64,8 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
     look-up rule then looks up. Only with one such step. (In the corpus and the development set, "invite X"
     invites X in all 64 such plans, and a meeting link "with X" in 20 of 22; an event "with X" in only 6
     of 13, so that one is left to the planner.)"""
-    query = as_request(query).read
+    request = as_request(query)
+    query = request.read
     takers = [(t, param) for t in tasks if (param := _invitees_param(specs.get(t.tool))) and not t.args.get(param)]
     if len(takers) != 1:
         return None
@@ -79,8 +80,14 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
             used = {d for t in tasks for d in t.deps}
             asked = [f"${t.id}" for t in tasks if t.id not in used and (s := specs.get(t.tool)) and "person" in s.roles
                      and t is not step]
+        if not asked and (context := request.context):
+            # "text marcus and priya that the sensor call moved to 3", then "put it in my calendar tomorrow at 3 and
+            # invite them": the people the turn before looked up or wrote to, as names the look-up rule looks up
+            from tinyagent.nodes.rules.followups import earlier_people
+            turns = earlier_people(context)
+            asked = list(turns[-1]) if turns else []
         if asked:
-            deps = tuple(sorted(set(step.deps) | {is_ref(x) for x in asked}))
+            deps = tuple(sorted(set(step.deps) | {is_ref(x) for x in asked if is_ref(x) is not None}))
             return [replace(t.with_args({**t.args, param: list(dict.fromkeys(asked))}), deps=deps) if t is step else t
                     for t in tasks]
     if not names:

@@ -14,7 +14,9 @@ from tinyagent.nodes.rules.registry import rule
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
                   r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer)\b[^:.!?\n\-–]{0,60}\s[-–]|(?:reply|answer|respond)\s+(?:back\s+)?that|"
-                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|(?:\band|^|[.!]|-)\s*add\s*:|"
+                  r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|(?:\band|^|[.!,]|-)\s*(?:add|write)\s*:|"
+                  # "... and mention that I'm allergic to nuts"
+                  r"\bmention(?:\s+(?:to\s+)?(?:him|her|them))?(?:\s+that)?(?=\s)|"
                   # "reply to priyas lunch thing. no. cant. busy friday.": the sentences after the one that asks
                   r"(?:reply|answer|respond)\s+to\b[^.!?:\n]{0,60}[.!](?=\s+(?!(?:say|saying|tell|ask|and|also|then|pls|please|"
                   r"thanks|thank|it|that|this)\b)\w))"
@@ -28,6 +30,8 @@ _NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b"
                        r"(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|"
                        r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
+#: The turn before did nothing: declined or failed
+_NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing was run|I did not)", re.M)
 #: The asking verb a reply's text may copy beside the words that pick the email
 _ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email", "send", "pass"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
@@ -206,7 +210,7 @@ _SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bth
 #: A message an earlier turn's step carried, as the transcript shows its call: context='...' or message="..."
 _SENT_TEXT = re.compile(r"\b(?:context|message)=(['\"])(?P<text>.+?)\1(?=[,)])")
 _ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again", "that", "too",
-              "well", "it", "this"}
+              "well", "it", "this", "pls", "please", "plz", "also", "then", "thanks"}
 
 
 @rule("same_message_again", "compile",
@@ -220,6 +224,12 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
         return None
     sent = [m.group("text") for line in request.context.splitlines() if line.startswith("Result:")
             for m in _SENT_TEXT.finditer(line)]
+    turns = request.context.split("User: ")
+    if not sent and turns[-1] and _NOTHING_DONE.search(turns[-1]):
+        # the turn before failed ("text bruno that the hike is cancelled": no such contact), then "email sarah the same":
+        # the words it dictated
+        said_then = dictated(turns[-1].splitlines()[0]) or told(turns[-1].splitlines()[0])
+        sent = [said_then[:1].upper() + said_then[1:]] if len(_words(said_then)) >= 2 else []
     if not sent:
         return None
 
@@ -236,8 +246,6 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
 #: A follow-up that sends "that" the turn before dictated: "ok fine, email him that instead", "text her that then"
 _THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them)\s+(?:that|this|it)\b"
                            r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*\s*[.!]*\s*$", re.I)
-#: The turn before did nothing: declined or failed
-_NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing was run|I did not)", re.M)
 
 
 @rule("said_before_instead", "compile",
@@ -252,7 +260,7 @@ def said_before_instead(tasks: list[Task], specs: dict, request: Request | str) 
     turns = request.context.split("User: ")
     if not turns[-1] or not _NOTHING_DONE.search(turns[-1]):
         return None
-    said = dictated(turns[-1].splitlines()[0])
+    said = dictated(turns[-1].splitlines()[0]) or told(turns[-1].splitlines()[0])
     if len(_words(said)) < 2:
         return None
     said = said[:1].upper() + said[1:]
