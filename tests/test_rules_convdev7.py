@@ -280,3 +280,20 @@ def test_a_named_note_or_file_is_planned_not_declined():
         return Decoding(request=read_request(q), view={"served_first": True}, shown=[], specs={}, settings=None, first=True)
     assert named_not_empty(d("show me my bookshelf note")) and named_not_empty(d("open lucas's invoice email"))
     assert not named_not_empty(d("show me directions to belem"))
+
+
+def test_a_tool_with_a_day_and_a_time_gets_each_as_said():
+    from tinyagent.tools.specs import Param, ToolSpec
+    from tests.fakes import ruled
+    spec = ToolSpec(name="book_wheel", description="Book a pottery wheel.", params=[
+        Param("day", "string", True, "Day, in the person's words."), Param("start_time", "string", True, "Start time."),
+        Param("hours", "integer", False, "How many hours.")])
+    cancel = ToolSpec(name="cancel_booking", description="Cancel a booking.", params=[
+        Param("booking_id", "string", True, "The booking.")])
+    out = ruled({"book_wheel": spec, "cancel_booking": cancel}, "cancel WB-7712 and get me a wheel friday 6pm, just 1 hour",
+                '1. cancel_booking(booking_id="WB-7712")\n2. book_wheel(day="friday 6pm", start_time="$1", hours=1)\n'
+                '3. join()')
+    assert 'book_wheel(day="friday", start_time="6pm", hours=1)' in out
+    laid = ToolSpec(name="book_table", description="Book a table.", params=[
+        Param("date", "string", True, "Date as YYYY-MM-DD."), Param("time", "string", True, "Time as HH:MM.")])
+    assert "2026" in ruled({"book_table": laid}, "table friday 6pm", '1. book_table(date="2026-12-11", time="18:00")\n2. join()')

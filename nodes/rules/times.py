@@ -109,6 +109,54 @@ def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
     return out if changed else None
 
 
+#: A day param's and a time param's names: "day", "new_day", "date"; "time", "start_time", "new_time"
+_DAY_PARAM = re.compile(r"(?:^|_)(?:day|date)(?:$|_)")
+_TIME_PARAM = re.compile(r"(?:^|_)time(?:$|_)")
+#: A phrase's clock at its end: "friday 6pm" -> "6pm", "thursday at 6" -> "6", "tomorrow at 7:30pm" -> "7:30pm"
+_CLOCK_END = re.compile(r"(?:,?\s+at|\s)\s*(?P<clock>\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*o'clock)?)\s*$", re.I)
+#: A value that holds a date: "2026-12-13 10:00:00", "2026-12-08"
+_ISO = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+@rule("day_and_time_apart", "compile",
+      "a tool that takes a day and a time apart gets the day said and the clock said ('friday 6pm': 'friday', '6pm')",
+      "dates")
+def day_and_time_apart(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"get me a wheel friday 6pm" was planned ``book_wheel(day="friday 6pm", start_time="$1")``, "lead slot sunday
+    10am" ``book_session(day="sunday 10am", time="2026-12-13 10:00:00")``: a step of a tool with a day parameter and
+    a time parameter (free text both) whose day holds a clock, or whose time holds a date, a step's result or
+    nothing, gets the request's one phrase of a day and a clock split in two, as said."""
+    phrases = [p for p in as_request(request).phrases if _CLOCK_END.search(p)]
+    if len(phrases) != 1 or "," in phrases[0]:
+        return None
+    clock = _CLOCK_END.search(phrases[0])
+    day, at = phrases[0][:clock.start()].strip(" ,"), clock.group("clock").strip()
+    if not day or not re.search(r"[a-z]{3}", day, re.I):
+        return None
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        # (free text both: not a date or time in a layout the tool wants, "2026-12-12" and "20:00")
+        names = [p.name for p in spec.params if p.type in ("string", "") and not p.layout and not p.enum
+                 and not re.search(r"YYYY|HH|ISO|\bformat", p.description)] if spec else []
+        day_p = next((n for n in names if _DAY_PARAM.search(n) and "time" not in n), None)
+        time_p = next((n for n in names if _TIME_PARAM.search(n) and "date" not in n and "day" not in n), None)
+        if not day_p or not time_p:
+            out.append(t)
+            continue
+        dv, tv = t.args.get(day_p), t.args.get(time_p)
+        if not isinstance(dv, str):  # (a step that takes no day: a search by name)
+            out.append(t)
+            continue
+        wrong_day = _CLOCK_END.search(dv) is not None or _ISO.match(dv) is not None
+        wrong_time = tv is None or isinstance(tv, str) and (_ISO.match(tv) is not None or tv.startswith("$")
+                                                             or day.lower() in tv.lower())
+        if (wrong_day or wrong_time) and (wrong_day or day.lower() in dv.lower()):
+            t, changed = t.with_args({**t.args, day_p: day, time_p: at}), True
+        out.append(t)
+    return out if changed else None
+
+
 _ALL_DAY = re.compile(r"\b(?:all[- ]?day|whole day|full day|entire day)\b", re.I)
 
 
