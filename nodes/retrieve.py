@@ -100,7 +100,7 @@ def domain_example(res: Resources, index: Any, query: str, shown: Sequence[str],
 
 #: A question ("is chocolate bad for dogs?", "whats the wifi password at camden"), not an errand ("new pw 32 chars
 #: no symbols", "could you look for a dog walker?"): a polite "could you ..." asks for something done
-_QUESTION = re.compile(r"^\s*(?:(?:hey|hi|so|ok|okay|um|uh|and|also|quick\s+question)[,!]?\s+){0,2}"
+_QUESTION = re.compile(r"^\s*(?:(?:hey|hi|so|ok|okay|um|uh|and|also|quick\s+question|remind\s+me)[,!:]?\s+){0,2}"
                        r"(?:what|whats|what's|wat|how|is|are|was|were|do|does|did|should|why|where|when|who|which|"
                        r"(?:can|could|would|will)(?!\s+(?:you|u|ya)\b))\b", re.I)
 _ASKS_DONE = re.compile(r"^\s*(?:(?:hey|hi|so|ok|okay|um|uh|pls|please)[,!]?\s+){0,2}(?:can|could|would|will)\s+(?:you|u|ya)\b",
@@ -285,7 +285,8 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
                                 "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
                                         f"the plan searches"}]
     if found["nothing_fits"] and "plan_served" not in off:
-        verb = served_action(query)
+        # (or the request as read, its typos corrected: "ad chickpeas and lentils to shoping list")
+        verb = served_action(query) or served_action(found.get("reading") or "")
         if verb:  # "note: gate code is 4471": the classifier was unsure of every tool; the verb names one
             return {**found, "nothing_fits": False}, None, trace + [
                 {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],

@@ -297,3 +297,15 @@ def test_a_tool_with_a_day_and_a_time_gets_each_as_said():
     laid = ToolSpec(name="book_table", description="Book a table.", params=[
         Param("date", "string", True, "Date as YYYY-MM-DD."), Param("time", "string", True, "Time as HH:MM.")])
     assert "2026" in ruled({"book_table": laid}, "table friday 6pm", '1. book_table(date="2026-12-11", time="18:00")\n2. join()')
+
+
+def test_an_optional_note_that_is_a_broken_step_number_is_left_out(specs):
+    out = _ruled(specs, "remind me friday to buy stamps",
+                 '1. create_reminder(name="Buy stamps", due_date="friday", notes="$120.")\n2. join()')
+    assert out.startswith('1. create_reminder(name="Buy stamps", due_date="friday")')
+
+
+def test_remind_me_what_is_a_question():
+    from tinyagent.nodes.retrieve import asks_a_question
+    assert asks_a_question("remind me, what is project falcon actually building? one line is enough")
+    assert not asks_a_question("remind me to call mum at 6")

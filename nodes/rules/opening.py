@@ -230,7 +230,8 @@ def code_needs_numbers(query: str, sure: Sequence[str], specs: dict) -> list[str
 
 
 #: A request that asks something back, not for something done: "what's on at 3?", "is the office open at 9"
-_QUESTION = re.compile(r"^\s*(?:what|what's|whats|when|where|who|how|is|are|do|does|did|can\s+i|should|which|why|tell\s+me)\b"
+_QUESTION = re.compile(r"^\s*(?:remind\s+me\s*[,:\-]?\s+)?(?:what|what's|whats|when|where|who|how|is|are|do|does|did|can\s+i|should|which|"
+                       r"why|tell\s+me)\b"
                        r"|\?\s*$", re.I)
 _POLITE_ASK = re.compile(r"^\s*(?:(?:hi|hey|hello|ok|okay)\b[\s,!]*)?(?:(?:can|could|would|will)\s+you|please|pls|kindly)\b"
                          r"(?!\s+(?:please\s+)?(?:tell|show|let)\s+me\b)", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, names_no_step
 from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.checks import python_param
@@ -23,6 +23,31 @@ _TITLES = {"title", "name", "topic"}
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z']+", text.lower())
+
+
+#: Only step numbers, none of them a step's: "$120.", "$13\n$20"
+_BARE_REFS = re.compile(r"^\s*(?:\$\d+[.,;:!]?\s*)+$")
+
+
+@rule("broken_optional_dropped", "compile, early",
+      "an optional text with a broken '$' ('$120.' naming no step) is left out, not refused", "made-up content",
+      reads="specs")
+def broken_optional_dropped(tasks: list[Task], specs: dict) -> list[Task] | None:
+    """"remind me friday to buy stamps" was planned ``create_reminder(name="Buy stamps", due_date="friday",
+    notes="$120.")`` three times and refused each time: an optional parameter (a message, a note or a free text)
+    whose value is a "$" that names no step the step uses ("$120.", "$13\n$20") is left out; a required one is
+    still refused (refuse_broken_text)."""
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        drop = [p.name for p in (spec.params if spec else ()) if not p.required
+                and (p.role == "message" or p.name in FREE_TEXT) and isinstance(v := t.args.get(p.name), str) and v
+                and (names_no_step(t, v) or (_BROKEN_TEXT.search(v) or _BARE_REFS.match(v)) and is_ref(v) is None
+                     and not set(map(int, REF.findall(v))) & set(t.deps))]
+        if drop:
+            t, changed = t.with_args({k: v for k, v in t.args.items() if k not in drop}), True
+        out.append(t)
+    return out if changed else None
 
 
 @rule("refuse_broken_text", "compile, early",
