@@ -358,9 +358,10 @@ def test_a_question_about_a_named_document_must_search_it(tmp_path, monkeypatch)
     assert "search_documents(" in prompt
     assert refuse is not None and refuse("1. ", "join") and not refuse("1. ", "search")
     assert not refuse('1. search_documents(question="itinerary tuesday")\n2. ', "join")
-    # (served_not_empty would hold the empty plan back too: it is switched off with it)
+    # (served_not_empty and named_not_empty would hold the empty plan back too, and documents_know, which finds the
+    # itinerary's passage, would require the search: they are switched off with it)
     _, refuse = first_plan("what am i doing on tuesday in lisbon according to the itinerary",
-                           off="search_named_first,served_not_empty")
+                           off="search_named_first,served_not_empty,documents_know,named_not_empty")
     assert refuse is None or not refuse("1. ", "join")
     prompt, refuse = first_plan("put the lisbon trip in my calendar for tuesday", off="served_not_empty")
     assert "search_documents(" not in prompt and (refuse is None or not refuse("1. ", "join"))

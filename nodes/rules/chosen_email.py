@@ -109,6 +109,10 @@ def forward_says_it(tasks: list[Task], specs: dict, request=None) -> list[Task] 
     return renumbered([merged.with_args(merged.args) if t is f else t for t in tasks if t is not n], tasks[0].id)
 
 
+#: A second email asked for: "forward sarah's agenda to tom and email him the tickets pdf"
+_AND_EMAIL = re.compile(r"\band\s+(?:also\s+)?(?:e-?mail|mail|send|write)\s+(?:him|her|them|[a-z]+\s+(?:the|a|my))\b", re.I)
+
+
 @rule("forward_carries_files", "compile",
       "'forward X to marcus with the handbook attached too': the file goes with the forward, not in a second email",
       "attachments")
@@ -120,7 +124,8 @@ def forward_carries_files(tasks: list[Task], specs: dict, request=None) -> list[
     forwards = [t for t in _forwards(tasks, specs) if specs[t.tool].with_role("attachments")]
     news = [t for t in tasks if (s := specs.get(t.tool)) and s.with_role("people") and s.with_role("attachments")
             and not s.with_role("received")]
-    if len(forwards) != 1 or len(news) != 1 or (request is not None and _APART.search(as_request(request).query)):
+    if len(forwards) != 1 or len(news) != 1 or (request is not None and (_APART.search(as_request(request).query)
+                                                                        or _AND_EMAIL.search(as_request(request).query))):
         return None
     f, n = forwards[0], news[0]
     fs, ns = specs[f.tool], specs[n.tool]

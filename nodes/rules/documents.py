@@ -52,6 +52,11 @@ _ASKING = {"what", "whats", "what's", "who", "whos", "who's", "when", "where", "
 _A_QUESTION = re.compile(r"^\W*(?:[\w']+\W+){0,3}?(?:what|what's|whats|who|who's|when|where|which|how|why)\b|\?\s*$", re.I)
 
 
+#: A request of several asks: "..., and what does ...", "...; also ...", two question marks
+_MORE_ASKS = re.compile(r"[,;]\s*(?:and|also|then)\b|\?.+\?|\band\s+(?:what|when|where|who|how|which|text|email|remind|tell)\b",
+                        re.I)
+
+
 @rule("search_said_words", "compile",
       "a question's document search asks in the question's own words, not words the model made up", "made-up content")
 def search_said_words(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
@@ -59,7 +64,8 @@ def search_said_words(tasks: list[Task], specs: dict, request: Request | str) ->
     that asks a question, a search (a tool with a "question" parameter) none of whose words are the
     request's (a word typed wrong counts as said) searches the question's own words instead ("falcon sensor built")."""
     request = as_request(request)
-    if request.context or not _A_QUESTION.search(request.query):
+    # (one question, not "what's 1,250 minus 10%, and what does the handbook say about approving travel?")
+    if request.context or not _A_QUESTION.search(request.query) or _MORE_ASKS.search(request.query):
         return None
     said = alnum_words(request.query)
     own = [w for w in said if w not in _ASKING and len(w) > 2]
@@ -71,7 +77,7 @@ def search_said_words(tasks: list[Task], specs: dict, request: Request | str) ->
             return None
         words = [w for w in alnum_words(value) if len(w) > 2]
         new = [w for w in words if not any(alike(w, x) or SequenceMatcher(None, w, x).ratio() >= 0.8 for x in said)]
-        return " ".join(own) if words and len(new) == len(words) else None
+        return " ".join(own) if len(words) >= 2 and len(new) == len(words) else None
     return rewrite_role(tasks, specs, "question", made_up)
 
 
