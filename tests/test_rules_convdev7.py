@@ -309,3 +309,27 @@ def test_remind_me_what_is_a_question():
     from tinyagent.nodes.retrieve import asks_a_question
     assert asks_a_question("remind me, what is project falcon actually building? one line is enough")
     assert not asks_a_question("remind me to call mum at 6")
+
+
+def test_a_link_made_in_the_plan_is_what_the_text_sends(specs):
+    out = _ruled(specs, "make me a video link for the review and text it to marcus",
+                 '1. get_email_address(name="marcus")\n2. send_sms(recipients=["$1"], message="It is")\n'
+                 '3. get_zoom_meeting_link(topic="Review")\n4. join()')
+    assert '2. get_zoom_meeting_link(topic="Review")' in out and 'send_sms(recipients=["$1"], message="$2")' in out
+
+
+def test_what_is_on_my_list_opens_the_note_not_a_search(specs):
+    out = _ruled(specs, "what's on my shopping list", '1. search_documents(query="shopping list")\n2. join()')
+    assert out.startswith('1. open_note(name="shopping list")')
+    kept = _ruled(specs, "whats the name of the guy from the plumbing company in my notes",
+                  '1. search_documents(query="plumbing company contact name")\n2. join()')
+    assert "search_documents" in kept
+
+
+def test_a_stated_length_makes_an_event_not_a_reminder(specs):
+    out = _ruled(specs, "90 min budget workshop on wednesday from 1pm",
+                 '1. create_reminder(name="90 min budget workshop", due_date="wednesday from 1pm")\n2. join()')
+    assert out.startswith('1. create_calendar_event(title="90 min budget workshop", start_date="wednesday from 1pm"')
+    kept = _ruled(specs, "remind me wednesday at 1pm about the 90 min workshop",
+                  '1. create_reminder(name="90 min workshop", due_date="wednesday at 1pm")\n2. join()')
+    assert "create_reminder" in kept

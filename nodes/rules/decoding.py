@@ -97,7 +97,9 @@ _NAMES_A_THING = re.compile(r"\b(?:my|the|our|his|her|[a-z]+'s)\s+(?:[\w'-]+\s+)
       "a first request that opens with a tool's own verb and names a note, file or email ('show me my bookshelf note') "
       "gets a plan, not an empty one: the tool says what it finds, or that there is no such thing")
 def named_not_empty(d: Decoding) -> bool:
-    return bool(d.view.get("served_first") and _NAMES_A_THING.search(d.request.query))
+    # (not "open the lisbon itinerary": planned empty, the file is found by open_the_file; held, the model made a map)
+    return bool(d.view.get("served_first") and _NAMES_A_THING.search(d.request.query)
+                and not re.match(r"^\W*(?:(?:pls|please|can\s+you|could\s+you|ok|okay|hey)\W+)*open\b", d.request.query, re.I))
 
 
 @rule("timed_not_empty", "decode",

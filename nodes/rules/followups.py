@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from tinyagent.nodes.plans.planlang import (Task, is_ref, names_no_step, renumbered, rewrite_params, rewrite_role,
+from tinyagent.nodes.plans.planlang import (Task, dependency_order, is_ref, names_no_step, renumbered, rewrite_params, rewrite_role,
                                             unresolved_refs)
 from tinyagent.nodes.request.lexicon import NOT_A_NAME, ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
@@ -434,14 +434,34 @@ _THE_LINK = re.compile(r"\b(?:the|that|this)\s+(?:meeting\s+|call\s+|zoom\s+|jit
 _LINK_MADE = re.compile(r"^Result: \w+\(.*?\) -> (?P<made>https?://\S+(?: \([^)]*\))?)", re.M)
 
 
+#: The link sent on: "and text it to marcus", "email them the link", "send her the link"
+_SEND_IT_ON = re.compile(r"\b(?:text|txt|sms|e-?mail|mail|send|message|msg|forward)\s+(?:(?:him|her|them|\w+)\s+)?"
+                         r"(?:it|the\s+link|that\s+link|the\s+url)\b", re.I)
+
+
 @rule("link_is_the_message", "compile",
       "in a follow-up, 'email him the link too' sends the link the earlier turn made, not words made up",
       "made-up content")
 def link_is_the_message(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """After a meeting link was made, "email him the link too" was planned with the text "Join the email chain!". A
     message (a tool's "message" parameter) in a follow-up that sends "the link", which does not hold the link, is the
-    link the earlier turns made last, with what the tool said of it (the meeting's time)."""
+    link the earlier turns made last, with what the tool said of it (the meeting's time). Where the plan makes the
+    link itself ("make me a video link for it and text it to marcus" planned with the text "It is"), the message is
+    that step's result."""
     request = as_request(request)
+    makers = [t for t in tasks if "meeting_link" in t.tool]
+    if len(makers) == 1 and _SEND_IT_ON.search(request.query):
+        k = makers[0].id
+
+        def made_here(t: Task, p, v):
+            if p.role != "message" or t.id == k or (isinstance(v, str) and f"${k}" in v):
+                return None
+            return f"${k}"
+        out = rewrite_params(tasks, specs, made_here)
+        if not out:
+            return None
+        out = [replace(t, deps=tuple(sorted({*t.deps, k}))) if t.args != o.args else t for t, o in zip(out, tasks)]
+        return dependency_order(out, tasks[0].id)  # (the link first, when the plan wrote it last)
     if not request.context or not _THE_LINK.search(request.query):
         return None
     made = _LINK_MADE.findall(request.context)

@@ -281,13 +281,18 @@ _NOTE_ASKED = re.compile(r"^(?=.*(?:\?\s*$|^\s*(?:what|whats|what's|anything|is|
       "not an empty plan", "")
 def note_asked_about(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """"anything about portuguese in my ideas note?" and "what's on my reading list?" were declined. A plan with no
-    step, for a question about what a named note or list holds, opens that note (the note tool finds it by those
-    words, or says it has none)."""
-    if tasks or "open_note" not in specs:
+    step, or only a document search, for a question about what a named note or list holds, opens that note (the note
+    tool finds it by those words, or says it has none)."""
+    # (or with only a document search: "what's on my shopping list" searched the documents, whose passage was the
+    # note's first line)
+    searched = len(tasks) == 1 and tasks[0].tool in specs and "question" in specs[tasks[0].tool].roles
+    if (tasks and not searched) or "open_note" not in specs:
         return None
     m = _NOTE_ASKED.match(as_request(request).query)
     if not m or m.group("name").lower() in ("calendar", "inbox", "contacts", "phone", "email", "emails"):
         return None
+    if searched and set(m.group("name").lower().split()) & {"in", "my", "the", "of", "from", "a", "an", "notes"}:
+        return None  # ("whats the name of the guy from the plumbing company in my notes": a search of them all)
     name = m.group("name").strip() + (" list" if m.group("kind").lower() == "list" else "")
     return [Task(1, "open_note", {"name": name}, ())]
 

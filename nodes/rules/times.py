@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task
 from tinyagent.nodes.request.reading import Request, as_request
@@ -105,6 +106,33 @@ def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
         if isinstance(start, str) and isinstance(end, str) and start.strip().lower() == end.strip().lower() \
                 and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\bat\s+\d{1,2}\b|\bnoon\b|\bmidday\b", start, re.I):
             t, changed = t.with_args({k: v for k, v in t.args.items() if k != "end_date"}), True
+        out.append(t)
+    return out if changed else None
+
+
+#: A length stated for what the request puts in: "90 min budget workshop", "for 2 hours", "half an hour"
+_LENGTH_SAID = re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:min|mins|minute|minutes|h|hr|hrs|hour|hours)\b|\b(?:an?|one|two|three|half\s+an)"
+                          r"\s+hours?\b", re.I)
+_REMIND_SAID = re.compile(r"\b(?:remind|reminder|reminders|todo|to-do|to\s+do)\b", re.I)
+
+
+@rule("length_is_an_event", "compile",
+      "a first request that states a length ('90 min budget workshop on wednesday from 1pm') and asks no reminder gets "
+      "an event, not a reminder", "dates")
+def length_is_an_event(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """A reminder has a due time and no length: "90 min budget workshop on wednesday from 1pm" was planned as a reminder
+    due at 13:00. In a first request with a length and no word of a reminder, a reminder step no step uses becomes an
+    event of the same name at the same time (its end follows from the length: stated_length)."""
+    request = as_request(request)
+    if request.context or not _LENGTH_SAID.search(request.query) or _REMIND_SAID.search(request.query) \
+            or "create_calendar_event" not in specs:
+        return None
+    used = {d for t in tasks for d in t.deps}
+    out, changed = [], False
+    for t in tasks:
+        if t.tool == "create_reminder" and t.id not in used and t.args.get("name") and t.args.get("due_date"):
+            t, changed = replace(t, tool="create_calendar_event").with_args(
+                {"title": t.args["name"], "start_date": t.args["due_date"]}), True
         out.append(t)
     return out if changed else None
 
