@@ -278,8 +278,9 @@ def test_a_named_note_or_file_is_planned_not_declined():
     from tinyagent.nodes.rules.decoding import Decoding, named_not_empty
     def d(q):
         return Decoding(request=read_request(q), view={"served_first": True}, shown=[], specs={}, settings=None, first=True)
-    assert named_not_empty(d("show me my bookshelf note")) and named_not_empty(d("open lucas's invoice email"))
+    assert named_not_empty(d("show me my bookshelf note")) and named_not_empty(d("read me lucas's invoice email"))
     assert not named_not_empty(d("show me directions to belem"))
+    assert not named_not_empty(d("open the lisbon itinerary"))  # (planned empty, open_the_file finds it)
 
 
 def test_a_tool_with_a_day_and_a_time_gets_each_as_said():
@@ -314,8 +315,8 @@ def test_remind_me_what_is_a_question():
 def test_a_link_made_in_the_plan_is_what_the_text_sends(specs):
     out = _ruled(specs, "make me a video link for the review and text it to marcus",
                  '1. get_email_address(name="marcus")\n2. send_sms(recipients=["$1"], message="It is")\n'
-                 '3. get_zoom_meeting_link(topic="Review")\n4. join()')
-    assert '2. get_zoom_meeting_link(topic="Review")' in out and 'send_sms(recipients=["$1"], message="$2")' in out
+                 '3. get_zoom_meeting_link(topic="Review", start_time="friday at 3")\n4. join()')
+    assert '2. get_zoom_meeting_link(topic="Review", start_time="friday at 3")' in out and 'send_sms(recipients=["$1"], message="$2")' in out
 
 
 def test_what_is_on_my_list_opens_the_note_not_a_search(specs):
