@@ -334,3 +334,35 @@ def test_a_stated_length_makes_an_event_not_a_reminder(specs):
     kept = _ruled(specs, "remind me wednesday at 1pm about the 90 min workshop",
                   '1. create_reminder(name="90 min workshop", due_date="wednesday at 1pm")\n2. join()')
     assert "create_reminder" in kept
+
+
+def test_the_persons_own_python_runs_as_given(specs):
+    out = _ruled(specs, "run this python: print(undefined_var)", '1. run_python(code="print(undefined_var)")\n2. join()')
+    assert 'run_python(code="print(undefined_var)")' in out
+
+
+def test_a_file_found_is_never_the_recipient(specs):
+    out = _ruled(specs, "email the tax return pdf to David",
+                 '1. open_and_get_file_path(file_name="tax return")\n2. compose_new_email(recipients=["$1"], '
+                 'subject="Tax return")\n3. join()')
+    assert 'get_email_address(name="David")' in out and 'recipients=["$2"]' in out and 'attachments=["$1"]' in out
+
+
+def test_a_reminder_twin_of_the_event_goes(specs):
+    out = _ruled(specs, "invite Greta to the review on friday at 10",
+                 '1. get_email_address(name="Greta")\n2. create_reminder(name="Review", due_date="friday at 10")\n'
+                 '3. create_calendar_event(title="Review", start_date="friday at 10")\n4. join()')
+    assert "create_reminder" not in out and 'create_calendar_event(title="Review", start_date="friday at 10", ' \
+        'invitees=["$1"])' in out
+    kept = _ruled(specs, "review on friday at 10, and remind me about it",
+                  '1. create_calendar_event(title="Review", start_date="friday at 10")\n'
+                  '2. create_reminder(name="Review", due_date="friday at 10")\n3. join()')
+    assert "create_reminder" in kept
+
+
+def test_a_link_sent_on_replaces_a_file_nobody_asked_for(specs):
+    out = _ruled(specs, "get me a video link for a call with omar on thursday at 8am about the garden plan and email it to him",
+                 '1. get_email_address(name="omar")\n2. open_and_get_file_path(file_name="garden plan")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Garden plan", context="$2")\n'
+                 '4. get_zoom_meeting_link(topic="Garden plan", start_time="thursday at 8am")\n5. join()')
+    assert "open_and_get_file_path" not in out and 'context="$2"' in out.split("compose_new_email")[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, refs_in, renumbered
@@ -60,6 +61,35 @@ def no_person_attached(tasks: list[Task], specs: dict) -> list[Task] | None:
         return None
     used = {d for t in out for d in t.deps}
     return renumbered([t for t in out if t.id not in dropped or t.id in used], tasks[0].id)
+
+
+#: Whom a file goes to: "email the tax return pdf to David", "send the slides over to Nina Kowalski"
+_FILE_TO = re.compile(r"\b(?:to|over\s+to)\s+(?P<name>[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[.!?]|$|,|\s(?:and|please|pls|"
+                      r"asap|today|tomorrow|now|too|as\s+well)\b)")
+
+
+@rule("file_not_a_recipient", "compile",
+      "a file found is never the recipient: the person the request sends it to is, and the file is attached",
+      "attachments")
+def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:
+    """"email the tax return pdf to David" was planned three times with ``compose_new_email(recipients=["$1"], ...)``,
+    step 1 the file found, and refused each time: recipients that are only file look-ups' results, in a request that
+    sends to one person by name, are that person (looked up by the later rules) and the files are attached."""
+    from tinyagent.nodes.request.reading import as_request
+    m = _FILE_TO.search(as_request(query).query)
+    if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
+        return None
+    finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        people, att = (spec.with_role("people"), spec.with_role("attachments")) if spec else (None, None)
+        value = t.args.get(people) if people else None
+        if att and isinstance(value, list) and value and all(is_ref(v) in finders for v in value):
+            files = [*(t.args.get(att) or []), *(v for v in value if v not in (t.args.get(att) or []))]
+            t, changed = t.with_args({**t.args, people: [m.group("name")], att: files}), True
+        out.append(t)
+    return out if changed else None
 
 
 @rule("refs_swapped", "compile",

@@ -560,6 +560,26 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
     return _unused_dropped(tasks, unasked)
 
 
+_REMINDER_ASKED = re.compile(r"\b(?:remind|reminder|reminders|todo|to-do|nudge|ping\s+me|alert)\b", re.I)
+
+
+@rule("reminder_twin_of_event", "compile",
+      "a reminder of the same thing as the event the plan makes, in a request that asks for no reminder, is dropped",
+      "made-up content", reads="specs request")
+def reminder_twin_of_event(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"invite Greta to the review on friday at 10" was planned with the event and a reminder "Review" at the same
+    time: a reminder step whose name's words are all the event's title's, in a request without a word of a
+    reminder, is dropped where no step uses it."""
+    request = as_request(query)
+    if _REMINDER_ASKED.search(request.query):
+        return None
+    titles = [set(_words(str(t.args.get("title") or ""))) for t in tasks if "event" in t.tool]
+    if not titles:
+        return None
+    return _unused_dropped(tasks, lambda t: "reminder" in t.tool and (n := set(_words(str(t.args.get("name") or ""))))
+                           and any(n <= title for title in titles))
+
+
 #: "remind me, what is project falcon building?", "remind me who the sensor is for": a question, not a reminder
 _REMIND_WHAT = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|so|oh|um|quick(?:\s+question)?|can\s+you|could\s+you|pls|please)\W+){0,3}"
                           r"remind\s+me\s*[,:\-]?\s+(?:what|what's|whats|who|who's|when|where|which|how|why)\b", re.I)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 
-from tinyagent.nodes.plans.planlang import (Task, dependency_order, is_ref, names_no_step, renumbered, rewrite_params, rewrite_role,
+from tinyagent.nodes.plans.planlang import (Task, dependency_order, is_ref, refs_in, names_no_step, renumbered, rewrite_params, rewrite_role,
                                             unresolved_refs)
 from tinyagent.nodes.request.lexicon import NOT_A_NAME, ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
@@ -452,16 +452,23 @@ def link_is_the_message(tasks: list[Task], specs: dict, request: Request | str) 
     makers = [t for t in tasks if "meeting_link" in t.tool]
     if len(makers) == 1 and _SEND_IT_ON.search(request.query):
         k = makers[0].id
-
-        def made_here(t: Task, p, v):
-            if p.role != "message" or t.id == k or (isinstance(v, str) and f"${k}" in v):
-                return None
-            return f"${k}"
-        out = rewrite_params(tasks, specs, made_here)
+        out = rewrite_role(tasks, specs, "message",
+                           lambda v: None if isinstance(v, str) and f"${k}" in v else f"${k}", absent=True)
         if not out:
             return None
-        out = [replace(t, deps=tuple(sorted({*t.deps, k}))) if t.args != o.args else t for t, o in zip(out, tasks)]
-        return dependency_order(out, tasks[0].id)  # (the link first, when the plan wrote it last)
+        out = [t for t in out if t.id != k or "meeting_link" in t.tool]
+        if not request.asks_to_attach:  # ("... about the garden plan and email it to him": no file, the link)
+            out = [t.with_args({n: v for n, v in t.args.items() if n != specs[t.tool].with_role("attachments")})
+                   if t.tool in specs and specs[t.tool].with_role("attachments") and specs[t.tool].with_role("message")
+                   else t for t in out]
+        fixed = []
+        for t, o in zip(out, tasks):
+            refs = {r for v in t.args.values() for r in refs_in(v, whole=False)} if t.args != o.args else None
+            fixed.append(replace(t, deps=tuple(sorted(d for d in {*t.deps, k} if d in refs)))
+                         if refs is not None else t)
+        used = {d for t in fixed for d in t.deps}
+        fixed = [t for t in fixed if t.id in used or not (t.tool in specs and "file" in specs[t.tool].roles)]
+        return dependency_order(renumbered(fixed, tasks[0].id), tasks[0].id)  # (the link first, when written last)
     if not request.context or not _THE_LINK.search(request.query):
         return None
     made = _LINK_MADE.findall(request.context)

@@ -142,6 +142,8 @@ def refuse_unset_names(tasks: list[Task], specs: dict, request: Request | str) -
         code = t.args.get(name) if name else None
         if not isinstance(code, str) or REF.search(code):
             continue
+        if "".join(code.split()) in "".join(query.split()):  # the person's own code ("run this python: print(x)"): run
+            continue                                        # as given, its error reported
         # only a name the request says ("Lucas" of "I owe Lucas 480 EUR"): the request's words made variables;
         # a module the code forgot to import is left to the run
         unset = [n for n in unset_names(code) if n.lower() in said]
