@@ -367,3 +367,19 @@ def test_a_link_sent_on_replaces_a_file_nobody_asked_for(specs):
                  '3. compose_new_email(recipients=["$1"], subject="Garden plan", context="$2")\n'
                  '4. get_zoom_meeting_link(topic="Garden plan", start_time="thursday at 8am")\n5. join()')
     assert "open_and_get_file_path" not in out and 'context="$2"' in out.split("compose_new_email")[1]
+
+
+def test_a_misspelt_name_is_written_as_said(specs):
+    out = _ruled(specs, "forward the garden quote to tom becker, he says he can do it cheaper",
+                 '1. forward_email(recipients=["tom Beckker"], context="He can do it cheaper")\n2. join()')
+    assert out.startswith('1. get_email_address(name="tom becker")')
+    kept = _ruled(specs, "Could you kindly look up Mr. Okonkwo's phone number for me?",
+                  '1. get_phone_number(name="Mr. Okonkwo")\n2. join()')
+    assert 'name="Mr. Okonkwo"' in kept
+
+
+def test_re_the_email_tell_her_is_a_reply():
+    from tinyagent.nodes.request.lexicon import VERB_TOOLS
+    from tinyagent.nodes.rules.opening import opening_tool
+    assert opening_tool("re the q3 report draft - tell sarah the table on page 4 has a typo", VERB_TOOLS) == "reply_to_email"
+    assert opening_tool("re: lisbon trip - remind me to book the hotel", VERB_TOOLS) is None

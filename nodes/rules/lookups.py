@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, refs_in, renumber, renumbered, rewrite_params
+from tinyagent.nodes.plans.planlang import (Task, format_call, is_ref, refs_in, renumber, renumbered, rewrite_params,
+                                            rewrite_role)
 from tinyagent.nodes.request.lexicon import LOOKUP_FILLER, NOT_A_NAME
 from tinyagent.nodes.request.quantities import singular
 from tinyagent.nodes.request.reading import EMAIL, Request, as_request
@@ -60,6 +62,32 @@ def stray_lookup(task: Task, specs: dict[str, ToolSpec], said: set[str]) -> bool
 def _file_asked(task: Task, specs: dict[str, ToolSpec], request: Request) -> bool:
     names = [v for p in specs[task.tool].params if p.role == "file" for v in [task.args.get(p.name)]]
     return not all(isinstance(v, str) for v in names) or all(request.asks_for_file(v) for v in names)
+
+
+@rule("name_as_said", "compile",
+      "a person's name the model misspelt ('tom Beckker' for 'tom becker') is written as the request says it", "people")
+def name_as_said(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"forward the garden quote to tom becker" was planned ``forward_email(recipients=["tom Beckker"])``, which no
+    contact fits: a person's name (a "person" or "people" value, not a "$K") of two words or more, one of them not the
+    request's while each is near one of its words (a letter or two off), is those words of the request."""
+    said = [w.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
+            for w in re.findall(r"[A-Za-z][\w'\u2019-]*", as_request(query).query)]
+    lower = {w.lower(): w for w in said}
+
+    def as_said(value):
+        if not isinstance(value, str) or is_ref(value) is not None:
+            return None
+        words = value.split()
+        bare = [w.strip(".,;:!?").lower().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019") for w in words]
+        if len(words) < 2 or all(b in lower for b in bare):
+            return None
+        near = [w if b in lower else next((x for x in said if len(b) >= 4 and
+                                           SequenceMatcher(None, b, x.lower()).ratio() >= 0.8), None)
+                for w, b in zip(words, bare)]
+        return " ".join(near) if all(near) else None
+    out = rewrite_role(tasks, specs, "person", as_said)
+    return rewrite_role(out or tasks, specs, "people", lambda v: [as_said(x) or x for x in v]
+                        if isinstance(v, list) and any(as_said(x) for x in v) else None) or out
 
 
 @rule("drop_stray_lookups", "compile",

@@ -24,6 +24,8 @@ _SAID_OTHERWISE = (
                 r"honestly|briefly|quickly|shortly|simply|clearly|exactly|fully|properly|politely)\b)"
                 r"[a-z]+(?:'s)?(?:\s+[a-z]+){0,2}\s*(?:[,:\-]|"
                 r"\b(?:about|re|regarding|and|saying|that)\b))", re.I), "reply"),
+    # "re the q3 report draft - tell sarah the table on page 4 has a typo": what to answer, about which email
+    (re.compile(r"re\s*:?\s+(?:the\s+|my\s+|your\s+)?[\w' ]{2,40}?\s*[-:\u2013]\s*(?:tell|let|say|ask)\s", re.I), "reply"),
     (re.compile(r"(?:write|get)\s+back\s+to\b(?!\s+(?:me|us|work)\b)"
                 # "Please write answer to Omar for the garden price", "send a reply to lucas"
                 r"|(?:write|send|make|draft)\s+(?:an?\s+)?(?:answer|reply|response)\s+(?:to|for)\b"
