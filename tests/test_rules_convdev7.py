@@ -383,3 +383,20 @@ def test_re_the_email_tell_her_is_a_reply():
     from tinyagent.nodes.rules.opening import opening_tool
     assert opening_tool("re the q3 report draft - tell sarah the table on page 4 has a typo", VERB_TOOLS) == "reply_to_email"
     assert opening_tool("re: lisbon trip - remind me to book the hotel", VERB_TOOLS) is None
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, again", [
+    ("sorry, friday not thursday", "email sarah that the customer demo is on thursday", ["sarah"],
+     "email sarah that the customer demo is on friday"),
+    ("not thursday, friday", "put the dentist on thursday at 3", [], "put the dentist on friday at 3"),
+    ("oops wrong person, that was meant for sarah", "email priya that the budget slides are ready", ["priya"],
+     "email sarah that the budget slides are ready"),
+])
+def test_a_word_put_right_plans_the_request_again(query, earlier, looked_up, again):
+    from tinyagent.nodes.rules.corrections import request_again
+    assert request_again(query, [earlier], looked_up, "")[0] == again
+
+
+def test_not_now_changes_nothing():
+    from tinyagent.nodes.rules.corrections import request_again
+    assert request_again("thanks, not now", ["text marcus the demo moved"], ["marcus"], "") is None

@@ -260,10 +260,43 @@ def rerouted_request(query: str, earlier: list[str]) -> str | None:
     return f"{earlier[-1].rstrip(' ?.!')} {m.group('way')}"
 
 
+#: "sorry, friday not thursday", "no - room B, not room A", "not thursday, friday": the word put right
+_SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actually|my\s+bad)\b[\s,.!-]*)*"
+                   r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+)?)\s*,?\s+not\s+(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
+                   r"|not\s+(?P<old2>[\w'.:]+(?:\s+[\w'.:]+)?)\s*[,;-]+\s*(?:but\s+|it'?s\s+)?(?P<new2>[\w'.:]+(?:\s+[\w'.:]+)?))"
+                   r"[\s.!]*(?:,?\s*(?:sorry|pls|please|thanks|thx))?[\s.!]*$", re.I)
+#: "oops wrong person, that was meant for sarah": the person put right
+_MEANT_FOR = re.compile(r"\bwrong\s+(?:person|one|guy|contact)\b[\s,.!-]*(?:(?:that|it)\s+was\s+)?(?:meant|supposed\s+to\s+go|"
+                        r"for)\s+(?:for\s+|to\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)[\s.!]*$", re.I)
+
+
+def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
+    """"email sarah that the customer demo is on thursday", then "sorry, friday not thursday": the request before
+    with the word put right ("... on friday"), planned again whole; "oops wrong person, that was meant for sarah" puts
+    the person right the same way. None where the word corrected is not one of the request before."""
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    m = _SWAP.match(query)
+    if m:
+        new, old = (m.group("new") or m.group("new2")).strip(), (m.group("old") or m.group("old2")).strip()
+        if any(old.lower() == n.lower() for n in looked_up):
+            return None  # a person put right: corrected_request's ("no not marcus - yuki")
+        pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.I)
+        if new.lower() != old.lower() and pattern.search(prev) and not pattern.search(new):
+            return pattern.sub(lambda _: new, prev, count=1)
+        return None
+    m = _MEANT_FOR.search(query)
+    if m:
+        return corrected_request(f"i meant {m.group('who')}", earlier, looked_up)
+    return None
+
+
 def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
     """The request before, to plan again whole with what this follow-up changes, and in words what that is;
     None when it changes nothing of it."""
-    for fixed, why in ((lambda: corrected_request(query, earlier, looked_up), "with the person you named"),
+    for fixed, why in ((lambda: swapped_request(query, earlier, looked_up), "with what you put right"),
+                       (lambda: corrected_request(query, earlier, looked_up), "with the person you named"),
                        (lambda: retimed_request(query, earlier), "at the time you gave"),
                        (lambda: relengthed_request(query, earlier), "with the length you gave"),
                        (lambda: invited_request(query, earlier), "with the people you invited"),
@@ -276,6 +309,6 @@ def request_again(query: str, earlier: list[str], looked_up: list[str], answer: 
 
 
 #: The changes whose new plan makes a second item beside the first: what the answer says of the first.
-MADE_AGAIN = {"at the time you gave", "with the length you gave", "with the people you invited"}
+MADE_AGAIN = {"at the time you gave", "with the length you gave", "with the people you invited", "with what you put right"}
 KEPT_NOTE = ("This is a new one, made again with your change: the one made before is still there, unchanged "
              "(no tool of mine can move, change or delete it).")
