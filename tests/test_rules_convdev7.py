@@ -400,3 +400,15 @@ def test_a_word_put_right_plans_the_request_again(query, earlier, looked_up, aga
 def test_not_now_changes_nothing():
     from tinyagent.nodes.rules.corrections import request_again
     assert request_again("thanks, not now", ["text marcus the demo moved"], ["marcus"], "") is None
+
+
+def test_code_the_person_gives_runs_whole(specs):
+    out = _ruled(specs, "run this python: import json; print(json.loads('{bad'))",
+                 '1. run_python(code="import json")\n2. join()')
+    assert "run_python(code=\"import json; print(json.loads('{bad'))\")" in out
+
+
+def test_run_and_calculate_are_tools_verbs():
+    from tinyagent.nodes.rules.opening import served_action
+    assert served_action("run this in python: while True: pass") == "run"
+    assert served_action("calculate 15% of 80") == "calculate"

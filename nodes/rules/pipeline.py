@@ -60,7 +60,7 @@ ORDER = """
     attach_found_file fit_values day_and_time_apart time_out_of_name close_code drop_invented_steps percent_of percent_added percent_split drop_unstated_optionals followup_times it_is_the_subject length_is_an_event end_not_start all_day_only_if_said event_of_the_meeting online_is_a_link reminder_not_a_message message_about_the_event link_is_the_message find_the_id name_without_time fan_out one_per_time
     person_not_a_place invited_people all_invited email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
     reply_says_it courtesy_no_message name_received_email one_reply pointed_email email_of_earlier_person same_files_again new_note_created append_not_create added_items note_of_it that_is_the_answer whole_message same_message_again said_before_instead quoted_text dangling_reference message_not_a_choice note_not_the_email forward_says_it forward_carries_files sender_not_copied broken_reference
-    broken_optional_dropped search_said_words search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
+    broken_optional_dropped code_as_given search_said_words search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
 """.split()
 if set(ORDER) != set(DECLARED) or len(ORDER) != len(DECLARED):
     raise ImportError(f"the rule order and the declared rules differ: {sorted(set(ORDER) ^ set(DECLARED))}")

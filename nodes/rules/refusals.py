@@ -130,6 +130,30 @@ def unset_names(code: str) -> list[str]:
     return list(dict.fromkeys(n for n in read if n not in set_ and not hasattr(builtins, n)))
 
 
+#: Code the person gives: "run this python: import json; print(json.loads('{bad'))", "in python: print(2**10)"
+_CODE_GIVEN = re.compile(r"\b(?:python|code|script)\s*:\s*(?P<code>\S.*?)\s*$", re.I | re.S)
+
+
+@rule("code_as_given", "compile, early",
+      "Python the person wrote out ('run this python: a; b') runs whole, not its first statement", "made-up content")
+def code_as_given(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"run this python: import json; print(json.loads('{bad'))" was planned ``run_python(code="import json")``: where
+    the request gives code after "python:" (or "code:", "script:"), a code value that is a part of it is all of it."""
+    m = _CODE_GIVEN.search(as_request(request).query)
+    if not m:
+        return None
+    given = m.group("code").strip()
+    out, changed = [], False
+    for t in tasks:
+        name = python_param(specs[t.tool]) if t.tool in specs else None
+        code = t.args.get(name) if name else None
+        if isinstance(code, str) and code.strip() and code.strip() != given \
+                and "".join(code.split()) in "".join(given.split()):
+            t, changed = t.with_args({**t.args, name: given}), True
+        out.append(t)
+    return out if changed else None
+
+
 @rule("refuse_unset_names", "compile, early",
       "Python that reads a name of the request it never sets ('Lucas') is refused, and the replanner told the "
       "request's numbers",
