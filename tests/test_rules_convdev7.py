@@ -412,3 +412,11 @@ def test_run_and_calculate_are_tools_verbs():
     from tinyagent.nodes.rules.opening import served_action
     assert served_action("run this in python: while True: pass") == "run"
     assert served_action("calculate 15% of 80") == "calculate"
+
+
+def test_a_note_called_x_is_named_x_whole(specs):
+    assert 'name="Handbook gist"' in _ruled(specs, "save that as a note called Handbook gist",
+                                             '1. create_note(name="Handbook", content="The handbook")\n2. join()')
+    kept = _ruled(specs, "uh put the trip summary in a note called trip prep in the School folder",
+                  '1. create_note(name="trip prep", content="The trip", folder="School")\n2. join()')
+    assert 'name="trip prep"' in kept

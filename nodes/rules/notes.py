@@ -56,6 +56,31 @@ def new_note_created(tasks: list[Task], specs: dict, request: Request | str) -> 
     return out if out != tasks else None
 
 
+_NOT_A_NAME_PART = {"with", "in", "into", "on", "for", "from", "and", "to", "about", "the", "a", "of", "containing",
+                    "saying", "that", "please", "pls", "too"}
+
+
+@rule("note_name_as_called", "compile",
+      "'a note called Handbook gist' makes the note 'Handbook gist', not 'Handbook'", "made-up content")
+def note_name_as_called(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"save that as a note called Handbook gist" was planned ``create_note(name="Handbook", ...)``: a new note's name
+    that is the first words of the name the request calls it by is that name whole."""
+    m = _NOTE_CALLED.search(as_request(request).query)
+    if not m:
+        return None
+    called = m.group("name").strip()
+    out, changed = [], False
+    for t in tasks:
+        name = t.args.get("name")
+        extra = called[len(name.strip()):].lower().split() if isinstance(name, str) else []
+        if t.tool == "create_note" and isinstance(name, str) and name.strip() \
+                and name.strip().lower() != called.lower() and called.lower().startswith(name.strip().lower() + " ") \
+                and len(extra) <= 2 and not set(extra) & _NOT_A_NAME_PART:  # (not "... in the School folder")
+            t, changed = t.with_args({**t.args, "name": called}), True
+        out.append(t)
+    return out if changed else None
+
+
 #: "ad to my ideas note: ...", "put eggs on the shopping list": a note the person has, added to
 _ADD_TO_NOTE = re.compile(r"\b(?:add|ad|append|put|jot|write)\b.*?\b(?:to|in|into|on|onto)\s+(?:my|the|our)\s+"
                           r"(?P<name>[\w' -]{1,40}?)\s+(?:note|notes|list)\b", re.I)
