@@ -420,3 +420,26 @@ def test_a_note_called_x_is_named_x_whole(specs):
     kept = _ruled(specs, "uh put the trip summary in a note called trip prep in the School folder",
                   '1. create_note(name="trip prep", content="The trip", folder="School")\n2. join()')
     assert 'name="trip prep"' in kept
+
+
+def test_send_that_one_on_after_a_text_is_a_text(specs):
+    context = ("User: text nina: sorry, i can't make book club this month\nResult: get_phone_number(name='nina') -> "
+               "+1-555-0111\nResult: send_sms(recipients=['$1'], message=\"Sorry, I can't make book club this month\") -> "
+               "SMS queued.\nAssistant: SMS to +1-555-0111 queued.")
+    out = _ruled(specs, "send that one to elena as well, she's in it too",
+                 '1. get_email_address(name="elena")\n2. compose_new_email(recipients=["$1"], context="Send it")\n3. join()',
+                 context=context)
+    assert 'get_phone_number(name="elena")' in out and "send_sms(recipients=[\"$1\"], message=\"Sorry, I can't make book " \
+        "club this month\")" in out
+    by_mail = _ruled(specs, "send that one to elena by email as well",
+                     '1. get_email_address(name="elena")\n2. compose_new_email(recipients=["$1"], context="Sorry")\n3. join()',
+                     context=context)
+    assert "compose_new_email" in by_mail
+
+
+def test_a_short_reply_keeps_its_words(specs):
+    assert 'context="Got it"' in _ruled(specs, "reply to lucas's invoice: got it, thanks",
+                                        '1. reply_to_email(context="Get it")\n2. join()')
+    assert 'message="I\'m outside."' in _ruled(specs, "txt jaz im outside",
+                                               '1. get_phone_number(name="jaz")\n2. send_sms(recipients=["$1"], '
+                                               'message="I\'m outside.")\n3. join()')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_in, renumbered, rewrite_params, rewrite_role
 from tinyagent.nodes.request.lexicon import COURTESY, FREE_TEXT
@@ -116,6 +117,13 @@ def _to_them(said: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _spelt_out(said: str, written: str) -> bool:
+    """``written`` is ``said`` spelt out or in full ("wk" -> "week", "im" -> "i'm", "bday" -> "birthday"): the letters
+    of the one said are the written one's, in order."""
+    letters = iter(written.replace("'", ""))
+    return all(c in letters for c in said.replace("'", ""))
+
+
 @rule("whole_message", "compile",
       "a message the person dictated ('say thanks, I'll pay it this week') is written whole, not cut short",
       "made-up content")
@@ -161,6 +169,10 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return said[:1].upper() + said[1:]
         if len(have) == 1 and len(whole) >= 3 and have[0] not in query_words:  # "Friended" for "friday works, count me in"
             return said[:1].upper() + said[1:]
+        if 2 <= len(whole) <= 4 and len(have) == len(whole) and [a == b for a, b in zip(have, whole)].count(False) == 1 \
+                and all(a == b or (a not in query_words and SequenceMatcher(None, a, b).ratio() >= 0.5
+                                   and not _spelt_out(b, a)) for a, b in zip(have, whole)):
+            return said[:1].upper() + said[1:]  # "Get it" for "reply to lucas's invoice: got it, thanks"
         if said == said_only and len(have) >= 2 and set(have) - {"the", "a", "an"} <= set(whole) \
                 and 0 < len(set(whole) - set(have) - {"the", "a", "an"}) <= 2:  # "The rollout is fine by me" for "... that thursday rollout is fine by me"
             return said[:1].upper() + said[1:]
@@ -211,6 +223,39 @@ _SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bth
 _SENT_TEXT = re.compile(r"\b(?:context|message)=(['\"])(?P<text>.+?)\1(?=[,)])")
 _ONLY_SAME = {"the", "same", "message", "text", "thing", "as", "above", "before", "one", "words", "again", "that", "too",
               "well", "it", "this", "pls", "please", "plz", "also", "then", "thanks"}
+
+
+#: "send that one to elena as well", "send it to tom too": the message before, to someone else, said no way
+_SEND_THAT_TO = re.compile(r"\b(?:send|pass)\s+(?:that|it|this|the\s+same)(?:\s+one)?\s+(?:on\s+)?to\s+[a-z]", re.I)
+_A_WAY = re.compile(r"\b(?:e-?mail|mail|text|txt|sms|whatsapp|message)\b", re.I)
+
+
+@rule("same_way_again", "compile",
+      "in a follow-up, 'send that one to elena as well' after a text sends her a text, not an email", "made-up content")
+def same_way_again(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"text nina: sorry, i can't make book club this month", then "send that one to elena as well", was planned as an
+    email to Elena: a follow-up that sends "that" on to someone and says no way of sending gets the way the turn
+    before sent it: a new email with no file becomes a text of the turn's message (its recipients are looked up for
+    a phone by right_lookups)."""
+    request = as_request(request)
+    if not request.context or not _SEND_THAT_TO.search(request.query) or _A_WAY.search(request.query):
+        return None
+    last = request.context.rsplit("\nUser:", 1)[-1]
+    texted = [m.group("text") for line in last.splitlines() if line.startswith("Result: send_sms(")
+              for m in _SENT_TEXT.finditer(line)]
+    if not texted or "send_sms" not in specs:
+        return None
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if t.tool != "send_sms" and spec and spec.with_role("people") and spec.with_role("message") \
+                and not spec.with_role("received") and not t.args.get(spec.with_role("attachments") or ""):
+            sms = specs["send_sms"]
+            t = replace(t, tool="send_sms").with_args({sms.with_role("people"): t.args.get(spec.with_role("people")) or [],
+                                                       sms.with_role("message"): texted[-1]})
+            changed = True
+        out.append(t)
+    return out if changed else None
 
 
 @rule("same_message_again", "compile",
