@@ -443,3 +443,15 @@ def test_a_short_reply_keeps_its_words(specs):
     assert 'message="I\'m outside."' in _ruled(specs, "txt jaz im outside",
                                                '1. get_phone_number(name="jaz")\n2. send_sms(recipients=["$1"], '
                                                'message="I\'m outside.")\n3. join()')
+
+
+def test_send_it_two_turns_after_the_file_was_found_attaches_it(specs):
+    context = ("User: open the lisbon itinerary\nResult: open_and_get_file_path(file_name='lisbon itinerary') -> "
+               "Documents/Sample/Lisbon_Trip_Itinerary.pdf\nAssistant: Found the file.\nUser: what's tom becker's email\n"
+               "Result: get_email_address(name='tom') -> tom.becker@example.com\nAssistant: The email address of tom is "
+               "tom.becker@example.com.")
+    out = _ruled(specs, "send it to him, he's feeding the cat",
+                 '1. get_email_address(name="him")\n2. open_and_get_file_path(file_name="cat")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Cat feeding", context="Feed the cat")\n4. join()',
+                 context=context)
+    assert 'attachments=["Documents/Sample/Lisbon_Trip_Itinerary.pdf"]' in out and "open_and_get_file_path" not in out

@@ -582,8 +582,13 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     out = rewrite_params(tasks, specs, it_found)
     # "email it to david" after the file was found, planned without it: the one sender attaches it
     senders = [t for t in (out or tasks) if (s := specs.get(t.tool)) and s.with_role("attachments") and s.with_role("people")]
-    if send_it and not finders and len(senders) == 1 \
+    used = {d for t in (out or tasks) for d in t.deps}
+    # (or with a file look-up nothing uses: "send it to him, he's feeding the cat" looked up a file "cat")
+    idle = [t for t in (out or tasks) if t.id not in used and (sp := specs.get(t.tool)) and "file" in sp.roles]
+    if send_it and (not finders or len(finders) == 1 and idle) and len(senders) == 1 \
             and not senders[0].args.get(specs[senders[0].tool].with_role("attachments")):
         slot = specs[senders[0].tool].with_role("attachments")
-        out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)]
+        out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)
+               if t not in idle]
+        out = renumbered(out, tasks[0].id)
     return out
