@@ -1545,6 +1545,9 @@ def test_the_ninth_development_conversation_set(fresh):
         "dev9_doc_checkout_last_day": ["Thursday: check out by 11:00."],
         "dev9_decline_cancel_gym": ["Sorry, I can't do that: none of my tools can cancel a membership."],
         "dev9_decline_upload_drive": ["I can't upload files: no tool goes online."],
+        "dev9_doc_workshop_lunch_unnamed": ["No: lunch is provided at the partner workshop on Tuesday."],
+        "dev9_doc_workshop_place_then_map": ["At the innovation centre in Parque das Nacoes.",
+                                             "https://www.openstreetmap.org/search?query=Parque%20das%20Nacoes"],
     }
     q3, handbook, itinerary = "Project_Falcon_Q3_Report.pdf", "Team_Handbook.pdf", "Lisbon_Trip_Itinerary.pdf"
     marcus, yuki, james = "marcus.chen@example.com", "yuki.tanaka@example.com", "james.obrien@example.com"
@@ -1604,6 +1607,12 @@ def test_the_ninth_development_conversation_set(fresh):
         "dev9_forward_after_reminder_invoice_elena": [_remind("Pay Lucas's invoice", "2026-12-18"),
                                                       _fwd(INV, "Elena Rossi")],
         "dev9_append_pine_nuts": [_append("Shopping list", "- pine nuts")],
+        "dev9_followup_her_two_turns_back_q3": [_sms(["Elena Rossi"], "The logo looks great!"),
+                                                _remind("Pay the deposit", "2026-12-04 09:00"),
+                                                _mail(["Elena Rossi"], "Here is the Q3 report.", q3)],
+        "dev9_followup_table_declined_calendar": [_event("Lunch with Priya", "2026-12-04 12:30")],
+        "dev9_followup_push_rollout_check": [_mail(["Marcus Chen"], "Can we push the 2.1 rollout to next week?"),
+                                             _remind("Check if Marcus answered", "2026-12-02 17:00")],
         "dev9_append_meeting_notes_james": [_append("Meeting notes", "- James will order the certification samples")],
     }
     answers_for = {
@@ -1617,6 +1626,7 @@ def test_the_ninth_development_conversation_set(fresh):
         "dev9_followup_david_mail_number_text": {0: "It is david.kim@example.com.", 1: "It is +1-555-0104."},
         "dev9_followup_note_two_turns_back": {1: "Yuki Tanaka's number is +1-555-0109."},
         "dev9_followup_call_declined_email": {0: "Sorry, I can't make phone calls."},
+        "dev9_followup_table_declined_calendar": {0: "Sorry, I can't book tables: no tool does that."},
         "dev9_followup_hugo_failed_marcus": {0: "No contact named 'Hugo' in contacts.vcf."},
         "dev9_followup_omar_number_address_mail": {0: "It is +1-555-0112.", 1: "It is omar.haddad@example.com."},
     }
