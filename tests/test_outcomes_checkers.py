@@ -1511,3 +1511,156 @@ def test_the_eighth_development_conversation_set(fresh):
         c = next(c for c in cases if c.id == case_id)
         assert any("body" in f for f in c.check(ws, answers[:len(c.turns)], [{}] * len(c.turns))), case_id
     assert bodied >= 12
+
+
+def test_the_ninth_development_conversation_set(fresh):
+    """bench/conversations_dev9_cases.py (helper convdev9, a development set): at least 40 cases, unique dev9_ ids,
+    the kinds in the counts asked for, no request of the eight other development sets (or the outcome cases)
+    again, replies and forwards as later turns, three-turn conversations; on a fresh sample workspace every check
+    runs and fails when nothing was done; one that expects nothing written fails only on its empty answer, passes
+    an honest answer and fails a bare 'Done.'."""
+    from bench.outcomes import case_set
+
+    cases = case_set("conversations-dev9")
+    kinds = {"failure": 8, "meeting": 6, "correction": 6, "document": 6, "followup": 8, "reply": 3, "forward": 3,
+             "append": 0, "decline": 0}
+    others = [c for n in ("", "2", "3", "4", "5", "6", "7", "8") for c in case_set(f"conversations-dev{n}")]
+    _well_formed(cases, "dev9_", 40, kinds, [*others, *CASES])
+    assert sum(c.kind in ("reply", "forward") and len(c.turns) > 1 for c in cases) >= 4
+    assert sum(len(c.turns) == 3 for c in cases) >= 3
+    honest = {
+        "dev9_fail_car_lease_pdf": ["No file matching 'car lease pdf' was found, so no email was written."],
+        "dev9_fail_text_fatima": ["No contact named 'Fatima' in contacts.vcf."],
+        "dev9_fail_gym_plan_note": ["No note named 'Gym plan'."],
+        "dev9_fail_reply_swimming_school": ["No inbox email fits 'the mail from the swimming school'."],
+        "dev9_fail_python_index": ["The code failed: IndexError: list index out of range."],
+        "dev9_fail_marketing_pdf_then_q3": ["No file matching 'marketing plan pdf' was found.",
+                                            "Project Falcon builds a low-power air quality sensor; the budget is "
+                                            "two percent under plan."],
+        "dev9_fail_forward_from_nina": ["No inbox email fits 'Nina's email about the book club'."],
+        "dev9_doc_battery_life_trial": ["Battery life in the field trial reached nine months on two AA cells."],
+        "dev9_doc_landing_time": ["Flight TP 1234 departs at 07:40 and arrives in Lisbon at 10:05."],
+        "dev9_doc_metro_line_airport": ["Take the metro red line from the airport to the city centre."],
+        "dev9_doc_production_order": ["The team will prepare the production order for January."],
+        "dev9_doc_checkout_last_day": ["Thursday: check out by 11:00."],
+        "dev9_decline_cancel_gym": ["Sorry, I can't do that: none of my tools can cancel a membership."],
+        "dev9_decline_upload_drive": ["I can't upload files: no tool goes online."],
+        "dev9_doc_workshop_lunch_unnamed": ["No: lunch is provided at the partner workshop on Tuesday."],
+        "dev9_doc_workshop_place_then_map": ["At the innovation centre in Parque das Nacoes.",
+                                             "https://www.openstreetmap.org/search?query=Parque%20das%20Nacoes"],
+    }
+    q3, handbook, itinerary = "Project_Falcon_Q3_Report.pdf", "Team_Handbook.pdf", "Lisbon_Trip_Itinerary.pdf"
+    marcus, yuki, james = "marcus.chen@example.com", "yuki.tanaka@example.com", "james.obrien@example.com"
+    solved = {  # right outcomes made with the real tools (each case that expects something written)
+        "dev9_fail_gregor_then_james": [_fwd(OFFSITE, "James O'Brien")],
+        "dev9_fail_hannah_then_ask_sarah": [_sms(["Sarah Lee"], "Do you have Hannah's email address?")],
+        "dev9_meeting_supplier_call_invite": [_event("Supplier call", "2026-12-02 14:30", invitees=(marcus, yuki))],
+        "dev9_meeting_link_mail_elena": [_mail(["Elena Rossi"], "Our link: https://meet.jit.si/Logo-chat-x1")],
+        "dev9_meeting_link_then_calendar": [_event("Budget review", "2026-12-04 16:00")],
+        "dev9_meeting_onboarding_45": [_event("Onboarding", "2026-12-03 11:00", "2026-12-03 11:45", (yuki,))],
+        "dev9_meeting_expenses_two_hours_james": [
+            _event("Expense reports", "2026-12-03 13:00", "2026-12-03 15:00", (james,)),
+            _mail(["James O'Brien"], "Expense reports review: Thursday 13:00 to 15:00.")],
+        "dev9_meeting_link_text_priya": [_sms(["Priya Patel"], "Standup link: https://meet.jit.si/Standup-x")],
+        "dev9_correction_dry_cleaning_4pm": [_remind("Pick up the dry cleaning", "2026-12-03 15:00"),
+                                             _remind("Pick up the dry cleaning", "2026-12-03 16:00")],
+        "dev9_correction_demo_wednesday": [_sms(["Yuki Tanaka"], "The demo is on Tuesday."),
+                                           _sms(["Yuki Tanaka"], "Sorry, the demo is on Wednesday, not Tuesday.")],
+        "dev9_correction_itinerary_to_q3": [_mail(["James O'Brien"], "Here you go.", itinerary),
+                                            _mail(["James O'Brien"], "Here you go.", q3)],
+        "dev9_correction_nina_dinner_saturday": [
+            _event("Dinner with Nina", "2026-12-04 19:00"), _event("Dinner with Nina", "2026-12-05 19:00")],
+        "dev9_correction_key_for_priya": [_sms(["Marcus Chen"], "The lab key is at reception."),
+                                          _sms(["Priya Patel"], "The lab key is at reception.")],
+        "dev9_correction_party_nachos": [("create_note", dict(name="Party ideas", content="- karaoke\n- tacos")),
+                                         _append("Party ideas", "- nachos, not tacos")],
+        "dev9_correction_elana_elena": [_mail(["Elena Rossi"], "Here is the team handbook.", handbook)],
+        "dev9_doc_economy_then_note": [("create_note", dict(name="Travel rules",
+                                                            content="Economy class for flights under six hours."))],
+        "dev9_doc_pilot_schools_then_text": [_sms(["Yuki Tanaka"], "Twelve schools in three cities were in the pilot.")],
+        "dev9_doc_itinerary_summary_to_nina": [_mail(["Nina Kowalski"], "Flight TP 1234 on Monday, workshop Tuesday.")],
+        "dev9_followup_david_mail_number_text": [_sms(["David Kim"], "I got the flight details, thanks!")],
+        "dev9_followup_dentist_evening_before": [_event("Dentist", "2026-12-02 08:00"),
+                                                 _remind("Dentist tomorrow morning", "2026-12-01 18:00")],
+        "dev9_followup_aisha_mail_and_text": [_mail(["Aisha Okafor"], "Are my blood test results in?"),
+                                              _sms(["Aisha Okafor"], "Are my blood test results in?")],
+        "dev9_followup_note_two_turns_back": [("create_note", dict(name="Bike repairs",
+                                                                   content="- new chain\n- brake pads")),
+                                              _append("Bike repairs", "- front light")],
+        "dev9_followup_call_declined_email": [_mail(["Lucas Martin"], "The invoice is paid.")],
+        "dev9_followup_hugo_failed_marcus": [_sms(["Marcus Chen"], "I'm stuck in traffic.")],
+        "dev9_followup_hour_before_haircut": [_event("Haircut", "2026-12-04 11:00"), _remind("Grab cash", "2026-12-04 10:00")],
+        "dev9_followup_invoice_tom_as_well": [_fwd(INV, "Elena Rossi"), _fwd(INV, "Tom Becker")],
+        "dev9_followup_omar_number_address_mail": [_mail(["Omar Haddad"], "Could you start on the 14th after all?")],
+        "dev9_reply_lucas_vat": [_reply(INV, "Is VAT included in that amount?")],
+        "dev9_reply_sarah_older_vegetarian": [_reply(OFFSITE, "I'm vegetarian, could the caterer know?")],
+        "dev9_reply_after_forward_thank_david": [_fwd(FLIGHTS, "Yuki Tanaka"),
+                                                 _reply(FLIGHTS, "Thank you for sorting the hotel!")],
+        "dev9_reply_last_friday_fine": [_reply(FW, "That's fine by me, go on.")],
+        "dev9_reply_after_text_marcus_rollout": [_sms(["Marcus Chen"], "I read your release notes."),
+                                                 _reply(FW, "Roll it out, no objections from me.")],
+        "dev9_forward_garden_two_note": [_fwd(GARDEN, "Aisha Okafor", "Tom Becker",
+                                              text="Anyone know a cheaper gardener?")],
+        "dev9_forward_lunch_james_handbook": [_fwd(LUNCH, "James O'Brien", files=(handbook,))],
+        "dev9_forward_after_text_lunch": [_sms(["Priya Patel"], "I'll be at lunch on Friday."), _fwd(LUNCH, "Marcus Chen")],
+        "dev9_forward_sarah_older_nina": [_fwd(OFFSITE, "Nina Kowalski")],
+        "dev9_forward_after_reminder_invoice_elena": [_remind("Pay Lucas's invoice", "2026-12-18"),
+                                                      _fwd(INV, "Elena Rossi")],
+        "dev9_append_pine_nuts": [_append("Shopping list", "- pine nuts")],
+        "dev9_followup_her_two_turns_back_q3": [_sms(["Elena Rossi"], "The logo looks great!"),
+                                                _remind("Pay the deposit", "2026-12-04 09:00"),
+                                                _mail(["Elena Rossi"], "Here is the Q3 report.", q3)],
+        "dev9_followup_table_declined_calendar": [_event("Lunch with Priya", "2026-12-04 12:30")],
+        "dev9_followup_push_rollout_check": [_mail(["Marcus Chen"], "Can we push the 2.1 rollout to next week?"),
+                                             _remind("Check if Marcus answered", "2026-12-02 17:00")],
+        "dev9_append_meeting_notes_james": [_append("Meeting notes", "- James will order the certification samples")],
+    }
+    answers_for = {
+        "dev9_fail_gregor_then_james": {0: "No contact named 'Gregor' in contacts.vcf."},
+        "dev9_fail_hannah_then_ask_sarah": {0: "No contact named 'Hannah' in contacts.vcf."},
+        "dev9_meeting_link_then_calendar": {0: "Your link: https://meet.jit.si/Budget-review-x"},
+        "dev9_correction_elana_elena": {0: "No contact named 'Elana'. Did you mean Elena Rossi?"},
+        "dev9_doc_economy_then_note": {0: "Economy class is the default for flights under six hours."},
+        "dev9_doc_pilot_schools_then_text": {0: "Twelve schools in three cities took part in the pilot."},
+        "dev9_doc_itinerary_summary_to_nina": {0: "Monday: flight TP 1234; Tuesday: partner workshop."},
+        "dev9_followup_david_mail_number_text": {0: "It is david.kim@example.com.", 1: "It is +1-555-0104."},
+        "dev9_followup_note_two_turns_back": {1: "Yuki Tanaka's number is +1-555-0109."},
+        "dev9_followup_call_declined_email": {0: "Sorry, I can't make phone calls."},
+        "dev9_followup_table_declined_calendar": {0: "Sorry, I can't book tables: no tool does that."},
+        "dev9_followup_hugo_failed_marcus": {0: "No contact named 'Hugo' in contacts.vcf."},
+        "dev9_followup_omar_number_address_mail": {0: "It is +1-555-0112.", 1: "It is omar.haddad@example.com."},
+    }
+    linked = {"dev9_meeting_link_mail_elena", "dev9_meeting_link_then_calendar", "dev9_meeting_link_text_priya"}
+    assert set(honest) | set(solved) == {c.id for c in cases} and not set(honest) & set(solved)
+    for c in cases:
+        ws, act = fresh()
+        runs = [{} for _ in c.turns]
+        failures = c.check(ws, [""] * len(c.turns), runs)
+        assert failures, c.id
+        if c.id in honest:
+            assert all(f.startswith("answer ''") for f in failures), (c.id, failures)
+            assert c.check(ws, honest[c.id], runs) == [], (c.id, c.check(ws, honest[c.id], runs))
+            assert c.check(ws, ["Done."] * len(c.turns), runs), c.id
+            continue
+        assert any(" was written" in f for f in failures), (c.id, failures)
+        for tool, args in solved[c.id]:
+            act(tool, **args)
+        answers = [answers_for.get(c.id, {}).get(i, "Done.") for i in range(len(c.turns))]
+        runs = LINKED * len(c.turns) if c.id in linked else runs
+        assert c.check(ws, answers, runs) == [], (c.id, c.check(ws, answers, runs))
+    wrong = {  # wrong outcomes the checks must catch: the other email of Sarah, a claimed edit, the link untold
+        "dev9_reply_sarah_older_vegetarian": ([_reply(Q3_MAIL, "I'm vegetarian, could the caterer know?")], ["Done."]),
+        "dev9_forward_sarah_older_nina": ([_fwd(Q3_MAIL, "Nina Kowalski")], ["Done."]),
+        "dev9_correction_dry_cleaning_4pm": ([_remind("Pick up the dry cleaning", "2026-12-03 15:00"),
+                                              _remind("Pick up the dry cleaning", "2026-12-03 16:00")],
+                                             ["Done.", "I've moved the reminder to 4pm."]),
+        "dev9_followup_note_two_turns_back": ([("create_note", dict(name="Bike repairs", content="- new chain")),
+                                               _append("Bike repairs", "- front light")],
+                                              ["Done.", "Yuki Tanaka's number is +1-555-0109.", "Done."]),
+    }
+    by_id = {c.id: c for c in cases}
+    for cid, (steps, answers) in wrong.items():
+        ws, act = fresh()
+        for tool, args in steps:
+            act(tool, **args)
+        assert by_id[cid].check(ws, answers, [{} for _ in answers]), cid
