@@ -16,7 +16,10 @@ _PLAIN = {"pdf", "doc", "docx", "docs", "document", "documents", "file", "files"
           # what a question says of itself, not of what it asks about ("remind me, who is the sensor actually built
           # for? one line is enough")
           "remind", "actually", "really", "exactly", "again", "just", "one", "line", "enough", "quick", "quickly",
-          "briefly", "short", "shortly"}
+          "briefly", "short", "shortly",
+          # and the words a question asks with ("which metro line do I take into the centre", "do i need to sort out
+          # lunch", "where's the workshop held")
+          "into", "onto", "need", "sort", "out", "held", "located", "happen", "happening"}
 PASSAGE_CHARS = 600
 
 

@@ -164,7 +164,7 @@ SERVED_VERBS = _words("add append cal create email find findfile fwd forward inv
                       "schedule show sms summarise summarize text txt "
                       # (the corpus's and development sets' first turns opening with calculate or compute: 17, all
                       # planned; "run this in python: ..." was declined)
-                      "run execute calculate compute calc")
+                      "run execute calculate compute calc python")
 
 #: The default tool a request's opening verb names: the first plan calls it ("Forward the firmware release
 #: notes from Marcus to Yuki" was planned as a note). Of the corpus's and the development set's first turns

@@ -11,6 +11,8 @@ from tinyagent.nodes.rules.opening import opening_verb
 
 
 _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
+                         # "Elena I mean": the name first
+                         r"|^\s*(?P<g>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,?\s+i\s+mean(?:t)?[\s.!]*$"
                          r"|^\s*(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
                          r"(?:[\s,]+not\s+\w+)?[\s.!]*$"
                          # "sorry, Lucas with a c", "it's Yusuf, spelt with a y": the name as it is spelt
@@ -29,8 +31,9 @@ _NOT_BUT = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait)\
                       r"(?:(?:i\s+mean|i\s+meant|it'?s|its)\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
                       r"(?:[\s,.!-]+(?:sorry|pls|please|thanks|thx))*[\s.!]*$", re.I)
 #: "oh he's not in there? then text tom becker instead, he'll tell him": the same ask, to someone else
-_INSTEAD = re.compile(r"(?:^|[.?!]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please)\s+)*(?P<verb>text|txt|email|e-mail|message|msg)"
-                      r"\s+(?P<e>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s+instead\b(?:\s*[,;].*)?[\s.!]*$", re.I)
+_INSTEAD = re.compile(r"(?:^|[.?!,]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please|never\s+mind|nevermind|fine)[\s,]+)*"
+                      r"(?P<verb>text|txt|email|e-mail|message|msg|tell)"
+                      r"\s+(?P<e>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s+(?:instead|then)\b(?:\s*[,;].*)?[\s.!]*$", re.I)
 
 
 _NO_ONE = {"me", "us", "you", "it", "that", "this", "them", "him", "her", "too", "both"}
@@ -48,7 +51,8 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     request."""
     m = _CORRECTION.match(query) or _NOT_BUT.match(query)
     instead = _INSTEAD.search(query) if not m and earlier else None
-    if instead and opening_verb(earlier[-1]) != instead.group("verb").lower().replace("txt", "text"):
+    if instead and instead.group("verb").lower() != "tell" \
+            and opening_verb(earlier[-1]) != instead.group("verb").lower().replace("txt", "text"):
         instead = None  # "email her instead" after a text: an ask of its own, by another way
     if not (m or instead) or not earlier:
         return None
@@ -56,8 +60,9 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
     new = re.sub(r"(?:\s+(?:too|as well|please|pls|plz|thanks|thx))+$", "",
                  (instead.group("e") if instead else
                   groups.get("a") or groups.get("b") or groups.get("c") or groups.get("d") or groups.get("e")
-                  or groups.get("who")
+                  or groups.get("g") or groups.get("who")
                   or "").strip(" ,.!"), flags=re.I)
+    new = re.sub(r"\s*,?\s+not\s+.*$", "", new, flags=re.I)  # "i meant the q3 report, not the itinerary"
     if read_request(new).phrases and not set(re.findall(r"[\w']+", new.lower())) - _DAYTIME_WORDS:
         return None  # "i meant tomorrow": a time, for retimed_request
     new = re.sub(r"'s$", "", new)  # "I meant omar's"
@@ -266,7 +271,8 @@ _SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actu
                    r"|not\s+(?P<old2>[\w'.:]+(?:\s+[\w'.:]+)?)\s*[,;-]+\s*(?:but\s+|it'?s\s+)?(?P<new2>[\w'.:]+(?:\s+[\w'.:]+)?))"
                    r"[\s.!]*(?:,?\s*(?:sorry|pls|please|thanks|thx))?[\s.!]*$", re.I)
 #: "oops wrong person, that was meant for sarah": the person put right
-_MEANT_FOR = re.compile(r"\bwrong\s+(?:person|one|guy|contact)\b[\s,.!-]*(?:(?:that|it)\s+was\s+)?(?:meant|supposed\s+to\s+go|"
+_MEANT_FOR = re.compile(r"\bwrong\s+(?:person|one|guy|contact)\b[\s,.!-]*(?:(?:that|it|the)(?:\s+(?:text|email|e-mail|mail|message|msg|"
+                        r"one))?\s+was\s+)?(?:meant|supposed\s+to\s+go|"
                         r"for)\s+(?:for\s+|to\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)[\s.!]*$", re.I)
 
 

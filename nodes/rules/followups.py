@@ -57,6 +57,7 @@ def earlier_people(context: str) -> list[list[str]]:
             nxt = next((x for x in lines[i + 1:] if not x.startswith("Result:")), "")
             if nxt.startswith(("Assistant: I can't do that", "Assistant: I could not")):
                 turns[-1] += asked_person(line[5:])
+
         names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
@@ -74,7 +75,13 @@ def earlier_people(context: str) -> list[list[str]]:
                 turns[-1].append(name)
             elif len(name) > len(turns[-1][same[0]]):  # "Tom" looked up, then written to as "Tom Becker"
                 turns[-1][same[0]] = name
-    return [t for t in turns if t]
+    found = [t for t in turns if t]
+    if not found:  # "block 2 hours with james on thursday ...": who the last request was with, where no turn named anyone
+        asked = [line[5:] for line in lines if line.startswith("User:")]
+        withs = [n for n in _WITH_PERSON.findall(asked[-1]) if n.split()[0].lower().rstrip(".") not in
+                 _NOT_PERSON | _DAY_WORDS | NOT_A_NAME | _NOT_WITH] if asked else []
+        found = [withs[:1]] if withs else []
+    return found
 
 
 #: "ring priya on her mobile", "call aisha and ask ...", "pay lucas's invoice", "send nina the reading list": who an
@@ -87,6 +94,14 @@ _NOT_PERSON = {"me", "us", "my", "our", "your", "the", "a", "an", "her", "him", 
                "some", "someone", "somebody", "anyone", "nobody", "people", "team", "mum", "mom", "dad", "home", "work",
                "office", "about", "for", "to", "when", "what", "if", "whether", "how", "and", "or", "please", "pls",
                "now", "later", "today", "tomorrow", "tonight", "you", "whoever", "one", "two", "both", "for"}
+
+
+#: Whom something is with: "block 2 hours with james on thursday", "lunch with Priya"
+_WITH_PERSON = re.compile(r"\bwith\s+((?:(?:Dr|Mr|Mrs|Ms|Prof|Father|Sister)\.?\s+)?[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
+#: What one does something with that is no one: "with milk", "with the team" (the article is filtered before)
+_NOT_WITH = {"milk", "sugar", "cream", "ice", "lemon", "team", "family", "kids", "friends", "care", "love", "thanks",
+             "regards", "attachment", "attachments", "pleasure", "respect", "subject", "message", "note", "link", "details",
+             "photos", "pictures", "something", "nothing", "anything", "everything", "someone", "somebody"}
 
 
 def asked_person(request: str) -> list[str]:

@@ -231,7 +231,8 @@ _A_WAY = re.compile(r"\b(?:e-?mail|mail|text|txt|sms|whatsapp|message)\b", re.I)
 
 
 @rule("same_way_again", "compile",
-      "in a follow-up, 'send that one to elena as well' after a text sends her a text, not an email", "made-up content")
+      "in a follow-up, 'send that one to elena as well' after a text sends her a text, not an email; after a forward, "
+      "the forward", "made-up content")
 def same_way_again(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """"text nina: sorry, i can't make book club this month", then "send that one to elena as well", was planned as an
     email to Elena: a follow-up that sends "that" on to someone and says no way of sending gets the way the turn
@@ -243,6 +244,20 @@ def same_way_again(tasks: list[Task], specs: dict, request: Request | str) -> li
     last = request.context.rsplit("\nUser:", 1)[-1]
     texted = [m.group("text") for line in last.splitlines() if line.startswith("Result: send_sms(")
               for m in _SENT_TEXT.finditer(line)]
+    forwarded = [m.group(1) for line in last.splitlines() if line.startswith("Result: forward_email(")
+                 for m in re.finditer(r"\bforwards [^.]*?email '([^']+)'", line)]
+    if forwarded and "forward_email" in specs and not texted:
+        # "forward the invoice email to elena", then "send that to tom as well": the same email forwarded to him
+        fwd = specs["forward_email"]
+        out, changed = [], False
+        for t in tasks:
+            spec = specs.get(t.tool)
+            if t.tool == "compose_new_email" and spec and not t.args.get(spec.with_role("attachments") or ""):
+                t = replace(t, tool="forward_email").with_args({fwd.with_role("people"): t.args.get(spec.with_role("people")) or [],
+                                                                fwd.with_role("received"): forwarded[-1]})
+                changed = True
+            out.append(t)
+        return out if changed else None
     if not texted or "send_sms" not in specs:
         return None
     out, changed = [], False
@@ -289,8 +304,8 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
 
 
 #: A follow-up that sends "that" the turn before dictated: "ok fine, email him that instead", "text her that then"
-_THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them)\s+(?:that|this|it)\b"
-                           r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*\s*[.!]*\s*$", re.I)
+_THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them)\s+(?:(?:that|this|it)\b"
+                           r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*|instead)\s*[.!]*\s*$", re.I)
 
 
 @rule("said_before_instead", "compile",

@@ -60,6 +60,26 @@ _NOT_A_NAME_PART = {"with", "in", "into", "on", "for", "from", "and", "to", "abo
                     "saying", "that", "please", "pls", "too"}
 
 
+#: A whole request that adds a line to a named note: "Please add to my meeting notes: James will order the samples"
+_ADD_LINE_TO_NOTE = re.compile(r"^\W*(?:(?:please|pls|can\s+you|could\s+you|hey|ok|okay)\W+)*(?:add|append|put|jot|write)\s+"
+                          r"(?:(?:this|that|the\s+following)\s+)?(?:to|in|into|on(?:to)?)\s+(?:my|the|our)\s+"
+                          r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list)))\s*:\s*(?P<what>\S.*?)\s*$", re.I)
+
+
+@rule("add_to_named_note", "compile",
+      "'add to my meeting notes: X' appends X to that note, whatever else the model planned", "made-up content")
+def add_to_named_note(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"Please add to my meeting notes: James will order the certification samples." was planned as a file look-up
+    and an email, three times: a request that is only a line to add to a named note or list is that append (the note
+    tool finds the note by its name, or says it has none), where the plan does not already append it."""
+    m = _ADD_LINE_TO_NOTE.match(as_request(request).query)
+    if not m or "append_note_content" not in specs or any(t.tool == "append_note_content" for t in tasks):
+        return None
+    what = m.group("what").strip()
+    return [Task(tasks[0].id if tasks else 1, "append_note_content",
+                 {"name": m.group("name").strip(), "content": what[:1].upper() + what[1:]}, ())]
+
+
 @rule("note_name_as_called", "compile",
       "'a note called Handbook gist' makes the note 'Handbook gist', not 'Handbook'", "made-up content")
 def note_name_as_called(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
@@ -254,6 +274,14 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return [Task(first, "append_note_content", {"name": notes[-1], "content": text[:1].upper() + text[1:]}, ())]
     out = [replace(t, tool="append_note_content", args={**t.args, "name": notes[-1]})
            if t.tool in ("append_note_content", "create_note") and t.args.get("name") != notes[-1] else t for t in tasks]
+    if whole:  # "add front light to it" two turns after the note: what it adds, where the plan wrote a broken "$100"
+        text = whole.group("what").strip().strip("'\"\u2018\u2019\u201c\u201d").strip()
+        out = [t.with_args({**t.args, "content": text[:1].upper() + text[1:]})
+               if t.tool == "append_note_content" and text and (not isinstance(t.args.get("content"), str)
+                                                               or re.match(r"^\s*\$\d", t.args["content"])
+                                                               and names_no_step(t, t.args["content"].strip())
+                                                               or re.match(r"^\s*\$\d+\W*$", t.args["content"]))
+               else t for t in out]
     line = _APPEND_COLON.match(request.query)
     if line:  # the line after "append:" whole, where the plan wrote a part of it ("Friday")
         said = line.group("what").strip().strip("'\"")

@@ -222,7 +222,7 @@ _TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A
                       # typed in lower case: one name, then the end of the ask ("fwd marcus firmware mail to yuki")
                       r"|\b(?:to|on to|onto)\s+(?!(?:me|the|him|her|them|us|my|our|your|a|an|it|this|that|everyone|all|"
                       r"do|be|say|tell|ask|check|see|read|let)\b)([a-z][a-z'-]+)(?=\s*(?:$|[,.!?;]|\s(?:and|with|pls|please|"
-                      r"plz|asap|too|thanks|thx|now|today)\b))")
+                      r"plz|asap|too|thanks|thx|now|today|so|because|since)\b))")
 
 
 @rule("forward_to_named", "compile",
@@ -259,7 +259,10 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                 named = set(name.lower().replace("'s", " ").split())
                 own = content_words(name)
                 unsaid = bool(own) and 2 * len(own & said) < len(own)  # (mostly words the person never said)
-                if name and (named <= words or unsaid) and name.lower() not in target.lower():
+                # (or a name of an earlier turn only, where this request sends it to someone it names: "also fwd that
+                # invoice mail to elena" after "remind me to pay lucas's invoice")
+                before = bool(own) and not own & request.words and target.lower() in " ".join(request.words)
+                if name and (named <= words or unsaid or before) and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
     return out if changed else None

@@ -131,7 +131,7 @@ def unset_names(code: str) -> list[str]:
 
 
 #: Code the person gives: "run this python: import json; print(json.loads('{bad'))", "in python: print(2**10)"
-_CODE_GIVEN = re.compile(r"\b(?:python|code|script)\s*:\s*(?P<code>\S.*?)\s*$", re.I | re.S)
+_CODE_GIVEN = re.compile(r"\b(?:python|code|script)(?:\s+(?:pls|please|plz))?\s*:\s*(?P<code>\S.*?)\s*$", re.I | re.S)
 
 
 @rule("code_as_given", "compile, early",
