@@ -454,4 +454,5 @@ def test_send_it_two_turns_after_the_file_was_found_attaches_it(specs):
                  '1. get_email_address(name="him")\n2. open_and_get_file_path(file_name="cat")\n'
                  '3. compose_new_email(recipients=["$1"], subject="Cat feeding", context="Feed the cat")\n4. join()',
                  context=context)
-    assert 'attachments=["Documents/Sample/Lisbon_Trip_Itinerary.pdf"]' in out and "open_and_get_file_path" not in out
+    assert 'open_and_get_file_path(file_name="Documents/Sample/Lisbon_Trip_Itinerary.pdf")' in out
+    assert 'attachments=["$2"]' in out

@@ -600,10 +600,15 @@ def file_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     used = {d for t in (out or tasks) for d in t.deps}
     # (or with a file look-up nothing uses: "send it to him, he's feeding the cat" looked up a file "cat")
     idle = [t for t in (out or tasks) if t.id not in used and (sp := specs.get(t.tool)) and "file" in sp.roles]
-    if send_it and (not finders or len(finders) == 1 and idle) and len(senders) == 1 \
+    if send_it and not finders and len(senders) == 1 \
             and not senders[0].args.get(specs[senders[0].tool].with_role("attachments")):
         slot = specs[senders[0].tool].with_role("attachments")
-        out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)
-               if t not in idle]
-        out = renumbered(out, tasks[0].id)
+        out = [t.with_args({**t.args, slot: [found[-1]]}) if t is senders[0] else t for t in (out or tasks)]
+    elif send_it and len(finders) == 1 and idle and len(senders) == 1 \
+            and not senders[0].args.get(specs[senders[0].tool].with_role("attachments")):
+        # the one file looked up (now the file found before) goes with the sender
+        slot, k = specs[senders[0].tool].with_role("attachments"), idle[0].id
+        out = [replace(t.with_args({**t.args, slot: [f"${k}"]}), deps=tuple(sorted({*t.deps, k})))
+               if t is senders[0] else t for t in (out or tasks)]
+        out = dependency_order(out, tasks[0].id)
     return out
