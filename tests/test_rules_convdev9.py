@@ -88,3 +88,14 @@ def test_question_words_a_passage_need_not_hold():
     hit = {"path": "Documents/Sample/Lisbon_Trip_Itinerary.pdf",
            "text": "Take the metro red line from the airport to the city centre."}
     assert answers("Which metro line do I take from the airport into the centre in Lisbon?", [hit]) is hit
+
+
+@pytest.mark.parametrize("query, plan, code", [
+    ("run this python: import requests; print(requests.get('http://example.com').status_code)",
+     '1. run_python(code="import requests")\n2. run_python(code="print(requests.get(\'http://example.com\'))")\n3. join()',
+     "import requests; print(requests.get('http://example.com').status_code)"),
+    ("run this in python: while True: pass", '1. run_python(code="print(while True)")\n2. join()', "while True: pass"),
+])
+def test_the_persons_code_runs_once_and_whole(specs, query, plan, code):
+    out = _ruled(specs, query, plan)
+    assert out == f'1. run_python(code="{code}")\n2. join()<END_OF_PLAN>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, names_no_step
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, names_no_step, renumbered
 from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.checks import python_param
@@ -143,15 +143,25 @@ def code_as_given(tasks: list[Task], specs: dict, request: Request | str) -> lis
     if not m:
         return None
     given = m.group("code").strip()
-    out, changed = [], False
+    tokens = set(re.findall(r"[A-Za-z_]\w*", given))
+    if not tokens:
+        return None
+    out, changed, done = [], False, False
     for t in tasks:
         name = python_param(specs[t.tool]) if t.tool in specs else None
         code = t.args.get(name) if name else None
+        own = set(re.findall(r"[A-Za-z_]\w*", code)) if isinstance(code, str) else set()
+        # a part of it, or mostly its names ("print(while True)" for "while True: pass"): the code given, once
         if isinstance(code, str) and code.strip() and code.strip() != given \
-                and "".join(code.split()) in "".join(given.split()):
-            t, changed = t.with_args({**t.args, name: given}), True
+                and ("".join(code.split()) in "".join(given.split()) or own and 5 * len(own & tokens) >= 3 * len(own)):
+            if done:  # (a second step with a piece of the same code goes)
+                changed = True
+                continue
+            t, changed, done = t.with_args({**t.args, name: given}), True, True
+        elif isinstance(code, str) and code.strip() == given:
+            done = True
         out.append(t)
-    return out if changed else None
+    return renumbered(out, tasks[0].id) if changed else None
 
 
 @rule("refuse_unset_names", "compile, early",
