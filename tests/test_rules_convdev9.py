@@ -99,3 +99,21 @@ def test_question_words_a_passage_need_not_hold():
 def test_the_persons_code_runs_once_and_whole(specs, query, plan, code):
     out = _ruled(specs, query, plan)
     assert out == f'1. run_python(code="{code}")\n2. join()<END_OF_PLAN>'
+
+
+def test_a_new_email_asked_for_is_one_email(specs):
+    out = _ruled(specs, "email aisha asking if my blood test results are in",
+                 '1. get_email_address(name="aisha")\n2. reply_to_email(cc=["$1"], context="Are your blood test results in?")\n'
+                 '3. compose_new_email(recipients=["$2"])\n4. join()')
+    assert out == ('1. get_email_address(name="aisha")\n2. compose_new_email(recipients=["$1"], context="Are your blood '
+                   'test results in?")\n3. join()<END_OF_PLAN>')
+
+
+def test_email_that_summary_sends_the_summary_not_a_file_called_summary(specs):
+    context = ("User: can u give me the gist of my lisbon itinerary, short pls\nResult: summarize_pdf(pdf_path='Documents/"
+               "Sample/Lisbon_Trip_Itinerary.pdf') -> Summary: This itinerary covers a four-day business trip to Lisbon.\n"
+               "Assistant: Summary (lisbon itinerary): This itinerary covers a four-day business trip to Lisbon.")
+    out = _ruled(specs, "email that summary to nina",
+                 '1. get_email_address(name="nina")\n2. open_and_get_file_path(file_name="summary")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Summary", context="$2")\n4. join()', context=context)
+    assert "open_and_get_file_path" not in out and "four-day business trip" in out

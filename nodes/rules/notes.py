@@ -186,6 +186,46 @@ def _fetched(context: str) -> bool:
     return bool(fetched) and all(re.match(r"(?:get|search|summari[sz]e|open)_", r) for r in fetched)
 
 
+_ANSWER_WORDS = {"summary", "gist", "answer", "result", "results", "that", "this", "it", "the", "those", "recap", "info"}
+
+
+@rule("summary_not_a_file", "compile",
+      "in a follow-up, 'email that summary to nina' sends the summary, not a file called 'summary'", "made-up content")
+def summary_not_a_file(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"can u give me the gist of my lisbon itinerary", then "email that summary to nina", was planned with a file
+    look-up "summary" (none: the email was not written): after a turn that fetched something (a summary, a search), a
+    file look-up named only by words for that answer goes, with the message's and attachments' uses of it; the answer
+    is then the message (that_is_the_answer)."""
+    request = as_request(request)
+    if not request.context or not _fetched(request.context):
+        return None
+    gone = {t.id for t in tasks if (sp := specs.get(t.tool)) and "file" in sp.roles
+            and (names := [str(v) for p in sp.params if p.role == "file" for v in [t.args.get(p.name)] if v])
+            and all(set(re.findall(r"[a-z]+", n.lower())) <= _ANSWER_WORDS for n in names)}
+    if not gone:
+        return None
+    out = []
+    for t in tasks:
+        if t.id in gone:
+            continue
+        args = {}
+        for k, v in t.args.items():
+            if isinstance(v, list) and any(is_ref(x) in gone for x in v):
+                v = [x for x in v if is_ref(x) not in gone]
+                if not v:
+                    continue
+            elif isinstance(v, str) and is_ref(v) in gone:
+                continue
+            args[k] = v
+        sp = specs.get(t.tool)
+        msg = sp.with_role("message") if sp and sp.with_role("people") else None
+        if args != t.args and msg and not args.get(msg) and (answer := last_answer(request.context)):
+            args[msg] = answer  # (what "that summary" is)
+        out.append(replace(t, args=args, deps=tuple(d for d in t.deps if d not in gone)).with_args(args)
+                   if args != t.args else t)
+    return renumbered(out, tasks[0].id) if out else None
+
+
 @rule("that_is_the_answer", "compile",
       "in a follow-up, 'put that in a note' or 'text that to David' writes the answer before, not words made up",
       "made-up content")

@@ -279,6 +279,30 @@ def _unused_lookups(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task]
             and any(p.role == "person" for p in specs[t.tool].params) and "email" in t.tool]
 
 
+@rule("mail_to_a_mail", "compile",
+      "a message addressed only to another message's result, with nothing of its own to send, is dropped", "people",
+      reads="specs")
+def mail_to_a_mail(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] | None:
+    """"email aisha asking if my blood test results are in" was planned with a reply to Aisha and a new email to the
+    reply's result ("$2"), which carried nothing; once the reply is a new email (new_email_for_unasked_reply), the
+    second goes: a step that sends a message (people and a text) to recipients that are all other such steps'
+    results, with no text and no files of its own, is dropped where no step uses it."""
+    senders = {t.id for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("people") and sp.with_role("message")}
+
+    def empty_echo(t: Task) -> bool:
+        sp = specs.get(t.tool)
+        if t.id not in senders or not sp:
+            return False
+        to = t.args.get(sp.with_role("people")) or []
+        text = t.args.get(sp.with_role("message"))
+        files = t.args.get(sp.with_role("attachments") or "")
+        return bool(to) and all(is_ref(x) in senders for x in to) and not files \
+            and (not text or is_ref(text) is not None)
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or not empty_echo(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
 @rule("new_email_for_unasked_reply", "compile",
       "a reply or forward where the request speaks of no received email is a new email", "people")
 def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], query: str,
