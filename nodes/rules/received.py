@@ -291,7 +291,7 @@ def mail_to_a_mail(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] 
 
     def empty_echo(t: Task) -> bool:
         sp = specs.get(t.tool)
-        if t.id not in senders or not sp:
+        if t.id not in senders or not sp or sp.with_role("received"):  # (a forward to it: forward_says_it's)
             return False
         to = t.args.get(sp.with_role("people")) or []
         text = t.args.get(sp.with_role("message"))
