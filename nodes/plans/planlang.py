@@ -208,6 +208,25 @@ def renumbered(order: list[Task], first_id: int, also: dict[int, int] | None = N
     return out
 
 
+def unused_dropped(tasks: list[Task], unwanted) -> list[Task] | None:
+    """The tasks without the ``unwanted`` steps whose result no step uses, renumbered; None where none goes, or
+    all would."""
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if t.id in used or not unwanted(t)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+#: Only step numbers, with stray marks: "$120.", "$13\n$20"
+_BARE_REFS = re.compile(r"^\s*(?:\$\d+[.,;:!]?\s*)+$")
+
+
+def refs_only_to_no_step(task: Task, value: Any) -> bool:
+    """``value`` is only step numbers ("$120.", "$13\n$20"), none of them a step ``task`` depends on: a text the model
+    broke, not a step's result."""
+    return isinstance(value, str) and bool(_BARE_REFS.match(value)) \
+        and not {int(k) for k in re.findall(r"\$(\d+)", value)} & set(task.deps)
+
+
 def names_no_step(task: Task, value: Any) -> bool:
     """``value`` is a whole ``"$K"`` that names no step ``task`` depends on (kept by ``compile_plan(loose=True)``)."""
     return (k := is_ref(value)) is not None and k not in task.deps

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, refs_in, renumbered
-from tinyagent.nodes.request.reading import Request
+from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 
 
@@ -75,7 +75,6 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
     """"email the tax return pdf to David" was planned three times with ``compose_new_email(recipients=["$1"], ...)``,
     step 1 the file found, and refused each time: recipients that are only file look-ups' results, in a request that
     sends to one person by name, are that person (looked up by the later rules) and the files are attached."""
-    from tinyagent.nodes.request.reading import as_request
     m = _FILE_TO.search(as_request(query).query)
     if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
         return None

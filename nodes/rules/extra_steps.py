@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, unused_dropped
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words, literal_texts as _texts
@@ -108,13 +108,6 @@ def drop_restated_steps(tasks: list[Task]) -> list[Task] | None:
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
-def _unused_dropped(tasks: list[Task], unwanted) -> list[Task] | None:
-    """The tasks without the ``unwanted`` steps whose result no step uses; None where none goes, or all would."""
-    used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or not unwanted(t)]
-    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
-
-
 #: Words that say where to show a place, not which place: "show me on a map", "on the map there"
 _MAP_WORDS = {"on", "in", "the", "a", "map", "maps", "google", "osm", "openstreetmap", "there", "it", "show", "me",
               "please", "pls", "too", "also", "route", "way", "directions", "path"}
@@ -135,7 +128,7 @@ def no_place(tasks: list[Task], specs: dict) -> list[Task] | None:
     def mapped(t: Task) -> bool:  # (a step with more than places, an event "there" on friday, is no map step)
         return bool(locations(t)) and len(locations(t)) == len(t.args) \
             and all(set(re.findall(r"[a-z]+", v.lower())) <= _MAP_WORDS for v in locations(t))
-    return _unused_dropped(tasks, lambda t: mapped(t) and any(o.id != t.id and locations(o) and not mapped(o)
+    return unused_dropped(tasks, lambda t: mapped(t) and any(o.id != t.id and locations(o) and not mapped(o)
                                                              for o in tasks))
 
 
@@ -174,7 +167,7 @@ def unasked_link_or_map(tasks: list[Task], specs: dict, query: str | Request) ->
         if "meeting_link" in t.tool:
             return not _ASKS_LINK.search(said) or placed and not _ASKS_ONLINE.search(said)
         return t.tool.startswith("maps_") and not _ASKS_MAP.search(said)
-    return _unused_dropped(_invitees_kept(tasks, specs, unasked), unasked)
+    return unused_dropped(_invitees_kept(tasks, specs, unasked), unasked)
 
 
 def _invitees_kept(tasks: list[Task], specs: dict, dropped) -> list[Task]:
@@ -233,7 +226,7 @@ def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[T
         words = set(_ALNUM.findall(" ".join(content).lower()))
         # (all its words but a garbled one: "Hours up, the pilot units ..." for "add: heads up, the pilot units ...")
         return sends and not _NAMES_NOTE.search(said) and bool(words) and len(words - message_words) <= len(words) // 5
-    return _unused_dropped(tasks, unasked)
+    return unused_dropped(tasks, unasked)
 
 
 #: "Casa do Rio in Lisbon": a place and the town the request puts it in
@@ -284,7 +277,7 @@ def timeless_repeat(tasks: list[Task], specs: dict) -> list[Task] | None:
 
     def timeless(t: Task) -> bool:
         return bool(times(t)) and not any(_TIME_WORD.search(v) for v in times(t))
-    return _unused_dropped(tasks, lambda t: timeless(t) and any(o.tool == t.tool and o.id != t.id and times(o)
+    return unused_dropped(tasks, lambda t: timeless(t) and any(o.tool == t.tool and o.id != t.id and times(o)
                                                                 and not timeless(o) for o in tasks))
 
 
@@ -316,7 +309,7 @@ def unasked_text(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     if not any(not texts(t) and ((s := specs.get(t.tool)) and s.with_role("message") or t.tool == verb_tool)
                for t in tasks):
         return None
-    return _unused_dropped(_recipients_not_a_text(tasks, specs, texts), texts)
+    return unused_dropped(_recipients_not_a_text(tasks, specs, texts), texts)
 
 
 #: Words that ask for a new email or a forward beside a reply ("reply to lucas and email sarah the q3 report")
@@ -340,7 +333,7 @@ def reply_alone(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     rest = re.sub(r"(?i)^\W*(?:\w+\W+){0,6}?(?:reply|answer|respond|write\s+back)\b", " ", rest, count=1)  # (the ask itself)
     unasked = {"compose_new_email"} if not _ASKS_NEW_EMAIL.search(rest) else set()
     unasked |= {"forward_email"} if not _ASKS_FORWARD.search(rest) else set()
-    return _unused_dropped(tasks, lambda t: t.tool in unasked) if unasked else None
+    return unused_dropped(tasks, lambda t: t.tool in unasked) if unasked else None
 
 
 #: A request that opens with an email: "email her asking ...", "pls mail tom that ..."
@@ -391,7 +384,7 @@ def unasked_directions(tasks: list[Task], query: str | Request) -> list[Task] | 
         return None
     if not any(t.tool.startswith("maps_") and "directions" not in t.tool for t in tasks):
         return None
-    return _unused_dropped(tasks, lambda t: "directions" in t.tool)
+    return unused_dropped(tasks, lambda t: "directions" in t.tool)
 
 
 #: A meeting held online: "make online meeting", "a video call", "a zoom with ...", "a call link"
@@ -557,7 +550,7 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
                 # "can you make me a jitsi link for the enclosure supplier call, wednesday 2pm" planned with an event
                 # "Jitsi" beside the link: a link asked for, and no event (a "meeting link" asks for none)
                 or bool(links) and t.id not in links and not event_words)
-    return _unused_dropped(tasks, unasked)
+    return unused_dropped(tasks, unasked)
 
 
 _REMINDER_ASKED = re.compile(r"\b(?:remind|reminder|reminders|todo|to-do|nudge|ping\s+me|alert)\b", re.I)
@@ -576,7 +569,7 @@ def reminder_twin_of_event(tasks: list[Task], specs: dict, query: str | Request)
     titles = [set(_words(str(t.args.get("title") or ""))) for t in tasks if "event" in t.tool]
     if not titles:
         return None
-    return _unused_dropped(tasks, lambda t: "reminder" in t.tool and (n := set(_words(str(t.args.get("name") or ""))))
+    return unused_dropped(tasks, lambda t: "reminder" in t.tool and (n := set(_words(str(t.args.get("name") or ""))))
                            and any(n <= title for title in titles))
 
 
@@ -593,7 +586,7 @@ def remind_me_what(tasks: list[Task], query: str | Request) -> list[Task] | None
     where no step uses it (never the whole plan)."""
     if not _REMIND_WHAT.search(as_request(query).query):
         return None
-    return _unused_dropped(tasks, lambda t: "reminder" in t.tool)
+    return unused_dropped(tasks, lambda t: "reminder" in t.tool)
 
 
 #: "no need to summarise it", "don't summarize", "without a summary": a summary the person does not want
@@ -607,5 +600,5 @@ def no_summary_asked(tasks: list[Task], query: str | Request) -> list[Task] | No
     """"just open the lisbon itinerary for me, no need to summarise it" was planned with a summary."""
     if not _NO_SUMMARY.search(as_request(query).query):
         return None
-    return _unused_dropped(tasks, lambda t: "summar" in t.tool)
+    return unused_dropped(tasks, lambda t: "summar" in t.tool)
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from email.utils import getaddresses
 
 from tinyagent.nodes.plans.planlang import (Task, dependency_order, is_ref, refs_in, names_no_step, renumbered, rewrite_params, rewrite_role,
-                                            unresolved_refs)
+                                            unresolved_refs, unused_dropped)
 from tinyagent.nodes.request.lexicon import NOT_A_NAME, ONE_PERSON, PRONOUN_FILLER, SEVERAL_PEOPLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -481,9 +481,8 @@ def link_is_the_message(tasks: list[Task], specs: dict, request: Request | str) 
             refs = {r for v in t.args.values() for r in refs_in(v, whole=False)} if t.args != o.args else None
             fixed.append(replace(t, deps=tuple(sorted(d for d in {*t.deps, k} if d in refs)))
                          if refs is not None else t)
-        used = {d for t in fixed for d in t.deps}
-        fixed = [t for t in fixed if t.id in used or not (t.tool in specs and "file" in specs[t.tool].roles)]
-        return dependency_order(renumbered(fixed, tasks[0].id), tasks[0].id)  # (the link first, when written last)
+        fixed = unused_dropped(fixed, lambda t: t.tool in specs and "file" in specs[t.tool].roles) or fixed
+        return dependency_order(fixed, tasks[0].id)  # (the link first, when the plan wrote it last)
     if not request.context or not _THE_LINK.search(request.query):
         return None
     made = _LINK_MADE.findall(request.context)

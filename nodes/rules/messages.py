@@ -10,6 +10,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_in,
 from tinyagent.nodes.request.lexicon import COURTESY, FREE_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.received import _NOTHING_DONE
 from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
@@ -31,8 +32,6 @@ _NEXT_ASK = re.compile(r"\s\(?\d+[).]\s|[,.;]\s*(?:and|then|also|plus)\b"
                        r"(?:remind|text|txt|email|e-mail|mail|forward|fwd|reply|create|add|put|send|schedule|book|make|set|find|"
                        r"open|search|cc|attach)\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
-#: The turn before did nothing: declined or failed
-_NOTHING_DONE = re.compile(r"^Assistant: (?:I can't do that|I could not|Nothing was run|I did not)", re.M)
 #: The asking verb a reply's text may copy beside the words that pick the email
 _ANSWERING = {"answer", "reply", "respond", "forward", "fwd", "mail", "email", "send", "pass"}
 _JOINS = {"and", "then", "also", "plus", "um", "uh", "umm", "er"}
@@ -246,28 +245,23 @@ def same_way_again(tasks: list[Task], specs: dict, request: Request | str) -> li
               for m in _SENT_TEXT.finditer(line)]
     forwarded = [m.group(1) for line in last.splitlines() if line.startswith("Result: forward_email(")
                  for m in re.finditer(r"\bforwards [^.]*?email '([^']+)'", line)]
-    if forwarded and "forward_email" in specs and not texted:
+    if texted and "send_sms" in specs:  # a new message (email, not a forward) becomes the text again
+        way, role, value = "send_sms", "message", texted[-1]
+        again = lambda t, sp: t.tool != way and not sp.with_role("received")  # noqa: E731
+    elif forwarded and not texted and "forward_email" in specs:
         # "forward the invoice email to elena", then "send that to tom as well": the same email forwarded to him
-        fwd = specs["forward_email"]
-        out, changed = [], False
-        for t in tasks:
-            spec = specs.get(t.tool)
-            if t.tool == "compose_new_email" and spec and not t.args.get(spec.with_role("attachments") or ""):
-                t = replace(t, tool="forward_email").with_args({fwd.with_role("people"): t.args.get(spec.with_role("people")) or [],
-                                                                fwd.with_role("received"): forwarded[-1]})
-                changed = True
-            out.append(t)
-        return out if changed else None
-    if not texted or "send_sms" not in specs:
+        way, role, value = "forward_email", "received", forwarded[-1]
+        again = lambda t, sp: t.tool == "compose_new_email"  # noqa: E731
+    else:
         return None
+    to = specs[way]
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        if t.tool != "send_sms" and spec and spec.with_role("people") and spec.with_role("message") \
-                and not spec.with_role("received") and not t.args.get(spec.with_role("attachments") or ""):
-            sms = specs["send_sms"]
-            t = replace(t, tool="send_sms").with_args({sms.with_role("people"): t.args.get(spec.with_role("people")) or [],
-                                                       sms.with_role("message"): texted[-1]})
+        if spec and spec.with_role("people") and spec.with_role("message") and again(t, spec) \
+                and not t.args.get(spec.with_role("attachments") or ""):
+            t = replace(t, tool=way).with_args({to.with_role("people"): t.args.get(spec.with_role("people")) or [],
+                                               to.with_role(role): value})
             changed = True
         out.append(t)
     return out if changed else None
@@ -284,12 +278,10 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
         return None
     sent = [m.group("text") for line in request.context.splitlines() if line.startswith("Result:")
             for m in _SENT_TEXT.finditer(line)]
-    turns = request.context.split("User: ")
-    if not sent and turns[-1] and _NOTHING_DONE.search(turns[-1]):
+    if not sent and (said_then := _said_by_undone_turn(request.context)):
         # the turn before failed ("text bruno that the hike is cancelled": no such contact), then "email sarah the same":
         # the words it dictated
-        said_then = dictated(turns[-1].splitlines()[0]) or told(turns[-1].splitlines()[0])
-        sent = [said_then[:1].upper() + said_then[1:]] if len(_words(said_then)) >= 2 else []
+        sent = [said_then]
     if not sent:
         return None
 
@@ -308,6 +300,17 @@ _THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s
                            r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*|instead)\s*[.!]*\s*$", re.I)
 
 
+def _said_by_undone_turn(context: str) -> str:
+    """The words the turn before dictated (two or more, capitalised), where that turn ran nothing (declined or
+    failed: "ring omar and tell him the gate code is 4711"), or ""."""
+    turns = context.split("User: ")
+    if not turns[-1] or not _NOTHING_DONE.search(turns[-1]):
+        return ""
+    asked = turns[-1].splitlines()[0]
+    said = dictated(asked) or told(asked)
+    return said[:1].upper() + said[1:] if len(_words(said)) >= 2 else ""
+
+
 @rule("said_before_instead", "compile",
       "after a declined or failed turn, 'email him that instead' sends the words that turn dictated", "made-up content")
 def said_before_instead(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
@@ -317,13 +320,9 @@ def said_before_instead(tasks: list[Task], specs: dict, request: Request | str) 
     request = as_request(request)
     if not request.context or not _THAT_INSTEAD.search(request.query):
         return None
-    turns = request.context.split("User: ")
-    if not turns[-1] or not _NOTHING_DONE.search(turns[-1]):
+    said = _said_by_undone_turn(request.context)
+    if not said:
         return None
-    said = dictated(turns[-1].splitlines()[0]) or told(turns[-1].splitlines()[0])
-    if len(_words(said)) < 2:
-        return None
-    said = said[:1].upper() + said[1:]
     return rewrite_role(tasks, specs, "message", lambda value: said if not is_ref(value) and value != said else None,
                         absent=True)
 

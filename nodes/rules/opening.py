@@ -82,9 +82,14 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     if verb not in UNSERVED_VERBS:
         return None
     said = re.compile(rf"\b{re.escape(verb)}", re.I)
-    if any(said.search(f"{s.name.replace('_', ' ')} {s.description}") for s in specs):
+    if any(said.search(_tool_words(s)) for s in specs):
         return None
     return verb
+
+
+def _tool_words(spec: ToolSpec) -> str:
+    """A tool's name and description, as the words a request is matched against ("play music Play a song ...")."""
+    return f"{spec.name.replace('_', ' ')} {spec.description}"
 
 
 #: A request for advice or an opinion ("any tips for ...", "which film stock is best for ...", "is it safe to ...",
@@ -111,8 +116,7 @@ _ADVISES = re.compile(r"\b(?:tips?|advice|advise|recommend\w*|suggest\w*|best)\b
 def asks_advice(query: str, specs: Iterable[ToolSpec]) -> bool:
     """``query`` asks for advice or an opinion and no tool of ``specs`` gives one (its name or description says tips,
     advice, recommends, suggests or best)."""
-    return bool(_ADVICE.search(query)) and not any(_ADVISES.search(f"{s.name.replace('_', ' ')} {s.description}")
-                                                   for s in specs)
+    return bool(_ADVICE.search(query)) and not any(_ADVISES.search(_tool_words(s)) for s in specs)
 
 
 #: Where a request's later part begins: "cancel that and instead remind me"

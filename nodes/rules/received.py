@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered
+from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered, unused_dropped
 from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words, phrase_words, text_words
@@ -298,9 +298,7 @@ def mail_to_a_mail(tasks: list[Task], specs: dict[str, ToolSpec]) -> list[Task] 
         files = t.args.get(sp.with_role("attachments") or "")
         return bool(to) and all(is_ref(x) in senders for x in to) and not files \
             and (not text or is_ref(text) is not None)
-    used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if t.id in used or not empty_echo(t)]
-    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+    return unused_dropped(tasks, empty_echo)
 
 
 @rule("new_email_for_unasked_reply", "compile",

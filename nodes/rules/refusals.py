@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, names_no_step, renumbered
+from tinyagent.nodes.plans.planlang import REF, PlanError, Task, is_ref, names_no_step, refs_only_to_no_step, renumbered
 from tinyagent.nodes.request.lexicon import FREE_TEXT, REQUEST_LEAD
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.checks import python_param
@@ -25,8 +25,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z']+", text.lower())
 
 
-#: Only step numbers, none of them a step's: "$120.", "$13\n$20"
-_BARE_REFS = re.compile(r"^\s*(?:\$\d+[.,;:!]?\s*)+$")
+def _broken(t: Task, value: str) -> bool:
+    """``value`` has a broken "$" ("$!", "$40)") or repeats what a refused plan was told, and names no step ``t`` uses."""
+    return bool(_BROKEN_TEXT.search(value)) and is_ref(value) is None and not set(map(int, REF.findall(value))) & set(t.deps)
 
 
 @rule("broken_optional_dropped", "compile, early",
@@ -42,8 +43,7 @@ def broken_optional_dropped(tasks: list[Task], specs: dict) -> list[Task] | None
         spec = specs.get(t.tool)
         drop = [p.name for p in (spec.params if spec else ()) if not p.required
                 and (p.role == "message" or p.name in FREE_TEXT) and isinstance(v := t.args.get(p.name), str) and v
-                and (names_no_step(t, v) or (_BROKEN_TEXT.search(v) or _BARE_REFS.match(v)) and is_ref(v) is None
-                     and not set(map(int, REF.findall(v))) & set(t.deps))]
+                and (names_no_step(t, v) or refs_only_to_no_step(t, v) or _broken(t, v))]
         if drop:
             t, changed = t.with_args({k: v for k, v in t.args.items() if k not in drop}), True
         out.append(t)
@@ -58,8 +58,7 @@ def refuse_broken_text(tasks: list[Task], specs: dict) -> None:
         for p in (specs[t.tool].params if t.tool in specs else ()):
             value = t.args.get(p.name)
             if (p.role == "message" or p.name in FREE_TEXT) and isinstance(value, str) and value \
-                    and _BROKEN_TEXT.search(value) and is_ref(value) is None \
-                    and not set(map(int, REF.findall(value))) & set(t.deps):  # ("$2." is step 2's result)
+                    and _broken(t, value):  # ("$2." is step 2's result)
                 raise PlanError(f"Step {t.id}: {p.name} is '{value.strip()}', which is neither the words the person "
                                 f"asked for nor a step's result. Write the words, or \"$K\" alone for step K's result.")
 
