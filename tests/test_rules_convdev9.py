@@ -117,3 +117,16 @@ def test_email_that_summary_sends_the_summary_not_a_file_called_summary(specs):
                  '1. get_email_address(name="nina")\n2. open_and_get_file_path(file_name="summary")\n'
                  '3. compose_new_email(recipients=["$1"], subject="Summary", context="$2")\n4. join()', context=context)
     assert "open_and_get_file_path" not in out and "four-day business trip" in out
+
+
+def test_add_that_to_it_keeps_a_step_result_it_uses(specs):
+    from tinyagent.nodes.plans.planlang import Task
+    from tinyagent.nodes.rules.notes import note_of_it
+    from tinyagent.nodes.request.reading import as_request
+    context = ("User: create a note called Bike repairs: new chain\nResult: create_note(name='Bike repairs', content='New "
+               "chain') -> Created note 'Bike repairs'.\nAssistant: Created note.\nUser: whats yuki's number\n"
+               "Result: get_phone_number(name='yuki') -> +1-555-0109\nAssistant: The number.")
+    tasks = [Task(1, "get_phone_number", {"name": "yuki"}),
+             Task(2, "append_note_content", {"name": "Bike repairs", "content": "$1"}, (1,))]
+    out = note_of_it(tasks, specs, as_request("add that number to it", context=context))
+    assert out is None or all(t.args.get("content") == "$1" for t in out if t.tool == "append_note_content")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, renumbered, rewrite_params
+from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_only_to_no_step, renumbered, rewrite_params
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import ANSWER_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
@@ -318,9 +318,7 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         text = whole.group("what").strip().strip("'\"\u2018\u2019\u201c\u201d").strip()
         out = [t.with_args({**t.args, "content": text[:1].upper() + text[1:]})
                if t.tool == "append_note_content" and text and (not isinstance(t.args.get("content"), str)
-                                                               or re.match(r"^\s*\$\d", t.args["content"])
-                                                               and names_no_step(t, t.args["content"].strip())
-                                                               or re.match(r"^\s*\$\d+\W*$", t.args["content"]))
+                                                               or refs_only_to_no_step(t, t.args["content"]))
                else t for t in out]
     line = _APPEND_COLON.match(request.query)
     if line:  # the line after "append:" whole, where the plan wrote a part of it ("Friday")
