@@ -129,6 +129,12 @@ def test_a_python_error_is_one_sentence_with_its_line():
                                  "ZeroDivisionError: division by zero\n"}}
     answer = compose([task])
     assert answer == "The code failed at line 2: ZeroDivisionError: division by zero."
+    # raised inside the standard library: the line of the person's code, not the library's
+    task["args"] = {"code": "import statistics\nstatistics.mean([])"}
+    task["result"]["stderr"] = ('Traceback (most recent call last):\n  File "main.py", line 2, in <module>\n'
+                                '  File "/usr/lib/python3.11/statistics.py", line 430, in mean\n'
+                                "statistics.StatisticsError: mean requires at least one data point\n")
+    assert compose([task]) == "The code failed at line 2: statistics.StatisticsError: mean requires at least one data point."
     assert "{" not in answer and "Traceback" not in answer
 
 

@@ -39,6 +39,14 @@ def test_output_and_exit_status(run):
     assert err["exit_code"] == 1 and 'File "main.py", line 1' in err["stderr"] and "ValueError: boom" in err["stderr"]
 
 
+def test_sees_the_standard_library_only(run):
+    """README: 'standard library only'. No site-packages of the interpreter or the system is importable
+    (the base interpreter here has third-party packages such as requests installed)."""
+    out = run("import sys, json\nprint(json.dumps([p for p in sys.path if 'packages' in p]))")
+    assert out["exit_code"] == 0 and json.loads(out["stdout"]) == []
+    assert run("import statistics, fractions\nprint(statistics.median([3, 1, 2]))")["stdout"] == "2\n"
+
+
 def test_runs_in_a_fresh_temporary_folder(run, tools_workspace):
     out = run("import os, sys; print(os.getcwd()); print(sys.flags.isolated); print(os.listdir('.'))")
     cwd, isolated, listing = out["stdout"].splitlines()

@@ -254,7 +254,8 @@ def _spawn(backend: str, tmp: Path, code: str, ws: Workspace, stdout, stderr) ->
         os.chown(work, uid, uid)
     env = _child_env(str(work))
     cfg = {"uid": uid, "cwd": str(work), "env": env, "limits": _limits(ws, isolated),
-           "argv": [python, "-I", "-X", "utf8", "main.py"], "root": str(tmp / "root")}
+           # -S: no site-packages of the base interpreter (its own or the system's): the standard library only
+           "argv": [python, "-I", "-S", "-X", "utf8", "main.py"], "root": str(tmp / "root")}
     if backend == "bwrap":
         argv = _bwrap_argv(cfg, python)
     elif backend == "unshare":

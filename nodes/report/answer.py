@@ -122,7 +122,9 @@ def process_failure(result: Any) -> str | None:
         return None
     lines = [x.strip() for x in str(result.get("stderr") or "").splitlines() if x.strip()]
     error = lines[-1] if lines else f"it stopped with exit status {result['exit_code']}"
-    at = re.findall(r'line (\d+)', str(result.get("stderr") or ""))
+    # the person's line (main.py), not the library's where the error was raised ("statistics.py", line 327)
+    stderr = str(result.get("stderr") or "")
+    at = re.findall(r'File "main\.py", line (\d+)', stderr) or re.findall(r'line (\d+)', stderr)
     where = f" at line {at[-1]}" if at and not error.startswith("Stopped") else ""
     printed = " ".join(str(result.get("stdout") or "").split())
     return (f"The code failed{where}: {error.rstrip('.')}."
