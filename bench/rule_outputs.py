@@ -2,7 +2,9 @@
 
 Run it from two worktrees (PYTHONPATH naming each one's package) with the same --off, then ``cmp`` the
 files: byte-identical outputs mean a refactor changed no plan the rules write. Rows: the default-tool
-corpus (finetune/corpus/, earlier turns as context) and finetune/eval/handwritten.jsonl, never a blind set.
+corpus (finetune/corpus/, earlier turns as context) and finetune/eval/handwritten.jsonl, never a blind set;
+with ``--domains``, the other-domain rows of the corpus and of the read development sets
+(finetune/eval/dev*-domains.jsonl) instead, each compiled against its own tool set.
 """
 
 from __future__ import annotations
@@ -35,18 +37,48 @@ def rows() -> list[dict]:
     return out
 
 
+def domain_rows() -> list[tuple[dict, str]]:
+    """(row, the file of its tool sets) of the other-domain corpus rows and development sets, never a blind set."""
+    corpus = sorted((ROOT / "finetune" / "corpus").glob("*.jsonl"))
+    dev = sorted((ROOT / "finetune" / "eval").glob("dev*-domains.jsonl"))
+    out = []
+    for path in corpus + dev:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and (r := json.loads(line)).get("toolset"):
+                r["context"] = "\n".join(f"User: {t['human']}\nAssistant: {t['answer']}" for t in r.get("history") or [])
+                out.append((r, str(path.with_name(path.stem + "-toolsets.json"))))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--off", default="", help="rules to switch off, comma-separated (those one commit lacks)")
+    ap.add_argument("--domains", action="store_true", help="the other-domain gold plans, over their own tool sets")
     args = ap.parse_args(argv)
     from tinyagent.nodes.plans.planlang import PlanError, compile_plan, format_plan
     from tinyagent.nodes.rules.pipeline import Facts, run_rules
     from tinyagent.tools import default_tools, init_workspace
     from tinyagent.tools.specs import ToolSpec
 
+    off = [n for n in args.off.split(",") if n.strip()]
+    if args.domains:
+        from tinyagent.finetune.corpus import read_toolsets, toolset_specs
+
+        sets: dict[str, dict] = {}
+        for r, set_file in domain_rows():
+            if set_file not in sets:
+                sets[set_file] = {n: toolset_specs(ts) for n, ts in read_toolsets([Path(set_file)]).items()}
+            specs = sets[set_file][r["toolset"]]
+            try:
+                out = format_plan(run_rules(compile_plan(r["plan"], specs),
+                                            Facts(specs, r["query"], context=r["context"]), off=off))
+            except PlanError as exc:
+                out = f"refused: {exc}"
+            print(json.dumps({"id": r["id"], "out": out}, ensure_ascii=False))
+        return 0
+
     with tempfile.TemporaryDirectory() as tmp:
         specs = {s.name: s for s in map(ToolSpec.from_tool, default_tools(init_workspace(Path(tmp) / "ws")))}
-    off = [n for n in args.off.split(",") if n.strip()]
     for r in rows():
         try:
             out = format_plan(run_rules(compile_plan(r["plan"], specs), Facts(specs, r["query"], context=r["context"]),

@@ -208,3 +208,39 @@ def test_a_clock_said_in_words_is_part_of_the_time_phrase():
     assert find_phrases("set up a video call on Wednesday at four with Priya") == ["Wednesday at four"]
     assert find_phrases("remind me at seven tomorrow") == ["at seven tomorrow"]
     assert find_phrases("meet at one of the cafes on friday") == ["friday"]  # "at one of": no clock
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("thursday 0800", datetime(2026, 12, 3, 8, 0)),              # convdev11: planned "thursday", all day
+    ("wed 1400", datetime(2026, 12, 2, 14, 0)),
+    ("2morrow 1600", datetime(2026, 12, 1, 16, 0)),
+    ("0930 wed", datetime(2026, 12, 2, 9, 30)),
+    ("at 1900hrs tomorrow", datetime(2026, 12, 1, 19, 0)),
+    ("Thursday 16 o'clock", datetime(2026, 12, 3, 16, 0)),
+    ("Friday 10 o'clock", datetime(2026, 12, 4, 10, 0)),
+    ("friday at 8 30 in the morning", datetime(2026, 12, 4, 8, 30)),
+    ("friday 07:40", datetime(2026, 12, 4, 7, 40)),              # a leading zero: the morning, not 19:40
+])
+def test_a_24_hour_clock_and_spaced_minutes_are_read(text, expected):
+    assert parse_when(text, now=MON) == (expected, True)
+
+
+def test_four_digits_are_a_clock_only_where_they_are_one():
+    assert parse_when("Dec 4 2026", now=MON) == (datetime(2026, 12, 4), False)   # a year, not 20:26
+    assert parse_when("wed 2030", now=MON) == (datetime(2026, 12, 2), False)     # 2000-2059 need "at" or "hrs"
+    assert parse_when("wed at 2030", now=MON) == (datetime(2026, 12, 2, 20, 30), True)
+    with pytest.raises(ToolException):
+        parse_when("1250", now=MON)                                               # a bare number names no time
+
+
+def test_the_planner_may_copy_those_clocks_with_their_day():
+    from tinyagent.tools.date_phrases import find_phrases
+
+    assert find_phrases("put flu jab clinic thursday 0800 in calender") == ["thursday 0800"]
+    assert find_phrases("remind me 2morrow 1600 to call lucas re invoice") == ["2morrow 1600"]
+    assert find_phrases("Make event 'Tax meeting' Thursday 16 o'clock for 45 minutes.")[0] == "Thursday 16 o'clock"
+    assert find_phrases("put dentist on friday at 8 30 in the morning") == ["friday at 8 30 in the morning"]
+    # a start said before the phrase with the day gets the day; an end said after stays as said
+    assert "wed 0730" in find_phrases("block 0730 to 0930 wed for sleep study training")
+    assert find_phrases("friday 9am-10am") == ["friday 9am", "10am"]
+    assert find_phrases("the quote is 1250 EUR") == []

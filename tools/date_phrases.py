@@ -23,6 +23,10 @@ _PIECES = [
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MO})\b(?:,?\s*\d{{4}})?)?", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", r"\d{1,2}\.\d{1,2}\.(?:\d{4})?",
     r"half past \d{1,2}", rf"half past (?:{_HOUR_WORD})", rf"(?:a )?quarter (?:past|to) (?:{_HOUR_WORD}|\d{{1,2}})",
+    # a 24-hour clock ("thursday 0800", "at 1600", "1900hrs"; tools/dates.py reads it only where it is one)
+    r"(?:(?:at|@|around|from|by|till|until)\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?(?![\d:/.\-])",
+    r"(?:(?:at|@|around|from|by)\s+)?\d{1,2}\s*o'?\s?clock",  # "16 o'clock"
+    r"(?:at|@|around|from|by|till|until)\s+\d{1,2}\s+[0-5]\d(?:\s*[ap]\.?m\.?)?(?![\w:%])",  # "at 8 30"
     rf"(?:at|@|around|from) (?:{_HOUR_WORD})(?:\s+(?:o'?clock|fifteen|thirty|forty-?five))?"
     r"(?!\s+(?:of|point|time|place|stage|side|another|or)\b)", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
     r"(?:at|@|around|by|from) \d{1,2}(?![\d:/.]|\s*(?:st|nd|rd|th|minutes?|hours?|days?|%|[ap]\.?m))",
@@ -78,6 +82,14 @@ def find_phrases(text: str) -> list[str]:
         for t in times:
             if d != t:
                 keep(f"{d} {t}")
+    # a time said before a phrase with a day and a time gets that day ("0730 to 0930 wed": "wed 0730"; an end
+    # said after it, "friday 9am-10am", stays as said: it ends on the start's day)
+    low = (text or "").lower()
+    for p in [p for p in out if p not in dates and not no_date(p)]:
+        days = [m[0] for m in _PIECE.finditer(p) if _find_time(_clean(m[0])) is None and not no_date(m[0])]
+        for t in times:
+            if days and t != p and -1 < low.find(t.lower()) < low.find(p.lower()):
+                keep(f"{days[0]} {t}")
     for m in _FOR.finditer(text or ""):
         if m[0] not in out and parse_duration(m[0]) is not None:
             out.append(m[0])

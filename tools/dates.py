@@ -7,7 +7,9 @@ The planner copies the user's phrase; this module turns it into a date against "
   may be today; "next week" is next Monday; "this weekend" is the coming Saturday;
 - "12/03" is month/day (US order); "3.12." and "3.12.2026" are day.month;
 - a date without a year is the next such date (one already past this year means next year);
-- an hour without am/pm from 1 to 7 is in the afternoon ("at 3", "4:30"), 8 to 11 in the morning;
+- an hour without am/pm from 1 to 7 is in the afternoon ("at 3", "4:30"), 8 to 11 in the morning; one written
+  with a leading zero or as four digits is a 24-hour clock ("07:40", "0730", "wed 1400", "1900hrs"), and so is
+  "16 o'clock"; "at 8 30" is 8:30;
 - a time alone is today if still ahead, else tomorrow; morning 09:00, noon 12:00, afternoon 14:00,
   evening 18:00, tonight 20:00, end of day 17:00;
 - "in N minutes/hours/days/weeks" counts from now.
@@ -97,11 +99,45 @@ def _clock_words(low: str) -> str:
     return _WORD_CLOCK.sub(digits, low)
 
 
+_LEADS = r"at|@|around|from|by|till|until|to"
+#: "16 o'clock", "at 10 oclock"
+_DIGIT_OCLOCK = re.compile(rf"\b(?:(?:{_LEADS})\s+)?(\d{{1,2}})\s*o'?\s?clock\b")
+#: "at 8 30", "till 10 30", "at 9 45pm": an hour and its minutes with a space between, after a word that leads a time
+_SPACED = re.compile(rf"\b({_LEADS})\s+(\d{{1,2}})\s+([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?))?(?![\w:%])")
+#: "0730", "1400", "at 1600", "1900hrs": a 24-hour clock of four digits (read by _military)
+_MILITARY = re.compile(rf"(?<![\w:/.\-])(?:({_LEADS})\s+)?([01]\d|2[0-3])([0-5]\d)(?:\s*(h|hrs|hours)\b)?(?![\w:/.\-])")
+_DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow|" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b")
+
+
+def _military(low: str) -> str:
+    """A 24-hour clock of four digits written with am/pm ("wed 1400" -> "wed 2:00pm", "0730" -> "7:30am"),
+    where it is one: a leading zero, a word that leads a time ("at 1600", "till 0930"), "h"/"hrs" after it, or
+    a day named beside it ("thursday 0800", "2morrow 1600"); 2000-2059 only with a lead word or "hrs" (a year)."""
+    day = bool(_DAY_WORD.search(low))
+
+    def clock(m: re.Match) -> str:
+        lead, hh, mm, unit = m[1], m[2], m[3], m[4]
+        if not (hh.startswith("0") or lead or unit or day and hh != "20"):
+            return m[0]
+        h = int(hh)
+        said = f"{h % 12 or 12}:{mm}{'am' if h < 12 else 'pm'}"
+        return f"{lead} {said}" if lead else said
+    return _MILITARY.sub(clock, low)
+
+
+def _clock_digits(low: str) -> str:
+    """Clocks written in digits the other readers do not take: "16 o'clock" -> "at 16", "at 8 30" -> "at 8:30",
+    "thursday 0800" -> "thursday 8:00am"."""
+    low = _DIGIT_OCLOCK.sub(lambda m: f"at {m[1]}", low)
+    low = _SPACED.sub(lambda m: f"{m[1]} {m[2]}:{m[3]}{m[4] or ''}" if int(m[2]) <= 23 else m[0], low)
+    return _military(low)
+
+
 def _clean(text: str) -> str:
     low = " " + text.lower().replace(",", " ").replace("’", "'") + " "
     for typo, word in TYPOS.items():
         low = re.sub(rf"(?<=\W){re.escape(typo)}(?=\W)", word, low)
-    return _clock_words(" ".join(low.split()))
+    return _clock_digits(_clock_words(" ".join(low.split())))
 
 
 def _num(word: str) -> int:
@@ -195,7 +231,7 @@ def _find_time(low: str) -> time | None:
         hour, minute = int(m[4]), int(m[5])
         if hour > 23 or minute > 59:
             raise ValueError(low)
-        if 1 <= hour <= 7 and not re.search(r"\b(morning|am)\b", low) or hour < 12 and re.search(
+        if 1 <= hour <= 7 and not m[4].startswith("0") and not re.search(r"\b(morning|am)\b", low) or hour < 12 and re.search(
                 r"\b(afternoon|evening|tonight|night|pm)\b", low):
             hour += 12
         return time(hour, minute)
