@@ -378,6 +378,8 @@ def test_the_project_tools_declare_their_risks(tmp_path):
 @pytest.mark.parametrize("text, language", [
     ("Erinnere mich morgen um 8 Uhr daran, Tom Becker anzurufen", "German"),
     ("Envoie un courriel à Sarah pour le rendez-vous de demain", "French"),
+    ("envía un mensaje a Marcus diciendo que llego tarde", "Spanish"),       # convdev10: declined as no tool fits
+    ("schreib Tom eine Nachricht dass ich später komme", "German"),
 ])
 def test_a_request_in_another_language_is_answered_in_english_and_nothing_runs(tmp_path, text, language):
     graph, llm = make([PLAN], tmp_path)  # the model would plan an email if it were asked
