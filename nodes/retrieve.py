@@ -17,6 +17,7 @@ from tinyagent.nodes.rules.corrections import request_again
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
                                            served_followup, timed_ask, unserved_action)
+from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -37,6 +38,12 @@ def message_text(message: Any) -> str:
     return str(content)
 
 
+def said_text(message: Any) -> str:
+    """A message's text; the person's with the punctuation they said aloud written as marks ("comma" -> ",")."""
+    text = message_text(message)
+    return spoken_punctuation(text) if isinstance(message, HumanMessage) else text
+
+
 def split_request(messages: list) -> tuple[str, str]:
     """(the last human message, a short transcript of the turns before it, tool results included)."""
     idx = next((i for i in range(len(messages) - 1, -1, -1)
@@ -44,7 +51,7 @@ def split_request(messages: list) -> tuple[str, str]:
     if idx is None or not message_text(messages[idx]).strip():
         raise ValueError("No request found: send {'messages': [{'role': 'user', 'content': '...'}]} "
                          "with a non-empty last user message.")
-    return message_text(messages[idx]).strip(), earlier_turns(messages[:idx], message_text, CONTEXT_TURNS, CONTEXT_CHARS)
+    return said_text(messages[idx]).strip(), earlier_turns(messages[:idx], said_text, CONTEXT_TURNS, CONTEXT_CHARS)
 
 
 def earlier_requests(messages: list) -> tuple[list[str], list[str]]:
@@ -55,7 +62,7 @@ def earlier_requests(messages: list) -> tuple[list[str], list[str]]:
     prev = humans[-2]
     names = [str(c["args"].get("name")) for m in messages[prev:humans[-1]]
              for c in (getattr(m, "tool_calls", None) or ()) if c.get("args", {}).get("name")]
-    return [message_text(messages[i]).strip() for i in humans[:-1]], names
+    return [said_text(messages[i]).strip() for i in humans[:-1]], names
 
 
 def last_turn_text(messages: list) -> str:

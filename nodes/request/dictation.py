@@ -1,0 +1,32 @@
+"""Punctuation said aloud to a phone's dictation ("tell him thanks comma see you friday full stop") written as marks."""
+
+from __future__ import annotations
+
+import re
+
+#: Said marks that are never anything else in a request: always written as the mark.
+_ALWAYS = {"comma": ",", "full stop": ".", "question mark": "?", "exclamation mark": "!", "exclamation point": "!"}
+#: Words that are marks only in a dictated request (one that says a mark above too): "period", "colon", "new line".
+_DICTATED = {"period": ".", "colon": ":", "semicolon": ";", "new line": "\n", "new paragraph": "\n"}
+
+_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, {*_ALWAYS, *_DICTATED}), key=len, reverse=True))
+                    + r")(?![\w'])", re.I)
+_SPACE_BEFORE = re.compile(r"\s+([,.?!:;])")
+_REPEATED = re.compile(r"([,.?!:;])(?:\s*[,.:;])+")
+_SENTENCE = re.compile(r"([.?!]\s+)([a-z])")
+
+
+def spoken_punctuation(text: str) -> str:
+    """``text`` with its said punctuation written as marks ("comma" -> ",", "full stop" -> "."; "period", "colon",
+    "new line" too where the request says one of the others), a sentence after a said stop capitalised; unchanged
+    when it says none."""
+    said = [m.group(1).lower() for m in _WORDS.finditer(text or "")]
+    if not any(w in _ALWAYS for w in said):
+        return text
+    marks = {**_ALWAYS, **_DICTATED}
+    out = _WORDS.sub(lambda m: marks[m.group(1).lower()], text)
+    out = _SPACE_BEFORE.sub(r"\1", out)
+    out = _REPEATED.sub(r"\1", out)
+    out = _SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    out = re.sub(r"[ \t]+", " ", out).strip()
+    return re.sub(r"^[,.:;]\s*", "", out)
