@@ -7,7 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_in, renumbered, rewrite_params, rewrite_role
-from tinyagent.nodes.request.lexicon import COURTESY, FREE_TEXT
+from tinyagent.nodes.request.lexicon import COMMON_WORDS, COURTESY, FREE_TEXT
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import text_words
 from tinyagent.nodes.rules.received import _NOTHING_DONE
@@ -15,7 +15,7 @@ from tinyagent.nodes.rules.registry import rule
 
 #: What opens dictated words: "say ...", "saying ...", "tell her ...", "reply: ...", "just say ..."
 _SAY = re.compile(r"\b(?:(?:say|saying|says)(?:\s+(?:him|her|them)\b)?|tell\s+(?:him|her|them|\w+)|let\s+(?:him|her|them|\w+)\s+know(?:\s+that)?|"
-                  r"write\s+back|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer)\b[^:.!?\n\-–]{0,60}\s[-–]|(?:reply|answer|respond)\s+(?:back\s+)?that|"
+                  r"write\s+back|write\s+(?:him|her|them)(?:\s+that)?|(?:reply|answer)\b[^:.!?\n]{0,60}:|(?:reply|answer)\b[^:.!?\n\-–]{0,60}\s[-–]|(?:reply|answer|respond)\s+(?:back\s+)?that|"
                   r"with\s+(?:the|a)\s+(?:message|note|text)\s*:|(?:\band|^|[.!,]|-)\s*(?:add|write)\s*:|"
                   # "... and mention that I'm allergic to nuts"
                   r"\bmention(?:\s+(?:to\s+)?(?:him|her|them))?(?:\s+that)?(?=\s)|"
@@ -123,6 +123,35 @@ def _spelt_out(said: str, written: str) -> bool:
     return all(c in letters for c in said.replace("'", ""))
 
 
+#: Words told to be said to the person the plan answers or texts: "say ...", "tell her ...", "write him that ..."
+_TOLD = re.compile(r"\b(?:say|saying|tell\s+(?:him|her|them)|write\s+(?:him|her|them)(?:\s+that)?)\s+(?P<text>\S.*)$", re.I)
+#: "reply to omar's quote, too pricey for me, can he do 1000 eur": the words after the email the reply names
+_AFTER_EMAIL = re.compile(r"^\s*(?:pls\s+|please\s+)?(?:reply|answer|respond)\s+to\b[^,.:!?\n]{1,40},\s+(?!(?:say|saying|tell|ask|"
+                          r"and|also|then|pls|please|plz|thanks|thank|it|that|this|the\s+one|the\s+subject|cc|copy|attach\w*|"
+                          r"add|includ\w*|but|with|if|i\s+mean)\b)(?P<text>[^.!?\n]+?)[.!]?\s*$", re.I)
+
+
+def _content(text: str) -> set[str]:
+    """The words of a text that say something (numbers too), apostrophes dropped ("wasn't" = "wasnt")."""
+    return {w.replace("'", "") for w in _words(text)} - {w.replace("'", "") for w in COMMON_WORDS}
+
+
+def _shares(value: str, said: str) -> bool:
+    """``value`` has a word of ``said``, or one of them spelt out ("mins" -> "minutes")."""
+    have, told_words = _content(value), _content(said)
+    return bool(have & told_words) or any(len(x) >= 3 and _spelt_out(x, w) for x in told_words for w in have)
+
+
+def _one_word_off(have: list[str], said: list[str], query_words: set[str], spelt: bool = False) -> bool:
+    """``have`` is ``said`` with one word mangled ("get it" for "got it"): a word like it that the request does not
+    write and (unless ``spelt``) that is not the said one spelt out ("gotten" for "got")."""
+    if spelt:  # ("i'm" for "im" is the same word)
+        have, said = [w.replace("'", "") for w in have], [w.replace("'", "") for w in said]
+    return len(have) == len(said) and [a == b for a, b in zip(have, said)].count(False) == 1 and all(
+        a == b or (a not in query_words and SequenceMatcher(None, a, b).ratio() >= 0.5 and (spelt or not _spelt_out(b, a)))
+        for a, b in zip(have, said))
+
+
 @rule("whole_message", "compile",
       "a message the person dictated ('say thanks, I'll pay it this week') is written whole, not cut short",
       "made-up content")
@@ -135,7 +164,14 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     hotel booking tonight", are not mended: on the corpus's gold plans that changed 29 right messages.)"""
     names = [str(v) for t in tasks for p in (specs[t.tool].params if t.tool in specs else ())
              if p.role == "person" and isinstance(v := t.args.get(p.name), str) and not is_ref(v)]
-    said = dictated(as_request(request).query, names)
+    query = as_request(request).query
+    said = dictated(query, names)
+    # told once, with "say", "tell her", "write him that", to no one the plan looks up ("say it my wife with sms")
+    explicit = len(_TOLD.findall(query)) == 1 and (m := _TOLD.search(query)) is not None \
+        and m.group("text").lower().startswith(said.lower()[:12]) \
+        and not {w.lower() for n in names for w in _words(n)} & set(_words(said))
+    after = None if said else _AFTER_EMAIL.search(query)
+    said = after.group("text").strip() if after else said  # (then only a reply's text naming the email is mended)
     said_only = told(as_request(request).query)  # the whole request tells one thing: a message without its words is wrong
     whole = _words(said)
     if len(whole) < 2:
@@ -152,6 +188,12 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return _to_them(said)                                           # to check her inbox"
         if value.rstrip().endswith(":") and not set(text_words(value)) & set(text_words(said)):
             return said[:1].upper() + said[1:]  # "The email from Lucas says:": a lead-in with nothing after it
+        if explicit and len(whole) >= 3 and have and not _shares(value, said) and not set(text_words(value)) <= COURTESY \
+                and sum(1 for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("message")) == 1:
+            # "Send her" for "reply to priyas lunch mail pls, tell her i cant do fri, on nights this week ...", "I told
+            # the older one" for "... reply to the older one and tell her ill bring my hiking boots": none of the words
+            # it was told to say
+            return said[:1].upper() + said[1:]
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
         elif lead := next((k for k in range(1, 5) if len(have) - k >= (2 if k == 1 else 3)
@@ -164,13 +206,14 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
         # the words left out join no other ask on ("... and show me directions") and are no filler
         if have and len(have) < len(whole) and whole[:len(have)] == have and _one_message(whole[len(have):]):
             return said[:1].upper() + said[1:]
+        if 2 <= len(have) < len(whole) and _one_message(whole[len(have):]) \
+                and _one_word_off(have, whole[:len(have)], query_words, spelt=True):
+            return said[:1].upper() + said[1:]  # "Gotten it" for "reply to sarah's q3 email: got it, reading it tonight"
         if said == said_only and not set(text_words(value)) & set(text_words(said)):  # "Tue, 2026-12-31"
             return said[:1].upper() + said[1:]
         if len(have) == 1 and len(whole) >= 3 and have[0] not in query_words:  # "Friended" for "friday works, count me in"
             return said[:1].upper() + said[1:]
-        if 2 <= len(whole) <= 4 and len(have) == len(whole) and [a == b for a, b in zip(have, whole)].count(False) == 1 \
-                and all(a == b or (a not in query_words and SequenceMatcher(None, a, b).ratio() >= 0.5
-                                   and not _spelt_out(b, a)) for a, b in zip(have, whole)):
+        if 2 <= len(whole) <= 4 and len(have) == len(whole) and _one_word_off(have, whole, query_words):
             return said[:1].upper() + said[1:]  # "Get it" for "reply to lucas's invoice: got it, thanks"
         if said == said_only and len(have) >= 2 and set(have) - {"the", "a", "an"} <= set(whole) \
                 and 0 < len(set(whole) - set(have) - {"the", "a", "an"}) <= 2:  # "The rollout is fine by me" for "... that thursday rollout is fine by me"
@@ -200,8 +243,9 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     # heads up, ..."): they are its note
     # (where no other step carries a message, and the words come after the ask: not "he replied saying thanks, can you
     # forward his reply ...")
+    if after:
+        return rewrite_params(tasks, specs, picked_by)
     noted = {t.tool for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("received")}
-    query = as_request(request).query
     ask = re.search(r"\b(?:forward|fwd|frwd|pass|send|reply|answer|respond|write\s+back)\b", query, re.I)
     carried = [t for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("message") and t.args.get(sp.with_role("message"))]
     if carried or not ask or query.find(said) < ask.end():

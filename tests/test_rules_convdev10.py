@@ -1,0 +1,51 @@
+"""What the tenth and eleventh development conversation sets (bench/conversations_dev10_cases.py, _dev11_cases.py) met
+on their first runs, put right where a rule is exact: replies that lost the words they were told to say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.fakes import ruled as _ruled
+
+
+@pytest.mark.parametrize("query, written, said", [
+    # none of the words it was told to say
+    ("reply to priyas lunch mail pls, tell her i cant do fri, on nights this week n sleep til 2", "Send her",
+     "I cant do fri, on nights this week n sleep til 2"),
+    ("Please reply to Omar for the garden quote, write him that 14th is okay for start and price is fine also.",
+     "Send the garden quote", "14th is okay for start and price is fine also"),
+    ("sarah emailed me twice, reply to the older one and tell her ill bring my hiking boots", "I told the older one",
+     "Ill bring my hiking boots"),
+    # only the words that name the email it answers
+    ("reply to omar's quote, too pricey for me, can he do 1000 eur", "Omar's quote",
+     "Too pricey for me, can he do 1000 eur"),
+    # the first words, one of them mangled
+    ("reply to sarah's q3 email: got it, reading it tonight", "Gotten it", "Got it, reading it tonight"),
+])
+def test_a_reply_says_what_it_was_told_to(specs, query, written, said):
+    out = _ruled(specs, query, f'1. reply_to_email(context="{written}")\n2. join()')
+    assert f'context="{said}"' in out
+
+
+@pytest.mark.parametrize("query, plan", [
+    # a paraphrase that shares a word with what was said stays
+    ("that email from the bank about fraud - reply saying it wasnt me", '1. reply_to_email(context="It wasn\'t me.")'),
+    ("tell them both we're 10 mins out", '1. get_phone_number(name="reza")\n2. send_sms(recipients=["$1"], '
+                                         'message="We\'re 10 minutes out.")'),
+    # two messages told: each keeps its own
+    ("Please email Aurelio to say the proofs are approved, and email Jessamy to say the print run is 5,000 copies.",
+     '1. get_email_address(name="Aurelio")\n2. compose_new_email(recipients=["$1"], context="The proofs are approved.")\n'
+     '3. get_email_address(name="Jessamy")\n4. compose_new_email(recipients=["$3"], context="The print run is 5,000 copies.")'),
+    # "say it my wife with sms": the words after "say" name the person texted, not the message
+    ("I am coming late to the dinner, maybe 30 minutes. Please say it my wife with sms",
+     '1. get_phone_number(name="wife")\n2. send_sms(recipients=["$1"], message="I am coming late to the dinner, maybe 30 minutes.")'),
+    # the words after the email are which one ("the one about the trip"), not the message
+    ("reply to the email from the school, the one about the trip, and say uh yes Amara can go",
+     '1. reply_to_email(context="Yes, Amara can go.", message_id="from school")'),
+])
+def test_a_message_that_is_what_was_said_stays(specs, query, plan):
+    out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+    texts = re.findall(r'(?:context|message)="((?:[^"\\]|\\.)*)"', plan)
+    assert texts and all(f'"{t}"' in out for t in texts)
