@@ -13,6 +13,11 @@ for ``finetune eval --file F --toolsets T`` (T: F's name with -toolsets.json): t
 It also fits, on the same tool sets (single-turn rows, declines included), which of a graph's own tools a
 request needs from the similarity of their cards to it (store/own_tools.py), and writes the fit to
 ``--own-tools`` (default store/own_tools.json).
+
+The development sets of other domains whose failures have been read (``DEV_DOMAIN_FILES``; in-sample
+already) are taken in too, bank and fit, unless ``--corpus-only``: realistic requests over 30 more tool
+sets. A development set not yet run once stays out of the list until it has been, and the blind sets never
+enter (rows near a blind request are left out).
 """
 
 from __future__ import annotations
@@ -23,9 +28,14 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from tinyagent.finetune.corpus import CORPUS_DIR, corpus_files, corpus_near_duplicates, read_rows, read_toolsets
+from tinyagent.finetune.corpus import (CORPUS_DIR, EVAL_DIR, corpus_files, corpus_near_duplicates, near_duplicates,
+                                       read_rows, read_toolsets)
 from tinyagent.store.domain_examples import DOMAIN_EXAMPLES_FILE, example_texts, save_vectors
 from tinyagent.store.own_tools import OWN_TOOLS_FILE, OwnToolFit
+
+
+#: Development sets of other domains already run and read (in-sample): the bank and the fit take them in.
+DEV_DOMAIN_FILES = tuple(EVAL_DIR / f"dev{n}-domains.jsonl" for n in (4, 5, 7))
 
 
 def domain_rows(folder: Path = CORPUS_DIR) -> tuple[list[dict], dict[str, dict]]:
@@ -33,6 +43,15 @@ def domain_rows(folder: Path = CORPUS_DIR) -> tuple[list[dict], dict[str, dict]]
     row_files, set_files = corpus_files(folder)
     rows = [r for p in row_files for r in read_rows(p) if r.get("toolset")]
     return rows, read_toolsets(set_files)
+
+
+def dev_domain_rows(files: Sequence[Path] = DEV_DOMAIN_FILES) -> tuple[list[dict], dict[str, dict], set[str]]:
+    """(the rows of ``files``, their tool sets (each file's name with -toolsets.json), the ids of rows near a
+    blind request)."""
+    rows = [r for p in files for r in read_rows(p)]
+    toolsets = read_toolsets([p.with_name(p.stem + "-toolsets.json") for p in files])
+    blind = [r for p in sorted(EVAL_DIR.glob("blind*.jsonl")) for r in read_rows(p)]
+    return rows, toolsets, {rid for rid, _, _ in near_duplicates(rows, blind)}
 
 
 def bank_row(row: dict, toolset: dict) -> dict | None:
@@ -101,13 +120,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--eval-rows", type=int, default=80, help="about how many rows --eval-file gets")
     ap.add_argument("--own-tools", type=Path, default=OWN_TOOLS_FILE,
                     help=f"where the fit of which own tools a request needs goes (default {OWN_TOOLS_FILE})")
+    ap.add_argument("--corpus-only", action="store_true",
+                    help="leave out the read development sets of other domains (DEV_DOMAIN_FILES)")
     args = ap.parse_args(argv)
 
     from tinyagent.store.embeddings import get_embedder
 
     rows, toolsets = domain_rows(args.corpus)
-    out_sets = held_out({r["toolset"] for r in rows}, args.hold_out)
     near = corpus_near_duplicates(args.corpus)
+    if not args.corpus_only:
+        dev, dev_sets, dev_near = dev_domain_rows()
+        clash = sorted(set(dev_sets) & set(toolsets))
+        if clash:
+            raise SystemExit(f"tool sets named both in the corpus and a development set: {', '.join(clash)}")
+        rows, toolsets, near = rows + dev, {**toolsets, **dev_sets}, near | dev_near
+    out_sets = held_out({r["toolset"] for r in rows}, args.hold_out)
     bank, seen = [], set()
     for r in rows:
         key = r["query"].casefold()

@@ -89,7 +89,7 @@ def test_the_finders_an_id_comes_from():
 
 def test_the_shipped_fit_finds_the_tools_of_an_app_it_has_never_seen():
     fit = OwnToolFit.load(OWN_TOOLS_FILE)
-    assert fit is not None and fit.rows > 1000 and fit.tool_sets >= 60
+    assert fit is not None and fit.rows > 2000 and fit.tool_sets >= 95  # corpus and read development sets
     embed = get_embedder().embed
     specs = specs_for(APP)
     cards = embed([tool_card(s) for s in specs.values()])
