@@ -49,3 +49,11 @@ def test_a_message_that_is_what_was_said_stays(specs, query, plan):
     out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
     texts = re.findall(r'(?:context|message)="((?:[^"\\]|\\.)*)"', plan)
     assert texts and all(f'"{t}"' in out for t in texts)
+
+
+@pytest.mark.parametrize("query", ["invite yuki n james to code review tmrw 2pm", "invite yuki + james to code review tmrw 2pm"])
+def test_invitees_joined_by_n_or_plus_are_each_looked_up(specs, query):
+    out = _ruled(specs, query, '1. get_email_address(name="yuki")\n2. create_calendar_event(title="Code review", '
+                               'start_date="tmrw 2pm")\n3. join()')
+    assert 'get_email_address(name="yuki")' in out and 'get_email_address(name="james")' in out
+    assert 'invitees=["$1", "$2"]' in out

@@ -19,9 +19,9 @@ def _names(phrase: str, capitalized: bool = False) -> list[str]:
     """'Oluwaseun and Dmitri to the code review' -> ['Oluwaseun', 'Dmitri']; ``capitalized``: only
     capitalised words are names ("with candidate" names no one)."""
     out, current = [], []
-    for word in re.findall(r"[\w'.&-]+|,", phrase):
+    for word in re.findall(r"[\w'.&-]+|[,+]", phrase):
         low = word.lower().strip(".")
-        if word in (",", "&") or low == "and":
+        if word in (",", "&", "+") or low in ("and", "n"):  # ("yuki n james", "tom + omar")
             if current:
                 out.append(" ".join(current))
             current = []
