@@ -57,3 +57,21 @@ def test_invitees_joined_by_n_or_plus_are_each_looked_up(specs, query):
                                'start_date="tmrw 2pm")\n3. join()')
     assert 'get_email_address(name="yuki")' in out and 'get_email_address(name="james")' in out
     assert 'invitees=["$1", "$2"]' in out
+
+
+def test_a_link_asked_to_be_emailed_is_made_first(specs):
+    out = _ruled(specs, "Need a 30 min call w/ Lucas Thu 4pm re the invoice. Get a link and email it to him",
+                 '1. get_email_address(name="Lucas")\n2. open_and_get_file_path(file_name="invoice")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Invoice", context="Join the 30-minute call with Lucas")\n'
+                 '4. join()')
+    assert out.splitlines()[:3] == [
+        '1. get_email_address(name="Lucas")',
+        '2. get_zoom_meeting_link(topic="Invoice", start_time="Thu 4pm", duration=30, meeting_invitees=["$1"])',
+        '3. compose_new_email(recipients=["$1"], subject="Invoice", context="$2")']
+
+
+def test_no_link_is_made_where_none_is_asked_for(specs):
+    plan = ('1. get_email_address(name="Elena")\n2. compose_new_email(recipients=["$1"], subject="Logo review", '
+            'context="Can we do a call about the logo review on Friday at 11am?")\n3. join()')
+    out = _ruled(specs, "email Elena to ask for a call about the logo review Fri 11am", plan)
+    assert "meeting_link" not in out

@@ -423,6 +423,57 @@ def online_is_a_link(tasks: list[Task], specs: dict, query: str | Request) -> li
     return [replace(t, tool=links[0]).with_args(args) if t is event else t for t in tasks]
 
 
+#: A meeting link asked to be sent: "... and email her the link", "get a link and email it to him"
+_LINK_ASKED = re.compile(r"\b(?:the|a|an)\s+(?:(?:video|zoom|meeting|call|meet|jitsi)\s+)?link\b", re.I)
+_MEETS = re.compile(r"\b(?:call|meeting|meet|chat|sync|catch[- ]?up|1:1|video|zoom|stand-?up|review|interview)\b", re.I)
+#: What the meeting is about: "for the logo review", "re the invoice", "about the pilot"
+_TOPIC = re.compile(r"\b(?:for|re|about|regarding|on)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,3}?)"
+                    r"(?=\s*(?:[,.;!?]|$|\s+(?:and|at|on|this|next|tomorrow|tmrw|today|mon|tue|wed|thu|fri|sat|sun|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b))", re.I)
+
+
+@rule("link_asked_for", "compile",
+      "a first request that asks for a meeting link to be sent ('... and email her the link') makes the link, where "
+      "the plan only writes the message", "made-up content", reads="specs request")
+def link_asked_for(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"Set up a video call w/ Elena for the logo review Fri 11am and email her the link" was planned as an email
+    alone, three times over (refuse_meeting_as_email). A first request that asks for the link of a call or meeting at
+    one time, whose plan writes one message and makes no link, gets the link before it: its topic what the request
+    says the meeting is for (else "Meeting"), its time the request's, its length the one stated, the message's
+    email recipients invited (link_is_the_message then sends the link)."""
+    request = as_request(query)
+    if request.context or not _LINK_ASKED.search(request.query) or not _MEETS.search(request.query) \
+            or len(request.times) != 1:
+        return None
+    links = [n for n in specs if "meeting_link" in n]
+    senders = [t for t in tasks if (sp := specs.get(t.tool)) and {"people", "message"} <= sp.roles]
+    if len(links) != 1 or len(senders) != 1 or any("meeting_link" in t.tool for t in tasks):
+        return None
+    link = specs[links[0]]
+    names = {p.name for p in link.params}
+    when = next((p.name for p in link.params if p.role == "when"), None)
+    topic = next((n for n in ("topic", "title", "name") if n in names), None)
+    if when is None or topic is None:
+        return None
+    m = _TOPIC.search(request.query)
+    about = m.group("topic") if m and m.group("topic").lower() not in {"it", "that", "this", "him", "her", "them"} else "meeting"
+    args: dict[str, Any] = {topic: about[:1].upper() + about[1:], when: request.times[0]}
+    minutes = sorted(n for n in request.lengths if float(n).is_integer() and 5 <= n <= 480)
+    if "duration" in names and len(request.lengths) == 3 and len(minutes) == 1:  # (one length, in s, min and h)
+        args["duration"] = int(minutes[0])
+    sender = senders[0]
+    people, to = link.with_role("people"), specs[sender.tool].with_role("people")
+    by_id = {t.id: t for t in tasks}
+    invited = [v for v in (sender.args.get(to) or []) if isinstance(v, str) and (k := is_ref(v)) is not None
+               and k in by_id and "email" in by_id[k].tool]
+    if people and invited:
+        args[people] = invited
+    made = Task(NEW_ID, links[0], args, tuple(sorted(is_ref(v) for v in invited)) if people and invited else ())
+    order = [t for t in tasks if t is not sender]
+    at = next((i for i, t in enumerate(order) if t.id > sender.id), len(order))
+    return renumbered(order[:at] + [made, sender] + order[at:], tasks[0].id)
+
+
 #: "... and remind me to decide on it by the 12th" written into a message: a reminder of its own
 _REMIND_IN = re.compile(r"^\s*remind\s+me\s+(?:to\s+)?(?P<what>.+?)\s*[.!]?\s*$", re.I)
 
