@@ -75,3 +75,19 @@ def test_no_link_is_made_where_none_is_asked_for(specs):
             'context="Can we do a call about the logo review on Friday at 11am?")\n3. join()')
     out = _ruled(specs, "email Elena to ask for a call about the logo review Fri 11am", plan)
     assert "meeting_link" not in out
+
+
+REMINDED = ("User: {0}\nResult: create_reminder(name='Call', due_date='tmrw 9am') -> Created reminder 'Call', due "
+            "Tuesday 1 December 2026, 09:00 in reminders.ics.\nAssistant: Created reminder 'Call'.")
+
+
+@pytest.mark.parametrize("query, plan, earlier, person", [
+    ("text him too, say ill ring at 9", '1. get_phone_number(name="him")\n2. send_sms(recipients=["$1"], message="Ill ring at 9")',
+     "Remind me call Tom re invoice tmrw 9am", "Tom"),
+    # the words after "him" are what he is told, not his name
+    ("also txt him ill call after my shift", '1. send_sms(recipients=["ill call after my shift"], message="Ill call after my shift")',
+     "remind me 2morrow 1600 to call lucas re invoice", "lucas"),
+])
+def test_him_after_a_reminder_to_call_someone_is_that_person(specs, query, plan, earlier, person):
+    out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()", context=REMINDED.format(earlier))
+    assert out.startswith(f'1. get_phone_number(name="{person}")') and 'recipients=["$1"]' in out

@@ -80,6 +80,9 @@ def earlier_people(context: str) -> list[list[str]]:
         asked = [line[5:] for line in lines if line.startswith("User:")]
         withs = [n for n in _WITH_PERSON.findall(asked[-1]) if n.split()[0].lower().rstrip(".") not in
                  _NOT_PERSON | _DAY_WORDS | NOT_A_NAME | _NOT_WITH] if asked else []
+        # "remind me to call lucas re invoice": the one its ask is for
+        reminded = re.match(r"^\s*(?:pls\s+|please\s+)?remind\s+me\b(?P<what>.*)$", asked[-1], re.I) if asked else None
+        withs = withs or (asked_person(reminded.group("what")) if reminded else [])
         found = [withs[:1]] if withs else []
     return found
 
@@ -132,6 +135,13 @@ _NO_NAME = {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "thanks", 
             "hm", "hmm", "um", "uh", "too", "same", "words", "word", "thing", "instead", "then", "also", "just"}
 
 
+def _after_pronoun(value: str, query: str) -> bool:
+    """``value`` is the words right after the pronoun, what is said to them, not a name ("also txt him ill call after
+    my shift" looked up a contact "ill call after my shift")."""
+    return len(value.split()) >= 2 and bool(re.search(rf"\b(?:him|her|them)\s*[:,-]?\s+{re.escape(value.strip())}",
+                                                      query, re.I))
+
+
 def _said(value: str, query: str) -> bool:
     """The request names this person itself (a pronoun, alone or with "too", names no one; nor does a day:
     "text him that tuesday works" looked up a contact "tuesday")."""
@@ -165,10 +175,12 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
             if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query) \
                     and (bare := _without_filler(v)) and _said(bare, query):
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
-            elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)):
+            elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)
+                                                                 or not is_ref(v) and _after_pronoun(v, query)):
                 args[p.name] = names[0]
             elif p.role == "people" and isinstance(v, list):
-                fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose) or _said(x, query)]
+                fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose)
+                         or _said(x, query) and not _after_pronoun(x, query)]
                 if len(fixed) < len(v):
                     args[p.name] = fixed + [n for n in names if n not in fixed]
         if args != t.args:
