@@ -141,3 +141,47 @@ def test_a_name_looked_up_is_the_name_without_the_time():
     black = '1. tl_search_tools(query="black friday deals")\n2. join()'  # a name with a day in it
     assert 'query="black friday deals"' in format_plan(run_rules(compile_plan(black, specs), Facts(
         specs, "find the black friday deals")))
+
+
+# a storage company's tools (dev8-domains met these): the person's own units, a search of free ones
+STORAGE = specs_for([
+    tool("my_units", {}, [], returns="U-12"),
+    tool("find_units", {"size": {"type": "string", "enum": ["5x5", "5x10", "10x10"]}}, []),
+    tool("pay_rent", {"unit_id": S, "months": {"type": "integer"}}, ["unit_id"]),
+    tool("reserve_unit", {"unit_id": S, "move_in": S, "months": {"type": "integer"}}, ["unit_id", "move_in"]),
+    tool("list_lessons", {}, []),
+    tool("book_lesson", {"day": S, "instructor_id": S, "length_minutes": {"type": "integer"}}, ["day"]),
+    tool("find_instructors", {"area": S}, []),
+])
+
+
+def storage(plan: str, request: str) -> list[str] | None:
+    out = find_the_id(compile_plan(plan, STORAGE), STORAGE, request)
+    return None if out is None else [t.line for t in out]
+
+
+def test_the_persons_own_thing_is_listed_first():
+    assert storage('1. pay_rent(unit_id="my unit", months=3)\n2. join()', "pay 3 months rent on my unit") == [
+        "1. my_units()", '2. pay_rent(unit_id="$1", months=3)']
+    # words that are no id at all ("standing outside") are no help either: the person's own units
+    assert storage('1. pay_rent(unit_id="standing outside")\n2. join()', "whats my gate code, pay my unit. standing outside")[0] \
+        == "1. my_units()"
+
+
+def test_one_from_a_search_is_found_by_the_search_with_what_the_request_names():
+    assert storage('1. reserve_unit(unit_id="the first one", move_in="dec 15")\n2. join()',
+                   "reserve the first 5x10 one, move in dec 15") == [
+        '1. find_units(size="5x10")', '2. reserve_unit(unit_id="$1", move_in="dec 15")']
+
+
+@pytest.mark.parametrize("plan, request_", [
+    # an id the person gave
+    ('1. pay_rent(unit_id="U-12", months=2)\n2. join()', "pay 2 months on U-12"),
+    # a length is no instructor ("book my usual lesson ..., 90 minutes this time")
+    ('1. book_lesson(day="thursday", instructor_id="90 minutes this time", length_minutes=90)\n2. join()',
+     "book my usual lesson for thursday 4pm, 90 minutes this time"),
+    # an optional id left out stays out
+    ('1. book_lesson(day="thursday")\n2. join()', "book a lesson thursday"),
+])
+def test_no_finder_where_the_id_is_given_or_is_no_id(plan, request_):
+    assert storage(plan, request_) is None

@@ -12,6 +12,11 @@ the finder with the name is put before the call, and the call takes its result. 
 already has for that name is used instead of a new one; where the plan has one it uses for nothing,
 nothing is added beside it (it may be this name, garbled). Each name gets its own step ("a bonus for
 ben and chloe").
+
+Then an id the plan writes as words no finder takes by name ("my unit", "3 bundles of firewood", "the first one"),
+or a required one it leaves out, where one tool lists or finds that kind of thing ("my_units", "list_reservations",
+"browse_bouquets") and can be called with what the call and the request give: that tool's result (the person's own
+things, "my unit", from a tool named for them where a search of free ones is beside it).
 """
 
 from __future__ import annotations
@@ -111,7 +116,98 @@ def find_the_id(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Requ
         if (changed := _one_found(out or tasks, specs, query, context)) is None:
             break
         out = changed
+    for _ in range(len(tasks)):  # then ids written as words no finder takes by name, or left out
+        if (changed := _one_listed(out or tasks, specs, query, context)) is None:
+            break
+        out = changed
     return out
+
+
+#: The person's own things: "my unit", "our booking", "the move we have booked", "the flowers i ordered"
+_OWN = re.compile(r"\b(?:my|our|mine|ours)\b|\b(?:i|we)(?:'ve|\s+have)?\s+(?:booked|ordered|reserved|rented|bought|got)\b",
+                  re.I)
+_LENGTH_SAID = re.compile(r"\b\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?)\b", re.I)
+#: An id as written by a tool or the person: "CT-4410", "U12", "4410", "pl_301"
+_AN_ID = re.compile(r"^(?=.*\d)[\w-]+$|^[\w]+_[\w]+$|\b[A-Za-z]+[-_]?\d+\b|\b\d+[-_][A-Za-z\d]+\b")
+
+
+def listers(tool: str, param: str, specs: dict[str, ToolSpec]) -> list[str]:
+    """The other tools whose name says they find, list or hold ``param``'s kind of thing: a finder of it
+    ("find_units", "list_reservations") or one named by the things themselves ("my_units", "browse_bouquets",
+    "planetarium_shows")."""
+    kind = id_kind(param).lower()
+    out = []
+    for n in specs:
+        words = set(n.lower().split("_"))
+        if n != tool and (kind + "s" in words or kind in words and FINDER.search(n)) and not _ID_PARAMS(specs[n]) & {param}:
+            out.append(n)
+    return out
+
+
+def _ID_PARAMS(spec: ToolSpec) -> set[str]:
+    return {p.name for p in spec.params if p.name.endswith("_id")}
+
+
+def _lister_call(finder: ToolSpec, call: Task, value: str, query: str) -> dict | None:
+    """The arguments to call ``finder`` with for ``call``'s id: its parameters of the same name as the call's, and
+    its name parameter the words the plan wrote for the id where the request says them; None where a required
+    parameter has no value."""
+    from tinyagent.nodes.rules.fit import _named
+
+    args: dict = {}
+    by = _name_param(finder)
+    for p in finder.params:
+        if p.name in call.args and p.name != by and not str(call.args[p.name]).startswith("$"):
+            args[p.name] = call.args[p.name]
+        elif p.name == by and value and is_name(value) and _said(value, query):
+            args[p.name] = re.sub(r"(?i)^(?:the|my|our)\s+", "", value)
+        elif p.enum and len(named := _named(p, query)) == 1:
+            args[p.name] = named[0]
+    if any(p.required and p.name not in args for p in finder.params):
+        return None
+    return args
+
+
+def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str) -> list[Task] | None:
+    """An id the plan writes as words ("my unit", "3 bundles of firewood", "the first one") or leaves out, where one
+    tool lists or finds that kind of thing and the request gives no id: that tool's result (the person's own, "my
+    unit", from a tool of theirs: "my_units" before "find_units"). Words that are the request's time or length are
+    no such id."""
+    from tinyagent.tools.date_phrases import find_phrases
+
+    phrases = find_phrases(query)
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is None:
+            continue
+        for p in spec.params:
+            if not (p.name.endswith("_id") and len(p.name) > 3 and p.type in ("string", "any")):
+                continue
+            value = t.args.get(p.name)
+            if value is None and not p.required:
+                continue
+            value = "" if value is None else value
+            if not isinstance(value, str) or refs_in(value) or _AN_ID.search(value.strip()) \
+                    or value and context and re.search(rf"\b{re.escape(value.strip())}\b", context, re.I):
+                continue
+            if value and (any(w.lower() in value.lower() for w in phrases) or _LENGTH_SAID.search(value)):
+                # ("90 minutes this time": a length)
+                continue
+            found = listers(t.tool, p.name, specs)
+            if len(found) > 1:  # the person's own ("my unit": my_units) or a search ("the first one": find_units)
+                own = [n for n in found if {"my", "mine"} & set(n.lower().split("_"))]
+                found = own if _OWN.search(query) and own else [n for n in found if n not in own]
+            if len(found) != 1 or any(x.tool == found[0] and x.id < t.id for x in tasks):
+                continue
+            args = _lister_call(specs[found[0]], t, value, query)
+            if args is None:
+                continue
+            new_id = max(x.id for x in tasks) + 1
+            step = Task(id=new_id, tool=found[0], args=args)
+            call = replace(t, args={**t.args, p.name: f"${new_id}"}, deps=tuple(sorted({*t.deps, new_id})))
+            order = [x for x in tasks if x.id < t.id] + [step, call] + [x for x in tasks if x.id > t.id]
+            return renumbered(order, tasks[0].id)
+    return None
 
 
 def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str) -> list[Task] | None:
