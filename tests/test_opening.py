@@ -36,6 +36,8 @@ def specs(tmp_path_factory):
     ("sync my bookings w/ my outlook calendar", "sync"),
     ("switch me to a cheaper electricity provider", "switch"),
     ("complain about the driver of bus 12, he was rude", "complain"),
+    ("withdraw me from the blitz tournament", "withdraw"),     # dev8-domains: planned as a registration
+    ("great, drop him an email saying the payment went out today", None),
 ])
 def test_the_opening_action_no_tool_does(specs, query, verb):
     assert unserved_action(query, specs) == verb
