@@ -185,3 +185,13 @@ def test_one_from_a_search_is_found_by_the_search_with_what_the_request_names():
 ])
 def test_no_finder_where_the_id_is_given_or_is_no_id(plan, request_):
     assert storage(plan, request_) is None
+
+
+def test_the_plans_own_finder_that_nothing_uses_is_what_the_call_takes():
+    # written after the calls that need it ("add in my booked move one big aquarium and also a safe")
+    moves = specs_for([tool("find_my_moves", {"status": S}, []), tool("add_item", {"move_id": S, "item": S}, ["move_id", "item"])])
+    out = find_the_id(compile_plan('1. add_item(move_id="booked move", item="aquarium")\n2. add_item(move_id="booked move", '
+                                   'item="safe")\n3. find_my_moves(status="booked")\n4. join()', moves), moves,
+                      "Please to add in my booked move one big aquarium and also a safe")
+    assert [t.line for t in out] == ['1. find_my_moves(status="booked")', '2. add_item(move_id="$1", item="aquarium")',
+                                     '3. add_item(move_id="$1", item="safe")']

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, refs_in, renumbered
+from tinyagent.nodes.plans.planlang import Task, dependency_order, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.store.own_tools import FINDER, id_finders, id_kind
@@ -194,6 +194,17 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
                 # ("90 minutes this time": a length)
                 continue
             found = listers(t.tool, p.name, specs)
+            # the plan's own step of that finder (one: used by nothing, or by another call for these words)
+            unused = [x for x in tasks if x.tool in found and x.id != t.id]
+            by = _name_param(specs[unused[0].tool]) if len(unused) == 1 else None
+            if by and str(unused[0].args.get(by, "")).casefold() != value.casefold() and is_name(value) \
+                    and _said(value, query):
+                continue  # (a finder of another name, or this one garbled: "Rof" for the "Roof" project)
+            if len(unused) == 1:  # what the call takes, and every call given the same words for it
+                k = unused[0].id
+                return dependency_order([replace(x, args={**x.args, p.name: f"${k}"}, deps=tuple(sorted({*x.deps, k})))
+                                         if x.id == t.id or x.tool == t.tool and x.args.get(p.name) == t.args.get(p.name)
+                                         else x for x in tasks], tasks[0].id)
             if len(found) > 1:  # the person's own ("my unit": my_units) or a search ("the first one": find_units)
                 own = [n for n in found if {"my", "mine"} & set(n.lower().split("_"))]
                 found = own if _OWN.search(query) and own else [n for n in found if n not in own]
