@@ -91,3 +91,17 @@ REMINDED = ("User: {0}\nResult: create_reminder(name='Call', due_date='tmrw 9am'
 def test_him_after_a_reminder_to_call_someone_is_that_person(specs, query, plan, earlier, person):
     out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()", context=REMINDED.format(earlier))
     assert out.startswith(f'1. get_phone_number(name="{person}")') and 'recipients=["$1"]' in out
+
+
+@pytest.mark.parametrize("query, plan, to", [
+    # the person whose email it is is not whom it goes to, also written in lower case with a surname
+    ("forward david's flight email to elena rossi and attach the lisbon itinerary pdf, he forgot to attach it",
+     '1. get_email_address(name="david")\n2. open_and_get_file_path(file_name="lisbon itinerary")\n'
+     '3. forward_email(recipients=["$1"], attachments=["$2"])', "elena rossi"),
+    ("fwd the invoice from lucas to tom becker pls",
+     '1. get_email_address(name="tom")\n2. forward_email(recipients=["lucas", "Tom Beckner"])', "tom becker"),
+])
+def test_a_forward_goes_to_the_person_after_to(specs, query, plan, to):
+    out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+    lookups = [line for line in out.splitlines() if "get_email_address" in line]
+    assert lookups == [f'1. get_email_address(name="{to}")'] and 'recipients=["$1"]' in out

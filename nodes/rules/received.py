@@ -221,7 +221,10 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> 
 _TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)"
                       # typed in lower case: one name, then the end of the ask ("fwd marcus firmware mail to yuki")
                       r"|\b(?:to|on to|onto)\s+(?!(?:me|the|him|her|them|us|my|our|your|a|an|it|this|that|everyone|all|"
-                      r"do|be|say|tell|ask|check|see|read|let)\b)([a-z][a-z'-]+)(?=\s*(?:$|[,.!?;]|\s(?:and|with|pls|please|"
+                      r"do|be|say|tell|ask|check|see|read|let|attach|send|forward|fwd|reply|email|mail|text|call|go|come|"
+                      r"get|make|put|add|remind|book|pay|bring|take|have|keep|meet|show|look|find|open|review|sign)\b)([a-z][a-z'-]+(?:\s+(?!(?:and|with|pls|please|plz|asap|too|"
+                      r"thanks|thx|now|today|tonight|tomorrow|tmrw|so|because|since|as|also|then|first|later|right|for|"
+                      r"at|on|in|by)\b)[a-z][a-z'-]+)?)(?=\s*(?:$|[,.!?;]|\s(?:and|with|pls|please|"
                       r"plz|asap|too|thanks|thx|now|today|so|because|since)\b))")
 
 
@@ -265,7 +268,34 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                 if name and (named <= words or unsaid or before) and name.lower() not in target.lower():
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
-    return out if changed else None
+    return _one_lookup_per_name(out, specs) if changed else None
+
+
+def _one_lookup_per_name(tasks: list[Task], specs: dict) -> list[Task]:
+    """The tasks with a second look-up of the same name by the same tool dropped, its users pointed at the first, and a
+    list that names both once ("fwd the invoice from lucas to tom becker": Lucas's look-up became Tom Becker's, beside
+    the plan's own)."""
+    first: dict[tuple[str, str], int] = {}
+    same: dict[int, int] = {}
+    for t in tasks:
+        spec = specs.get(t.tool)
+        name_param = next((q.name for q in spec.params if q.role == "person"), None) if spec else None
+        if name_param and isinstance(t.args.get(name_param), str):
+            key = (t.tool, " ".join(t.args[name_param].casefold().split()))
+            if key in first:
+                same[t.id] = first[key]
+            else:
+                first[key] = t.id
+    if not same:
+        return tasks
+    out = []
+    for t in tasks:
+        if t.id in same:
+            continue
+        args = {k: (list(dict.fromkeys(f"${same.get(is_ref(x), is_ref(x))}" if isinstance(x, str) and is_ref(x) else x
+                                       for x in v)) if isinstance(v, list) else v) for k, v in t.args.items()}
+        out.append(replace(t, args=args, deps=tuple(sorted({same.get(d, d) for d in t.deps}))))
+    return renumbered(out, tasks[0].id)
 
 
 _NEW_MAIL_VERBS = {"email", "e-mail", "mail", "write", "message", "msg"}
