@@ -105,3 +105,10 @@ def test_a_forward_goes_to_the_person_after_to(specs, query, plan, to):
     out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
     lookups = [line for line in out.splitlines() if "get_email_address" in line]
     assert lookups == [f'1. get_email_address(name="{to}")'] and 'recipients=["$1"]' in out
+
+
+def test_an_email_named_before_the_ask_is_the_one_answered(specs):
+    out = _ruled(specs, "marcus 2.1 mail, reply pls: hold off w the rollout til next week, cant test it before, sorry",
+                 '1. get_email_address(name="marcus")\n2. reply_to_email(context="Hold off")\n3. join()')
+    assert out.startswith('1. reply_to_email(context="Hold off w the rollout til next week, cant test it before, sorry", '
+                          'message_id="marcus 2 1")')

@@ -59,6 +59,9 @@ _CAME = re.compile(rf"\b{_NOUN}\s+(?:that\s+|which\s+)?(?:i\s+)?(?:came(?:\s+in)
                    r"((?:this\s+|on\s+|last\s+)?(?:yesterday|today|morning|afternoon|evening|tonight|monday|tuesday|wednesday|"
                    r"thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
 _LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
+#: "marcus 2.1 mail, reply pls: ...", "omar's quote email - fwd to tom": the email named first, then what to do with it
+_LEAD_MAIL = re.compile(r"^\s*((?:[\w'.&-]+\s+){1,4}?)(?:e-?mail|mail|message|msg)\s*[,:;-]\s*(?:(?:pls|please|plz|can\s+you|"
+                        r"could\s+you)\s+)?(?:repl(?:y|ies)|answer|respond|write\s+back|fwd|forward)\b", re.I)
 #: A subject shown by an earlier turn's result: "email 'Re: Q3 report' to ...", "Sarah Lee's email 'Q3 ...'"
 _SHOWN = re.compile(r"email '([^']+)'")
 #: The roles whose values are not words about the email: the people it goes to (the text to send often
@@ -77,7 +80,7 @@ def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
-    for rx in (_LEAD_RE, _BEFORE, _AFTER, _VERB, _CAME):
+    for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
     for m in _SENT_BY.finditer(query):
