@@ -112,3 +112,19 @@ def test_an_email_named_before_the_ask_is_the_one_answered(specs):
                  '1. get_email_address(name="marcus")\n2. reply_to_email(context="Hold off")\n3. join()')
     assert out.startswith('1. reply_to_email(context="Hold off w the rollout til next week, cant test it before, sorry", '
                           'message_id="marcus 2 1")')
+
+
+@pytest.mark.parametrize("query, held", [
+    ("whats aishas number", True),          # convdev10: planned empty, "none of my tools fits"
+    ("what is toms phone number", True),
+    ("whats priyas email", True),
+    ("what is this address", False),
+    ("whats the bus number", False),
+    ("remind me to buy milk", False),
+])
+def test_a_first_request_for_someones_number_gets_a_plan(specs, query, held):
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.decoding import Decoding, contact_not_empty
+
+    d = Decoding(request=read_request(query), view={}, shown=list(specs.values()), specs=specs, settings=None, first=True)
+    assert contact_not_empty(d) is held

@@ -146,7 +146,11 @@ _CONTACT_ASK = re.compile(
     r"(?:\s+(?:number|no\.?|#))?|n[ua]?mb?e?r|digits|contact(?:\s+details|\s+info)?)\b"
     r"|\b(?:n[ua]?mb?e?r|e-?m(?:ai*|i+)l(?:\s+address)?|phone(?:\s+number)?)s?\s+(?:of|does)\b"
     r"|\b(?:n[ua]?mb?e?r|e-?mail address|phone number)s?\s+for\b"
-    r"|\b(?:what|which)\s+(?:n[ua]?mb?e?r|e-?mail)\b|\bhow (?:can|do|would|should) i (?:cal+|reach|contact|text)\b",
+    r"|\b(?:what|which)\s+(?:n[ua]?mb?e?r|e-?mail)\b|\bhow (?:can|do|would|should) i (?:cal+|reach|contact|text)\b"
+    # "whats aishas number", "what is toms phone number": the possessive without its apostrophe
+    r"|\b(?:whats|wats|what'?s|what\s+is|what\s+was)\s+(?!(?:this|his|hers|its|yours|theirs|ours|us|was|is|as|thus|"
+    r"plus|bus|gas|class|less|press|business|status|address)\b)[a-z]{2,}s\s+(?:(?:phone|cell|mobile)\s+)?(?:n[ua]?mb?e?r|e-?mail|"
+    r"phone|cell|mobile|address|contact)\b",
     re.I)
 
 _RECEIVED = re.compile(

@@ -102,6 +102,14 @@ def named_not_empty(d: Decoding) -> bool:
                 and not re.match(r"^\W*(?:(?:pls|please|can\s+you|could\s+you|ok|okay|hey)\W+)*open\b", d.request.query, re.I))
 
 
+@rule("contact_not_empty", "decode",
+      "a first request that asks for someone's number or email ('whats aishas number') gets a plan, not an empty one",
+      "people")
+def contact_not_empty(d: Decoding) -> bool:
+    return bool(d.first and not d.request.context and d.request.asks_for_contact
+                and any("person" in s.roles for s in d.shown))
+
+
 @rule("timed_not_empty", "decode",
       "a first request with a clock time that asks nothing back ('coffee with elena thursday at 10am') gets a plan, "
       "not an empty one (and is not declined before planning)")
@@ -199,7 +207,8 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
                                             ("followup_not_empty", followup_not_empty(d)),
                                             ("served_not_empty", served_not_empty(d)),
                                             ("named_not_empty", named_not_empty(d)),
-                                            ("timed_not_empty", timed_not_empty(d))) if holds and name not in off]
+                                            ("timed_not_empty", timed_not_empty(d)),
+                                            ("contact_not_empty", contact_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:
