@@ -128,3 +128,13 @@ def test_a_first_request_for_someones_number_gets_a_plan(specs, query, held):
 
     d = Decoding(request=read_request(query), view={}, shown=list(specs.values()), specs=specs, settings=None, first=True)
     assert contact_not_empty(d) is held
+
+
+def test_forward_him_sarahs_email_goes_to_him(specs):
+    context = ("User: What is David Kim's email address, please?\nResult: get_email_address(name='David Kim') -> "
+               "david.kim@example.com\nAssistant: The email address of David Kim is david.kim@example.com.")
+    out = _ruled(specs, "Thank you. Would you forward him Sarah's email with the Q3 report?",
+                 '1. get_email_address(name="Sarah")\n2. forward_email(recipients=["$1"], context="Q3 report")\n3. join()',
+                 context=context)
+    assert out.startswith('1. get_email_address(name="David Kim")\n2. forward_email(recipients=["$1"], '
+                          'message_id="sarah\'s q3 report")')

@@ -135,6 +135,13 @@ _NO_NAME = {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "thanks", 
             "hm", "hmm", "um", "uh", "too", "same", "words", "word", "thing", "instead", "then", "also", "just"}
 
 
+def _whose_email(value: str, query: str) -> bool:
+    """``value`` is the person whose email "forward him Sarah's email" sends on: not whom it goes to."""
+    v = re.escape(value.strip())
+    return bool(re.search(r"\b(?:forward|fwd|send|pass)\s+(?:him|her|them)\b", query, re.I)
+                and re.search(rf"\b{v}'s\s+(?:[\w-]+\s+){{0,3}}?(?:e-?mail|mail|message|msg)\b", query, re.I))
+
+
 def _after_pronoun(value: str, query: str) -> bool:
     """``value`` is the words right after the pronoun, what is said to them, not a name ("also txt him ill call after
     my shift" looked up a contact "ill call after my shift")."""
@@ -176,7 +183,8 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
                     and (bare := _without_filler(v)) and _said(bare, query):
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
             elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)
-                                                                 or not is_ref(v) and _after_pronoun(v, query)):
+                                                                 or not is_ref(v) and _after_pronoun(v, query)
+                                                                 or not is_ref(v) and _whose_email(v, query)):
                 args[p.name] = names[0]
             elif p.role == "people" and isinstance(v, list):
                 fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose)

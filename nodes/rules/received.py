@@ -59,6 +59,9 @@ _CAME = re.compile(rf"\b{_NOUN}\s+(?:that\s+|which\s+)?(?:i\s+)?(?:came(?:\s+in)
                    r"((?:this\s+|on\s+|last\s+)?(?:yesterday|today|morning|afternoon|evening|tonight|monday|tuesday|wednesday|"
                    r"thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
 _LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
+#: "sarah's email with the q3 report": the email a file came with
+_WITH_FILE = re.compile(rf"'s\s+{_NOUN}\s+with\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?(?:report|pdf|file|itinerary|invoice|quote|"
+                        r"agenda|notes|draft|slides|document|doc|attachment))\b", re.I)
 #: "marcus 2.1 mail, reply pls: ...", "omar's quote email - fwd to tom": the email named first, then what to do with it
 _LEAD_MAIL = re.compile(r"^\s*((?:[\w'.&-]+\s+){1,4}?)(?:e-?mail|mail|message|msg)\s*[,:;-]\s*(?:(?:pls|please|plz|can\s+you|"
                         r"could\s+you)\s+)?(?:repl(?:y|ies)|answer|respond|write\s+back|fwd|forward)\b", re.I)
@@ -80,13 +83,16 @@ def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
-    for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME):
+    for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME, _WITH_FILE):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
     for m in _SENT_BY.finditer(query):
         if m.group(1).lower() not in _NOT_SENDER:
             found += phrase_words(m.group(1)) + (phrase_words(m.group(2)) if m.group(2) else [])
     keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE]
+    named = [w for w in keep if w not in _NO_PICK]  # ("forward him sarah's email": sarah's, not him)
+    if set(named) - {"from", "by", "of", "about", "to", "re", "regarding", "on"}:
+        keep = named
     out: list[str] = []
     for w in keep:
         if w not in out:
