@@ -138,3 +138,21 @@ def test_forward_him_sarahs_email_goes_to_him(specs):
                  context=context)
     assert out.startswith('1. get_email_address(name="David Kim")\n2. forward_email(recipients=["$1"], '
                           'message_id="sarah\'s q3 report")')
+
+
+FORWARDED = ("User: forward priya's lunch email to tom\nResult: get_email_address(name='tom') -> tom.becker@example.com\n"
+             "Assistant: Saved email 'Fwd: Team lunch on Friday?' to tom.becker@example.com.")
+EMAILED = ("User: Write email to Tom Becker: the invoice I pay on Friday.\nResult: get_email_address(name='Tom Becker') -> "
+           "tom.becker@example.com\nResult: compose_new_email(recipients=['$1'], subject='Invoice', context='Pay the invoice "
+           "on Friday') -> Saved email 'Invoice' to tom.becker@example.com as a draft.\nAssistant: Saved email.")
+
+
+@pytest.mark.parametrize("query, written, context, message", [
+    ("text him as well that he should come on friday, lunch is on me", "That he should come on Friday", FORWARDED,
+     "You should come on friday, lunch is on me"),
+    ("Send him same as SMS also.", "Send him same", EMAILED, "Pay the invoice on Friday"),
+])
+def test_a_follow_up_text_says_what_it_was_told(specs, query, written, context, message):
+    out = _ruled(specs, query, f'1. get_phone_number(name="tom")\n2. send_sms(recipients=["$1"], message="{written}")\n3. join()',
+                 context=context)
+    assert f'message="{message}"' in out

@@ -63,15 +63,15 @@ def dictated(query: str, names: list[str] = ()) -> str:
     and the person the plan looks up ("text david i'll send the hotel booking tonight")."""
     m = _SAY.search(query)
     for name in [*names, "him", "her", "them"] if not m else ():
-        m = re.search(rf"\b(?:text|txt|sms|message|msg)\s+{re.escape(name)}\b(?:'s\s+phone)?\s*(?:that\s+|saying\s+|"
-                      rf"to\s+say\s+|[:,-]\s*)?(?P<text>.+)$", query, re.I)
+        m = re.search(rf"\b(?:text|txt|sms|message|msg)\s+{re.escape(name)}\b(?:'s\s+phone)?\s*(?:(?:too|also|as\s+well)\s+)?"
+                      rf"(?:that\s+|saying\s+|to\s+say\s+|[:,-]\s*)?(?P<text>.+)$", query, re.I)
         if m:
             break
     if not m:  # "... and ask whether the price includes taking away the clippings": the question to put to them
         m = _ASK.search(query)
     if not m:
         return ""
-    text = m.group("text") or "ask" + m.group("asking")[len("asking"):]  # ("asking if ...": "ask if ...")
+    text = _you(m.group("text")) if m.group("text") else "ask" + m.group("asking")[len("asking"):]  # ("asking if ...": "ask if ...")
     end = _NEXT_ASK.search(text)
     text = text[:end.start()] if end else text
     # "... under the mat? Thanks": the thanks after the message is the person's to the assistant
@@ -94,13 +94,22 @@ _ASK = re.compile(r"(?:\band\s+|,\s*)(?P<text>ask\s+(?:him|her|them|[a-z]+\s+)?(
 #: A whole request that tells one person something: "text him that tuesday works for the garden"
 _TELL_THAT = re.compile(r"^\s*(?:(?:ok|okay|and|also|now|then|pls|please|can\s+you|could\s+you)\b[\s,]*)*"
                         r"(?:text|txt|sms|message|tell|email|e-mail)\s+(?:him|her|them|[a-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
-                        r"that\s+(?P<text>[^.;!?]+?)[\s.!]*$", re.I)
+                        r"(?:(?:too|also|as\s+well)\s+)?that\s+(?P<text>[^.;!?]+?)[\s.!]*$", re.I)
 
 
 def told(query: str) -> str:
-    """What a request that only tells one person something tells ("tuesday works for the garden"), or ""."""
+    """What a request that only tells one person something tells ("tuesday works for the garden"), or "", said to
+    them ("he should come on friday" -> "you should come on friday")."""
     m = _TELL_THAT.match(query)
-    return m.group("text").strip() if m and not _NEXT_ASK.search(m.group("text")) else ""
+    if not m or _NEXT_ASK.search(m.group("text")):
+        return ""
+    return _you(m.group("text").strip())
+
+
+def _you(said: str) -> str:
+    """Words told about the person as said to them: "he should come on friday" -> "you should come on friday"."""
+    return re.sub(r"^(?:he|she|they)\s+(?=(?:should|can|could|will|would|must|might|may|needs?\s+to|has\s+to|have\s+to)\b)",
+                  "you ", said, flags=re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -194,6 +203,9 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             # the older one" for "... reply to the older one and tell her ill bring my hiking boots": none of the words
             # it was told to say
             return said[:1].upper() + said[1:]
+        if have[:2] in (["that", "he"], ["that", "she"], ["that", "they"]) and len(have) >= 4 \
+                and set(have[2:]) <= set(whole):  # "That he should come on Friday": the instruction copied in
+            return said[:1].upper() + said[1:]
         if have[:1] == ["say"]:  # "Say sounds good": the instruction copied in
             have = have[1:]
         elif lead := next((k for k in range(1, 5) if len(have) - k >= (2 if k == 1 else 3)
@@ -258,6 +270,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
 
 
 _SAME = re.compile(r"\b(?:the\s+same|same\s+(?:message|thing|text|words))\b|\bthat\s+(?:too|as\s+well)\b|"
+                   # "Send him same as SMS also": the article left out
+                   r"\b(?:him|her|them)\s+same\b|\bsame\s+as\s+(?:an?\s+)?(?:sms|text|txt|e-?mail|mail|message)\b|"
                    r"^\W*(?:(?:and|also|oh|ok|okay|now|pls|please)\W+)*(?:text|txt|sms|e-?mail|mail|message|msg)\s+"
                    r"(?:him|her|them)\s+(?:too|as\s+well|also)\W*$|"
                    r"\b(?:send|forward|fwd|email|e-mail|mail|text|txt)\s+(?:that|it|this)\s+to\s+[\w .'-]{1,40}?\s+"
