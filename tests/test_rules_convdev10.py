@@ -156,3 +156,19 @@ def test_a_follow_up_text_says_what_it_was_told(specs, query, written, context, 
     out = _ruled(specs, query, f'1. get_phone_number(name="tom")\n2. send_sms(recipients=["$1"], message="{written}")\n3. join()',
                  context=context)
     assert f'message="{message}"' in out
+
+
+@pytest.mark.parametrize("query, plan, note", [
+    ("make a note called Q1 priorities, hire a second tester, qualify the new supplier, ship 2.1",
+     '1. create_note(name="Q1 priorities")', 'create_note(name="Q1 priorities", content="Hire a second tester, '
+                                             'qualify the new supplier, ship 2.1")'),
+    ("create a note called Errands with call the bank and pick up dry cleaning",
+     '1. create_note(name="Errands", content="Call the bank")\n2. open_note(name="dry cleaning")',
+     'create_note(name="Errands", content="Call the bank and pick up dry cleaning")'),
+    ("Please add a line to my meeting notes: Action: James to send the supplier list by Friday.",
+     '1. open_and_get_file_path(file_name="supplier list")',
+     'append_note_content(name="meeting notes", content="Action: James to send the supplier list by Friday.")'),
+])
+def test_a_note_gets_the_words_it_was_given(specs, query, plan, note):
+    out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+    assert out == f"1. {note}\n2. join()<END_OF_PLAN>"

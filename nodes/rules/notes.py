@@ -62,7 +62,8 @@ _NOT_A_NAME_PART = {"with", "in", "into", "on", "for", "from", "and", "to", "abo
 
 #: A whole request that adds a line to a named note: "Please add to my meeting notes: James will order the samples"
 _ADD_LINE_TO_NOTE = re.compile(r"^\W*(?:(?:please|pls|can\s+you|could\s+you|hey|ok|okay)\W+)*(?:add|append|put|jot|write)\s+"
-                          r"(?:(?:this|that|the\s+following)\s+)?(?:to|in|into|on(?:to)?)\s+(?:my|the|our)\s+"
+                          r"(?:(?:this|that|the\s+following|an?\s+(?:new\s+)?(?:line|bullet|point|item|entry))\s+)?"
+                          r"(?:to|in|into|on(?:to)?)\s+(?:my|the|our)\s+"
                           r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list)))\s*:\s*(?P<what>\S.*?)\s*$", re.I)
 
 
@@ -336,9 +337,16 @@ _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\
                         re.I | re.S)
 
 
+#: "make a note called Q1 priorities, hire a second tester, ...", "create a note called Errands with call the bank and pick
+#: up dry cleaning": a note named, then its words after a comma or "with"
+_NOTE_NAMED_THEN = re.compile(r"\bnote\s+(?:called|named|titled)\s+[^,:\n]{1,40}?(?:\s*,|\s+with|\s+saying)\s+(?P<text>\S.*)$",
+                          re.I | re.S)
+
+
 #: "put in my meeting notes: Action - Priya finds a venue", "add to my shopping list: eggs, milk": words for a named note
 _INTO_NOTE = re.compile(r"^\s*(?:(?:pls|please|ok|okay|can\s+you|could\s+you)\b[\s,]*)*(?:(?:add|put|append|jot(?:\s+down)?|write)"
-                        r"\s+(?:(?:this|these|the\s+following)\s+)?(?:in|into|to|on|onto)\s+(?:my|the|our)\s+)?"
+                        r"\s+(?:(?:this|these|the\s+following|an?\s+(?:new\s+)?(?:line|bullet|point|item|entry))\s+)?"
+                        r"(?:in|into|to|on|onto)\s+(?:my|the|our)\s+)?"
                         # ("meeting notes: Priya books the italian place", "shopping list += cat food, bin bags")
                         r"(?P<name>[\w' -]{1,40}?\s+(?:note|notes|list))\s*(?::|\+=)\s*(?P<text>\S.*?)\s*$", re.I)
 
@@ -406,7 +414,7 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     14th", a search for "quote") are dropped: the request asks for the note alone."""
     from tinyagent.nodes.rules.messages import _NEXT_ASK, _words
 
-    m = _NOTE_TEXT.search(as_request(request).query)
+    m = _NOTE_TEXT.search(as_request(request).query) or _NOTE_NAMED_THEN.search(as_request(request).query)
     if not m:
         return None
     # (also cut at a list's next number and verb: "... scarf for Oma 2 remind me to order them", and at an ask
@@ -438,6 +446,12 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
             return text[:1].upper() + text[1:]
         return None
     out = rewrite_params(tasks, specs, cut_short)
+    named = [t for t in (out or tasks) if t.tool in specs and "content" in {q.name for q in specs[t.tool].params}
+             and "name" in t.args and t.args.get("content") in (None, "")]
+    if len(named) == 1 and sum("content" in t.args for t in (out or tasks) if t.args.get("name") == named[0].args["name"]) == 0:
+        # a note made with none of the words the request puts in it ("make a note called Q1 priorities, hire a second
+        # tester, ..." made an empty note)
+        out = [t.with_args({**t.args, "content": text[:1].upper() + text[1:]}) if t is named[0] else t for t in (out or tasks)]
     kept = out or list(tasks)
     notes = [t for t in kept if isinstance(t.args.get("content"), str) and set(_words(t.args["content"])) >= set(whole)]
     if len(parts) > 1 or not notes:
