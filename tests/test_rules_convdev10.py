@@ -172,3 +172,15 @@ def test_a_follow_up_text_says_what_it_was_told(specs, query, written, context, 
 def test_a_note_gets_the_words_it_was_given(specs, query, plan, note):
     out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
     assert out == f"1. {note}\n2. join()<END_OF_PLAN>"
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, again", [
+    ("wait no thursday, theyre due thursday", "remind me to return the library books fri", [],
+     "remind me to return the library books thursday"),
+    ("sorry 1500 not 1400", "calendar: staff meeting wed 1400", [], "calendar: staff meeting wed 1500"),
+    ("sorry meant the handbook not q3. send that instead", "email marcus the q3 rpt", ["marcus"],
+     "email marcus the handbook"),
+])
+def test_a_correction_plans_the_request_again(query, earlier, looked_up, again):
+    from tinyagent.nodes.rules.corrections import request_again
+    assert request_again(query, [earlier], looked_up, "")[0] == again

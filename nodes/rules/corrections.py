@@ -99,7 +99,10 @@ _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nop
                      # "it's actually at 5:15, not 4:30. could you fix that?"
                      # "oh wait i meant tomorrow", "sorry, 8 in the evening": a new time said alone
                      r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope|oops)\b[\s,.!-]*)+(?:i\s+(?:mean|meant)\s+)?"
-                     r"(?P<when3>[^.!?]+?)[\s.!?]*$"
+                     r"(?P<when3>[^,;.!?]+?)"
+                     # a reason after it ("wait no thursday, theyre due thursday"), not another ask
+                     r"(?:\s*[,;]\s*(?!\s*(?:and\s+|then\s+|also\s+)?(?:text|txt|email|e-mail|mail|remind|add|send|tell|"
+                     r"call|book|create|invite|forward|reply)\b)[^.!?]*)?[\s.!?]*$"
                      r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope)\b[\s,.!-]*)*(?:it'?s|its|it\s+is)\s+"
                      r"(?:actually\s+|really\s+)?(?P<when2>[^,.!?]+?)(?:\s*,?\s*not\s+[^,.!?]+?)?[\s.!?]*"
                      r"(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:fix|change|update|correct)\s+(?:that|it|this)"
@@ -267,9 +270,14 @@ def rerouted_request(query: str, earlier: list[str]) -> str | None:
 
 #: "sorry, friday not thursday", "no - room B, not room A", "not thursday, friday": the word put right
 _SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actually|my\s+bad)\b[\s,.!-]*)*"
-                   r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+)?)\s*,?\s+not\s+(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
+                   r"(?:i\s+)?(?:meant\s+)?"  # ("sorry meant the handbook not q3")
+                   r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+)?)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
                    r"|not\s+(?P<old2>[\w'.:]+(?:\s+[\w'.:]+)?)\s*[,;-]+\s*(?:but\s+|it'?s\s+)?(?P<new2>[\w'.:]+(?:\s+[\w'.:]+)?))"
-                   r"[\s.!]*(?:,?\s*(?:sorry|pls|please|thanks|thx))?[\s.!]*$", re.I)
+                   r"[\s.!]*(?:,?\s*(?:sorry|pls|please|thanks|thx))?"
+                   r"(?:[\s.!]*(?:pls\s+|please\s+)?(?:send|do|email|text|use)\s+(?:that|it|this)(?:\s+one)?\s+instead)?[\s.!]*$",
+                   re.I)
+#: What names a file after its words ("the q3 rpt"): put right with them where the new words name one of their own
+_FILE_TAIL = r"(?:\s+(?:rpt|report|pdf|doc|document|file|slides|deck|sheet|spreadsheet))?"
 #: "oops wrong person, that was meant for sarah": the person put right
 _MEANT_FOR = re.compile(r"\bwrong\s+(?:person|one|guy|contact)\b[\s,.!-]*(?:(?:that|it|the)(?:\s+(?:text|email|e-mail|mail|message|msg|"
                         r"one))?\s+was\s+)?(?:meant|supposed\s+to\s+go|"
@@ -285,11 +293,14 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
     prev = earlier[-1]
     m = _SWAP.match(query)
     if m:
-        new, old = (m.group("new") or m.group("new2")).strip(), (m.group("old") or m.group("old2")).strip()
+        new, old = (m.group("new") or m.group("new2")).strip(" .:"), (m.group("old") or m.group("old2")).strip(" .:")
         if any(old.lower() == n.lower() for n in looked_up):
             return None  # a person put right: corrected_request's ("no not marcus - yuki")
         pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.I)
         if new.lower() != old.lower() and pattern.search(prev) and not pattern.search(new):
+            if re.match(r"(?:the|my|our)\s", new, re.I):  # "the handbook" for "the q3 rpt": the whole of the old name
+                whole = re.compile(rf"(?<!\w)(?:(?:the|my|our)\s+)?{re.escape(old)}{_FILE_TAIL}(?!\w)", re.I)
+                return whole.sub(lambda _: new, prev, count=1)
             return pattern.sub(lambda _: new, prev, count=1)
         return None
     m = _MEANT_FOR.search(query)
