@@ -33,3 +33,10 @@ def test_the_request_and_earlier_turns_are_read_with_the_marks():
     query, context = split_request(messages)
     assert query == "text him as well that he should come on friday, lunch is on me"
     assert "User: email sarah, say hi" in context
+
+
+def test_words_taken_back_with_scratch_that_are_left_out():
+    # convdev11: "text marcus comma no scratch that text priya ..." texted Marcus
+    assert spoken_punctuation("text marcus comma no scratch that text priya that the review moved to friday") == (
+        "text priya that the review moved to friday")
+    assert spoken_punctuation("scratch that") == "scratch that"  # nothing left: as said

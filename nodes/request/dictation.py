@@ -1,4 +1,5 @@
-"""Punctuation said aloud to a phone's dictation ("tell him thanks comma see you friday full stop") written as marks."""
+"""Punctuation said aloud to a phone's dictation ("tell him thanks comma see you friday full stop") written as marks, and
+words taken back with "scratch that" left out."""
 
 from __future__ import annotations
 
@@ -16,10 +17,16 @@ _REPEATED = re.compile(r"([,.?!:;])(?:\s*[,.:;])+")
 _SENTENCE = re.compile(r"([.?!]\s+)([a-z])")
 
 
+#: "text marcus, no scratch that, text priya ...": the words of the sentence before "scratch that" are taken back
+_SCRATCH = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*?\b(?:no\s+|oh\s+)?scratch\s+that\b[\s,.!;:-]*", re.I)
+
+
 def spoken_punctuation(text: str) -> str:
     """``text`` with its said punctuation written as marks ("comma" -> ",", "full stop" -> "."; "period", "colon",
     "new line" too where the request says one of the others), a sentence after a said stop capitalised; unchanged
     when it says none."""
+    if _SCRATCH.search(text or "") and (kept := _SCRATCH.sub("", text).strip()):
+        text = kept
     said = [m.group(1).lower() for m in _WORDS.finditer(text or "")]
     if not any(w in _ALWAYS for w in said):
         return text
