@@ -184,3 +184,11 @@ def test_a_note_gets_the_words_it_was_given(specs, query, plan, note):
 def test_a_correction_plans_the_request_again(query, earlier, looked_up, again):
     from tinyagent.nodes.rules.corrections import request_again
     assert request_again(query, [earlier], looked_up, "")[0] == again
+
+
+def test_everyone_with_whom_a_meeting_is_set_in_lower_case_is_invited(specs):
+    out = _ruled(specs, "set up a design review with elena rossi and tom becker on thursday at 2, make it 90 minutes, "
+                        "put it in my calendar",
+                 '1. get_email_address(name="elena rossi")\n2. get_email_address(name="tom becker")\n3. create_calendar_event('
+                 'title="Design review", start_date="thursday at 2", end_date="thursday at 2", location="$1")\n4. join()')
+    assert 'invitees=["$1", "$2"]' in out and 'get_email_address(name="tom becker")' in out

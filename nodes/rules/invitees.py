@@ -119,6 +119,8 @@ def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     other = {w for k, v in step.args.items() if k != param and isinstance(v, str) for w in v.lower().split()}
     if not names:  # an event "with Marcus and Yuki" that invites Marcus: Yuki too
         withs = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
+        # ("with elena rossi and tom becker on thursday": in lower case, names where the step invites one of them)
+        withs = withs or [n for m in _WITH.finditer(query) for n in _names(m.group("names"))]
         names = withs if any(set(n.lower().split()) & have_words for n in withs) else []
     missing = [n for n in names if not set(n.lower().split()) & (have_words | other)]
     if not missing or len(missing) == len(names):
