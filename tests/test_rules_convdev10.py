@@ -192,3 +192,12 @@ def test_everyone_with_whom_a_meeting_is_set_in_lower_case_is_invited(specs):
                  '1. get_email_address(name="elena rossi")\n2. get_email_address(name="tom becker")\n3. create_calendar_event('
                  'title="Design review", start_date="thursday at 2", end_date="thursday at 2", location="$1")\n4. join()')
     assert 'invitees=["$1", "$2"]' in out and 'get_email_address(name="tom becker")' in out
+
+
+def test_an_event_at_a_time_the_request_never_says_is_dropped(specs):
+    out = _ruled(specs, "Send Nina the Lisbon itinerary, please.",
+                 '1. get_email_address(name="Nina")\n2. open_and_get_file_path(file_name="itinerary")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Lisbon itinerary", context="The itinerary", '
+                 'attachments=["$2"])\n4. create_calendar_event(title="Inflight", start_date="2026-12-29", location="$2")\n'
+                 '5. join()')
+    assert "create_calendar_event" not in out and "compose_new_email" in out

@@ -600,7 +600,10 @@ def unasked_event(tasks: list[Task], specs: dict, query: str | Request) -> list[
                 or is_ref(t.args.get("location")) in links
                 # "can you make me a jitsi link for the enclosure supplier call, wednesday 2pm" planned with an event
                 # "Jitsi" beside the link: a link asked for, and no event (a "meeting link" asks for none)
-                or bool(links) and t.id not in links and not event_words)
+                or bool(links) and t.id not in links and not event_words
+                # "Send Nina the Lisbon itinerary, please." planned with an event "Inflight" on 2026-12-29: a time the
+                # request never says, in a request with no time at all
+                or not asked and not request.times and bool(whens) and bool(texts) and not set(title) & set(_words(said)))
     return unused_dropped(tasks, unasked)
 
 
