@@ -180,6 +180,7 @@ def test_a_note_gets_the_words_it_was_given(specs, query, plan, note):
     ("sorry 1500 not 1400", "calendar: staff meeting wed 1400", [], "calendar: staff meeting wed 1500"),
     ("sorry meant the handbook not q3. send that instead", "email marcus the q3 rpt", ["marcus"],
      "email marcus the handbook"),
+    ("wrong one sorry, the handbook", "email james the q3 report", ["james"], "email james the handbook"),
 ])
 def test_a_correction_plans_the_request_again(query, earlier, looked_up, again):
     from tinyagent.nodes.rules.corrections import request_again

@@ -284,6 +284,12 @@ _MEANT_FOR = re.compile(r"\bwrong\s+(?:person|one|guy|contact)\b[\s,.!-]*(?:(?:t
                         r"for)\s+(?:for\s+|to\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)[\s.!]*$", re.I)
 
 
+#: "wrong one sorry, the handbook", "wrong file - I meant my lisbon itinerary": the file put right
+_WRONG_FILE = re.compile(r"\bwrong\s+(?:one|file|doc|document|attachment|pdf|report)\b[\s,.!-]*(?:sorry[\s,.!-]*)?"
+                         r"(?:i\s+meant\s+|it'?s\s+|should\s+(?:have\s+)?be(?:en)?\s+|send\s+)?"
+                         r"(?P<what>(?:the|my|our)\s+[\w' -]{2,40}?)[\s.!]*$", re.I)
+
+
 def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
     """"email sarah that the customer demo is on thursday", then "sorry, friday not thursday": the request before
     with the word put right ("... on friday"), planned again whole; "oops wrong person, that was meant for sarah" puts
@@ -306,6 +312,10 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
     m = _MEANT_FOR.search(query)
     if m:
         return corrected_request(f"i meant {m.group('who')}", earlier, looked_up)
+    m = _WRONG_FILE.search(query)
+    named = re.search(rf"\b(?:the|my|our)\s+(?:[\w'-]+\s+){{0,3}}?{FILE_NOUN}\b", prev, re.I) if m else None
+    if m and named and m.group("what").lower() not in named.group(0).lower():
+        return prev[:named.start()] + m.group("what").strip() + prev[named.end():]
     return None
 
 
