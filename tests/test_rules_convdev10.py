@@ -202,3 +202,12 @@ def test_an_event_at_a_time_the_request_never_says_is_dropped(specs):
                  'attachments=["$2"])\n4. create_calendar_event(title="Inflight", start_date="2026-12-29", location="$2")\n'
                  '5. join()')
     assert "create_calendar_event" not in out and "compose_new_email" in out
+
+
+def test_add_things_after_a_note_was_shown_appends_them_to_it(specs):
+    context = ("User: whats on my shopping list\nResult: open_note(name='shopping list') -> # Shopping list - oat milk\n"
+               "Assistant: The note (shopping list): # Shopping list - oat milk")
+    out = _ruled(specs, "add plasters and earplugs",
+                 '1. append_note_content(name="plasters", content="Earplugs")\n2. append_note_content(name="earplugs", '
+                 'content="Earplugs")\n3. join()', context=context)
+    assert out == '1. append_note_content(name="shopping list", content="Plasters and earplugs")\n2. join()<END_OF_PLAN>'

@@ -278,6 +278,9 @@ _AND_TOO = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b[\s
 #: A request that is only a line to add, after a colon: "append: Tom fixes the invoice template by friday"
 _APPEND_COLON = re.compile(r"^\s*(?:(?:pls|please|ok|okay|oh|and|also|now|then)\b[\s,]*)*(?:add|append|jot(?:\s+down)?)"
                           r"\s*:\s*(?P<what>.+?)\s*$", re.I)
+#: A follow-up that only adds things, naming no note: "add plasters and earplugs" after the shopping list was shown
+_ADD_BARE = re.compile(r"^\s*(?:(?:pls|please|ok|okay|oh|and|also|now|then)\b[\s,]*)*(?:add|append|jot(?:\s+down)?)\s+"
+                       r"(?P<what>(?![^.!?]*\b(?:to|in|into|on|onto)\s+(?:my|the|it|that|this|a|an)\b)[^.!?]+?)\s*[.!]*\s*$", re.I)
 #: A note an earlier turn's step read or wrote, as the transcript shows its call: open_note(name='ideas')
 _NOTE_CALL = re.compile(r"\b(?:open_note|create_note|append_note_content)\((?:[^()]*?)\bname=(['\"])(?P<name>.+?)\1")
 
@@ -293,7 +296,8 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         return None
     request = as_request(request)
     # "append: Tom fixes the invoice template by friday" after "what's in my meeting notes?": one more line for it
-    more = _AND_TOO.match(request.query) or _APPEND_COLON.match(request.query)  # (not "and text her too")
+    more = _AND_TOO.match(request.query) or _APPEND_COLON.match(request.query) \
+        or _ADD_BARE.match(request.query)  # (not "and text her too")
     if more and (re.sub(r"^the\s+", "", more.group("what").lower()).split() or [""])[0] in _ASKS:
         more = None  # ("and the same to marcus")
     if not request.context or not (_TO_IT.search(request.query) or more) or _NEW_NOTE.search(request.query):
@@ -319,8 +323,21 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         text = whole.group("what").strip().strip("'\"\u2018\u2019\u201c\u201d").strip()
         out = [t.with_args({**t.args, "content": text[:1].upper() + text[1:]})
                if t.tool == "append_note_content" and text and (not isinstance(t.args.get("content"), str)
-                                                               or refs_only_to_no_step(t, t.args["content"]))
+                                                               or refs_only_to_no_step(t, t.args["content"])
+                                                               # ("Earplugs" for "add plasters and earplugs")
+                                                               or is_ref(t.args["content"]) is None
+                                                               and 0 < len(set(text_words(t.args["content"])))
+                                                               and set(text_words(t.args["content"])) < set(text_words(text)))
                else t for t in out]
+        seen: set[tuple] = set()  # (the same append twice, once per item the plan split: one)
+        kept = []
+        for t in out:
+            key = (t.args.get("name"), t.args.get("content")) if t.tool == "append_note_content" else None
+            if key is not None and key in seen and not any(t.id in o.deps for o in out):
+                continue
+            seen.add(key)
+            kept.append(t)
+        out = renumbered(kept, tasks[0].id) if len(kept) != len(out) else out
     line = _APPEND_COLON.match(request.query)
     if line:  # the line after "append:" whole, where the plan wrote a part of it ("Friday")
         said = line.group("what").strip().strip("'\"")
