@@ -211,3 +211,17 @@ def test_add_things_after_a_note_was_shown_appends_them_to_it(specs):
                  '1. append_note_content(name="plasters", content="Earplugs")\n2. append_note_content(name="earplugs", '
                  'content="Earplugs")\n3. join()', context=context)
     assert out == '1. append_note_content(name="shopping list", content="Plasters and earplugs")\n2. join()<END_OF_PLAN>'
+
+
+def test_a_search_result_is_the_message_not_the_recipient(specs):
+    out = _ruled(specs, "look up the lead time of the particulate sensor in the q3 report and text it to marcus",
+                 '1. search_documents(query="particle sensor")\n2. send_sms(recipients=["$1"], message="Marcus: What was '
+                 'the lead time?")\n3. join()')
+    assert out.splitlines()[1:3] == ['2. get_phone_number(name="marcus")', '3. send_sms(recipients=["$2"], message="$1")']
+
+
+def test_a_question_whose_answer_is_emailed_is_searched_first(specs):
+    out = _ruled(specs, "how many schools were in the pilot, and email the number to james",
+                 '1. get_phone_number(name="james")\n2. compose_new_email(recipients=["$1"], subject="Number")\n3. join()')
+    assert out.splitlines()[0] == '1. search_documents(query="schools were in the pilot")'
+    assert 'compose_new_email(recipients=["$2"], subject="Number", context="$1")' in out

@@ -91,6 +91,33 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
     return out if changed else None
 
 
+@rule("answer_not_a_recipient", "compile",
+      "what a search or a summary found is never the recipient: the person the request sends it to is, and it is the "
+      "message", "people")
+def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:
+    """"look up the lead time of the particulate sensor in the q3 report and text it to marcus" was planned with
+    ``send_sms(recipients=["$1"], ...)``, step 1 the document search: recipients that are only the results of steps
+    that find no one (a search, a summary), in a request that sends to one person by name, are that person (looked up
+    by the later rules), and the result is the message where the plan's message is none of the step's results."""
+    m = _FILE_TO.search(as_request(query).query)
+    if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
+        return None
+    found = {t.id for t in tasks if t.tool in specs and not specs[t.tool].roles & {"person", "file", "people", "message"}}
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        people, msg = (spec.with_role("people"), spec.with_role("message")) if spec else (None, None)
+        value = t.args.get(people) if people else None
+        if msg and isinstance(value, list) and value and all(is_ref(v) in found for v in value):
+            text = t.args.get(msg)
+            args = {**t.args, people: [m.group("name")]}
+            if not (isinstance(text, str) and is_ref(text) in found):
+                args[msg] = value[0]
+            t, changed = t.with_args(args), True
+        out.append(t)
+    return out if changed else None
+
+
 @rule("refs_swapped", "compile",
       "a file found put where the recipients go, and the person looked up put in the text, trade places", "attachments")
 def refs_swapped(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from tinyagent.nodes.plans.planlang import Task, renumbered, rewrite_role
@@ -107,3 +108,39 @@ def search_not_the_message(tasks: list[Task], specs: dict, request: Request | st
         return bool(words) and t.id not in used and any(all(any(alike(w, x) for x in s) for w in words) for s in said)
     kept = [t for t in tasks if not of_a_message(t)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+#: "how many schools were in the pilot, and email the number to james": a question, then its answer sent on
+_ANSWER_SENT = re.compile(r"^\s*(?:(?:hey|hi|ok|okay|so|pls|please)\b[\s,]*)*(?P<question>(?:how\s+(?:many|much|long|far)|what|whats|"
+                          r"what's|when|where|who|which)\b[^,;?]{4,120}?)\??\s*[,;]?\s*(?:and\s+)?(?:then\s+)?"
+                          r"(?:e-?mail|mail|text|txt|send|message)\s+(?:(?:the|that)\s+(?:number|answer|date|time|result|"
+                          r"figure|amount|name|place)|it|that)\s+(?:to|over\s+to)\s+[a-z]", re.I)
+
+
+@rule("answer_sent_on", "compile",
+      "a question whose answer the request sends on ('how many schools were in the pilot, and email the number to "
+      "james') searches the documents first and sends what it finds", "made-up content")
+def answer_sent_on(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """Planned as the email alone, with no text: a first request that asks a question and sends "the number", "the
+    answer" or "it" to someone, whose plan sends one message that carries no step's result and searches nothing, gets
+    the document search of the question before the message, and the message is what it finds."""
+    request = as_request(request)
+    m = _ANSWER_SENT.match(request.query)
+    search = next((n for n, s in specs.items() if "question" in s.roles), None)
+    if request.context or not m or search is None or any(t.tool == search for t in tasks):
+        return None
+    senders = [t for t in tasks if (sp := specs.get(t.tool)) and {"people", "message"} <= sp.roles]
+    if len(senders) != 1:
+        return None
+    sender = senders[0]
+    slot = specs[sender.tool].with_role("message")
+    if isinstance(sender.args.get(slot), str) and re.fullmatch(r"\s*\$\d+\s*", sender.args[slot]) \
+            and int(sender.args[slot].strip()[1:]) in {t.id for t in tasks}:
+        return None  # (it sends a step's result already)
+    query = next(p.name for p in specs[search].params if p.required or p.role == "question")
+    question = re.sub(r"^(?:how\s+many|how\s+much|what(?:'s|s)?|when|where|who|which)\s+(?:is|are|was|were|do|does|did)?\s*",
+                      "", m.group("question").strip(), flags=re.I)
+    made = Task(10_000, search, {query: question or m.group("question").strip()}, ())
+    sent = replace(sender.with_args({**sender.args, slot: "$10000"}), deps=tuple(sorted({*sender.deps, 10_000})))
+    order = [made] + [sent if t is sender else t for t in tasks]
+    return renumbered(order, tasks[0].id)
