@@ -225,3 +225,11 @@ def test_a_question_whose_answer_is_emailed_is_searched_first(specs):
                  '1. get_phone_number(name="james")\n2. compose_new_email(recipients=["$1"], subject="Number")\n3. join()')
     assert out.splitlines()[0] == '1. search_documents(query="schools were in the pilot")'
     assert 'compose_new_email(recipients=["$2"], subject="Number", context="$1")' in out
+
+
+def test_him_in_a_first_request_is_the_one_person_it_names(specs):
+    out = _ruled(specs, "Need a 30 min call w/ Lucas Thu 4pm re the invoice. Get a link and email it to him",
+                 '1. get_email_address(name="him")\n2. open_and_get_file_path(file_name="link")\n'
+                 '3. compose_new_email(recipients=["$1"], subject="Link", context="$2")\n4. join()')
+    assert out.splitlines()[:2] == ['1. get_email_address(name="Lucas")', '2. get_zoom_meeting_link(topic="Invoice", '
+                                    'start_time="Thu 4pm", duration=30, meeting_invitees=["$1"])']

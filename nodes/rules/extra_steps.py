@@ -432,6 +432,12 @@ _TOPIC = re.compile(r"\b(?:for|re|about|regarding|on)\s+(?:the\s+|our\s+|my\s+)?
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b))", re.I)
 
 
+def link_asked(request: Request, specs: dict) -> bool:
+    """A first request for a call or meeting at one time that asks for its link, with a meeting-link tool at hand."""
+    return (not request.context and bool(_LINK_ASKED.search(request.query)) and bool(_MEETS.search(request.query))
+            and len(request.times) == 1 and sum("meeting_link" in n for n in specs) == 1)
+
+
 @rule("link_asked_for", "compile",
       "a first request that asks for a meeting link to be sent ('... and email her the link') makes the link, where "
       "the plan only writes the message", "made-up content", reads="specs request")
@@ -442,8 +448,7 @@ def link_asked_for(tasks: list[Task], specs: dict, query: str | Request) -> list
     says the meeting is for (else "Meeting"), its time the request's, its length the one stated, the message's
     email recipients invited (link_is_the_message then sends the link)."""
     request = as_request(query)
-    if request.context or not _LINK_ASKED.search(request.query) or not _MEETS.search(request.query) \
-            or len(request.times) != 1:
+    if not link_asked(request, specs):
         return None
     links = [n for n in specs if "meeting_link" in n]
     senders = [t for t in tasks if (sp := specs.get(t.tool)) and {"people", "message"} <= sp.roles]

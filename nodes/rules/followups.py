@@ -202,6 +202,32 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
     return _one_lookup_each(out, specs, names) if many else out
 
 
+_WITH_NAMED = re.compile(r"\b(?:with|w/)\s*(?P<name>[A-Z][a-z'-]+(?:\s+(?!(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|"
+                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Tonight|Next|This|"
+                         r"At|On|In|And|About|Re)\b)[A-Z][a-z'-]+)?)\b")
+
+
+@rule("pronoun_of_request", "compile",
+      "in a first request, 'him' or 'her' is the one person the request names ('a call w/ Lucas ... email it to him')",
+      "people")
+def pronoun_of_request(tasks: list[Task], specs: dict, query: str | Request, context: str = "") -> list[Task] | None:
+    """"Need a 30 min call w/ Lucas Thu 4pm re the invoice. Get a link and email it to him", planned part by part, looked
+    up a contact "him". A person the plan names only as him, her or them, in a request with no earlier turn that names
+    one person ("with Lucas", "call Lucas"), is that person."""
+    request = as_request(query, context=context)
+    if request.context:
+        return None
+    named = {n for n in _WITH_NAMED.findall(request.query) if n.split()[0].lower() not in _NOT_PERSON | _DAY_WORDS}
+    named |= {n for n in asked_person(request.query) if n[:1].isupper()}
+    if len({n.split()[0].lower() for n in named}) != 1:
+        return None
+    who = max(named, key=len)
+
+    def pronoun(value):
+        return who if isinstance(value, str) and value.strip().lower() in {"him", "her", "them"} else None
+    return rewrite_role(tasks, specs, "person", pronoun)
+
+
 #: Whom a follow-up sends to: "mail that to david kim and ask him ...", "send it to Nina"
 _SENT_TO = re.compile(r"\b(?:send|mail|e-?mail|text|txt|forward|fwd)\s+(?:that|it|this|them|those)\s+(?:on\s+)?to\s+"
                       r"(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)(?=\s*(?:$|[,.!?;]|\s(?:and|with|saying|asking|too|as\s+well|"

@@ -199,9 +199,11 @@ def refuse_meeting_as_email(tasks: list[Task], specs: dict, request: Request | s
     """Of the corpus's and the development set's first requests that set up a call or meeting and give a time, 15
     get a meeting link and 8 an event, none an email; the trial's "Could you please set up a 30 minute call with
     Elena Rossi and Yuki Tanaka on Wednesday at 3pm" made only an email draft "Thanks for coming"."""
+    from tinyagent.nodes.rules.extra_steps import link_asked
+
     request = as_request(request)
-    if request.context or not request.times or not _SETS_UP.search(request.query):
-        return None
+    if request.context or not request.times or not _SETS_UP.search(request.query) or link_asked(request, specs):
+        return None  # (a link asked for is made by link_asked_for, after the early refusals)
     makers = [n for n, s in specs.items() if "when" in s.roles and "people" in s.roles]
     if not makers or any(t.tool in makers for t in tasks):
         return None
