@@ -14,7 +14,8 @@ _FOREIGN = {
                 "envia", "manda", "mándale", "mi", "mis", "hoy", "próximo", "semana", "del", "al", "dile", "correo",
                 "llamar", "cita", "es", "está", "cuando", "hola", "gracias", "pon", "crea", "nota", "un", "mensaje",
                 "diciendo", "llego", "tarde", "escribe", "escríbele", "avisa", "avísale", "dile", "reunión", "y", "de",
-                "en", "su", "le", "lo", "voy", "tengo", "estoy"},
+                "en", "su", "le", "lo", "voy", "tengo", "estoy", "puedes", "puede", "recordar", "dos", "tres", "diez", "once",
+                "doce", "nueve", "ocho", "siete", "seis", "cinco", "cuatro", "hora", "horas", "por favor", "favor"},
     "French": {"le", "les", "des", "et", "pour", "avec", "une", "demain", "rappelle", "rappelle-moi", "envoie", "je",
                "moi", "mon", "ma", "mes", "aujourd'hui", "prochain", "semaine", "du", "au", "dis", "lui", "courriel",
                "rendez-vous", "est", "quand", "bonjour", "merci", "crée", "cette", "sur", "un", "à", "dire", "disant",
@@ -38,6 +39,8 @@ def foreign_language(text: str) -> str | None:
     common words of that language and more of them than English ones (names and numbers count for none)."""
     words = [w.lower() for w in _WORD.findall(text or "")]
     english = sum(w in _ENGLISH for w in words)
+    if "¿" in (text or "") or "¡" in (text or ""):  # marks only Spanish writes
+        english -= 2
     best, hits = None, 0
     for lang, common in _FOREIGN.items():
         n = sum(w in common for w in words)
