@@ -43,6 +43,27 @@ def substitute(value: Any, results: dict[int, Any]) -> Any:
     return value
 
 
+def readable(value: Any) -> str:
+    """An earlier step's result as the text a text parameter takes: passages found as their text, a program's
+    output as what it printed, anything else as JSON."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "text" in v for v in value):
+        return "\n\n".join(str(v["text"]).strip() for v in value)
+    if isinstance(value, dict) and "stdout" in value:
+        return str(value.get("stdout") or "").strip()
+    return as_text(value)
+
+
+def as_declared(args: dict[str, Any], spec: Any) -> dict[str, Any]:
+    """``args`` with a structured value (a search's passages) given to a text parameter as its text: "save it in a
+    note called Travel policy" after a search failed on a list where the note's content is text."""
+    out = dict(args)
+    for name, value in args.items():
+        p = spec.param(name)
+        if p is not None and p.type == "string" and value is not None and not isinstance(value, str):
+            out[name] = readable(value)
+    return out
+
+
 def error_text(tool: str, exc: BaseException, timeout: float) -> str:
     if isinstance(exc, asyncio.TimeoutError):
         return f"{tool} did not finish within {timeout:g} s and was stopped."
@@ -136,7 +157,7 @@ async def run_tasks(tasks: list[dict], tools: dict[str, BaseTool], earlier: dict
             rec["start"] = round(time.time() - t0, 4)
             args = substitute(rec["args"], results)
             if specs and rec["tool"] in specs:
-                args = specs[rec["tool"]].tool_args(args)
+                args = specs[rec["tool"]].tool_args(as_declared(args, specs[rec["tool"]]))
             tool = tools[rec["tool"]]
             token = cancel.Token()
             cancel.set_current(token)  # this task's own context (gather runs each in its own)

@@ -191,3 +191,26 @@ def test_tools_called_outside_the_executor_write_normally(tmp_path):
     assert cancel.current() is None
     update_file(Workspace(tmp_path), tmp_path / "x.txt", lambda old: "new")
     assert (tmp_path / "x.txt").read_text() == "new"
+
+
+def test_passages_given_to_a_text_parameter_are_their_text():
+    """convdev12: "search my docs for the rule about economy class flights and save it in a note called Travel policy"
+    failed: the note's content is text, the search gives passages."""
+    from tinyagent.tools.specs import ToolSpec
+
+    @tool
+    def find(query: str) -> list:
+        """Find passages."""
+        return [{"path": "Team_Handbook.pdf", "text": "Economy class is the default for flights under six hours."},
+                {"path": "Team_Handbook.pdf", "text": "Travel must be approved."}]
+
+    @tool
+    def note(name: str, content: str) -> str:
+        """Write a note."""
+        return f"{name}: {content}"
+    specs = {t.name: ToolSpec.from_tool(t) for t in (find, note)}
+    out = asyncio.run(run_tasks([rec(1, "find", query="economy"), rec(2, "note", deps=[1], name="Travel", content="$1")],
+                                {"find": find, "note": note}, {}, 10.0, time.time(), specs=specs))
+    assert out[1]["status"] == "done", out[1]
+    assert out[1]["result"] == ("Travel: Economy class is the default for flights under six hours.\n\n"
+                                "Travel must be approved.")
