@@ -233,3 +233,20 @@ def test_him_in_a_first_request_is_the_one_person_it_names(specs):
                  '3. compose_new_email(recipients=["$1"], subject="Link", context="$2")\n4. join()')
     assert out.splitlines()[:2] == ['1. get_email_address(name="Lucas")', '2. get_zoom_meeting_link(topic="Invoice", '
                                     'start_time="Thu 4pm", duration=30, meeting_invitees=["$1"])']
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("sarah emailed me twice, reply to the older one saying im in", '1. reply_to_email(context="I repeated it twice")',
+     'reply_to_email(context="Im in", message_id="older sarah")'),
+    ("answer my latest email - sounds good, see u there", '1. reply_to_email(context="Sounds good")',
+     'reply_to_email(context="Sounds good, see u there", message_id="latest")'),
+    ("forward priya's team lunch email to nina and add that she's welcome to join us",
+     '1. get_email_address(name="nina")\n2. forward_email(recipients=["$1"], context="She\'s welcome to join us")',
+     'forward_email(recipients=["$1"], context="She\'s welcome to join us", message_id="priya\'s team lunch")'),
+    ("new note 'Client todo': invoice becker & sons, moodboard for elena",
+     '1. create_note(name="Client todo", content="Invoice")\n2. open_and_get_file_path(file_name="moodboard for elena")',
+     'create_note(name="Client todo", content="Invoice becker & sons, moodboard for elena")'),
+])
+def test_convdev12_first_run(specs, query, plan, want):
+    out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+    assert want in out and out.count("\n") <= plan.count("\n") + 1

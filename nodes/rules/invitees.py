@@ -191,7 +191,9 @@ _NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ON
 _SEND_IT = re.compile(r"\b(?:e-?mail|mail|send|forward|fwd|text|txt|share)\b", re.I)
 _TO_THEM = re.compile(r"\bto\s+(?:them|them\s+both|both(?:\s+of\s+them)?|everyone|all\s+of\s+them)\b", re.I)
 _NOT_NAMES = {"both", "them", "him", "her", "me", "everyone", "all", "cc", "uh", "um", "tell", "say", "the", "my", "our",
-              "his", "their", "you", "us", "it", "this", "that", "a", "an"}
+              "his", "their", "you", "us", "it", "this", "that", "a", "an",
+              # an ask joined on ("forward it to nina and add that she's welcome"): no one's name
+              "add", "ask", "mention", "include", "attach", "let", "put", "write", "text", "email", "mail", "remind", "copy"}
 
 
 def _listed(phrase: str) -> list[str]:

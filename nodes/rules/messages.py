@@ -179,7 +179,7 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
     explicit = len(_TOLD.findall(query)) == 1 and (m := _TOLD.search(query)) is not None \
         and m.group("text").lower().startswith(said.lower()[:12]) \
         and not {w.lower() for n in names for w in _words(n)} & set(_words(said))
-    after = None if said else _AFTER_EMAIL.search(query)
+    after = None if said else (_AFTER_EMAIL.search(query) or _AFTER_EMAIL.search(as_request(request).read))
     said = after.group("text").strip() if after else said  # (then only a reply's text naming the email is mended)
     said_only = told(as_request(request).query)  # the whole request tells one thing: a message without its words is wrong
     whole = _words(said)
@@ -197,7 +197,8 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             return _to_them(said)                                           # to check her inbox"
         if value.rstrip().endswith(":") and not set(text_words(value)) & set(text_words(said)):
             return said[:1].upper() + said[1:]  # "The email from Lucas says:": a lead-in with nothing after it
-        if explicit and len(whole) >= 3 and have and not _shares(value, said) and not set(text_words(value)) <= COURTESY \
+        if explicit and (len(whole) >= 3 or len(have) >= 3) and have and not _shares(value, said) \
+                and not set(text_words(value)) <= COURTESY and not set(whole) <= _ONLY_SAME \
                 and sum(1 for t in tasks if (sp := specs.get(t.tool)) and sp.with_role("message")) == 1:
             # "Send her" for "reply to priyas lunch mail pls, tell her i cant do fri, on nights this week ...", "I told
             # the older one" for "... reply to the older one and tell her ill bring my hiking boots": none of the words

@@ -350,7 +350,7 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
 #: What a request writes into a note after a colon: "new note called Garden plans: hedges trimmed, new beds
 #: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
 _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\s+)?(?:called|named|titled|call\s+it|name\s+it)"
-                        r"\s+[^:\n]{1,60}?)?\s*(?::|\+=)\s*(?P<text>\S.*)$",
+                        r"\s+[^:\n]{1,60}?|\s+['\"\u2018\u201c][^'\"\u2019\u201d:\n]{1,60}['\"\u2019\u201d])?\s*(?::|\+=)\s*(?P<text>\S.*)$",
                         re.I | re.S)
 
 

@@ -31,7 +31,8 @@ _VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|f
                    r"(?:pass|send)(?=\s+[^,.;:!?\n]{1,40}?\s+(?:on|along)\s*to\b))\s+"
                    r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
-                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto|along to)\b|[,.;:!?\"\n]|$)",
+                   r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto|along to)\b|\s[-–]\s|"
+                   r"[,.;:!?\"\n]|$)",
                    re.I)
 _POINTER = re.compile(r"\b(that|this|the same|the last|that last)\s+(e-?mail|mail|message|one)\b"
                       r"|\b(forward|fwd|reply to|answer|pass on|send on) (it|that|this)\b(?!\s+(?:is|was|\w+\s+e-?mail)\b)"
