@@ -250,3 +250,29 @@ def test_him_in_a_first_request_is_the_one_person_it_names(specs):
 def test_convdev12_first_run(specs, query, plan, want):
     out = _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
     assert want in out and out.count("\n") <= plan.count("\n") + 1
+
+
+def test_send_that_to_marcus_as_well_after_a_forward_forwards_it(specs):
+    context = ("User: forward the offsite agenda to priya\nResult: get_email_address(name='priya') -> priya.patel@example.com\n"
+               "Result: forward_email(recipients=['$1'], message_id='office agenda offsite') -> Saved email 'Fwd: Offsite "
+               "agenda for next week' to priya.patel@example.com as a draft in Mail/drafts/cur/1796662315.M838819P2153:2,D; "
+               "not sent, because\nAssistant: Saved email.")
+    out = _ruled(specs, "send that to marcus as well", '1. get_email_address(name="marcus")\n2. compose_new_email('
+                 'recipients=["$1"], subject="Marcus", context="Send")\n3. join()', context=context)
+    assert '2. forward_email(recipients=["$1"], message_id="office agenda offsite")' in out
+
+
+def test_her_a_heads_up_is_no_name(specs):
+    context = ("User: reply to sarahs q3 draft email, fyi my comments will be in by wed eod\nResult: reply_to_email("
+               "context='Fyi', message_id='q3 draft sarahs') -> Saved email 'Re: Q3 report draft for review' to Sarah Lee "
+               "<sarah.lee@example.com> as a draft\nAssistant: Saved email.")
+    out = _ruled(specs, "and text her a heads up that its in her inbox",
+                 '1. send_sms(recipients=["her a heads up"], message="Its in your inbox")\n2. join()', context=context)
+    assert out.startswith('1. get_phone_number(name="Sarah Lee")')
+
+
+def test_i_am_so_sorry_i_meant_thursday():
+    from tinyagent.nodes.rules.corrections import request_again
+    assert request_again("I am so sorry, I meant Thursday, not Wednesday.",
+                         ["remind me to collect my prescription on Wednesday at eleven"], [], "")[0] == (
+        "remind me to collect my prescription on Thursday at eleven")

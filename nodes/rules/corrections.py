@@ -269,7 +269,8 @@ def rerouted_request(query: str, earlier: list[str]) -> str | None:
 
 
 #: "sorry, friday not thursday", "no - room B, not room A", "not thursday, friday": the word put right
-_SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actually|my\s+bad)\b[\s,.!-]*)*"
+_SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actually|my\s+bad|"
+                   r"(?:i\s+am|i'?m)\s+(?:so\s+|very\s+|really\s+|terribly\s+)?sorry)\b[\s,.!-]*)*"
                    r"(?:i\s+)?(?:meant\s+)?"  # ("sorry meant the handbook not q3")
                    r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+)?)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
                    r"|not\s+(?P<old2>[\w'.:]+(?:\s+[\w'.:]+)?)\s*[,;-]+\s*(?:but\s+|it'?s\s+)?(?P<new2>[\w'.:]+(?:\s+[\w'.:]+)?))"

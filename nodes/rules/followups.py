@@ -144,7 +144,9 @@ def _whose_email(value: str, query: str) -> bool:
 
 def _after_pronoun(value: str, query: str) -> bool:
     """``value`` is the words right after the pronoun, what is said to them, not a name ("also txt him ill call after
-    my shift" looked up a contact "ill call after my shift")."""
+    my shift" looked up a contact "ill call after my shift"), or the pronoun with them ("her a heads up")."""
+    if re.match(r"(?:him|her|them)\s+(?:a|an|the|that|this|about|some)\b", value.strip(), re.I):
+        return True
     return len(value.split()) >= 2 and bool(re.search(rf"\b(?:him|her|them)\s*[:,-]?\s+{re.escape(value.strip())}",
                                                       query, re.I))
 

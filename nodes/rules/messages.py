@@ -304,6 +304,9 @@ def same_way_again(tasks: list[Task], specs: dict, request: Request | str) -> li
               for m in _SENT_TEXT.finditer(line)]
     forwarded = [m.group(1) for line in last.splitlines() if line.startswith("Result: forward_email(")
                  for m in re.finditer(r"\bforwards [^.]*?email '([^']+)'", line)]
+    if not forwarded:  # (the result cut before what it forwards: the words the forward picked the email by)
+        forwarded = [m.group(2) for line in last.splitlines() if line.startswith("Result: forward_email(")
+                     for m in re.finditer(r"\bmessage_id=(['\"])(.+?)\1", line.split(" -> ")[0])]
     if texted and "send_sms" in specs:  # a new message (email, not a forward) becomes the text again
         way, role, value = "send_sms", "message", texted[-1]
         again = lambda t, sp: t.tool != way and not sp.with_role("received")  # noqa: E731
