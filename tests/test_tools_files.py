@@ -156,3 +156,13 @@ def test_lock_is_reentrant_in_one_thread(tools_workspace):
     with ws.lock(p):
         with ws.lock(p):
             pass
+
+
+@pytest.mark.parametrize("query, name", [("lisbn itinerary", "Lisbon_Trip_Itinerary.pdf"),
+                                         ("team handbok", "Team_Handbook.pdf"), ("q3 reprot", "Q3_Report.pdf")])
+def test_a_name_with_one_word_a_letter_off_beside_an_exact_one_is_opened(make_tools, tools_workspace, query, name):
+    """convdev12: "summarise the lisbn itinerary pdf" found no file; the other words said exactly pick it."""
+    for n in ("Lisbon_Trip_Itinerary.pdf", "Team_Handbook.pdf", "Q3_Report.pdf"):
+        (tools_workspace / "Documents" / n).parent.mkdir(parents=True, exist_ok=True)
+        (tools_workspace / "Documents" / n).write_bytes(b"%PDF-1.4")
+    assert make_tools()["open_and_get_file_path"].invoke({"file_name": query}).endswith(name)

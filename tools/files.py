@@ -41,6 +41,23 @@ def iter_files(ws: Workspace):
                 yield here / name
 
 
+def _edits(a: str, b: str) -> int:
+    """Letters left out, added, changed or two swapped to turn ``a`` into ``b`` (optimal string alignment)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def _typed_off(word: str, words: list[str]) -> bool:
+    """``word`` is one of ``words`` with one letter left out, added, changed or two swapped ("lisbn", "handbok",
+    "reprot"; not "contract" for "contacts")."""
+    return len(word) >= 4 and any(w[:1] == word[:1] and _edits(word, w) <= 1 for w in words)
+
+
 def _score(query: str, q_ext: str, path: Path) -> float:
     name, stem = path.name.lower(), _key(path.stem)
     if query == name:
@@ -58,6 +75,11 @@ def _score(query: str, q_ext: str, path: Path) -> float:
         return 0.85
     if q in stem:
         return 0.8
+    # each word of the name said, one of them typed a letter off and another exact ("lisbn itinerary", "team handbok"):
+    # that file (a single word a letter off, "Budjet", is only suggested)
+    exact = [t for t in asked if t in words or t.removesuffix("s") in words]
+    if exact and len(asked) - len(exact) == 1 and all(t in exact or _typed_off(t, words) for t in asked):
+        return 0.7
     ratio = difflib.SequenceMatcher(None, q, stem).ratio()
     return 0.45 * ratio if ratio >= 0.6 else 0.0  # a near name is only suggested, never opened
 
