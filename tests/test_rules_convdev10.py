@@ -276,3 +276,18 @@ def test_i_am_so_sorry_i_meant_thursday():
     assert request_again("I am so sorry, I meant Thursday, not Wednesday.",
                          ["remind me to collect my prescription on Wednesday at eleven"], [], "")[0] == (
         "remind me to collect my prescription on Thursday at eleven")
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("forward marcus's release notes to priya + james, then put firmware rollout thu 9am in cal",
+     '1. forward_email(recipients=["marcus\'s release notes"], context="Priya")\n2. create_calendar_event(title="Firmware '
+     'rollout", start_date="thu 9am")', 'forward_email(recipients=["$1", "$2"], context="Priya", message_id="marcus\'s '
+                                          'release notes")'),
+    ("can you forward the email with the Lisbon flights to Nina? she's looking after the kids that week",
+     '1. get_email_address(name="Nina")\n2. forward_email(recipients=["$1"])',
+     'forward_email(recipients=["$1"], message_id="lisbon flights")'),
+    ("The last mail I have received, forward it please at David Kim",
+     '1. get_email_address(name="David Kim")\n2. forward_email(recipients=["$1"])', 'forward_email(recipients=["$1"])\n'),
+])
+def test_convdev13_which_email_and_to_whom(specs, query, plan, want):
+    assert want in _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")

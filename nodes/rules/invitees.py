@@ -243,7 +243,8 @@ def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> li
     def junk(x) -> bool:
         w = who(x).lower()
         return bool(w) and (not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) or forwards and bool(
-            re.search(rf"(?<!\w){re.escape(w)}'s\b", low)) and not re.search(rf"\bto\s+{re.escape(w)}\b", low))
+            re.search(rf"(?<!\w){re.escape(w)}'s\b", low)) and not re.search(rf"\bto\s+{re.escape(w)}\b", low)
+            or forwards and "'s " in w)  # ("marcus's release notes": the email forwarded, not whom to)
     wrong = [x for x in step.args.get(param) or [] if isinstance(x, str) and junk(x)]
     if len(wrong) == 1:
         look = by_id.get(is_ref(wrong[0]))

@@ -22,7 +22,7 @@ _WORD = r"[\w&-]+(?:\.\w+)*"
 _BEFORE = re.compile(rf"(?:\b({_WORD}'s|(?:yester|to|mon|tues|wednes|thurs|fri|satur|sun)days)|"
                      rf"\b(?:the|that|this|his|her|their|my|a|an|your))\s+((?:{_WORD}\s+){{0,3}}){_NOUN}\b", re.I)
 #: "email from Omar about the garden", "the message regarding the invoice"
-_AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called)\s+"
+_AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with the subject|titled|called|with\s+the(?!\s+(?:summary|link|answer|info|information|details|results?|numbers?)\b))\s+"
                     rf"[^,.;:!?\"\n]*?)(?=\s+(?:to|and|&|saying|say|tell|with|w/?|cc|asking|but|then|plus)(?:\b|\s)|[,.;:!?\"\n]|$)",
                     re.I)
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom", "pass the
@@ -90,7 +90,9 @@ def email_words(query: str, said: set[str]) -> str:
     for m in _SENT_BY.finditer(query):
         if m.group(1).lower() not in _NOT_SENDER:
             found += phrase_words(m.group(1)) + (phrase_words(m.group(2)) if m.group(2) else [])
-    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE]
+    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE and w != "with"]
+    if not set(keep) - {"at", "to", "for", "from", "by", "of", "on", "in", "with", "please", "pls", "it"}:
+        return ""  # ("forward it please at David Kim": nothing about which email; the newest)
     named = [w for w in keep if w not in _NO_PICK]  # ("forward him sarah's email": sarah's, not him)
     if set(named) - {"from", "by", "of", "about", "to", "re", "regarding", "on"}:
         keep = named
