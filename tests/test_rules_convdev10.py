@@ -291,3 +291,25 @@ def test_i_am_so_sorry_i_meant_thursday():
 ])
 def test_convdev13_which_email_and_to_whom(specs, query, plan, want):
     assert want in _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+
+
+def test_the_person_asked_about_in_the_message_is_not_the_recipient(specs):
+    context = ("User: What's Aisha's email? she's the kids' doctor\nResult: get_email_address(name='Aisha') -> "
+               "aisha.okafor@example.com\nAssistant: The email address of Aisha is aisha.okafor@example.com.")
+    out = _ruled(specs, "great, email her asking if Mia can come in for the flu shot on Friday after school",
+                 '1. get_email_address(name="Mia")\n2. compose_new_email(recipients=["$1"], subject="Flu shot", '
+                 'context="Ask if Mia can come in")\n3. join()', context=context)
+    assert out.startswith('1. get_email_address(name="Aisha")')
+    assert 'context="Can Mia come in for the flu shot on Friday after school?"' in out
+
+
+@pytest.mark.parametrize("query, plan, context, want", [
+    ("add: churn numbers", '1. append_note_content(name="Churn numbers", content="Hermit numbers")',
+     "User: create note Investor Qs: burn rate\nResult: create_note(name='Investor Qs', content='Burn rate') -> Created "
+     "note 'Investor Qs'.\nAssistant: Created note.", 'append_note_content(name="Investor Qs", content="Churn numbers")'),
+    ("reply to lucas's invoice email, just say thanks, received",
+     '1. reply_to_email(context="Say thanks", attachments=["Lucas\'s invoice"])', "",
+     'reply_to_email(context="Thanks, received", message_id="lucas\'s invoice")'),
+])
+def test_convdev13_notes_and_attachments(specs, query, plan, context, want):
+    assert want in _ruled(specs, query, plan + "\n2. join()", context=context)

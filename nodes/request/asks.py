@@ -11,7 +11,7 @@ from tinyagent.nodes.request.lexicon import (DOCUMENT_PLAIN, FILE_VERBS, NOT_DOC
 from tinyagent.nodes.request.typos import typo_of
 from tinyagent.nodes.request.words import alnum_words
 
-_FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
+_FILE_NOUN = (r"(?:file|pdf|doc|docx|document|report|rpt|deck|slides|sheet|spreadsheet|itinerary|handbook|contract|"
               r"invoice|presentation|photos?|pictures?|agenda|minutes|proposal|cv|resume|receipts?|"
               r"slip|form|chapter|poster|scans?|screenshots?|brochure|manual|guide|checklist|diagram|schematics?|"
               r"datasheet|drawings?|template|certificate|workbook)")
@@ -102,7 +102,9 @@ def asks_to_attach(query: str) -> bool:
 
 #: "I need to send ...", "I'd like to email ...": the person's own ask, not an errand for someone ("remind me to send")
 _WANT_TO = re.compile(r"\b(?:i|we)\s+(?:really\s+)?(?:need|want|have|got|would\s+like|'d\s+like|must)\s+to\s+"
-                      r"(?=(?:e-?mail|send|mail|share)\b)", re.I)
+                      r"(?=(?:e-?mail|send|mail|share)\b)"
+                      # "Please to send her the handbook": the "to" of a non-native "please to"
+                      r"|(?<=\bplease)\s+to(?=\s+(?:e-?mail|send|mail|share)\b)", re.I)
 
 
 def _wanted(query: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref, refs_in, renumbered
+from tinyagent.nodes.plans.planlang import rewrite_role, Task, is_ref, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 
@@ -89,6 +89,26 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
             t, changed = t.with_args({**t.args, people: [m.group("name")], att: files}), True
         out.append(t)
     return out if changed else None
+
+
+@rule("unasked_attachment", "compile",
+      "a file named in words no step found ('Lucas's invoice') is not attached where the request asks to send no file",
+      "attachments")
+def unasked_attachment(tasks: list[Task], specs: dict, query: str | Request = "") -> list[Task] | None:
+    """"reply to lucas's invoice email, just say thanks, received" was planned with ``attachments=["Lucas's invoice"]``,
+    and the reply failed on a file that is not there: an attachment written as words (no step's result, no file name
+    with its extension) in a request that asks to send no file along is left out."""
+    request = as_request(query)
+    if request.asks_to_attach:
+        return None
+
+    def unasked(value):
+        if not isinstance(value, list):
+            return None
+        kept = [v for v in value if not isinstance(v, str) or is_ref(v) is not None or re.search(r"\.\w{2,5}$", v)]
+        return kept if len(kept) < len(value) else None
+    out = rewrite_role(tasks, specs, "attachments", unasked)
+    return [t.with_args({k: v for k, v in t.args.items() if v != []}) for t in out] if out else None
 
 
 @rule("answer_not_a_recipient", "compile",

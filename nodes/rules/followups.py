@@ -135,6 +135,18 @@ _NO_NAME = {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "thanks", 
             "hm", "hmm", "um", "uh", "too", "same", "words", "word", "thing", "instead", "then", "also", "just"}
 
 
+def _in_the_message(value: str, query: str) -> bool:
+    """``value`` is said only in the words the request has sent to her or him ("email her asking if Mia can come in
+    for the flu shot": Mia is in the message; "her" is whom it goes to)."""
+    to = re.search(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|ask|write)\s+(?:him|her|them)\b", query, re.I)
+    said = re.search(r"\b(?:asking|saying|to\s+say|that|if|whether)\b", query[to.end():], re.I) if to else None
+    if not said:
+        return False
+    start = to.end() + said.start()
+    where = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(value.strip())}(?!\w)", query, re.I)]
+    return bool(where) and all(w > start for w in where)
+
+
 def _whose_email(value: str, query: str) -> bool:
     """``value`` is the person whose email "forward him Sarah's email" sends on: not whom it goes to."""
     v = re.escape(value.strip())
@@ -186,7 +198,8 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
             elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)
                                                                  or not is_ref(v) and _after_pronoun(v, query)
-                                                                 or not is_ref(v) and _whose_email(v, query)):
+                                                                 or not is_ref(v) and _whose_email(v, query)
+                                                                 or not is_ref(v) and _in_the_message(v, query)):
                 args[p.name] = names[0]
             elif p.role == "people" and isinstance(v, list):
                 fixed = [x for x in v if not isinstance(x, str) or (is_ref(x) and x not in loose)

@@ -72,6 +72,7 @@ def dictated(query: str, names: list[str] = ()) -> str:
     if not m:
         return ""
     text = _you(m.group("text")) if m.group("text") else "ask" + m.group("asking")[len("asking"):]  # ("asking if ...": "ask if ...")
+    text = _as_question(text)
     end = _NEXT_ASK.search(text)
     text = text[:end.start()] if end else text
     # "... under the mat? Thanks": the thanks after the message is the person's to the assistant
@@ -104,6 +105,19 @@ def told(query: str) -> str:
     if not m or _NEXT_ASK.search(m.group("text")):
         return ""
     return _you(m.group("text").strip())
+
+
+_ASK_IF = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<who>(?:the\s+)?[\w'-]+)\s+"
+                     r"(?P<aux>can|could|will|would|is|are|was|has|should|might)\s+(?P<rest>[^?]+?)[\s?.!]*$", re.I)
+
+
+def _as_question(said: str) -> str:
+    """"ask if Mia can come in on Friday" as the question put to them: "Can Mia come in on Friday?" (an "ask ..." is the
+    instruction, not the words they read); other asks as said."""
+    m = _ASK_IF.match(said.strip())
+    if not m or m.group("who").lower() in {"i", "we", "you", "he", "she", "they"}:
+        return said
+    return f"{m.group('aux').capitalize()} {m.group('who')} {m.group('rest')}?"
 
 
 def _you(said: str) -> str:
@@ -203,6 +217,9 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             # "Send her" for "reply to priyas lunch mail pls, tell her i cant do fri, on nights this week ...", "I told
             # the older one" for "... reply to the older one and tell her ill bring my hiking boots": none of the words
             # it was told to say
+            return said[:1].upper() + said[1:]
+        if have[:2] in (["ask", "if"], ["ask", "whether"]) and said.rstrip().endswith("?") \
+                and set(have[2:]) <= set(whole):  # "Ask if Mia can come in": the instruction, not the question
             return said[:1].upper() + said[1:]
         if have[:2] in (["that", "he"], ["that", "she"], ["that", "they"]) and len(have) >= 4 \
                 and set(have[2:]) <= set(whole):  # "That he should come on Friday": the instruction copied in

@@ -343,7 +343,9 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
         said = line.group("what").strip().strip("'\"")
         out = [t.with_args({**t.args, "content": said[:1].upper() + said[1:]})
                if t.tool == "append_note_content" and isinstance(t.args.get("content"), str)
-               and set(text_words(t.args["content"])) < set(text_words(said)) else t for t in out]
+               and is_ref(t.args["content"]) is None
+               # (a part of it, "Friday"; or words it never said, "Hermit numbers" for "add: churn numbers")
+               and set(text_words(t.args["content"])) != set(text_words(said)) else t for t in out]
     return out if out != tasks else None
 
 
