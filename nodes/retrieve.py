@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
-from tinyagent.nodes.rules.corrections import request_again
+from tinyagent.nodes.rules.corrections import request_again, self_corrected
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
                                            served_followup, timed_ask, unserved_action)
@@ -51,7 +51,8 @@ def split_request(messages: list) -> tuple[str, str]:
     if idx is None or not message_text(messages[idx]).strip():
         raise ValueError("No request found: send {'messages': [{'role': 'user', 'content': '...'}]} "
                          "with a non-empty last user message.")
-    return said_text(messages[idx]).strip(), earlier_turns(messages[:idx], said_text, CONTEXT_TURNS, CONTEXT_CHARS)
+    return (self_corrected(said_text(messages[idx]).strip()),
+            earlier_turns(messages[:idx], said_text, CONTEXT_TURNS, CONTEXT_CHARS))
 
 
 def earlier_requests(messages: list) -> tuple[list[str], list[str]]:

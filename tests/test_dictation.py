@@ -40,3 +40,23 @@ def test_words_taken_back_with_scratch_that_are_left_out():
     assert spoken_punctuation("text marcus comma no scratch that text priya that the review moved to friday") == (
         "text priya that the review moved to friday")
     assert spoken_punctuation("scratch that") == "scratch that"  # nothing left: as said
+
+
+def test_a_time_put_right_within_the_request_is_read_as_put_right():
+    from tinyagent.nodes.rules.corrections import self_corrected
+
+    assert self_corrected("Can you put Emma's piano recital in the calendar for Thursday at 6, no wait, sorry, it's at "
+                          "6:30pm") == "Can you put Emma's piano recital in the calendar for Thursday at 6:30pm"
+    assert self_corrected("put a budget workshop on friday starting at 9 no make that 9 30") == (
+        "put a budget workshop on friday starting at 9:30")
+    assert self_corrected("um remind me on the 23rd, no wait the 22nd, to pick up the turkey from the butcher") == (
+        "um remind me on the 22nd, to pick up the turkey from the butcher")
+    # "scratch that" before a time is the time put right, not the request taken back
+    assert self_corrected(spoken_punctuation("zoom link for budget sign off on Friday at three, scratch that, Friday at "
+                                             "two thirty")) == "zoom link for budget sign off on Friday at two thirty"
+    assert self_corrected("text sarah that i mean it") == "text sarah that i mean it"
+
+
+def test_the_request_read_is_the_one_put_right(tmp_path):
+    query, _ = split_request([HumanMessage("remind me to call mum at 5, no wait, at 6")])
+    assert query == "remind me to call mum at 6"

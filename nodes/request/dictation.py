@@ -18,7 +18,11 @@ _SENTENCE = re.compile(r"([.?!]\s+)([a-z])")
 
 
 #: "text marcus, no scratch that, text priya ...": the words of the sentence before "scratch that" are taken back
-_SCRATCH = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*?\b(?:no\s+|oh\s+)?scratch\s+that\b[\s,.!;:-]*", re.I)
+_SCRATCH = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*?\b(?:no\s+|oh\s+)?scratch\s+that\b[\s,.!;:-]*"
+                      # (a new ask after it; a time after it is a time put right: "... at three, scratch that, at two")
+                      r"(?=(?:pls\s+|please\s+)?(?:text|txt|email|e-mail|mail|send|remind|call|put|add|create|make|book|"
+                      r"schedule|forward|fwd|reply|note|invite)\b)", re.I)
+_SCRATCH_TIME = re.compile(r"(?<=[\w,.;])\s*,?\s*\bscratch\s+that\b", re.I)
 
 
 def spoken_punctuation(text: str) -> str:
@@ -27,6 +31,7 @@ def spoken_punctuation(text: str) -> str:
     when it says none."""
     if _SCRATCH.search(text or "") and (kept := _SCRATCH.sub("", text).strip()):
         text = kept
+    text = _SCRATCH_TIME.sub(", no wait", text or "")  # (read as a time put right, nodes/rules/corrections.self_corrected)
     said = [m.group(1).lower() for m in _WORDS.finditer(text or "")]
     if not any(w in _ALWAYS for w in said):
         return text

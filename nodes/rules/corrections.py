@@ -89,7 +89,7 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
 
 
 _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nope|hmm+|and|but|can\s+you|could\s+you|"
-                     r"pls|please|plz)\b[\s,.!-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+"
+                     r"pls|please|plz|correction|update|change)\b[\s,.!:-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+"
                      r"(?:(?:it|that|this)(?:\s+(?:reminder|event|meeting|call|one|appointment|booking))?|the\s+\w+)"
                      r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
                      r"(?:\s+(?:instead|then|please|pls|thanks|thx))*"
@@ -98,7 +98,8 @@ _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nop
                      r"call|book|create|invite|forward|reply)\b)[^.!?]*)?[\s.!?]*$"
                      # "it's actually at 5:15, not 4:30. could you fix that?"
                      # "oh wait i meant tomorrow", "sorry, 8 in the evening": a new time said alone
-                     r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope|oops)\b[\s,.!-]*)+(?:i\s+(?:mean|meant)\s+)?"
+                     r"|^\s*(?:(?:oh|ah|um|uh|sorry|wait|actually|no+|nope|oops|correction|update)\b[\s,.!:-]*)+"
+                     r"(?:i\s+(?:mean|meant)\s+)?"
                      r"(?P<when3>[^,;.!?]+?)"
                      # a reason after it ("wait no thursday, theyre due thursday"), not another ask
                      r"(?:\s*[,;]\s*(?!\s*(?:and\s+|then\s+|also\s+)?(?:text|txt|email|e-mail|mail|remind|add|send|tell|"
@@ -119,6 +120,38 @@ _RELENGTH = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|hmm+|
                        r"(?:minutes?|mins?|hours?|hrs?|h)?)(?:\s+(?:long|instead|then|please|pls))*[\s.!?]*$", re.I)
 _STATED_LENGTH = re.compile(r"\s*,?\s*\bfor\s+(?:\d+(?:\.\d+)?|an?|one|two|three|half\s+an)\s*(?:minutes?|mins?|hours?|hrs?)\b",
                             re.I)
+
+
+#: A time put right within the request itself: "... for Thursday at 6, no wait, sorry, it's at 6:30pm", "... starting at 9
+#: no make that 9 30"
+_SELF_FIX = re.compile(r"[,;]?\s*\b(?:no\s+wait|wait\s+no|no\s+sorry|no,?\s+make\s+(?:that|it)|make\s+that|"
+                       r"sorry,?\s+i\s+mean(?:t)?|i\s+mean(?:t)?)\b[\s,.!-]*(?P<after>[^.!?]+?)[\s.!?]*$", re.I)
+
+
+def self_corrected(query: str) -> str:
+    """The request with a time it puts right itself written as put right ("put Emma's piano recital in the calendar for
+    Thursday at 6, no wait, sorry, it's at 6:30pm" -> "... for Thursday 6:30pm"); unchanged otherwise."""
+    m = _SELF_FIX.search(query)
+    if not m or m.start() < 8:
+        return query
+    before = query[:m.start()].rstrip(" ,;")
+    after = re.sub(r"^(?:sorry|oops)[\s,]+", "", m.group("after").strip(), flags=re.I)
+    # the rest of the request after the time put right ("..., no wait the 22nd, to pick up the turkey") stays
+    cut = re.search(r",\s*(?!\s*(?:sorry|oops)\b)", after)
+    after, tail = (after[:cut.start()].strip(), after[cut.end():].strip()) if cut else (after, "")
+    fixed = _fixed_time(before, after)
+    return f"{fixed}, {tail}" if fixed and tail else (fixed or query)
+
+
+def _fixed_time(before: str, after: str) -> str | None:
+    """``before`` with its time put right by ``after``, or None."""
+    if re.fullmatch(r"\d{1,2}\s+\d{2}", after):  # "9 30"
+        after = after.replace(" ", ":")
+    clock = re.fullmatch(r"(?:it'?s\s+|its\s+)?(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)", after, re.I)
+    last = re.search(r"\bat\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*$", before, re.I)
+    if clock and last:  # the clock said last before it, put right: "starting at 9 no make that 9 30"
+        return f"{before[:last.start()]}at {clock.group(1)}"
+    return retimed_request(after, [before]) or retimed_request(f"no, {after}", [before])
 
 
 def relengthed_request(query: str, earlier: list[str]) -> str | None:
