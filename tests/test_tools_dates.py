@@ -244,3 +244,25 @@ def test_the_planner_may_copy_those_clocks_with_their_day():
     assert "wed 0730" in find_phrases("block 0730 to 0930 wed for sleep study training")
     assert find_phrases("friday 9am-10am") == ["friday 9am", "10am"]
     assert find_phrases("the quote is 1250 EUR") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Friday at 10h", datetime(2026, 12, 4, 10, 0)),       # convdev13: a clock the French or Portuguese way
+    ("Thursday at 15h", datetime(2026, 12, 3, 15, 0)),
+    ("Tuesday from 18h", datetime(2026, 12, 1, 18, 0)),
+    ("tomorrow 9h", datetime(2026, 12, 1, 9, 0)),
+    ("friday at 15h30", datetime(2026, 12, 4, 15, 30)),
+])
+def test_a_clock_written_with_h_is_read(text, expected):
+    assert parse_when(text, now=MON) == (expected, True)
+
+
+def test_lengths_said_the_other_way():
+    from datetime import timedelta
+    from tinyagent.tools.dates import parse_duration
+    from tinyagent.tools.date_phrases import find_phrases
+
+    assert parse_duration("2 and a half hours") == parse_duration("for two and a half hours") == timedelta(minutes=150)
+    assert parse_duration("during 90 minutes") == timedelta(minutes=90)
+    assert "during 90 minutes" in find_phrases("a course of Portuguese the Tuesday from 18h during 90 minutes")
+    assert find_phrases("block 2h on friday") == ["friday"]  # "2h" is a length there, not 2am

@@ -26,6 +26,8 @@ _PIECES = [
     # a 24-hour clock ("thursday 0800", "at 1600", "1900hrs"; tools/dates.py reads it only where it is one)
     r"(?:(?:at|@|around|from|by|till|until)\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?(?![\d:/.\-])",
     r"(?:(?:at|@|around|from|by)\s+)?\d{1,2}\s*o'?\s?clock",  # "16 o'clock"
+    r"(?:at|@|around|from|by|till|until)\s+\d{1,2}h(?:[0-5]\d)?(?![\w:])",  # "at 14h", "from 18h", "at 15h30"
+    r"(?:[7-9]|1\d|2[0-3])h(?:[0-5]\d)?(?![\w:])",  # "tomorrow 9h" (not "2h": a length)
     r"(?:at|@|around|from|by|till|until)\s+\d{1,2}\s+[0-5]\d(?:\s*[ap]\.?m\.?)?(?![\w:%])",  # "at 8 30"
     rf"(?:at|@|around|from) (?:{_HOUR_WORD})(?:\s+(?:o'?clock|fifteen|thirty|forty-?five))?"
     r"(?!\s+(?:of|point|time|place|stage|side|another|or)\b)", r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", r"\d{1,2}:\d{2}",
@@ -35,9 +37,9 @@ _PIECES = [
 ]
 _PIECE = re.compile(r"(?<![\w$])(?:" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?!\w)", re.I)
 _GLUE = re.compile(r"^[\s,]*(?:(?:at|on|by|@|around|from)\s*)?$", re.I)
-_LEAD = re.compile(rf"^(?:on|at|by|@|around)\s+(?!(?:{_HOUR_WORD})\b)", re.I)  # ("at seven tomorrow" keeps its "at")
-_FOR = re.compile(rf"\bfor\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in NUMBERS if ' ' not in k)})"
-                  r"\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
+_LEAD = re.compile(rf"^(?:on|at|by|@|around)\s+(?!(?:{_HOUR_WORD})\b|\d{{1,2}}h)", re.I)  # ("at seven tomorrow" keeps its "at")
+_FOR = re.compile(rf"\b(?:for|during)\s+(?:about\s+)?(?:\d+(?:\.\d+)?|{'|'.join(k for k in NUMBERS if ' ' not in k)})"
+                  r"(?:\s+and\s+a\s+half)?\s*(?:minutes?|mins?|hours?|hrs?|h)\b(?:\s+and\s+a\s+half)?", re.I)
 
 
 def find_phrases(text: str) -> list[str]:

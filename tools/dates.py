@@ -125,10 +125,30 @@ def _military(low: str) -> str:
     return _MILITARY.sub(clock, low)
 
 
+#: "at 14h", "from 18h", "the friday at 10h", "15h30": a clock written the French or Portuguese way (24-hour)
+_H_CLOCK = re.compile(r"(?<![\w:.])(?:(?P<lead>at|@|around|from|by|till|until|to|às|as|a)\s+)?(?P<h>\d{1,2})h(?P<m>[0-5]\d)?\b")
+
+
+def _h_clock(low: str) -> str:
+    """"14h" -> "2:00pm", "at 9h30" -> "at 9:30am": where it is a clock (a word that leads a time, or a day named beside
+    it and an hour from 7), not a length ("for 2h", "in 3h")."""
+    day = bool(_DAY_WORD.search(low))
+
+    def clock(m: re.Match) -> str:
+        h = int(m["h"])
+        before = low[:m.start()].split()[-1:] if m.start() else []
+        if h > 23 or before and before[0] in ("for", "in", "during", "takes", "lasting", "of", "last") \
+                or not (m["lead"] or day and h >= 7):
+            return m[0]
+        said = f"{h % 12 or 12}:{m['m'] or '00'}{'am' if h < 12 else 'pm'}"
+        return f"{m['lead']} {said}" if m["lead"] else said
+    return _H_CLOCK.sub(clock, low)
+
+
 def _clock_digits(low: str) -> str:
     """Clocks written in digits the other readers do not take: "16 o'clock" -> "at 16", "at 8 30" -> "at 8:30",
     "thursday 0800" -> "thursday 8:00am"."""
-    low = _DIGIT_OCLOCK.sub(lambda m: f"at {m[1]}", low)
+    low = _h_clock(_DIGIT_OCLOCK.sub(lambda m: f"at {m[1]}", low))
     low = _SPACED.sub(lambda m: f"{m[1]} {m[2]}:{m[3]}{m[4] or ''}" if int(m[2]) <= 23 else m[0], low)
     return _military(low)
 
@@ -298,8 +318,11 @@ _DURATION = re.compile(rf"^(?:for\s+)?(?:about\s+)?{_NUM}\s*(minutes?|hours?|h|m
 
 
 def parse_duration(text: str) -> timedelta | None:
-    """'2 hours', 'for 90 minutes', 'an hour and a half', '1.5h' as a timedelta; None if not one."""
-    low = _clean(str(text or ""))
+    """'2 hours', 'for 90 minutes', 'an hour and a half', '1.5h', 'two and a half hours', 'during 90 minutes' as a
+    timedelta; None if not one."""
+    low = re.sub(r"^during\s+", "for ", _clean(str(text or "")))
+    # "two and a half hours": the half said before the unit
+    low = re.sub(r"^((?:for\s+)?(?:about\s+)?(?:\d+|[a-z]+))\s+and\s+a\s+half\s+(hours?|hrs?)\b", r"\1 \2 and a half", low)
     if m := re.match(r"^(?:for\s+)?(\d+(?:\.\d+)?)\s*(h|hours?|m|minutes?)$", low):
         value = float(m[1])
         return timedelta(hours=value) if m[2].startswith("h") else timedelta(minutes=value)

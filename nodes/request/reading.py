@@ -17,7 +17,7 @@ from tinyagent.tools.date_phrases import find_phrases
 from tinyagent.tools.dates import parse_duration
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)\s+(?:hours?|hrs?|minutes?|mins?)"
+_LENGTH = re.compile(r"half an? hour|(?:an?|\d+(?:\.\d+)?|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:hours?|hrs?|minutes?|mins?)"
                      r"(?:\s+and\s+a\s+half)?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: an email address as written ("george.davis@company.example")
