@@ -313,3 +313,18 @@ def test_the_person_asked_about_in_the_message_is_not_the_recipient(specs):
 ])
 def test_convdev13_notes_and_attachments(specs, query, plan, context, want):
     assert want in _ruled(specs, query, plan + "\n2. join()", context=context)
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, again", [
+    ("ah sorry, is David, not Pedro", "Send a SMS to Pedro that I arrive late", ["Pedro"], "Send a SMS to David that I arrive late"),
+    ("Sorry I make a mistake, is not Priya, is Yuki", "Please to email at Priya that the sync of Tuesday is at 14h", [],
+     "Please to email at Yuki that the sync of Tuesday is at 14h"),
+])
+def test_a_person_put_right_the_non_native_way(query, earlier, looked_up, again):
+    from tinyagent.nodes.rules.corrections import request_again
+    assert request_again(query, [earlier], looked_up, "")[0] == again
+
+
+def test_please_to_email_opens_with_email():
+    from tinyagent.nodes.rules.opening import opening_verb
+    assert opening_verb("Please to email at Priya that the sync of Tuesday is at 14h") == "email"

@@ -13,7 +13,8 @@ from tinyagent.nodes.rules.opening import opening_verb
 _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
                          # "Elena I mean": the name first
                          r"|^\s*(?P<g>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,?\s+i\s+mean(?:t)?[\s.!]*$"
-                         r"|^\s*(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+                         r"|^\s*(?:(?:ah|oh)\s+)?(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?"
+                         r"(?:(?:it'?s|it\s+is|is)\s+)?(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
                          r"(?:[\s,]+not\s+\w+)?[\s.!]*$"
                          # "sorry, Lucas with a c", "it's Yusuf, spelt with a y": the name as it is spelt
                          r"|^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|sorry|oops|my bad|it'?s|its)\b[\s,.!-]*)*(?P<e>[A-Za-z][\w'-]*"
@@ -27,8 +28,10 @@ _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops
                          r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
                          re.I)
 #: "no not marcus - yuki, sorry!!": the person put right, the wrong one named first
-_NOT_BUT = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait)\b[\s,.!-]*)*not\s+[\w'-]+[\s,.;:!-]+"
-                      r"(?:(?:i\s+mean|i\s+meant|it'?s|its)\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+_NOT_BUT = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait)\b[\s,.!-]*)*"
+                      # ("Sorry I make a mistake, is not Priya, is Yuki")
+                      r"(?:i\s+(?:make|made)\s+a\s+mistake[\s,.!-]*)?(?:(?:it\s+)?is\s+)?not\s+(?P<old>[\w'-]+)[\s,.;:!-]+"
+                      r"(?:(?:i\s+mean|i\s+meant|it'?s|its|it\s+is|is)\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
                       r"(?:[\s,.!-]+(?:sorry|pls|please|thanks|thx))*[\s.!]*$", re.I)
 #: "oh he's not in there? then text tom becker instead, he'll tell him": the same ask, to someone else
 _INSTEAD = re.compile(r"(?:^|[.?!,]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please|never\s+mind|nevermind|fine)[\s,]+)*"
@@ -78,7 +81,7 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
         file = re.sub(r"^(?:the|my|our)\s+", "", new, flags=re.I)
         return re.sub(re.escape(sent), lambda _: file, prev, count=1, flags=re.I)  # (as written: "budget\\final")
     first = new.split()[0].lower()
-    candidates = [n for n in reversed(looked_up) if n.strip()]
+    candidates = ([groups["old"]] if groups.get("old") else []) + [n for n in reversed(looked_up) if n.strip()]
     candidates += [w for w in re.findall(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", prev) if w.split()[0].lower() == first]
     candidates += ["her", "him", "them"]
     for old in candidates:

@@ -61,7 +61,13 @@ def opening_verb(query: str) -> str:
 
 def _first_word(query: str) -> re.Match | None:
     """The first word of a request after its greeting and politeness, or None."""
-    return next((m for m in _WORD.finditer(query.lower()) if m.group() not in REQUEST_LEAD), None)
+    prev = ""
+    for m in _WORD.finditer(query.lower()):
+        # (the "to" of a non-native "please to email at Priya")
+        if m.group() not in REQUEST_LEAD and not (m.group() == "to" and prev in ("please", "pls", "plz", "kindly")):
+            return m
+        prev = m.group()
+    return None
 
 
 def said_otherwise(query: str, first: re.Match | None = None) -> str | None:
