@@ -328,3 +328,33 @@ def test_a_person_put_right_the_non_native_way(query, earlier, looked_up, again)
 def test_please_to_email_opens_with_email():
     from tinyagent.nodes.rules.opening import opening_verb
     assert opening_verb("Please to email at Priya that the sync of Tuesday is at 14h") == "email"
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("Block 2 and a half hours on Saturday from 10am for Mia's birthday party",
+     '1. create_calendar_event(title="Mia\'s birthday party", start_date="Saturday from 10am")',
+     'end_date="2 and a half hours"'),
+    ("jitsi link for investor sync w/ sarah + marcus tmrw 4pm, email it to both",
+     '1. get_email_address(name="sarah")\n2. get_email_address(name="marcus")\n3. get_zoom_meeting_link(topic="Investor '
+     'sync", start_time="tmrw 4pm")\n4. compose_new_email(recipients=["$1"], subject="Investor sync", context="$3")',
+     'compose_new_email(recipients=["$1", "$3"]'),
+    ("Please to do a meeting link of 30 minutes with David about the trip, tomorrow 9h, and send him by mail",
+     '1. get_zoom_meeting_link(topic="The trip", start_time="tomorrow", duration=30)\n2. get_email_address(name="David")\n'
+     '3. compose_new_email(recipients=["$2"], context="Send by mail")', 'start_time="tomorrow 9h"'),
+    ("Can you get me a meeting link for the school committee call tonight at 8, and text it to Nina?",
+     '1. get_phone_number(name="meeting link for the school")\n2. get_zoom_meeting_link(topic="school committee", '
+     'start_time="tonight at 8")\n3. send_sms(recipients=["$1"], message="$2")', 'get_phone_number(name="Nina")'),
+    ("Please to add in my notes of meeting: Yuki will test the firmware on Friday", '1. search_documents(query="Yuki")',
+     'append_note_content(name="meeting notes", content="Yuki will test the firmware on Friday")'),
+])
+def test_convdev13_meetings_and_notes(specs, query, plan, want):
+    assert want in _ruled(specs, query, plan + f"\n{plan.count(chr(10)) + 2}. join()")
+
+
+def test_the_link_made_is_what_send_him_by_mail_sends(specs):
+    out = _ruled(specs, "Please to do a meeting link of 30 minutes with David about the trip, tomorrow 9h, and send him "
+                        "by mail", '1. get_zoom_meeting_link(topic="The trip", start_time="tomorrow", duration=30)\n'
+                                   '2. get_email_address(name="David")\n3. compose_new_email(recipients=["$2"], '
+                                   'context="Send by mail")\n4. join()')
+    link = next(line.split(".")[0] for line in out.splitlines() if "get_zoom_meeting_link" in line)
+    assert f'context="${link}"' in out

@@ -257,7 +257,7 @@ def sent_to_named(tasks: list[Task], specs: dict, query: str | Request, context:
     said (in this request or before) is of the one person the request sends "that" to."""
     request = as_request(query, context=context)
     m = _SENT_TO.search(request.query)
-    if not request.context or not m:
+    if not m:
         return None
     name = m.group("name").strip()
     words = set(name.lower().split())
@@ -269,8 +269,16 @@ def sent_to_named(tasks: list[Task], specs: dict, query: str | Request, context:
         if not isinstance(value, str) or is_ref(value) is not None:
             return None
         own = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", value)}
-        return name if own and not own & said else None
+        # a name the person never said (a follow-up), or in any request the words of what is sent ("meeting link for
+        # the school", for "a meeting link for the school committee call ..., and text it to Nina")
+        thing = bool(own & _THINGS_SENT) and name.split()[0].lower() not in own
+        return name if own and (request.context and not own & said or thing) else None
     return rewrite_role(tasks, specs, "person", unsaid)
+
+
+#: Words of what is sent, never of whom: a look-up "meeting link for the school" is no one's
+_THINGS_SENT = {"link", "meeting", "call", "zoom", "jitsi", "file", "pdf", "report", "note", "notes", "email", "mail",
+                "message", "summary", "itinerary", "agenda", "invite", "invitation"}
 
 
 _TITLE_PRONOUN = re.compile(r"\b(him|her|them)\b", re.I)
@@ -512,7 +520,9 @@ _LINK_MADE = re.compile(r"^Result: \w+\(.*?\) -> (?P<made>https?://\S+(?: \([^)]
 
 #: The link sent on: "and text it to marcus", "email them the link", "send her the link"
 _SEND_IT_ON = re.compile(r"\b(?:text|txt|sms|e-?mail|mail|send|message|msg|forward)\s+(?:(?:him|her|them|\w+)\s+)?"
-                         r"(?:it|the\s+link|that\s+link|the\s+url)\b", re.I)
+                         r"(?:it|the\s+link|that\s+link|the\s+url)\b"
+                         # "... and send him by mail": the link made, by the way said
+                         r"|\bsend\s+(?:it\s+)?(?:to\s+)?(?:him|her|them)\s+(?:by|via|per)\s+(?:e-?mail|mail|text|sms)\b", re.I)
 
 
 @rule("link_is_the_message", "compile",

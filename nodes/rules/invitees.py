@@ -185,9 +185,10 @@ def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 
 _ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
 #: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
-_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with)\s+(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&|n|\+)\s+{_ONE})"
+_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with|w/)\s*(?<=\s|/)(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&|n|\+)\s+{_ONE})"
                          rf"(?=\s*(?:$|[,.;:!?]|\s[-–]\s|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
-                         rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|and\s)))")
+                         rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|tmrw|tonight|next|this|"
+                         rf"mon|tue|tues|wed|thu|thurs|fri|sat|sun|and\s)))")
 _SEND_IT = re.compile(r"\b(?:e-?mail|mail|send|forward|fwd|text|txt|share)\b", re.I)
 _TO_THEM = re.compile(r"\bto\s+(?:them|them\s+both|both(?:\s+of\s+them)?|everyone|all\s+of\s+them)\b", re.I)
 _NOT_NAMES = {"both", "them", "him", "her", "me", "everyone", "all", "cc", "uh", "um", "tell", "say", "the", "my", "our",
@@ -212,7 +213,7 @@ def named_recipients(tasks: list[Task], specs: dict, query: str | Request) -> li
     query = as_request(query).read
     if not _SEND_IT.search(query):
         return None
-    lists = {m.group("verb").lower(): _listed(m.group("names")) for m in _NAMED_LIST.finditer(query)}
+    lists = {m.group("verb").lower().replace("w/", "with"): _listed(m.group("names")) for m in _NAMED_LIST.finditer(query)}
     names = lists.get("to") or (lists.get("with") if _TO_THEM.search(query) else None) or []
     cc = {w.lower() for m in re.finditer(r"\bcc(?:'?ing)?\s+([^,.;!?]+)", query, re.I) for w in m.group(1).split()}
     names = [n for n in dict.fromkeys(names) if n.split()[0].lower() not in cc]

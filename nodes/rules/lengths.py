@@ -12,7 +12,8 @@ from tinyagent.nodes.rules.registry import rule
 
 
 #: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
-_BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an|half a|half)[\s-]*"
+_BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an|half a|half)"
+                   r"(\s+and\s+a\s+half)?[\s-]*"  # ("block 2 and a half hours")
                    r"(minutes?|mins?|hours?|hrs?|h)\b(?! (?:late|early|ago|before|after|from now))", re.I)
 
 
@@ -20,7 +21,7 @@ def bare_lengths(query: str) -> list[str]:
     """Lengths the request states without "for" ("block 45 minutes"), as "45 minutes"."""
     out = []
     for m in _BARE.finditer(query):
-        phrase = f"{m.group(1)} {m.group(2)}"
+        phrase = f"{m.group(1)}{m.group(2) or ''} {m.group(3)}"
         if parse_duration(phrase) is not None:
             out.append(phrase)
     return out

@@ -61,10 +61,12 @@ _NOT_A_NAME_PART = {"with", "in", "into", "on", "for", "from", "and", "to", "abo
 
 
 #: A whole request that adds a line to a named note: "Please add to my meeting notes: James will order the samples"
-_ADD_LINE_TO_NOTE = re.compile(r"^\W*(?:(?:please|pls|can\s+you|could\s+you|hey|ok|okay)\W+)*(?:add|append|put|jot|write)\s+"
+_ADD_LINE_TO_NOTE = re.compile(r"^\W*(?:(?:please|pls|can\s+you|could\s+you|hey|ok|okay)\W+)*(?:to\s+)?"
+                          r"(?:add|append|put|jot|write)\s+"
                           r"(?:(?:this|that|the\s+following|an?\s+(?:new\s+)?(?:line|bullet|point|item|entry))\s+)?"
                           r"(?:to|in|into|on(?:to)?)\s+(?:my|the|our)\s+"
-                          r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list)))\s*:\s*(?P<what>\S.*?)\s*$", re.I)
+                          r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list))|(?:note|notes|list)\s+of\s+(?:the\s+)?[\w' -]{1,20}?)"
+                          r"\s*:\s*(?P<what>\S.*?)\s*$", re.I)
 
 
 @rule("add_to_named_note", "compile",
@@ -77,8 +79,11 @@ def add_to_named_note(tasks: list[Task], specs: dict, request: Request | str) ->
     if not m or "append_note_content" not in specs or any(t.tool == "append_note_content" for t in tasks):
         return None
     what = m.group("what").strip()
+    name = m.group("name").strip()
+    if of := re.match(r"(?:note|notes|list)\s+of\s+(?:the\s+)?(.+)$", name, re.I):  # "my notes of meeting": meeting notes
+        name = f"{of.group(1)} {name.split()[0]}"
     return [Task(tasks[0].id if tasks else 1, "append_note_content",
-                 {"name": m.group("name").strip(), "content": what[:1].upper() + what[1:]}, ())]
+                 {"name": name, "content": what[:1].upper() + what[1:]}, ())]
 
 
 @rule("note_name_as_called", "compile",

@@ -201,3 +201,31 @@ def all_day_only_if_said(tasks: list[Task], specs: dict, request: Request | str)
             t, changed = t.with_args({k: v for k, v in t.args.items() if k != "all_day"}), True
         out.append(t)
     return out if changed else None
+
+
+@rule("whole_time", "compile",
+      "a day the plan copies without the clock the request says with it ('tomorrow' of 'tomorrow 9h') gets the clock",
+      "dates")
+def whole_time(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"... a meeting link of 30 minutes with David about the trip, tomorrow 9h" was planned ``start_time="tomorrow"``:
+    a start (a tool's first time parameter) that names a day and no time, and is part of exactly one time phrase of the
+    request that adds a clock to it, is that phrase (the tool reads the clock too)."""
+    from tinyagent.tools.dates import _clean, _find_time
+
+    said = as_request(query).query.lower()
+    # (a phrase the request writes as it is, not one put together from a day and a time said apart)
+    phrases = [p for p in as_request(query).times if _find_time(_clean(p)) is not None and p.lower() in said]
+    if not phrases:
+        return None
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        start = next((p.name for p in spec.params if p.role == "when"), None) if spec else None
+        value = t.args.get(start) if start else None
+        if isinstance(value, str) and value.strip() and _find_time(_clean(value)) is None:
+            whole = [p for p in phrases if p.lower() != value.strip().lower()
+                     and re.search(rf"(?<!\w){re.escape(value.strip())}(?!\w)", p, re.I)]
+            if len(whole) == 1:
+                t, changed = t.with_args({**t.args, start: whole[0]}), True
+        out.append(t)
+    return out if changed else None
