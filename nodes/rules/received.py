@@ -93,7 +93,7 @@ def email_words(query: str, said: set[str]) -> str:
     keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE and w != "with"]
     if not set(keep) - {"at", "to", "for", "from", "by", "of", "on", "in", "with", "please", "pls", "it"}:
         return ""  # ("forward it please at David Kim": nothing about which email; the newest)
-    named = [w for w in keep if w not in _NO_PICK]  # ("forward him sarah's email": sarah's, not him)
+    named = [w for w in keep if w not in {"him", "her", "them"}]  # ("forward him sarah's email": sarah's, not him)
     if set(named) - {"from", "by", "of", "about", "to", "re", "regarding", "on"}:
         keep = named
     out: list[str] = []
