@@ -37,6 +37,8 @@ def specs(tmp_path_factory):
     ("switch me to a cheaper electricity provider", "switch"),
     ("complain about the driver of bus 12, he was rude", "complain"),
     ("withdraw me from the blitz tournament", "withdraw"),     # dev8-domains: planned as a registration
+    ("Oh dear, I have changed my mind. Could you kindly delete that appointment?", "delete"),  # convdev12: the ask after an aside
+    ("Oh, sorry, it's actually at 5:15, not 4:30. Could you fix that?", None),  # a correction, planned again
     ("great, drop him an email saying the payment went out today", None),
 ])
 def test_the_opening_action_no_tool_does(specs, query, verb):

@@ -85,6 +85,12 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
     """The verb of ``query`` that no tool in ``specs`` serves ("pay" for "pay the electricity bill"), or
     None: the request opens with one of UNSERVED_VERBS and no tool's name or description has it."""
     verb = opening_verb(query)
+    if verb not in UNSERVED_VERBS and verb not in SERVED_VERBS:
+        # "Oh dear, I have changed my mind. Could you kindly delete that appointment?": the ask after an aside
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", query.strip()) if x]
+        if len(sentences) > 1 and len(sentences[0].split()) <= 8 \
+                and not re.search(r"\b(?:not|actually|meant|mean)\b", sentences[0], re.I):  # (not a correction)
+            verb = opening_verb(sentences[1])
     if verb not in UNSERVED_VERBS:
         return None
     said = re.compile(rf"\b{re.escape(verb)}", re.I)
