@@ -358,3 +358,19 @@ def test_the_link_made_is_what_send_him_by_mail_sends(specs):
                                    'context="Send by mail")\n4. join()')
     link = next(line.split(".")[0] for line in out.splitlines() if "get_zoom_meeting_link" in line)
     assert f'context="${link}"' in out
+
+
+def test_email_it_to_sarah_after_a_note_attaches_the_note(specs):
+    context = ("User: make a note called Q1 priorities, hire a second tester, ship 2.1\nResult: create_note(name='Q1 "
+               "priorities', content='Hire a second tester, ship 2.1') -> Created note 'Q1 priorities' in Notes/Q1 "
+               "priorities.md.\nAssistant: Created note 'Q1 priorities'.")
+    out = _ruled(specs, "now email it to sarah", '1. get_email_address(name="sarah")\n2. compose_new_email(recipients=["$1"], '
+                 'subject="Q1 priorities", context="$200")\n3. join()', context=context)
+    assert out.startswith('1. open_and_get_file_path(file_name="Q1 priorities")') and 'attachments=["$1"]' in out
+
+
+def test_a_note_file_is_found_by_the_note_name(make_tools, tools_workspace):
+    notes = tools_workspace / "Notes"
+    notes.mkdir(exist_ok=True)
+    (notes / "Q1 priorities.md").write_text("# Q1 priorities\n\n- hire a second tester\n", encoding="utf-8")
+    assert make_tools()["open_and_get_file_path"].invoke({"file_name": "Q1 priorities"}).endswith("Q1 priorities.md")

@@ -493,3 +493,33 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
     drop = {t.id for t in kept if made_of_note(t)}
     drop -= {d for t in kept if t.id not in drop for d in t.deps}  # (a step another kept step uses stays)
     return renumbered([t for t in kept if t.id not in drop], kept[0].id) if drop else out
+
+
+#: "now email it to sarah", "send that note to yuki": the note the turn before wrote, sent on
+_SEND_NOTE = re.compile(r"\b(?:e-?mail|mail|send|forward|share)\s+(?:it|that|this|that\s+note|the\s+note|this\s+note)\s+(?:on\s+)?to\b"
+                        r"|\b(?:e-?mail|mail|send)\s+(?:him|her|them|[a-z]+)\s+(?:it|that\s+note|the\s+note)\b", re.I)
+
+
+@rule("note_sent_on", "compile",
+      "in a follow-up, 'email it to sarah' after a note was written sends that note, attached", "attachments")
+def note_sent_on(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"make a note called Q1 priorities, ...", then "now email it to sarah", was planned as an email with no text: a
+    follow-up that sends "it" on, where the turn before wrote or read a note and the plan's one new email carries
+    no step's result and no file, finds the note's file by its name and attaches it."""
+    request = as_request(request)
+    finder = next((n for n, s in specs.items() if "file" in s.roles), None)
+    if not request.context or finder is None or not _SEND_NOTE.search(request.query):
+        return None
+    last = request.context.rsplit("\nUser:", 1)[-1]
+    notes = [m.group("name") for line in last.splitlines() if line.startswith("Result:")
+             for m in _NOTE_CALL.finditer(line)]
+    mails = [t for t in tasks if t.tool == "compose_new_email"]
+    if not notes or len(mails) != 1 or any(t.tool == finder for t in tasks):
+        return None
+    mail = mails[0]
+    if mail.args.get("attachments") or is_ref(str(mail.args.get("context", ""))) in {t.id for t in tasks}:
+        return None  # (it sends a step's result; a broken "$200" is none)
+    find = Task(10_000, finder, {next(p.name for p in specs[finder].params if p.required): notes[-1]}, ())
+    sent = replace(mail.with_args({**mail.args, "attachments": ["$10000"]}), deps=tuple(sorted({*mail.deps, 10_000})))
+    order = [find] + [sent if t is mail else t for t in tasks]
+    return renumbered(order, tasks[0].id)
