@@ -170,3 +170,14 @@ def test_a_named_document_that_does_not_mention_what_is_asked_says_so(tmp_path):
     # a passage that speaks of it: no such line
     found = tools["search_documents"].invoke({"query": "team handbook expenses"})
     assert not any("missing" in h for h in found)
+
+
+def test_the_workspace_readme_is_no_document(tmp_path):
+    """convdev11 and convdev13: a search's passages from the README.txt a workspace is made with ("queued text messages
+    (outbox.jsonl)") were shown as an answer, and read as claims of things sent."""
+    from tinyagent.tools import default_tools, init_workspace
+
+    root = init_workspace(tmp_path / "ws", sample=True)
+    search = {t.name: t for t in default_tools(root)}["search_documents"]
+    hits = search.invoke({"query": "queued text messages contacts calendar"})
+    assert hits and not any(h["path"].endswith("README.txt") for h in hits)

@@ -134,8 +134,18 @@ def _files(target: Path, ws: Workspace) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames
                              if not d.startswith(".") and not (here == ws.root and d in SKIP_DIRS))
         out += [here / f for f in sorted(filenames)
-                if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+                if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES
+                and not (here == ws.root and f == "README.txt" and _layout_readme(here / f))]
     return out
+
+
+def _layout_readme(path: Path) -> bool:
+    """The README.txt a workspace is made with (its folders, listed), not a document of the person's: a question's
+    passages from it read like claims ("queued text messages") and answer nothing."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").startswith("This folder is a TinyAgent workspace")
+    except OSError:
+        return False
 
 
 def _target(path: str | Path, ws: Workspace) -> Path:
