@@ -374,3 +374,13 @@ def test_a_note_file_is_found_by_the_note_name(make_tools, tools_workspace):
     notes.mkdir(exist_ok=True)
     (notes / "Q1 priorities.md").write_text("# Q1 priorities\n\n- hire a second tester\n", encoding="utf-8")
     assert make_tools()["open_and_get_file_path"].invoke({"file_name": "Q1 priorities"}).endswith("Q1 priorities.md")
+
+
+@pytest.mark.parametrize("query, held", [("whats on my shoping lst", True), ("what's in my ideas note?", True),
+                                         ("whats the weather", False), ("what is on my calendar tomorrow", False)])
+def test_a_question_about_a_note_gets_a_plan(specs, query, held):
+    from tinyagent.nodes.request.reading import read_request
+    from tinyagent.nodes.rules.decoding import Decoding, note_question_not_empty
+
+    d = Decoding(request=read_request(query), view={}, shown=list(specs.values()), specs=specs, settings=None, first=True)
+    assert note_question_not_empty(d) is held

@@ -110,6 +110,19 @@ def contact_not_empty(d: Decoding) -> bool:
                 and any("person" in s.roles for s in d.shown))
 
 
+#: "whats on my shopping list", "what's in my ideas note": a question about a note of the person's
+_NOTE_QUESTION = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|so|and|pls|please)\W+)*(?:what'?s|whats|wats|what\s+is|what\s+do\s+i\s+have)"
+                            r"\s+(?:on|in)\s+(?:my|the)\s+[\w' -]{1,30}?\b(?:list|lst|note|notes)\b", re.I)
+
+
+@rule("note_question_not_empty", "decode",
+      "a first request that asks what is on a note or list of the person's ('whats on my shoping lst') gets a plan",
+      "made-up content")
+def note_question_not_empty(d: Decoding) -> bool:
+    return bool(d.first and not d.request.context and any(_NOTE_QUESTION.search(q) for q in (d.request.query, d.request.read))
+                and any("note" in s.roles for s in d.shown))
+
+
 @rule("timed_not_empty", "decode",
       "a first request with a clock time that asks nothing back ('coffee with elena thursday at 10am') gets a plan, "
       "not an empty one (and is not declined before planning)")
@@ -208,7 +221,8 @@ def decode_rules(d: Decoding, off: Sequence[str], trace: list[dict],
                                             ("served_not_empty", served_not_empty(d)),
                                             ("named_not_empty", named_not_empty(d)),
                                             ("timed_not_empty", timed_not_empty(d)),
-                                            ("contact_not_empty", contact_not_empty(d))) if holds and name not in off]
+                                            ("contact_not_empty", contact_not_empty(d)),
+                                            ("note_question_not_empty", note_question_not_empty(d))) if holds and name not in off]
     not_empty = bool(empty_held)
 
     def owners(text: str) -> list[str]:

@@ -53,7 +53,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # checks; the checks last.
 ORDER = """
     decline_unserved decline_advice code_needs_numbers documents_know plan_served
-    focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty named_not_empty timed_not_empty contact_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
+    focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty named_not_empty timed_not_empty contact_not_empty note_question_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     named_person name_as_said followup_people pronoun_of_request same_way_again sent_to_named person_in_title names_without_times file_of_it add_to_named_note note_after_colon note_asked_about whole_note remind_me_what reminder_twin_of_event drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text reply_alone unasked_event no_summary_asked timeless_repeat no_place place_in_its_town drop_address_lookups names_not_a_place
     way_per_person right_lookups asked_lookup_kind file_for_note path_not_a_search file_not_a_search open_the_file drop_stray_lookups new_email_for_unasked_reply mail_to_a_mail refs_swapped file_not_a_recipient answer_not_a_recipient unasked_attachment no_person_attached attach_not_paste
@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = tuple(DECLARED[name] for name in ORDER)
 BY_NAME = {r.name: r for r in RULES}
 #: The decode rules that turn down tokens one by one: llama.cpp in process at temperature 0 only.
 EMBEDDED_ONLY = ("required_tools", "plan_when_sure", "followup_not_empty", "served_not_empty", "named_not_empty",
-                 "timed_not_empty", "contact_not_empty",
+                 "timed_not_empty", "contact_not_empty", "note_question_not_empty",
                  "own_tools_required",
                  "find_file_first", "search_named_first", "verb_tool_first", "use_lookups", "hold_counts", "stated_values")
 
