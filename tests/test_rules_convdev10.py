@@ -384,3 +384,36 @@ def test_a_question_about_a_note_gets_a_plan(specs, query, held):
 
     d = Decoding(request=read_request(query), view={}, shown=list(specs.values()), specs=specs, settings=None, first=True)
     assert note_question_not_empty(d) is held
+
+
+def test_fifteen_h_is_a_clock_not_a_length(specs):
+    out = _ruled(specs, "I need a reunion with Yuki and Marcus on Thursday at 15h, invite them please",
+                 '1. get_email_address(name="Yuki")\n2. get_email_address(name="Marcus")\n3. create_calendar_event('
+                 'title="Reunion", start_date="Thursday at 15h", invitees=["$1", "$2"])\n4. join()')
+    assert "end_date" not in out  # not an event of fifteen hours
+    assert 'end_date="2 h"' in _ruled(specs, "block 2h on friday for the audit",
+                                      '1. create_calendar_event(title="Audit", start_date="friday")\n2. join()')
+
+
+def test_a_start_said_before_the_day_gets_it(specs):
+    out = _ruled(specs, "block 0730 to 0930 wed for sleep study training",
+                 '1. create_calendar_event(title="Sleep study training", start_date="0730", end_date="0930 wed")\n2. join()')
+    assert 'start_date="wed 0730"' in out
+
+
+def test_people_looked_up_for_an_event_with_them_are_invited(specs):
+    out = _ruled(specs, "set up a design review with elena rossi and tom becker on thursday at 2, make it 90 minutes, "
+                        "put it in my calendar",
+                 '1. get_email_address(name="elena rossi")\n2. get_email_address(name="tom becker")\n'
+                 '3. create_calendar_event(title="Design review", start_date="thursday at 2")\n4. join()')
+    assert 'invitees=["$1", "$2"]' in out
+
+
+def test_a_name_from_the_answer_before_is_not_who_is_texted(specs):
+    context = ("User: put dentist on friday at 8 30 in the morning in my calendar\nResult: create_calendar_event("
+               "title='Dentist', start_date='friday at 8 30') -> Created event 'Dentist' on Friday 4 December 2026.\n"
+               "Assistant: Created event 'Dentist' on Friday 4 December 2026, 08:30 to 09:30 in calendar.ics.")
+    out = _ruled(specs, "text elena I can't do the friday breakfast then",
+                 '1. get_phone_number(name="Created")\n2. send_sms(recipients=["$1"], message="Cant do it")\n3. join()',
+                 context=context)
+    assert out.startswith('1. get_phone_number(name="elena")')

@@ -257,9 +257,11 @@ def sent_to_named(tasks: list[Task], specs: dict, query: str | Request, context:
     said (in this request or before) is of the one person the request sends "that" to."""
     request = as_request(query, context=context)
     m = _SENT_TO.search(request.query)
-    if not m:
+    asked = asked_person(request.query) if not m and request.context else []
+    if not m and not asked:
         return None
-    name = m.group("name").strip()
+    # ("text elena I can't do the friday breakfast then" looked up "Created", a word of the answer before)
+    name = m.group("name").strip() if m else asked[0]
     words = set(name.lower().split())
     if words & (_NOT_PERSON | _NO_NAME | _DAY_WORDS):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tinyagent.nodes.plans.planlang import Task, is_ref
+from tinyagent.nodes.plans.planlang import Task, dependency_order, is_ref
 from tinyagent.nodes.request.lexicon import NOBODY, NOT_A_NAME
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
@@ -126,6 +126,32 @@ def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     if not missing or len(missing) == len(names):
         return None
     return [t.with_args({**t.args, param: [*t.args[param], *missing]}) if t is step else t for t in tasks]
+
+
+@rule("looked_up_invited", "compile",
+      "an event 'with' people the plan looked up by address and invites no one invites them", "people")
+def looked_up_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"set up a design review with elena rossi and tom becker on thursday at 2, ..., put it in my calendar" looked both
+    up and made the event with neither. The one event step that invites no one gets the people the plan looked up by
+    address and uses for nothing, where the request has the event "with" them (before such look-ups are dropped)."""
+    query = as_request(query).read
+    if any(isinstance(t.args.get(p), list) and t.args[p] for t in tasks if (p := _invitees_param(specs.get(t.tool)))):
+        return None
+    events = [(t, param) for t in tasks if (param := _invitees_param(specs.get(t.tool)))]
+    if len(events) != 1:
+        return None
+    used = {d for t in tasks for d in t.deps}
+    withs = {w.lower() for m in _WITH.finditer(query) for n in _names(m.group("names")) for w in n.split()}
+    unused = [t for t in tasks if t.id not in used and t.tool in specs and "person" in specs[t.tool].roles
+              and "email" in t.tool and str(next(iter(t.args.values()), "")).split()[:1]
+              and str(next(iter(t.args.values()))).split()[0].lower() in withs]
+    if not unused:
+        return None
+    step, param = events[0]
+    refs = [f"${t.id}" for t in unused]
+    out = [replace(t, args={**t.args, param: refs}, deps=tuple(sorted({*t.deps, *(u.id for u in unused)})))
+           if t is step else t for t in tasks]
+    return dependency_order(out, tasks[0].id)
 
 
 _INVITE_THEM = re.compile(r"\binvit(?:e|ing)\s+(?:him|her|them|both(?:\s+of\s+them)?|everyone|all\s+(?:of\s+)?(?:them|three|four))\b",

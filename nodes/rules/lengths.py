@@ -18,9 +18,12 @@ _BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two
 
 
 def bare_lengths(query: str) -> list[str]:
-    """Lengths the request states without "for" ("block 45 minutes"), as "45 minutes"."""
+    """Lengths the request states without "for" ("block 45 minutes"), as "45 minutes"; not a clock written with "h"
+    ("on Thursday at 15h": three in the afternoon, not fifteen hours)."""
     out = []
     for m in _BARE.finditer(query):
+        if m.group(3).lower() == "h" and re.search(r"\b(?:at|from|to|till|until|by|around|@)\s*$", query[:m.start()], re.I):
+            continue
         phrase = f"{m.group(1)}{m.group(2) or ''} {m.group(3)}"
         if parse_duration(phrase) is not None:
             out.append(phrase)

@@ -217,11 +217,30 @@ def whole_time(tasks: list[Task], specs: dict, query: str | Request) -> list[Tas
     phrases = [p for p in as_request(query).times if _find_time(_clean(p)) is not None and p.lower() in said]
     if not phrases:
         return None
+    from tinyagent.tools.dates import _find_date
+    from tinyagent.tools.clock import now
+
+    def day_of(text: str):
+        try:
+            return _find_date(_clean(text), now().date())
+        except ValueError:
+            return None
+
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
         start = next((p.name for p in spec.params if p.role == "when"), None) if spec else None
         value = t.args.get(start) if start else None
+        whens = [p.name for p in spec.params if p.role == "when"] if spec else []
+        end = next((t.args.get(n) for n in whens[1:] if isinstance(t.args.get(n), str)), None)
+        if isinstance(value, str) and isinstance(end, str) and day_of(value) is None and (d := day_of(end)) is not None \
+                and _find_time(_clean(value)) is not None:
+            # "block 0730 to 0930 wed": the start said before the day has it too
+            days = [m.group(0) for m in re.finditer(r"[A-Za-z][\w']*(?:\s+[\w']+)?", end) if day_of(m.group(0)) == d]
+            if days:
+                t, changed = t.with_args({**t.args, start: f"{days[0]} {value.strip()}"}), True
+                out.append(t)
+                continue
         if isinstance(value, str) and value.strip() and _find_time(_clean(value)) is None:
             whole = [p for p in phrases if p.lower() != value.strip().lower()
                      and re.search(rf"(?<!\w){re.escape(value.strip())}(?!\w)", p, re.I)]
