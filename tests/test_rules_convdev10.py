@@ -337,7 +337,7 @@ def test_please_to_email_opens_with_email():
     ("jitsi link for investor sync w/ sarah + marcus tmrw 4pm, email it to both",
      '1. get_email_address(name="sarah")\n2. get_email_address(name="marcus")\n3. get_zoom_meeting_link(topic="Investor '
      'sync", start_time="tmrw 4pm")\n4. compose_new_email(recipients=["$1"], subject="Investor sync", context="$3")',
-     'compose_new_email(recipients=["$1", "$3"]'),
+     'compose_new_email(recipients=["$1", "$2"]'),  # (the link invites both too)
     ("Please to do a meeting link of 30 minutes with David about the trip, tomorrow 9h, and send him by mail",
      '1. get_zoom_meeting_link(topic="The trip", start_time="tomorrow", duration=30)\n2. get_email_address(name="David")\n'
      '3. compose_new_email(recipients=["$2"], context="Send by mail")', 'start_time="tomorrow 9h"'),

@@ -148,6 +148,9 @@ def looked_up_invited(tasks: list[Task], specs: dict, query: str | Request) -> l
     if not unused:
         return None
     step, param = events[0]
+    if any(is_ref(v) in {t.id for t in tasks if t.tool in specs and "person" in specs[t.tool].roles}
+           for v in step.args.values() if isinstance(v, str)):
+        return None  # (a person written as the event's place: names_not_a_place invites them)
     refs = [f"${t.id}" for t in unused]
     out = [replace(t, args={**t.args, param: refs}, deps=tuple(sorted({*t.deps, *(u.id for u in unused)})))
            if t is step else t for t in tasks]
