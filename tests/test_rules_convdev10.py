@@ -417,3 +417,16 @@ def test_a_name_from_the_answer_before_is_not_who_is_texted(specs):
                  '1. get_phone_number(name="Created")\n2. send_sms(recipients=["$1"], message="Cant do it")\n3. join()',
                  context=context)
     assert out.startswith('1. get_phone_number(name="elena")')
+
+
+def test_a_reply_that_left_out_its_first_word_gets_it(specs):
+    out = _ruled(specs, "reply to priya's lunch thing, say im in lol", '1. reply_to_email(context="In Lol")\n2. join()')
+    assert 'context="Im in lol"' in out
+
+
+def test_an_email_named_then_answered_as_it_is_a_reply(specs):
+    out = _ruled(specs, "Oh and Priya's email about the lunch, can you answer it? Tell her I can't do Friday, so sorry!!",
+                 '1. get_email_address(name="Priya")\n2. compose_new_email(recipients=["$1"], subject="Lunch", '
+                 'context="I can\'t do Friday")\n3. join()')
+    assert out.startswith('1. reply_to_email(context="I can\'t do Friday') and "get_email_address" not in out
+    assert "message_id=" in out

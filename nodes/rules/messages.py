@@ -218,6 +218,9 @@ def whole_message(tasks: list[Task], specs: dict, request: Request | str) -> lis
             # the older one" for "... reply to the older one and tell her ill bring my hiking boots": none of the words
             # it was told to say
             return said[:1].upper() + said[1:]
+        if explicit and 2 <= len(have) == len(whole) - 1 <= 4 and have == whole[1:] \
+                and whole[0] in {"i", "im", "i'm", "ill", "i'll", "we", "we're", "were", "you", "he", "she", "they", "it's"}:
+            return said[:1].upper() + said[1:]  # "In Lol" for "say im in lol": the first word it was told left out
         if have[:2] in (["ask", "if"], ["ask", "whether"]) and said.rstrip().endswith("?") \
                 and set(have[2:]) <= set(whole):  # "Ask if Mia can come in": the instruction, not the question
             return said[:1].upper() + said[1:]

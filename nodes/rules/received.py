@@ -124,6 +124,34 @@ def _swapped(t: Task, spec: ToolSpec, param: str, query: str) -> Task | None:
     return replace(t, args={**t.args, param: words, message: rest[:1].upper() + rest[1:]})
 
 
+#: "Priya's email about the lunch, can you answer it?": an email named, then answered as "it"
+_ANSWER_IT = re.compile(r"\b(?:answer|reply\s+to|respond\s+to|write\s+back\s+to)\s+(?:it|that|this)(?:\s+one)?\b", re.I)
+_AN_EMAIL_NAMED = re.compile(r"\b[a-z][\w-]*'s\s+(?:[\w-]+\s+){0,2}(?:e-?mail|mail|message)\b|\b(?:e-?mail|mail|message)\s+"
+                            r"(?:from|about)\s+[a-z]", re.I)
+
+
+@rule("answered_is_a_reply", "compile",
+      "'Priya's email about the lunch, can you answer it? Tell her ...' is a reply to that email, not a new email",
+      "people")
+def answered_is_a_reply(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """Planned as a new email to Priya: a first request that names an email it received and asks to answer "it", whose
+    plan writes one new email and no reply, replies to that email with the email's text (its attachments kept); the
+    look-up of the person it was going to is dropped."""
+    request = as_request(query)
+    if request.context or "reply_to_email" not in specs or not _ANSWER_IT.search(request.query) \
+            or not _AN_EMAIL_NAMED.search(request.query):
+        return None
+    new = [t for t in tasks if t.tool == "compose_new_email"]
+    if len(new) != 1 or any(t.tool == "reply_to_email" for t in tasks):
+        return None
+    mail = new[0]
+    reply = Task(mail.id, "reply_to_email", {k: v for k, v in mail.args.items() if k in ("context", "attachments", "cc")},
+                 tuple(d for d in mail.deps if any(is_ref(v) == d for v in [*(mail.args.get("attachments") or []),
+                                                                            *(mail.args.get("cc") or [])])))
+    out = [reply if t is mail else t for t in tasks]
+    return unused_dropped(out, lambda t: t.tool in specs and "person" in specs[t.tool].roles) or out
+
+
 @rule("name_received_email", "compile",
       "a reply or forward gets the person's words for which email it means (and its message, where the model swapped "
       "the two)", "people")
