@@ -41,21 +41,12 @@ def iter_files(ws: Workspace):
                 yield here / name
 
 
-def _edits(a: str, b: str) -> int:
-    """Letters left out, added, changed or two swapped to turn ``a`` into ``b`` (optimal string alignment)."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
 def _typed_off(word: str, words: list[str]) -> bool:
     """``word`` is one of ``words`` with one letter left out, added, changed or two swapped ("lisbn", "handbok",
     "reprot"; not "contract" for "contacts")."""
-    return len(word) >= 4 and any(w[:1] == word[:1] and _edits(word, w) <= 1 for w in words)
+    from tinyagent.store.spelling import edit_distance
+
+    return len(word) >= 4 and any(w[:1] == word[:1] and edit_distance(word, w) <= 1 for w in words)
 
 
 def _score(query: str, q_ext: str, path: Path) -> float:

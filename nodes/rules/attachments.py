@@ -68,6 +68,14 @@ _FILE_TO = re.compile(r"\b(?:to|over\s+to)\s+(?P<name>[A-Za-z][a-z'-]+(?:\s+[A-Z
                       r"asap|today|tomorrow|now|too|as\s+well)\b)")
 
 
+def _sent_to_one(query: str | Request) -> str | None:
+    """The one person the request sends to by name ("... to David"), or None ("to him", "to everyone")."""
+    m = _FILE_TO.search(as_request(query).query)
+    if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
+        return None
+    return m.group("name")
+
+
 @rule("file_not_a_recipient", "compile",
       "a file found is never the recipient: the person the request sends it to is, and the file is attached",
       "attachments")
@@ -75,8 +83,8 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
     """"email the tax return pdf to David" was planned three times with ``compose_new_email(recipients=["$1"], ...)``,
     step 1 the file found, and refused each time: recipients that are only file look-ups' results, in a request that
     sends to one person by name, are that person (looked up by the later rules) and the files are attached."""
-    m = _FILE_TO.search(as_request(query).query)
-    if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
+    name = _sent_to_one(query)
+    if name is None:
         return None
     finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
     out, changed = [], False
@@ -86,7 +94,7 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
         value = t.args.get(people) if people else None
         if att and isinstance(value, list) and value and all(is_ref(v) in finders for v in value):
             files = [*(t.args.get(att) or []), *(v for v in value if v not in (t.args.get(att) or []))]
-            t, changed = t.with_args({**t.args, people: [m.group("name")], att: files}), True
+            t, changed = t.with_args({**t.args, people: [name], att: files}), True
         out.append(t)
     return out if changed else None
 
@@ -119,8 +127,8 @@ def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request 
     ``send_sms(recipients=["$1"], ...)``, step 1 the document search: recipients that are only the results of steps
     that find no one (a search, a summary), in a request that sends to one person by name, are that person (looked up
     by the later rules), and the result is the message where the plan's message is none of the step's results."""
-    m = _FILE_TO.search(as_request(query).query)
-    if not m or m.group("name").lower() in {"me", "him", "her", "them", "it", "my", "the", "everyone", "all"}:
+    name = _sent_to_one(query)
+    if name is None:
         return None
     found = {t.id for t in tasks if t.tool in specs and not specs[t.tool].roles & {"person", "file", "people", "message"}}
     out, changed = [], False
@@ -130,7 +138,7 @@ def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request 
         value = t.args.get(people) if people else None
         if msg and isinstance(value, list) and value and all(is_ref(v) in found for v in value):
             text = t.args.get(msg)
-            args = {**t.args, people: [m.group("name")]}
+            args = {**t.args, people: [name]}
             if not (isinstance(text, str) and is_ref(text) in found):
                 args[msg] = value[0]
             t, changed = t.with_args(args), True

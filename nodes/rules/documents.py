@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from tinyagent.nodes.plans.planlang import Task, renumbered, rewrite_role
+from tinyagent.nodes.plans.planlang import Task, is_ref, renumbered, rewrite_role
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import alnum_words, singular_stem
+from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.passages import alike
 
@@ -134,13 +135,12 @@ def answer_sent_on(tasks: list[Task], specs: dict, request: Request | str) -> li
         return None
     sender = senders[0]
     slot = specs[sender.tool].with_role("message")
-    if isinstance(sender.args.get(slot), str) and re.fullmatch(r"\s*\$\d+\s*", sender.args[slot]) \
-            and int(sender.args[slot].strip()[1:]) in {t.id for t in tasks}:
+    if is_ref(sender.args.get(slot)) in {t.id for t in tasks}:
         return None  # (it sends a step's result already)
     query = next(p.name for p in specs[search].params if p.required or p.role == "question")
     question = re.sub(r"^(?:how\s+many|how\s+much|what(?:'s|s)?|when|where|who|which)\s+(?:is|are|was|were|do|does|did)?\s*",
                       "", m.group("question").strip(), flags=re.I)
-    made = Task(10_000, search, {query: question or m.group("question").strip()}, ())
-    sent = replace(sender.with_args({**sender.args, slot: "$10000"}), deps=tuple(sorted({*sender.deps, 10_000})))
+    made = Task(NEW_ID, search, {query: question or m.group("question").strip()}, ())
+    sent = replace(sender.with_args({**sender.args, slot: f"${NEW_ID}"}), deps=tuple(sorted({*sender.deps, NEW_ID})))
     order = [made] + [sent if t is sender else t for t in tasks]
     return renumbered(order, tasks[0].id)

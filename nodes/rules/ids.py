@@ -110,14 +110,15 @@ def shown_id(name: str, context: str) -> str | None:
 def find_the_id(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
                 context: str = "") -> list[Task] | None:
     """The tasks with a finder step before each call given a name for an id, or None when none is."""
-    query = as_request(query).query
+    request = as_request(query)
+    query = request.query
     out = None
     for _ in range(len(tasks)):  # one call at a time; a second call for the same name reuses the step
         if (changed := _one_found(out or tasks, specs, query, context)) is None:
             break
         out = changed
     for _ in range(len(tasks)):  # then ids written as words no finder takes by name, or left out
-        if (changed := _one_listed(out or tasks, specs, query, context)) is None:
+        if (changed := _one_listed(out or tasks, specs, query, context, request.phrases)) is None:
             break
         out = changed
     return out
@@ -168,14 +169,12 @@ def _lister_call(finder: ToolSpec, call: Task, value: str, query: str) -> dict |
     return args
 
 
-def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str) -> list[Task] | None:
+def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str,
+                phrases: tuple[str, ...]) -> list[Task] | None:
     """An id the plan writes as words ("my unit", "3 bundles of firewood", "the first one") or leaves out, where one
     tool lists or finds that kind of thing and the request gives no id: that tool's result (the person's own, "my
     unit", from a tool of theirs: "my_units" before "find_units"). Words that are the request's time or length are
-    no such id."""
-    from tinyagent.tools.date_phrases import find_phrases
-
-    phrases = find_phrases(query)
+    no such id (``phrases``: its time phrases)."""
     for t in tasks:
         spec = specs.get(t.tool)
         if spec is None:

@@ -9,6 +9,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_onl
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import ANSWER_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.messages import says_words
 from tinyagent.nodes.rules.registry import rule
 
@@ -519,7 +520,7 @@ def note_sent_on(tasks: list[Task], specs: dict, request: Request | str) -> list
     mail = mails[0]
     if mail.args.get("attachments") or is_ref(str(mail.args.get("context", ""))) in {t.id for t in tasks}:
         return None  # (it sends a step's result; a broken "$200" is none)
-    find = Task(10_000, finder, {next(p.name for p in specs[finder].params if p.required): notes[-1]}, ())
-    sent = replace(mail.with_args({**mail.args, "attachments": ["$10000"]}), deps=tuple(sorted({*mail.deps, 10_000})))
+    find = Task(NEW_ID, finder, {next(p.name for p in specs[finder].params if p.required): notes[-1]}, ())
+    sent = replace(mail.with_args({**mail.args, "attachments": [f"${NEW_ID}"]}), deps=tuple(sorted({*mail.deps, NEW_ID})))
     order = [find] + [sent if t is mail else t for t in tasks]
     return renumbered(order, tasks[0].id)

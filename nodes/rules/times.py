@@ -210,15 +210,14 @@ def whole_time(tasks: list[Task], specs: dict, query: str | Request) -> list[Tas
     """"... a meeting link of 30 minutes with David about the trip, tomorrow 9h" was planned ``start_time="tomorrow"``:
     a start (a tool's first time parameter) that names a day and no time, and is part of exactly one time phrase of the
     request that adds a clock to it, is that phrase (the tool reads the clock too)."""
-    from tinyagent.tools.dates import _clean, _find_time
+    from tinyagent.tools.clock import now
+    from tinyagent.tools.dates import _clean, _find_date, _find_time
 
     said = as_request(query).query.lower()
     # (a phrase the request writes as it is, not one put together from a day and a time said apart)
     phrases = [p for p in as_request(query).times if _find_time(_clean(p)) is not None and p.lower() in said]
     if not phrases:
         return None
-    from tinyagent.tools.dates import _find_date
-    from tinyagent.tools.clock import now
 
     def day_of(text: str):
         try:
