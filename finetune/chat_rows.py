@@ -84,6 +84,24 @@ def build_rows(rows: Sequence[dict], toolsets: dict[str, dict], data_dir: Path, 
     return train, val
 
 
+def source_rows() -> tuple[list[dict], dict[str, dict]]:
+    """(every corpus row, the corpus's tool sets)."""
+    row_files, set_files = corpus_files(CORPUS_DIR)
+    return [r for p in row_files for r in read_rows(p)], read_toolsets(set_files)
+
+
+def domain_source_rows() -> tuple[list[dict], dict[str, dict]]:
+    """(the rows over other domains' tool sets: the corpus's and the read development sets' (finetune/domains.py
+    DEV_DOMAIN_FILES), none near a blind or development request; their tool sets)."""
+    from tinyagent.finetune.corpus import corpus_near_duplicates
+    from tinyagent.finetune.domains import dev_domain_rows
+
+    rows, toolsets = source_rows()
+    dev, dev_sets, dev_near = dev_domain_rows()
+    near = corpus_near_duplicates(CORPUS_DIR) | dev_near
+    return [r for r in rows + dev if r.get("toolset") and r["id"] not in near], {**toolsets, **dev_sets}
+
+
 def write_jsonl(path: Path, rows: Sequence[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -98,11 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="a folder of generated rows (`finetune generate`'s train.jsonl) to add to the training file")
     ap.add_argument("--mix-rows", type=int, default=0, help="how many of those to add (0: all)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N corpus rows")
+    ap.add_argument("--domains", action="store_true",
+                    help="only the rows over other domains' tool sets: the corpus's and those of the development sets "
+                         "of other domains already read (finetune/domains.py DEV_DOMAIN_FILES), none near a blind request")
     args = ap.parse_args(argv)
-    row_files, set_files = corpus_files(CORPUS_DIR)
-    rows = [r for p in row_files for r in read_rows(p)][:args.limit]
+    rows, toolsets = domain_source_rows() if args.domains else source_rows()
+    rows = rows[:args.limit]
     with tempfile.TemporaryDirectory(prefix="tinyagent-chat-rows-") as tmp:
-        train, val = build_rows(rows, read_toolsets(set_files), Path(tmp), args.val_share,
+        train, val = build_rows(rows, toolsets, Path(tmp), args.val_share,
                                 progress=lambda text: print(text, file=sys.stderr))
     if args.mix:
         mixed = read_rows(args.mix / "train.jsonl")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tinyagent.finetune.chat_rows import build_rows, held_out
+from tinyagent.finetune.chat_rows import build_rows, domain_source_rows, held_out
 from tinyagent.finetune.corpus import CORPUS_DIR, corpus_files, plan_tools, read_rows, read_toolsets
 
 
@@ -31,3 +31,17 @@ def test_the_validation_split_is_stable_by_id():
     ids = [f"t9-{i:04d}" for i in range(2000)]
     held = [i for i in ids if held_out(i, 0.05)]
     assert 60 <= len(held) <= 140 and held == [i for i in ids if held_out(i, 0.05)]
+
+
+def test_the_other_domain_rows_are_the_corpus_and_the_read_development_sets_never_a_blind_or_unread_one():
+    from tinyagent.finetune.corpus import EVAL_DIR
+    from tinyagent.finetune.domains import DEV_DOMAIN_FILES
+
+    rows, toolsets = domain_source_rows()
+    assert rows and all(r.get("toolset") in toolsets for r in rows)
+    ids = {r["id"] for r in rows}
+    for path in DEV_DOMAIN_FILES:  # the read development sets are in
+        assert {r["id"] for r in read_rows(path)} & ids
+    blind = {r["id"] for p in EVAL_DIR.glob("blind*.jsonl") for r in read_rows(p)}
+    unread = {r["id"] for p in EVAL_DIR.glob("dev*-domains.jsonl") if p not in DEV_DOMAIN_FILES for r in read_rows(p)}
+    assert not ids & (blind | unread)

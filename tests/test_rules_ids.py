@@ -195,3 +195,57 @@ def test_the_plans_own_finder_that_nothing_uses_is_what_the_call_takes():
                       "Please to add in my booked move one big aquarium and also a safe")
     assert [t.line for t in out] == ['1. find_my_moves(status="booked")', '2. add_item(move_id="$1", item="aquarium")',
                                      '3. add_item(move_id="$1", item="safe")']
+
+
+# a sports club's and a car wash's tools (dev9-domains met these): bookings listed by day, slots listed for a day
+DAY = {"type": "string", "description": "the day as the person says it, e.g. 'Friday', 'tomorrow'"}
+CLUB = specs_for([
+    tool("list_my_court_bookings", {"day": {"type": "string", "description": "only bookings on this day"}}, []),
+    tool("cancel_court_booking", {"booking_id": {"type": "string", "description": "booking id"}}, ["booking_id"]),
+    tool("list_exam_slots", {"day": DAY, "store": S}, ["day"]),
+    tool("book_exam", {"slot_id": S, "patient_name": S}, ["slot_id"]),
+    tool("find_wash_locations", {"near": {"type": "string", "description": "place or address"}}, ["near"]),
+    tool("book_wash", {"program": S, "day": DAY, "location_id": S}, ["program", "day"]),
+    tool("start_charging", {"charger_id": {"type": "string", "description": "Charger id or station name"}}, ["charger_id"]),
+    tool("find_chargers", {"near": {"type": "string", "description": "place or address"}}, ["near"]),
+    tool("find_sites", {"near": S, "day": DAY}, []),
+    tool("book_site", {"site_id": S, "day": DAY}, ["site_id"]),
+])
+
+
+def club(plan: str, request: str, context: str = "") -> list[str] | None:
+    out = find_the_id(compile_plan(plan, CLUB), CLUB, request, context)
+    return None if out is None else [t.line for t in out]
+
+
+@pytest.mark.parametrize("plan, request_, day", [
+    ('1. cancel_court_booking(booking_id="Friday")\n2. join()', "cancel my court friday", "friday"),
+    ('1. cancel_court_booking(booking_id="my sunday booking")\n2. join()', "cancle my sunday booking im sick", "sunday"),
+])
+def test_a_booking_written_as_its_day_is_listed_for_that_day(plan, request_, day):
+    assert club(plan, request_) == [f'1. list_my_court_bookings(day="{day}")', '2. cancel_court_booking(booking_id="$1")']
+
+
+def test_a_lister_that_needs_a_day_gets_the_day_the_request_says():
+    assert club('1. book_exam(slot_id="my son", patient_name="Leo")\n2. join()',
+                "book my son an eye test tomorrow first free slot, his name is Leo") == [
+        '1. list_exam_slots(day="tomorrow")', '2. book_exam(slot_id="$1", patient_name="Leo")']
+    # no day said: no slot can be listed, the plan is left as it was
+    assert club('1. book_exam(slot_id="my son")\n2. join()', "book my son an eye test") is None
+
+
+def test_a_finder_whose_one_required_parameter_is_free_text_finds_the_place_named():
+    assert club('1. book_wash(program="interior", day="tomorrow", location_id="Kreuzberg")\n2. join()',
+                "book interior clean tomorrow at the wash near kreuzberg")[0] == '1. find_wash_locations(near="Kreuzberg")'
+
+
+def test_an_id_parameter_that_takes_a_name_keeps_the_name():
+    assert club('1. start_charging(charger_id="Ionity Aichstetten")\n2. join()',
+                "charge at the Ionity in Aichstetten") is None
+
+
+def test_the_id_an_earlier_answer_listed_beside_the_thing_named_is_used():
+    context = ("User: sites near Didsbury tomorrow\n"
+               "Assistant: DS-118 Didsbury Library drive, 9am-3pm; DS-121 Manchester Donor Centre, 8am-7pm.")
+    assert club('1. book_site(site_id="the library", day="tomorrow")\n2. join()', "the library one pls", context) == [
+        '1. book_site(site_id="DS-118", day="tomorrow")']

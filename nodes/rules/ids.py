@@ -27,6 +27,7 @@ from dataclasses import replace
 from tinyagent.nodes.plans.planlang import Task, dependency_order, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.nodes.rules.times import DAY_PARAM, TIME_PARAM
 from tinyagent.store.own_tools import FINDER, id_finders, id_kind
 from tinyagent.tools.specs import ToolSpec
 
@@ -75,11 +76,20 @@ def _names_it(p) -> bool:
 
 def _name_param(spec: ToolSpec) -> str | None:
     """The text parameter a finder takes a name by, when it can be called with that alone (every other
-    parameter optional: ``search_restaurants(city, name)`` needs a city the name does not give), else None."""
+    parameter optional: ``search_restaurants(city, name)`` needs a city the name does not give), else None: one
+    that names ("name", "title", "query", "X_name"), or the finder's one required parameter where it is free
+    text and none names ("find_wash_locations(near)": "the wash near kreuzberg")."""
     required = [p for p in spec.params if p.required]
-    if len(required) > 1 or (required and not _names_it(required[0])):
+    if len(required) > 1 or (required and not (_names_it(required[0]) or _free_text(required[0])
+                                               and not any(_names_it(p) for p in spec.params))):
         return None
     return required[0].name if required else next((p.name for p in spec.params if _names_it(p)), None)
+
+
+def _free_text(p) -> bool:
+    """A parameter that takes words as said: a string with no choices, no layout, and no day, time or id in its name."""
+    return p.type in ("string", "any") and not p.enum and not p.layout and not p.name.endswith("_id") \
+        and not DAY_PARAM.search(p.name) and not TIME_PARAM.search(p.name)
 
 
 def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, str] | None:
@@ -98,10 +108,29 @@ def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, 
 
 
 def shown_id(name: str, context: str) -> str | None:
-    """The id an earlier answer gives beside ``name`` ("CT-4410 CoolAir Leeds", "CoolAir (CT-4410)"), or None."""
+    """The id an earlier answer gives beside ``name`` ("CT-4410 CoolAir Leeds", "CoolAir (CT-4410)"), or in the one
+    item of its list that names it ("the library one": "DS-118 Didsbury Library drive, 9am-3pm; DS-121 ..."), or None."""
     n = re.escape(name.strip())
     m = re.search(rf"\b({_ID})\W{{1,3}}{n}\b|\b{n}\W{{1,3}}({_ID})\b", context, re.I)
-    return (m.group(1) or m.group(2)) if m else None
+    if m:
+        return m.group(1) or m.group(2)
+    bare = re.escape(_ARTICLE.sub("", name.strip()))
+    items = [x for x in re.split(r"[;\n]|(?<=\.)\s", context) if re.search(rf"\b{bare}\b", x, re.I)]
+    ids = re.findall(rf"\b{_ID}\b", items[0]) if len(items) == 1 else []
+    return ids[0] if len(ids) == 1 else None
+
+
+#: An id parameter that says it takes a name too ("Charger id or station name"): the name is the value
+_TAKES_NAME = re.compile(r"\bor\s+(?:\w+\s+)?name\b", re.I)
+
+#: The article or possessive a name is written with in a plan ("the library", "my unit")
+_ARTICLE = re.compile(r"(?i)^(?:the|my|our)\s+")
+
+
+def _shown(value: str, context: str) -> bool:
+    """The conversation showed the thing ``value`` names ("the library" where an answer listed "Didsbury Library")."""
+    bare = _ARTICLE.sub("", value.strip())
+    return bool(context and bare and re.search(rf"\b{re.escape(bare)}\b", context, re.I))
 
 
 @rule("find_the_id", "compile",
@@ -149,21 +178,26 @@ def _ID_PARAMS(spec: ToolSpec) -> set[str]:
     return {p.name for p in spec.params if p.name.endswith("_id")}
 
 
-def _lister_call(finder: ToolSpec, call: Task, value: str, query: str) -> dict | None:
+def _lister_call(finder: ToolSpec, call: Task, value: str, query: str, when: str = "") -> dict | None:
     """The arguments to call ``finder`` with for ``call``'s id: its parameters of the same name as the call's, and
-    its name parameter the words the plan wrote for the id where the request says them; None where a required
-    parameter has no value."""
+    its name parameter the words the plan wrote for the id where the request says them; its day parameter ``when``
+    (the request's one time phrase) where the call gives none and the finder needs one, or where the plan wrote the
+    id as that day ("cancel my court friday"); None where a required parameter has no value."""
     from tinyagent.nodes.rules.fit import _named
 
     args: dict = {}
     by = _name_param(finder)
+    dated = bool(when) and when.casefold() in value.casefold()
     for p in finder.params:
         if p.name in call.args and p.name != by and not str(call.args[p.name]).startswith("$"):
             args[p.name] = call.args[p.name]
-        elif p.name == by and value and is_name(value) and _said(value, query):
-            args[p.name] = re.sub(r"(?i)^(?:the|my|our)\s+", "", value)
+        elif p.name == by and value and is_name(value) and _said(value, query) and not dated:
+            args[p.name] = _ARTICLE.sub("", value)
         elif p.enum and len(named := _named(p, query)) == 1:
             args[p.name] = named[0]
+        elif when and (p.required or dated) and DAY_PARAM.search(p.name) and "time" not in p.name \
+                and p.type in ("string", "any") and not p.enum and not p.layout:
+            args[p.name] = when
     if any(p.required and p.name not in args for p in finder.params):
         return None
     return args
@@ -180,19 +214,22 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
         if spec is None:
             continue
         for p in spec.params:
-            if not (p.name.endswith("_id") and len(p.name) > 3 and p.type in ("string", "any")):
+            if not (p.name.endswith("_id") and len(p.name) > 3 and p.type in ("string", "any")) \
+                    or _TAKES_NAME.search(p.description):
                 continue
             value = t.args.get(p.name)
             if value is None and not p.required:
                 continue
             value = "" if value is None else value
             if not isinstance(value, str) or refs_in(value) or _AN_ID.search(value.strip()) \
-                    or value and context and re.search(rf"\b{re.escape(value.strip())}\b", context, re.I):
-                continue
-            if value and (any(w.lower() in value.lower() for w in phrases) or _LENGTH_SAID.search(value)):
-                # ("90 minutes this time": a length)
+                    or value and _shown(value, context):
                 continue
             found = listers(t.tool, p.name, specs)
+            said_when = [w for w in phrases if w.lower() in value.lower()] if value else []
+            if value and (_LENGTH_SAID.search(value) or said_when and not (
+                    len(found) == 1 and len(phrases) == 1 and any(DAY_PARAM.search(x.name) for x in specs[found[0]].params))):
+                # ("90 minutes this time": a length; "my sunday booking" is found by its day, by a lister that takes one)
+                continue
             # the plan's own step of that finder (one: used by nothing, or by another call for these words)
             unused = [x for x in tasks if x.tool in found and x.id != t.id]
             by = _name_param(specs[unused[0].tool]) if len(unused) == 1 else None
@@ -209,7 +246,7 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
                 found = own if _OWN.search(query) and own else [n for n in found if n not in own]
             if len(found) != 1 or any(x.tool == found[0] and x.id < t.id for x in tasks):
                 continue
-            args = _lister_call(specs[found[0]], t, value, query)
+            args = _lister_call(specs[found[0]], t, value, query, phrases[0] if len(phrases) == 1 else "")
             if args is None:
                 continue
             new_id = max(x.id for x in tasks) + 1
@@ -230,9 +267,9 @@ def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, contex
             if isinstance(value, str) and value.isupper() and not refs_in(value):
                 value = as_said(value, query)  # ("PRIYA": a name the request writes "priya")
             if not (p.name.endswith("_id") and len(p.name) > 3 and isinstance(value, str) and is_name(value)
-                    and _said(value, query)):
+                    and _said(value, query)) or _TAKES_NAME.search(p.description):
                 continue
-            if context and re.search(rf"\b{re.escape(value.strip())}\b", context, re.I):
+            if _shown(value, context):
                 # a name the conversation showed: the id given beside it, else left as the planner wrote it
                 if found_id := shown_id(value, context):
                     return renumbered([replace(x, args={**x.args, p.name: found_id}) if x.id == t.id else x
@@ -252,7 +289,7 @@ def _one_found(tasks: list[Task], specs: dict[str, ToolSpec], query: str, contex
             if any(x.tool == finder and x.id not in used for x in tasks):
                 continue  # the plan finds one it does not use yet: not a second guess beside it
             new_id = max(x.id for x in tasks) + 1  # numbered in place below
-            step = Task(id=new_id, tool=finder, args={by: re.sub(r"(?i)^(?:the|my|our)\s+", "", value)})
+            step = Task(id=new_id, tool=finder, args={by: _ARTICLE.sub("", value)})
             call = replace(t, args={**t.args, p.name: f"${new_id}"}, deps=tuple(sorted({*t.deps, new_id})))
             order = [x for x in tasks if x.id < t.id] + [step, call] + [x for x in tasks if x.id > t.id]
             return renumbered(order, tasks[0].id)

@@ -138,8 +138,8 @@ def length_is_an_event(tasks: list[Task], specs: dict, request: Request | str) -
 
 
 #: A day param's and a time param's names: "day", "new_day", "date"; "time", "start_time", "new_time"
-_DAY_PARAM = re.compile(r"(?:^|_)(?:day|date)(?:$|_)")
-_TIME_PARAM = re.compile(r"(?:^|_)time(?:$|_)")
+DAY_PARAM = re.compile(r"(?:^|_)(?:day|date)(?:$|_)")
+TIME_PARAM = re.compile(r"(?:^|_)time(?:$|_)")
 #: A phrase's clock at its end: "friday 6pm" -> "6pm", "thursday at 6" -> "6", "tomorrow at 7:30pm" -> "7:30pm"
 _CLOCK_END = re.compile(r"(?:,?\s+at|\s)\s*(?P<clock>\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*o'clock)?)\s*$", re.I)
 #: A value that holds a date: "2026-12-13 10:00:00", "2026-12-08"
@@ -167,8 +167,8 @@ def day_and_time_apart(tasks: list[Task], specs: dict, request: Request | str) -
         # (free text both: not a date or time in a layout the tool wants, "2026-12-12" and "20:00")
         names = [p.name for p in spec.params if p.type in ("string", "") and not p.layout and not p.enum
                  and not re.search(r"YYYY|HH|ISO|\bformat", p.description)] if spec else []
-        day_p = next((n for n in names if _DAY_PARAM.search(n) and "time" not in n), None)
-        time_p = next((n for n in names if _TIME_PARAM.search(n) and "date" not in n and "day" not in n), None)
+        day_p = next((n for n in names if DAY_PARAM.search(n) and "time" not in n), None)
+        time_p = next((n for n in names if TIME_PARAM.search(n) and "date" not in n and "day" not in n), None)
         if not day_p or not time_p:
             out.append(t)
             continue
