@@ -113,3 +113,21 @@ def test_every_listed_value_runs_and_the_plan_shows_it(tmp_path):
     out = g.invoke({"messages": [{"role": "user", "content": "close OPS-11 and OPS-12"}]}, context={"approve": "none"})
     assert sorted(c[1]["key"] for c in CALLS) == ["OPS-11", "OPS-12"]
     assert 'close_issue(key="OPS-12")' in out["plan"]
+
+
+def test_choices_a_request_lists_for_one_argument_are_one_call_each():
+    # dev9-domains: "how much flat fix on kids bike and on a city bike" was planned for the kids bike only
+    quote = specs_for([tool("get_quote", {"service": {"type": "string", "enum": ["flat_fix", "tune_up"]},
+                                          "bike_type": {"type": "string", "enum": ["road", "city", "kids"]}}, ["service"])])
+    def fanned(plan, request_):
+        out = fan_out(compile_plan(plan, quote), quote, request_)
+        return None if out is None else [t.line for t in out]
+    assert fanned('1. get_quote(service="flat_fix", bike_type="kids")\n2. join()',
+                  "how much flat fix on kids bike and on a city bike") == [
+        '1. get_quote(service="flat_fix", bike_type="kids")', '2. get_quote(service="flat_fix", bike_type="city")']
+    assert fanned('1. get_quote(service="tune_up", bike_type="road")\n2. join()',
+                  "tune up for my road bike, or city bike? whichever is cheaper")[1].endswith('bike_type="city")')
+    # two choices not listed together ("not the kids one, the city one") or only one named: left alone
+    assert fanned('1. get_quote(service="flat_fix", bike_type="city")\n2. join()',
+                  "flat fix, not for the kids bike, for the city bike") is None
+    assert fanned('1. get_quote(service="flat_fix", bike_type="city")\n2. join()', "flat fix on my city bike") is None

@@ -242,3 +242,22 @@ def test_advice_is_declined_through_the_graph_and_the_rule_switches_off(tmp_path
     off = graph.invoke({"messages": [("human", "which laptop is best for travelling, do you think?")]},
                        context={"approve": "none", "rules_off": "decline_advice"})
     assert "decline_advice" not in [x["rule"] for x in off["rule_trace"]]
+
+
+def test_an_email_asked_of_tools_that_send_none_is_declined(specs):
+    # dev9-domains: "email my prescription to my new optometrist" to an optician's tools was planned as a look-up
+    rx = ToolSpec.from_tool(recorder("get_prescription", "Show the person's glasses or contact lens prescription.",
+                                     {"type": "object", "required": [], "properties": {"kind": {"type": "string"}}}))
+    assert unserved_action("email my prescription to my new optometrist", [rx]) == "email"
+    assert unserved_action("email my prescription to my new optometrist", [*specs, rx]) is None  # the default tools email
+    mailer = ToolSpec(name="send_report", description="Email a report to someone.", params=[])
+    assert unserved_action("email the report to the team", [rx, mailer]) is None
+
+
+def test_a_request_naming_a_choice_a_tool_offers_is_not_declined_for_its_verb():
+    # dev9-domains: "upgrade me to premium unlimited now" beside change_membership(plan: ... "premium_unlimited")
+    change = ToolSpec.from_tool(recorder("change_membership", "Change the membership plan.", {
+        "type": "object", "required": ["plan"],
+        "properties": {"plan": {"type": "string", "enum": ["none", "basic_unlimited", "premium_unlimited"]}}}))
+    assert unserved_action("upgrade me to premium unlimited now", [change]) is None
+    assert unserved_action("upgrade my car's tyres", [change]) == "upgrade"

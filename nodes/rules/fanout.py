@@ -98,6 +98,25 @@ def listed_before(value: str, query: str) -> list[str]:
     return best
 
 
+#: What joins two choices named in a list: "kids bike and on a city bike", "matte or glossy", "small vs large"
+_CHOICES_JOINED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:and|or|vs|versus|&)\W+(?:\w+\W+){0,3}?$", re.I)
+
+
+def _choices_listed(value: str, allowed: tuple, query: str) -> list[str]:
+    """The other choices of ``allowed`` the request names in a list with the chosen ``value`` ("how much flat fix on
+    kids bike and on a city bike" planned with bike_type="kids" only: ["city"]), in the request's order."""
+    def at(choice: str) -> re.Match | None:
+        return re.search(rf"\b{re.escape(choice.lower().replace('_', ' '))}\b", query.lower())
+
+    named = sorted((m.start(), m.end(), c) for c in allowed if isinstance(c, str) and (m := at(c)))
+    if len(named) < 2 or value not in [c for _, _, c in named]:
+        return []
+    for (_, end, _), (start, _, _) in zip(named, named[1:]):
+        if not _CHOICES_JOINED.match(query.lower()[end:start]):
+            return []  # every two named one after the other are joined as a list
+    return [c for _, _, c in named if c != value]
+
+
 def _choice(option: str, allowed: tuple) -> str | None:
     if not allowed:
         return option
@@ -122,7 +141,8 @@ def fan_out(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request)
             if (p.type != "string" or not isinstance(v, str) or refs_in(v) or p.role == "message"
                     or p.name.lower().strip("_") in ONE_VALUE):
                 continue
-            more = [_choice(o, p.enum) for o in listed_after(v, query) or listed_before(v, query)]
+            more = [_choice(o, p.enum) for o in listed_after(v, query) or listed_before(v, query)] \
+                or _choices_listed(v, p.enum, query)
             if more and all(more) and not (set(more) & literals):
                 options.append((p.name, more))
         if len(options) != 1:  # none, or two arguments that could each be the listed one
