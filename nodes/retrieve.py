@@ -15,8 +15,8 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again, self_corrected
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, served_action,
-                                           served_followup, timed_ask, unserved_action)
+from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, own_verb_tools,
+                                          served_action, served_followup, timed_ask, unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
@@ -194,6 +194,14 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus and verb_tool not in focus:
             focus.append(verb_tool)
         required_verb = [verb_tool] if verb_tool not in required + required_own + required_file else []
+    if unjudged and not context and not nothing_fits and "verb_tool_first" not in off:
+        # your own tools: the one whose name opens with the verb a clause opens with ("book me at the closest place to
+        # Camden saturday 11am" was planned with the site search alone) is shown and must be called
+        for name in own_verb_tools(reading, list(res.specs)):
+            tools += [name] if name not in tools else []
+            if focus and name not in focus:
+                focus.append(name)
+            required_verb += [name] if name not in required + required_own + required_file + required_verb else []
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []
@@ -212,7 +220,7 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         own_focus = [n for n in own_fit if own_fit[n] >= above] or [max(own_fit, key=own_fit.get)]
         own_focus += [n for n in id_finders({n: [p.name for p in res.specs[n].params] for n in own_fit},
                                             own_focus) if n not in own_focus]
-        own_focus += [n for n in required_own + named_tools(reading, own_fit) if n not in own_focus]
+        own_focus += [n for n in required_own + required_verb + named_tools(reading, own_fit) if n not in own_focus]
     # how sure the classifier is of each known tool's count (nodes/model/counts.py): first turn only
     repeats = {} if context else getattr(found, "repeats", {})
     counts = {n: [p, p * repeats[n]] for n, p in found.probabilities.items() if n in repeats}

@@ -133,3 +133,41 @@ def test_the_first_plan_calls_only_the_likely_own_tools_and_the_finders_of_their
     off = grammar_of(tmp_path, "invoice Nordlys AB for 300 EUR", own_focus_above=0.0)
     assert "billing_export_ledger" in off and "billing_refund_payment" in off
     assert Settings().own_focus_above == 0.2
+
+
+# a blood donation service (dev7-domains met these): a search of sites, a booking, a history
+SITES = tool("find_donation_sites", "Find blood donation sites near a place; returns site ids.",
+             obj(["near"], near="A place or postcode."))
+BOOK = tool("book_donation", "Book a donation appointment at a site.",
+            obj(["site_id", "day"], site_id="Site id from find_donation_sites.", day="The day as said.", time="The time."))
+HISTORY = tool("donation_history", "Your past donations.", obj([]))
+
+
+def test_the_tool_a_clause_opens_with_the_verb_of_must_be_called(tmp_path):
+    """"book me at the closest place to Camden saturday 11am" was planned with the site search alone: the one tool of
+    yours whose name opens with the verb a clause opens with is required in the first plan (rule verb_tool_first)."""
+    from tinyagent.nodes.rules.opening import own_verb_tools
+
+    names = ["find_donation_sites", "book_donation", "donation_history", "cancel_appointment"]
+    assert own_verb_tools("book me at the closest place to Camden saturday 11am", names) == ["book_donation"]
+    assert own_verb_tools("find a site near Leeds and book a donation for wednesday at 5", names) == ["book_donation"]
+    assert own_verb_tools("pls cancel my appointment thursday", names) == ["cancel_appointment"]
+    # a question, a noun, or a verb two tools open with (or none) names none
+    assert own_verb_tools("how do i book a donation?", names) == []
+    assert own_verb_tools("book of records", names) == []
+    assert own_verb_tools("book me in", [*names, "book_parking"]) == []
+    assert own_verb_tools("order me a dna test kit", names) == []
+
+    s = Settings(data_dir=tmp_path / "data", lora_path=None)
+
+    def required_verb(graph, text, messages=()):
+        for update in graph.stream({"messages": [*messages, {"role": "user", "content": text}]},
+                                   context={"dry_run": True}, stream_mode="updates"):
+            if "retrieve" in update:
+                return update["retrieve"]["required_verb"], update["retrieve"]["own_focus"]
+    g = build_graph(tools=[SITES, BOOK, HISTORY], settings=s,
+                    llm=FakeListLLM(responses=["1. join()<END_OF_PLAN>"] * 4), index=open_index(s))
+    required, callable_ = required_verb(g, "book me at the closest place to Camden saturday 11am")
+    assert required == ["book_donation"] and "book_donation" in callable_
+    assert required_verb(g, "and saturday too", [{"role": "user", "content": "book me at Camden friday"},
+                                                  {"role": "assistant", "content": "Booked."}])[0] == []  # a follow-up

@@ -149,7 +149,9 @@ def search_named_first(d: Decoding) -> list[str]:
 
 
 @rule("verb_tool_first", "decode",
-      "a request or follow-up that opens with a tool's own verb (forward, reply, text, remind, summarize, invite) calls that tool")
+      "a request or follow-up that opens with a tool's own verb (forward, reply, text, remind, summarize, invite) calls that tool; "
+      "with your own tools, a first request calls the one whose name opens with the verb a clause opens with (book, cancel, "
+      "order...)")
 def verb_tool_first(d: Decoding) -> list[str]:
     return list(d.view.get("required_verb", []))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from tinyagent.nodes.request.lexicon import COURTESY, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
+from tinyagent.nodes.request.lexicon import COURTESY, OWN_TOOL_VERBS, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
@@ -215,6 +215,33 @@ def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
     return tools[verb] if verb in tools and not (m and (_ASKS_BACK.match(query[m.end():])
                                                        or _NOUN_AFTER.match(query[m.end():]))) else None
+
+
+#: A tool named for what it shows, not for an action: "t4_refill_status", "donation_history", "reading_lists"
+_SHOWS = re.compile(r"(?:status|history|list|lists)$")
+
+
+def own_verb_tools(query: str, names: Sequence[str]) -> list[str]:
+    """The tools of ``names`` (your own) that the verb the request or one of its clauses opens with names: the one
+    tool whose name opens with that verb ("book me at the closest place": book_donation), a verb of OWN_TOOL_VERBS;
+    none where two tools open with it or it opens a question."""
+    from tinyagent.store.tool_classifier import clauses
+
+    out: list[str] = []
+    for part in [query, *clauses(query)]:
+        verb = opening_verb(part)
+        m = re.search(rf"\b{re.escape(verb)}\b", part, re.I) if verb in OWN_TOOL_VERBS else None
+        if not m or _ASKS_BACK.match(part[m.end():]) or _NOUN_AFTER.match(part[m.end():]):
+            continue
+        hits = [n for n in names if _name_words(n)[:1] == [verb] and not _SHOWS.search(n)]
+        if len(hits) == 1 and hits[0] not in out:
+            out.append(hits[0])
+    return out
+
+
+def _name_words(name: str) -> list[str]:
+    """A tool name's words without a prefix of its tool set ("t4_find_chargers": find, chargers)."""
+    return [w for w in name.lower().split("_") if w and not re.fullmatch(r"[a-z]\d+", w)]
 
 
 #: A question, as people type one: a question mark, or an opening question word ("whats the q3 budget")
