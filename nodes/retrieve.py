@@ -186,22 +186,20 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
         if focus:  # (an empty focus leaves every shown tool callable)
             focus += [n for n in finders + senders if n not in focus]
         required_file = [n for n in finders if n not in required + required_own]
-    # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called
-    verb_tool = opening_tool(query, VERB_TOOLS) if "verb_tool_first" not in off else None
+    # the default tool the opening verb names ("forward ...": forward_email) is shown and must be called; with your own
+    # tools, the one whose name opens with the verb a clause opens with ("book me at the closest place to Camden
+    # saturday 11am" was planned with the site search alone)
+    verb_tools: list[str] = []
+    if "verb_tool_first" not in off:
+        verb_tools = [t for t in [opening_tool(query, VERB_TOOLS)] if t in res.specs]
+        if unjudged and not context and not nothing_fits:
+            verb_tools += own_verb_tools(reading, list(res.specs))
     required_verb: list[str] = []
-    if verb_tool in res.specs:
-        tools += [verb_tool] if verb_tool not in tools else []
-        if focus and verb_tool not in focus:
-            focus.append(verb_tool)
-        required_verb = [verb_tool] if verb_tool not in required + required_own + required_file else []
-    if unjudged and not context and not nothing_fits and "verb_tool_first" not in off:
-        # your own tools: the one whose name opens with the verb a clause opens with ("book me at the closest place to
-        # Camden saturday 11am" was planned with the site search alone) is shown and must be called
-        for name in own_verb_tools(reading, list(res.specs)):
-            tools += [name] if name not in tools else []
-            if focus and name not in focus:
-                focus.append(name)
-            required_verb += [name] if name not in required + required_own + required_file + required_verb else []
+    for name in verb_tools:
+        tools += [name] if name not in tools else []
+        if focus and name not in focus:
+            focus.append(name)
+        required_verb += [name] if name not in required + required_own + required_file + required_verb else []
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from tinyagent.nodes.plans.planlang import rewrite_role, Task, is_ref, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
@@ -87,14 +88,25 @@ def file_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request = 
     if name is None:
         return None
     finders = {t.id for t in tasks if t.tool in specs and "file" in specs[t.tool].roles}
+
+    def attached(args: dict, people: str, att: str, value: list) -> dict:
+        files = [*(args.get(att) or []), *(v for v in value if v not in (args.get(att) or []))]
+        return {**args, people: [name], att: files}
+    return _sent_to_steps(tasks, specs, finders, "attachments", attached)
+
+
+def _sent_to_steps(tasks: list[Task], specs: dict, steps: set[int], role: str,
+                   mend: Callable[[dict, str, str, list], dict]) -> list[Task] | None:
+    """The tasks with each call whose recipients are only results of ``steps`` and that has a parameter of ``role``
+    given the arguments ``mend(args, its people parameter, its role parameter, the recipients)`` makes; None when
+    there is none."""
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
-        people, att = (spec.with_role("people"), spec.with_role("attachments")) if spec else (None, None)
+        people, other = (spec.with_role("people"), spec.with_role(role)) if spec else (None, None)
         value = t.args.get(people) if people else None
-        if att and isinstance(value, list) and value and all(is_ref(v) in finders for v in value):
-            files = [*(t.args.get(att) or []), *(v for v in value if v not in (t.args.get(att) or []))]
-            t, changed = t.with_args({**t.args, people: [name], att: files}), True
+        if other and isinstance(value, list) and value and all(is_ref(v) in steps for v in value):
+            t, changed = t.with_args(mend(t.args, people, other, value)), True
         out.append(t)
     return out if changed else None
 
@@ -131,19 +143,12 @@ def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request 
     if name is None:
         return None
     found = {t.id for t in tasks if t.tool in specs and not specs[t.tool].roles & {"person", "file", "people", "message"}}
-    out, changed = [], False
-    for t in tasks:
-        spec = specs.get(t.tool)
-        people, msg = (spec.with_role("people"), spec.with_role("message")) if spec else (None, None)
-        value = t.args.get(people) if people else None
-        if msg and isinstance(value, list) and value and all(is_ref(v) in found for v in value):
-            text = t.args.get(msg)
-            args = {**t.args, people: [name]}
-            if not (isinstance(text, str) and is_ref(text) in found):
-                args[msg] = value[0]
-            t, changed = t.with_args(args), True
-        out.append(t)
-    return out if changed else None
+
+    def said(args: dict, people: str, msg: str, value: list) -> dict:
+        text = args.get(msg)
+        kept = isinstance(text, str) and is_ref(text) in found  # (the plan's message is a step's result already)
+        return {**args, people: [name], **({} if kept else {msg: value[0]})}
+    return _sent_to_steps(tasks, specs, found, "message", said)
 
 
 @rule("refs_swapped", "compile",

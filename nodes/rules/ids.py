@@ -86,10 +86,14 @@ def _name_param(spec: ToolSpec) -> str | None:
     return required[0].name if required else next((p.name for p in spec.params if _names_it(p)), None)
 
 
+def _plain_text(p) -> bool:
+    """A parameter that takes words as said: a string with no choices and no layout."""
+    return p.type in ("string", "any") and not p.enum and not p.layout
+
+
 def _free_text(p) -> bool:
-    """A parameter that takes words as said: a string with no choices, no layout, and no day, time or id in its name."""
-    return p.type in ("string", "any") and not p.enum and not p.layout and not p.name.endswith("_id") \
-        and not DAY_PARAM.search(p.name) and not TIME_PARAM.search(p.name)
+    """A plain text parameter with no day, time or id in its name."""
+    return _plain_text(p) and not p.name.endswith("_id") and not DAY_PARAM.search(p.name) and not TIME_PARAM.search(p.name)
 
 
 def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, str] | None:
@@ -195,8 +199,7 @@ def _lister_call(finder: ToolSpec, call: Task, value: str, query: str, when: str
             args[p.name] = _ARTICLE.sub("", value)
         elif p.enum and len(named := _named(p, query)) == 1:
             args[p.name] = named[0]
-        elif when and (p.required or dated) and DAY_PARAM.search(p.name) and "time" not in p.name \
-                and p.type in ("string", "any") and not p.enum and not p.layout:
+        elif when and (p.required or dated) and DAY_PARAM.search(p.name) and "time" not in p.name and _plain_text(p):
             args[p.name] = when
     if any(p.required and p.name not in args for p in finder.params):
         return None

@@ -212,9 +212,14 @@ def opening_tool(query: str, tools: dict[str, str]) -> str | None:
     if phrased:  # (a phrase of its own: "make a meeting link for ...")
         return tools.get(phrased)
     verb = first.group() if first else ""
-    m = re.search(rf"\b{re.escape(verb)}\b", query, re.I) if verb in tools else None
-    return tools[verb] if verb in tools and not (m and (_ASKS_BACK.match(query[m.end():])
-                                                       or _NOUN_AFTER.match(query[m.end():]))) else None
+    return tools[verb] if verb in tools and _opens_an_ask(query, verb) else None
+
+
+def _opens_an_ask(query: str, verb: str) -> bool:
+    """``verb``, where ``query`` says it, opens an ask: no question after it ("remind me what time my flight is") and it
+    names no thing ("email of my landlord")."""
+    m = re.search(rf"\b{re.escape(verb)}\b", query, re.I)
+    return not (m and (_ASKS_BACK.match(query[m.end():]) or _NOUN_AFTER.match(query[m.end():])))
 
 
 #: A tool named for what it shows, not for an action: "t4_refill_status", "donation_history", "reading_lists"
@@ -230,8 +235,7 @@ def own_verb_tools(query: str, names: Sequence[str]) -> list[str]:
     out: list[str] = []
     for part in [query, *clauses(query)]:
         verb = opening_verb(part)
-        m = re.search(rf"\b{re.escape(verb)}\b", part, re.I) if verb in OWN_TOOL_VERBS else None
-        if not m or _ASKS_BACK.match(part[m.end():]) or _NOUN_AFTER.match(part[m.end():]):
+        if verb not in OWN_TOOL_VERBS or not _opens_an_ask(part, verb):
             continue
         hits = [n for n in names if _name_words(n)[:1] == [verb] and not _SHOWS.search(n)]
         if len(hits) == 1 and hits[0] not in out:
