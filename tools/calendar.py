@@ -98,6 +98,8 @@ def create_calendar_event(ws: Workspace, title: str, start_date: str, end_date: 
         end = datetime.combine(end.date(), start.time())
         if end <= start:
             end = start + timedelta(hours=1)
+    elif start_timed and end == start:  # (the start's words again, "Friday afternoon" twice): the default hour
+        end = start + timedelta(hours=1)
     if end < start:
         raise ToolException(
             f"end_date {format_when(end, end_timed)} is before start_date {format_when(start, start_timed)}; "

@@ -107,6 +107,13 @@ def find_contact(ws: Workspace, query: str) -> Contact:
         return exact[0]
     if len(exact) > 1:
         raise ToolException(f"'{query}' is ambiguous: {_listing(exact)} share that name.")
+    # "Mrs Elena Rossi", "Dr. Okafor": a courtesy title before the name is no part of it
+    titled = re.match(r"(?:mr|mrs|ms|mx|miss|dr|prof|mister|missus)\.?\s+(?=\S)", q)
+    if titled:
+        try:
+            return find_contact(ws, q[titled.end():])
+        except ToolException as exc:
+            raise ToolException(str(exc).replace(f"'{q[titled.end():]}'", f"'{query}'")) from None
 
     tokens = q.split()
     def abbreviates(t: str, w: str) -> bool:  # "S" or "S." for Sarah, "Chris" for Christopher; not "Sara"

@@ -139,10 +139,17 @@ def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request 
     ``send_sms(recipients=["$1"], ...)``, step 1 the document search: recipients that are only the results of steps
     that find no one (a search, a summary), in a request that sends to one person by name, are that person (looked up
     by the later rules), and the result is the message where the plan's message is none of the step's results."""
-    name = _sent_to_one(query)
+    from tinyagent.nodes.rules.followups import one_person_named
+
+    request = as_request(query)
+    name = _sent_to_one(request)
+    if name is None and not request.context and re.search(r"\b(?:to|text|txt|email|e-mail|mail|send)\s+(?:it\s+to\s+)?"
+                                                        r"(?:him|her)\b", request.query, re.I):
+        name = one_person_named(request.query)  # ("a link for a call w/ Yuki ... and text it to her")
     if name is None:
         return None
-    found = {t.id for t in tasks if t.tool in specs and not specs[t.tool].roles & {"person", "file", "people", "message"}}
+    # (a search, a summary, a meeting link, an event: what they make is no one's address)
+    found = {t.id for t in tasks if t.tool in specs and not specs[t.tool].roles & {"person", "file", "message"}}
 
     def said(args: dict, people: str, msg: str, value: list) -> dict:
         text = args.get(msg)

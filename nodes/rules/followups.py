@@ -222,6 +222,14 @@ _WITH_NAMED = re.compile(r"\b(?:with|w/)\s*(?P<name>[A-Z][a-z'-]+(?:\s+(?!(?:Mon
                          r"At|On|In|And|About|Re)\b)[A-Z][a-z'-]+)?)\b")
 
 
+def one_person_named(query: str) -> str | None:
+    """The one person a request names ("with Lucas", "call Lucas", "w/ Lucas Martin"), the longest way it names them;
+    None where it names none or several."""
+    named = {n for n in _WITH_NAMED.findall(query) if n.split()[0].lower() not in _NOT_PERSON | _DAY_WORDS}
+    named |= {n for n in asked_person(query) if n[:1].isupper()}
+    return max(named, key=len) if len({n.split()[0].lower() for n in named}) == 1 else None
+
+
 @rule("pronoun_of_request", "compile",
       "in a first request, 'him' or 'her' is the one person the request names ('a call w/ Lucas ... email it to him')",
       "people")
@@ -230,13 +238,9 @@ def pronoun_of_request(tasks: list[Task], specs: dict, query: str | Request, con
     up a contact "him". A person the plan names only as him, her or them, in a request with no earlier turn that names
     one person ("with Lucas", "call Lucas"), is that person."""
     request = as_request(query, context=context)
-    if request.context:
+    who = None if request.context else one_person_named(request.query)
+    if who is None:
         return None
-    named = {n for n in _WITH_NAMED.findall(request.query) if n.split()[0].lower() not in _NOT_PERSON | _DAY_WORDS}
-    named |= {n for n in asked_person(request.query) if n[:1].isupper()}
-    if len({n.split()[0].lower() for n in named}) != 1:
-        return None
-    who = max(named, key=len)
 
     def pronoun(value):
         return who if isinstance(value, str) and value.strip().lower() in {"him", "her", "them"} else None

@@ -14,7 +14,8 @@ from tinyagent.nodes.rules.registry import rule
 #: "block 45 minutes", "a 30-minute catch-up": a length without "for" (never "in 45 minutes", a time)
 _BARE = re.compile(r"(?<!\bin )(?<!\bwithin )(?<!\bafter )\b(\d{1,3}|an?|one|two|three|half an|half a|half)"
                    r"(\s+and\s+a\s+half)?[\s-]*"  # ("block 2 and a half hours")
-                   r"(minutes?|mins?|hours?|hrs?|h)\b(?! (?:late|early|ago|before|after|from now))", re.I)
+                   r"(minutes?|mins?|hours?|hrs?|h)\b(\s+and\s+a\s+half\b)?"  # ("takes about an hour and a half")
+                   r"(?! (?:late|early|ago|before|after|from now))", re.I)
 
 
 def bare_lengths(query: str) -> list[str]:
@@ -24,10 +25,15 @@ def bare_lengths(query: str) -> list[str]:
     for m in _BARE.finditer(query):
         if m.group(3).lower() == "h" and re.search(r"\b(?:at|from|to|till|until|by|around|@)\s*$", query[:m.start()], re.I):
             continue
-        phrase = f"{m.group(1)}{m.group(2) or ''} {m.group(3)}"
+        phrase = f"{m.group(1)}{m.group(2) or ''} {m.group(3)}{m.group(4) or ''}"
         if parse_duration(phrase) is not None:
             out.append(phrase)
     return out
+
+
+#: What a length is of, right after it: "(30 min) call with James O'Brien", "(an hour) review w/ Sarah"
+_LENGTH_OF = re.compile(r"^[\s-]*(?:long\s+)?(?!(?:on|at|in|for|to|by|from|this|next|tomorrow|today|and|with)\b)[a-z][\w'-]*"
+                        r"(?:\s+(?:with|w/)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?", re.I)
 
 
 def _end_param(spec) -> str | None:
@@ -45,9 +51,9 @@ def _minutes_param(spec) -> str | None:
 @rule("stated_length", "compile",
       "a stated length ('for 45 minutes') is the event's end, not an event", "dates")
 def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
-    """With exactly one length in the request and one step that can take it: an event without an end (or
-    with its start again as its end) gets the length as its end (the tool reads "for 45 minutes" from the start), a meeting link without a
-    length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
+    """With exactly one length in the request and one step that can take it (or a meeting link and its event): an
+    event without an end (or with its start again as its end) gets the length as its end (the tool reads "for 45
+    minutes" from the start), a meeting link without a length gets it in minutes; a step of the same tool whose title is only that length ("45 minutes", a
     second event the planner made of it) is dropped."""
     request = as_request(query)
     lengths = [p for p in request.phrases if parse_duration(p) is not None] or bare_lengths(request.query)
@@ -66,19 +72,29 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     extra = [t for t in takers if made_of_it(t)]
     keep = [t for t in tasks if t not in extra] if extra and len(extra) < len(takers) else list(tasks)
     takers = [t for t in takers if t in keep]
-    if len(takers) != 1:
+    # ("half an hour call with James on Friday at 9, put it on the calendar": the link and its event, one length)
+    pair = (len(takers) == 2 and sum(_end_param(specs[t.tool]) is not None for t in takers) == 1
+            and sum(_end_param(specs[t.tool]) is None and _minutes_param(specs[t.tool]) is not None for t in takers) == 1)
+    if len(takers) != 1 and not pair:
         return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else None
-    t = takers[0]
-    spec = specs[t.tool]
-    end, minutes = _end_param(spec), _minutes_param(spec)
-    start = next((p.name for p in spec.params if p.role == "when" and p.required), None)
-    # an end that only repeats the start ("Friday at 2pm" to "Friday at 2pm") says no end: the length does
-    no_end = bool(end) and (not t.args.get(end) or (start is not None and t.args.get(end) == t.args.get(start)))
-    if no_end:
-        keep = [replace(x, args={**x.args, end: phrase}) if x is t else x for x in keep]
-    elif minutes and not t.args.get(minutes) and end is None:
-        keep = [replace(x, args={**x.args, minutes: round(length.total_seconds() / 60)}) if x is t else x
-                for x in keep]
+    for t in takers:
+        spec = specs[t.tool]
+        end, minutes = _end_param(spec), _minutes_param(spec)
+        start = next((p.name for p in spec.params if p.role == "when" and p.required), None)
+        # an end that only repeats the start ("Friday at 2pm" to "Friday at 2pm") says no end: the length does
+        no_end = bool(end) and (not t.args.get(end) or (start is not None and t.args.get(end) == t.args.get(start)))
+        if no_end:
+            keep = [replace(x, args={**x.args, end: phrase}) if x is t else x for x in keep]
+        # "book a 30 min call with James O'Brien wed 9:30" titled "30 minutes": what the length is of names it
+        title = next((p.name for p in spec.params if p.required and p.type == "string" and p.role != "when"), None)
+        what = _LENGTH_OF.search(request.query[request.query.lower().find(phrase.lower()) + len(phrase):]) \
+            if phrase.lower() in request.query.lower() else None
+        if title and isinstance(v := t.args.get(title), str) and v.strip() and not _BARE.sub("", v).strip(" -.") and what:
+            named = what.group(0).strip()
+            keep = [x.with_args({**x.args, title: named[:1].upper() + named[1:]}) if x.id == t.id else x for x in keep]
+        elif minutes and not t.args.get(minutes) and end is None:
+            keep = [replace(x, args={**x.args, minutes: round(length.total_seconds() / 60)}) if x is t else x
+                    for x in keep]
     if keep == tasks:
         return None
     return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else keep
