@@ -75,6 +75,9 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     # ("half an hour call with James on Friday at 9, put it on the calendar": the link and its event, one length)
     pair = (len(takers) == 2 and sum(_end_param(specs[t.tool]) is not None for t in takers) == 1
             and sum(_end_param(specs[t.tool]) is None and _minutes_param(specs[t.tool]) is not None for t in takers) == 1)
+    if pair:  # (only where the event too has no end yet: an event with its end says the length already)
+        ev = next(t for t in takers if _end_param(specs[t.tool]) is not None)
+        pair = not ev.args.get(_end_param(specs[ev.tool]))
     if len(takers) != 1 and not pair:
         return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else None
     for t in takers:
