@@ -15,8 +15,9 @@ from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again, self_corrected
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, opening_tool, own_verb_tools,
-                                          served_action, served_followup, timed_ask, unserved_action)
+from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, only_pleasantry,
+                                          opening_tool, own_verb_tools, served_action, served_followup, timed_ask,
+                                          unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.titles import without_titles
 from tinyagent.nodes.request.language import foreign_language
@@ -270,6 +271,11 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
         return {**found, "nothing_fits": True, "must_plan": False}, "give advice or opinions", [
             {"rule": "decline_advice", "stage": "retrieve", "removed": [], "added": [],
              "held": "the request asks for advice or an opinion, which no tool gives: nothing planned"}]
+    if not followup and not found["nothing_fits"] and "decline_pleasantry" not in off and only_pleasantry(query):
+        # "Thank you, you are a big help! Have a nice evening.": nothing is asked; nothing is planned
+        return {**found, "nothing_fits": True, "must_plan": False}, None, [
+            {"rule": "decline_pleasantry", "stage": "retrieve", "removed": [], "added": [],
+             "held": "the request only thanks, greets or says goodbye: nothing planned"}]
     if followup or not known:
         return found, None, []
     held = code_needs_numbers(query, found.get("focus") or [], res.specs) if "code_needs_numbers" not in off else []

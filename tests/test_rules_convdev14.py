@@ -75,3 +75,17 @@ def test_a_meeting_link_is_never_the_recipient_of_its_text(specs):
                  '1. get_zoom_meeting_link(topic="Call", start_time="tmrw 4pm")\n'
                  '2. send_sms(recipients=["$1"], message="The result is $1")\n3. join()')
     assert 'get_phone_number(name="Yuki")' in out and re.search(r'send_sms\(recipients=\["\$\d"\], message="\$2"\)', out)
+
+
+@pytest.mark.parametrize("query, only", [
+    ("Thank you, you are a big help! Have a nice evening.", True),   # dev11-domains: planned as a look-up
+    ("great thanks so much", True),
+    ("hi there", True),
+    ("thanks, and text her too", False),
+    ("Thank you. Could you put it in my calendar, then?", False),
+    ("ok book it", False),
+])
+def test_a_request_that_only_thanks_asks_for_nothing(query, only):
+    from tinyagent.nodes.rules.opening import only_pleasantry
+
+    assert only_pleasantry(query) is only

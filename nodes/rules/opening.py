@@ -145,6 +145,23 @@ def asks_advice(query: str, specs: Iterable[ToolSpec]) -> bool:
     return bool(_ADVICE.search(query)) and not any(_ADVISES.search(_tool_words(s)) for s in specs)
 
 
+#: What a request says only to be pleasant: thanks, greetings, praise, goodbyes ("Thank you, you are a big help! Have a
+#: nice evening.")
+_PLEASANTRY = frozenset("""thank thanks thankyou thx ty tysm you u ya your youre you're so much very really a lot big great
+    help helpful helped been are were is was have had nice good lovely wonderful fantastic amazing awesome cool perfect
+    brilliant super the best star legend day evening night morning afternoon weekend hi hello hey hiya bye goodbye
+    cheers ok okay alright all that's thats it for now see later again too as well and oh ah wow lol haha""".split())
+
+
+@rule("decline_pleasantry", "retrieve",
+      "a first request that only thanks, greets or says goodbye asks for nothing: nothing is planned", "made-up content")
+def only_pleasantry(query: str) -> bool:
+    """Every word of ``query`` is a word of thanks, greeting, praise or goodbye ("Thank you, you are a big help! Have
+    a nice evening.", "hi there thanks so much"): it asks for nothing."""
+    words = re.findall(r"[a-z']+", query.lower())
+    return bool(words) and all(w in _PLEASANTRY or w in {"there", "again", "mate", "dear"} for w in words)
+
+
 #: Where a request's later part begins: "cancel that and instead remind me"
 _LATER_PART = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
 #: What a follow-up makes of the earlier turn's answer: "turn that into a note", "record it as a reminder"
