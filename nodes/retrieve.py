@@ -19,7 +19,6 @@ from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_nu
                                           opening_tool, own_verb_tools, served_action, served_followup, timed_ask,
                                           unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
-from tinyagent.nodes.request.titles import without_titles
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
 from tinyagent.nodes.report.record import earlier_turns
@@ -41,10 +40,9 @@ def message_text(message: Any) -> str:
 
 
 def said_text(message: Any) -> str:
-    """A message's text; the person's with the punctuation they said aloud written as marks ("comma" -> ",") and
-    without the courtesy titles before names ("Mrs. Nina Kowalski" -> "Nina Kowalski")."""
+    """A message's text; the person's with the punctuation they said aloud written as marks ("comma" -> ",")."""
     text = message_text(message)
-    return without_titles(spoken_punctuation(text)) if isinstance(message, HumanMessage) else text
+    return spoken_punctuation(text) if isinstance(message, HumanMessage) else text
 
 
 def split_request(messages: list) -> tuple[str, str]:

@@ -10,28 +10,24 @@ import pytest
 from langchain_core.tools import ToolException
 
 from tests.fakes import ruled as _ruled
-from tinyagent.nodes.request.titles import without_titles
 
 
-@pytest.mark.parametrize("text, read", [
-    ("Please forward the letter from Mr. Omar Haddad about the garden to Mrs. Nina Kowalski.",
-     "Please forward the letter from Omar Haddad about the garden to Nina Kowalski."),
-    ("a meeting with Dr Aisha Okafor on the 3rd", "a meeting with Aisha Okafor on the 3rd"),
-    ("I miss Tom", "I miss Tom"),                      # "miss" is a verb
-    ("ask Mr. whether he can come", "ask Mr. whether he can come"),  # no name after it
+@pytest.mark.parametrize("query, plan, want", [
+    # the period of "Mrs." ended the sentence: the forward went to the email's sender, then to a contact "Mrs"
+    ("Please forward the letter from Mr. Omar Haddad about the garden to Mrs. Nina Kowalski. She wanted to see what he "
+     "is charging.",
+     '1. get_email_address(name="Mr Omar Haddad")\n2. forward_email(recipients=["$1"], context="The garden", '
+     'message_id="letter from")\n3. join()', 'get_email_address(name="Mrs. Nina Kowalski")'),
+    ("Would you please send on the email about the third quarter report to Mr. James O'Brien. I believe there is a "
+     "document with it; please make sure it goes along too.",
+     '1. compose_new_email(recipients=["$2"], subject="Third quarter report", context="I believe there is a document")'
+     '\n2. search_documents(query="document")\n3. join()', 'get_email_address(name="Mr. James O\'Brien")'),
 ])
-def test_courtesy_titles_before_names_are_left_out(text, read):
-    assert without_titles(text) == read
+def test_a_titled_name_is_the_person_it_names(specs, query, plan, want):
+    assert want in _ruled(specs, query, plan)
 
 
-def test_a_titled_name_is_planned_and_found_as_the_contact(specs, make_tools):
-    # the period of "Mrs." ended the sentence: the forward went to a contact "Mrs"; the planner reads the request
-    # without the titles
-    out = _ruled(specs, without_titles("Please forward the letter from Mr. Omar Haddad about the garden to Mrs. Nina "
-                                       "Kowalski. She wanted to see what he is charging."),
-                 '1. get_email_address(name="Omar Haddad")\n2. forward_email(recipients=["$1"], context="The garden", '
-                 'message_id="letter from")\n3. join()')
-    assert 'get_email_address(name="Nina Kowalski")' in out
+def test_contacts_are_found_with_a_courtesy_title(make_tools):
     tools = make_tools()
     assert tools["get_email_address"].invoke({"name": "Mrs Sarah Lee"}) == "sarah.lee@example.com"
     assert tools["get_phone_number"].invoke({"name": "Ms. Sarah Chen"}) == "+1-555-0102"

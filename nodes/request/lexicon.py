@@ -102,7 +102,12 @@ PRONOUN_FILLER = _words("too also as well again both of then and")
 NOT_A_NAME = _words("to for on at about tomorrow today tonight next this the a an in from by re regarding around "
                     "after before and send email text then please pls asap so it that every each over via using "
                     "monday tuesday wednesday thursday friday saturday sunday tmrw tmr noon lunch dinner coffee "
-                    "breakfast re: our my me you attach with share also")
+                    "breakfast re: our my me you attach with share also "
+                    "mr mrs ms mx dr prof")  # (a courtesy title: "to Mrs. Nina Kowalski" names Nina Kowalski)
+#: A courtesy title before a name, as a pattern ("Mrs. Nina Kowalski", "Dr Okafor"); the words alone (TITLES)
+TITLE_WORD = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)"
+TITLE = rf"(?:{TITLE_WORD}\.?\s+)"
+TITLES = _words("mr mrs ms mx dr prof mr. mrs. ms. mx. dr. prof.")
 #: Words that invite nobody in particular ("invite everyone") (rules/invitees.py).
 NOBODY = _words("me us everyone everybody team them him her myself all you people")
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Callable
 
 from tinyagent.nodes.plans.planlang import rewrite_role, Task, is_ref, refs_in, renumbered
+from tinyagent.nodes.request.lexicon import TITLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 
@@ -65,7 +66,7 @@ def no_person_attached(tasks: list[Task], specs: dict) -> list[Task] | None:
 
 
 #: Whom a file goes to: "email the tax return pdf to David", "send the slides over to Nina Kowalski"
-_FILE_TO = re.compile(r"\b(?:to|over\s+to)\s+(?P<name>[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[.!?]|$|,|\s(?:and|please|pls|"
+_FILE_TO = re.compile(rf"\b(?:to|over\s+to)\s+(?P<name>{TITLE}?[A-Za-z][a-z'-]+(?:\s+[A-Z][\w'-]+)?)\s*(?:[.!?]|$|,|\s(?:and|please|pls|"
                       r"asap|today|tomorrow|now|too|as\s+well)\b)")
 
 

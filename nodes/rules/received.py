@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered, unused_dropped
-from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE
+from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE, TITLE, TITLE_WORD, TITLES
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words, phrase_words, text_words
 from tinyagent.tools.specs import ToolSpec
@@ -84,13 +84,14 @@ def email_words(query: str, said: set[str]) -> str:
     """The words of ``query`` that describe which email it speaks of, without those of ``said`` (names
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
+    query = re.sub(rf"\b({TITLE_WORD})\.(?=\s+[A-Z])", r"\1", query)  # ("from Mr. Omar Haddad about": no sentence ends)
     for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME, _WITH_FILE):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
     for m in _SENT_BY.finditer(query):
         if m.group(1).lower() not in _NOT_SENDER:
             found += phrase_words(m.group(1)) + (phrase_words(m.group(2)) if m.group(2) else [])
-    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE and w != "with"]
+    keep = [w for w in found if w.removesuffix("'s") not in said and w not in EMAIL_NOISE and w != "with" and w not in TITLES]
     if not set(keep) - {"at", "to", "for", "from", "by", "of", "on", "in", "with", "please", "pls", "it"}:
         return ""  # ("forward it please at David Kim": nothing about which email; the newest)
     named = [w for w in keep if w not in {"him", "her", "them"}]  # ("forward him sarah's email": sarah's, not him)
@@ -258,7 +259,7 @@ def received_for_asked(tasks: list[Task], specs: dict, query: str | Request) -> 
 
 
 #: "... to Tom Becker", "... on to my sister": who a forward goes to, as the request says it
-_TO_WHOM = re.compile(r"\b(?:to|on to|onto)\s+((?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)"
+_TO_WHOM = re.compile(rf"\b(?:to|on to|onto)\s+({TITLE}?(?:[A-Z][\w'-]*|my\s+\w+)(?:\s+[A-Z][\w'-]*)?)"
                       # typed in lower case: one name, then the end of the ask ("fwd marcus firmware mail to yuki")
                       r"|\b(?:to|on to|onto)\s+(?!(?:me|the|him|her|them|us|my|our|your|a|an|it|this|that|everyone|all|"
                       r"do|be|say|tell|ask|check|see|read|let|attach|send|forward|fwd|reply|email|mail|text|call|go|come|"
@@ -299,7 +300,7 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                     continue
                 name_param = next((q.name for q in specs[look.tool].params if q.role == "person"), None)
                 name = str(look.args.get(name_param, "")) if name_param else ""
-                named = set(name.lower().replace("'s", " ").split())
+                named = set(name.lower().replace("'s", " ").split()) - TITLES  # ("Mr Omar Haddad")
                 own = content_words(name)
                 unsaid = bool(own) and 2 * len(own & said) < len(own)  # (mostly words the person never said)
                 # (or a name of an earlier turn only, where this request sends it to someone it names: "also fwd that
