@@ -146,7 +146,7 @@ def answer_not_a_recipient(tasks: list[Task], specs: dict, query: str | Request 
     name = _sent_to_one(request)
     if name is None and not request.context and re.search(r"\b(?:to|text|txt|email|e-mail|mail|send)\s+(?:it\s+to\s+)?"
                                                         r"(?:him|her)\b", request.query, re.I):
-        name = one_person_named(request.query)  # ("a link for a call w/ Yuki ... and text it to her")
+        name = one_person_named(request.query, lower=True)  # ("a link for a call w/ Yuki ... and text it to her")
     if name is None:
         return None
     # (a search, a summary, a meeting link, an event: what they make is no one's address)

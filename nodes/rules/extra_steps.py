@@ -460,7 +460,7 @@ def link_asked_for(tasks: list[Task], specs: dict, query: str | Request) -> list
     topic = next((n for n in ("topic", "title", "name") if n in names), None)
     if when is None or topic is None:
         return None
-    m = _TOPIC.search(request.query)
+    m = _TOPIC.search(re.sub(r"\b(?:on|in|to)\s+(?:my|the)\s+(?:calendar|cal|diary|agenda)\b", " ", request.query, flags=re.I))
     about = m.group("topic") if m and m.group("topic").lower() not in {"it", "that", "this", "him", "her", "them"} else "meeting"
     args: dict[str, Any] = {topic: about[:1].upper() + about[1:], when: request.times[0]}
     minutes = sorted(n for n in request.lengths if float(n).is_integer() and 5 <= n <= 480)

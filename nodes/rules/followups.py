@@ -222,11 +222,20 @@ _WITH_NAMED = re.compile(r"\b(?:with|w/)\s*(?P<name>[A-Z][a-z'-]+(?:\s+(?!(?:Mon
                          r"At|On|In|And|About|Re)\b)[A-Z][a-z'-]+)?)\b")
 
 
-def one_person_named(query: str) -> str | None:
+#: "a call w yuki": a name typed in lower case after "with", "w/" or "w"
+_WITH_LOWER = re.compile(r"\b(?:with|w/|w)\s*([a-z][a-z'-]+)\b")
+_NOT_WITH = NOT_A_NAME | {"a", "an", "the", "my", "your", "his", "her", "our", "their", "me", "us", "you", "him", "them",
+                          "everyone", "everybody", "all", "both", "team", "some", "someone", "people", "family", "friends"}
+
+
+def one_person_named(query: str, lower: bool = False) -> str | None:
     """The one person a request names ("with Lucas", "call Lucas", "w/ Lucas Martin"), the longest way it names them;
-    None where it names none or several."""
+    None where it names none or several. ``lower``: a name typed in lower case after "with" or "w" counts too, where
+    no capitalised one does ("get me a jitsi link for a call w yuki tmrw 4pm")."""
     named = {n for n in _WITH_NAMED.findall(query) if n.split()[0].lower() not in _NOT_PERSON | _DAY_WORDS}
     named |= {n for n in asked_person(query) if n[:1].isupper()}
+    if not named and lower:
+        named = {n for n in _WITH_LOWER.findall(query) if n not in _NOT_WITH | _NOT_PERSON | _DAY_WORDS}
     return max(named, key=len) if len({n.split()[0].lower() for n in named}) == 1 else None
 
 

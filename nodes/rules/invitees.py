@@ -11,7 +11,7 @@ from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
 
-_INVITE = re.compile(r"\binvit(?:e|ing)\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
+_INVITE = re.compile(r"\binvit(?:e|ing|ees?)(?:\s*:)?\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 _WITH = re.compile(r"\b(?:with|w/|w(?=\s+[A-Z]))\s*(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 
 
@@ -50,6 +50,7 @@ def _place_param(spec: ToolSpec) -> str | None:
 
 def _invited_names(query: str, spec: ToolSpec) -> list[str]:
     """The people the request invites: "invite X (and Y)", or for an online meeting "with X" (capitalised names)."""
+    query = re.sub(r"\s*\([^)]*\)", "", query)  # ("w/ Tom Becker (Becker & Sons) thursday": his firm, no one else)
     names = [n for m in _INVITE.finditer(query) for n in _names(m.group("names"))]
     if not names and "meeting" in spec.description.lower():  # "a call with Anika": an online meeting's
         names = [n for m in _WITH.finditer(query) for n in _names(m.group("names"), capitalized=True)]
@@ -102,7 +103,7 @@ def all_invited(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     """"a video call on Wednesday at four with Priya Patel and Yuki Tanaka" was planned with a link inviting Priya
     alone. The one event or meeting step that invites someone, where the request invites more ("invite X and Y", or
     for an online meeting "with X and Y"), gets the others too, as names the look-up rule then looks up."""
-    query = as_request(query).read
+    query = re.sub(r"\s*\([^)]*\)", "", as_request(query).read)  # (a firm in brackets invites no one)
     takers = [(t, param) for t in tasks if (param := _invitees_param(specs.get(t.tool)))
               and isinstance(t.args.get(param), list) and t.args[param]]
     if len(takers) != 1:

@@ -311,8 +311,9 @@ _ADDRESS = re.compile(EMAIL.pattern + r"|\+?[\d][\d ().-]{5,}\d")  # an email ad
 #: The words of a time a name may run on into: "Aisha wednesday 2pm" for "with Tom Becker and Aisha wednesday 2pm"
 _TIME_TAIL = re.compile(r"(?:\s+(?:on|at|this|next|from|the|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
                         r"today|tomorrow|tonight|tmrw|morning|afternoon|evening|noon|\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))|"
-                        r"\d{1,2}(?:st|nd|rd|th)))+\s*$", re.I)
-_CLOCK = re.compile(r"\d{1,2}(?::\d{2}|\s*(?:am|pm))|\bnoon\b|\d(?:st|nd|rd|th)\b", re.I)
+                        r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}\b))+\s*$", re.I)
+#: (a bare hour after "at" is a clock too: "Priya and Marcus Tuesday at 10")
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}|\s*(?:am|pm))|\bnoon\b|\d(?:st|nd|rd|th)\b|\bat\s+\d{1,2}\s*$", re.I)
 
 
 @rule("names_without_times", "compile",

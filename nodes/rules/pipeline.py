@@ -24,6 +24,7 @@ from tinyagent.nodes.rules import (  # noqa: F401  (importing a rule's module de
     invitees,
     lengths,
     lookups,
+    meetings,
     messages,
     notes,
     opening,
@@ -58,7 +59,7 @@ ORDER = """
     named_person name_as_said followup_people pronoun_of_request same_way_again sent_to_named person_in_title names_without_times file_of_it add_to_named_note note_after_colon note_asked_about whole_note remind_me_what reminder_twin_of_event drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text reply_alone unasked_event no_summary_asked timeless_repeat no_place place_in_its_town drop_address_lookups names_not_a_place
     way_per_person right_lookups asked_lookup_kind file_for_note path_not_a_search file_not_a_search open_the_file looked_up_invited drop_stray_lookups new_email_for_unasked_reply mail_to_a_mail refs_swapped file_not_a_recipient answer_not_a_recipient unasked_attachment no_person_attached attach_not_paste
     attach_found_file fit_values whole_time day_and_time_apart time_out_of_name close_code drop_invented_steps percent_of percent_added percent_split drop_unstated_optionals followup_times it_is_the_subject length_is_an_event end_not_start all_day_only_if_said event_of_the_meeting online_is_a_link link_asked_for reminder_not_a_message message_about_the_event link_is_the_message find_the_id name_without_time fan_out one_per_time
-    person_not_a_place invited_people all_invited email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
+    person_not_a_place invited_people all_invited one_link_per_time no_event_wanted meeting_event_asked link_sent_on email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
     reply_says_it courtesy_no_message answered_is_a_reply name_received_email one_reply pointed_email email_of_earlier_person same_files_again new_note_created note_name_as_called append_not_create added_items note_of_it note_sent_on summary_not_a_file that_is_the_answer whole_message same_message_again said_before_instead quoted_text dangling_reference message_not_a_choice note_not_the_email forward_says_it forward_carries_files sender_not_copied broken_reference
     broken_optional_dropped code_as_given search_said_words answer_sent_on search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
 """.split()

@@ -1,0 +1,276 @@
+"""A first request for a meeting gets the parts it asks for: the calendar event it asks for, and the link or invite sent on to the people it names (guards made-up content)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tinyagent.nodes.plans.planlang import Task, dependency_order, is_ref, renumbered
+from tinyagent.nodes.request.lexicon import TITLE
+from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.lookups import NEW_ID
+from tinyagent.nodes.rules.registry import rule
+
+#: Where a request puts something in the calendar: "on my cal", "in my calendar", "add the meeting to my agenda"
+_CALENDAR = re.compile(r"\b(?:on|in|to|into)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:calendar|calender|cal|agenda|diary)\b", re.I)
+#: A word of a meeting held online, or of its link
+_ONLINE = re.compile(r"\b(?:zoom|jitsi|video|online|virtual|webex|teams|skype|link)\b", re.I)
+#: A meeting made ("set up a meeting with Elena", "make a meeting with Priya and Marcus"); ``what`` the words before
+#: its noun ("a video call" is a meeting held online, "a meeting" is not)
+_MAKES = re.compile(r"\b(?:set\s+up|setup|make|arrange|organi[sz]e|book|plan|create|schedule)\s+(?:me\s+)?(?:a|an|the|our)\s+"
+                    r"(?P<what>(?:[\w'-]+\s+){0,3}?)(?P<noun>meeting|call|sync|review|lunch|dinner|catch[- ]?up|hangout|"
+                    r"appointment|session|workshop|interview|1:1|chat)\b", re.I)
+#: The link asked for on its own: "get me a video link for it", "make a video link", "and a zoom link"
+_LINK_ASKED = re.compile(r"\b(?:a|an|the)\s+(?:(?:video|zoom|jitsi|meeting|call|online)\s+)?link\b", re.I)
+#: What the meeting is about: "about the new logo", "for the sensors", "re the invoice"
+_TOPIC = re.compile(r"\b(?:about|for|re|regarding)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
+                    r"(?=\s*(?:[,.;!?]|$|\s+(?:and|at|on|this|next|tomorrow|tmrw|today|with|w/|please|pls|mon|tue|wed|thu|"
+                    r"fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b))", re.I)
+_NOT_TOPIC = {"it", "that", "this", "him", "her", "them", "me", "us", "a", "an", "like", "about", "one", "two", "an hour"}
+
+
+def _event_tool(specs: dict) -> str | None:
+    """The one calendar-event tool (a tool named for an event, with a time and people)."""
+    names = [n for n, s in specs.items() if "event" in n and {"when", "people"} <= s.roles]
+    return names[0] if len(names) == 1 else None
+
+
+def _link_tool(specs: dict) -> str | None:
+    names = [n for n in specs if "meeting_link" in n]
+    return names[0] if len(names) == 1 else None
+
+
+def _wants_event(request: Request) -> bool:
+    """The request asks for a calendar entry: it says calendar, or it makes a meeting that is not itself held online
+    ("set up a meeting with Elena ... and get me a video link for it"; not "set up a video call with ...")."""
+    if _CALENDAR.search(request.query):
+        return not re.search(r"\b(?:don'?t|do\s+not|no\s+need|not)\b[^.;!?]{0,25}\b(?:calendar|cal|agenda|diary)\b",
+                             request.query, re.I)
+    m = _MAKES.search(request.query)
+    return bool(m) and not _ONLINE.search(m.group("what") or "")
+
+
+@rule("meeting_event_asked", "compile",
+      "a first request for a meeting that asks for its calendar entry ('put hangout w nina on my cal sat 3pm', 'set up "
+      "a meeting with Elena ... and get me a video link for it') makes the event, not only the link", "made-up content")
+def meeting_event_asked(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """Planned with the meeting link alone ("put hangout w nina on my cal sat 3pm for like 2 hrs", "Set up a meeting
+    with Elena on Friday at 11am about the new logo, and get me a video link for it") or with the invitations alone
+    ("I want to make a meeting with Priya and Marcus Tuesday at 10 for the sensors, please send to them the invite by
+    email"). A first request at one time that asks for a calendar entry, or makes a meeting that is not itself held
+    online, whose plan makes no event, gets the event: where the plan makes a link, after it, with its topic, time and
+    invitees and the link in its notes (the link itself goes where the request says no word of a link or of a meeting
+    held online and no step uses it); else with the request's topic ("Meeting"), time and the people the plan looks
+    up by address."""
+    request = as_request(query)
+    event, link = _event_tool(specs), _link_tool(specs)
+    if request.context or event is None or len(request.times) != 1 or not _wants_event(request):
+        return None
+    if any(t.tool == event or ((sp := specs.get(t.tool)) and "when" in sp.roles and t.tool != link) for t in tasks):
+        return None  # (an event there already, or a reminder the time is for)
+    espec = specs[event]
+    names = {p.name for p in espec.params}
+    when = next((p.name for p in espec.params if p.role == "when" and p.required), None)
+    people = espec.with_role("people")
+    title = next((n for n in ("title", "name", "summary") if n in names), None)
+    if when is None or title is None:
+        return None
+    links = [t for t in tasks if t.tool == link]
+    if len(links) > 1:
+        return None
+    if links:
+        lt, lspec = links[0], specs[link]
+        topic = next((lt.args[n] for n in ("topic", "title", "name") if isinstance(lt.args.get(n), str)), None)
+        start = next((lt.args[p.name] for p in lspec.params if p.role == "when" and isinstance(lt.args.get(p.name), str)),
+                     None)
+        invited = next((lt.args[p.name] for p in lspec.params if p.role == "people"
+                        and isinstance(lt.args.get(p.name), list)), [])
+        if not topic or not start:
+            return None
+        args = {title: topic, when: start, **({people: list(invited)} if people and invited else {})}
+        used = {d for t in tasks for d in t.deps}
+        if not _ONLINE.search(request.query) and lt.id not in used:  # ("hangout ... on my cal": no link asked)
+            return [replace(t, tool=event, args=args) if t is lt else t for t in tasks]
+        if "notes" in names:
+            args["notes"] = f"${lt.id}"
+        made = Task(NEW_ID, event, args, tuple(sorted({lt.id, *(r for v in invited if (r := is_ref(v)) is not None)})))
+        at = tasks.index(lt) + 1
+        return renumbered(tasks[:at] + [made] + tasks[at:], tasks[0].id)
+    m = _TOPIC.search(request.query)
+    about = m.group("topic") if m and m.group("topic").lower() not in _NOT_TOPIC else ""
+    noun = _MAKES.search(request.query)
+    label = about or (noun.group("noun") if noun else "meeting")
+    looked = [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
+    args = {title: label[:1].upper() + label[1:], when: request.times[0], **({people: looked} if people and looked else {})}
+    made = Task(NEW_ID, event, args, tuple(sorted(is_ref(v) for v in looked)))
+    senders = [i for i, t in enumerate(tasks) if (s := specs.get(t.tool)) and {"people", "message"} <= s.roles]
+    at = senders[0] if senders else len(tasks)
+    return renumbered(tasks[:at] + [made] + tasks[at:], tasks[0].id)
+
+
+#: The link or the invite sent on: "send it to both", "email her the link", "text it to him", "please send to them the
+#: invite by email", "email everyone the link"
+_SEND = re.compile(r"\b(?P<verb>e-?mail|mail|send|text|txt|sms|share)\b(?P<rest>[^.;!?]{0,50})", re.I)
+_THING = re.compile(r"\b(?:it|link|invite|invitation|details)\b", re.I)
+#: What follows a verb that sends (not "get ciaras email n invite her"): the thing, the people, or "to"
+_SENT_WHAT = re.compile(r"\s+(?:it|that|the\s+(?:\w+\s+)?(?:link|invite|invitation|details)|him|her|them|both|everyone|"
+                        r"everybody|all|to|on)\b", re.I)
+_WHO = re.compile(rf"\b(?:to\s+)?(?P<who>him|her|them|both(?:\s+of\s+them)?|everyone|everybody|all\s+of\s+them|"
+                  rf"the\s+(?:two|three|four|five)\s+of\s+them|{TITLE}?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\b")
+_PLURAL = {"them", "both", "everyone", "everybody"}
+
+
+@rule("link_sent_on", "compile",
+      "a first request that asks to send the meeting's link or invite on ('send it to both', 'text it to her') sends "
+      "it, where the plan makes the link and sends nothing", "made-up content")
+def link_sent_on(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"jitsi link for a pipeline review w/ Marcus and Priya tomorrow 4pm, send it to both" was planned with the link
+    alone. A first request that asks to email or text "it", "the link" or "the invite" on, whose plan makes one
+    meeting link (or, for an invite, one event) and sends nothing, sends it: by text where it says text, else by
+    email; to him or her (the one person the request names), to them, both or everyone (the people the link or the
+    event invites), or to the person named; the message is the link (or the event)."""
+    request = as_request(query)
+    if request.context:
+        return None
+    send = next((m for m in _SEND.finditer(request.query) if _SENT_WHAT.match(m.group("rest"))
+                 and (_THING.search(m.group("rest")) or re.match(r"\s+(?:him|her|them|both|everyone)\b", m.group("rest"), re.I))),
+                None)
+    if send is None:
+        return None
+    link, event = _link_tool(specs), _event_tool(specs)
+    senders = [t for t in tasks if (s := specs.get(t.tool)) and {"people", "message"} <= s.roles]
+    if senders:
+        return _invite_is_the_event(tasks, specs, senders, event, link, send.group("rest"))
+    made = [t for t in tasks if t.tool == link] or (
+        [t for t in tasks if t.tool == event] if re.search(r"\binvit", send.group("rest"), re.I) else [])
+    if len(made) != 1:
+        return None
+    thing = made[0]
+    by_text = send.group("verb").lower() in {"text", "txt", "sms"} or bool(re.search(r"\bby\s+(?:text|sms)\b",
+                                                                                       request.query, re.I))
+    sender = next((n for n, s in specs.items() if {"people", "message"} <= s.roles
+                   and ("sms" in n if by_text else "compose" in n)), None)
+    m = _WHO.search(send.group("rest"))
+    if sender is None or m is None:
+        return None
+    who = m.group("who")
+    tspec = specs[thing.tool]
+    invited = next((thing.args[p.name] for p in tspec.params if p.role == "people"
+                    and isinstance(thing.args.get(p.name), list)), [])
+    by_id = {t.id: t for t in tasks}
+
+    def name_of(v):  # a look-up's name, for a text (a phone number is looked up again by name)
+        k = is_ref(v)
+        look = by_id.get(k) if k is not None else None
+        return next((x for x in look.args.values() if isinstance(x, str)), None) if look else v
+    low = who.lower().split()[0]
+    if low in _PLURAL or low in {"all", "the"}:
+        if not invited:
+            return None
+        to = [name_of(v) for v in invited] if by_text else list(invited)
+    elif low in {"him", "her"}:
+        from tinyagent.nodes.rules.followups import one_person_named
+
+        one = one_person_named(request.query, lower=True)
+        if one is None and len(invited) == 1:
+            to = [name_of(invited[0])] if by_text else list(invited)
+        elif one is not None:
+            to = [one]
+        else:
+            return None
+    else:
+        to = [who]
+    if any(v is None for v in to):
+        return None
+    sspec = specs[sender]
+    people, message = sspec.with_role("people"), sspec.with_role("message")
+    args = {people: to, message: f"${thing.id}"}
+    subject = next((p.name for p in sspec.params if p.name == "subject"), None)
+    topic = next((thing.args[n] for n in ("topic", "title") if isinstance(thing.args.get(n), str)), None)
+    if subject and topic:
+        args = {people: to, subject: topic, message: f"${thing.id}"}
+    deps = tuple(sorted({thing.id, *(r for v in to if isinstance(v, str) and (r := is_ref(v)) is not None)}))
+    return renumbered([*tasks, Task(NEW_ID, sender, args, deps)], tasks[0].id)
+
+
+def _invite_is_the_event(tasks: list[Task], specs: dict, senders: list[Task], event: str | None, link: str | None,
+                         asked: str) -> list[Task] | None:
+    """"... please send to them the invite by email", planned with the event and an email "Send them the invite": the
+    one message that only speaks of the invite (a text with "invite" or "invitation", no step's result) is the event
+    the plan makes, where it makes one and no link."""
+    events = [t for t in tasks if t.tool == event]
+    if len(senders) != 1 or len(events) != 1 or any(t.tool == link for t in tasks) \
+            or not re.search(r"\binvit", asked, re.I):
+        return None
+    sender, made = senders[0], events[0]
+    slot = specs[sender.tool].with_role("message")
+    text = sender.args.get(slot)
+    if not slot or not isinstance(text, str) or is_ref(text) is not None or not re.search(r"\binvit", text, re.I) \
+            or made.id > sender.id:
+        return None
+    fixed = replace(sender.with_args({**sender.args, slot: f"${made.id}"}), deps=tuple(sorted({*sender.deps, made.id})))
+    return [fixed if t is sender else t for t in tasks]
+
+
+#: "I don't need it in the calendar", "no need to put it in my cal", "not in the calendar"
+_NO_CALENDAR = re.compile(r"\b(?:don'?t|do\s+not|no\s+need\s+to|not)\b[^.;!?]{0,25}\b(?:calendar|calender|cal|agenda|diary)\b",
+                          re.I)
+
+
+@rule("no_event_wanted", "compile",
+      "a calendar event in a request that says it wants none ('I don't need it in the calendar') is dropped",
+      "made-up content")
+def no_event_wanted(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"... set up an online meeting with Yuki Tanaka on Friday at 3pm ... and then email her the link? I don't need it
+    in the calendar, I'll remember it." was planned with an event too. An event step no step uses, in a request that
+    says it needs no calendar entry, is dropped (never the whole plan)."""
+    event = _event_tool(specs)
+    if event is None or not _NO_CALENDAR.search(as_request(query).query):
+        return None
+    used = {d for t in tasks for d in t.deps}
+    kept = [t for t in tasks if not (t.tool == event and t.id not in used)]
+    return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
+
+
+@rule("one_link_per_time", "compile",
+      "two meeting links at the one time the request gives are one link, inviting everyone either invites",
+      "made-up content")
+def one_link_per_time(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"Set up a Falcon budget meeting with Sarah, Marcus and Priya on Wednesday at 1pm: ..., make a meeting link and email
+    everyone the link" was planned with two links at 1pm, one "Photography" inviting Priya. In a request with one time,
+    the meeting links at that same time are the first of them, inviting everyone any of them invites; what used the
+    others uses it."""
+    request = as_request(query)
+    link = _link_tool(specs)
+    links = [t for t in tasks if t.tool == link]
+    if request.context or len(request.times) != 1 or len(links) < 2:
+        return None
+    spec = specs[link]
+    when = next((p.name for p in spec.params if p.role == "when"), None)
+    people = spec.with_role("people")
+    if when is None or len({str(t.args.get(when, "")).lower() for t in links}) != 1:
+        return None
+    first, rest = links[0], links[1:]
+    invited = list(dict.fromkeys(x for t in links for x in (t.args.get(people) or [] if people else [])))
+    gone = {t.id for t in rest}
+    merged = replace(first.with_args({**first.args, **({people: invited} if people and invited else {})}),
+                     deps=tuple(sorted({*first.deps, *(d for t in rest for d in t.deps)})))
+    out = []
+    for t in tasks:
+        if t.id in gone:
+            continue
+        if t is first:
+            out.append(merged)
+            continue
+        args = {k: _pointed(v, gone, first.id) for k, v in t.args.items()}
+        out.append(replace(t.with_args(args), deps=tuple(sorted({first.id if d in gone else d for d in t.deps}))))
+    return dependency_order(renumbered(out, tasks[0].id), tasks[0].id)
+
+
+def _pointed(value, gone: set[int], to: int):
+    """``value`` with its references to the ``gone`` steps pointed at step ``to``."""
+    if isinstance(value, list):
+        return list(dict.fromkeys(_pointed(v, gone, to) for v in value))
+    if isinstance(value, str) and is_ref(value) in gone:
+        return f"${to}"
+    return value
