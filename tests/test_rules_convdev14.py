@@ -85,3 +85,72 @@ def test_a_request_that_only_thanks_asks_for_nothing(query, only):
     from tinyagent.nodes.rules.opening import only_pleasantry
 
     assert only_pleasantry(query) is only
+
+
+def _joined(plan: str) -> str:
+    """``plan`` with its join() step."""
+    return f"{plan}\n{plan.count(chr(10)) + 2}. join()"
+
+
+@pytest.mark.parametrize("query, plan, want, unwanted", [
+    # the calendar asked for: the link becomes the event where no link is asked
+    ("put hangout w nina on my cal sat 3pm for like 2 hrs", '1. get_zoom_meeting_link(topic="Hangout", start_time="sat 3pm")',
+     ['create_calendar_event(title="Hangout", start_date="sat 3pm", end_date="2 hrs")'], ["get_zoom_meeting_link"]),
+    # a meeting made, and a link asked for it: both
+    ("Set up a meeting with Elena on Friday at 11am about the new logo, and get me a video link for it",
+     '1. get_email_address(name="Elena")\n2. create_calendar_event(title="New logo", start_date="Friday at 11am", '
+     'end_date="Friday at 11am", notes="$1")',
+     ['get_zoom_meeting_link(topic="New logo", start_time="Friday at 11am", meeting_invitees=["$1"])',
+      'create_calendar_event(title="New logo", start_date="Friday at 11am", invitees=["$1"], notes="$2")'], []),
+    # the invite sent by email: the event, and the email that carries it
+    ("I want to make a meeting with Priya and Marcus Tuesday at 10 for the sensors, please send to them the invite by "
+     "email",
+     '1. get_email_address(name="Priya")\n2. get_email_address(name="Marcus Tuesday at 10")\n3. compose_new_email('
+     'recipients=["$1", "$2"], subject="Sensor invite", context="Send them the invite")',
+     ['get_email_address(name="Marcus")', 'create_calendar_event(title="Sensors", start_date="Tuesday at 10", '
+      'invitees=["$1", "$2"])', 'compose_new_email(recipients=["$1", "$2"], subject="Sensor invite", context="$3")'], []),
+    # the link sent to both
+    ("jitsi link for a pipeline review w/ Marcus and Priya tomorrow 4pm, send it to both",
+     '1. get_email_address(name="Marcus")\n2. get_email_address(name="Priya")\n3. create_calendar_event(title="Pipeline '
+     'review", start_date="tomorrow 4pm", end_date="tomorrow 4pm", invitees=["$1", "$2"])',
+     ['compose_new_email(recipients=["$1", "$2"], subject="Pipeline review", context="$3")'], ["create_calendar_event"]),
+    # no calendar wanted
+    ("Would it be possible to set up an online meeting with Yuki Tanaka on Friday at 3pm to go over my questions on the "
+     "firmware, and then email her the link? I don't need it in the calendar, I'll remember it.",
+     '1. get_email_address(name="Yuki Tanaka")\n2. compose_new_email(recipients=["$1"], context="Go over my questions on '
+     'the firmware")\n3. create_calendar_event(title="Yi-Tanaka", start_date="Friday at 3pm")',
+     ["get_zoom_meeting_link", 'compose_new_email(recipients=["$1"], context="$2")'], ["create_calendar_event"]),
+    # two links at the one time, three people invited and mailed
+    ("Set up a Falcon budget meeting with Sarah, Marcus and Priya on Wednesday at 1pm: put it in my calendar with the "
+     "three of them invited, make a meeting link and email everyone the link.",
+     '1. get_email_address(name="Sarah")\n2. get_email_address(name="Marcus")\n3. get_zoom_meeting_link(topic="Falcon '
+     'budget", start_time="Wednesday at 1pm", meeting_invitees=["$1", "$2"])\n4. create_calendar_event(title="Falcon '
+     'budget", start_date="Wednesday at 1pm")\n5. get_email_address(name="Priya")\n6. get_zoom_meeting_link(topic='
+     '"Photography", start_time="Wednesday at 1pm", meeting_invitees=["$5"])\n7. create_calendar_event(title='
+     '"Photography", start_date="Wednesday at 1pm")',
+     ['meeting_invitees=["$1", "$2", "$3"]', 'compose_new_email(recipients=["$1", "$2", "$3"]'], ["Photography"]),
+    ("Quarterly all-hands Dec 10 9:30-11am. Invite: Sarah, Marcus, Priya, James, Yuki",
+     '1. get_email_address(name="Sarah")\n2. create_calendar_event(title="Quarterly all-hands", start_date="Dec 10 9:30", '
+     'invitees=["$1"])\n3. get_email_address(name="Priya")',
+     ['get_email_address(name="Yuki")', 'invitees=["$1", "$2", "$3", "$4", "$5"]'], []),
+])
+def test_a_meeting_gets_the_parts_the_request_asks_for(specs, query, plan, want, unwanted):
+    out = _ruled(specs, query, _joined(plan))
+    assert all(w in out for w in want), out
+    assert not any(u in out for u in unwanted), out
+
+
+@pytest.mark.parametrize("query, plan", [
+    # a note's agenda, a diary to start, an advent calendar: no meeting
+    ("make a note Steering committee agenda: budget overrun, vendor shortlist, go-live date. meeting is tomorrow",
+     '1. create_note(name="Steering committee agenda", content="Budget overrun, vendor shortlist, go-live date.")'),
+    ("remind me to start the advent calendar on the 1st", '1. create_reminder(name="start the advent calendar", '
+                                                           'due_date="the 1st")'),
+    # "email" the noun, not a send: the invite is the event
+    ("get ciaras email n invite her to the launch party dec 18 7pm",
+     '1. get_email_address(name="ciara")\n2. create_calendar_event(title="launch party", start_date="dec 18 7pm", '
+     'invitees=["$1"])'),
+])
+def test_no_meeting_part_is_added_where_none_is_asked(specs, query, plan):
+    out = _ruled(specs, query, _joined(plan))
+    assert out.count("\n") == plan.count("\n") + 1, out
