@@ -249,3 +249,22 @@ def test_the_id_an_earlier_answer_listed_beside_the_thing_named_is_used():
                "Assistant: DS-118 Didsbury Library drive, 9am-3pm; DS-121 Manchester Donor Centre, 8am-7pm.")
     assert club('1. book_site(site_id="the library", day="tomorrow")\n2. join()', "the library one pls", context) == [
         '1. book_site(site_id="DS-118", day="tomorrow")']
+
+
+BREW = specs_for([
+    tool("list_batches", {"name": {"type": "string", "description": "Words of the batch name"}}, []),
+    tool("get_batch", {"batch_id": {"type": "string", "description": "Id of the batch, from list_batches"}}, ["batch_id"]),
+    tool("set_fermenter_temp", {"batch_id": {"type": "string", "description": "Id of the batch, from list_batches"},
+                                "temperature_c": {"type": "number"}}, ["batch_id", "temperature_c"]),
+])
+
+
+@pytest.mark.parametrize("plan, request_, found", [
+    # "batch" is found by list_batches (its plural with -es), though get_batch takes a batch id alone
+    ('1. set_fermenter_temp(batch_id="pils", temperature_c=2)\n2. join()', "cold crash the pils to 2c", "pils"),
+    # a name said at the request's end, before its full stop
+    ('1. get_batch(batch_id="the Maibock")\n2. join()', "Show me all the readings so far for the Maibock.", "Maibock"),
+])
+def test_a_thing_whose_plural_ends_in_es_is_listed_by_its_name(plan, request_, found):
+    out = find_the_id(compile_plan(plan, BREW), BREW, request_, "")
+    assert [t.line for t in out][0] == f'1. list_batches(name="{found}")' and 'batch_id="$1"' in out[1].line

@@ -59,7 +59,7 @@ def _said(value: str, query: str) -> bool:
     """Every word of ``value`` is a word of the request (case and a possessive aside: "camper van" in "the camper
     van's inspection")."""
     said = set(re.findall(r"[\w'&.-]+", query.casefold()))
-    said |= {w.removesuffix("'s") for w in said}
+    said |= {w.removesuffix("'s") for w in said} | {w.rstrip(".") for w in said}  # ("... for the Maibock.")
     return all(w in said for w in re.findall(r"[\w'&.-]+", value.casefold()))
 
 
@@ -103,12 +103,19 @@ def finder_for(tool: str, param: str, specs: dict[str, ToolSpec]) -> tuple[str, 
     params = {n: [p.name for p in s.params] for n, s in specs.items()}
     found = [n for n in id_finders({n: (param,) if n == tool else ps for n, ps in params.items()}, [tool])
              if n != tool]
-    if not found:
-        stem = id_kind(param).lower()
-        found = [n for n, s in specs.items() if n != tool and FINDER.search(n)
-                 and {stem, stem + "s"} & set(re.findall(r"[a-z]+", s.description.lower()))]
     usable = [(n, p) for n in found if (p := _name_param(specs[n]))]
+    if not usable:  # (by name: "list_batches" for ``batch_id``, where the one id_finders names takes no name)
+        kinds = _plurals(id_kind(param).lower())
+        found = [n for n in specs if n != tool and FINDER.search(n) and kinds & set(n.lower().split("_"))]
+        found = found or [n for n, s in specs.items() if n != tool and FINDER.search(n)
+                          and kinds & set(re.findall(r"[a-z]+", s.description.lower()))]
+        usable = [(n, p) for n in found if (p := _name_param(specs[n]))]
     return usable[0] if len(usable) == 1 else None
+
+
+def _plurals(kind: str) -> set[str]:
+    """``kind`` and its plurals: "batch" -> batches, "entry" -> entries, "unit" -> units."""
+    return {kind, kind + "s", kind + "es", *([kind[:-1] + "ies"] if kind.endswith("y") else [])}
 
 
 def shown_id(name: str, context: str) -> str | None:
@@ -173,7 +180,8 @@ def listers(tool: str, param: str, specs: dict[str, ToolSpec]) -> list[str]:
     out = []
     for n in specs:
         words = set(n.lower().split("_"))
-        if n != tool and (kind + "s" in words or kind in words and FINDER.search(n)) and not _ID_PARAMS(specs[n]) & {param}:
+        if n != tool and ((_plurals(kind) - {kind}) & words or kind in words and FINDER.search(n)) \
+                and not _ID_PARAMS(specs[n]) & {param}:
             out.append(n)
     return out
 
