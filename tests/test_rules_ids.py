@@ -268,3 +268,16 @@ BREW = specs_for([
 def test_a_thing_whose_plural_ends_in_es_is_listed_by_its_name(plan, request_, found):
     out = find_the_id(compile_plan(plan, BREW), BREW, request_, "")
     assert [t.line for t in out][0] == f'1. list_batches(name="{found}")' and 'batch_id="$1"' in out[1].line
+
+
+def test_a_session_written_as_its_day_is_listed_at_the_one_time_the_request_gives():
+    swim = specs_for([
+        tool("list_sessions", {"day": DAY, "kind": {"type": "string", "enum": ["lane", "family"]}}, ["day"]),
+        tool("book_session", {"session_id": {"type": "string", "description": "Id of the session, from list_sessions"},
+                              "lane_speed": {"type": "string", "enum": ["slow", "fast"]}}, ["session_id"]),
+    ])
+    out = find_the_id(compile_plan('1. book_session(session_id="Wednesday", lane_speed="fast")\n2. join()', swim), swim,
+                      "Please book me into the 07:00 lane swim on Wednesday, in the fast lane.", "")
+    # ("07:00", "Wednesday" and "Wednesday 07:00" are one time)
+    assert [t.line for t in out] == ['1. list_sessions(day="Wednesday 07:00", kind="lane")',
+                                     '2. book_session(session_id="$1", lane_speed="fast")']

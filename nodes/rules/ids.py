@@ -214,6 +214,14 @@ def _lister_call(finder: ToolSpec, call: Task, value: str, query: str, when: str
     return args
 
 
+def one_time(phrases: tuple[str, ...]) -> str:
+    """The one time the request gives: its one time phrase, or the one that holds all the others ("Wednesday 07:00"
+    beside "07:00" and "Wednesday"); "" where it gives none or several."""
+    words = [set(re.findall(r"[\w:]+", p.lower())) for p in phrases]
+    whole = [p for p, w in zip(phrases, words) if all(o <= w for o in words)]
+    return whole[0] if len(whole) == 1 else ""
+
+
 def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, context: str,
                 phrases: tuple[str, ...]) -> list[Task] | None:
     """An id the plan writes as words ("my unit", "3 bundles of firewood", "the first one") or leaves out, where one
@@ -238,7 +246,7 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
             found = listers(t.tool, p.name, specs)
             said_when = [w for w in phrases if w.lower() in value.lower()] if value else []
             if value and (_LENGTH_SAID.search(value) or said_when and not (
-                    len(found) == 1 and len(phrases) == 1 and any(DAY_PARAM.search(x.name) for x in specs[found[0]].params))):
+                    len(found) == 1 and one_time(phrases) and any(DAY_PARAM.search(x.name) for x in specs[found[0]].params))):
                 # ("90 minutes this time": a length; "my sunday booking" is found by its day, by a lister that takes one)
                 continue
             # the plan's own step of that finder (one: used by nothing, or by another call for these words)
@@ -257,7 +265,7 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
                 found = own if _OWN.search(query) and own else [n for n in found if n not in own]
             if len(found) != 1 or any(x.tool == found[0] and x.id < t.id for x in tasks):
                 continue
-            args = _lister_call(specs[found[0]], t, value, query, phrases[0] if len(phrases) == 1 else "")
+            args = _lister_call(specs[found[0]], t, value, query, one_time(phrases))
             if args is None:
                 continue
             new_id = max(x.id for x in tasks) + 1
