@@ -261,3 +261,16 @@ def test_a_request_naming_a_choice_a_tool_offers_is_not_declined_for_its_verb():
         "properties": {"plan": {"type": "string", "enum": ["none", "basic_unlimited", "premium_unlimited"]}}}))
     assert unserved_action("upgrade me to premium unlimited now", [change]) is None
     assert unserved_action("upgrade my car's tyres", [change]) == "upgrade"
+
+
+def test_a_verb_no_tool_serves_is_declined_unless_a_tool_does_it_by_another_word():
+    # dev11-domains: "sell my morgan dollar on ebay" to a coin collection's tools was planned as a catalogue search
+    coins = ToolSpec.from_tool(recorder("search_catalog", "Find coins in the catalogue by name, year or country.",
+                                        {"type": "object", "required": ["query"], "properties": {"query": {"type": "string"}}}))
+    assert unserved_action("sell my morgan dollar on ebay", [coins]) == "sell"
+    assert unserved_action("Please reserve a rowing boat on the lake for Saturday morning.", [coins]) == "reserve"
+    # a tool that books serves "reserve"; one that holds copies for you too
+    booker = ToolSpec(name="book_table", description="Book a table at the restaurant.", params=[])
+    holder = ToolSpec(name="request_copies", description="Request printed copies of a score to be held for you.", params=[])
+    assert unserved_action("reserve a table for two at 8", [booker]) is None
+    assert unserved_action("Please reserve three printed copies of the Cantique", [holder]) is None

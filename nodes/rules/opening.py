@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from tinyagent.nodes.request.lexicon import COURTESY, OWN_TOOL_VERBS, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS
+from tinyagent.nodes.request.lexicon import (COURTESY, OWN_TOOL_VERBS, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS,
+                                            VERB_SYNONYMS)
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
@@ -93,7 +94,7 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
             verb = opening_verb(sentences[1])
     if verb not in UNSERVED_VERBS and verb not in _SENDS:
         return None
-    said = re.compile(rf"\b{re.escape(verb)}", re.I)
+    said = re.compile(rf"\b(?:{'|'.join(map(re.escape, {verb, *VERB_SYNONYMS.get(verb, ())}))})", re.I)
     specs = list(specs)
     if any(said.search(_tool_words(s)) for s in specs) or _names_a_choice(query, specs):
         return None
