@@ -154,3 +154,26 @@ def test_a_meeting_gets_the_parts_the_request_asks_for(specs, query, plan, want,
 def test_no_meeting_part_is_added_where_none_is_asked(specs, query, plan):
     out = _ruled(specs, query, _joined(plan))
     assert out.count("\n") == plan.count("\n") + 1, out
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("add to my ideas: CRM integration pitch for Becker & Sons",
+     '1. get_email_address(name="Becker")\n2. compose_new_email(recipients=["$1"], context="CRM integration pitch")',
+     '1. append_note_content(name="ideas", content="CRM integration pitch for Becker & Sons")'),
+    ("Could you please add 'a birthday card for Nina' to my shopping list? Thank you ever so much.",
+     '1. create_reminder(name="Add a birthday card for Nina", notes="Thank you!")',
+     '1. append_note_content(name="shopping list", content="A birthday card for Nina")'),
+    ("In my meeting notes put also: Lucas wants the payment before 20 December", '1. search_documents(query="Lucas")',
+     '1. append_note_content(name="meeting notes", content="Lucas wants the payment before 20 December")'),
+])
+def test_a_line_added_to_a_named_note_is_appended_to_it(specs, query, plan, want):
+    assert _ruled(specs, query, _joined(plan)) == want + "\n2. join()<END_OF_PLAN>"
+
+
+@pytest.mark.parametrize("query, plan", [
+    ("add a reminder to my shopping list for oat milk", '1. create_reminder(name="Oat milk", list_name="shopping")'),
+    ("add to my work calendar: quarterly review with the director, 11 december 14:00", '1. create_calendar_event('
+     'title="Quarterly review with the director", start_date="11 December 14:00")'),
+])
+def test_a_reminder_list_or_a_calendar_is_no_note(specs, query, plan):
+    assert "append_note_content" not in _ruled(specs, query, _joined(plan))

@@ -66,8 +66,13 @@ _ADD_LINE_TO_NOTE = re.compile(r"^\W*(?:(?:please|pls|can\s+you|could\s+you|hey|
                           r"(?:add|append|put|jot|write)\s+"
                           r"(?:(?:this|that|the\s+following|an?\s+(?:new\s+)?(?:line|bullet|point|item|entry))\s+)?"
                           r"(?:to|in|into|on(?:to)?)\s+(?:my|the|our)\s+"
-                          r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list))|(?:note|notes|list)\s+of\s+(?:the\s+)?[\w' -]{1,20}?)"
+                          r"(?P<name>[\w' -]{1,30}?(?:\s+(?:note|notes|list))|(?:note|notes|list)\s+of\s+(?:the\s+)?[\w' -]{1,20}?"
+                          # ("add to my ideas: ...": a note named by what it holds)
+                          r"|ideas|to-?dos?|journal)"
                           r"\s*:\s*(?P<what>\S.*?)\s*$", re.I)
+#: "In my meeting notes put also: ...": the note named first, then what goes in it
+_IN_NOTE_PUT = re.compile(r"^\W*in\s+(?:my|the|our)\s+(?P<name>[\w' -]{1,30}?\s+(?:note|notes|list))\s+(?:please\s+)?"
+                          r"(?:put|add|write|jot)(?:\s+(?:also|too|down))?\s*:\s*(?P<what>\S.*?)\s*$", re.I)
 
 
 @rule("add_to_named_note", "compile",
@@ -76,15 +81,37 @@ def add_to_named_note(tasks: list[Task], specs: dict, request: Request | str) ->
     """"Please add to my meeting notes: James will order the certification samples." was planned as a file look-up
     and an email, three times: a request that is only a line to add to a named note or list is that append (the note
     tool finds the note by its name, or says it has none), where the plan does not already append it."""
-    m = _ADD_LINE_TO_NOTE.match(as_request(request).query)
-    if not m or "append_note_content" not in specs or any(t.tool == "append_note_content" for t in tasks):
+    query = as_request(request).query
+    m = _ADD_LINE_TO_NOTE.match(query) or _IN_NOTE_PUT.match(query)
+    if "append_note_content" not in specs or any(t.tool in ("append_note_content", "create_note") for t in tasks):
         return None
+    if not m:
+        return _items_added(tasks, query)
     what = m.group("what").strip()
     name = m.group("name").strip()
     if of := re.match(r"(?:note|notes|list)\s+of\s+(?:the\s+)?(.+)$", name, re.I):  # "my notes of meeting": meeting notes
         name = f"{of.group(1)} {name.split()[0]}"
     return [Task(tasks[0].id if tasks else 1, "append_note_content",
                  {"name": name, "content": what[:1].upper() + what[1:]}, ())]
+
+
+def _items_added(tasks: list[Task], query: str) -> list[Task] | None:
+    """"Could you please add 'a birthday card for Nina' to my shopping list? Thank you ever so much." planned as a
+    reminder: a first sentence that only adds something to a named list or note, with no other ask, and a plan that
+    writes no note, is that append."""
+    first = re.split(r"(?<=[.!?])\s+", query.strip())[0]
+    m = _ITEMS_ONTO.search(first)
+    if re.search(r"\breminders?\b", query, re.I) or any(t.args.get("list_name") for t in tasks):
+        return None  # (a reminder list: "add a reminder to my shopping list", "errands list" planned as one)
+    rest = query.strip()[len(first):]
+    if not m or re.search(r"\b(?:and|then|also)\b", first[m.end():] + first[:m.start()], re.I) \
+            or re.search(r"\b(?:remind|email|mail|text|send|call|schedule|book)\b", rest, re.I):
+        return None
+    kind = re.search(r"(list|notes?)\b", first[m.end("name"):], re.I)
+    name = f"{m.group('name').strip()} {kind.group(1)}" if kind and kind.group(1).lower() == "list" else m.group("name").strip()
+    what = m.group("what").strip().strip("'\"‘’“”")
+    return [Task(tasks[0].id if tasks else 1, "append_note_content", {"name": name, "content": what[:1].upper() + what[1:]},
+                 ())]
 
 
 @rule("note_name_as_called", "compile",
