@@ -14,10 +14,11 @@ from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.request.lexicon import VERB_TOOLS
 from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again, self_corrected
+from tinyagent.nodes.rules.email_read import asks_to_see_email
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import (asks_advice, asks_more, code_needs_numbers, documents_know, only_pleasantry,
-                                          opening_tool, own_verb_tools, served_action, served_followup, timed_ask,
-                                          unserved_action)
+from tinyagent.nodes.rules.opening import (asks_advice, asks_for_contact, asks_more, code_needs_numbers, documents_know,
+                                          only_pleasantry, opening_tool, own_verb_tools, served_action, served_followup,
+                                          timed_ask, unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
@@ -304,6 +305,11 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
                 None, trace + [{"rule": "documents_know", "stage": "retrieve", "removed": [], "added": [],
                                 "held": f"a passage of {hit.get('path', 'your documents')} answers the question: "
                                         f"the plan searches"}]
+    if searchers and not found.get("required_search") and "email_not_declined" not in off and asks_to_see_email(query):
+        # "anything from David Kim at Northwind?": the inbox's emails are searched (nodes/rules/email_read.py)
+        return {**found, "nothing_fits": False, "tools": searchers, "focus": searchers, "required_search": searchers}, \
+            None, trace + [{"rule": "email_not_declined", "stage": "retrieve", "removed": [], "added": [],
+                            "held": "the request asks to see an email: the inbox is searched, not declined"}]
     if found["nothing_fits"] and "plan_served" not in off:
         # (or the request as read, its typos corrected: "ad chickpeas and lentils to shoping list")
         verb = served_action(query) or served_action(found.get("reading") or "")
@@ -311,6 +317,12 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
             return {**found, "nothing_fits": False}, None, trace + [
                 {"rule": "plan_served", "stage": "retrieve", "removed": [], "added": [],
                  "held": f"the request asks to {verb}, which a tool does: planned, not declined"}]
+    if found["nothing_fits"] and "contact_not_declined" not in off and asks_for_contact(query) \
+            and any("person" in s.roles for s in res.specs.values()):
+        # "what's Tom Becker's cell": a look-up is the answer
+        return {**found, "nothing_fits": False}, None, trace + [
+            {"rule": "contact_not_declined", "stage": "retrieve", "removed": [], "added": [],
+             "held": "the request asks for someone's number or address: planned, not declined"}]
     if found["nothing_fits"] and "timed_not_empty" not in off and _TIMED_TOOLS & set(res.specs) and timed_ask(query):
         # "Can you block 90 minutes tomorrow at 2pm for going through the budget section?": a time for the calendar
         return {**found, "nothing_fits": False}, None, trace + [

@@ -177,3 +177,36 @@ def test_a_line_added_to_a_named_note_is_appended_to_it(specs, query, plan, want
 ])
 def test_a_reminder_list_or_a_calendar_is_no_note(specs, query, plan):
     assert "append_note_content" not in _ruled(specs, query, _joined(plan))
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("show me the email from David Kim", '1. get_email_address(name="David Kim")',
+     '1. search_documents(query="the email from David Kim")'),
+    ("what's in the offsite agenda email?", '1. get_email_address(name="offsite agenda")',
+     '1. search_documents(query="the offsite agenda email")'),
+    # the model's search without the sender: the person's words, which name him
+    ("what did marcus say about the new firmware?", '1. search_documents(query="new firmware")',
+     '1. search_documents(query="what did marcus say about the new firmware")'),
+])
+def test_a_request_to_see_an_email_searches_the_inbox(specs, query, plan, want):
+    assert _ruled(specs, query, _joined(plan)) == want + "\n2. join()<END_OF_PLAN>"
+
+
+@pytest.mark.parametrize("query, plan", [
+    ("read this email out loud", '1. search_documents(query="this email")'),
+    ("open my Meeting notes note and email its contents to Ferdinand",
+     '1. open_note(name="Meeting notes")\n2. get_email_address(name="Ferdinand")\n3. compose_new_email(recipients=["$2"], '
+     'subject="Meeting notes", context="$1")'),
+    ("find the email addresses of both Ottilie Brandt and Caspar Brandt",
+     '1. get_email_address(name="Ottilie Brandt")\n2. get_email_address(name="Caspar Brandt")'),
+])
+def test_no_inbox_search_where_the_request_acts_or_asks_an_address(specs, query, plan):
+    assert _ruled(specs, query, _joined(plan)) == _joined(plan) + "<END_OF_PLAN>"
+
+
+def test_a_question_for_a_number_is_planned_an_action_on_an_email_is_not():
+    from tinyagent.nodes.rules.opening import asks_for_contact
+
+    assert asks_for_contact("what's Tom Becker's cell") and asks_for_contact("can you find aisha's email address?")
+    assert not asks_for_contact("delete omar's email, not interested")
+    assert not asks_for_contact("change my password of email")

@@ -181,3 +181,22 @@ def test_the_workspace_readme_is_no_document(tmp_path):
     search = {t.name: t for t in default_tools(root)}["search_documents"]
     hits = search.invoke({"query": "queued text messages contacts calendar"})
     assert hits and not any(h["path"].endswith("README.txt") for h in hits)
+
+
+def test_a_question_of_an_email_is_answered_from_the_inbox(sample_tools):
+    """convdev14/15: "what did marcus say about the new firmware?", "what's in the offsite agenda email?" were searched
+    in the documents (or declined); the inbox answers them, each email headed by which one it is."""
+    from tinyagent.nodes.report.answer import compose
+
+    root, tools = sample_tools
+    hits = tools["search_documents"].invoke({"query": "what did marcus say about the new firmware"})
+    assert hits[0]["path"].startswith("Marcus Chen's email 'Firmware 2.1 release notes' of ")
+    answer = compose([{"id": 1, "tool": "search_documents", "status": "done", "result": hits, "deps": [],
+                       "args": {"query": "what did marcus say about the new firmware"}}],
+                     labels={"search_documents": "From your documents"})
+    assert "battery warning at 15%" in answer and "does not mention" not in answer  # (the email whole)
+    agenda = tools["search_documents"].invoke({"query": "the offsite agenda email"})
+    assert agenda[0]["path"].startswith("Sarah Lee's email 'Offsite agenda for next week'") and "9:30 kick-off" in agenda[0]["text"]
+    # a question of a document, even one that says "say", is still the documents'
+    report = tools["search_documents"].invoke({"query": "what does the Q3 report say about battery life"})
+    assert report[0]["path"].endswith("Project_Falcon_Q3_Report.pdf")

@@ -255,13 +255,20 @@ def search_documents(ws: Workspace, query: str, k: int = 4) -> list[dict]:
     """Search the user's documents and return matching passages.
 
     A query that names a document by the words of its file name ("Lisbon itinerary Tuesday") is answered
-    from that file's passages. Before the first search, the workspace's Documents/ folder is indexed.
+    from that file's passages; one that asks of an email ("what did marcus say about the new firmware?",
+    "the offsite agenda email") from the inbox's emails (tools/inbox_search.py), each headed by which email it is.
+    Before the first search, the workspace's Documents/ folder is indexed.
     Returns a list of {"path", "text", "score"}, best first.
     """
     if not query.strip():
         raise ToolException("The search query is empty; say what to look for.")
     if int(k) < 1:
         raise ToolException(f"k={k} must be at least 1.")
+    from tinyagent.tools.inbox_search import inbox_passages
+
+    mails = inbox_passages(ws, query, min(int(k), 2))  # ("what did marcus say about the new firmware?": his email)
+    if mails:
+        return _shown(mails)
     named = _named_passages(ws, query, k)
     if named:
         return _shown(named)

@@ -91,6 +91,15 @@ def _shares(text: str, query: str) -> bool:
     return bool(_query_words(query) & set(re.findall(r"\w+", text.casefold())))
 
 
+#: A hit that is an inbox email (tools/inbox_search.py): its label names the sender and the subject
+_EMAIL_SHOWN = re.compile(r"^[^:]*'s email '")
+
+
+def _shown_text(hit: dict, query: str) -> str:
+    """What a hit shows: an email whole, a document's passage by the sentences that answer the query."""
+    return str(hit["text"]) if _EMAIL_SHOWN.search(str(hit.get("path", ""))) else _best_sentences(str(hit["text"]), query)
+
+
 def _passages(result: list, query: str, question: str = "") -> str:
     """Search hits ({"path", "text"}, best first) as the sentences that answer the query and the person's
     ``question`` (the request's words that ask about something); the second hit only where it shares a word
@@ -103,7 +112,8 @@ def _passages(result: list, query: str, question: str = "") -> str:
     hits = hits[:2]
     if len(hits) == 2 and _shares(str(hits[0]["text"]), query) and not _shares(str(hits[1]["text"]), query):
         hits = hits[:1]
-    lines = [f"{h.get('path', '')}: {_best_sentences(str(h['text']), query)}".lstrip(": ") for h in hits]
+    # (an email is shown whole: "Marcus Chen's email 'Firmware 2.1 release notes' of Fri 27 Nov: Hi, ...")
+    lines = [f"{h.get('path', '')}: {_shown_text(h, query)}".lstrip(": ") for h in hits]
     missing = hits[0].get("missing") if hits and all(h.get("missing") for h in hits) else None
     if missing:  # ("what does the team handbook say about holidays?": it says nothing of them)
         where = " and ".join(dict.fromkeys(str(h.get("path", "")).rsplit("/", 1)[-1] for h in hits)) or "The document"

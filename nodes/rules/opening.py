@@ -163,6 +163,21 @@ def only_pleasantry(query: str) -> bool:
     return bool(words) and all(w in _PLEASANTRY or w in {"there", "again", "mate", "dear"} for w in words)
 
 
+@rule("contact_not_declined", "retrieve",
+      "a first request for someone's number or address ('what's Tom Becker's cell') is planned, not declined", "people")
+def asks_for_contact(query: str) -> bool:
+    """``query`` asks for someone's number or email address itself (nodes/request/asks.py), as a question or a
+    look-up ("what's Tom Becker's cell", "find aisha's email"; not "delete omar's email, not interested")."""
+    from tinyagent.nodes.request.asks import asks_for_contact as asks
+
+    return asks(query) and bool(_LOOKS_UP.search(query))
+
+
+#: A question, or asking to be given or found something: "what's ...", "can you find ...", "... number?"
+_LOOKS_UP = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|so|pls|please|can\s+you|could\s+you|would\s+you)\W+)*"
+                       r"(?:what|whats|wats|which|how|where|who|give|get|find|look|tell|need)\b|\?\s*$", re.I)
+
+
 #: Where a request's later part begins: "cancel that and instead remind me"
 _LATER_PART = re.compile(r"\b(?:and|then|instead|but|also)\b|[,;:]", re.I)
 #: What a follow-up makes of the earlier turn's answer: "turn that into a note", "record it as a reminder"

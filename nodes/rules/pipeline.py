@@ -15,6 +15,7 @@ from tinyagent.nodes.rules import (  # noqa: F401  (importing a rule's module de
     dangling,
     decoding,
     documents,
+    email_read,
     extra_steps,
     fanout,
     files,
@@ -40,7 +41,8 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
-# The retrieve rules (decline_unserved, decline_advice, decline_pleasantry, code_needs_numbers, documents_know, plan_served) act before planning, in the retrieve node.
+# The retrieve rules (decline_unserved, decline_advice, decline_pleasantry, code_needs_numbers, documents_know, email_not_declined,
+# contact_not_declined, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, own_focus, copy_spans) hold
 # behind a model server too; the token refusers need llama.cpp in process at temperature 0
@@ -53,7 +55,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # was dropped); right_lookups runs before the rules that look people up; fit_values before the
 # checks; the checks last.
 ORDER = """
-    decline_unserved decline_advice decline_pleasantry code_needs_numbers documents_know plan_served
+    decline_unserved decline_advice decline_pleasantry code_needs_numbers documents_know email_not_declined contact_not_declined plan_served
     focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty named_not_empty timed_not_empty contact_not_empty note_question_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     named_person name_as_said followup_people pronoun_of_request same_way_again sent_to_named person_in_title names_without_times file_of_it add_to_named_note note_after_colon note_asked_about whole_note remind_me_what reminder_twin_of_event drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text reply_alone unasked_event no_summary_asked timeless_repeat no_place place_in_its_town drop_address_lookups names_not_a_place
@@ -61,7 +63,7 @@ ORDER = """
     attach_found_file fit_values whole_time day_and_time_apart time_out_of_name close_code drop_invented_steps percent_of percent_added percent_split drop_unstated_optionals followup_times it_is_the_subject length_is_an_event end_not_start all_day_only_if_said event_of_the_meeting online_is_a_link link_asked_for reminder_not_a_message message_about_the_event link_is_the_message find_the_id name_without_time fan_out one_per_time
     person_not_a_place invited_people all_invited one_link_per_time no_event_wanted meeting_event_asked link_sent_on email_not_a_note named_recipients look_up_names stated_length stated_range received_for_asked forward_to_named
     reply_says_it courtesy_no_message answered_is_a_reply name_received_email one_reply pointed_email email_of_earlier_person same_files_again new_note_created note_name_as_called append_not_create added_items note_of_it note_sent_on summary_not_a_file that_is_the_answer whole_message same_message_again said_before_instead quoted_text dangling_reference message_not_a_choice note_not_the_email forward_says_it forward_carries_files sender_not_copied broken_reference
-    broken_optional_dropped code_as_given search_said_words answer_sent_on search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
+    broken_optional_dropped code_as_given email_read search_said_words answer_sent_on search_named_document search_not_the_message title_from_request refuse_broken_text refuse_thanks_title refuse_unset_names refuse_meeting_as_email checks
 """.split()
 if set(ORDER) != set(DECLARED) or len(ORDER) != len(DECLARED):
     raise ImportError(f"the rule order and the declared rules differ: {sorted(set(ORDER) ^ set(DECLARED))}")
