@@ -18,7 +18,7 @@ from tinyagent.nodes.rules.email_read import asks_to_see_email
 from tinyagent.nodes.rules.pipeline import rules_off
 from tinyagent.nodes.rules.opening import (asks_advice, asks_for_contact, asks_more, code_needs_numbers, documents_know,
                                           only_pleasantry, opening_tool, own_verb_tools, served_action, served_followup,
-                                          timed_ask, unserved_action)
+                                          reply_asked, timed_ask, unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.language import foreign_language
 from tinyagent.nodes.plans.prompts import composed_example, mapped_example
@@ -194,6 +194,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     verb_tools: list[str] = []
     if "verb_tool_first" not in off:
         verb_tools = [t for t in [opening_tool(query, VERB_TOOLS)] if t in res.specs]
+        if not verb_tools and not context and reply_asked(query) and "reply_to_email" in res.specs:
+            verb_tools = ["reply_to_email"]  # ("re the invoice from Lucas: pls reply that ...": the reply is the ask)
         if unjudged and not context and not nothing_fits:
             verb_tools += own_verb_tools(reading, list(res.specs))
     required_verb: list[str] = []

@@ -8,7 +8,7 @@ from langchain_core.language_models.fake import FakeListLLM
 from tests.test_custom_tools import recorder
 from tinyagent.graph.graph import build_graph, open_index
 from tinyagent.graph.settings import Settings
-from tinyagent.nodes.rules.opening import opening_verb, unserved_action
+from tinyagent.nodes.rules.opening import opening_verb, served_action, unserved_action
 from tinyagent.tools import default_tools, init_workspace
 from tinyagent.tools.specs import ToolSpec
 
@@ -274,3 +274,19 @@ def test_a_verb_no_tool_serves_is_declined_unless_a_tool_does_it_by_another_word
     holder = ToolSpec(name="request_copies", description="Request printed copies of a score to be held for you.", params=[])
     assert unserved_action("reserve a table for two at 8", [booker]) is None
     assert unserved_action("Please reserve three printed copies of the Cantique", [holder]) is None
+
+
+@pytest.mark.parametrize("query", ["re the invoice from Lucas: pls reply that the payment goes out on the 15th",
+                                   "re the q3 draft from sarah: comments by wed, not thu, slammed with client calls thu"])
+def test_a_reply_asked_past_the_opening_is_served(query):
+    # convdev15 and convdev14: both declined before planning
+    assert served_action(query) == "reply"
+
+
+def test_a_reply_asked_past_the_opening_speaks_of_a_received_email():
+    from tinyagent.nodes.request.asks import speaks_of_received_email
+    from tinyagent.nodes.rules.opening import reply_asked
+
+    assert speaks_of_received_email("re the q3 draft from sarah: comments by wed, not thu")
+    assert reply_asked("re the invoice from Lucas: pls reply that the payment goes out on the 15th")
+    assert not reply_asked("reply to lucas") and not reply_asked("remind me re the invoice tomorrow")
