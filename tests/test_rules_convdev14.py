@@ -210,3 +210,17 @@ def test_a_question_for_a_number_is_planned_an_action_on_an_email_is_not():
     assert asks_for_contact("what's Tom Becker's cell") and asks_for_contact("can you find aisha's email address?")
     assert not asks_for_contact("delete omar's email, not interested")
     assert not asks_for_contact("change my password of email")
+
+
+def test_a_note_of_a_list_written_out_holds_the_whole_list(specs):
+    out = _ruled(specs, "Create note 'Supplies order' with:\n- printer paper\n- toner\n- sticky notes",
+                 _joined('1. create_note(name="Supplies order", content="Printer paper", folder="Sticky notes")'))
+    assert out.startswith('1. create_note(name="Supplies order", content="- printer paper\\n- toner\\n- sticky notes")')
+
+
+def test_send_her_an_email_after_a_look_up_is_a_new_email(specs):
+    out = _ruled(specs, "Thank you. Would you send her an email to ask whether my appointment is still at half past nine?",
+                 _joined('1. reply_to_email(context="Thank you")\n2. get_email_address(name="Aisha Okafor")'),
+                 context="User: Could you please tell me the email address of Aisha Okafor?\n"
+                         "Assistant: The email address of Aisha Okafor is aisha.okafor@example.com.")
+    assert "reply_to_email" not in out and "compose_new_email" in out

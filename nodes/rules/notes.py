@@ -551,3 +551,30 @@ def note_sent_on(tasks: list[Task], specs: dict, request: Request | str) -> list
     sent = replace(mail.with_args({**mail.args, "attachments": [f"${NEW_ID}"]}), deps=tuple(sorted({*mail.deps, NEW_ID})))
     order = [find] + [sent if t is mail else t for t in tasks]
     return renumbered(order, tasks[0].id)
+
+
+#: A list the request writes out, one item a line: "Create note 'Supplies order' with:\n- printer paper\n- toner"
+_LISTED = re.compile(r":\s*\n(?P<items>(?:[ \t]*(?:[-*•]|\d+[.)])[ \t]*\S[^\n]*(?:\n|$)){2,})", re.I)
+
+
+@rule("whole_list", "compile",
+      "a note made or added to with one item of the list the request writes out holds the whole list", "made-up content")
+def whole_list(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"Create note 'Supplies order' with:\\n- printer paper\\n- toner\\n- sticky notes" was planned with the content
+    "Printer paper": a note step whose text is one item of the list the request writes out after a colon, one item a
+    line, gets the whole list, a line each."""
+    m = _LISTED.search(as_request(request).query)
+    if not m:
+        return None
+    lines = [x.strip() for x in m.group("items").splitlines() if x.strip()]
+    items = {re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", x).strip(" .").casefold() for x in lines}
+    out, changed = [], False
+    for t in tasks:
+        text = t.args.get("content")
+        if "note" in t.tool and isinstance(text, str) and not is_ref(text) and text.strip(" .").casefold() in items:
+            # (an item taken for another value goes: folder="Sticky notes")
+            args = {k: v for k, v in t.args.items() if k in ("name", "content") or not isinstance(v, str)
+                    or v.strip(" .").casefold() not in items}
+            t, changed = t.with_args({**args, "content": "\n".join(lines)}), True
+        out.append(t)
+    return out if changed else None

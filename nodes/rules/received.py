@@ -340,6 +340,8 @@ def _one_lookup_per_name(tasks: list[Task], specs: dict) -> list[Task]:
 
 
 _NEW_MAIL_VERBS = {"email", "e-mail", "mail", "write", "message", "msg"}
+#: "Would you send her an email to ask whether ...": a new email, as "email her ..." is
+_SEND_AN_EMAIL = re.compile(r"\bsend\s+(?:\w+\s+){0,2}?an?\s+(?:new\s+|short\s+|quick\s+)?(?:e-?mail|mail)\b", re.I)
 _MAIL_IT_BACK = re.compile(r"\b(?:e-?mail|mail|write|message|msg)\s+(?:\w+\s+)?(?:back|that|this|it)\b", re.I)
 
 
@@ -388,7 +390,8 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     # a follow-up may speak of an email shown before ("reply to that"): only "email him ..." with a
     # person looked up for nothing is a new email to that person
     # ("email him back saying thanks" replies, "email that to sarah" forwards the email shown)
-    unused = _unused_lookups(tasks, specs) if request.context and opening_verb(request.query) in _NEW_MAIL_VERBS \
+    new_mail = opening_verb(request.query) in _NEW_MAIL_VERBS or bool(_SEND_AN_EMAIL.search(request.query))
+    unused = _unused_lookups(tasks, specs) if request.context and new_mail \
         and not _MAIL_IT_BACK.search(request.query) else []
     if request.context and not unused:
         return None
