@@ -224,3 +224,11 @@ def test_send_her_an_email_after_a_look_up_is_a_new_email(specs):
                  context="User: Could you please tell me the email address of Aisha Okafor?\n"
                          "Assistant: The email address of Aisha Okafor is aisha.okafor@example.com.")
     assert "reply_to_email" not in out and "compose_new_email" in out
+
+
+def test_what_someone_wrote_in_an_email_is_searched_in_the_inbox(specs):
+    out = _ruled(specs, "Sorry to bother you, but could you show me what Sarah wrote in her email about the offsite? I "
+                        "can't quite remember whether it mentioned anything we were supposed to bring along.",
+                 _joined('1. get_email_address(name="Sarah")\n2. reply_to_email(context="The offsite")\n'
+                         '3. search_documents(query="weapons")'))
+    assert out.startswith('1. search_documents(query="what Sarah wrote in her email about the offsite?') and "reply" not in out

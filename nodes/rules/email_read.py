@@ -19,7 +19,8 @@ _SEE_EMAIL = re.compile(
     r"|any(?:thing)?\s+(?:new\s+)?(?:(?:e-?mails?|mail|messages?)\s+)?from\s+\w+)", re.I)
 #: ... but not to act on it: "show me the email from David and reply ...", "read this email aloud"
 _ACTS = re.compile(r"\b(?:reply|respond|answer|forward|fwd|send|aloud|loud|text|txt)\b"
-                   r"|\be-?mail\s+(?:it|that|this|them|him|her|to|\w+\s+the)\b|\n", re.I)
+                   r"|\be-?mail\s+(?:it|that|this|them|him|her|to)\b|\n"
+                   r"|(?:^|[,.;]\s*|\band\s+|\bthen\s+)(?:pls\s+|please\s+)?e-?mail\s+\w+\s+the\b", re.I)
 
 
 @rule("email_not_declined", "retrieve",
