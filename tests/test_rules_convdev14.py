@@ -232,3 +232,16 @@ def test_what_someone_wrote_in_an_email_is_searched_in_the_inbox(specs):
                  _joined('1. get_email_address(name="Sarah")\n2. reply_to_email(context="The offsite")\n'
                          '3. search_documents(query="weapons")'))
     assert out.startswith('1. search_documents(query="what Sarah wrote in her email about the offsite?') and "reply" not in out
+
+
+@pytest.mark.parametrize("query, plan, code", [
+    ("run this python for me: nums = [4, 8]; print(nums[5])", '1. run_python(code="print(sum([4, 8]))")',
+     "nums = [4, 8]; print(nums[5])"),
+    ("Could you run this little bit of Python for me? I'm double-checking an average I computed by hand: "
+     "scores = [4, 5, 3]; print(sum(scores) / len(scores[3:]))",
+     '1. run_python(code="print(sum([score for score in scores])))")',
+     "scores = [4, 5, 3]; print(sum(scores) / len(scores[3:]))"),
+])
+def test_python_the_person_wrote_runs_as_written(specs, query, plan, code):
+    # (its error is the answer: IndexError, ZeroDivisionError)
+    assert _ruled(specs, query, _joined(plan)).startswith(f'1. run_python(code="{code}")')

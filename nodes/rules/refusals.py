@@ -130,7 +130,31 @@ def unset_names(code: str) -> list[str]:
 
 
 #: Code the person gives: "run this python: import json; print(json.loads('{bad'))", "in python: print(2**10)"
-_CODE_GIVEN = re.compile(r"\b(?:python|code|script)(?:\s+(?:pls|please|plz))?\s*:\s*(?P<code>\S.*?)\s*$", re.I | re.S)
+_CODE_GIVEN = re.compile(r"\b(?:python|code|script)(?:\s+(?:pls|please|plz|for\s+me|for\s+us))?\s*:\s*(?P<code>\S.*?)\s*$",
+                         re.I | re.S)
+
+
+def _runs_as_python(text: str) -> bool:
+    """``text`` is Python that does something: it parses and sets a name or calls something."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return any(isinstance(n, (ast.Assign, ast.Call)) for n in ast.walk(tree))
+
+
+def _code_after_colon(query: str) -> str:
+    """Python a request that asks for Python writes after a colon ("Could you run this little bit of Python for me?
+    I'm double-checking an average: scores = [4, 5, 3]; print(sum(scores) / len(scores))"), "" where it writes none."""
+    if not re.search(r"\b(?:python|code|script)\b", query, re.I):
+        return ""
+    for m in re.finditer(r":\s*", query):
+        rest = query[m.end():].strip()
+        if rest and _runs_as_python(rest):
+            return rest
+    return ""
 
 
 @rule("code_as_given", "compile, early",
@@ -138,10 +162,11 @@ _CODE_GIVEN = re.compile(r"\b(?:python|code|script)(?:\s+(?:pls|please|plz))?\s*
 def code_as_given(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
     """"run this python: import json; print(json.loads('{bad'))" was planned ``run_python(code="import json")``: where
     the request gives code after "python:" (or "code:", "script:"), a code value that is a part of it is all of it."""
-    m = _CODE_GIVEN.search(as_request(request).query)
-    if not m:
+    query = as_request(request).query
+    m = _CODE_GIVEN.search(query)
+    given = m.group("code").strip() if m else _code_after_colon(query)
+    if not given:
         return None
-    given = m.group("code").strip()
     tokens = set(re.findall(r"[A-Za-z_]\w*", given))
     if not tokens:
         return None
@@ -152,7 +177,8 @@ def code_as_given(tasks: list[Task], specs: dict, request: Request | str) -> lis
         own = set(re.findall(r"[A-Za-z_]\w*", code)) if isinstance(code, str) else set()
         # a part of it, or mostly its names ("print(while True)" for "while True: pass"): the code given, once
         if isinstance(code, str) and code.strip() and code.strip() != given \
-                and ("".join(code.split()) in "".join(given.split()) or own and 5 * len(own & tokens) >= 3 * len(own)):
+                and ("".join(code.split()) in "".join(given.split()) or own and 5 * len(own & tokens) >= 3 * len(own)
+                     or "print(" in given and _runs_as_python(given)):  # (the person's Python, as written)
             if done:  # (a second step with a piece of the same code goes)
                 changed = True
                 continue
