@@ -245,3 +245,20 @@ def test_what_someone_wrote_in_an_email_is_searched_in_the_inbox(specs):
 def test_python_the_person_wrote_runs_as_written(specs, query, plan, code):
     # (its error is the answer: IndexError, ZeroDivisionError)
     assert _ruled(specs, query, _joined(plan)).startswith(f'1. run_python(code="{code}")')
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, again", [
+    ("Sorry, I've just realised I meant Thursday, not Wednesday; the committee meeting got pushed back.",
+     "Could you set a reminder for me to send my supervisor the chapter draft on Wednesday at 9?", [],
+     "Could you set a reminder for me to send my supervisor the chapter draft on Thursday at 9?"),
+    ("Oh dear, I am sorry, I meant Mrs. Aisha Okafor, not Mrs. Kowalski.",
+     "Please send a text message to Mrs. Nina Kowalski saying I shall be a little late on Thursday.",
+     ["Mrs Nina Kowalski"], "Please send a text message to Aisha Okafor saying I shall be a little late on Thursday."),
+    ("wait no, the lisbon itinerary, not the q3", "email david kim the q3 report", ["david kim"],
+     "email david kim the lisbon itinerary"),
+    ("sorry - the Q3 report, not the handbook", "Email Sarah the team handbook", ["Sarah"], "Email Sarah the Q3 report"),
+])
+def test_a_correction_with_apologies_and_reasons_is_the_request_again(query, earlier, looked_up, again):
+    from tinyagent.nodes.rules.corrections import request_again
+
+    assert request_again(query, [earlier], looked_up, "")[0] == again

@@ -308,7 +308,7 @@ def rerouted_request(query: str, earlier: list[str]) -> str | None:
 _SWAP = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait|actually|my\s+bad|"
                    r"(?:i\s+am|i'?m)\s+(?:so\s+|very\s+|really\s+|terribly\s+)?sorry)\b[\s,.!-]*)*"
                    r"(?:i\s+)?(?:meant\s+)?"  # ("sorry meant the handbook not q3")
-                   r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+)?)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
+                   r"(?:(?P<new>[\w'.:]+(?:\s+[\w'.:]+){0,2}?)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w'.:]+(?:\s+[\w'.:]+)?)"
                    r"|not\s+(?P<old2>[\w'.:]+(?:\s+[\w'.:]+)?)\s*[,;-]+\s*(?:but\s+|it'?s\s+)?(?P<new2>[\w'.:]+(?:\s+[\w'.:]+)?))"
                    r"[\s.!]*(?:,?\s*(?:sorry|pls|please|thanks|thx))?"
                    r"(?:[\s.!]*(?:pls\s+|please\s+)?(?:send|do|email|text|use)\s+(?:that|it|this)(?:\s+one)?\s+instead)?[\s.!]*$",
@@ -337,12 +337,14 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
     m = _SWAP.match(query)
     if m:
         new, old = (m.group("new") or m.group("new2")).strip(" .:"), (m.group("old") or m.group("old2")).strip(" .:")
-        if any(old.lower() == n.lower() for n in looked_up):
-            return None  # a person put right: corrected_request's ("no not marcus - yuki")
+        if any(old.lower() == n.lower() or set(old.lower().split()) <= set(n.lower().split()) for n in looked_up):
+            return None  # a person put right: corrected_request's ("no not marcus - yuki", "not Kowalski")
         pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.I)
         if new.lower() != old.lower() and pattern.search(prev) and not pattern.search(new):
             if re.match(r"(?:the|my|our)\s", new, re.I):  # "the handbook" for "the q3 rpt": the whole of the old name
-                whole = re.compile(rf"(?<!\w)(?:(?:the|my|our)\s+)?{re.escape(old)}{_FILE_TAIL}(?!\w)", re.I)
+                # (and the words before it: "the team handbook" for "the handbook")
+                whole = re.compile(rf"(?<!\w)(?:(?:the|my|our)\s+(?:[\w'-]+\s+){{0,2}}?)?{re.escape(old)}{_FILE_TAIL}(?!\w)",
+                                   re.I)
                 return whole.sub(lambda _: new, prev, count=1)
             return pattern.sub(lambda _: new, prev, count=1)
         return None
@@ -356,9 +358,31 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
     return None
 
 
+#: What a correction says around what it puts right: "Oh dear, I am sorry,", "Sorry, I've just realised", a title
+_AROUND = re.compile(r"^\s*(?:(?:oh|ah|dear|sorry|so|very|terribly|really|i\s+am|i'?m|wait|no|nope|actually|oops|hmm|"
+                     r"i'?ve\s+just\s+reali[sz]ed|i\s+just\s+reali[sz]ed|just\s+reali[sz]ed|i\s+reali[sz]ed|my\s+bad)\b[\s,.!:-]*)+",
+                     re.I)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?=[A-Z])")
+#: ... and why, after what it puts right: "... not Wednesday; the committee meeting got pushed back."
+_WHY_AFTER = re.compile(r"(\bnot\s+[^;.!?]+?)\s*[;.!?]\s+\S.*$", re.I | re.S)
+
+
+def _trimmed(query: str) -> str:
+    """A correction without its apologies, the reason after it and the courtesy titles of names: "Sorry, I've just
+    realised I meant Thursday, not Wednesday; the meeting got pushed back." -> "I meant Thursday, not Wednesday"."""
+    text = _WHY_AFTER.sub(r"\1", _TITLED.sub("", query.strip()))
+    return _AROUND.sub("", text).strip() or query
+
+
 def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
     """The request before, to plan again whole with what this follow-up changes, and in words what that is;
     None when it changes nothing of it."""
+    trimmed = _trimmed(query)
+    if trimmed != query:  # ("Oh dear, I am sorry, I meant Mrs. Aisha Okafor, not Mrs. Kowalski.")
+        again = request_again(trimmed, [_TITLED.sub("", e) for e in earlier],
+                              [re.sub(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", "", n) for n in looked_up], answer)
+        if again:
+            return again
     for fixed, why in ((lambda: swapped_request(query, earlier, looked_up), "with what you put right"),
                        (lambda: corrected_request(query, earlier, looked_up), "with the person you named"),
                        (lambda: retimed_request(query, earlier), "at the time you gave"),
