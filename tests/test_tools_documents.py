@@ -200,3 +200,10 @@ def test_a_question_of_an_email_is_answered_from_the_inbox(sample_tools):
     # a question of a document, even one that says "say", is still the documents'
     report = tools["search_documents"].invoke({"query": "what does the Q3 report say about battery life"})
     assert report[0]["path"].endswith("Project_Falcon_Q3_Report.pdf")
+
+
+@pytest.mark.parametrize("query", ["aeroplane home from Lisbon", "Fly back from lisbon", "my flight back from Lisbon leave"])
+def test_a_flight_home_is_the_return_flight(sample_tools, query):
+    """convdev12/14: "when do i fly back from lisbon" was answered with the Monday flight out."""
+    root, tools = sample_tools
+    assert "return flight TP 1235 departs at 18:15" in tools["search_documents"].invoke({"query": query})[0]["text"]

@@ -26,6 +26,7 @@ PASSAGE_CHARS = 600
 def words(text: str) -> list[str]:
     """Lower-case words of a name or a question: 'Lisbon_Trip_Itinerary' -> lisbon, trip, itinerary."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)  # ProjectFalcon -> Project Falcon
+    text = re.sub(r"\bcheck[\s-]+(out|in)\b", r"check\1", text, flags=re.I)  # ("check out by 11:00": one word)
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
@@ -91,10 +92,21 @@ def paragraphs(text: str, size: int = PASSAGE_CHARS) -> list[str]:
     return out
 
 
+#: Words a question and a document say the same thing with: "fly back home" is the "return flight"
+_SAME_THING = [{"fly", "flying", "flies", "flight", "flights", "plane", "aeroplane", "airplane"},
+               {"back", "home", "return", "returning"}]
+_ALSO = {w: group for group in _SAME_THING for w in group}
+
+
+def _holds(t: str, own: Sequence[str]) -> int:
+    """How often the passage's words (``own``) say the topic word ``t``, or what says the same thing."""
+    return sum(alike(t, w) or w in _ALSO.get(t, ()) for w in own)
+
+
 def _matches(topic: Sequence[str], passage: str) -> tuple[int, int]:
     """(how many topic words the passage holds, how often): 'Budget: ... annual budget' beats '... the budget'."""
     own = words(passage)
-    found = [sum(alike(t, w) for w in own) for t in topic]
+    found = [_holds(t, own) for t in topic]
     return sum(1 for n in found if n), sum(found)
 
 
