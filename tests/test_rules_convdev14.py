@@ -262,3 +262,25 @@ def test_a_correction_with_apologies_and_reasons_is_the_request_again(query, ear
     from tinyagent.nodes.rules.corrections import request_again
 
     assert request_again(query, [earlier], looked_up, "")[0] == again
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("text Maria at Northwind the new pricing is live",
+     '1. get_phone_number(name="Maria")\n2. send_sms(recipients=["Northwind"], message="The new pricing is live")',
+     'get_phone_number(name="Maria")'),
+    ("Please send a text message to my grandson, Mr. Oliver Bennett, saying happy birthday from Grandma.",
+     '1. get_phone_number(name="Grandma")\n2. send_sms(recipients=["$1"], message="Happy birthday from Grandma")',
+     'get_phone_number(name="Mr. Oliver Bennett")'),
+])
+def test_the_person_is_not_their_firm_nor_a_name_in_the_message(specs, query, plan, want):
+    out = _ruled(specs, query, _joined(plan))
+    assert want in out and "Northwind" not in out.split("send_sms")[0] and 'name="Grandma"' not in out
+
+
+def test_two_messages_each_keep_their_person(specs):
+    out = _ruled(specs, "Please send a text to Pieter saying the keys are under the mat, and another to Joost saying the "
+                        "wifi password is on the fridge.",
+                 _joined('1. get_phone_number(name="Pieter")\n2. send_sms(recipients=["$1"], message="The keys are under '
+                         'the mat.")\n3. get_phone_number(name="Joost")\n4. send_sms(recipients=["$3"], message="The wifi '
+                         'password is on the fridge.")'))
+    assert 'get_phone_number(name="Joost")' in out

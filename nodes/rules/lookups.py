@@ -342,3 +342,46 @@ def names_without_times(tasks: list[Task], specs: dict[str, ToolSpec], query: st
             return new if new != v else None
         return None
     return rewrite_params(tasks, specs, mended)
+
+
+#: A person and where they work: "Maria at Northwind", "David Kim from Northwind", "Lucas Martin (Martin Accounting)"
+_AT_FIRM = r"(?P<name>(?:{title})?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:at|from|of|\()\s*(?:the\s+)?{firm}\b"
+#: Whom a message goes to, before what it says: "to my grandson, Mr. Oliver Bennett, saying ..."
+_TO_THEN_SAYING = re.compile(r"\bto\s+(?:my\s+[a-z]+\s*,\s*)?(?P<name>(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+                             r"\s*,?\s+(?:saying|to\s+say|that\s+says|telling|:)\s+(?P<said>.+)$", re.S)
+
+
+@rule("person_not_the_firm", "compile",
+      "a person looked up or written as the firm they work at ('text Maria at Northwind') is the person; one looked up by "
+      "a name said only in the message is the one it goes to", "people")
+def person_not_the_firm(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request) -> list[Task] | None:
+    """"text Maria at Northwind the new pricing is live" was planned with Maria looked up and the text sent to
+    "Northwind", which was then looked up; "send a text message to my grandson, Mr. Oliver Bennett, saying happy birthday
+    from Grandma" looked up "Grandma". A person's name (a look-up's, or a recipient written as a name) that is the
+    firm after "X at", or a name said only in the words sent, where the request sends to one person by name, is that
+    person."""
+    text = as_request(query).query
+    told = _TO_THEN_SAYING.search(text)
+    # (what is said ends where another message begins: "..., and another to Joost saying ...")
+    said = re.split(r",?\s+and\s+(?:another|also|then)\b|\band\s+(?:text|email|send|tell|message)\b|\bto\s+[A-Z]",
+                    told.group("said"))[0] if told else ""
+
+    def person(value: str) -> str | None:
+        if not isinstance(value, str) or not value.strip() or is_ref(value) is not None:
+            return None
+        m = re.search(_AT_FIRM.format(title=r"(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", firm=re.escape(value.strip())), text)
+        if m and m.group("name").lower() != value.strip().lower():
+            return m.group("name")
+        if told and re.search(rf"(?<!\w){re.escape(value.strip())}(?!\w)", said, re.I) \
+                and not re.search(rf"(?<!\w){re.escape(value.strip())}(?!\w)", text[:told.start("said")], re.I):
+            return told.group("name")
+        return None
+
+    def mended(t: Task, p, v):
+        if p.role == "person":
+            return person(v)
+        if p.role == "people" and isinstance(v, list):
+            new = [person(x) or x for x in v]
+            return new if new != v else None
+        return None
+    return rewrite_params(tasks, specs, mended)
