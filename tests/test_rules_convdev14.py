@@ -284,3 +284,20 @@ def test_two_messages_each_keep_their_person(specs):
                          'the mat.")\n3. get_phone_number(name="Joost")\n4. send_sms(recipients=["$3"], message="The wifi '
                          'password is on the fridge.")'))
     assert 'get_phone_number(name="Joost")' in out
+
+
+@pytest.mark.parametrize("query, context, plan, want", [
+    ("email that list to Elena",
+     "User: what's on my shopping list?\nResult: open_note(name='shopping list') -> # Shopping list - oat milk\n"
+     "Assistant: The note (shopping list): # Shopping list - oat milk",
+     '1. compose_new_email(recipients=["$2"])\n2. get_email_address(name="Elena")',
+     ['open_note(name="shopping list")', 'context="$1"']),
+    ("pls text the list to James",
+     "User: Create note 'Supplies order' with:\n- printer paper\n- toner\nResult: create_note(name='Supplies order', "
+     "content='- printer paper') -> Created note 'Supplies order'\nAssistant: Created note 'Supplies order'.",
+     '1. send_sms(recipients=["James"], message="The list to James")',
+     ['open_note(name="Supplies order")', 'message="$1"']),
+])
+def test_the_list_sent_on_is_the_notes_text(specs, query, context, plan, want):
+    out = _ruled(specs, query, _joined(plan), context=context)
+    assert all(w in out for w in want), out

@@ -578,3 +578,33 @@ def whole_list(tasks: list[Task], specs: dict, request: Request | str) -> list[T
             t, changed = t.with_args({**args, "content": "\n".join(lines)}), True
         out.append(t)
     return out if changed else None
+
+
+#: "email that list to Elena", "pls text the list to James": the note the turn before read or wrote, its text sent
+_SEND_LIST = re.compile(r"\b(?:e-?mail|mail|send|text|txt|sms|message|share)\s+(?:\w+\s+)?(?:that|the|this|my)\s+"
+                        r"(?:whole\s+|full\s+)?list\b", re.I)
+
+
+@rule("list_sent_inline", "compile",
+      "in a follow-up, 'text the list to James' after a note was read or written sends the note's text", "made-up content")
+def list_sent_inline(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"what's on my shopping list?", then "email that list to Elena", was planned as an email with no text; after "Create
+    note 'Supplies order' with: ...", "pls text the list to James" as a text of made-up words. A follow-up that sends "the
+    list" on, where the turn before read or wrote a note and the plan's one message carries no step's result, opens the
+    note by its name and sends its text."""
+    request = as_request(request)
+    opener = next((n for n, s in specs.items() if "note" in s.roles), None)
+    if not request.context or opener is None or not _SEND_LIST.search(request.query):
+        return None
+    last = request.context.rsplit("\nUser:", 1)[-1]
+    notes = [m.group("name") for line in last.splitlines() if line.startswith("Result:") for m in _NOTE_CALL.finditer(line)]
+    senders = [t for t in tasks if (s := specs.get(t.tool)) and {"people", "message"} <= s.roles]
+    if not notes or len(senders) != 1 or any(t.tool == opener for t in tasks):
+        return None
+    sender = senders[0]
+    slot = specs[sender.tool].with_role("message")
+    if sender.args.get("attachments") or is_ref(str(sender.args.get(slot, ""))) in {t.id for t in tasks}:
+        return None
+    read = Task(NEW_ID, opener, {next(p.name for p in specs[opener].params if p.required): notes[-1]}, ())
+    sent = replace(sender.with_args({**sender.args, slot: f"${NEW_ID}"}), deps=tuple(sorted({*sender.deps, NEW_ID})))
+    return renumbered([read] + [sent if t is sender else t for t in tasks], tasks[0].id)
