@@ -301,3 +301,15 @@ def test_two_messages_each_keep_their_person(specs):
 def test_the_list_sent_on_is_the_notes_text(specs, query, context, plan, want):
     out = _ruled(specs, query, _joined(plan), context=context)
     assert all(w in out for w in want), out
+
+
+def test_a_link_asked_after_an_event_is_that_events_link(specs):
+    context = ("User: invite priya, james, yuki to eng all-hands fri 9am\nResult: create_calendar_event(title='Engagement') "
+               "-> Created event 'Engagement' on Friday 4 December 2026, 09:00 to 10:00\n"
+               "Assistant: Created event 'Engagement' on Friday 4 December 2026, 09:00 to 10:00 in calendar.ics.")
+    out = _ruled(specs, "also get a link for it and email them",
+                 _joined('1. get_email_address(name="priya")\n2. get_email_address(name="james")\n'
+                         '3. get_email_address(name="yuki")\n4. compose_new_email(recipients=["$1", "$2", "$3"], '
+                         'context="It is")'), context=context)
+    assert 'get_zoom_meeting_link(topic="Engagement", start_time="2026-12-04 09:00", meeting_invitees=["$1", "$2", "$3"])' \
+        in out and 'compose_new_email(recipients=["$1", "$2", "$3"], context="$4")' in out

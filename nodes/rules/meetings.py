@@ -274,3 +274,48 @@ def _pointed(value, gone: set[int], to: int):
     if isinstance(value, str) and is_ref(value) in gone:
         return f"${to}"
     return value
+
+
+#: An event an earlier turn made, as its answer says: "Created event 'Engagement' on Friday 4 December 2026, 09:00 to 10:00"
+_EVENT_MADE = re.compile(r"Created event '(?P<title>[^']+)' on \w+day (?P<day>\d{1,2} [A-Z][a-z]+ \d{4}), (?P<clock>\d{2}:\d{2})")
+_A_LINK_ASKED = re.compile(r"\b(?:link|zoom|jitsi|video\s+call)\b", re.I)
+
+
+@rule("link_of_the_event", "compile",
+      "in a follow-up, 'also get a link for it and email them' makes the link of the event the turn before made",
+      "made-up content")
+def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"invite priya, james, yuki to eng all-hands fri 9am", then "also get a link for it and email them", was planned as
+    an email "It is" to the three, with no link. A follow-up that asks for a link, whose plan makes none, after a turn
+    that made an event: the link of that event (its title, day and time, the people the plan looks up by address
+    invited) before the plan's steps, and the one message that carries no step's result is the link."""
+    from datetime import datetime
+
+    request = as_request(query)
+    link = _link_tool(specs)
+    if not request.context or link is None or not _A_LINK_ASKED.search(request.query) or any(t.tool == link for t in tasks):
+        return None
+    made = list(_EVENT_MADE.finditer(request.context))
+    if not made:
+        return None
+    m = made[-1]
+    when = datetime.strptime(f"{m.group('day')} {m.group('clock')}", "%d %B %Y %H:%M").strftime("%Y-%m-%d %H:%M")
+    lspec = specs[link]
+    names = {p.name for p in lspec.params}
+    start = next((p.name for p in lspec.params if p.role == "when"), None)
+    topic = next((n for n in ("topic", "title", "name") if n in names), None)
+    people = lspec.with_role("people")
+    if start is None or topic is None:
+        return None
+    looked = [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
+    args = {topic: m.group("title"), start: when, **({people: looked} if people and looked else {})}
+    made_link = Task(NEW_ID, link, args, tuple(sorted(is_ref(v) for v in looked)))
+    out = []
+    for t in tasks:
+        s = specs.get(t.tool)
+        slot = s.with_role("message") if s and "people" in s.roles else None
+        if slot and is_ref(str(t.args.get(slot, ""))) not in {x.id for x in tasks}:
+            t = replace(t.with_args({**t.args, slot: f"${NEW_ID}"}), deps=tuple(sorted({*t.deps, NEW_ID})))
+        out.append(t)
+    first = next((i for i, t in enumerate(out) if NEW_ID in t.deps), len(out))
+    return dependency_order(renumbered(out[:first] + [made_link] + out[first:], tasks[0].id), tasks[0].id)
