@@ -381,6 +381,7 @@ def test_the_project_tools_declare_their_risks(tmp_path):
     ("envía un mensaje a Marcus diciendo que llego tarde", "Spanish"),       # convdev10: declined as no tool fits
     ("schreib Tom eine Nachricht dass ich später komme", "German"),
     ("¿Me puedes recordar llamar a Omar mañana a las diez?", "Spanish"),     # convdev12
+    ("Lembra-me de ligar para a Aisha amanhã às 9 da manhã", "Portuguese"),  # convdev13: declined as no tool fits
 ])
 def test_a_request_in_another_language_is_answered_in_english_and_nothing_runs(tmp_path, text, language):
     graph, llm = make([PLAN], tmp_path)  # the model would plan an email if it were asked
