@@ -313,3 +313,13 @@ def test_a_link_asked_after_an_event_is_that_events_link(specs):
                          'context="It is")'), context=context)
     assert 'get_zoom_meeting_link(topic="Engagement", start_time="2026-12-04 09:00", meeting_invitees=["$1", "$2", "$3"])' \
         in out and 'compose_new_email(recipients=["$1", "$2", "$3"], context="$4")' in out
+
+
+def test_items_added_to_the_list_shown_then_the_whole_list_sent(specs):
+    context = ("User: what's on my shopping list?\nResult: open_note(name='shopping list') -> # Shopping list - oat milk "
+               "- coffee beans\nAssistant: The note (shopping list): # Shopping list - oat milk - coffee beans")
+    out = _ruled(specs, "add nappies to it, then text the whole list to Tom, he's doing the shop",
+                 _joined('1. append_note_content(name="nappies", content="$2")\n2. get_phone_number(name="Tom")\n'
+                         '3. send_sms(recipients=["$2"], message="The whole list is on the phone to Tom")'), context=context)
+    assert 'append_note_content(name="shopping list", content="Nappies")' in out
+    assert 'message="# Shopping list - oat milk - coffee beans\\n- Nappies"' in out

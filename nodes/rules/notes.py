@@ -177,22 +177,33 @@ def added_items(tasks: list[Task], specs: dict, request: Request | str) -> list[
     """"pls put toothpaste, rice & kitchen roll on the shopping list" was planned with the content "Toap, rice, and
     kitchen roll". The one step that writes into the note or list the request names takes what the request puts
     there, as said, where its content has a word the request does not say and shares a word with what is put."""
-    m = _ITEMS_ONTO.search(as_request(request).query)
+    request = as_request(request)
+    m = _ITEMS_ONTO.search(request.query) or (_ITEMS_INTO_IT.search(request.query) if request.context else None)
     if not m:
         return None
     what = m.group("what").strip(" ,")
     if re.match(r"(?:the|my|our|your|that|this|those|these|his|her|their)\b", what, re.I):
         return None  # "add the total to my Budget note": a thing said before, not the words to add
-    said, items = set(text_words(as_request(request).query)), set(text_words(what))
+    said, items = set(text_words(request.query)), set(text_words(what))
+    # ("add nappies to it, then text the whole list to Tom" planned content="$2", Tom's number: a person is no item)
+    people = {t.id for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles}
     writers = [t for t in tasks if t.tool in ("append_note_content", "create_note") and isinstance(t.args.get("content"), str)
-               and is_ref(t.args["content"]) is None]
+               and (is_ref(t.args["content"]) is None or is_ref(t.args["content"]) in people)]
     if len(writers) != 1 or not items:
         return None
     content = writers[0].args["content"]
     own = set(text_words(content))
-    if not own - said or not own & items:
+    if is_ref(content) is None and (not own - said or not own & items):
         return None
-    return [t.with_args({**t.args, "content": what[:1].upper() + what[1:]}) if t is writers[0] else t for t in tasks]
+    writer = writers[0]
+    kept = tuple(d for d in writer.deps if d != is_ref(content))
+    return [replace(t.with_args({**t.args, "content": what[:1].upper() + what[1:]}), deps=kept) if t is writer else t
+            for t in tasks]
+
+
+#: In a follow-up, "add nappies to it" after a note was shown: the items added to "it"
+_ITEMS_INTO_IT = re.compile(r"\b(?:put|add|ad|append|jot)\s+(?P<what>(?!(?:it|that|this|them)\b)[^.!?:;,]{2,80}?)\s+"
+                            r"(?:on|onto|to|in|into)\s+(?:it|that|this)\b", re.I)
 
 
 #: "a note called Trip times", "a new note named 'Supplier notes'"
@@ -605,6 +616,14 @@ def list_sent_inline(tasks: list[Task], specs: dict, request: Request | str) -> 
     slot = specs[sender.tool].with_role("message")
     if sender.args.get("attachments") or is_ref(str(sender.args.get(slot, ""))) in {t.id for t in tasks}:
         return None
+    added = [t for t in tasks if t.tool == "append_note_content" and str(t.args.get("name", "")).casefold() == notes[-1].casefold()
+             and isinstance(t.args.get("content"), str) and is_ref(t.args["content"]) is None]
+    shown = re.search(rf"{_NOTE_CALL.pattern}[^\n]*?->\s*(?P<text>[^\n]+)", last)
+    if added and shown and not shown.group("text").rstrip().endswith(("...", "…")):
+        # ("add nappies to it, then text the whole list to Tom": the list as shown, with what this turn adds; read
+        # again, it could be read before the addition is written)
+        text = f"{shown.group('text').strip()}\n- {added[-1].args['content']}"
+        return [t.with_args({**t.args, slot: text}) if t is sender else t for t in tasks]
     read = Task(NEW_ID, opener, {next(p.name for p in specs[opener].params if p.required): notes[-1]}, ())
     sent = replace(sender.with_args({**sender.args, slot: f"${NEW_ID}"}), deps=tuple(sorted({*sender.deps, NEW_ID})))
     return renumbered([read] + [sent if t is sender else t for t in tasks], tasks[0].id)
