@@ -290,3 +290,13 @@ def test_a_reply_asked_past_the_opening_speaks_of_a_received_email():
     assert speaks_of_received_email("re the q3 draft from sarah: comments by wed, not thu")
     assert reply_asked("re the invoice from Lucas: pls reply that the payment goes out on the 15th")
     assert not reply_asked("reply to lucas") and not reply_asked("remind me re the invoice tomorrow")
+
+
+def test_logging_tools_serve_record_and_cancelling_ones_delete_and_time_is_reserved_in_the_calendar(specs):
+    # dev11-domains: "Please record a breastfeed ..." to a baby log's log_feed, "delete my permit" to cancel_permit
+    log = ToolSpec(name="log_feed", description="Log a feed: breast side or bottle, length.", params=[])
+    cancel = ToolSpec(name="cancel_permit", description="Cancel a permit you bought.", params=[])
+    assert unserved_action("Please record a breastfeed on the left side lasting 14 minutes", [log]) is None
+    assert unserved_action("Please delete my permit for tomorrow, I am sick.", [cancel]) is None
+    assert unserved_action("Please reserve time in my calendar for the investor call on Wednesday at 4pm", specs) is None
+    assert unserved_action("reserve a court at the leisure centre", specs) == "reserve"

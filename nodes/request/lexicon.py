@@ -168,7 +168,9 @@ VERB_SYNONYMS = {"reserve": {"book", "booking", "reservation", "hold", "borrow",
                  "identify": {"id", "recogni"}, "appraise": {"value", "valuation", "estimate", "worth"},
                  "authenticate": {"genuine", "authentic", "verify"}, "forecast": {"weather", "predict"},
                  "predict": {"forecast", "prediction"}, "deliver": {"delivery", "ship"}, "ship": {"shipping", "deliver"},
-                 "scale": {"resize", "convert"}, "draw": {"draft", "create", "plan"}, "design": {"create", "draft"}}
+                 "scale": {"resize", "convert"}, "draw": {"draft", "create", "plan"}, "design": {"create", "draft"},
+                 "record": {"log", "logs", "logged", "track"}, "delete": {"cancel", "remove"},
+                 "remove": {"delete", "cancel"}, "withdraw": {"cancel", "remove", "delete"}}
 
 #: Verbs that, opening a request, name what a default tool does: such a request is planned even where
 #: the classifier is unsure of every tool ("note: gate code is 4471", "cal: eye test sat 10:20";

@@ -94,6 +94,8 @@ def unserved_action(query: str, specs: Iterable[ToolSpec]) -> str | None:
             verb = opening_verb(sentences[1])
     if verb not in UNSERVED_VERBS and verb not in _SENDS:
         return None
+    if re.search(r"\breserve\s+(?:some\s+|an?\s+|the\s+)?(?:time|hours?|slot|block)\b", query, re.I):
+        return None  # ("reserve time in my calendar for the investor call": an event)
     said = re.compile(rf"\b(?:{'|'.join(map(re.escape, {verb, *VERB_SYNONYMS.get(verb, ())}))})", re.I)
     specs = list(specs)
     if any(said.search(_tool_words(s)) for s in specs) or _names_a_choice(query, specs):
