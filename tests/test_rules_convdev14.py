@@ -323,3 +323,13 @@ def test_items_added_to_the_list_shown_then_the_whole_list_sent(specs):
                          '3. send_sms(recipients=["$2"], message="The whole list is on the phone to Tom")'), context=context)
     assert 'append_note_content(name="shopping list", content="Nappies")' in out
     assert 'message="# Shopping list - oat milk - coffee beans\\n- Nappies"' in out
+
+
+def test_a_reply_to_someones_email_gets_no_new_email_to_them(specs):
+    # convdev12: "Sarah Lee's email" is the email answered, not a new email asked for
+    out = _ruled(specs, "Could you kindly reply to Sarah Lee's email about the offsite next week and tell her that I will "
+                        "bring my walking boots and my laptop.",
+                 _joined('1. reply_to_email(context="Send the reply to Sarah Lee")\n2. get_phone_number(name="Sarah Lee")\n'
+                         '3. compose_new_email(recipients=["$2"], subject="Offsite", context="Tell her I will bring my walking '
+                         'boots")'))
+    assert out.count("\n") == 2 and out.startswith('1. reply_to_email(context="That I will bring my walking boots and my laptop"')

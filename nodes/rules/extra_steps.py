@@ -331,9 +331,20 @@ def reply_alone(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     spoken = dictated(request.query)
     rest = request.query.replace(spoken, " ") if spoken else request.query
     rest = re.sub(r"(?i)^\W*(?:\w+\W+){0,6}?(?:reply|answer|respond|write\s+back)\b", " ", rest, count=1)  # (the ask itself)
+    # (and the email it answers: "reply to Sarah Lee's email about the offsite", "sarahs q3 draft email")
+    rest = re.sub(r"(?i)(?:'s|s|\bthe|\bher|\bhis|\btheir|\bthat|\bthis|\bmy)\s+(?:[\w'-]+\s+){0,3}?(?:e-?mail|mail|message)\b",
+                  " ", rest)
     unasked = {"compose_new_email"} if not _ASKS_NEW_EMAIL.search(rest) else set()
     unasked |= {"forward_email"} if not _ASKS_FORWARD.search(rest) else set()
-    return unused_dropped(tasks, lambda t: t.tool in unasked) if unasked else None
+    out = unused_dropped(tasks, lambda t: t.tool in unasked) if unasked else None
+    if not out:
+        return None
+    # (and the look-up only the dropped email used: "get_phone_number(name="Sarah Lee")" for a new email to her)
+    gone = {t.id for t in tasks} - {t.id for t in out}
+    used_by_gone = {d for t in tasks if t.id in gone for d in t.deps}
+    still = {d for t in out for d in t.deps}
+    orphans = {k for k in used_by_gone - still if (s := specs.get(next(t.tool for t in tasks if t.id == k))) and "person" in s.roles}
+    return renumbered([t for t in out if t.id not in orphans], out[0].id) if orphans and len(orphans) < len(out) else out
 
 
 #: A request that opens with an email: "email her asking ...", "pls mail tom that ..."
