@@ -332,4 +332,4 @@ def test_a_reply_to_someones_email_gets_no_new_email_to_them(specs):
                  _joined('1. reply_to_email(context="Send the reply to Sarah Lee")\n2. get_phone_number(name="Sarah Lee")\n'
                          '3. compose_new_email(recipients=["$2"], subject="Offsite", context="Tell her I will bring my walking '
                          'boots")'))
-    assert out.count("\n") == 2 and out.startswith('1. reply_to_email(context="That I will bring my walking boots and my laptop"')
+    assert out.count("\n") == 1 and out.startswith('1. reply_to_email(context="That I will bring my walking boots and my laptop"')
