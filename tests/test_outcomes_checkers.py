@@ -1664,3 +1664,20 @@ def test_the_ninth_development_conversation_set(fresh):
         for tool, args in steps:
             act(tool, **args)
         assert by_id[cid].check(ws, answers, [{} for _ in answers]), cid
+
+
+@pytest.mark.parametrize("name, prefix, least", [("conversations-dev14", "dev14_", 70), ("conversations-dev15", "dev15_", 70),
+                                                 ("conversations-dev16", "dev16_", 60)])
+def test_the_fourteenth_to_sixteenth_development_conversation_sets(fresh, name, prefix, least):
+    """bench/conversations_dev14_cases.py to _dev16_cases.py (helpers convdev14-16, development sets; dev16 unread in the
+    session it was written): enough cases, unique ids with the set's prefix, each with a kind and a check that runs on
+    a fresh sample workspace and fails there, where nothing was done."""
+    from bench.outcomes import case_set
+
+    cases = case_set(name)
+    ids = [c.id for c in cases]
+    assert len(cases) >= least and len(set(ids)) == len(ids) and all(i.startswith(prefix) for i in ids)
+    assert {"reply", "forward", "meeting", "document", "failure", "followup"} <= {c.kind for c in cases}
+    for c in cases:
+        ws, _ = fresh()
+        assert c.check(ws, [""] * len(c.turns), [{}] * len(c.turns)), c.id
