@@ -333,3 +333,24 @@ def test_a_reply_to_someones_email_gets_no_new_email_to_them(specs):
                          '3. compose_new_email(recipients=["$2"], subject="Offsite", context="Tell her I will bring my walking '
                          'boots")'))
     assert out.count("\n") == 1 and out.startswith('1. reply_to_email(context="That I will bring my walking boots and my laptop"')
+
+
+def test_a_follow_up_question_sends_nothing(specs):
+    context = ("User: Could you summarise the Team Handbook PDF for me?\nResult: summarize_pdf(pdf_path='$1') -> Summary: "
+               "This handbook explains how we work together\nAssistant: Summary: This handbook explains how we work together")
+    out = _ruled(specs, "Thank you. What does it say I should do if I lose my laptop?",
+                 _joined('1. reply_to_email(context="I should do if I lose my laptop?")\n'
+                         '2. search_documents(query="handbook lost laptop")'), context=context)
+    assert "reply_to_email" not in out and "search_documents" in out
+    kept = _ruled(specs, "Thanks. Can you email that to Priya?", _joined('1. get_email_address(name="Priya")\n'
+                  '2. compose_new_email(recipients=["$1"], context="Summary")'), context=context)
+    assert "compose_new_email" in kept
+
+
+def test_no_calendar_wanted_and_no_reminder_asked(specs):
+    out = _ruled(specs, "Would it be possible to set up an online meeting with Yuki Tanaka on Friday at 3pm, and then email "
+                        "her the link? I don't need it in the calendar, I'll remember it.",
+                 _joined('1. get_email_address(name="Yuki Tanaka")\n2. get_zoom_meeting_link(topic="Firmware", '
+                         'start_time="Friday at 3pm", meeting_invitees=["$1"])\n3. compose_new_email(recipients=["$1"], '
+                         'context="$2")\n4. create_reminder(name="Remember")'))
+    assert "create_reminder" not in out and "get_zoom_meeting_link" in out

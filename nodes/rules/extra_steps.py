@@ -672,3 +672,26 @@ def no_summary_asked(tasks: list[Task], query: str | Request) -> list[Task] | No
         return None
     return unused_dropped(tasks, lambda t: "summar" in t.tool)
 
+
+
+#: A question ("what does it say I should do if I lose my laptop?"), after the courtesy it may open with
+_ONLY_ASKS = re.compile(r"^\W*(?:(?:thank\s+you|thanks|thx|ok(?:ay)?|great|right|cool|perfect)\W+)*"
+                        r"(?:what|whats|what's|when|where|who|which|how|why|is|are|does|do|did|can\s+you\s+tell)\b[^.!]*\?\s*$",
+                        re.I)
+#: Words that ask for a message: to write, send or answer one
+_ASKS_MESSAGE = re.compile(r"\b(?:reply|respond|answer|e-?mail|mail|send|forward|fwd|text|txt|sms|message|tell\s+(?:him|her|"
+                           r"them|[A-Z]\w+)|let\s+\w+\s+know|ask\s+(?:him|her|them|[A-Z]\w+)|write)\b", re.I)
+
+
+@rule("question_sends_nothing", "compile",
+      "a follow-up that only asks a question ('Thank you. What does it say I should do if I lose my laptop?') sends no "
+      "message", "made-up content")
+def question_sends_nothing(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"Could you summarise the Team Handbook PDF for me?", then "Thank you. What does it say I should do if I lose my
+    laptop?", was planned with the search and a reply to the newest email "I should do if I lose my laptop?". In a
+    follow-up that only asks a question and says no word of a message, a step that sends one (a tool with people and a
+    message) is dropped where no step uses it (never the whole plan)."""
+    request = as_request(query)
+    if not request.context or not _ONLY_ASKS.match(request.query) or _ASKS_MESSAGE.search(request.query):
+        return None
+    return unused_dropped(tasks, lambda t: (s := specs.get(t.tool)) is not None and {"people", "message"} <= s.roles)

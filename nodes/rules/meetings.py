@@ -222,13 +222,17 @@ _NO_CALENDAR = re.compile(r"\b(?:don'?t|do\s+not|no\s+need\s+to|not)\b[^.;!?]{0,
       "made-up content")
 def no_event_wanted(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"... set up an online meeting with Yuki Tanaka on Friday at 3pm ... and then email her the link? I don't need it
-    in the calendar, I'll remember it." was planned with an event too. An event step no step uses, in a request that
-    says it needs no calendar entry, is dropped (never the whole plan)."""
+    in the calendar, I'll remember it." was planned with an event and a reminder "Remember". An event step no step uses,
+    in a request that says it needs no calendar entry, is dropped, and a reminder where it asks for none (never the whole
+    plan)."""
     event = _event_tool(specs)
-    if event is None or not _NO_CALENDAR.search(as_request(query).query):
+    text = as_request(query).query
+    if event is None or not _NO_CALENDAR.search(text):
         return None
     used = {d for t in tasks for d in t.deps}
-    kept = [t for t in tasks if not (t.tool == event and t.id not in used)]
+    # (and a reminder it never asks for: "I'll remember it" planned as a reminder "Remember")
+    unasked = {event} | ({n for n in specs if "reminder" in n} if not re.search(r"\bremind|\breminder", text, re.I) else set())
+    kept = [t for t in tasks if not (t.tool in unasked and t.id not in used)]
     return renumbered(kept, tasks[0].id) if kept and len(kept) < len(tasks) else None
 
 
