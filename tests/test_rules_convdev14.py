@@ -354,3 +354,16 @@ def test_no_calendar_wanted_and_no_reminder_asked(specs):
                          'start_time="Friday at 3pm", meeting_invitees=["$1"])\n3. compose_new_email(recipients=["$1"], '
                          'context="$2")\n4. create_reminder(name="Remember")'))
     assert "create_reminder" not in out and "get_zoom_meeting_link" in out
+
+
+@pytest.mark.parametrize("query, earlier, looked_up, again", [
+    ("actually make it 1400", "Put the gas safety check at Nina's flat in my calendar for the 12th at 10", [],
+     "Put the gas safety check at Nina's flat in my calendar for the 12th 14:00"),
+    ("no sorry, priya, not marcus", "text marcus running 10 late", ["marcus"], "text priya running 10 late"),
+    ("ach no, I meant the Q3 report, not the handbook", "email Elena the team handbook", ["Elena"],
+     "email Elena the Q3 report"),
+])
+def test_corrections_of_the_sixteenth_set(query, earlier, looked_up, again):
+    from tinyagent.nodes.rules.corrections import request_again
+
+    assert request_again(query, [earlier], looked_up, "")[0] == again

@@ -182,6 +182,8 @@ def retimed_request(query: str, earlier: list[str]) -> str | None:
     # "8 in the evening" is 8pm, "7 in the morning" 7am
     new = re.sub(r"\b(\d{1,2}(?::\d{2})?)\s+in\s+the\s+(evening|afternoon|night|morning)\b",
                  lambda x: x.group(1) + ("am" if x.group(2).lower() == "morning" else "pm"), new, flags=re.I)
+    # "make it 1400", "at 0930h": a clock written the 24-hour way
+    new = re.sub(r"^(at\s+)?([01]\d|2[0-3])([0-5]\d)\s*(?:h|hrs|hours)?$", r"\1\2:\3", new.strip(), flags=re.I)
     if hour := _BARE_HOUR.match(new):  # "make it 4": the hour, in the old phrase's half of the day
         new = hour.group(1)
     elif not read_request(new).phrases or re.search(r"\b(?:min|mins|minutes?|hours?|hrs?)\b", new, re.I):
@@ -359,7 +361,7 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
 
 
 #: What a correction says around what it puts right: "Oh dear, I am sorry,", "Sorry, I've just realised", a title
-_AROUND = re.compile(r"^\s*(?:(?:oh|ah|dear|sorry|so|very|terribly|really|i\s+am|i'?m|wait|no|nope|actually|oops|hmm|"
+_AROUND = re.compile(r"^\s*(?:(?:oh|ah|ach|och|argh|er|erm|dear|sorry|so|very|terribly|really|i\s+am|i'?m|wait|no|nope|actually|oops|hmm|"
                      r"i'?ve\s+just\s+reali[sz]ed|i\s+just\s+reali[sz]ed|just\s+reali[sz]ed|i\s+reali[sz]ed|my\s+bad)\b[\s,.!:-]*)+",
                      re.I)
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?=[A-Z])")
@@ -370,8 +372,13 @@ _WHY_AFTER = re.compile(r"(\bnot\s+[^;.!?]+?)\s*[;.!?]\s+\S.*$", re.I | re.S)
 def _trimmed(query: str) -> str:
     """A correction without its apologies, the reason after it and the courtesy titles of names: "Sorry, I've just
     realised I meant Thursday, not Wednesday; the meeting got pushed back." -> "I meant Thursday, not Wednesday"."""
-    text = _WHY_AFTER.sub(r"\1", _TITLED.sub("", query.strip()))
-    return _AROUND.sub("", text).strip() or query
+    text = _AROUND.sub("", _WHY_AFTER.sub(r"\1", _TITLED.sub("", query.strip()))).strip()
+    m = re.match(r"(?!(?:i\s+)?(?:mean|meant|is|it'?s|its|it\s+is)\b)(?P<new>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*,?\s+not\s+\w",
+                 text, re.I)
+    if m and not set(m.group("new").lower().split()) & {"thanks", "thank", "thx", "ok", "okay", "now", "later", "yet",
+                                                         "yes", "just", "that", "this", "it"}:
+        text = f"I meant {text}"  # ("no sorry, priya, not marcus")
+    return text or query
 
 
 def request_again(query: str, earlier: list[str], looked_up: list[str], answer: str) -> tuple[str, str] | None:
