@@ -367,3 +367,13 @@ def test_corrections_of_the_sixteenth_set(query, earlier, looked_up, again):
     from tinyagent.nodes.rules.corrections import request_again
 
     assert request_again(query, [earlier], looked_up, "")[0] == again
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("find where the team handbook talks about lost devices", '1. search_documents(query="team handbook")',
+     'search_documents(query="team handbook lost devices")'),
+    ("What time have I to be out of the hotel on the Thursday? It'll be in the Lisbon itinerary",
+     '1. search_documents(query="Lisbon itinerary")', 'search_documents(query="Lisbon itinerary out hotel thursday")'),
+])
+def test_a_document_named_after_its_question_is_searched_for_what_it_asks(specs, query, plan, want):
+    assert want in _ruled(specs, query, _joined(plan))

@@ -26,7 +26,7 @@ PASSAGE_CHARS = 600
 def words(text: str) -> list[str]:
     """Lower-case words of a name or a question: 'Lisbon_Trip_Itinerary' -> lisbon, trip, itinerary."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)  # ProjectFalcon -> Project Falcon
-    text = re.sub(r"\bcheck[\s-]+(out|in)\b", r"check\1", text, flags=re.I)  # ("check out by 11:00": one word)
+    text = re.sub(r"\bcheck[\s-]+(out|in)\b", r"check \1 check\1", text, flags=re.I)  # ("check out": "checkout" too)
     return re.findall(r"[a-z0-9]+", text.lower())
 
 

@@ -200,7 +200,8 @@ def asks_for_file(query: str, name: str) -> bool:
 
 
 _DOC_NAME = r"(?P<doc>[\w'&.-]+(?:\s+[\w'&.-]+){0,4}?)"
-_DOC_SAY = r"(?:say|says|said|state|states|stated|mention|mentions|write|writes|written|cover|covers|have|has|tell)"
+_DOC_SAY = (r"(?:say|says|said|state|states|stated|mention|mentions|write|writes|written|cover|covers|have|has|tell|talk|talks|"
+            r"discuss|discusses|explain|explains)")
 #: The kinds of document a name ends in when the question names it last
 _DOC_KIND = (r"(?:report|itinerary|handbook|pdf|docx?|document|manual|guide|contract|lease|policy|letter|brochure|slides|"
              r"deck|spreadsheet|memo|minutes|agenda|proposal)")
@@ -211,6 +212,11 @@ _DOCUMENT_ASKS = (
     re.compile(rf"\b(?:what|wat|waht|wht)(?:'s|\s+does|\s+dose|\s+did|\s+do|\s+is)?\s+(?:the|my|our|this|that)\s+"
                rf"{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
     re.compile(rf"\b(?:does|dose|did|do)\s+(?:the|my|our|this|that)\s+{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
+    # "find where the team handbook talks about lost devices"
+    re.compile(rf"\bwhere\s+(?:the|my|our)\s+{_DOC_NAME}\s+{_DOC_SAY}\b", re.I),
+    # "how many schools were in the pilot? it's in the q3 report", "... It'll be in the Lisbon itinerary"
+    re.compile(rf"[?.!]\s*(?:it'?ll\s+be|it\s+will\s+be|it'?s|it\s+is|should\s+be|must\s+be)\s+in\s+(?:the|my|our)\s+"
+               rf"(?P<doc>(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND})\s*[?.!]?\s*$", re.I),
     re.compile(rf"\bwhat\s+is\s+written\s+in\s+(?:the|my|our)\s+{_DOC_NAME}(?=\s+(?:about|on|regarding|for)\b)", re.I),
     re.compile(rf"\b(?:according\s+to|check|consult|search|read|look\s+(?:at|in|through))\s+(?:the|my|our)\s+"
                rf"{_DOC_NAME}(?=\s*(?:[,:?]|\s-|->)|\s+(?:for|and\s+tell|what|when|where|how|who|which)\b)", re.I),
