@@ -377,3 +377,18 @@ def test_corrections_of_the_sixteenth_set(query, earlier, looked_up, again):
 ])
 def test_a_document_named_after_its_question_is_searched_for_what_it_asks(specs, query, plan, want):
     assert want in _ruled(specs, query, _joined(plan))
+
+
+def test_the_sixteenth_sets_names_and_emails(specs):
+    from tinyagent.nodes.rules.opening import unserved_action
+
+    # the person whose email is answered, when no email of theirs is there, is still the one named: the reply fails
+    out = _ruled(specs, "reply to Aisha's email and say yes that's fine",
+                 _joined('1. get_email_address(name="Aisha")\n2. reply_to_email(cc=["$1"], context="Yes that\'s fine")'))
+    assert out.startswith('1. reply_to_email(context="Yes that\'s fine", message_id="Aisha\'s email")')
+    context = ("User: Email Tom Becker that the boiler engineer is coming on the 12th\nResult: get_email_address(name="
+               "'Tom Becker') -> tom.becker@example.com\nAssistant: Saved email 'Boiler' to tom.becker@example.com")
+    assert 'get_phone_number(name="Tom Becker")' in _ruled(specs, "text him too",
+                                                            _joined('1. send_sms(recipients=["too"], message="Tell him")'),
+                                                            context=context)
+    assert unserved_action("would you ever ring Tom Becker for me, the line's bad on my phone", specs.values()) == "ring"

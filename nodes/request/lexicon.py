@@ -103,7 +103,8 @@ NOT_A_NAME = _words("to for on at about tomorrow today tonight next this the a a
                     "after before and send email text then please pls asap so it that every each over via using "
                     "monday tuesday wednesday thursday friday saturday sunday tmrw tmr noon lunch dinner coffee "
                     "breakfast re: our my me you attach with share also "
-                    "mr mrs ms mx dr prof")  # (a courtesy title: "to Mrs. Nina Kowalski" names Nina Kowalski)
+                    "mr mrs ms mx dr prof "  # (a courtesy title: "to Mrs. Nina Kowalski" names Nina Kowalski)
+                    "too grand great lovely brilliant perfect cool super cheers")  # ("grand, text him ...", "text him too")
 #: A courtesy title before a name, as a pattern ("Mrs. Nina Kowalski", "Dr Okafor"); the words alone (TITLES)
 TITLE_WORD = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)"
 TITLE = rf"(?:{TITLE_WORD}\.?\s+)"
@@ -207,7 +208,7 @@ VERB_TOOLS = {"forward": "forward_email", "fwd": "forward_email", "frwd": "forwa
               "findfile": "open_and_get_file_path"}
 
 #: What may come before the verb that opens a request ("hey, can you please ...", "thanks! also text her ...").
-REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will "
+REQUEST_LEAD = _words("hey hi hello ok okay so um uh yo pls please plz kindly quickly just can could would will ever "
                       "you u ya me go ahead and help thanks thank thx ty great cool perfect awesome nice oh ah "
                       "also now then actually alright "
                       # "never mind then, just reply to ...", "hmm ok. email sarah ...", "fine, forward it to james"

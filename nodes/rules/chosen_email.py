@@ -178,7 +178,12 @@ def sender_not_copied(tasks: list[Task], specs: dict, request=None) -> list[Task
             else:
                 keep.append(v)
         if len(keep) < len(t.args.get(cc) or []):
+            gone = [by_id[is_ref(v)] for v in t.args.get(cc) or [] if v not in keep and is_ref(v) in by_id]
             args = {k: v for k, v in t.args.items() if k != cc} | ({cc: keep} if keep else {})
+            if not args.get(pick) and gone:  # ("reply to Aisha's email": her email, named by her name, not the newest)
+                sender = next((x for x in gone[0].args.values() if isinstance(x, str)), "")
+                args[pick] = f"{sender}'s email" if sender else args.get(pick)
+                args = {k: v for k, v in args.items() if v}
             t = replace(t, args=args, deps=tuple(d for d in t.deps if d not in dropped)).with_args(args)
         out.append(t)
     if not dropped:

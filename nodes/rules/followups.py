@@ -197,6 +197,8 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
                     and (bare := _without_filler(v)) and _said(bare, query):
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
             elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)
+                                                                 # ("grand, text him ...": no one's name)
+                                                                 or not is_ref(v) and v.strip().lower() in NOT_A_NAME
                                                                  or not is_ref(v) and _after_pronoun(v, query)
                                                                  or not is_ref(v) and _whose_email(v, query)
                                                                  or not is_ref(v) and _in_the_message(v, query)):
