@@ -392,3 +392,26 @@ def test_the_sixteenth_sets_names_and_emails(specs):
                                                             _joined('1. send_sms(recipients=["too"], message="Tell him")'),
                                                             context=context)
     assert unserved_action("would you ever ring Tom Becker for me, the line's bad on my phone", specs.values()) == "ring"
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("Set up a meeting with Omar Wednesday 0900 for 45 minutes about the garden at number 12, invite him and email him "
+     "about it", '1. create_calendar_event(title="Meet Omar", start_date="Wednesday 0900", end_date="for 45 minutes")\n'
+     '2. get_email_address(name="Omar")\n3. compose_new_email(recipients=["$2"], subject="Garden", context="About it")',
+     'create_calendar_event(title="Meet Omar", start_date="Wednesday 0900", end_date="for 45 minutes", invitees=["$1"])'),
+    ("meeting link for handover with aisha 1930 tonight, text it to her",
+     '1. get_email_address(name="aisha")\n2. get_phone_number(name="aisha")\n3. send_sms(recipients=["$2"], message="$1")',
+     'send_sms(recipients=["$2"], message="$3")'),
+    ("video call with Sarah and Marcus tmrw 1400 re the rota, email them both the link",
+     '1. get_email_address(name="Sarah")\n2. get_email_address(name="Marcus")\n3. get_zoom_meeting_link(topic="ROTA", '
+     'start_time="tmrw 1400", meeting_invitees=["$1", "$2"])\n4. compose_new_email(recipients=["$1"], subject="ROTA", '
+     'context="Join the Zoom meeting on ROTA")', 'compose_new_email(recipients=["$1", "$2"], subject="ROTA", context="$3")'),
+    ("get me a meeting link for a catch-up with Elena on Friday at 1530, 30 mins, and put it in my calendar",
+     '1. get_email_address(name="Elena")\n2. create_calendar_event(title="Meet with Elena", start_date="Friday at 1530", '
+     'end_date="Friday at 1530", location="$1")\n3. get_zoom_meeting_link(topic="Catch-up", start_time="Friday at 1530", '
+     'duration=30)\n4. create_calendar_event(title="Meet with Elena", start_date="Friday at 1530", location="$3")',
+     'create_calendar_event(title="Meet with Elena", start_date="Friday at 1530", end_date="30 mins", invitees=["$1"])'),
+])
+def test_meetings_of_the_sixteenth_set(specs, query, plan, want):
+    out = _ruled(specs, query, _joined(plan))
+    assert want in out and out.count("create_calendar_event") <= 1, out

@@ -435,7 +435,8 @@ def online_is_a_link(tasks: list[Task], specs: dict, query: str | Request) -> li
 
 
 #: A meeting link asked to be sent: "... and email her the link", "get a link and email it to him"
-_LINK_ASKED = re.compile(r"\b(?:the|a|an)\s+(?:(?:video|zoom|meeting|call|meet|jitsi)\s+)?link\b", re.I)
+_LINK_ASKED = re.compile(r"(?:\b(?:the|a|an)\s+|^\W*(?:(?:get|make|send)\s+(?:me\s+)?)?)(?:(?:video|zoom|meeting|call|meet|"
+                         r"jitsi)\s+)?link\b", re.I)  # ("meeting link for handover with aisha 1930 tonight, ...")
 _MEETS = re.compile(r"\b(?:call|meeting|meet|chat|sync|catch[- ]?up|1:1|video|zoom|stand-?up|review|interview)\b", re.I)
 #: What the meeting is about: "for the logo review", "re the invoice", "about the pilot"
 _TOPIC = re.compile(r"\b(?:for|re|about|regarding|on)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,3}?)"

@@ -81,6 +81,14 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
             used = {d for t in tasks for d in t.deps}
             asked = [f"${t.id}" for t in tasks if t.id not in used and (s := specs.get(t.tool)) and "person" in s.roles
                      and t is not step]
+        if not asked and not request.context:
+            # "Set up a meeting with Omar ..., invite him and email him about it": him is the one person named, looked
+            # up by address for the email
+            from tinyagent.nodes.rules.followups import one_person_named
+
+            who = one_person_named(query, lower=True)
+            asked = [f"${t.id}" for t in tasks if who and (s := specs.get(t.tool)) and "person" in s.roles
+                     and "email" in t.tool and str(next(iter(t.args.values()), "")).lower() == who.lower()][:1]
         if not asked and (context := request.context):
             # "text marcus and priya that the sensor call moved to 3", then "put it in my calendar tomorrow at 3 and
             # invite them": the people the turn before looked up or wrote to, as names the look-up rule looks up
@@ -89,8 +97,8 @@ def invited_people(tasks: list[Task], specs: dict, query: str | Request) -> list
             asked = list(turns[-1]) if turns else []
         if asked:
             deps = tuple(sorted(set(step.deps) | {is_ref(x) for x in asked if is_ref(x) is not None}))
-            return [replace(t.with_args({**t.args, param: list(dict.fromkeys(asked))}), deps=deps) if t is step else t
-                    for t in tasks]
+            return dependency_order([replace(t.with_args({**t.args, param: list(dict.fromkeys(asked))}), deps=deps)
+                                     if t is step else t for t in tasks], tasks[0].id)
     if not names:
         return None
     return [replace(t, args={**t.args, param: list(dict.fromkeys(names))}) if t is step else t for t in tasks]

@@ -77,7 +77,8 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
             and sum(_end_param(specs[t.tool]) is None and _minutes_param(specs[t.tool]) is not None for t in takers) == 1)
     if pair:  # (only where the event too has no end yet: an event with its end says the length already)
         ev = next(t for t in takers if _end_param(specs[t.tool]) is not None)
-        pair = not ev.args.get(_end_param(specs[ev.tool]))
+        start_of = next((p.name for p in specs[ev.tool].params if p.role == "when" and p.required), None)
+        pair = ev.args.get(_end_param(specs[ev.tool])) in (None, "", ev.args.get(start_of))  # (no end, or its start again)
     if len(takers) != 1 and not pair:
         return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else None
     for t in takers:

@@ -140,7 +140,8 @@ def link_sent_on(tasks: list[Task], specs: dict, query: str | Request) -> list[T
     link, event = _link_tool(specs), _event_tool(specs)
     senders = [t for t in tasks if (s := specs.get(t.tool)) and {"people", "message"} <= s.roles]
     if senders:
-        return _invite_is_the_event(tasks, specs, senders, event, link, send.group("rest"))
+        return _invite_is_the_event(tasks, specs, senders, event, link, send.group("rest")) \
+            or _sent_to_all(tasks, specs, senders, link, send.group("rest"))
     made = [t for t in tasks if t.tool == link] or (
         [t for t in tasks if t.tool == event] if re.search(r"\binvit", send.group("rest"), re.I) else [])
     if len(made) != 1:
@@ -237,7 +238,7 @@ def no_event_wanted(tasks: list[Task], specs: dict, query: str | Request) -> lis
 
 
 @rule("one_link_per_time", "compile",
-      "two meeting links at the one time the request gives are one link, inviting everyone either invites",
+      "two meeting links (or two events of one title) at the one time the request gives are one, inviting everyone",
       "made-up content")
 def one_link_per_time(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"Set up a Falcon budget meeting with Sarah, Marcus and Priya on Wednesday at 1pm: ..., make a meeting link and email
@@ -245,14 +246,26 @@ def one_link_per_time(tasks: list[Task], specs: dict, query: str | Request) -> l
     the meeting links at that same time are the first of them, inviting everyone any of them invites; what used the
     others uses it."""
     request = as_request(query)
-    link = _link_tool(specs)
-    links = [t for t in tasks if t.tool == link]
-    if request.context or len(request.times) != 1 or len(links) < 2:
+    if request.context or len(request.times) != 1:
         return None
-    spec = specs[link]
-    when = next((p.name for p in spec.params if p.role == "when"), None)
+    for tool in (_link_tool(specs), _event_tool(specs)):
+        if tool is not None and (merged := _one_of(tasks, specs, tool)):
+            return merged
+    return None
+
+
+def _one_of(tasks: list[Task], specs: dict, tool: str) -> list[Task] | None:
+    """The tasks with the steps of ``tool`` at one same time (events: and of one same title) made the first of them."""
+    links = [t for t in tasks if t.tool == tool]
+    if len(links) < 2:
+        return None
+    spec = specs[tool]
+    when = next((p.name for p in spec.params if p.role == "when" and p.required), None)
     people = spec.with_role("people")
-    if when is None or len({str(t.args.get(when, "")).lower() for t in links}) != 1:
+    title = next((n for n in ("title", "name") if n in {p.name for p in spec.params}), None) if tool != _link_tool(specs) \
+        else None
+    if when is None or len({str(t.args.get(when, "")).lower() for t in links}) != 1 \
+            or title and len({str(t.args.get(title, "")).lower() for t in links}) != 1:
         return None
     first, rest = links[0], links[1:]
     invited = list(dict.fromkeys(x for t in links for x in (t.args.get(people) or [] if people else [])))
@@ -323,3 +336,24 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
         out.append(t)
     first = next((i for i, t in enumerate(out) if NEW_ID in t.deps), len(out))
     return dependency_order(renumbered(out[:first] + [made_link] + out[first:], tasks[0].id), tasks[0].id)
+
+
+def _sent_to_all(tasks: list[Task], specs: dict, senders: list[Task], link: str | None, asked: str) -> list[Task] | None:
+    """"video call with Sarah and Marcus tmrw 1400 re the rota, email them both the link", planned with the email to
+    Sarah alone: the one email that sends the link to some of the people the link invites goes to all of them, where
+    the request sends it to them, both or everyone."""
+    links = [t for t in tasks if t.tool == link]
+    if len(senders) != 1 or len(links) != 1 or not re.search(r"\b(?:them|both|everyone|everybody|all)\b", asked, re.I):
+        return None
+    sender, made = senders[0], links[0]
+    people = specs[sender.tool].with_role("people")
+    invites = next((p.name for p in specs[made.tool].params if p.role == "people"), None)
+    have, invited = list(sender.args.get(people) or []), list(made.args.get(invites) or []) if invites else []
+    slot = specs[sender.tool].with_role("message")
+    said = sender.args.get(slot)
+    if not invited or not set(have) < set(invited) or is_ref(str(said or "")) not in (made.id, None):
+        return None
+    # (its text the link, where the plan wrote words of its own: "Join the Zoom meeting on ROTA")
+    args = {**sender.args, people: invited, **({slot: f"${made.id}"} if re.search(r"\blink\b", asked, re.I) else {})}
+    deps = tuple(sorted({*sender.deps, made.id, *(is_ref(v) for v in invited if is_ref(v) is not None)}))
+    return [replace(t.with_args(args), deps=deps) if t is sender else t for t in tasks]
