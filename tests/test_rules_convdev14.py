@@ -415,3 +415,14 @@ def test_the_sixteenth_sets_names_and_emails(specs):
 def test_meetings_of_the_sixteenth_set(specs, query, plan, want):
     out = _ruled(specs, query, _joined(plan))
     assert want in out and out.count("create_calendar_event") <= 1, out
+
+
+def test_a_meeting_titled_only_as_a_meeting_is_titled_by_what_it_is_about(specs):
+    out = _ruled(specs, "would you ever set up a wee meeting with Priya and Yuki on Thursday at 2 about the pilot schools? "
+                        "no video, just in the calendar",
+                 _joined('1. get_email_address(name="Priya")\n2. get_email_address(name="Yuki")\n'
+                         '3. create_calendar_event(title="Wee meeting", start_date="Thursday at 2")'))
+    assert 'title="Pilot schools"' in out
+    kept = _ruled(specs, "zoom for a quick catch-up with Luca tomorrow at 12, text him the link",
+                  _joined('1. get_zoom_meeting_link(topic="Quick catch-up", start_time="tomorrow at 12")'))
+    assert 'topic="Quick catch-up"' in kept

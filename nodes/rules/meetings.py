@@ -357,3 +357,32 @@ def _sent_to_all(tasks: list[Task], specs: dict, senders: list[Task], link: str 
     args = {**sender.args, people: invited, **({slot: f"${made.id}"} if re.search(r"\blink\b", asked, re.I) else {})}
     deps = tuple(sorted({*sender.deps, made.id, *(is_ref(v) for v in invited if is_ref(v) is not None)}))
     return [replace(t.with_args(args), deps=deps) if t is sender else t for t in tasks]
+
+
+#: A title that only says a meeting is one ("Wee meeting", "Quick call", "Meeting"): what it is about names it better
+_ONLY_A_MEETING = {"a", "an", "the", "wee", "quick", "short", "little", "small", "brief", "meeting", "call", "chat",
+                   "catch", "up", "catch-up", "sync", "get", "together", "get-together", "meetup"}
+
+
+@rule("meeting_title_is_its_topic", "compile",
+      "an event or link titled only as a meeting ('Wee meeting') is titled by what the request says it is about",
+      "made-up content")
+def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"would you ever set up a wee meeting with Priya and Yuki on Thursday at 2 about the pilot schools?" was planned
+    ``create_calendar_event(title="Wee meeting", ...)``. An event's title or a meeting link's topic made only of words
+    that say it is a meeting, in a first request that says what the meeting is about, is that ("Pilot schools")."""
+    request = as_request(query)
+    m = next((m for m in _TOPIC.finditer(request.query) if re.match(r"about|re|regarding", m.group(0), re.I)), None)
+    about = m.group("topic") if m and m.group("topic").lower() not in _NOT_TOPIC else ""
+    if request.context or not about or set(re.findall(r"[a-z'-]+", about.lower())) <= _ONLY_A_MEETING:
+        return None
+    named = about[:1].upper() + about[1:]
+    out, changed = [], False
+    for t in tasks:
+        key = next((n for n in ("title", "topic") if n in t.args), None) if t.tool in (_event_tool(specs), _link_tool(specs)) \
+            else None
+        value = t.args.get(key) if key else None
+        if isinstance(value, str) and value.strip() and set(re.findall(r"[a-z'-]+", value.lower())) <= _ONLY_A_MEETING:
+            t, changed = t.with_args({**t.args, key: named}), True
+        out.append(t)
+    return out if changed else None
