@@ -50,6 +50,10 @@ def _wants_event(request: Request) -> bool:
     return bool(m) and not _ONLINE.search(m.group("what") or "")
 
 
+#: A request that asks for a message besides the meeting: "... and email her", "send them the invite", "let him know"
+_SENDS = re.compile(r"\b(?:e-?mail|mail|send|text|txt|sms|message|invite|invitation|let\s+\w+\s+know|tell)\b", re.I)
+
+
 @rule("meeting_event_asked", "compile",
       "a first request for a meeting that asks for its calendar entry ('put hangout w nina on my cal sat 3pm', 'set up "
       "a meeting with Elena ... and get me a video link for it') makes the event, not only the link", "made-up content")
@@ -61,11 +65,12 @@ def meeting_event_asked(tasks: list[Task], specs: dict, query: str | Request) ->
     online, whose plan makes no event, gets the event: where the plan makes a link, after it, with its topic, time and
     invitees and the link in its notes (the link itself goes where the request says no word of a link or of a meeting
     held online and no step uses it); else with the request's topic ("Meeting"), time and the people the plan looks
-    up by address."""
+    up by address, and a message it sends goes where the request asks for none ("set up a 30 minute call with Elena
+    Rossi and Yuki Tanaka on Wednesday at 3pm about the sensor pilot? Thanks!" planned as an email "Thanks for coming")."""
     request = as_request(query)
     event, link = _event_tool(specs), _link_tool(specs)
-    if request.context or event is None or len(request.times) != 1 or not _wants_event(request):
-        return None
+    if not tasks or request.context or event is None or len(request.times) != 1 or not _wants_event(request):
+        return None  # (an empty plan is a decline, judged before planning)
     if any(t.tool == event or ((sp := specs.get(t.tool)) and "when" in sp.roles and t.tool != link) for t in tasks):
         return None  # (an event there already, or a reminder the time is for)
     espec = specs[event]
@@ -103,9 +108,12 @@ def meeting_event_asked(tasks: list[Task], specs: dict, query: str | Request) ->
     looked = [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
     args = {title: label[:1].upper() + label[1:], when: request.times[0], **({people: looked} if people and looked else {})}
     made = Task(NEW_ID, event, args, tuple(sorted(is_ref(v) for v in looked)))
+    if not _SENDS.search(request.query):  # ("set up a 30 minute call ... Thanks!" planned as an email "Thanks for coming")
+        used = {d for t in tasks for d in t.deps}
+        tasks = [t for t in tasks if not ((s := specs.get(t.tool)) and {"people", "message"} <= s.roles and t.id not in used)]
     senders = [i for i, t in enumerate(tasks) if (s := specs.get(t.tool)) and {"people", "message"} <= s.roles]
     at = senders[0] if senders else len(tasks)
-    return renumbered(tasks[:at] + [made] + tasks[at:], tasks[0].id)
+    return renumbered(tasks[:at] + [made] + tasks[at:], tasks[0].id if tasks else 1)
 
 
 #: The link or the invite sent on: "send it to both", "email her the link", "text it to him", "please send to them the
