@@ -20,13 +20,16 @@ _ONLINE = re.compile(r"\b(?:zoom|jitsi|video|online|virtual|webex|teams|skype|li
 _MAKES = re.compile(r"\b(?:set\s+up|setup|make|arrange|organi[sz]e|book|plan|create|schedule)\s+(?:me\s+)?(?:a|an|the|our)\s+"
                     r"(?P<what>(?:[\w'-]+\s+){0,3}?)(?P<noun>meeting|call|sync|review|lunch|dinner|catch[- ]?up|hangout|"
                     r"appointment|session|workshop|interview|1:1|chat)\b", re.I)
-#: The link asked for on its own: "get me a video link for it", "make a video link", "and a zoom link"
-_LINK_ASKED = re.compile(r"\b(?:a|an|the)\s+(?:(?:video|zoom|jitsi|meeting|call|online)\s+)?link\b", re.I)
 #: What the meeting is about: "about the new logo", "for the sensors", "re the invoice"
 _TOPIC = re.compile(r"\b(?:about|for|re|regarding)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
                     r"(?=\s*(?:[,.;!?]|$|\s+(?:and|at|on|this|next|tomorrow|tmrw|today|with|w/|please|pls|mon|tue|wed|thu|"
                     r"fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b))", re.I)
 _NOT_TOPIC = {"it", "that", "this", "him", "her", "them", "me", "us", "a", "an", "like", "about", "one", "two", "an hour"}
+
+
+#: "I don't need it in the calendar", "no need to put it in my cal", "not in the calendar"
+_NO_CALENDAR = re.compile(r"\b(?:don'?t|do\s+not|no\s+need(?:\s+to)?|not)\b[^.;!?]{0,25}\b(?:calendar|calender|cal|agenda|diary)\b",
+                          re.I)
 
 
 def _event_tool(specs: dict) -> str | None:
@@ -36,6 +39,7 @@ def _event_tool(specs: dict) -> str | None:
 
 
 def _link_tool(specs: dict) -> str | None:
+    """The one meeting-link tool (a tool named for a meeting link)."""
     names = [n for n in specs if "meeting_link" in n]
     return names[0] if len(names) == 1 else None
 
@@ -44,8 +48,7 @@ def _wants_event(request: Request) -> bool:
     """The request asks for a calendar entry: it says calendar, or it makes a meeting that is not itself held online
     ("set up a meeting with Elena ... and get me a video link for it"; not "set up a video call with ...")."""
     if _CALENDAR.search(request.query):
-        return not re.search(r"\b(?:don'?t|do\s+not|no\s+need|not)\b[^.;!?]{0,25}\b(?:calendar|cal|agenda|diary)\b",
-                             request.query, re.I)
+        return not _NO_CALENDAR.search(request.query)
     m = _MAKES.search(request.query)
     return bool(m) and not _ONLINE.search(m.group("what") or "")
 
@@ -219,11 +222,6 @@ def _invite_is_the_event(tasks: list[Task], specs: dict, senders: list[Task], ev
         return None
     fixed = replace(sender.with_args({**sender.args, slot: f"${made.id}"}), deps=tuple(sorted({*sender.deps, made.id})))
     return [fixed if t is sender else t for t in tasks]
-
-
-#: "I don't need it in the calendar", "no need to put it in my cal", "not in the calendar"
-_NO_CALENDAR = re.compile(r"\b(?:don'?t|do\s+not|no\s+need\s+to|not)\b[^.;!?]{0,25}\b(?:calendar|calender|cal|agenda|diary)\b",
-                          re.I)
 
 
 @rule("no_event_wanted", "compile",
