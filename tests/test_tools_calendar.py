@@ -112,3 +112,11 @@ def test_reminder_is_a_vtodo(tools_workspace, make_tools):
 def test_bad_reminder_arguments(make_tools, args, message):
     with pytest.raises(ToolException, match=message):
         make_tools()["create_reminder"].invoke(args)
+
+
+def test_a_list_named_with_a_line_break_is_written_on_one_line(tools_workspace, make_tools):
+    """test_tools_properties found it: create_reminder(list_name="\\n0") raised icalendar's AssertionError (an
+    unescaped line break in the new list's name) instead of writing the reminder or saying what was wrong."""
+    out = make_tools()["create_reminder"].invoke({"name": "Sarah Lee", "list_name": "\n0"})
+    assert out.startswith("Created reminder 'Sarah Lee'")
+    assert "X-WR-CALNAME:0" in next((tools_workspace / "Reminders").glob("*.ics")).read_text()

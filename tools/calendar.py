@@ -26,7 +26,7 @@ def empty_calendar(name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", " ".join(str(name).split()))  # (on one line: a name with a line break is no content line)
     return cal.to_ical()
 
 
