@@ -155,12 +155,12 @@ _CONTACT_ASK = re.compile(
     r"phone|cell|mobile|address|contact)\b",
     re.I)
 
+#: "re the q3 draft from sarah: comments by wed": about what someone sent, what is said after it the answer
+RE_FROM = r"^\W*re:?\s+(?:the|his|her|my|their)\s+[^:]{2,60}?\bfrom\s+[A-Za-z]+\s*[:,-]"
 _RECEIVED = re.compile(
     r"\b(?:repl(?:y|ies|ied)|respond|answer|forward|fwd|fw|write back|pass\b.{0,40}\b(?:along|on to)|send\b.{0,40}\bon to"
     r"|share (?:this|that|the)|(?:this|that|the|last|latest|his|her|their|its)\s+(?:e-?mail|mail|message)"
-    r"|'s\s+(?:e-?mail|mail|message)"
-    # "re the q3 draft from sarah: comments by wed": about what someone sent
-    r"|^\W*re:?\s+(?:the|his|her|my|their)\s+[^:]{2,60}?\bfrom\s+[A-Za-z]+\s*[:,-])", re.I)
+    rf"|'s\s+(?:e-?mail|mail|message)|{RE_FROM})", re.I)
 
 
 

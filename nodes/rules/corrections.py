@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tinyagent.nodes.request.asks import FILE_NOUN
-from tinyagent.nodes.request.lexicon import SERVED_VERBS
+from tinyagent.nodes.request.lexicon import SERVED_VERBS, TITLE, TITLE_WORD
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.opening import opening_verb
 
@@ -364,7 +364,7 @@ def swapped_request(query: str, earlier: list[str], looked_up: list[str]) -> str
 _AROUND = re.compile(r"^\s*(?:(?:oh|ah|ach|och|argh|er|erm|dear|sorry|so|very|terribly|really|i\s+am|i'?m|wait|no|nope|actually|oops|hmm|"
                      r"i'?ve\s+just\s+reali[sz]ed|i\s+just\s+reali[sz]ed|just\s+reali[sz]ed|i\s+reali[sz]ed|my\s+bad)\b[\s,.!:-]*)+",
                      re.I)
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?=[A-Z])")
+_TITLED = re.compile(rf"\b{TITLE_WORD}\.?\s+(?=[A-Z])")
 #: ... and why, after what it puts right: "... not Wednesday; the committee meeting got pushed back."
 _WHY_AFTER = re.compile(r"(\bnot\s+[^;.!?]+?)\s*[;.!?]\s+\S.*$", re.I | re.S)
 
@@ -387,7 +387,7 @@ def request_again(query: str, earlier: list[str], looked_up: list[str], answer: 
     trimmed = _trimmed(query)
     if trimmed != query:  # ("Oh dear, I am sorry, I meant Mrs. Aisha Okafor, not Mrs. Kowalski.")
         again = request_again(trimmed, [_TITLED.sub("", e) for e in earlier],
-                              [re.sub(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", "", n) for n in looked_up], answer)
+                              [re.sub(rf"^{TITLE}", "", n) for n in looked_up], answer)
         if again:
             return again
     for fixed, why in ((lambda: swapped_request(query, earlier, looked_up), "with what you put right"),

@@ -340,10 +340,11 @@ def reply_alone(tasks: list[Task], specs: dict, query: str | Request) -> list[Ta
     if not out:
         return None
     # (and the look-up only the dropped email used: "get_phone_number(name="Sarah Lee")" for a new email to her)
-    gone = {t.id for t in tasks} - {t.id for t in out}
-    used_by_gone = {d for t in tasks if t.id in gone for d in t.deps}
+    by_id = {t.id: t for t in tasks}
+    gone = set(by_id) - {t.id for t in out}
     still = {d for t in out for d in t.deps}
-    orphans = {k for k in used_by_gone - still if (s := specs.get(next(t.tool for t in tasks if t.id == k))) and "person" in s.roles}
+    orphans = {k for t in tasks if t.id in gone for k in t.deps
+               if k not in still and k in by_id and "person" in getattr(specs.get(by_id[k].tool), "roles", ())}
     return renumbered([t for t in out if t.id not in orphans], out[0].id) if orphans and len(orphans) < len(out) else out
 
 

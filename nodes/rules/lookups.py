@@ -33,7 +33,7 @@ from typing import Any
 
 from tinyagent.nodes.plans.planlang import (Task, format_call, is_ref, refs_in, renumber, renumbered, rewrite_params,
                                             rewrite_role)
-from tinyagent.nodes.request.lexicon import LOOKUP_FILLER, NOT_A_NAME
+from tinyagent.nodes.request.lexicon import LOOKUP_FILLER, NOT_A_NAME, TITLE
 from tinyagent.nodes.request.quantities import singular
 from tinyagent.nodes.request.reading import EMAIL, Request, as_request
 from tinyagent.nodes.request.typos import typo_of
@@ -345,9 +345,9 @@ def names_without_times(tasks: list[Task], specs: dict[str, ToolSpec], query: st
 
 
 #: A person and where they work: "Maria at Northwind", "David Kim from Northwind", "Lucas Martin (Martin Accounting)"
-_AT_FIRM = r"(?P<name>(?:{title})?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:at|from|of|\()\s*(?:the\s+)?{firm}\b"
+_AT_FIRM = rf"(?P<name>{TITLE}?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:at|from|of|\()\s*(?:the\s+)?{{firm}}\b"
 #: Whom a message goes to, before what it says: "to my grandson, Mr. Oliver Bennett, saying ..."
-_TO_THEN_SAYING = re.compile(r"\bto\s+(?:my\s+[a-z]+\s*,\s*)?(?P<name>(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+_TO_THEN_SAYING = re.compile(rf"\bto\s+(?:my\s+[a-z]+\s*,\s*)?(?P<name>{TITLE}?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
                              r"\s*,?\s+(?:saying|to\s+say|that\s+says|telling|:)\s+(?P<said>.+)$", re.S)
 
 
@@ -369,7 +369,7 @@ def person_not_the_firm(tasks: list[Task], specs: dict[str, ToolSpec], query: st
     def person(value: str) -> str | None:
         if not isinstance(value, str) or not value.strip() or is_ref(value) is not None:
             return None
-        m = re.search(_AT_FIRM.format(title=r"(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", firm=re.escape(value.strip())), text)
+        m = re.search(_AT_FIRM.format(firm=re.escape(value.strip())), text)
         if m and m.group("name").lower() != value.strip().lower():
             return m.group("name")
         if told and re.search(rf"(?<!\w){re.escape(value.strip())}(?!\w)", said, re.I) \

@@ -44,6 +44,11 @@ def _link_tool(specs: dict) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+def _looked_up_by_address(tasks: list[Task], specs: dict) -> list[str]:
+    """The plan's steps that look a person up by email address, as references ("$1")."""
+    return [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
+
+
 def _wants_event(request: Request) -> bool:
     """The request asks for a calendar entry: it says calendar, or it makes a meeting that is not itself held online
     ("set up a meeting with Elena ... and get me a video link for it"; not "set up a video call with ...")."""
@@ -108,7 +113,7 @@ def meeting_event_asked(tasks: list[Task], specs: dict, query: str | Request) ->
     about = m.group("topic") if m and m.group("topic").lower() not in _NOT_TOPIC else ""
     noun = _MAKES.search(request.query)
     label = about or (noun.group("noun") if noun else "meeting")
-    looked = [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
+    looked = _looked_up_by_address(tasks, specs)
     args = {title: label[:1].upper() + label[1:], when: request.times[0], **({people: looked} if people and looked else {})}
     made = Task(NEW_ID, event, args, tuple(sorted(is_ref(v) for v in looked)))
     if not _SENDS.search(request.query):  # ("set up a 30 minute call ... Thanks!" planned as an email "Thanks for coming")
@@ -330,7 +335,7 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
     people = lspec.with_role("people")
     if start is None or topic is None:
         return None
-    looked = [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
+    looked = _looked_up_by_address(tasks, specs)
     args = {topic: m.group("title"), start: when, **({people: looked} if people and looked else {})}
     made_link = Task(NEW_ID, link, args, tuple(sorted(is_ref(v) for v in looked)))
     out = []

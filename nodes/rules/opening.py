@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from tinyagent.nodes.request.lexicon import (COURTESY, OWN_TOOL_VERBS, REQUEST_LEAD, SERVED_VERBS, UNSERVED_VERBS,
                                             VERB_SYNONYMS)
+from tinyagent.nodes.request.asks import RE_FROM
 from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
@@ -198,8 +199,7 @@ def asks_more(query: str) -> bool:
 
 #: A reply asked for past the opening verb: "re the invoice from Lucas: pls reply that ...", "re the q3 draft from
 #: sarah: comments by wed" (of the corpus's and development sets' first turns so worded, 15, none a decline)
-_REPLY_ASKED = re.compile(r"\b(?:reply|respond)\s+(?:that|saying|with|to\s+(?:him|her|them|it|that|this))\b"
-                          r"|^\W*re:?\s+(?:the|his|her|my|their)\s+[^:]{2,60}?\bfrom\s+[A-Za-z]+\s*[:,-]", re.I)
+_REPLY_ASKED = re.compile(rf"\b(?:reply|respond)\s+(?:that|saying|with|to\s+(?:him|her|them|it|that|this))\b|{RE_FROM}", re.I)
 
 
 def reply_asked(query: str) -> bool:
