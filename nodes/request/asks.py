@@ -280,8 +280,8 @@ def asked_topic(query: str, document: Sequence[str] = ()) -> list[str]:
     m = _ABOUT_TOPIC.search(query)
     asked = _IN_THE_DOCUMENT.match(query) if document and not m else None
     last = _DOC_LAST.search(query) if document and not m and not asked else None
-    if m:
-        words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN]
+    if m:  # (the little words of a long topic are not counted: "flying business class on a long trip")
+        words = [w for w in alnum_words(m.group("topic")) if w not in TOPIC_PLAIN and w not in _TOPIC_LINKS]
     elif asked or last:  # the question after the document, or before it ("what are the next steps in the q3 report?")
         question = (asked.group("question") or asked.group("after")) if asked else query[:last.start()]
         words = [w for w in alnum_words(question) if w not in TOPIC_PLAIN and w not in _QUESTION_PLAIN
@@ -289,6 +289,11 @@ def asked_topic(query: str, document: Sequence[str] = ()) -> list[str]:
     else:
         words = []
     return words if len(words) <= (5 if m or last or (asked and asked.group("after")) else 3) else []
+
+
+#: Little words inside what a question asks about ("flying business class on a long trip")
+_TOPIC_LINKS = {"on", "in", "at", "to", "for", "and", "or", "if", "when", "while", "during", "by", "into", "onto", "we",
+                "i", "you", "our", "their", "his", "her", "its"}
 
 
 #: "in the falcon q3 report, how big is the annual budget?", "per the itinerary: when do i check out": the question

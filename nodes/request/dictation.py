@@ -1,5 +1,5 @@
 """Punctuation said aloud to a phone's dictation ("tell him thanks comma see you friday full stop") written as marks, and
-words taken back with "scratch that" left out."""
+words taken back with "scratch that" left out, a day or hour misheard ("to morrow", "at for pm") as meant."""
 
 from __future__ import annotations
 
@@ -25,6 +25,18 @@ _SCRATCH = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*?\b(?:no\s+|oh\s+)?scratch\s+th
 _SCRATCH_TIME = re.compile(r"(?<=[\w,.;])\s*,?\s*\bscratch\s+that\b", re.I)
 
 
+#: Speech-to-text slips of a day or an hour: "to morrow" (tomorrow), "to night", "at for pm" (at four pm), "at to pm"
+_HEARD_DAY = re.compile(r"\bto\s+(?:(morrow)\b|(night)(?=\s*(?:$|[,.!?;]|(?:at|by|around|after|before|about)\b)))", re.I)
+_HEARD_HOUR = re.compile(r"\b(at|by|from|till|until)\s+(for|to|too)(?=\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b)", re.I)
+
+
+def heard_right(text: str) -> str:
+    """``text`` with a dictated day or hour written as meant ("remind me to call omar to morrow at ten" -> "...
+    tomorrow at ten", "friday at for pm" -> "friday at four pm")."""
+    text = _HEARD_DAY.sub(lambda m: "to" + (m.group(1) or m.group(2)), text)
+    return _HEARD_HOUR.sub(lambda m: f"{m.group(1)} {'four' if m.group(2).lower() == 'for' else 'two'}", text)
+
+
 def spoken_punctuation(text: str) -> str:
     """``text`` with its said punctuation written as marks ("comma" -> ",", "full stop" -> "."; "period", "colon",
     "new line" too where the request says one of the others), a sentence after a said stop capitalised; unchanged
@@ -32,6 +44,7 @@ def spoken_punctuation(text: str) -> str:
     if _SCRATCH.search(text or "") and (kept := _SCRATCH.sub("", text).strip()):
         text = kept
     text = _SCRATCH_TIME.sub(", no wait", text or "")  # (read as a time put right, nodes/rules/corrections.self_corrected)
+    text = heard_right(text)
     said = [m.group(1).lower() for m in _WORDS.finditer(text or "")]
     if not any(w in _ALWAYS for w in said):
         return text

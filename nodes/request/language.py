@@ -35,9 +35,21 @@ _ENGLISH = {"the", "a", "an", "to", "and", "my", "me", "i", "for", "with", "on",
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
+#: Scripts other than the Latin alphabet, by the language people most often write in each
+_SCRIPTS = (("Hindi", "\u0900-\u097f"), ("Arabic", "\u0600-\u06ff"), ("Russian", "\u0400-\u04ff"),
+            ("Greek", "\u0370-\u03ff"), ("Hebrew", "\u0590-\u05ff"), ("Thai", "\u0e00-\u0e7f"),
+            ("Chinese", "\u4e00-\u9fff"), ("Japanese", "\u3040-\u30ff"), ("Korean", "\uac00-\ud7af"),
+            ("Bengali", "\u0980-\u09ff"), ("Tamil", "\u0b80-\u0bff"))
+
+
 def foreign_language(text: str) -> str | None:
     """The language a request is written in when it is not English ("German"), else None: at least three
-    common words of that language and more of them than English ones (names and numbers count for none)."""
+    common words of that language and more of them than English ones (names and numbers count for none), or
+    most of its letters in another script (Devanagari: "Hindi")."""
+    letters = [c for c in (text or "") if c.isalpha()]
+    for lang, span in _SCRIPTS:
+        if letters and sum(bool(re.match(f"[{span}]", c)) for c in letters) * 2 > len(letters):
+            return lang
     words = [w.lower() for w in _WORD.findall(text or "")]
     english = sum(w in _ENGLISH for w in words)
     if "¿" in (text or "") or "¡" in (text or ""):  # marks only Spanish writes

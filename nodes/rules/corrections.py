@@ -24,14 +24,20 @@ _CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops
                          r"|^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\s+(?P<d>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
                          r"(?:too|as\s+well|also)[\s.!]*$"
                          # "same to marcus", "and the same for Tom Becker pls", "do the same for ana"
-                         r"|^\s*(?:and\s+|ok\s+|now\s+)?(?:do\s+)?(?:the\s+)?same(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
-                         r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2})(?:\s+(?:too|as well|please|pls|plz))*[\s.!]*$",
+                         # ("do the needful for Yuki also": Indian English)
+                         r"|^\s*(?:and\s+|ok\s+|now\s+|kindly\s+|please\s+|pls\s+)?(?:do\s+)?(?:the\s+)?(?:same|needful)"
+                         r"(?:\s+thing|\s+message|\s+one)?\s+(?:to|for|with)\s+"
+                         r"(?P<c>[\w'-]+(?:\s+[A-Z][\w'-]*){0,2}?)(?:\s+(?:too|as well|also|please|pls|plz))*[\s.!]*$",
                          re.I)
 #: "no not marcus - yuki, sorry!!": the person put right, the wrong one named first
 _NOT_BUT = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|no+|nope|nah|oops|sorry|wait)\b[\s,.!-]*)*"
                       # ("Sorry I make a mistake, is not Priya, is Yuki")
-                      r"(?:i\s+(?:make|made)\s+a\s+mistake[\s,.!-]*)?(?:(?:it\s+)?is\s+)?not\s+(?P<old>[\w'-]+)[\s,.;:!-]+"
-                      r"(?:(?:i\s+mean|i\s+meant|it'?s|its|it\s+is|is)\s+)?(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+                      r"(?:i\s+(?:make|made)\s+a\s+mistake[\s,.!-]*)?(?:(?:it\s+)?is\s+)?not\s+"
+                      # ("Sorry, not the handbook, I meant the Q3 report.": a file put right)
+                      r"(?:(?:the|my|our)\s+(?=[\w'-]+(?:\s+[\w'-]+)?[\s,.;:!-]+(?:i\s+mean|i\s+meant|it'?s|its|the|my)\b))?"
+                      r"(?P<old>[\w'-]+(?:\s+(?!(?:i|it'?s|its|the|my)\b)[\w'-]+)??)[\s,.;:!-]+"
+                      r"(?:(?:i\s+mean|i\s+meant|it'?s|its|it\s+is|is)\s+)?(?:(?:the|my|our)\s+)?"
+                      r"(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
                       r"(?:[\s,.!-]+(?:sorry|pls|please|thanks|thx))*[\s.!]*$", re.I)
 #: "oh he's not in there? then text tom becker instead, he'll tell him": the same ask, to someone else
 _INSTEAD = re.compile(r"(?:^|[.?!,]\s+)(?:(?:then|ok|okay|so|oh|just|pls|please|never\s+mind|nevermind|fine)[\s,]+)*"

@@ -13,7 +13,9 @@ _LEAD = r"^\W*(?:(?:hey|hi|ok|okay|so|sorry|pls|please|can\s+you|could\s+you|wou
 #: about the new firmware?", "anything from David Kim at Northwind?", "could you show me what Sarah wrote in her email"
 _SEE_EMAIL = re.compile(
     _LEAD + r"(?:(?:show|read|open|display|pull\s+up|bring\s+up|find)\s+(?:me\s+)?(?:what\s+\w+\s+(?:wrote|said|sent)\b|"
-    r"(?:the|that|this|my|his|her|their)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?(?:e-?mail|mail|message)\b(?!\s*addr))"
+    r"(?:(?:the|that|this|my|his|her|their)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?"
+    # ("show me marcus's firmware mail"; "find lin's email" is her address)
+    r"|[a-z]+'s\s+(?:(?!and\b)[\w'-]+\s+){1,4}?)(?:e-?mail|mail|message)\b(?!\s*addr))"
     r"|what(?:'s|s|\s+is|\s+was)\s+in\s+(?:the|that|this|my|his|her)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?(?:e-?mail|mail|message)\b"
     r"|what\s+did\s+\w+\s+(?:say|write|send|want|ask)\b"
     r"|any(?:thing)?\s+(?:new\s+)?(?:(?:e-?mails?|mail|messages?)\s+)?from\s+\w+)", re.I)

@@ -79,6 +79,44 @@ def attach_found_file(tasks: list[Task], specs: dict[str, ToolSpec], query: str 
     return renumbered([attached if t is sender else t for t in order], first_id)
 
 
+#: Sending a file by email: "send the team handbook to Rahul Sharma", "email the q3 report to james"
+_SEND_FILE = re.compile(r"^\W*(?:(?:pls|please|kindly|can\s+you|could\s+you|would\s+you)\W+)*(?:send|email|e-mail|mail)\b", re.I)
+
+
+@rule("file_sent", "compile",
+      "a first request to send a file to someone by name, planned with the file found and sent nowhere, emails it to them",
+      "attachments")
+def file_sent(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request, reading: str = "") -> list[Task] | None:
+    """"Kindly send the team handbook to Rahul Sharma today itself." was planned as the look-up of the file alone: the
+    answer gave its path, and said nothing of Rahul (no such contact). A first request that opens with send or email,
+    asks to attach a file it names and sends it to one person by name, planned with the file looked up and no step that
+    sends anything, gets that person's address looked up and an email with the file attached (whose look-up then says
+    when there is no such person)."""
+    from tinyagent.nodes.rules.attachments import _sent_to_one
+
+    request = as_request(query, reading)
+    if not tasks or request.context or not _SEND_FILE.match(request.query) or not request.asks_to_attach:
+        return None
+    to = _sent_to_one(request)
+    finders = [t for t in tasks if _with_role(t, specs, "file")]
+    senders = [n for n, sp in specs.items() if {"people", "attachments"} <= sp.roles and "reply" not in n
+               and "forward" not in n]
+    lookups = [n for n, sp in specs.items() if "person" in sp.roles and "email" in n]
+    if not to or len(finders) != 1 or len(senders) != 1 or len(lookups) != 1 or any(
+            {"people"} & (specs[t.tool].roles if t.tool in specs else set()) for t in tasks):
+        return None
+    send, look = specs[senders[0]], specs[lookups[0]]
+    name_key = look.with_role("person")
+    subject = next((p.name for p in send.params if p.name in ("subject", "title")), None)
+    found = finders[0]
+    who = Task(NEW_ID, lookups[0], {name_key: to}, ())
+    args = {send.with_role("people"): [f"${NEW_ID}"], send.with_role("attachments"): [f"${found.id}"]}
+    if subject and request.attached_file:
+        args[subject] = request.attached_file[:1].upper() + request.attached_file[1:]
+    mail = Task(NEW_ID + 1, senders[0], args, tuple(sorted({NEW_ID, found.id})))
+    return renumbered([*tasks, who, mail], tasks[0].id)
+
+
 _FILE_WORD = r"(?:doc|docs|document|docx|file|pdf|spreadsheet|deck|slides)"
 
 

@@ -83,6 +83,11 @@ def earlier_people(context: str) -> list[list[str]]:
         # "remind me to call lucas re invoice": the one its ask is for
         reminded = re.match(r"^\s*(?:pls\s+|please\s+)?remind\s+me\b(?P<what>.*)$", asked[-1], re.I) if asked else None
         withs = withs or (asked_person(reminded.group("what")) if reminded else [])
+        if withs and (more := re.search(rf"(?<![\w'-]){re.escape(withs[0])}((?:\s*(?:,|&|\band\b|\bn\b)\s*[A-Za-z][a-z'-]+)+)",
+                                        asked[-1])):  # ("zoom for budget review w ana n bilal": both)
+            withs = [withs[0]] + [n for n in re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", more.group(1)) if n
+                                  and n.lower() not in _NOT_PERSON | NOT_A_NAME | _NOT_WITH]  # ("w ji-ho n sun": Sun)
+            return [withs]
         found = [withs[:1]] if withs else []
     return found
 
@@ -100,7 +105,7 @@ _NOT_PERSON = {"me", "us", "my", "our", "your", "the", "a", "an", "her", "him", 
 
 
 #: Whom something is with: "block 2 hours with james on thursday", "lunch with Priya"
-_WITH_PERSON = re.compile(r"\bwith\s+((?:(?:Dr|Mr|Mrs|Ms|Prof|Father|Sister)\.?\s+)?[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
+_WITH_PERSON = re.compile(r"(?:\bwith|(?<![\w/])w/?)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof|Father|Sister)\.?\s+)?[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
 #: What one does something with that is no one: "with milk", "with the team" (the article is filtered before)
 _NOT_WITH = {"milk", "sugar", "cream", "ice", "lemon", "team", "family", "kids", "friends", "care", "love", "thanks",
              "regards", "attachment", "attachments", "pleasure", "respect", "subject", "message", "note", "link", "details",
@@ -186,6 +191,7 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
     query, turns = found
     many = any(w in SEVERAL_PEOPLE for w in re.findall(r"[a-z]+", query.lower()))
     names = turns[-1] if many else [turns[-1][-1]]
+    named = {n.casefold() for n in names}  # ("send them the zoom link": ana and bilal, each looked up already)
     out, changed = [], False
     for t in tasks:
         spec = specs.get(t.tool)
@@ -196,7 +202,8 @@ def people_of_pronouns(tasks: list[Task], specs: dict, query: str | Request, con
             if p.role == "person" and isinstance(v, str) and not is_ref(v) and not _said(v, query) \
                     and (bare := _without_filler(v)) and _said(bare, query):
                 args[p.name] = bare  # "omar too he" for "could you send it to omar too, he's ...": Omar, said
-            elif p.role == "person" and isinstance(v, str) and (v in loose or not is_ref(v) and not _said(v, query)
+            elif p.role == "person" and isinstance(v, str) and not (many and v.strip().casefold() in named) \
+                    and (v in loose or not is_ref(v) and not _said(v, query)
                                                                  # ("grand, text him ...": no one's name)
                                                                  or not is_ref(v) and v.strip().lower() in NOT_A_NAME
                                                                  or not is_ref(v) and _after_pronoun(v, query)

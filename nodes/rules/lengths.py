@@ -117,6 +117,11 @@ _DAYS_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
 _RANGE_WORDS = re.compile(r"\b(?:from|between|at|till|until|to|and)\b|[-–]", re.I)
 
 
+#: A day said just before a bare range, whose numbers are then hours: "wed 9-12", "tomorrow 2-4"
+_DAY_BEFORE_HOURS = re.compile(r"\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day)?\.?\s*$|\b(?:today|tomorrow|tmrw|tmr|tonight)\s*$",
+                               re.I)
+
+
 def stated_range(query: str) -> tuple[str, str] | None:
     """(start, end) as the tools read them where the request states a time range ("put a call with sarah from
     4:30 to 5:15pm tomorrow" -> ("tomorrow at 4:30pm", "tomorrow at 5:15pm")); None where it states none, or
@@ -126,7 +131,8 @@ def stated_range(query: str) -> tuple[str, str] | None:
         return None
     m = found[0]
     a, b, ap, bp = m.group("a"), m.group("b"), (m.group("ap") or "").lower(), (m.group("bp") or "").lower()
-    said_as_time = ":" in a or ":" in b or ap or bp or re.match(r"\s*(?:from|between)\b", m.group(0), re.I)
+    said_as_time = ":" in a or ":" in b or ap or bp or re.match(r"\s*(?:from|between)\b", m.group(0), re.I) \
+        or _DAY_BEFORE_HOURS.search(query[:m.start()])  # ("block deep work wed 9-12")
     if not said_as_time or (m.group(0).lower().count(" and ") and not m.group(0).lower().startswith("between")):
         return None
     if not (":" in a or ":" in b or ap or bp) and (_DAYS_AFTER.match(query, m.end())

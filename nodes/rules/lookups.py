@@ -215,6 +215,11 @@ def _each_name(item, said: set[str]) -> list:
     return [item]
 
 
+#: Recipients that are everyone named so far: "mail it to both", "send it to all of them"
+_EVERYONE = {"both", "both of them", "them both", "them", "all", "all of them", "everyone", "everybody", "each of them",
+             "the two of them", "the both of them", "all three", "the three of them"}
+
+
 @rule("look_up_names", "compile",
       "a recipient written as a name is looked up first", "people")
 def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Request,
@@ -242,6 +247,14 @@ def look_up_names(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Re
             tool = None
             items = []
             for item in [x for v in value for x in _each_name(v, said)]:
+                if isinstance(item, str) and item.strip().casefold() in _EVERYONE:
+                    # "mail it to both": the people this plan looks up so far, where there are two or more
+                    tool = tool or lookup_for(f"{p.description} {spec.description}", specs)
+                    found = list(dict.fromkeys(k for (by, _), k in made.items() if by == tool and k != t.id))
+                    if len(found) >= 2:
+                        items += [f"${k}" for k in found]
+                        deps.update(found)
+                        continue
                 if not isinstance(item, str) or not _NAME.fullmatch(item.strip()) \
                         or not {w.casefold() for w in _LETTERS.findall(item)} & said:
                     items.append(item)

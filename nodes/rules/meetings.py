@@ -10,6 +10,7 @@ from tinyagent.nodes.request.lexicon import TITLE
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.nodes.rules.checks import said_word
 
 #: Where a request puts something in the calendar: "on my cal", "in my calendar", "add the meeting to my agenda"
 _CALENDAR = re.compile(r"\b(?:on|in|to|into)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:calendar|calender|cal|agenda|diary)\b", re.I)
@@ -49,12 +50,20 @@ def _looked_up_by_address(tasks: list[Task], specs: dict) -> list[str]:
     return [f"${t.id}" for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles and "email" in t.tool]
 
 
+#: A request that opens with the meeting itself: "mtg w yuki fri 9am re firmware", "meeting with Elena tomorrow at 10"
+_OPENS_MEETING = re.compile(r"^\W*(?:(?:pls|please|ok|okay|so|also)\W+)?(?:(?:a|new|quick)\s+)?"
+                            r"(?:mtg|meeting|mtng|sync|1:1|catch[- ]?up|standup|stand-up)\s+(?:with|w/?)\s+[a-z]", re.I)
+
+
 def _wants_event(request: Request) -> bool:
     """The request asks for a calendar entry: it says calendar, or it makes a meeting that is not itself held online
-    ("set up a meeting with Elena ... and get me a video link for it"; not "set up a video call with ...")."""
+    ("set up a meeting with Elena ... and get me a video link for it"; not "set up a video call with ..."), or opens
+    with the meeting ("mtg w yuki fri 9am re firmware")."""
     if _CALENDAR.search(request.query):
         return not _NO_CALENDAR.search(request.query)
     m = _MAKES.search(request.query)
+    if not m and _OPENS_MEETING.match(request.query):
+        return not _ONLINE.search(request.query.split(",")[0])
     return bool(m) and not _ONLINE.search(m.group("what") or "")
 
 
@@ -321,8 +330,10 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
 
     request = as_request(query)
     link = _link_tool(specs)
-    if not request.context or link is None or not _A_LINK_ASKED.search(request.query) or any(t.tool == link for t in tasks):
+    if not request.context or link is None or not _A_LINK_ASKED.search(request.query):
         return None
+    if any(t.tool == link for t in tasks):  # the plan's own link of "it": the event's title, day and time
+        return _link_is_the_events(tasks, specs, request, link)
     made = list(_EVENT_MADE.finditer(request.context))
     if not made:
         return None
@@ -347,6 +358,25 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
         out.append(t)
     first = next((i for i, t in enumerate(out) if NEW_ID in t.deps), len(out))
     return dependency_order(renumbered(out[:first] + [made_link] + out[first:], tasks[0].id), tasks[0].id)
+
+
+def _link_is_the_events(tasks: list[Task], specs: dict, request: Request, link: str) -> list[Task] | None:
+    """The one link a follow-up's plan makes for "it" ("get a meeting link for it and email it to her", planned with the
+    topic "it" at a made-up "2027-04-05 16:00:00") has the title, day and time of the event the turn before made."""
+    from datetime import datetime
+
+    made = list(_EVENT_MADE.finditer(request.context))
+    links = [t for t in tasks if t.tool == link]
+    if not made or len(links) != 1 or not re.search(r"\b(?:it|that|this)\b", request.query, re.I):
+        return None
+    m, lspec = made[-1], specs[link]
+    start = next((p.name for p in lspec.params if p.role == "when"), None)
+    topic = next((n for n in ("topic", "title", "name") if n in {p.name for p in lspec.params}), None)
+    if start is None or topic is None:
+        return None
+    when = datetime.strptime(f"{m.group('day')} {m.group('clock')}", "%d %B %Y %H:%M").strftime("%Y-%m-%d %H:%M")
+    args = {**links[0].args, topic: m.group("title"), start: when}
+    return [t.with_args(args) if t is links[0] else t for t in tasks] if args != links[0].args else None
 
 
 def _sent_to_all(tasks: list[Task], specs: dict, senders: list[Task], link: str | None, asked: str) -> list[Task] | None:
@@ -381,7 +411,8 @@ _ONLY_A_MEETING = {"a", "an", "the", "wee", "quick", "short", "little", "small",
 def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"would you ever set up a wee meeting with Priya and Yuki on Thursday at 2 about the pilot schools?" was planned
     ``create_calendar_event(title="Wee meeting", ...)``. An event's title or a meeting link's topic made only of words
-    that say it is a meeting, in a first request that says what the meeting is about, is that ("Pilot schools")."""
+    that say it is a meeting, or of none the request says ("Concert" for a call "about the enclosure"), in a first
+    request that says what the meeting is about, is that ("Pilot schools")."""
     request = as_request(query)
     m = next((m for m in _TOPIC.finditer(request.query) if re.match(r"about|re|regarding", m.group(0), re.I)), None)
     about = m.group("topic") if m and m.group("topic").lower() not in _NOT_TOPIC else ""
@@ -393,7 +424,9 @@ def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Requ
         key = next((n for n in ("title", "topic") if n in t.args), None) if t.tool in (_event_tool(specs), _link_tool(specs)) \
             else None
         value = t.args.get(key) if key else None
-        if isinstance(value, str) and value.strip() and set(re.findall(r"[a-z'-]+", value.lower())) <= _ONLY_A_MEETING:
+        words = set(re.findall(r"[a-z'-]+", value.lower())) if isinstance(value, str) else set()
+        # (or of words the request never says: "schedule a call with james ... about the enclosure" titled "Concert")
+        if words and (words <= _ONLY_A_MEETING or not any(said_word(w, request.given_words) for w in words if len(w) > 2)):
             t, changed = t.with_args({**t.args, key: named}), True
         out.append(t)
     return out if changed else None

@@ -373,12 +373,14 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
 
     def only_same(value):  # (a message the plan left out: "and send her the same by email" planned with no text)
         return sent[-1] if value is None or isinstance(value, str) and not is_ref(value) and (
-            not said or set(_words(value)) <= _ONLY_SAME) else None
+            not said or set(_words(value)) <= _ONLY_SAME
+            # ("also text him the same, he may not check his mails": the plan's "The same, he may not ...")
+            or re.match(r"\s*(?:the\s+)?same\b\s*[,.;:!-]", value, re.I)) else None
     return rewrite_role(tasks, specs, "message", only_same, absent=True)
 
 
 #: A follow-up that sends "that" the turn before dictated: "ok fine, email him that instead", "text her that then"
-_THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them)\s+(?:(?:that|this|it)\b"
+_THAT_INSTEAD = re.compile(r"\b(?:e-?mail|mail|text|txt|message|msg|tell|send)\s+(?:him|her|them|[a-z]+)\s+(?:(?:that|this|it)\b"
                            r"(?:\s+(?:instead|then|too|as\s+well|by\s+(?:e-?mail|text)))*|instead)\s*[.!]*\s*$", re.I)
 
 

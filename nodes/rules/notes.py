@@ -396,7 +396,10 @@ def note_of_it(tasks: list[Task], specs: dict, request: Request | str) -> list[T
 #: What a request writes into a note after a colon: "new note called Garden plans: hedges trimmed, new beds
 #: planted", "add to my shopping list: eggs, milk", "note: gate code is 4471"
 _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\s+)?(?:called|named|titled|call\s+it|name\s+it)"
-                        r"\s+[^:\n]{1,60}?|\s+['\"\u2018\u201c][^'\"\u2019\u201d:\n]{1,60}['\"\u2019\u201d])?\s*(?::|\+=)\s*(?P<text>\S.*)$",
+                        r"\s+[^:\n]{1,60}?|\s+['\"\u2018\u201c][^'\"\u2019\u201d:\n]{1,60}['\"\u2019\u201d]"
+                        # ("create a note Q1 goals: hire 2 engineers, close seed round": the name said bare)
+                        r"|(?<=\bnote)\s+(?!(?:called|named|titled|that|saying|with|to|for|about|in|on|of)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?)?"
+                        r"\s*(?::|\+=)\s*(?P<text>\S.*)$",
                         re.I | re.S)
 
 
@@ -627,3 +630,34 @@ def list_sent_inline(tasks: list[Task], specs: dict, request: Request | str) -> 
     read = Task(NEW_ID, opener, {next(p.name for p in specs[opener].params if p.required): notes[-1]}, ())
     sent = replace(sender.with_args({**sender.args, slot: f"${NEW_ID}"}), deps=tuple(sorted({*sender.deps, NEW_ID})))
     return renumbered([read] + [sent if t is sender else t for t in tasks], tasks[0].id)
+
+
+#: A folder the person names as one: "in my Work folder", "folder: Recipes", "under Work/2026"
+_FOLDER_SAID = re.compile(r"\bfolders?\b|\bdirector(?:y|ies)\b|\w/\w", re.I)
+
+
+@rule("folder_not_said", "compile",
+      "a note's folder the request never names as a folder ('what do my meeting notes say about marcus': folder='Meeting "
+      "notes') is left out, so the note is found by its name wherever it is", "made-up content")
+def folder_not_said(tasks: list[Task], specs: dict, request: Request | str) -> list[Task] | None:
+    """"what do my meeting notes say about marcus" was planned ``open_note(name="meeting notes", folder="Meeting
+    notes")`` and "add in my meeting notes: Action - Priya to share the supplier list" ``folder="Supplier list"``: no
+    such folder, so the note (Work/Meeting notes.md) was not found. A note tool's ``folder`` the request does not speak
+    of as a folder (the word, a path, or "in journal" for folder="journal") is left out: the note is then looked for by name in every folder, and a new
+    one goes to the top folder."""
+    query = as_request(request).query
+    if _FOLDER_SAID.search(query):
+        return None
+
+    def said(folder: str, name) -> bool:  # "open 'dec goals' in journal", "'ideas' for work"
+        return (not isinstance(name, str) or folder.casefold() != name.casefold()) and bool(re.search(
+            rf"\b(?:in|under|into|for)\s+(?:my\s+|the\s+|our\s+)?{re.escape(folder)}\b", query, re.I))
+    out, changed = [], False
+    for t in tasks:
+        spec = specs.get(t.tool)
+        if spec is not None and "note" in t.tool and isinstance(t.args.get("folder"), str) \
+                and not is_ref(t.args["folder"]) and not said(t.args["folder"].strip(), t.args.get("name")) \
+                and any(p.name == "folder" and not p.required for p in spec.params):
+            t, changed = t.with_args({k: v for k, v in t.args.items() if k != "folder"}), True
+        out.append(t)
+    return out if changed else None

@@ -31,7 +31,10 @@ _SAID_OTHERWISE = (
     (re.compile(r"(?:write|get)\s+back\s+to\b(?!\s+(?:me|us|work)\b)"
                 # "Please write answer to Omar for the garden price", "send a reply to lucas"
                 r"|(?:write|send|make|draft)\s+(?:an?\s+)?(?:answer|reply|response)\s+(?:to|for)\b"
-                r"|respond\s+to\b(?!\s+(?:this|the|that|my|these|those)\s+questions?\b)", re.I), "reply"),
+                r"|respond\s+to\b(?!\s+(?:this|the|that|my|these|those)\s+questions?\b)"
+                # Indian English: "please revert back to David's mail regarding Lisbon"
+                r"|revert\s+(?:back\s+)?to\s+(?:(?:the|that|this|his|her|their|[a-z]+'s)\s+(?:[\w-]+\s+){0,3}?(?:e-?mail|mail|message|msg)\b"
+                r"|(?!(?:the|my|our|an?|old|previous|original|last|earlier|default|it|that|this)\b)[a-z]+\b)", re.I), "reply"),
     (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?(?:on|along)\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
      "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
@@ -48,6 +51,8 @@ _SAID_OTHERWISE = (
     # "where's the lisbon itinerary file", "where is my tax pdf saved": the file itself
     (re.compile(r"where(?:'s|s|\s+is|\s+are)\s+(?:the|my|our)\s+[\w' -]{1,40}?\b(?:file|pdf|doc|docx|document|spreadsheet)s?\b",
                 re.I), "findfile"),
+    # "kindly take a printout of the team handbook", "take a print of it": printing
+    (re.compile(r"(?:take|make|get|give)\s+(?:me\s+)?(?:an?\s+|\d+\s+)?(?:print-?outs?|prints?|hard\s*cop(?:y|ies))\s+of\b", re.I), "print"),
     # "make a meeting link for ...", "get me a zoom link": the meeting link
     (re.compile(r"(?:make|create|get|generate|set\s+up|send|i\s+(?:need|want|would\s+like|'d\s+like))\s+(?:me\s+|us\s+)?"
                 r"(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),

@@ -103,8 +103,12 @@ def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
     for t in tasks:
         start, end = t.args.get("start_date"), t.args.get("end_date")
         # (a clock time: a day off from the 7th to the 7th is one whole day)
-        if isinstance(start, str) and isinstance(end, str) and start.strip().lower() == end.strip().lower() \
-                and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\bat\s+\d{1,2}\b|\bnoon\b|\bmidday\b", start, re.I):
+        # (or only its day: "friday at four" to "friday", an all-day event where a time was said)
+        if isinstance(start, str) and isinstance(end, str) and end.strip() and (
+                start.strip().lower() == end.strip().lower()
+                or re.match(rf"{re.escape(end.strip())}\b", start.strip(), re.I) and not re.search(r"\d", end)) \
+                and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\bat\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"eleven|twelve)\b|\bnoon\b|\bmidday\b", start, re.I):
             t, changed = t.with_args({k: v for k, v in t.args.items() if k != "end_date"}), True
         out.append(t)
     return out if changed else None

@@ -1,0 +1,155 @@
+"""What the seventeenth development conversation set (bench/conversations_dev17_cases.py: a startup founder, an Indian
+English speaker, a phone's dictation) met on its first run, put right where a rule is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import ruled as _ruled
+
+_EVENT = ("User: put design sync w elena on my cal thu 10am\n"
+          "Result: create_calendar_event(title='Design sync', start_date='thu 10am') -> Created event 'Design sync' on "
+          "Thursday 3 December 2026, 10:00 to 11:00 in calendar.ics.\n"
+          "Assistant: Created event 'Design sync' on Thursday 3 December 2026, 10:00 to 11:00 in calendar.ics.")
+
+
+def test_an_email_asked_for_by_its_senders_name_and_subject_is_searched(specs):
+    out = _ruled(specs, "show me marcus's firmware mail", '1. get_email_address(name="marcus")\n2. join()')
+    assert out.startswith('1. search_documents(query="marcus\'s firmware mail")')
+    # "find lin's email" asks for her address: not an email read
+    assert "get_email_address" in _ruled(specs, "find lin's email", '1. get_email_address(name="lin")\n2. join()')
+
+
+def test_revert_back_is_a_reply_and_a_printout_is_printing(specs):
+    from tinyagent.nodes.rules.opening import opening_verb, unserved_action
+
+    assert opening_verb("Please revert back to David's mail regarding Lisbon asking whether pickup is arranged.") == "reply"
+    assert opening_verb("kindly revert to priya on the lunch") == "reply"
+    assert opening_verb("revert to the old version") == "revert"
+    assert unserved_action("Kindly take a printout of the team handbook, 2 copies.", specs.values()) == "print"
+    assert opening_verb("take a look at the report") == "take"
+
+
+def test_a_long_topic_of_a_document_question_is_searched_in_that_document(specs):
+    from tinyagent.nodes.request.reading import read_request
+
+    query = "what does the team handbook say about flying business class on a long trip"
+    assert read_request(query).topic_asked == ("flying", "business", "class", "long", "trip")
+    out = _ruled(specs, query, '1. search_documents(query="team handbook")\n2. join()')
+    assert 'search_documents(query="team handbook flying business class long trip")' in out
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("what do my meeting notes say about marcus", '1. open_note(name="meeting notes", folder="Meeting notes")\n2. join()',
+     'open_note(name="meeting notes")'),
+    ("Kindly add in my meeting notes: Action - Priya to share the supplier list by Friday.",
+     '1. append_note_content(name="Meeting notes", content="Action", folder="Supplier list")\n2. join()',
+     'append_note_content(name="Meeting notes", content="Action - Priya to share the supplier list by Friday")'),
+    # a folder said as one stays
+    ("open 'dec goals' in journal", '1. open_note(name="dec goals", folder="journal")\n2. join()',
+     'open_note(name="dec goals", folder="journal")'),
+    ("put it in my Work folder: note called plan", '1. create_note(name="plan", content="", folder="Work")\n2. join()',
+     'folder="Work"'),
+    # a note's words after its bare name and a colon are its content whole
+    ("create a note Q1 goals: hire 2 engineers, close seed round",
+     '1. create_note(name="Q1 goals", content="Hire 2 engineers")\n2. join()',
+     'create_note(name="Q1 goals", content="Hire 2 engineers, close seed round")'),
+])
+def test_notes_where_the_person_put_them(specs, query, plan, want):
+    assert want in _ruled(specs, query, plan)
+
+
+def test_the_meeting_link_of_it_after_an_event_and_the_person_it_was_with(specs):
+    out = _ruled(specs, "get a meeting link for it and email it to her",
+                 '1. get_email_address(name="meeting link")\n2. compose_new_email(recipients=["$1"], subject="It", '
+                 'context="Join the email to her")\n3. get_zoom_meeting_link(topic="it", start_time="2027-04-05 16:00:00")'
+                 '\n4. join()', _EVENT)
+    assert 'get_email_address(name="elena")' in out
+    assert 'get_zoom_meeting_link(topic="Design sync", start_time="2026-12-03 10:00")' in out
+
+
+def test_a_meeting_mailed_to_both_goes_to_both(specs):
+    out = _ruled(specs, "need a video link for deck review w sarah and james tmrw 3pm, mail it to both pls",
+                 '1. get_email_address(name="sarah")\n2. get_email_address(name="james")\n'
+                 '3. create_calendar_event(title="Deck review", start_date="tmrw 3pm", invitees=["$1", "$2"])\n'
+                 '4. open_and_get_file_path(file_name="mail")\n'
+                 '5. compose_new_email(recipients=["$4"], subject="Deck review", attachments=["$3"])\n6. join()')
+    assert 'compose_new_email(recipients=["$1", "$2"]' in out and 'name="both"' not in out
+
+
+@pytest.mark.parametrize("query, plan, want", [
+    ("mtg w yuki fri 9am re firmware 2.1 signoff, invite her + email her a heads up",
+     '1. get_email_address(name="yuki fri 9am")\n2. compose_new_email(recipients=["$1"], subject="Firmware 2.1", '
+     'context="Signoff, invite her")\n3. join()', 'create_calendar_event(title="Firmware", start_date="fri 9am", '
+                                               'invitees=["$1"])'),
+    # a title the request never says is what the meeting is about
+    ("schedule a call with james on wednesday at 3 pm about the enclosure",
+     '1. get_email_address(name="james")\n2. create_calendar_event(title="Concert", start_date="wednesday at 3 pm", '
+     'invitees=["$1"])\n3. join()', 'title="Enclosure"'),
+    # an end that is only the start's day goes: the hour said is when it starts
+    ("set up a meeting with elena on friday at 4pm about the new logo",
+     '1. get_email_address(name="elena")\n2. create_calendar_event(title="New logo", start_date="friday at 4pm", '
+     'end_date="friday", invitees=["$1"])\n3. join()', 'start_date="friday at 4pm", invitees=["$1"])'),
+    ("block deep work wed 9-12 ffs, no meetings",
+     '1. create_calendar_event(title="Deep work", start_date="wed", end_date="wed")\n2. join()',
+     'start_date="wed at 9", end_date="wed at 12"'),
+])
+def test_meetings_as_asked(specs, query, plan, want):
+    assert want in _ruled(specs, query, plan)
+
+
+def test_dictated_days_and_hours_are_read_as_meant():
+    from tinyagent.nodes.request.dictation import spoken_punctuation
+
+    assert spoken_punctuation("remind me to call omar to morrow at ten am") == "remind me to call omar tomorrow at ten am"
+    assert spoken_punctuation("meeting with elena on friday at for pm") == "meeting with elena on friday at four pm"
+    assert spoken_punctuation("call mum to night at 8") == "call mum tonight at 8"
+    assert spoken_punctuation("sign up for night school") == "sign up for night school"
+    assert spoken_punctuation("go to night school") == "go to night school"
+    assert spoken_punctuation("wait for pm approval") == "wait for pm approval"
+
+
+def test_a_request_in_another_script_is_answered_in_english():
+    from tinyagent.nodes.request.language import foreign_language
+
+    assert foreign_language("कृपया प्रिया को ईमेल भेजें कि मीटिंग कल सुबह दस बजे है") == "Hindi"
+    assert foreign_language("Напомни мне завтра позвонить маме") == "Russian"
+    assert foreign_language("email 李 about the report") is None
+
+
+def test_a_file_sent_to_someone_is_emailed_to_them(specs):
+    out = _ruled(specs, "Kindly send the team handbook to Rahul Sharma today itself.",
+                 '1. open_and_get_file_path(file_name="team handbook")\n2. join()')
+    assert 'get_email_address(name="Rahul Sharma")' in out
+    assert 'compose_new_email(recipients=["$2"], attachments=["$1"], subject="Team handbook")' in out
+
+
+@pytest.mark.parametrize("query, plan, context, want", [
+    ("Also text him the same, he may not check his mails.",
+     '1. send_sms(recipients=["$2"], message="The same, he may not check his mails")\n2. get_phone_number(name="him")'
+     '\n3. join()',
+     "User: Kindly reply to Omar's quotation mail that we accept the 1,250 EUR quote and he may proceed.\n"
+     "Result: reply_to_email(context='We accept the 1,250 EUR quote', message_id='omar') -> Saved email 'Re: Quote "
+     "for the garden work' to Omar Haddad <omar.haddad@example.com> as a draft\nAssistant: Saved email.",
+     'message="We accept the 1,250 EUR quote"'),
+    ("ugh ok text marcus that then", '1. get_phone_number(name="Marcus")\n2. send_sms(recipients=["$1"], message="Then")'
+     '\n3. join()', "User: text ravi that the staging server is down\nAssistant: I could not find the phone number: No "
+                    "contact named 'ravi' in contacts.vcf.", 'message="The staging server is down"'),
+    # "them" after a meeting "w ana n bilal": both, each looked up already
+    ("send them the zoom link", '1. get_email_address(name="ana")\n2. get_email_address(name="bilal")\n'
+     '3. compose_new_email(recipients=["$1", "$2"], subject="Zoom", context="https://zoom.us/j/1")\n4. join()',
+     "User: zoom for budget review w ana n bilal fri 10am\nAssistant: ok", 'get_email_address(name="bilal")'),
+])
+def test_follow_ups_that_send_the_same(specs, query, plan, context, want):
+    assert want in _ruled(specs, query, plan, context)
+
+
+def test_the_needful_for_someone_else_and_a_file_put_right():
+    from tinyagent.nodes.rules.corrections import corrected_request
+
+    assert corrected_request("Do the needful for Yuki also.", ["Kindly send the Q3 report pdf to James O'Brien."],
+                             ["James O'Brien"]) == "Kindly send the Q3 report pdf to Yuki."
+    assert corrected_request("Sorry, not the handbook, I meant the Q3 report.", ["Kindly email Priya the team handbook."],
+                             ["Priya"]) == "Kindly email Priya the Q3 report."
+    assert corrected_request("no not marcus - yuki, sorry!!", ["text marcus that im late"], ["marcus"]) == \
+        "text yuki that im late"
