@@ -35,7 +35,7 @@ from tinyagent.store.own_tools import OWN_TOOLS_FILE, OwnToolFit
 
 
 #: Development sets of other domains already run and read (in-sample): the bank and the fit take them in.
-DEV_DOMAIN_FILES = tuple(EVAL_DIR / f"dev{n}-domains.jsonl" for n in (4, 5, 7, 8))
+DEV_DOMAIN_FILES = tuple(EVAL_DIR / f"dev{n}-domains.jsonl" for n in (4, 5, 7, 8, 9, 11, 12))
 
 
 def domain_rows(folder: Path = CORPUS_DIR) -> tuple[list[dict], dict[str, dict]]:

@@ -16,8 +16,8 @@ from tinyagent.nodes.context import Context
 from tinyagent.nodes.rules.corrections import request_again, self_corrected
 from tinyagent.nodes.rules.email_read import asks_to_see_email
 from tinyagent.nodes.rules.pipeline import rules_off
-from tinyagent.nodes.rules.opening import (asks_advice, asks_for_contact, asks_more, code_needs_numbers, documents_know,
-                                          only_pleasantry, opening_tool, own_verb_tools, served_action, served_followup,
+from tinyagent.nodes.rules.opening import (asks_advice, asks_for_contact, asks_knowledge, asks_more, code_needs_numbers,
+                                          documents_know, only_pleasantry, opening_tool, own_verb_tools, served_action, served_followup,
                                           reply_asked, timed_ask, unserved_action)
 from tinyagent.nodes.request.dictation import spoken_punctuation
 from tinyagent.nodes.request.language import foreign_language
@@ -272,6 +272,12 @@ def opening_rules(res: Resources, ctx: Context, query: str, found: dict,
         return {**found, "nothing_fits": True, "must_plan": False}, "give advice or opinions", [
             {"rule": "decline_advice", "stage": "retrieve", "removed": [], "added": [],
              "held": "the request asks for advice or an opinion, which no tool gives: nothing planned"}]
+    if not followup and not known and not found["nothing_fits"] and "decline_knowledge" not in off \
+            and asks_knowledge(query, res.specs.values()):
+        # your own tools: "who won the f1 championship this year lol" to a go-kart track's; no tool answers it
+        return {**found, "nothing_fits": True, "must_plan": False}, "answer general questions", [
+            {"rule": "decline_knowledge", "stage": "retrieve", "removed": [], "added": [],
+             "held": "the request asks a question of general knowledge, which no tool answers: nothing planned"}]
     if not followup and not found["nothing_fits"] and "decline_pleasantry" not in off and only_pleasantry(query):
         # "Thank you, you are a big help! Have a nice evening.": nothing is asked; nothing is planned
         return {**found, "nothing_fits": True, "must_plan": False}, None, [

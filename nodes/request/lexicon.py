@@ -162,7 +162,7 @@ remove rename reschedule ring scan sing stream transfer translate tweet turn uni
 archive mute snooze unsend move extend rate renew edit update change fix tune slice donate repair refill
 upgrade downgrade sync switch complain merge freeze unlock withdraw exchange unregister deregister unbook quit
 dispute insure sell reserve rent hire draw scale identify appraise authenticate design forecast predict diagnose
-deliver ship engrave""")
+deliver ship engrave reimburse augment""")
 #: What a tool may call a verb of UNSERVED_VERBS by ("reserve" is served by a tool that books)
 VERB_SYNONYMS = {"reserve": {"book", "booking", "reservation", "hold", "borrow", "request"}, "rent": {"hire", "rental", "book", "reserve"},
                  "hire": {"rent", "rental", "book", "reserve"}, "sell": {"sale", "listing", "marketplace"},
@@ -171,7 +171,8 @@ VERB_SYNONYMS = {"reserve": {"book", "booking", "reservation", "hold", "borrow",
                  "predict": {"forecast", "prediction"}, "deliver": {"delivery", "ship"}, "ship": {"shipping", "deliver"},
                  "scale": {"resize", "convert"}, "draw": {"draft", "create", "plan"}, "design": {"create", "draft"},
                  "record": {"log", "logs", "logged", "track"}, "delete": {"cancel", "remove"},
-                 "remove": {"delete", "cancel"}, "withdraw": {"cancel", "remove", "delete"}}
+                 "remove": {"delete", "cancel"}, "withdraw": {"cancel", "remove", "delete"},
+                 "reimburse": {"refund", "repay", "reimbursement", "claim"}, "augment": {"increase", "upgrade", "raise", "resize", "scale"}}
 
 #: Verbs that, opening a request, name what a default tool does: such a request is planned even where
 #: the classifier is unsure of every tool ("note: gate code is 4471", "cal: eye test sat 10:20";

@@ -43,8 +43,13 @@ def _names(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*", text))
 
 
+def _handle(text: str) -> bool:
+    """A user name or handle: one word of letters with digits or underscores ("bigmike07", "xX_Creeper_Xx")."""
+    return bool(re.fullmatch(r"[A-Za-z][\w.-]*", text) and re.search(r"[A-Za-z]{2}", text) and re.search(r"[\d_]", text))
+
+
 def _same_form(a: str, b: str) -> bool:
-    return form(a) == form(b) or (_names(a) and _names(b))
+    return form(a) == form(b) or (_names(a) and _names(b)) or (_handle(a) and _handle(b))
 
 
 def listed_after(value: str, query: str) -> list[str]:

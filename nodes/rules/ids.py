@@ -27,6 +27,7 @@ from dataclasses import replace
 from tinyagent.nodes.plans.planlang import Task, dependency_order, refs_in, renumbered
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.rules.registry import rule
+from tinyagent.nodes.rules.fit import iso_layout
 from tinyagent.nodes.rules.times import DAY_PARAM, TIME_PARAM
 from tinyagent.store.own_tools import FINDER, id_finders, id_kind
 from tinyagent.tools.specs import ToolSpec
@@ -240,14 +241,18 @@ def _one_listed(tasks: list[Task], specs: dict[str, ToolSpec], query: str, conte
             if value is None and not p.required:
                 continue
             value = "" if value is None else value
+            if isinstance(value, str) and iso_layout(value) and one_time(phrases):
+                value = one_time(phrases)  # (a time the planner wrote out: "2026-12-08 15:30:00" for "the 6pm ... friday")
             if not isinstance(value, str) or refs_in(value) or _AN_ID.search(value.strip()) \
                     or value and _shown(value, context):
                 continue
             found = listers(t.tool, p.name, specs)
             said_when = [w for w in phrases if w.lower() in value.lower()] if value else []
+            dated = len(found) == 1 and any(DAY_PARAM.search(x.name) for x in specs[found[0]].params)
             if value and (_LENGTH_SAID.search(value) or said_when and not (
-                    len(found) == 1 and one_time(phrases) and any(DAY_PARAM.search(x.name) for x in specs[found[0]].params))):
-                # ("90 minutes this time": a length; "my sunday booking" is found by its day, by a lister that takes one)
+                    len(found) == 1 and (one_time(phrases) and dated or not dated))):
+                # ("90 minutes this time": a length; "my sunday booking" is found by its day, by a lister that takes one,
+                # and "my appointment of next Monday" by a lister of them all)
                 continue
             # the plan's own step of that finder (one: used by nothing, or by another call for these words)
             unused = [x for x in tasks if x.tool in found and x.id != t.id]

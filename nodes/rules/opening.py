@@ -69,6 +69,12 @@ def opening_verb(query: str) -> str:
 def _first_word(query: str) -> re.Match | None:
     """The first word of a request after its greeting and politeness, or None."""
     prev = ""
+    lead = re.match(r"^\W*(?:(?:please|pls|kindly|hi|hello|hey)\W+)*", query, re.I)
+    wish = re.match(r"i(?:'d|\s+would)\s+(?:like|love)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+)"
+                    r"|i\s+(?:want|need)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+)", query[lead.end():], re.I)
+    if wish:  # ("I would like that you reimburse the inscription fees": reimburse)
+        rest = lead.end() + wish.end()
+        return next((m for m in _WORD.finditer(query.lower(), rest) if m.group() not in REQUEST_LEAD), None)
     for m in _WORD.finditer(query.lower()):
         # (the "to" of a non-native "please to email at Priya")
         if m.group() not in REQUEST_LEAD and not (m.group() == "to" and prev in ("please", "pls", "plz", "kindly")):
@@ -152,6 +158,41 @@ def asks_advice(query: str, specs: Iterable[ToolSpec]) -> bool:
     """``query`` asks for advice or an opinion and no tool of ``specs`` gives one (its name or description says tips,
     advice, recommends, suggests or best)."""
     return bool(_ADVICE.search(query)) and not any(_ADVISES.search(_tool_words(s)) for s in specs)
+
+
+#: A question of general knowledge or small talk, with the words of a tool that would answer it: "what's the difference
+#: between IFRS 16 and ASC 842", "who won the f1 championship this year", "how many milligrams of caffeine are there in a
+#: double espresso", "can you explain me how works the Dutch pension system", "what does 'PR' mean", "tell me a joke"
+_KNOWLEDGE = tuple((re.compile(r"^\W*(?:(?:hey|hi|so|ok|okay|um|uh|quick\s+question|also|and|btw|random\s+(?:q|question)|"
+                               r"just\s+curious)\W+){0,3}(?:" + ask + ")", re.I), frozenset(answers.split()))
+                   for ask, answers in (
+    (r"(?:what(?:'s|s|\s+is|\s+are)\s+(?:the\s+)?)?diff(?:erence)?s?\s+between\b|(?:can|could)\s+(?:you|u)\s+(?:please\s+)?"
+     r"explain\b|explain\s+(?:me\s+|to\s+me\s+)?(?:how|what|why|the)\b",
+     "explain explains explanation faq faqs knowledge glossary definition definitions define wiki encyclopedia"),
+    (r"what(?:'s|s|\s+is|\s+was)\s+the\s+(?:meaning|origin|definition)\s+of\b|what\s+(?:does|do)\s+['\"]?[\w.-]+['\"]?\s+"
+     r"(?:mean|stand\s+for)\b|what\s+means\b",
+     "meaning meanings definition definitions define dictionary glossary word words etymology abbreviation"),
+    (r"what(?:'s|s|\s+is|\s+was)\s+the\s+(?:capital|population)\s+of\b",
+     "country countries capital capitals population geography city cities"),
+    (r"who\s+(?:won|invented|wrote|painted|discovered|founded|engineered|composed|directed|designed|built|sang|was\s+the\s+first)\b",
+     "score scores result results winner winners standings league fixtures match matches history author authors artist"),
+    (r"how\s+many\s+calories\b|how\s+many\s+[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:are|is)\s+(?:there\s+)?in\s+(?:an?|one)\b",
+     "calorie calories nutrition nutrient nutrients ingredient ingredients facts"),
+    (r"tell\s+(?:me|us)\s+a\s+(?:joke|story|fun\s+fact)\b|do\s+(?:you|u)\s+(?:even\s+)?(?:dream|sleep|swim|eat|have\s+feelings)\b",
+     "joke jokes story stories fact facts trivia")))
+
+
+@rule("decline_knowledge", "retrieve",
+      "a first request to your own tools that asks a question of general knowledge or small talk ('who won the f1 "
+      "championship this year', 'what does PR mean') is declined where no tool has the words of its answer",
+      "made-up content")
+def asks_knowledge(query: str, specs: Iterable[ToolSpec]) -> bool:
+    """``query`` asks a question of general knowledge or small talk ("who won the f1 championship this year lol") and no
+    tool of ``specs`` has a word of what would answer it (scores, results, a dictionary, nutrition, ...)."""
+    for ask, answers in _KNOWLEDGE:
+        if ask.search(query):
+            return not any(answers & set(_WORD.findall(_tool_words(s).lower())) for s in specs)
+    return False
 
 
 #: What a request says only to be pleasant: thanks, greetings, praise, goodbyes ("Thank you, you are a big help! Have a

@@ -41,7 +41,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
            "parse_rules_off", "rules_off", "run_rules"]
 
 # The order the rules run in; each is declared with ``@rule`` beside its code (nodes/rules/*.py).
-# The retrieve rules (decline_unserved, decline_advice, decline_pleasantry, code_needs_numbers, documents_know, email_not_declined,
+# The retrieve rules (decline_unserved, decline_advice, decline_knowledge, decline_pleasantry, code_needs_numbers, documents_know, email_not_declined,
 # contact_not_declined, plan_served) act before planning, in the retrieve node.
 # Order matters where said: each rule reads the plan the rules before it left. Decode rules act
 # while the model writes (nodes/rules/decoding.py): the grammar ones (focus_tools, own_focus, copy_spans) hold
@@ -55,7 +55,7 @@ __all__ = ["BY_NAME", "EMBEDDED_ONLY", "Facts", "RULES", "Rule", "Trace", "descr
 # was dropped); right_lookups runs before the rules that look people up; fit_values before the
 # checks; the checks last.
 ORDER = """
-    decline_unserved decline_advice decline_pleasantry code_needs_numbers documents_know email_not_declined contact_not_declined plan_served
+    decline_unserved decline_advice decline_knowledge decline_pleasantry code_needs_numbers documents_know email_not_declined contact_not_declined plan_served
     focus_tools own_focus copy_spans required_tools plan_when_sure followup_not_empty served_not_empty named_not_empty timed_not_empty contact_not_empty note_question_not_empty own_tools_required find_file_first search_named_first verb_tool_first use_lookups hold_counts
     stated_values
     person_not_the_firm named_person name_as_said followup_people pronoun_of_request same_way_again sent_to_named person_in_title names_without_times file_of_it add_to_named_note note_after_colon note_asked_about whole_note folder_not_said remind_me_what reminder_twin_of_event drop_copied_steps drop_restated_steps unasked_link_or_map unasked_directions unasked_note unasked_text reply_alone question_sends_nothing unasked_event no_summary_asked timeless_repeat no_place place_in_its_town drop_address_lookups names_not_a_place
