@@ -207,7 +207,8 @@ def retrieval(res: Resources, query: str, max_tools: int, context: str = "",
     # a question about what a named document says is answered from a search of it: the search tool
     # is shown and must be called ("what am i doing on tuesday according to the itinerary" was join())
     required_search: list[str] = []
-    if "search_named_first" not in off and read_request(query, reading).document_named and not _SUMMARY.search(query):
+    if "search_named_first" not in off and read_request(query, reading, context).document_named \
+            and not _SUMMARY.search(query):
         searchers = [n for n, s in res.specs.items() if "question" in s.roles]
         tools += [n for n in searchers if n not in tools]
         if focus:

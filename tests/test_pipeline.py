@@ -22,7 +22,7 @@ def test_every_rule_has_a_unique_name_a_stage_and_a_purpose():
 
 def test_unknown_rule_names_are_refused_with_the_list():
     assert parse_rules_off("fan_out, fit_values") == ("fan_out", "fit_values")
-    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: decline_unserved, decline_advice, decline_pleasantry, code_needs_numbers, documents_know, email_not_declined, contact_not_declined, plan_served, focus_tools, own_focus, copy_spans"):
+    with pytest.raises(ValueError, match="unknown rule\\(s\\) fan_in in rules_off; the rules are: decline_unserved, decline_advice, decline_knowledge, decline_pleasantry, code_needs_numbers, documents_know, email_not_declined, contact_not_declined, plan_served, focus_tools, own_focus, copy_spans"):
         parse_rules_off("fan_in")
     with pytest.raises(ValueError, match="fan_in"):
         Settings(rules_off="fan_in")

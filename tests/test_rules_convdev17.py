@@ -1,5 +1,5 @@
 """What the seventeenth development conversation set (bench/conversations_dev17_cases.py: a startup founder, an Indian
-English speaker, a phone's dictation) met on its first run, put right where a rule is exact."""
+English speaker, a phone's dictation) met on its first run, and the sixteenth's misses still open, put right where a rule is exact."""
 
 from __future__ import annotations
 
@@ -153,3 +153,53 @@ def test_the_needful_for_someone_else_and_a_file_put_right():
                              ["Priya"]) == "Kindly email Priya the Q3 report."
     assert corrected_request("no not marcus - yuki, sorry!!", ["text marcus that im late"], ["marcus"]) == \
         "text yuki that im late"
+
+
+# -- the sixteenth set's misses still open (bench/conversations_dev16_cases.py, read last session) -------------------
+
+def test_a_person_looked_up_with_an_apostrophe_is_him_after(specs):
+    """The transcript writes get_phone_number(name="James O'Brien") in double quotes: he is still the one looked up."""
+    out = _ruled(specs, "grand, text him I'll see him at the match Saturday so I will",
+                 '1. get_phone_number(name="grand")\n2. send_sms(recipients=["$1"], message="I\'ll see him")\n3. join()',
+                 "User: what's James O'Brien's number there\nResult: get_phone_number(name=\"James O'Brien\") -> "
+                 "+1-555-0106\nAssistant: The phone number of James O'Brien is +1-555-0106.")
+    assert 'get_phone_number(name="James O\'Brien")' in out and '"grand"' not in out
+
+
+def test_irish_and_polish_are_answered_in_english():
+    from tinyagent.nodes.request.language import foreign_language
+
+    assert foreign_language("Cuir téacs chuig Tom Becker go mbeidh mé déanach, le do thoil") == "Irish"
+    assert foreign_language("wyślij to też do Sarah, proszę") == "Polish"
+    assert foreign_language("send it to dom too") is None
+
+
+def test_half_two_an_overnight_shift_and_the_time_sent_on(specs, make_tools):
+    from tinyagent.tools.dates import parse_when
+    from datetime import datetime
+
+    assert parse_when("Wednesday from half 2", now=datetime(2026, 11, 30, 10)) == (datetime(2026, 12, 2, 14, 30), True)
+    out = _ruled(specs, "put the plumber in the calendar for Wednesday from half 2, he says it'll take about two hours",
+                 '1. create_calendar_event(title="Plumber", start_date="Wednesday", end_date="Wednesday")\n2. join()')
+    assert 'start_date="Wednesday from half 2", end_date="two hours"' in out
+    night = _ruled(specs, "put my night shift in for tomorrow 1930 to 0730",
+                   '1. create_reminder(name="Night shift", due_date="tomorrow 1930")\n2. join()')
+    assert 'create_calendar_event(title="Night shift", start_date="tomorrow at 19:30", end_date="tomorrow at 07:30")' in night
+    made = make_tools()["create_calendar_event"].invoke(
+        {"title": "Night shift", "start_date": "2026-12-01 19:30", "end_date": "2026-12-01 07:30"})
+    assert "to Wednesday 2 December 2026, 07:30" in made
+    sent = _ruled(specs, "text Tom the time so he knows", '1. send_sms(recipients=["Tom"], message="The time says the time")'
+                  '\n2. join()', "User: Put a flat inspection at Tom's on the 12th at 11 in my calendar\nResult: "
+                  "create_calendar_event(title='Flat inspection', start_date='the 12th at 11') -> Created event 'Flat "
+                  "inspection' on Saturday 12 December 2026, 11:00 to 12:00 in calendar.ics.\nAssistant: Created event.")
+    assert 'message="Flat inspection: Saturday 12 December 2026, 11:00"' in sent
+
+
+def test_what_it_said_is_what_the_document_read_before_says(specs):
+    from tinyagent.nodes.request.reading import read_request
+
+    before = "User: summarise the lisbon itinerary pdf\nAssistant: Summary: this itinerary covers a trip"
+    assert read_request("what did it say about the tram?", context=before).document_named == ("lisbon", "itinerary")
+    assert read_request("what did it say about the tram?").document_named == ()
+    out = _ruled(specs, "what did it say about the tram?", '1. search_documents(query="tram")\n2. join()', before)
+    assert 'search_documents(query="lisbon itinerary tram")' in out

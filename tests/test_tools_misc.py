@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlparse
@@ -77,6 +78,8 @@ def test_meeting_link_is_a_jitsi_room_without_zoom(make_tools):
     a = tool.invoke({"topic": "Project review", "start_time": "2026-11-27 15:00:00"})
     b = tool.invoke({"topic": "Project review", "start_time": "2026-11-27 15:00:00"})
     assert a.startswith("https://meet.jit.si/ProjectReview-") and a != b
+    # the room's random part is letters: a text carrying the link has no digits a phone reads as a number
+    assert re.fullmatch(r"https://meet\.jit\.si/ProjectReview-[a-z]{12}", a.split(" ")[0])
     assert a.endswith(" (Jitsi Meet room 'Project review', Friday 27 November 2026, 15:00, 60 min; no account needed)")
     assert "zoom" not in a.lower()
     with pytest.raises(ToolException, match="YYYY-MM-DD"):

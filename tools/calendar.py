@@ -100,6 +100,8 @@ def create_calendar_event(ws: Workspace, title: str, start_date: str, end_date: 
             end = start + timedelta(hours=1)
     elif start_timed and end == start:  # (the start's words again, "Friday afternoon" twice): the default hour
         end = start + timedelta(hours=1)
+    if start_timed and end_timed and end < start and end.date() == start.date() and start - end >= timedelta(hours=6):
+        end += timedelta(days=1)  # a range across midnight: "tomorrow 19:30" to "07:30" ends the next morning
     if end < start:
         raise ToolException(
             f"end_date {format_when(end, end_timed)} is before start_date {format_when(start, start_timed)}; "

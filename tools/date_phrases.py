@@ -22,7 +22,8 @@ _PIECES = [
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO})\b(?:,?\s*\d{{4}})?",
     rf"the \d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MO})\b(?:,?\s*\d{{4}})?)?", r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", r"\d{1,2}\.\d{1,2}\.(?:\d{4})?",
-    r"half past \d{1,2}", rf"half past (?:{_HOUR_WORD})", rf"(?:a )?quarter (?:past|to) (?:{_HOUR_WORD}|\d{{1,2}})",
+    r"half past \d{1,2}", rf"half past (?:{_HOUR_WORD})",
+    rf"(?:at|@|around|from|by|till|until)\s+half\s+(?:{_HOUR_WORD}|\d{{1,2}})(?![\d:])",  # "from half 2": 2:30 rf"(?:a )?quarter (?:past|to) (?:{_HOUR_WORD}|\d{{1,2}})",
     # a 24-hour clock ("thursday 0800", "at 1600", "1900hrs"; tools/dates.py reads it only where it is one)
     r"(?:(?:at|@|around|from|by|till|until)\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?(?![\d:/.\-])",
     r"(?:(?:at|@|around|from|by)\s+)?\d{1,2}\s*o'?\s?clock",  # "16 o'clock"

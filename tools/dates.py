@@ -83,7 +83,9 @@ _MINUTE_WORDS = {"o'clock": 0, "oclock": 0, "fifteen": 15, "thirty": 30, "forty-
 _WORD_CLOCK = re.compile(rf"\b(?P<at>at|@|around|from)\s+(?P<h>{_HOUR_WORD})(?:\s+(?P<m>o'?clock|fifteen|thirty|"
                          rf"forty-?five))?(?=\s|$)(?!\s+(?:of|point|time|place|stage|side|another|or))"
                          rf"|\bhalf\s+past\s+(?P<hp>{_HOUR_WORD})\b"
-                         rf"|\b(?:a\s+)?quarter\s+(?P<qw>past|to)\s+(?P<hq>{_HOUR_WORD}|\d{{1,2}})\b")
+                         rf"|\b(?:a\s+)?quarter\s+(?P<qw>past|to)\s+(?P<hq>{_HOUR_WORD}|\d{{1,2}})\b"
+                         # British and Irish "from half 2", "at half two": half past ("half an hour" is a length)
+                         rf"|\b(?P<hl>at|@|around|from|by|till|until)\s+half\s+(?P<hh>{_HOUR_WORD}|\d{{1,2}})\b(?!:)")
 
 
 def _clock_words(low: str) -> str:
@@ -94,6 +96,9 @@ def _clock_words(low: str) -> str:
             return f"{m['at']} {_HOURS[m['h']]}" + (f":{minute:02d}" if minute else "")
         if m["hp"]:
             return f"half past {_HOURS[m['hp']]}"
+        if m["hh"]:
+            hour = int(m["hh"]) if m["hh"].isdigit() else _HOURS[m["hh"]]
+            return f"{m['hl']} {hour}:30" if hour <= 12 else m[0]
         hour = int(m["hq"]) if m["hq"].isdigit() else _HOURS[m["hq"]]
         return f"at {hour}:15" if m["qw"] == "past" else f"at {(hour - 1) or 12}:45"
     return _WORD_CLOCK.sub(digits, low)

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 import secrets
+import string
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,10 +26,11 @@ ZOOM_API_URL = "https://api.zoom.us/v2"
 
 
 def jitsi_room(topic: str) -> str:
-    """A hard-to-guess room name derived from the topic, e.g. 'ProjectReview-3f9c1a7b2d4e'."""
+    """A hard-to-guess room name derived from the topic, e.g. 'ProjectReview-qhzkemxtfwbd': twelve random letters
+    (56 bits), no digits, so a text carrying the link shows no run of digits a phone takes for a number."""
     words = re.findall(r"[A-Za-z0-9]+", topic)
     stem = "".join(w[:1].upper() + w[1:] for w in words)[:40] or "Meeting"
-    return f"{stem}-{secrets.token_hex(6)}"
+    return f"{stem}-{''.join(secrets.choice(string.ascii_lowercase) for _ in range(12))}"
 
 
 def _post_json(url: str, headers: dict, body: dict | None) -> dict:

@@ -234,6 +234,16 @@ _DOCUMENT_ASKS = (
                rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(?:the|my|our)\s+"
                rf"(?P<doc>(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND})\s*[?.!]?\s*$", re.I),
 )
+#: A follow-up that asks what the document just read says: "what did it say about the tram?", "does it mention pets?"
+_IT_SAYS = re.compile(rf"\b(?:(?:what|wat)(?:'s|\s+does|\s+did|\s+do)?|does|did)\s+(?:it|that|this|the\s+(?:pdf|doc|document|file))"
+                      rf"\s+{_DOC_SAY}\b", re.I)
+
+
+def asks_what_it_says(query: str) -> bool:
+    """The request asks what "it" (the document of the turn before) says ("what did it say about the tram?")."""
+    return bool(_IT_SAYS.search(query))
+
+
 #: Where the question ends when the document is named after it ("... in the falcon q3 report?")
 _DOC_LAST = re.compile(rf"(?:\b(?:in|from|of)|,?\s*\b(?:per|according\s+to))\s+(?:the|my|our)\s+"
                        rf"(?:[\w'&.-]+\s+){{0,3}}?{_DOC_KIND}\s*[?.!]?\s*$", re.I)

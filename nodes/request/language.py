@@ -25,6 +25,11 @@ _FOREIGN = {
                    "diga", "de", "ligar", "às", "da", "manhã", "tarde", "noite", "mensagem", "você", "pode"},
     "Italian": {"ricordami", "domani", "invia", "manda", "il", "gli", "della", "per", "con", "una", "oggi",
                 "prossima", "settimana", "di", "dì", "grazie", "crea", "appuntamento", "mio", "mia", "alle"},
+    "Polish": {"wyślij", "wyslij", "też", "tez", "proszę", "prosze", "przypomnij", "jutro", "dzisiaj", "się", "jest",
+               "mnie", "wiadomość", "spotkanie", "napisz", "dziękuję", "dzięki", "że", "czy", "kiedy", "gdzie",
+               "zadzwoń", "powiedz", "godzinie", "rano", "wieczorem", "jutra", "mój", "moja", "będę", "spóźniony"},
+    "Irish": {"cuir", "téacs", "teacs", "chuig", "mbeidh", "mé", "déanach", "thoil", "agus", "inniu", "amárach",
+              "seol", "ríomhphost", "chun", "dom", "liom", "tá", "níl", "sé", "sí", "dhom", "mheabhraigh", "cruinniú"},
     "Dutch": {"herinner", "morgen", "stuur", "mijn", "het", "een", "niet", "vandaag", "volgende", "week", "voor",
               "met", "naar", "zeg", "afspraak", "maak", "om", "uur", "alsjeblieft", "bedankt", "van", "dat"},
 }

@@ -8,11 +8,11 @@ from functools import cached_property, lru_cache
 
 from tinyagent.nodes.request import asks
 from tinyagent.nodes.plans.prompts import ANSWER_CHARS, TRANSCRIPT_CHARS  # noqa: F401  (where the rules read them)
-from tinyagent.nodes.request.lexicon import GIVEN_COMMON
+from tinyagent.nodes.request.lexicon import DOCUMENT_PLAIN, GIVEN_COMMON
 from tinyagent.nodes.request.quantities import Mention, mentions
 from tinyagent.nodes.request.segments import segments
 from tinyagent.nodes.request.spans import request_spans
-from tinyagent.nodes.request.words import content_words, text_words, word_set
+from tinyagent.nodes.request.words import alnum_words, content_words, text_words, word_set
 from tinyagent.tools.date_phrases import find_phrases
 from tinyagent.tools.dates import parse_duration
 
@@ -63,8 +63,15 @@ class Request:
 
     @cached_property
     def document_named(self) -> tuple[str, ...]:
-        """The words the request names a document by when it asks what that document says ("lisbon itinerary")."""
-        return tuple(asks.named_document(self.read))
+        """The words the request names a document by when it asks what that document says ("lisbon itinerary"); in a
+        follow-up that asks what "it" says ("what did it say about the tram?"), the document the turn before read."""
+        named = tuple(asks.named_document(self.read))
+        if named or not self.context or not asks.asks_what_it_says(self.read):
+            return named
+        earlier = [line[5:].strip() for line in self.context.splitlines() if line.startswith("User:")]
+        before = earlier[-1] if earlier else ""
+        read = asks.read_file_named(before) or " ".join(asks.named_document(before))
+        return tuple(w for w in alnum_words(read) if w not in DOCUMENT_PLAIN) if read else ()
 
     @cached_property
     def topic_asked(self) -> tuple[str, ...]:

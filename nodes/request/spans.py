@@ -9,7 +9,7 @@ from tinyagent.nodes.request.lexicon import NAME_EDGES
 _TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"]+")
 MAX_WORDS = 5
 #: A name an earlier turn's call looked up or opened: name='Aisha', file_name='Q3 report'
-_CALLED = re.compile(r"\b(?:name|file_name)='([^']+)'")
+_CALLED = re.compile(r"\b(?:name|file_name)=(?:'([^']+)'|\"([^\"]+)\")")  # ("James O'Brien" in double quotes)
 
 
 def _tokens(text: str) -> list[str]:
@@ -31,7 +31,7 @@ def request_spans(query: str, reading: str = "", context: str = "") -> list[str]
             texts.append(line.split(":", 1)[1])
         elif line.startswith("Assistant:"):  # (a file path an answer shows names no one: "Mail/drafts/cur/17966.vm")
             texts.append(" ".join(t for t in line.split(":", 1)[1].split() if "/" not in t and "\\" not in t))
-    spans = dict.fromkeys(_CALLED.findall(context or ""))  # (a dict keeps the order and each once)
+    spans = dict.fromkeys(a or b for a, b in _CALLED.findall(context or ""))  # (a dict keeps the order and each once)
     for text in texts:
         words = _tokens(text)
         for n in range(MAX_WORDS, 0, -1):

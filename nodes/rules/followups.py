@@ -16,7 +16,7 @@ from tinyagent.tools.dates import MONTHS, WEEKDAYS
 
 _PRONOUN = re.compile(r"\b(her|him|them|she|he|they|both of them|both)\b", re.I)
 #: An earlier call that looked a person up, as the transcript shows it: get_email_address(name='Aisha')
-_LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname='([^']+)'")
+_LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname=(?:'([^']+)'|\"([^\"]+)\")")  # ("James O'Brien" in double quotes)
 #: What a mail tool reports it wrote: "Saved email 'Q3 report' to Priya Patel <priya@example.com> (cc ...) with
 #: Project_Falcon_Q3_Report.pdf as a draft": its recipients, and the files it carried
 _EMAIL_SENT = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (?P<to>.+?)(?: \(cc [^)]*\)?)?(?: with (?P<files>.+?))?"
@@ -58,7 +58,8 @@ def earlier_people(context: str) -> list[list[str]]:
             if nxt.startswith(("Assistant: I can't do that", "Assistant: I could not")):
                 turns[-1] += asked_person(line[5:])
 
-        names = [name for tool, name in _LOOKUP.findall(line) if "phone" in tool or "email" in tool or "contact" in tool]
+        names = [single or double for tool, single, double in _LOOKUP.findall(line)
+                 if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
         if line.startswith("Result:") and (made := _EVENT.search(line)):

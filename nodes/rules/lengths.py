@@ -104,7 +104,7 @@ def stated_length(tasks: list[Task], specs: dict, query: str | Request) -> list[
     return renumbered(keep, tasks[0].id) if len(keep) < len(tasks) else keep
 
 
-_T = r"\d{1,2}(?::\d{2})?"
+_T = r"\d{1,2}(?::\d{2})?(?!\d)|(?:[01]\d|2[0-3])[0-5]\d"  # (a 24-hour clock without its colon: "1930 to 0730")
 #: "from 4:30 to 5:15pm", "2-4pm", "between 10 and 11:30", "9:00 - 9:45": an event's start and end
 _RANGE = re.compile(rf"(?:\b(?:from|between)\s+)?(?<![\d:])(?P<a>{_T})\s*(?P<ap>am|pm)?\s*(?:-|–|to|till|until|and)\s*"
                     rf"(?P<b>{_T})\s*(?P<bp>am|pm)?(?![\d:])(?!\s*(?:people|persons|guests|minutes?|mins?|hours?|hrs?|"
@@ -131,6 +131,11 @@ def stated_range(query: str) -> tuple[str, str] | None:
         return None
     m = found[0]
     a, b, ap, bp = m.group("a"), m.group("b"), (m.group("ap") or "").lower(), (m.group("bp") or "").lower()
+    if len(a) == 4 and a.isdigit() or len(b) == 4 and b.isdigit():  # "tomorrow 1930 to 0730"; not "from 2025 to 2026"
+        if not (len(a) == 4 and len(b) == 4 and _DAY_BEFORE_HOURS.search(query[:m.start()])) or ap or bp:
+            return None
+        a, b = f"{a[:2]}:{a[2:]}", f"{b[:2]}:{b[2:]}"
+        query = query[:m.start()] + m.group(0).replace(m.group("a"), a, 1).replace(m.group("b"), b, 1) + query[m.end():]
     said_as_time = ":" in a or ":" in b or ap or bp or re.match(r"\s*(?:from|between)\b", m.group(0), re.I) \
         or _DAY_BEFORE_HOURS.search(query[:m.start()])  # ("block deep work wed 9-12")
     if not said_as_time or (m.group(0).lower().count(" and ") and not m.group(0).lower().startswith("between")):

@@ -23,7 +23,7 @@ _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me|[a-z]+)\s+)??"
                         r"(?:that|this|it|the answer|those|these|both(?=\s+numbers\b)|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
                         r"address|location|venue|numbers|figures|times?|date)\b))" + _THAT_THING +
-                        r"(?=\s+(?:to|over|along|too|as well)\b|\s*[.!?,;]|\s*$)", re.I)
+                        r"(?=\s+(?:to|over|along|too|as well|so|because|since)\b|\s*[.!?,;]|\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
 #: A turn that asked something: its answer is what "that" may be ("whats the main risk?", "when do i fly back")
 _ASKED = re.compile(r"\?\s*$|^\s*(?:\w+\s+){0,3}?(?:what|whats|what's|when|where|who|whose|which|how|is|are|does|do|did)\b"
@@ -285,6 +285,12 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     save, send = [m if m and not _DICTATES.search(request.query[:m.start()]) else None
                   for m in (_SAVE_THAT.search(request.query), _SEND_THAT.search(request.query))]
     asked = [line[5:] for line in request.context.splitlines() if line.startswith("User:")]
+    made = _EVENT_MADE.findall(request.context.rsplit("\nUser:", 1)[-1])
+    if send and made and re.search(r"\bthe\s+(?:time|times|date|day|details)\b", send.group(0), re.I):
+        # "text Tom the time so he knows" after the event was made: its title, day and time
+        title, when = made[-1]
+        return rewrite_params(tasks, specs, lambda t, p, v: f"{title}: {when}" if p.role == "message" and isinstance(v, str)
+                              and is_ref(v) is None and not set(text_words(v)) & set(text_words(f"{title} {when}")) else None)
     if not (save or send) or not asked or not (_ASKED.search(asked[-1]) or _fetched(request.context)):
         return None
     if send and not save and says_words(request.query):  # "send them to Marjorie with the message: ...": its own words
@@ -304,6 +310,10 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
             return answer
         return None
     return rewrite_params(tasks, specs, answered)
+
+
+#: An event a turn made, as its tool reports it: ("Flat inspection", "Saturday 12 December 2026, 11:00")
+_EVENT_MADE = re.compile(r"Created event '([^']+)' (?:on|from) (\w+day \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{2}:\d{2})?)")
 
 
 _TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+note|the\s+note|that\s+list|the\s+list|"

@@ -107,8 +107,8 @@ def end_not_start(tasks: list[Task], specs: dict) -> list[Task] | None:
         if isinstance(start, str) and isinstance(end, str) and end.strip() and (
                 start.strip().lower() == end.strip().lower()
                 or re.match(rf"{re.escape(end.strip())}\b", start.strip(), re.I) and not re.search(r"\d", end)) \
-                and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\bat\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-                              r"eleven|twelve)\b|\bnoon\b|\bmidday\b", start, re.I):
+                and re.search(r"\d\s*(?:am|pm)\b|\d:\d\d|\b(?:at|from|around)\s+(?:half\s+)?(?:\d{1,2}|one|two|three|four|"
+                              r"five|six|seven|eight|nine|ten|eleven|twelve)\b|\bnoon\b|\bmidday\b", start, re.I):
             t, changed = t.with_args({k: v for k, v in t.args.items() if k != "end_date"}), True
         out.append(t)
     return out if changed else None
@@ -127,10 +127,12 @@ def length_is_an_event(tasks: list[Task], specs: dict, request: Request | str) -
     """A reminder has a due time and no length: "90 min budget workshop on wednesday from 1pm" was planned as a reminder
     due at 13:00. In a first request with a length and no word of a reminder, a reminder step no step uses becomes an
     event of the same name at the same time (its end follows from the length: stated_length)."""
+    from tinyagent.nodes.rules.lengths import stated_range
+
     request = as_request(request)
-    if request.context or not _LENGTH_SAID.search(request.query) or _REMIND_SAID.search(request.query) \
-            or "create_calendar_event" not in specs:
-        return None
+    if request.context or not (_LENGTH_SAID.search(request.query) or stated_range(request.query)) \
+            or _REMIND_SAID.search(request.query) or "create_calendar_event" not in specs:
+        return None  # (a range is a length too: "put my night shift in for tomorrow 1930 to 0730")
     used = {d for t in tasks for d in t.deps}
     out, changed = [], False
     for t in tasks:
