@@ -203,3 +203,25 @@ def test_what_it_said_is_what_the_document_read_before_says(specs):
     assert read_request("what did it say about the tram?").document_named == ()
     out = _ruled(specs, "what did it say about the tram?", '1. search_documents(query="tram")\n2. join()', before)
     assert 'search_documents(query="lisbon itinerary tram")' in out
+
+
+def test_a_forward_with_the_email_and_the_person_swapped(specs):
+    out = _ruled(specs, "pls fwd marcus's firmware 2.1 notes to priya, add: test it on the pilot units before thu",
+                 '1. forward_email(recipients=["marcus\'s firmware 2.1 notes"], message_id="priya")\n'
+                 '2. append_note_content(name="Test", content="$1")\n3. join()')
+    assert out.startswith('1. forward_email(recipients=["priya"], message_id="marcus\'s firmware 2.1 notes"')
+    assert "append_note_content" not in out
+
+
+def test_a_note_named_before_a_dash_and_the_same_emailed_on(specs):
+    out = _ruled(specs, "new note called Investor list - sequoia, a16z",
+                 '1. create_note(name="Investor list", content="Sequoia", folder="A16Z")\n2. join()')
+    assert 'create_note(name="Investor list", content="Sequoia, a16z")' in out
+    answer = ("Documents/Sample/Project_Falcon_Q3_Report.pdf: Battery life in the field trial reached nine months on two "
+              "AA cells, above the target of six months.")
+    sent = _ruled(specs, "Do the needful and email the same to Yuki.",
+                  '1. get_email_address(name="Yuki")\n2. compose_new_email(recipients=["$1"], context="Send")\n3. join()',
+                  "User: Kindly tell me the battery life achieved in the field trial as per the Q3 report.\n"
+                  f"Result: search_documents(query='Battery life achieved') -> {answer}\n"
+                  f"Assistant: From your documents (Battery life achieved): {answer}")
+    assert "nine months" in sent

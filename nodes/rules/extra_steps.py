@@ -223,6 +223,9 @@ def unasked_note(tasks: list[Task], specs: dict, query: str | Request) -> list[T
         if not _ASKS_NOTE.search(said):
             return True
         content = [str(v) for k, v in t.args.items() if k == "content"]
+        if sends and len(content) == 1 and is_ref(content[0]) is not None and isinstance(t.args.get("name"), str) \
+                and set(_ALNUM.findall(t.args["name"].lower())) <= message_words:
+            return True  # ("fwd ... to priya, add: test it on ..." with a note "Test" holding the forward's result)
         words = set(_ALNUM.findall(" ".join(content).lower()))
         # (all its words but a garbled one: "Hours up, the pilot units ..." for "add: heads up, the pilot units ...")
         return sends and not _NAMES_NOTE.search(said) and bool(words) and len(words - message_words) <= len(words) // 5

@@ -21,7 +21,7 @@ _THAT_THING = (r"(?:\s+(?:summary|answer|info|information|result|results|bit|par
 _SAVE_THAT = re.compile(r"\b(?:put|save|add|write|jot|copy|paste)\s+(?:that|this|the answer|those|these)" + _THAT_THING +
                         r"(?=\s+(?:in|into|on|to|down|as|under)\b|\s*[.!?,]?\s*$)", re.I)
 _SEND_THAT = re.compile(r"\b(?:text|txt|send|email|e-mail|mail|share|forward)\s+(?:(?:him|her|them|me|[a-z]+)\s+)??"
-                        r"(?:that|this|it|the answer|those|these|both(?=\s+numbers\b)|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
+                        r"(?:that|this|it|the answer|the same|those|these|both(?=\s+numbers\b)|them(?=\s+to\b)|the(?=\s+(?:summary|info|details|place|"
                         r"address|location|venue|numbers|figures|times?|date)\b))" + _THAT_THING +
                         r"(?=\s+(?:to|over|along|too|as well|so|because|since)\b|\s*[.!?,;]|\s*$)", re.I)
 _DICTATES = re.compile(r"\b(?:text|txt|sms|message|msg|email|e-mail|mail|tell|say|saying|ask|write|reply)\b", re.I)
@@ -409,7 +409,8 @@ _NOTE_TEXT = re.compile(r"\b(?:note|notes|list)\b(?:\s+(?:in\s+[\w' -]{1,30}?,?\
                         r"\s+[^:\n]{1,60}?|\s+['\"\u2018\u201c][^'\"\u2019\u201d:\n]{1,60}['\"\u2019\u201d]"
                         # ("create a note Q1 goals: hire 2 engineers, close seed round": the name said bare)
                         r"|(?<=\bnote)\s+(?!(?:called|named|titled|that|saying|with|to|for|about|in|on|of)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?)?"
-                        r"\s*(?::|\+=)\s*(?P<text>\S.*)$",
+                        # ("new note called Investor list - sequoia, a16z": a dash after the name)
+                        r"(?:\s*(?::|\+=)|(?<=\S)\s+[-\u2013]\s+)\s*(?P<text>\S.*)$",
                         re.I | re.S)
 
 
@@ -509,7 +510,7 @@ def whole_note(tasks: list[Task], specs: dict, request: Request | str) -> list[T
                      r"reply)\s+(?:it|this|that|me)\b)", asked[0], maxsplit=1, flags=re.I) + asked[1:]
     text = parts[0].strip().rstrip(".,;")
     whole = _words(text)
-    if len(whole) < 3:
+    if len(whole) < (2 if "," in text else 3):  # (two items listed are a list: "sequoia, a16z")
         return None
 
     def cut_short(t: Task, p, value):

@@ -293,6 +293,11 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
         for p in spec.params:
             if p.role != "people" or not p.required:
                 continue
+            swapped = _email_as_recipient(t, spec, p.name, target, words)
+            if swapped is not None:  # ("fwd marcus's firmware 2.1 notes to priya": the email and whom it goes to swapped)
+                out[out.index(t)] = swapped
+                changed = True
+                continue
             for ref in t.args.get(p.name) or []:
                 k = is_ref(ref) if isinstance(ref, str) else None
                 look = by_id.get(k) if k else None
@@ -310,6 +315,25 @@ def forward_to_named(tasks: list[Task], specs: dict, query: str | Request) -> li
                     out[out.index(look)] = replace(look, args={**look.args, name_param: target})
                     changed = True
     return _one_lookup_per_name(out, specs) if changed else None
+
+
+def _email_as_recipient(t: Task, spec, people: str, target: str, words: set[str]) -> Task | None:
+    """The forward with the email's words written as its recipient and the person it goes to as the email
+    (``forward_email(recipients=["marcus's firmware 2.1 notes"], message_id="priya")``) put the right way round."""
+    sent = t.args.get(people)
+    which = spec.with_role("received")
+    if not isinstance(sent, list) or len(sent) != 1 or not isinstance(sent[0], str) or is_ref(sent[0]) is not None \
+            or which is None:
+        return None
+    about = sent[0]
+    own = set(about.lower().replace("'s", " ").split())
+    if target.lower() in about.lower() or not ("'s" in about or own <= words) or len(own) < 2:
+        return None
+    args = {**t.args, people: [target]}
+    chosen = t.args.get(which)
+    if chosen is None or isinstance(chosen, str) and set(chosen.lower().split()) <= set(target.lower().split()):
+        args[which] = about
+    return t.with_args(args)
 
 
 def _one_lookup_per_name(tasks: list[Task], specs: dict) -> list[Task]:
