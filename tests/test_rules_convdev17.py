@@ -225,3 +225,19 @@ def test_a_note_named_before_a_dash_and_the_same_emailed_on(specs):
                   f"Result: search_documents(query='Battery life achieved') -> {answer}\n"
                   f"Assistant: From your documents (Battery life achieved): {answer}")
     assert "nine months" in sent
+
+
+def test_the_link_made_before_is_emailed_to_him(specs):
+    link = ("https://meet.jit.si/GardenWalkthrough-abcdefghijkl (Jitsi Meet room 'Garden walkthrough', Saturday 5 "
+            "December 2026, 10:00, 60 min; no account needed)")
+    out = _ruled(specs, "put it on my calendar and email him the link",
+                 '1. create_calendar_event(title="The Garden Walkthrough", start_date="this week")\n2. join()',
+                 "User: get a meeting link for the garden walkthrough with Omar on Saturday at 10\n"
+                 "Result: get_email_address(name='Omar') -> omar.haddad@example.com\n"
+                 "Result: get_zoom_meeting_link(topic='Garden walkthrough', start_time='Saturday at 10', "
+                 f"meeting_invitees=['omar.haddad@example.com']) -> {link}\nAssistant: Meeting link: {link}")
+    assert 'get_email_address(name="Omar")' in out
+    assert f'compose_new_email(recipients=["$2"], context="{link}", subject="Meeting link")' in out
+    # "Send to him a message that ..." after his number: a message asked for, planned, not declined
+    from tinyagent.nodes.rules.opening import served_followup
+    assert served_followup("Send to him a message that the invoice I pay it on friday", specs.values())

@@ -430,3 +430,44 @@ def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Requ
             t, changed = t.with_args({**t.args, key: named}), True
         out.append(t)
     return out if changed else None
+
+
+#: A follow-up that sends the link the turn before made: "put it on my calendar and email him the link", "text her the
+#: link too"
+_LINK_SENT = re.compile(r"\b(?P<how>e-?mail|mail|text|txt|sms|send)\s+(?:it\s+to\s+)?(?P<who>him|her|them)\s+(?:the\s+)?"
+                        r"(?:meeting\s+|video\s+|zoom\s+|jitsi\s+)?(?:link|invite|url)\b", re.I)
+#: The link a turn made, as the transcript shows its result: the URL with what the tool said of it
+_LINK_MADE = re.compile(r"Result: \w*meeting_link\([^\n]*?\) -> (?P<link>https?://\S+(?: \([^)\n]*\))?)")
+
+
+@rule("link_sent_after", "compile",
+      "in a follow-up, 'email him the link' after a turn that made a meeting link sends that link to the person that "
+      "turn was with", "made-up content")
+def link_sent_after(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
+    """"get a meeting link for the garden walkthrough with Omar on Saturday at 10", then "put it on my calendar and
+    email him the link", was planned with the event alone. A follow-up that sends him, her or them "the link" by
+    email or text, whose plan sends nothing, after a turn that made a link: the person (or people) that turn looked
+    up or named is looked up and sent the link, the link's words as the message."""
+    from tinyagent.nodes.rules.followups import earlier_people
+
+    request = as_request(query)
+    m = _LINK_SENT.search(request.query)
+    made = list(_LINK_MADE.finditer(request.context.rsplit("\nUser:", 1)[-1])) if request.context and m else []
+    if not made or any((s := specs.get(t.tool)) and {"people", "message"} <= s.roles for t in tasks):
+        return None
+    people = earlier_people(request.context)
+    names = (people[-1] if m.group("who").lower() == "them" else people[-1][-1:]) if people else []
+    text = m.group("how").lower() in ("text", "txt", "sms")
+    send = next((n for n, s in specs.items() if {"people", "message"} <= s.roles and "reply" not in n and "forward" not in n
+                 and ("sms" in n) == text), None)
+    look = next((n for n, s in specs.items() if "person" in s.roles and ("phone" in n if text else "email" in n)), None)
+    if not names or send is None or look is None:
+        return None
+    key = specs[look].with_role("person")
+    finds = [Task(NEW_ID + i, look, {key: n}, ()) for i, n in enumerate(names)]
+    sspec = specs[send]
+    args = {sspec.with_role("people"): [f"${t.id}" for t in finds], sspec.with_role("message"): made[-1].group("link")}
+    if not text and (subject := next((p.name for p in sspec.params if p.name == "subject"), None)):
+        args[subject] = "Meeting link"
+    sent = Task(NEW_ID + len(finds), send, args, tuple(t.id for t in finds))
+    return renumbered([*tasks, *finds, sent], tasks[0].id if tasks else 1)

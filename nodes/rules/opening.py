@@ -288,7 +288,7 @@ def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
 #: "oh and good shoes for the hike", "and the charger": one more thing for what the turn before made
 _AND_MORE = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b", re.I)
 #: "drop him an email saying ...", "please send it by email to Aisha": a message a tool sends, said as a noun
-_SENT_AS = re.compile(r"\b(?:drop|shoot|send|fire|write|give|ping)\s+(?:\w+\s+)?an?\s+(?:quick\s+|short\s+)?"
+_SENT_AS = re.compile(r"\b(?:drop|shoot|send|fire|write|give|ping)\s+(?:\w+\s+){0,2}?an?\s+(?:quick\s+|short\s+)?"
                       r"(?:e-?mail|mail|text|txt|message|msg|sms|line)\b|\b(?:by|via|per)\s+(?:e-?mail|mail|text|sms)\b", re.I)
 
 
