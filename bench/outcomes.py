@@ -307,7 +307,7 @@ CASE_SETS = {"outcomes": "outcomes_cases", "conversations": "conversations_cases
              "conversations-dev12": "conversations_dev12_cases", "conversations-dev13": "conversations_dev13_cases",
              "conversations-dev14": "conversations_dev14_cases", "conversations-dev15": "conversations_dev15_cases",
              "conversations-dev16": "conversations_dev16_cases",
-             "conversations-dev17": "conversations_dev17_cases"}
+             "conversations-dev17": "conversations_dev17_cases", "conversations-dev18": "conversations_dev18_cases"}
 
 
 def case_set(name: str) -> list[Case]:
@@ -339,14 +339,14 @@ def main() -> None:
                          "failures, not the blind set's) or more of them, of the kinds that set lacks: failures, "
                          "edits, documents, appends, durations, corrections (bench/conversations_dev2_cases.py, "
                          "in-sample), or a third set written fresh in new wordings (bench/conversations_dev3_cases.py, "
-                         "a development set, in-sample once run), or a fourth to a seventeenth written fresh the same "
+                         "a development set, in-sample once run), or a fourth to an eighteenth written fresh the same "
                          "way (bench/conversations_dev4_cases.py, bench/conversations_dev5_cases.py, "
                          "bench/conversations_dev6_cases.py, bench/conversations_dev7_cases.py, bench/conversations_dev8_cases.py, "
                          "bench/conversations_dev9_cases.py, bench/conversations_dev10_cases.py, "
                          "bench/conversations_dev11_cases.py, bench/conversations_dev12_cases.py, "
                          "bench/conversations_dev13_cases.py, bench/conversations_dev14_cases.py, "
                          "bench/conversations_dev15_cases.py, bench/conversations_dev16_cases.py, "
-                         "bench/conversations_dev17_cases.py: "
+                         "bench/conversations_dev17_cases.py, bench/conversations_dev18_cases.py: "
                          "development sets, "
                          "in-sample once run)")
     ap.add_argument("--limit", type=int, default=None, help="run the first N cases")

@@ -1668,9 +1668,10 @@ def test_the_ninth_development_conversation_set(fresh):
 
 @pytest.mark.parametrize("name, prefix, least", [("conversations-dev14", "dev14_", 70), ("conversations-dev15", "dev15_", 70),
                                                  ("conversations-dev16", "dev16_", 60),
-                                                 ("conversations-dev17", "dev17_", 65)])
-def test_the_fourteenth_to_seventeenth_development_conversation_sets(fresh, name, prefix, least):
-    """bench/conversations_dev14_cases.py to _dev17_cases.py (helpers convdev14-17, development sets; dev16 and dev17
+                                                 ("conversations-dev17", "dev17_", 65),
+                                                 ("conversations-dev18", "dev18_", 65)])
+def test_the_fourteenth_to_eighteenth_development_conversation_sets(fresh, name, prefix, least):
+    """bench/conversations_dev14_cases.py to _dev18_cases.py (helpers convdev14-18, development sets; dev16 to dev18
     unread until their first run): enough cases, unique ids with the set's prefix, each with a kind and a check that runs on
     a fresh sample workspace and fails there, where nothing was done."""
     from bench.outcomes import case_set
