@@ -88,3 +88,12 @@ def test_a_wish_before_the_ask_is_not_the_ask():
 ])
 def test_ids_and_lists_of_your_own_tools(specs, query, plan, want):
     assert want in ruled(specs, query, plan)
+
+
+def test_sending_asked_of_tools_that_send_nothing_is_declined():
+    assert unserved_action("Can you send me the procès-verbal of the last assembly?", NOTARY.values()) == "send"
+    bank = specs_for([tool("transfer_money", {"to": S, "amount": {"type": "number"}}, ["to", "amount"],
+                           "Transfer money to a payee.")])
+    assert unserved_action("send 50 euros to Bob", bank.values()) is None
+    invites = specs_for([tool("send_invite", {"event_id": S}, ["event_id"], "Send the invitation of an event.")])
+    assert unserved_action("send the invite for saturday", invites.values()) is None

@@ -172,7 +172,11 @@ VERB_SYNONYMS = {"reserve": {"book", "booking", "reservation", "hold", "borrow",
                  "scale": {"resize", "convert"}, "draw": {"draft", "create", "plan"}, "design": {"create", "draft"},
                  "record": {"log", "logs", "logged", "track"}, "delete": {"cancel", "remove"},
                  "remove": {"delete", "cancel"}, "withdraw": {"cancel", "remove", "delete"},
-                 "reimburse": {"refund", "repay", "reimbursement", "claim"}, "augment": {"increase", "upgrade", "raise", "resize", "scale"}}
+                 "reimburse": {"refund", "repay", "reimbursement", "claim"}, "augment": {"increase", "upgrade", "raise", "resize", "scale"},
+                 # (what a tool may call sending: "send $50 to Bob" with a transfer tool, "send the invite" with an RSVP one)
+                 "send": {"transfer", "pay", "payment", "share", "message", "notify", "deliver", "ship", "dispatch",
+                          "post", "invite", "forward", "email", "mail", "text", "sms", "gift", "wire", "remit", "upload",
+                          "export", "publish", "broadcast", "announce", "reply", "chat"}}
 
 #: Verbs that, opening a request, name what a default tool does: such a request is planned even where
 #: the classifier is unsure of every tool ("note: gate code is 4471", "cal: eye test sat 10:20";

@@ -125,7 +125,7 @@ def _names_a_choice(query: str, specs: Sequence[ToolSpec]) -> bool:
 
 #: An email asked of tools that send none ("email my prescription to my new optometrist" to an optician's tools; of
 #: the corpus's and the development sets' first turns so opened, 2, both declines): the default tools' email ones name it
-_SENDS = frozenset({"email"})
+_SENDS = frozenset({"email", "send"})
 
 
 def _tool_words(spec: ToolSpec) -> str:
