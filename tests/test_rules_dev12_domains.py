@@ -97,3 +97,10 @@ def test_sending_asked_of_tools_that_send_nothing_is_declined():
     assert unserved_action("send 50 euros to Bob", bank.values()) is None
     invites = specs_for([tool("send_invite", {"event_id": S}, ["event_id"], "Send the invitation of an event.")])
     assert unserved_action("send the invite for saturday", invites.values()) is None
+
+
+def test_a_change_a_tool_calls_an_update_is_planned():
+    roastery = specs_for([tool("update_subscription", {"subscription_id": S, "grind": S}, ["subscription_id"],
+                               "Update a coffee subscription: its grind or size.")])
+    assert unserved_action("Please switch the grind on my subscription to filter.", roastery.values()) is None
+    assert unserved_action("Please switch the grind on my subscription to filter.", NOTARY.values()) == "switch"

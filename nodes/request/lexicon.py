@@ -173,6 +173,10 @@ VERB_SYNONYMS = {"reserve": {"book", "booking", "reservation", "hold", "borrow",
                  "record": {"log", "logs", "logged", "track"}, "delete": {"cancel", "remove"},
                  "remove": {"delete", "cancel"}, "withdraw": {"cancel", "remove", "delete"},
                  "reimburse": {"refund", "repay", "reimbursement", "claim"}, "augment": {"increase", "upgrade", "raise", "resize", "scale"},
+                 # (what a tool may call a change: "switch the grind on my subscription" with update_subscription)
+                 **{v: {"update", "change", "edit", "modify", "set", "swap", "switch", "amend", "adjust"} - {v}
+                    for v in ("switch", "change", "update", "edit", "fix")},
+                 "move": {"reschedule", "change", "update", "transfer", "relocate"},
                  # (what a tool may call sending: "send $50 to Bob" with a transfer tool, "send the invite" with an RSVP one)
                  "send": {"transfer", "pay", "payment", "share", "message", "notify", "deliver", "ship", "dispatch",
                           "post", "invite", "forward", "email", "mail", "text", "sms", "gift", "wire", "remit", "upload",
