@@ -241,3 +241,62 @@ def test_the_link_made_before_is_emailed_to_him(specs):
     # "Send to him a message that ..." after his number: a message asked for, planned, not declined
     from tinyagent.nodes.rules.opening import served_followup
     assert served_followup("Send to him a message that the invoice I pay it on friday", specs.values())
+
+
+def test_emails_found_are_introduced_as_the_inbox_not_by_the_words_searched():
+    from tinyagent.nodes.report.answer import done_line
+
+    task = {"tool": "search_documents", "args": {"query": "the message Mr Chen sent about the firmware"},
+            "result": [{"path": "Marcus Chen's email 'Firmware 2.1 release notes' of Fri 27 Nov",
+                        "text": "Hi, firmware 2.1 is ready for the pilot sensors."}]}
+    line = done_line(task, label="From your documents", question="show me the message Mr Chen sent about the firmware")
+    assert line.startswith("From your inbox: Marcus Chen's email 'Firmware 2.1 release notes'") and " sent " not in line
+    doc = {"tool": "search_documents", "args": {"query": "expenses"},
+           "result": [{"path": "Documents/Sample/Team_Handbook.pdf", "text": "Expenses: submit receipts within thirty days."}]}
+    assert done_line(doc, label="From your documents", question="expenses?").startswith("From your documents (expenses)")
+
+
+# -- the eighteenth set's first run (bench/conversations_dev18_cases.py: a retired teacher, a student, an Australian) --
+
+def test_fillers_and_titles_of_other_englishes(specs):
+    out = _ruled(specs, "Righto, text her that book club's at my place Thursday, bring a plate",
+                 '1. get_phone_number(name="Righto")\n2. send_sms(recipients=["$1"], message="Book club")\n3. join()',
+                 "User: What's Nina's mobile?\nResult: get_phone_number(name='Nina') -> +1-555-0111\n"
+                 "Assistant: The phone number of Nina is +1-555-0111.")
+    assert 'get_phone_number(name="Nina")' in out
+    from tinyagent.nodes.rules.opening import opening_verb, served_followup
+    assert opening_verb("Flick Omar's garden quote on to Tom Becker, he's doing a comparison for me") == "forward"
+    assert served_followup("Please send her a short note thanking her for her kindness", specs.values())
+
+
+def test_the_same_thing_because_and_a_meeting_with_whom_and_about_what(specs):
+    out = _ruled(specs, "text him the same thing too bc he never checks his mail lol",
+                 '1. send_sms(recipients=["$2"], message="The same thing")\n2. get_phone_number(name="him")\n3. join()',
+                 "User: email marcus asking if hes still up for the gym at 6\nResult: get_email_address(name='marcus') -> "
+                 "marcus.chen@example.com\nResult: compose_new_email(recipients=['marcus.chen@example.com'], subject='Gym', "
+                 "context='Could you let me know if hes still up for the gym at 6?') -> Saved email\nAssistant: Saved email.")
+    assert 'message="Could you let me know if hes still up for the gym at 6?"' in out
+    meeting = _ruled(specs, "I should like to arrange a meeting with Mr Kim and Miss Rossi on Thursday at eleven in the "
+                            "morning to discuss the Lisbon arrangements. Would you put it in my calendar?",
+                     '1. get_email_address(name="Mr Kim")\n2. get_email_address(name="Miss Rossi")\n'
+                     '3. create_calendar_event(title="Meeting with Mr Kim", start_date="Thursday at eleven in the morning", '
+                     'invitees=["$2", "$1"])\n4. join()')
+    assert 'title="Lisbon arrangements"' in meeting
+    both = _ruled(specs, "meeting w marcus + priya thurs 4pm re the sensor supplier, invite them & get a zoom link",
+                  '1. get_email_address(name="priya")\n2. get_zoom_meeting_link(topic="Sensor supplier", start_time="thurs '
+                  '4pm", meeting_invitees=["$1"])\n3. join()')
+    assert 'get_email_address(name="marcus")' in both
+
+
+def test_corrections_with_an_emoji_and_the_time_it_replaces():
+    from tinyagent.nodes.rules.corrections import corrected_request, retimed_request
+
+    assert corrected_request("wait no i meant omar 😅 tom doesnt care", ["text tom im gonna be late"], ["tom"]) == \
+        "text omar im gonna be late"
+    assert retimed_request("Sorry mate, make that 3 not 2", ["Pop a catch up with Elena in the calendar Thursday at 2pm"]) \
+        == "Pop a catch up with Elena in the calendar Thursday at 3pm"
+
+
+def test_an_email_shown_by_what_it_is_and_who_sent_it(specs):
+    out = _ruled(specs, "Please show me the invoice that Mr Martin sent me.", '1. get_email_address(name="Mr Martin")\n2. join()')
+    assert out.startswith('1. search_documents(query="the invoice that Mr Martin sent me")')

@@ -154,7 +154,10 @@ def done_line(task: dict, label: str | None = None, question: str = "") -> str:
         return failure
     if isinstance(raw, dict) and {"stdout", "exit_code"} <= set(raw):  # a program that ran: what it printed
         raw = str(raw.get("stdout") or "").strip() or "nothing (the code printed no output)"
+    inbox = False
     if isinstance(raw, list) and raw and all(isinstance(h, dict) and "text" in h for h in raw):
+        # emails found in the inbox are introduced as such, not by the words searched ("the message Mr Chen sent ...")
+        inbox = label is not None and all(_EMAIL_SHOWN.search(str(h.get("path", ""))) for h in raw)
         raw = _passages(raw, _subject(task), question)
     result = _text(raw)
     if not result:
@@ -164,7 +167,8 @@ def done_line(task: dict, label: str | None = None, question: str = "") -> str:
             return _sentence(result)  # an action's own report: "Created event ...", "SMS to ... queued ..."
         return f"{_sentence(task['tool'].replace('_', ' ')).rstrip('.')}: {result}"  # a bare value
     about = _subject(task)
-    about = about if about and len(about) < 60 and "(" not in about and "\n" not in about else ""
+    about = about if about and len(about) < 60 and "(" not in about and "\n" not in about and not inbox else ""
+    label = "From your inbox" if inbox else label
     if label:
         head = label + (f" ({about})" if about else "")
     elif about and "\n" not in result and len(result) <= 120:

@@ -103,12 +103,14 @@ NOT_A_NAME = _words("to for on at about tomorrow today tonight next this the a a
                     "after before and send email text then please pls asap so it that every each over via using "
                     "monday tuesday wednesday thursday friday saturday sunday tmrw tmr noon lunch dinner coffee "
                     "breakfast re: our my me you attach with share also "
-                    "mr mrs ms mx dr prof "  # (a courtesy title: "to Mrs. Nina Kowalski" names Nina Kowalski)
-                    "too grand great lovely brilliant perfect cool super cheers")  # ("grand, text him ...", "text him too")
+                    "mr mrs ms mx miss dr prof "  # (a courtesy title: "to Mrs. Nina Kowalski" names Nina Kowalski)
+                    "too grand great lovely brilliant perfect cool super cheers "
+                    "righto splendid excellent wonderful marvellous sweet mate ta "
+                    "get make book put add create set schedule")  # ("invite them & get a zoom link": a verb)  # ("Righto, text her ...", "Splendid.")  # ("grand, text him ...", "text him too")
 #: A courtesy title before a name, as a pattern ("Mrs. Nina Kowalski", "Dr Okafor"); the words alone (TITLES)
-TITLE_WORD = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)"
+TITLE_WORD = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)"
 TITLE = rf"(?:{TITLE_WORD}\.?\s+)"
-TITLES = _words("mr mrs ms mx dr prof mr. mrs. ms. mx. dr. prof.")
+TITLES = _words("mr mrs ms mx miss dr prof mr. mrs. ms. mx. dr. prof.")
 #: Words that invite nobody in particular ("invite everyone") (rules/invitees.py).
 NOBODY = _words("me us everyone everybody team them him her myself all you people")
 

@@ -53,11 +53,16 @@ _DAYTIME_WORDS = {"at", "on", "in", "the", "next", "this", "evening", "morning",
 _A_FILE = re.compile(rf"\b{FILE_NOUN}$", re.I)
 
 
+#: Emoji and other pictographs: they end a phrase ("i meant omar 😅 tom doesnt care")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+")
+
+
 def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> str | None:
     """A correction ("i mean Aisha", "no, Tom Becker", "sorry, Aisha") of the request before it, or the same
     again for someone else ("same to marcus", "and lucas too"): that request with the person it named (or the one its plan looked
     up, or her/him) replaced, planned again whole; None when ``query`` is neither or there is no earlier
     request."""
+    query = _EMOJI.sub(", ", query).strip(" ,")  # ("wait no i meant omar 😅 tom doesnt care": the emoji ends the name)
     m = _CORRECTION.match(query) or _NOT_BUT.match(query)
     instead = _INSTEAD.search(query) if not m and earlier else None
     if instead and instead.group("verb").lower() != "tell" \
@@ -72,6 +77,7 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
                   or groups.get("g") or groups.get("who")
                   or "").strip(" ,.!"), flags=re.I)
     new = re.sub(r"\s*,?\s+not\s+.*$", "", new, flags=re.I)  # "i meant the q3 report, not the itinerary"
+    new = re.split(r"\s*[,;]\s*", new)[0].strip()  # ("i meant omar, tom doesnt care": a reason after the name)
     if read_request(new).phrases and not set(re.findall(r"[\w']+", new.lower())) - _DAYTIME_WORDS:
         return None  # "i meant tomorrow": a time, for retimed_request
     new = re.sub(r"'s$", "", new)  # "I meant omar's"
@@ -98,9 +104,12 @@ def corrected_request(query: str, earlier: list[str], looked_up: list[str]) -> s
 
 
 _RETIME = re.compile(r"^\s*(?:(?:oh|ah|um|uh|ok|okay|sorry|wait|actually|no+|nope|hmm+|and|but|can\s+you|could\s+you|"
-                     r"pls|please|plz|correction|update|change)\b[\s,.!:-]*)*(?:(?:make|change|move|push|switch|put|shift)\s+"
+                     r"pls|please|plz|correction|update|change|mate|dude|bro|hun|love)\b[\s,.!:-]*)*"
+                     r"(?:(?:make|change|move|push|switch|put|shift)\s+"
                      r"(?:(?:it|that|this)(?:\s+(?:reminder|event|meeting|call|one|appointment|booking))?|the\s+\w+)"
                      r"(?:\s+(?:to|for|at|on))?|(?:let'?s\s+)?do|how\s+about)\s+(?P<when>[^.!?]+?)"
+                     # ("Sorry mate, make that 3 not 2": the time it replaces said after it)
+                     r"(?:\s*,?\s+not\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?"
                      r"(?:\s+(?:instead|then|please|pls|thanks|thx))*"
                      # a reason after it ("no, make it monday please, friday I am in Lisbon"), not another ask
                      r"(?:\s*[,;]\s*(?!\s*(?:and\s+|then\s+|also\s+)?(?:text|txt|email|e-mail|mail|remind|add|send|tell|"

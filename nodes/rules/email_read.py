@@ -18,6 +18,9 @@ _SEE_EMAIL = re.compile(
     r"|[a-z]+'s\s+(?:(?!and\b)[\w'-]+\s+){1,4}?)(?:e-?mail|mail|message)\b(?!\s*addr))"
     r"|what(?:'s|s|\s+is|\s+was)\s+in\s+(?:the|that|this|my|his|her)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?(?:e-?mail|mail|message)\b"
     r"|what\s+did\s+\w+\s+(?:say|write|send|want|ask)\b"
+    # ("Please show me the invoice that Mr Martin sent me")
+    r"|(?:show|read|open|find)\s+(?:me\s+)?the\s+(?:[\w'-]+\s+){1,3}?(?:that|which)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\w+(?:\s+\w+)?\s+"
+    r"(?:sent|emailed|mailed|forwarded)\s+(?:me|us)\b"
     r"|any(?:thing)?\s+(?:new\s+)?(?:(?:e-?mails?|mail|messages?)\s+)?from\s+\w+)", re.I)
 #: ... but not to act on it: "show me the email from David and reply ...", "read this email aloud"
 _ACTS = re.compile(r"\b(?:reply|respond|answer|forward|fwd|send|aloud|loud|text|txt)\b"

@@ -12,7 +12,7 @@ from tinyagent.nodes.rules.registry import rule
 from tinyagent.tools.specs import ToolSpec
 
 _INVITE = re.compile(r"\binvit(?:e|ing|ees?)(?:\s*:)?\s+(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
-_WITH = re.compile(r"\b(?:with|w/|w(?=\s+[A-Z]))\s*(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
+_WITH = re.compile(r"\b(?:with|w/|w(?=\s+[A-Za-z]))\s*(?P<names>[^,.;:!?\n]+(?:,\s*[^,.;:!?\n]+)*)", re.I)
 
 
 def _names(phrase: str, capitalized: bool = False) -> list[str]:
@@ -223,7 +223,7 @@ def names_not_a_place(tasks: list[Task], specs: dict) -> list[Task] | None:
 
 _ONE = r"[A-Za-z][a-z'-]+(?:\s[A-Z][a-z'-]+)?"
 #: "... to sarah and priya", "... to Ana, Raj & Li": a list of two names or more, then the end of the ask
-_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with|w/)\s*(?<=\s|/)(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&|n|\+)\s+{_ONE})"
+_NAMED_LIST = re.compile(rf"\b(?P<verb>to|with|w/|w(?=\s))\s*(?<=\s|/)(?P<names>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+(?:and|&|n|\+)\s+{_ONE})"
                          rf"(?=\s*(?:$|[,.;:!?]|\s[-–]\s|\s(?:about|re|regarding|saying|say|that|to|on|at|for|pls|please|asap|"
                          rf"tomorrow|today|thursday|friday|monday|tuesday|wednesday|saturday|sunday|tmrw|tonight|next|this|"
                          rf"mon|tue|tues|wed|thu|thurs|fri|sat|sun|and\s)))")

@@ -22,7 +22,7 @@ _MAKES = re.compile(r"\b(?:set\s+up|setup|make|arrange|organi[sz]e|book|plan|cre
                     r"(?P<what>(?:[\w'-]+\s+){0,3}?)(?P<noun>meeting|call|sync|review|lunch|dinner|catch[- ]?up|hangout|"
                     r"appointment|session|workshop|interview|1:1|chat)\b", re.I)
 #: What the meeting is about: "about the new logo", "for the sensors", "re the invoice"
-_TOPIC = re.compile(r"\b(?:about|for|re|regarding)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
+_TOPIC = re.compile(r"\b(?:about|for|re|regarding|to\s+discuss|discussing|to\s+go\s+over)\s+(?:the\s+|our\s+|my\s+)?(?P<topic>[a-z][\w'&-]*(?:\s+[a-z][\w'&-]*){0,2}?)"
                     r"(?=\s*(?:[,.;!?]|$|\s+(?:and|at|on|this|next|tomorrow|tmrw|today|with|w/|please|pls|mon|tue|wed|thu|"
                     r"fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b))", re.I)
 _NOT_TOPIC = {"it", "that", "this", "him", "her", "them", "me", "us", "a", "an", "like", "about", "one", "two", "an hour"}
@@ -414,11 +414,16 @@ def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Requ
     that say it is a meeting, or of none the request says ("Concert" for a call "about the enclosure"), in a first
     request that says what the meeting is about, is that ("Pilot schools")."""
     request = as_request(query)
-    m = next((m for m in _TOPIC.finditer(request.query) if re.match(r"about|re|regarding", m.group(0), re.I)), None)
+    m = next((m for m in _TOPIC.finditer(request.query) if re.match(r"about|re|regarding|to\s+discuss|discussing|to\s+go",
+                                                                     m.group(0), re.I)), None)
     about = m.group("topic") if m and m.group("topic").lower() not in _NOT_TOPIC else ""
     if request.context or not about or set(re.findall(r"[a-z'-]+", about.lower())) <= _ONLY_A_MEETING:
         return None
     named = about[:1].upper() + about[1:]
+    # ("Meeting with Mr Kim": a meeting and whom it is with, where the request says what it is about)
+    people = {w.lower() for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles
+              for v in t.args.values() if isinstance(v, str) for w in re.findall(r"[A-Za-z'-]+", v)}
+    plain = _ONLY_A_MEETING | {"with", "w", "and", "mr", "mrs", "ms", "miss", "dr", "prof"} | people
     out, changed = [], False
     for t in tasks:
         key = next((n for n in ("title", "topic") if n in t.args), None) if t.tool in (_event_tool(specs), _link_tool(specs)) \
@@ -426,7 +431,8 @@ def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Requ
         value = t.args.get(key) if key else None
         words = set(re.findall(r"[a-z'-]+", value.lower())) if isinstance(value, str) else set()
         # (or of words the request never says: "schedule a call with james ... about the enclosure" titled "Concert")
-        if words and (words <= _ONLY_A_MEETING or not any(said_word(w, request.given_words) for w in words if len(w) > 2)):
+        if words and (words <= _ONLY_A_MEETING or words <= plain and words & people
+                      or not any(said_word(w, request.given_words) for w in words if len(w) > 2)):
             t, changed = t.with_args({**t.args, key: named}), True
         out.append(t)
     return out if changed else None

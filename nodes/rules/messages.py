@@ -375,7 +375,8 @@ def same_message_again(tasks: list[Task], specs: dict, request: Request | str) -
         return sent[-1] if value is None or isinstance(value, str) and not is_ref(value) and (
             not said or set(_words(value)) <= _ONLY_SAME
             # ("also text him the same, he may not check his mails": the plan's "The same, he may not ...")
-            or re.match(r"\s*(?:the\s+)?same\b\s*[,.;:!-]", value, re.I)) else None
+            or re.match(r"\s*(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+(?:too|as\s+well|again))?\s*"
+                        r"(?:[,.;:!-]|$|\b(?:bc|because|since|as|cause|cos|coz|cuz)\b)", value, re.I)) else None
     return rewrite_role(tasks, specs, "message", only_same, absent=True)
 
 

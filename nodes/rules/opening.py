@@ -35,8 +35,9 @@ _SAID_OTHERWISE = (
                 # Indian English: "please revert back to David's mail regarding Lisbon"
                 r"|revert\s+(?:back\s+)?to\s+(?:(?:the|that|this|his|her|their|[a-z]+'s)\s+(?:[\w-]+\s+){0,3}?(?:e-?mail|mail|message|msg)\b"
                 r"|(?!(?:the|my|our|an?|old|previous|original|last|earlier|default|it|that|this)\b)[a-z]+\b)", re.I), "reply"),
-    (re.compile(r"(?:pass|send)\s+(?:[\w'-]+\s+){1,6}?(?:on|along)\s+to\b|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I),
-     "forward"),
+    # ("Flick Omar's garden quote on to Tom Becker", "bung the invoice over to Sarah": Australian and British)
+    (re.compile(r"(?:pass|send|flick|shoot|bung|pop|chuck)\s+(?:[\w'-]+\s+){1,6}?(?:on|along|over)\s+to\b"
+                r"|bounce\s+(?:[\w'-]+\s+){1,6}?(?:over\s+)?to\b", re.I), "forward"),
     # "write to Lucas Martin asking ...", "write an email to priya": a new email; not "write to my notes"
     (re.compile(r"write\s+(?:(?:an?\s+)?e-?mail\s+)?to\s+(?!(?:my|the|a|an|this|that|your|our|it|me)\b)[a-z]"
                 # "ok write him: the lab key is at reception"
@@ -289,7 +290,7 @@ def served_followup(query: str, specs: Iterable[ToolSpec]) -> bool:
 _AND_MORE = re.compile(r"^\s*(?:(?:oh|ah|ok|okay)\b[\s,]*)?(?:and|also|plus)\b", re.I)
 #: "drop him an email saying ...", "please send it by email to Aisha": a message a tool sends, said as a noun
 _SENT_AS = re.compile(r"\b(?:drop|shoot|send|fire|write|give|ping)\s+(?:\w+\s+){0,2}?an?\s+(?:quick\s+|short\s+)?"
-                      r"(?:e-?mail|mail|text|txt|message|msg|sms|line)\b|\b(?:by|via|per)\s+(?:e-?mail|mail|text|sms)\b", re.I)
+                      r"(?:e-?mail|mail|text|txt|message|msg|sms|line|note)\b|\b(?:by|via|per)\s+(?:e-?mail|mail|text|sms)\b", re.I)
 
 
 #: "email of my landlord", "email address for coach Brennan?", "email from Olga on monday": the word is a noun
