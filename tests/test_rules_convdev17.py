@@ -300,3 +300,53 @@ def test_corrections_with_an_emoji_and_the_time_it_replaces():
 def test_an_email_shown_by_what_it_is_and_who_sent_it(specs):
     out = _ruled(specs, "Please show me the invoice that Mr Martin sent me.", '1. get_email_address(name="Mr Martin")\n2. join()')
     assert out.startswith('1. search_documents(query="the invoice that Mr Martin sent me")')
+
+
+def test_whom_a_follow_up_means_after_an_event_or_an_address(specs):
+    lunch = _ruled(specs, "Email her to confirm", '1. get_email_address(name="Lunch")\n2. compose_new_email(recipients=["$1"], '
+                   'context="Confirm")\n3. join()', "User: Lunch with Priya on Friday at half twelve, chuck it in the calendar\n"
+                   "Result: create_calendar_event(title='Lunch with Priya', start_date='Friday at half twelve') -> Created "
+                   "event 'Lunch with Priya' on Friday 4 December 2026, 12:30 to 13:30 in calendar.ics.\nAssistant: Created.")
+    assert 'get_email_address(name="Priya")' in lunch
+    visit = _ruled(specs, "Text him so he knows I'll be there", '1. get_phone_number(name="him")\n2. send_sms(recipients=["$1"], '
+                   'message="I\'ll be there")\n3. join()', "User: Put a site visit at Omar's on Friday at 8am in the diary\n"
+                   "Assistant: Created event 'Site visit' on Friday 4 December 2026, 08:00 to 09:00 in Calendars/Diary.ics.")
+    assert 'get_phone_number(name="Omar")' in visit
+    handbook = _ruled(specs, "send him the team handbook, hes new and kinda lost tbh",
+                      '1. open_and_get_file_path(file_name="team handbook")\n2. reply_to_email(context="Welcome", '
+                      'attachments=["$1"])\n3. join()', "User: whats james's email\nResult: get_email_address(name='james') -> "
+                      "james.obrien@example.com\nAssistant: The email address of james is james.obrien@example.com.")
+    assert handbook.startswith('1. get_email_address(name="james")') and "reply_to_email" not in handbook
+    assert 'compose_new_email(recipients=["$1"], context="Welcome", attachments=["$2"])' in handbook
+
+
+def test_which_email_by_the_day_it_came_and_the_sender_named_after_what_they_are(specs):
+    friday = _ruled(specs, "Got an email on Friday, reply to it and tell him go for it, Thursday's sweet by me",
+                    '1. reply_to_email(context="Go for it", message_id="Thursday\'s sweet by me")\n2. join()')
+    assert "message_id=\"friday friday's\"" in friday
+    from tinyagent.nodes.rules.received import email_words
+    assert email_words("I received a message from the travel agent, Mr Kim, regarding my journey to Lisbon. Would you "
+                       "reply to it", set()).endswith("kim")
+    assert "callum" not in email_words("Would you please forward the newest email from the orthodontist to my ex-husband, "
+                                       "Callum, so he knows", set())
+
+
+def test_the_oldest_email_is_shown_alone(tools_workspace, specs):
+    from tinyagent.tools.paths import Workspace
+    from tinyagent.tools.inbox_search import inbox_texts
+    from tinyagent.tools.workspace import init_workspace
+
+    out = _ruled(specs, "whats the oldest email in my inbox rn", "1. join()")
+    assert out.startswith('1. search_documents(query="whats the oldest email in my inbox rn")')
+    ws = Workspace(init_workspace(tools_workspace.parent / "sample-ws", sample=True))
+    oldest, latest = inbox_texts(ws, "whats the oldest email in my inbox"), inbox_texts(ws, "show me my latest email")
+    assert len(oldest) == 1 and len(latest) == 1 and oldest != latest
+    assert len(inbox_texts(ws, "anything in my inbox about lunch")) > 1
+
+
+def test_a_file_put_right_in_the_same_breath():
+    from tinyagent.nodes.rules.corrections import self_corrected
+
+    assert self_corrected("Please email Miss Rossi the Q3 report. No, forgive me, I mean the Lisbon itinerary; she is "
+                          "travelling with me.") == "Please email Miss Rossi the Lisbon itinerary"
+    assert self_corrected("text sarah i mean priya that im late") == "text sarah i mean priya that im late"

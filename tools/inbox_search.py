@@ -15,6 +15,9 @@ _AN_EMAIL = re.compile(r"\b(?:e-?mails?|mails?|messages?|inbox|letters?)\b", re.
 #: What a sender did that a question asks about: "what did marcus say", "anything from David", "what Sarah wrote"
 _SENDER_DID = re.compile(r"\b(?:say|says|said|wrote|write|writes|written|sent|send|from|ask|asks|asked|want|wants|wanted)\b",
                          re.I)
+#: Which end of the inbox a question asks for: "the oldest email", "her latest message"
+_OLDEST = re.compile(r"\b(?:oldest|earliest|first)\s+(?:\w+\s+)?(?:e-?mail|mail|message)", re.I)
+_NEWEST = re.compile(r"\b(?:newest|latest|last|most\s+recent)\s+(?:\w+\s+)?(?:e-?mail|mail|message)", re.I)
 #: Reading an email aloud is no search of it
 _ALOUD = re.compile(r"\b(?:aloud|out\s+loud|loud)\b", re.I)
 
@@ -52,6 +55,11 @@ def inbox_texts(ws: Workspace, query: str) -> dict[str, str]:
         if named and key not in named:
             continue
         out[email_label(msg)] = f"{header(msg, 'Subject')}. {_body(data)}"
+    # "what's the oldest email in my inbox", "show me sarah's latest email": that one alone
+    if out and _OLDEST.search(query):
+        return dict([list(out.items())[-1]])
+    if out and _NEWEST.search(query):
+        return dict([next(iter(out.items()))])
     return out
 
 

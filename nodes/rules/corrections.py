@@ -157,6 +157,13 @@ def self_corrected(query: str) -> str:
     # the rest of the request after the time put right ("..., no wait the 22nd, to pick up the turkey") stays
     cut = re.search(r",\s*(?!\s*(?:sorry|oops)\b)", after)
     after, tail = (after[:cut.start()].strip(), after[cut.end():].strip()) if cut else (after, "")
+    # ("Please email Miss Rossi the Q3 report. No, forgive me, I mean the Lisbon itinerary; she is travelling ..."):
+    # the file put right
+    sent = read_request(before).attached_file
+    other = re.sub(r"^(?:the|my|our)\s+", "", re.split(r"\s*[;,]\s*", after)[0], flags=re.I).strip()
+    if sent and _A_FILE.search(other) and sent.lower() not in other.lower():
+        before = re.sub(r"(?:[\s.,;!]*\b(?:no|sorry|forgive\s+me|pardon\s+me|wait|oops))+[\s,.!]*$", "", before, flags=re.I)
+        return re.sub(re.escape(sent), lambda _: other, before, count=1, flags=re.I)
     fixed = _fixed_time(before, after)
     return f"{fixed}, {tail}" if fixed and tail else (fixed or query)
 

@@ -18,6 +18,8 @@ _SEE_EMAIL = re.compile(
     r"|[a-z]+'s\s+(?:(?!and\b)[\w'-]+\s+){1,4}?)(?:e-?mail|mail|message)\b(?!\s*addr))"
     r"|what(?:'s|s|\s+is|\s+was)\s+in\s+(?:the|that|this|my|his|her)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?(?:e-?mail|mail|message)\b"
     r"|what\s+did\s+\w+\s+(?:say|write|send|want|ask)\b"
+    # ("whats the oldest email in my inbox rn", "what's my latest email")
+    r"|what(?:'s|s|\s+is|\s+was)\s+(?:the|my)\s+(?:oldest|earliest|first|newest|latest|last|most\s+recent)\s+(?:e-?mail|mail|message)\b"
     # ("Please show me the invoice that Mr Martin sent me")
     r"|(?:show|read|open|find)\s+(?:me\s+)?the\s+(?:[\w'-]+\s+){1,3}?(?:that|which)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\w+(?:\s+\w+)?\s+"
     r"(?:sent|emailed|mailed|forwarded)\s+(?:me|us)\b"
@@ -55,6 +57,6 @@ def email_read(tasks: list[Task], specs: dict, query: str | Request) -> list[Tas
     words = re.sub(r"^(?:(?:show|read|open|display|pull\s+up|bring\s+up|find)\s+(?:me\s+)?|what(?:'s|s|\s+is|\s+was)\s+in\s+)",
                    "", words, flags=re.I) or words
     searches = [t for t in tasks if t.tool == search]
-    if searches == tasks and all(t.args.get(param) == words for t in tasks):
+    if tasks and searches == tasks and all(t.args.get(param) == words for t in tasks):
         return None
     return [Task(tasks[0].id if tasks else 1, search, {param: words}, ())]

@@ -84,6 +84,8 @@ def earlier_people(context: str) -> list[list[str]]:
         # "remind me to call lucas re invoice": the one its ask is for
         reminded = re.match(r"^\s*(?:pls\s+|please\s+)?remind\s+me\b(?P<what>.*)$", asked[-1], re.I) if asked else None
         withs = withs or (asked_person(reminded.group("what")) if reminded else [])
+        # "put a site visit at Omar's on Friday": whose place it is at
+        withs = withs or [n for n in _AT_WHOSE.findall(asked[-1] if asked else "") if n.lower() not in NOT_A_NAME]
         if withs and (more := re.search(rf"(?<![\w'-]){re.escape(withs[0])}((?:\s*(?:,|&|\band\b|\bn\b)\s*[A-Za-z][a-z'-]+)+)",
                                         asked[-1])):  # ("zoom for budget review w ana n bilal": both)
             withs = [withs[0]] + [n for n in re.split(r"\s*(?:,|&|\band\b|\bn\b)\s*", more.group(1)) if n
@@ -107,6 +109,8 @@ _NOT_PERSON = {"me", "us", "my", "our", "your", "the", "a", "an", "her", "him", 
 
 #: Whom something is with: "block 2 hours with james on thursday", "lunch with Priya"
 _WITH_PERSON = re.compile(r"(?:\bwith|(?<![\w/])w/?)\s+((?:(?:Dr|Mr|Mrs|Ms|Prof|Father|Sister)\.?\s+)?[A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
+#: Whose place something is at: "a site visit at Omar's", "dinner at Priya's place"
+_AT_WHOSE = re.compile(r"\bat\s+([A-Z][a-z'-]+)'s\b")
 #: What one does something with that is no one: "with milk", "with the team" (the article is filtered before)
 _NOT_WITH = {"milk", "sugar", "cream", "ice", "lemon", "team", "family", "kids", "friends", "care", "love", "thanks",
              "regards", "attachment", "attachments", "pleasure", "respect", "subject", "message", "note", "link", "details",

@@ -164,7 +164,9 @@ def named_person(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Req
     request = as_request(query)
     said = f"{request.query} {request.reading}".lower()  # (a typo the reading puts right is said: "facilites")
     found = {(m.group("a") or m.group("b")) for m in _NAMED_ONE.finditer(request.query)}
-    found = {re.sub(r"'s?$", "", n) for n in found if n.lower() not in _NO_NAME_HERE | NOT_A_NAME and len(n) > 1}
+    found = {re.sub(r"'s?$", "", n) for n in found if n.lower() not in _NO_NAME_HERE | NOT_A_NAME and len(n) > 1
+             # ("Email her to confirm": what she is asked to do, not whom)
+             and not re.search(rf"\b(?:him|her|them|me|us)\s+to\s+{re.escape(n)}\b", request.query, re.I)}
     lookups = person_lookups(specs)
     wrong = [t for t in tasks if t.tool in lookups and isinstance(v := next(iter(t.args.values()), None), str)
              and is_ref(v) is None and not re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", said)]

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tinyagent.nodes.plans.planlang import Task, format_call, is_ref, renumbered, unused_dropped
+from tinyagent.nodes.plans.planlang import Task, dependency_order, format_call, is_ref, renumbered, unused_dropped
 from tinyagent.nodes.request.lexicon import COURTESY, EMAIL_NOISE, TITLE, TITLE_WORD, TITLES
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words, phrase_words, text_words
@@ -59,6 +59,12 @@ _NOT_ABOUT = {"call", "ring", "phone", "text", "txt", "email", "mail", "message"
 _CAME = re.compile(rf"\b{_NOUN}\s+(?:that\s+|which\s+)?(?:i\s+)?(?:came(?:\s+in)?|arrived|got|received|was\s+sent)\s+"
                    r"((?:this\s+|on\s+|last\s+)?(?:yesterday|today|morning|afternoon|evening|tonight|monday|tuesday|wednesday|"
                    r"thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
+#: "Got an email on Friday, reply to it": the day it came
+_GOT = re.compile(rf"\b(?:got|received|had)\s+(?:an?|the|that|this)\s+{_NOUN}\s+((?:on\s+|last\s+|this\s+)?(?:yesterday|today|"
+                  r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b", re.I)
+#: "a message from the travel agent, Mr Kim, regarding ...": who the sender is, said after what they are
+_APPOSITIVE = re.compile(rf"\bfrom\s+(?:the|my|our)\s+(?:(?!(?:to|for|and|about|with)\b)[a-z][\w'-]*\s?){{1,3}},\s+"
+                         rf"({TITLE}?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,")
 _LEAD_RE = re.compile(r"^\s*(?:re|regarding)\s*:?\s+((?:the\s+)?[^,.;:!?\n]{2,40}?)\s*[:,-]", re.I)
 #: "sarah's email with the q3 report": the email a file came with
 _WITH_FILE = re.compile(rf"'s\s+{_NOUN}\s+with\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?(?:report|pdf|file|itinerary|invoice|quote|"
@@ -85,9 +91,12 @@ def email_words(query: str, said: set[str]) -> str:
     looked up for the recipients, the text to send): "sarah's q3 report", "from omar about the garden", ""."""
     found: list[str] = []
     query = re.sub(rf"\b({TITLE_WORD})\.(?=\s+[A-Z])", r"\1", query)  # ("from Mr. Omar Haddad about": no sentence ends)
-    for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME, _WITH_FILE):
+    for rx in (_LEAD_RE, _LEAD_MAIL, _BEFORE, _AFTER, _VERB, _CAME, _WITH_FILE, _APPOSITIVE):
         for m in rx.finditer(query):
             found += [w for g in m.groups() if g for w in phrase_words(re.split(r"\b(?:saying|say|telling)\b", g)[0])]
+    # ("Got an email on Friday": the day it came, "friday's", which the inbox reads as that day's, not a subject word)
+    found += [f"{m.group(1).split()[-1].lower()}'s" for m in _GOT.finditer(query)
+              if m.group(1).split()[-1].lower() not in ("morning", "afternoon", "evening", "night")]
     for m in _SENT_BY.finditer(query):
         if m.group(1).lower() not in _NOT_SENDER:
             found += phrase_words(m.group(1)) + (phrase_words(m.group(2)) if m.group(2) else [])
@@ -192,8 +201,16 @@ def name_received_email(tasks: list[Task], specs: dict, query: str | Request, co
             changed = True
             continue
         picked = t.args.get(param) if param else None
-        if param is None or (picked and not (isinstance(picked, str) and words.strip()
-                                             and set(re.findall(r"[a-z']+", picked.lower())) <= _NO_PICK)):
+        # (or words of the message itself: "Got an email on Friday, reply to it and tell him go for it, Thursday's
+        # sweet by me" planned with the email "Thursday's sweet by me")
+        from tinyagent.nodes.rules.messages import dictated  # (messages reads this module: imported here)
+
+        told = dictated(request.query).lower()
+        of_message = isinstance(picked, str) and bool(words.strip()) and is_ref(picked) is None and bool(told) \
+            and re.search(re.escape(picked.strip().lower()), told) is not None \
+            and not set(phrase_words(picked)) & set(words.split())
+        if param is None or (picked and not of_message and not (isinstance(picked, str) and words.strip()
+                                                                 and set(re.findall(r"[a-z']+", picked.lower())) <= _NO_PICK)):
             out.append(t)
             continue
         if words.strip():
@@ -417,6 +434,9 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     new_mail = opening_verb(request.query) in _NEW_MAIL_VERBS or bool(_SEND_AN_EMAIL.search(request.query))
     unused = _unused_lookups(tasks, specs) if request.context and new_mail \
         and not _MAIL_IT_BACK.search(request.query) else []
+    added = _to_whom_before(tasks, specs, request) if request.context and not unused else None
+    if added:
+        tasks, unused = added  # ("whats james's email", then "send him the team handbook": a new email to him)
     if request.context and not unused:
         return None
     targets = [n for n, s in specs.items() if {"people", "message", "attachments"} <= s.roles
@@ -455,7 +475,30 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
         args = {q.name: args[q.name] for q in target.params if q.name in args}  # in the tool's order
         out.append(replace(t, tool=target.name, args=args, line=f"{t.id}. {format_call(target.name, args)}"))
         changed = True
+    if changed and added:  # (the look-up first, the steps numbered on from it)
+        return dependency_order(renumbered(out, min(t.id for t in out)), min(t.id for t in out))
     return out if changed else None
+
+
+#: A follow-up that sends him a file or a few words: "send him the team handbook, hes new"
+_SEND_HIM = re.compile(r"^\W*(?:(?:pls|please|ok|okay|now|and|also|then)\W+)*(?:send|email|e-mail|mail)\s+(?:him|her|them)\b", re.I)
+#: An email the earlier turns showed or acted on: a reply to it then answers that one
+_EMAIL_BEFORE = re.compile(r"'s email '|It (?:answers|forwards) |email '[^']*' of ", re.I)
+
+
+def _to_whom_before(tasks: list[Task], specs: dict[str, ToolSpec], request: Request) -> tuple[list[Task], list[Task]] | None:
+    """A follow-up "send him ..." after turns that showed no email: the plan with a look-up of the person the turn before
+    looked up (so the reply it planned becomes a new email to them), and that look-up; None otherwise."""
+    from tinyagent.nodes.rules.followups import earlier_people
+
+    if not _SEND_HIM.match(request.query) or _EMAIL_BEFORE.search(request.context):
+        return None
+    people = earlier_people(request.context)
+    look = next((n for n, sp in specs.items() if "person" in sp.roles and "email" in n), None)
+    if not people or look is None or not any((sp := specs.get(t.tool)) and "received" in sp.roles for t in tasks):
+        return None
+    step = Task(max(t.id for t in tasks) + 1, look, {specs[look].with_role("person"): people[-1][-1]}, ())
+    return [step, *tasks], [step]
 
 
 def _sends(spec: ToolSpec | None) -> bool:
