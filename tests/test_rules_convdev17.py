@@ -350,3 +350,18 @@ def test_a_file_put_right_in_the_same_breath():
     assert self_corrected("Please email Miss Rossi the Q3 report. No, forgive me, I mean the Lisbon itinerary; she is "
                           "travelling with me.") == "Please email Miss Rossi the Lisbon itinerary"
     assert self_corrected("text sarah i mean priya that im late") == "text sarah i mean priya that im late"
+
+
+def test_a_forward_said_as_flick_an_aside_before_the_ask_and_a_quote_asked_of_the_inbox(specs):
+    from tinyagent.nodes.rules.corrections import corrected_request
+    from tinyagent.nodes.rules.email_read import asks_to_see_email
+    from tinyagent.nodes.rules.opening import served_action
+    from tinyagent.nodes.rules.received import email_words
+
+    assert email_words("Flick Omar's garden quote on to Tom Becker, he's doing a comparison for me", set()) == \
+        "omar's garden quote"
+    assert served_action("How very good. Would you email that to Mr O'Brien, please?") == "email"
+    assert asks_to_see_email("How much did Omar quote me for the garden work?")
+    assert corrected_request("Ah, my mistake; I meant Mrs Kowalski, the lady from the book club.",
+                             ["Please email the Lisbon itinerary to Mrs Margaret Whitfield."], ["Mrs Margaret Whitfield"]) \
+        == "Please email the Lisbon itinerary to Mrs Kowalski."

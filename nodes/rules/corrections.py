@@ -10,7 +10,8 @@ from tinyagent.nodes.request.reading import read_request
 from tinyagent.nodes.rules.opening import opening_verb
 
 
-_CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad)\b[\s,.!-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
+_CORRECTION = re.compile(r"^\s*(?:(?:oh|ah|ugh|um|uh|ok|okay|no+|nope|sorry|oops|wait|nah|my bad|my mistake|my apologies|apologies|"
+                         r"pardon me|forgive me)\b[\s,.!;-]*)*(?:i\s+)?(?:mean|meant)\s+(?P<a>.+?)[\s.!]*$"
                          # "Elena I mean": the name first
                          r"|^\s*(?P<g>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,?\s+i\s+mean(?:t)?[\s.!]*$"
                          r"|^\s*(?:(?:ah|oh)\s+)?(?:no+|nope|nah|sorry|oops|my bad)\b[\s,.!-]+(?:not\s+\w+[\s,.-]+)?"

@@ -18,6 +18,8 @@ _SEE_EMAIL = re.compile(
     r"|[a-z]+'s\s+(?:(?!and\b)[\w'-]+\s+){1,4}?)(?:e-?mail|mail|message)\b(?!\s*addr))"
     r"|what(?:'s|s|\s+is|\s+was)\s+in\s+(?:the|that|this|my|his|her)\s+(?:(?!and\b)[\w'-]+\s+){0,4}?(?:e-?mail|mail|message)\b"
     r"|what\s+did\s+\w+\s+(?:say|write|send|want|ask)\b"
+    # ("How much did Omar quote me for the garden work?": what his email says)
+    r"|how\s+much\s+(?:did|does|is)\s+[A-Za-z]\w+\s+(?:quote|quoting|charge|charging|ask|asking|want|wanting|bill|invoice)\b"
     # ("whats the oldest email in my inbox rn", "what's my latest email")
     r"|what(?:'s|s|\s+is|\s+was)\s+(?:the|my)\s+(?:oldest|earliest|first|newest|latest|last|most\s+recent)\s+(?:e-?mail|mail|message)\b"
     # ("Please show me the invoice that Mr Martin sent me")

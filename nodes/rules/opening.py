@@ -262,6 +262,10 @@ def served_action(query: str) -> str | None:
     the document it asks about ("the itinerary" for "what am i doing on tuesday according to the itinerary");
     None when neither."""
     verb = opening_verb(query)
+    if verb not in SERVED_VERBS and (aside := re.match(r"^\s*[^.!?]{1,25}[.!]\s+(?=\S)", query)) \
+            and len(aside.group(0).split()) <= 4:
+        # ("How very good. Would you email that to Mr O'Brien, please?": the ask after a short aside)
+        verb = opening_verb(query[aside.end():])
     if verb in SERVED_VERBS:
         return verb
     if reply_asked(query):  # ("re the invoice from Lucas: pls reply that the payment goes out on the 15th")

@@ -28,7 +28,7 @@ _AFTER = re.compile(rf"\b{_NOUN}\s+((?:from|by|of|about|regarding|re:?|on|with t
 #: "reply to lucas about the invoice", "forward the firmware notes to yuki", "fwd omar's quote to tom", "pass the
 #: offsite agenda on to yuki"
 _VERB = re.compile(r"\b(?:(?:repl(?:y|ies|ied)|respond|write back)\s+to|answer|forward|fwd|pass on|send on|"
-                   r"(?:pass|send)(?=\s+[^,.;:!?\n]{1,40}?\s+(?:on|along)\s*to\b))\s+"
+                   r"(?:pass|send|flick|shoot|bung|pop|chuck)(?=\s+[^,.;:!?\n]{1,40}?\s+(?:on|along|over)\s*to\b))\s+"
                    r"(?!(?:saying|say|that|and|with|telling|tell|asking|to|cc|back)\b)"
                    r"((?:the\s+|that\s+|this\s+|his\s+|her\s+|their\s+)?[^,.;:!?\"\n]*?)"
                    r"(?=\s+(?:to|and|&|saying|say|tell|that|with|cc|asking|but|then|plus|on to|onto|along to)\b|\s[-–]\s|"
