@@ -365,3 +365,10 @@ def test_a_forward_said_as_flick_an_aside_before_the_ask_and_a_quote_asked_of_th
     assert corrected_request("Ah, my mistake; I meant Mrs Kowalski, the lady from the book club.",
                              ["Please email the Lisbon itinerary to Mrs Margaret Whitfield."], ["Mrs Margaret Whitfield"]) \
         == "Please email the Lisbon itinerary to Mrs Kowalski."
+
+
+def test_a_question_of_a_document_sends_nothing(specs):
+    out = _ruled(specs, "Could you find where the handbook talks about security, and tell me what it asks of us regarding "
+                        "passwords? I am afraid I am hopeless with them.",
+                 '1. search_documents(query="security")\n2. reply_to_email(context="Ask for a new email")\n3. join()')
+    assert out == '1. search_documents(query="handbook security")\n2. join()<END_OF_PLAN>'

@@ -697,6 +697,9 @@ def question_sends_nothing(tasks: list[Task], specs: dict, query: str | Request)
     follow-up that only asks a question and says no word of a message, a step that sends one (a tool with people and a
     message) is dropped where no step uses it (never the whole plan)."""
     request = as_request(query)
-    if not request.context or not _ONLY_ASKS.match(request.query) or _ASKS_MESSAGE.search(request.query):
+    # (or a first request that asks what a named document says and nothing else: "Could you find where the handbook talks
+    # about security, and tell me what it asks of us regarding passwords?" planned with a reply "Tell me what it asks")
+    asks = _ONLY_ASKS.match(request.query) if request.context else request.document_named
+    if not asks or _ASKS_MESSAGE.search(re.sub(r"\btell\s+(?:me|us)\b", "", request.query, flags=re.I)):
         return None
     return unused_dropped(tasks, lambda t: (s := specs.get(t.tool)) is not None and {"people", "message"} <= s.roles)
