@@ -372,3 +372,15 @@ def test_a_question_of_a_document_sends_nothing(specs):
                         "passwords? I am afraid I am hopeless with them.",
                  '1. search_documents(query="security")\n2. reply_to_email(context="Ask for a new email")\n3. join()')
     assert out == '1. search_documents(query="handbook security")\n2. join()<END_OF_PLAN>'
+
+
+def test_a_meeting_needed_and_a_reply_to_no_one_beside_the_email(specs):
+    from tinyagent.nodes.rules.opening import opening_verb
+
+    out = _ruled(specs, "Reckon I need a quick 30 min meeting with Lucas about the invoice, Wednesday 11am. Put it in and "
+                        "email him so he knows",
+                 '1. reply_to_email(context="Reckon I need a quick 30 min meeting with Lucas")\n2. create_calendar_event('
+                 'title="Invoice", start_date="Wednesday 11am.")\n3. get_email_address(name="Lucas")\n4. compose_new_email('
+                 'recipients=["$3"], context="Say hello")\n5. join()')
+    assert "reply_to_email" not in out and out.startswith("1. create_calendar_event(")
+    assert opening_verb("need a jitsi link for a study sesh w/ yuki tmrw 7pm, send it to her pls") == "link"

@@ -18,7 +18,7 @@ _CALENDAR = re.compile(r"\b(?:on|in|to|into)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:ca
 _ONLINE = re.compile(r"\b(?:zoom|jitsi|video|online|virtual|webex|teams|skype|link)\b", re.I)
 #: A meeting made ("set up a meeting with Elena", "make a meeting with Priya and Marcus"); ``what`` the words before
 #: its noun ("a video call" is a meeting held online, "a meeting" is not)
-_MAKES = re.compile(r"\b(?:set\s+up|setup|make|arrange|organi[sz]e|book|plan|create|schedule)\s+(?:me\s+)?(?:a|an|the|our)\s+"
+_MAKES = re.compile(r"\b(?:set\s+up|setup|make|arrange|organi[sz]e|book|plan|create|schedule|need|want)\s+(?:me\s+)?(?:a|an|the|our)\s+"
                     r"(?P<what>(?:[\w'-]+\s+){0,3}?)(?P<noun>meeting|call|sync|review|lunch|dinner|catch[- ]?up|hangout|"
                     r"appointment|session|workshop|interview|1:1|chat)\b", re.I)
 #: What the meeting is about: "about the new logo", "for the sensors", "re the invoice"

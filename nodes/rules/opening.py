@@ -55,7 +55,7 @@ _SAID_OTHERWISE = (
     # "kindly take a printout of the team handbook", "take a print of it": printing
     (re.compile(r"(?:take|make|get|give)\s+(?:me\s+)?(?:an?\s+|\d+\s+)?(?:print-?outs?|prints?|hard\s*cop(?:y|ies))\s+of\b", re.I), "print"),
     # "make a meeting link for ...", "get me a zoom link": the meeting link
-    (re.compile(r"(?:make|create|get|generate|set\s+up|send|i\s+(?:need|want|would\s+like|'d\s+like))\s+(?:me\s+|us\s+)?"
+    (re.compile(r"(?:make|create|get|generate|set\s+up|send|need|want|(?:i\s+)?(?:need|want|would\s+like|'d\s+like))\s+(?:me\s+|us\s+)?"
                 r"(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|jitsi|call|conference)\s+(?:call\s+)?link\b", re.I), "link"),
 )
 

@@ -446,7 +446,7 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
     target = specs[targets[0]]
     people = [p for p in target.params if p.role == "people"]
     main = next((p for p in people if p.required), people[0])
-    out, changed = [], False
+    out, changed, dropped = [], False, False
     for t in tasks:
         spec = specs.get(t.tool)
         if spec is None or "received" not in spec.roles:
@@ -470,6 +470,12 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
             args[main.name] = [f"${unused[0].id}"]
             t = replace(t, deps=tuple(sorted({*t.deps, unused[0].id})))
         if not args.get(main.name):
+            # a reply to no one beside a new email the plan writes anyway ("Reckon I need a quick 30 min meeting with
+            # Lucas ... email him so he knows" planned with a reply of the request's words first): it goes
+            if not request.context and any(_sends(specs.get(x.tool)) for x in tasks) \
+                    and t.id not in {d for x in tasks for d in x.deps}:
+                changed = dropped = True
+                continue
             out.append(t)
             continue
         args = {q.name: args[q.name] for q in target.params if q.name in args}  # in the tool's order
@@ -477,6 +483,8 @@ def new_email_for_unasked_reply(tasks: list[Task], specs: dict[str, ToolSpec], q
         changed = True
     if changed and added:  # (the look-up first, the steps numbered on from it)
         return dependency_order(renumbered(out, min(t.id for t in out)), min(t.id for t in out))
+    if changed and dropped and out:
+        return renumbered(out, tasks[0].id)
     return out if changed else None
 
 
