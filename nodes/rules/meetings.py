@@ -64,6 +64,8 @@ def _wants_event(request: Request) -> bool:
     m = _MAKES.search(request.query)
     if not m and _OPENS_MEETING.match(request.query):
         return not _ONLINE.search(request.query.split(",")[0])
+    if m and re.match(r"need|want", m.group(0), re.I) and _ONLINE.search(request.query):
+        return False  # ("Need a 30 min call w/ Lucas ... Get a link and email it to him": the call is the link)
     return bool(m) and not _ONLINE.search(m.group("what") or "")
 
 
