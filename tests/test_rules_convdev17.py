@@ -384,3 +384,19 @@ def test_a_meeting_needed_and_a_reply_to_no_one_beside_the_email(specs):
                  'recipients=["$3"], context="Say hello")\n5. join()')
     assert "reply_to_email" not in out and out.startswith("1. create_calendar_event(")
     assert opening_verb("need a jitsi link for a study sesh w/ yuki tmrw 7pm, send it to her pls") == "link"
+
+
+def test_a_link_asked_for_alone_makes_no_event(specs):
+    from tinyagent.nodes.plans.planlang import compile_plan
+    from tinyagent.nodes.rules.meetings import no_event_wanted
+
+    plan = ('1. get_email_address(name="sarah")\n2. get_email_address(name="james")\n3. create_calendar_event(title="Deck '
+            'review", start_date="tmrw 3pm", invitees=["$1", "$2"])\n4. get_zoom_meeting_link(topic="Deck review", '
+            'start_time="tmrw 3pm")\n5. compose_new_email(recipients=["$1", "$2"], subject="Deck review", context="$4")\n'
+            '6. join()<END_OF_PLAN>')
+    out = no_event_wanted(compile_plan(plan, specs), specs,
+                          "need a video link for deck review w sarah and james tmrw 3pm, mail it to both pls")
+    assert out is not None and "create_calendar_event" not in [t.tool for t in out]
+    # a meeting put in the calendar keeps its event beside the link
+    assert no_event_wanted(compile_plan(plan, specs), specs, "get me a video link for deck review tmrw 3pm and put it in "
+                                                             "my calendar") is None

@@ -240,8 +240,15 @@ def _invite_is_the_event(tasks: list[Task], specs: dict, senders: list[Task], ev
     return [fixed if t is sender else t for t in tasks]
 
 
+#: A first request that opens by asking for a meeting link: "need a video link for ...", "get me a zoom link for ..."
+_LINK_ASKED_FIRST = re.compile(r"^\W*(?:(?:hey|hi|pls|please|ok|okay|can\s+you|could\s+you)\W+)*(?:i\s+)?(?:need|want|get|make|"
+                               r"create|generate|send|set\s+up)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:new\s+)?(?:zoom|video|meeting|"
+                               r"jitsi|call|conference)\s+(?:call\s+)?link\b", re.I)
+
+
 @rule("no_event_wanted", "compile",
-      "a calendar event in a request that says it wants none ('I don't need it in the calendar') is dropped",
+      "a calendar event in a request that says it wants none ('I don't need it in the calendar'), or only asks for a "
+      "meeting link, is dropped",
       "made-up content")
 def no_event_wanted(tasks: list[Task], specs: dict, query: str | Request) -> list[Task] | None:
     """"... set up an online meeting with Yuki Tanaka on Friday at 3pm ... and then email her the link? I don't need it
@@ -249,8 +256,14 @@ def no_event_wanted(tasks: list[Task], specs: dict, query: str | Request) -> lis
     in a request that says it needs no calendar entry, is dropped, and a reminder where it asks for none (never the whole
     plan)."""
     event = _event_tool(specs)
-    text = as_request(query).query
-    if event is None or not _NO_CALENDAR.search(text):
+    request = as_request(query)
+    text = request.query
+    link = _link_tool(specs)
+    # (or a first request that asks for a link alone: "need a video link for deck review w sarah and james tmrw 3pm,
+    # mail it to both pls", planned with the link and an event beside it)
+    only_link = not request.context and link is not None and _LINK_ASKED_FIRST.match(text) is not None \
+        and not _wants_event(request) and any(t.tool == link for t in tasks)
+    if event is None or not (_NO_CALENDAR.search(text) or only_link):
         return None
     used = {d for t in tasks for d in t.deps}
     # (and a reminder it never asks for: "I'll remember it" planned as a reminder "Remember")
