@@ -23,6 +23,7 @@ from tinyagent.nodes.request.asks import FILE_NOUN
 from tinyagent.nodes.request.reading import Request, as_request
 from tinyagent.nodes.request.words import content_words as _words
 from tinyagent.nodes.rules.checks import file_lookups
+from tinyagent.nodes.rules.attachments import _sent_to_one
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.tools.specs import ToolSpec
 from tinyagent.nodes.rules.registry import rule
@@ -92,20 +93,21 @@ def file_sent(tasks: list[Task], specs: dict[str, ToolSpec], query: str | Reques
     asks to attach a file it names and sends it to one person by name, planned with the file looked up and no step that
     sends anything, gets that person's address looked up and an email with the file attached (whose look-up then says
     when there is no such person)."""
-    from tinyagent.nodes.rules.attachments import _sent_to_one
-
     request = as_request(query, reading)
     if not tasks or request.context or not _SEND_FILE.match(request.query) or not request.asks_to_attach:
         return None
     to = _sent_to_one(request)
     finders = [t for t in tasks if _with_role(t, specs, "file")]
-    senders = [n for n, sp in specs.items() if {"people", "attachments"} <= sp.roles and "reply" not in n
-               and "forward" not in n]
-    lookups = [n for n, sp in specs.items() if "person" in sp.roles and "email" in n]
-    if not to or len(finders) != 1 or len(senders) != 1 or len(lookups) != 1 or any(
+    # the new email (people, a message and files, nothing received), and the look-up of an address
+    senders = [n for n, sp in specs.items() if {"people", "message", "attachments"} <= sp.roles and "received" not in sp.roles]
+    if not to or len(finders) != 1 or len(senders) != 1 or any(
             {"people"} & (specs[t.tool].roles if t.tool in specs else set()) for t in tasks):
         return None
-    send, look = specs[senders[0]], specs[lookups[0]]
+    send = specs[senders[0]]
+    lookups = [n for n, sp in specs.items() if "person" in sp.roles and "email" in n]
+    if len(lookups) != 1:
+        return None
+    look = specs[lookups[0]]
     name_key = look.with_role("person")
     subject = next((p.name for p in send.params if p.name in ("subject", "title")), None)
     found = finders[0]

@@ -21,7 +21,8 @@ _LOOKUP = re.compile(r"(\w+)\((?:[^()]*?)\bname=(?:'([^']+)'|\"([^\"]+)\")")  # 
 #: Project_Falcon_Q3_Report.pdf as a draft": its recipients, and the files it carried
 _EMAIL_SENT = re.compile(r"-> (?:Saved|Sent) email '[^']*' to (?P<to>.+?)(?: \(cc [^)]*\)?)?(?: with (?P<files>.+?))?"
                          r"(?: as a draft|; |$)")
-_EVENT = re.compile(r"Created event '(.+?)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
+#: An event a turn made, as its tool reports it: (title, "Friday 4 December 2026", "09:00" or "" for an all-day one)
+EVENT_MADE = re.compile(r"Created event '(.+?)' (?:on|from) ([A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})(?:, (\d{2}:\d{2}))?")
 #: The people an event's title says it is with: "Lunch with Marcus", "1:1 with Sam Lee and Ana"
 _MET_WITH = re.compile(r"\bwith\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|&|and)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*)\s*$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15,
@@ -62,7 +63,7 @@ def earlier_people(context: str) -> list[list[str]]:
                  if "phone" in tool or "email" in tool or "contact" in tool]
         if line.startswith("Result:") and (sent := _EMAIL_SENT.search(line)):
             names += [n for n, addr in getaddresses([sent.group("to")]) if n and "@" not in n]
-        if line.startswith("Result:") and (made := _EVENT.search(line)):
+        if line.startswith("Result:") and (made := EVENT_MADE.search(line)):
             if met := _MET_WITH.search(made.group(1)):
                 names += [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", met.group(1)) if n]  # "Lunch with Marcus"
             elif whose := re.match(r"([A-Z][\w-]+)'s\s", made.group(1)):  # "Nina's housewarming"
@@ -413,7 +414,7 @@ def same_files_again(tasks: list[Task], specs: dict, query: str | Request, conte
 
 def last_event(context: str) -> tuple[str, datetime, bool] | None:
     """The event the earlier turns made last: (title, start, has a time), from its tool's own report."""
-    found = _EVENT.findall(context)
+    found = EVENT_MADE.findall(context)
     if not found:
         return None
     title, day, clock = found[-1]
@@ -529,7 +530,7 @@ def message_about_the_event(tasks: list[Task], specs: dict, request: Request | s
     if not request.context or not _ABOUT_IT_ASK.search(request.query):
         return None
     last = request.context.rsplit("\nUser:", 1)[-1]
-    made = [m for line in last.splitlines() if line.startswith("Result:") for m in _EVENT.findall(line)]
+    made = [m for line in last.splitlines() if line.startswith("Result:") for m in EVENT_MADE.findall(line)]
     if not made:
         return None
     title, day, clock = made[-1]

@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 
 from tinyagent.nodes.plans.planlang import Task, dependency_order, is_ref, renumbered
-from tinyagent.nodes.request.lexicon import TITLE
+from tinyagent.nodes.request.lexicon import TITLE, TITLES
 from tinyagent.nodes.request.reading import Request, as_request
+from tinyagent.nodes.rules.followups import EVENT_MADE, earlier_people
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.registry import rule
 from tinyagent.nodes.rules.checks import said_word
@@ -328,8 +329,6 @@ def _pointed(value, gone: set[int], to: int):
     return value
 
 
-#: An event an earlier turn made, as its answer says: "Created event 'Engagement' on Friday 4 December 2026, 09:00 to 10:00"
-_EVENT_MADE = re.compile(r"Created event '(?P<title>[^']+)' on \w+day (?P<day>\d{1,2} [A-Z][a-z]+ \d{4}), (?P<clock>\d{2}:\d{2})")
 _A_LINK_ASKED = re.compile(r"\b(?:link|zoom|jitsi|video\s+call)\b", re.I)
 
 
@@ -341,28 +340,18 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
     an email "It is" to the three, with no link. A follow-up that asks for a link, whose plan makes none, after a turn
     that made an event: the link of that event (its title, day and time, the people the plan looks up by address
     invited) before the plan's steps, and the one message that carries no step's result is the link."""
-    from datetime import datetime
-
     request = as_request(query)
     link = _link_tool(specs)
     if not request.context or link is None or not _A_LINK_ASKED.search(request.query):
         return None
     if any(t.tool == link for t in tasks):  # the plan's own link of "it": the event's title, day and time
         return _link_is_the_events(tasks, specs, request, link)
-    made = list(_EVENT_MADE.finditer(request.context))
-    if not made:
+    slots = _event_for_link(request.context, specs[link])
+    if slots is None:
         return None
-    m = made[-1]
-    when = datetime.strptime(f"{m.group('day')} {m.group('clock')}", "%d %B %Y %H:%M").strftime("%Y-%m-%d %H:%M")
-    lspec = specs[link]
-    names = {p.name for p in lspec.params}
-    start = next((p.name for p in lspec.params if p.role == "when"), None)
-    topic = next((n for n in ("topic", "title", "name") if n in names), None)
-    people = lspec.with_role("people")
-    if start is None or topic is None:
-        return None
+    people = specs[link].with_role("people")
     looked = _looked_up_by_address(tasks, specs)
-    args = {topic: m.group("title"), start: when, **({people: looked} if people and looked else {})}
+    args = {**slots, **({people: looked} if people and looked else {})}
     made_link = Task(NEW_ID, link, args, tuple(sorted(is_ref(v) for v in looked)))
     out = []
     for t in tasks:
@@ -378,20 +367,26 @@ def link_of_the_event(tasks: list[Task], specs: dict, query: str | Request) -> l
 def _link_is_the_events(tasks: list[Task], specs: dict, request: Request, link: str) -> list[Task] | None:
     """The one link a follow-up's plan makes for "it" ("get a meeting link for it and email it to her", planned with the
     topic "it" at a made-up "2027-04-05 16:00:00") has the title, day and time of the event the turn before made."""
+    links = [t for t in tasks if t.tool == link]
+    slots = _event_for_link(request.context, specs[link])
+    if slots is None or len(links) != 1 or not re.search(r"\b(?:it|that|this)\b", request.query, re.I):
+        return None
+    args = {**links[0].args, **slots}
+    return [t.with_args(args) if t is links[0] else t for t in tasks] if args != links[0].args else None
+
+
+def _event_for_link(context: str, lspec) -> dict | None:
+    """The link tool's topic and start for the last timed event the transcript shows made ("Created event 'Design
+    sync' on Thursday 3 December 2026, 10:00 ..." -> topic "Design sync", start "2026-12-03 10:00"), or None."""
     from datetime import datetime
 
-    made = list(_EVENT_MADE.finditer(request.context))
-    links = [t for t in tasks if t.tool == link]
-    if not made or len(links) != 1 or not re.search(r"\b(?:it|that|this)\b", request.query, re.I):
-        return None
-    m, lspec = made[-1], specs[link]
+    made = [m for m in EVENT_MADE.finditer(context) if m.group(3)]
     start = next((p.name for p in lspec.params if p.role == "when"), None)
     topic = next((n for n in ("topic", "title", "name") if n in {p.name for p in lspec.params}), None)
-    if start is None or topic is None:
+    if not made or start is None or topic is None:
         return None
-    when = datetime.strptime(f"{m.group('day')} {m.group('clock')}", "%d %B %Y %H:%M").strftime("%Y-%m-%d %H:%M")
-    args = {**links[0].args, topic: m.group("title"), start: when}
-    return [t.with_args(args) if t is links[0] else t for t in tasks] if args != links[0].args else None
+    title, day, clock = made[-1].groups()
+    return {topic: title, start: datetime.strptime(f"{day} {clock}", "%A %d %B %Y %H:%M").strftime("%Y-%m-%d %H:%M")}
 
 
 def _sent_to_all(tasks: list[Task], specs: dict, senders: list[Task], link: str | None, asked: str) -> list[Task] | None:
@@ -438,7 +433,7 @@ def meeting_title_is_its_topic(tasks: list[Task], specs: dict, query: str | Requ
     # ("Meeting with Mr Kim": a meeting and whom it is with, where the request says what it is about)
     people = {w.lower() for t in tasks if (s := specs.get(t.tool)) and "person" in s.roles
               for v in t.args.values() if isinstance(v, str) for w in re.findall(r"[A-Za-z'-]+", v)}
-    plain = _ONLY_A_MEETING | {"with", "w", "and", "mr", "mrs", "ms", "miss", "dr", "prof"} | people
+    plain = _ONLY_A_MEETING | {"with", "w", "and"} | TITLES | people
     out, changed = [], False
     for t in tasks:
         key = next((n for n in ("title", "topic") if n in t.args), None) if t.tool in (_event_tool(specs), _link_tool(specs)) \
@@ -469,8 +464,6 @@ def link_sent_after(tasks: list[Task], specs: dict, query: str | Request) -> lis
     email him the link", was planned with the event alone. A follow-up that sends him, her or them "the link" by
     email or text, whose plan sends nothing, after a turn that made a link: the person (or people) that turn looked
     up or named is looked up and sent the link, the link's words as the message."""
-    from tinyagent.nodes.rules.followups import earlier_people
-
     request = as_request(query)
     m = _LINK_SENT.search(request.query)
     made = list(_LINK_MADE.finditer(request.context.rsplit("\nUser:", 1)[-1])) if request.context and m else []

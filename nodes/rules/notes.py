@@ -9,6 +9,7 @@ from tinyagent.nodes.plans.planlang import Task, is_ref, names_no_step, refs_onl
 from tinyagent.nodes.request.lexicon import SERVED_VERBS, UNSERVED_VERBS
 from tinyagent.nodes.request.reading import ANSWER_CHARS, Request, as_request
 from tinyagent.nodes.request.words import text_words
+from tinyagent.nodes.rules.followups import EVENT_MADE
 from tinyagent.nodes.rules.lookups import NEW_ID
 from tinyagent.nodes.rules.messages import says_words
 from tinyagent.nodes.rules.registry import rule
@@ -285,10 +286,11 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
     save, send = [m if m and not _DICTATES.search(request.query[:m.start()]) else None
                   for m in (_SAVE_THAT.search(request.query), _SEND_THAT.search(request.query))]
     asked = [line[5:] for line in request.context.splitlines() if line.startswith("User:")]
-    made = _EVENT_MADE.findall(request.context.rsplit("\nUser:", 1)[-1])
+    made = EVENT_MADE.findall(request.context.rsplit("\nUser:", 1)[-1])
     if send and made and re.search(r"\bthe\s+(?:time|times|date|day|details)\b", send.group(0), re.I):
         # "text Tom the time so he knows" after the event was made: its title, day and time
-        title, when = made[-1]
+        title, day, clock = made[-1]
+        when = f"{day}, {clock}" if clock else day
         return rewrite_params(tasks, specs, lambda t, p, v: f"{title}: {when}" if p.role == "message" and isinstance(v, str)
                               and is_ref(v) is None and not set(text_words(v)) & set(text_words(f"{title} {when}")) else None)
     if not (save or send) or not asked or not (_ASKED.search(asked[-1]) or _fetched(request.context)):
@@ -310,10 +312,6 @@ def that_is_the_answer(tasks: list[Task], specs: dict, request: Request | str) -
             return answer
         return None
     return rewrite_params(tasks, specs, answered)
-
-
-#: An event a turn made, as its tool reports it: ("Flat inspection", "Saturday 12 December 2026, 11:00")
-_EVENT_MADE = re.compile(r"Created event '([^']+)' (?:on|from) (\w+day \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{2}:\d{2})?)")
 
 
 _TO_IT = re.compile(r"\b(?:to|in|into|on)\s+(?:it|that|this|that\s+note|this\s+note|the\s+note|that\s+list|the\s+list|"

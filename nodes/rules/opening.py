@@ -67,15 +67,17 @@ def opening_verb(query: str) -> str:
     return (said_otherwise(query, m) or m.group()) if m else ""
 
 
+#: A wish said before the ask: "I would like that you reimburse ...", "i'd like you to book ...", "I need to cancel ..."
+_WISH = re.compile(r"^\W*(?:(?:please|pls|kindly|hi|hello|hey)\W+)*"
+                   r"(?:i(?:'d|\s+would)\s+(?:like|love)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+)"
+                   r"|i\s+(?:want|need)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+))", re.I)
+
+
 def _first_word(query: str) -> re.Match | None:
     """The first word of a request after its greeting and politeness, or None."""
     prev = ""
-    lead = re.match(r"^\W*(?:(?:please|pls|kindly|hi|hello|hey)\W+)*", query, re.I)
-    wish = re.match(r"i(?:'d|\s+would)\s+(?:like|love)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+)"
-                    r"|i\s+(?:want|need)\s+(?:that\s+(?:you|u)\s+|(?:you|u)\s+to\s+|to\s+)", query[lead.end():], re.I)
-    if wish:  # ("I would like that you reimburse the inscription fees": reimburse)
-        rest = lead.end() + wish.end()
-        return next((m for m in _WORD.finditer(query.lower(), rest) if m.group() not in REQUEST_LEAD), None)
+    if wish := _WISH.match(query):  # ("I would like that you reimburse the inscription fees": reimburse)
+        return next((m for m in _WORD.finditer(query.lower(), wish.end()) if m.group() not in REQUEST_LEAD), None)
     for m in _WORD.finditer(query.lower()):
         # (the "to" of a non-native "please to email at Priya")
         if m.group() not in REQUEST_LEAD and not (m.group() == "to" and prev in ("please", "pls", "plz", "kindly")):
